@@ -1,0 +1,82 @@
+import { createElement } from 'lwc';
+import SetupAssistant from 'c/setupAssistant';
+import getAssistantContext from '@salesforce/apex/SetupAssistantController.getAssistantContext';
+import RUNNING_AS from '@salesforce/label/c.CCSA_Running_As';
+import CONTEXT_ERROR from '@salesforce/label/c.CCSA_Context_Error';
+import { formatLabel } from 'c/labelFormat';
+import CONTEXT from './data/SetupAssistantController.getAssistantContext.json';
+
+jest.mock(
+    '@salesforce/apex/SetupAssistantController.getAssistantContext',
+    () => {
+        const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true },
+);
+
+interface TestWireAdapter {
+    emit(value: unknown): void;
+    error(body?: unknown, status?: number, statusText?: string): void;
+}
+const contextAdapter = getAssistantContext as unknown as TestWireAdapter;
+
+const flush = (): Promise<void> => Promise.resolve();
+
+function render(): HTMLElement {
+    const element = createElement('c-setup-assistant', { is: SetupAssistant });
+    document.body.appendChild(element);
+    return element;
+}
+
+describe('c-setup-assistant', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('shows a spinner until the context arrives', async () => {
+        const element = render();
+        await flush();
+        expect(element.shadowRoot?.querySelector('lightning-spinner')).not.toBeNull();
+        expect(element.shadowRoot?.querySelector('.running-as')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('names the running admin, the org and the role', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        await flush();
+        const root = element.shadowRoot!;
+        expect(root.querySelector('lightning-spinner')).toBeNull();
+        expect(root.querySelector('.running-as')?.textContent).toBe(formatLabel(RUNNING_AS, 'Avery Admin', 'Northwind Contracts'));
+        expect(root.querySelector('.role')?.textContent).toContain('CEO');
+        expect(root.querySelector('.role-warning')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('warns an admin without a role, with a link to Users in Setup', async () => {
+        const element = render();
+        contextAdapter.emit({ ...CONTEXT, hasRole: false, roleName: null });
+        await flush();
+        const warning = element.shadowRoot?.querySelector('.role-warning');
+        expect(warning).not.toBeNull();
+        expect(warning?.querySelector('a')?.getAttribute('href')).toBe('/lightning/setup/ManageUsers/home');
+        expect(element.shadowRoot?.querySelector('.role')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the guard message in the error panel when access is denied', async () => {
+        const element = render();
+        contextAdapter.error({ message: 'You need the Contracts Community Setup Admin permission set.' });
+        await flush();
+        const panel = element.shadowRoot?.querySelector('c-error-panel') as (HTMLElement & { friendlyMessage: string; errors: unknown }) | null;
+        expect(panel).not.toBeNull();
+        expect(panel?.friendlyMessage).toBe(CONTEXT_ERROR);
+        expect(element.shadowRoot?.querySelector('lightning-spinner')).toBeNull();
+        expect(element.shadowRoot?.querySelector('.running-as')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,25 @@
+/** Custom Labels: each import is the label's text in the running user's language. */
+declare module '@salesforce/label/c.*' {
+    const label: string;
+    export default label;
+}
+
+/** Schema imports (objects and fields) resolve to descriptors the UI API understands. */
+declare module '@salesforce/schema/*' {
+    const reference: { objectApiName: string; fieldApiName?: string };
+    export default reference;
+}
+
+/** Toasts for record pages and app pages. */
+declare module 'lightning/platformShowToastEvent' {
+    export interface ShowToastEventDetail {
+        title?: string;
+        message: string;
+        variant?: 'info' | 'success' | 'warning' | 'error';
+        mode?: 'dismissible' | 'pester' | 'sticky';
+        messageData?: unknown[];
+    }
+    export class ShowToastEvent extends CustomEvent<ShowToastEventDetail> {
+        constructor(detail: ShowToastEventDetail);
+    }
+}
