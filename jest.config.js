@@ -1,14 +1,21 @@
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 /** Pure TypeScript modules (rules, no DOM): they carry the 90% line coverage floor. */
-const PURE_MODULES = ['force-app/main/shared/lwc/errorUtils/errorUtils.ts', 'force-app/main/shared/lwc/labelFormat/labelFormat.ts'];
+const PURE_MODULES = [
+    'force-app/main/shared/lwc/errorUtils/errorUtils.ts',
+    'force-app/main/shared/lwc/labelFormat/labelFormat.ts',
+];
 
 module.exports = {
     ...jestConfig,
     // TypeScript first: the compiled .js next to each .ts is a build output, never a test subject.
     moduleFileExtensions: ['ts', 'js', 'html', 'json'],
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.js'],
-    testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts', '<rootDir>/scripts/**/__tests__/**/*.test.ts', '<rootDir>/preview/**/__tests__/**/*.test.ts'],
+    testMatch: [
+        '<rootDir>/force-app/**/__tests__/**/*.test.ts',
+        '<rootDir>/scripts/**/__tests__/**/*.test.ts',
+        '<rootDir>/preview/**/__tests__/**/*.test.ts',
+    ],
     testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/e2e/'],
     modulePathIgnorePatterns: ['<rootDir>/preview/dist/', '<rootDir>/.scan/'],
     collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!**/__tests__/**'],

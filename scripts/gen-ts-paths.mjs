@@ -4,6 +4,7 @@
 // wildcard cannot map them. `--check` fails instead of writing when the file is stale.
 import { readFileSync, writeFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import * as prettier from 'prettier';
 
 const root = new URL('..', import.meta.url).pathname;
 const tsconfigPath = join(root, 'tsconfig.json');
@@ -40,6 +41,10 @@ if (process.argv.includes('--check')) {
         process.exit(1);
     }
 } else if (before !== JSON.stringify(paths)) {
-    writeFileSync(tsconfigPath, `${JSON.stringify(tsconfig, null, 4)}\n`);
+    const options = await prettier.resolveConfig(tsconfigPath);
+    writeFileSync(
+        tsconfigPath,
+        await prettier.format(JSON.stringify(tsconfig), { ...options, filepath: tsconfigPath }),
+    );
     console.log(`tsconfig.json: ${bundles.length} LWC paths written.`);
 }

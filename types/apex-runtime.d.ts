@@ -12,9 +12,7 @@ declare global {
     }
 
     /** An imported Apex method: callable imperatively and usable with `@wire`. */
-    type ApexMethod<Params extends Record<string, unknown> | void, Result> = ((
-        params?: Params,
-    ) => Promise<Result>) &
+    type ApexMethod<Params extends Record<string, unknown> | void, Result> = ((params?: Params) => Promise<Result>) &
         WireAdapterConstructor<Params extends void ? Record<string, never> : Params, ApexWireResult<Result>>;
 }
 

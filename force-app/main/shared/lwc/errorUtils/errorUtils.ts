@@ -35,7 +35,8 @@ interface ErrorResponse {
 }
 
 /** A fetch that never reached the server: browsers throw a TypeError with these messages. */
-const NETWORK_FAILURE = /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed|Disconnected or Canceled)$/i;
+const NETWORK_FAILURE =
+    /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed|Disconnected or Canceled)$/i;
 
 function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null;

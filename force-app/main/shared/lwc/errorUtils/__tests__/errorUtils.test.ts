@@ -28,9 +28,20 @@ describe('reduceErrors', () => {
             status: 400,
             body: {
                 message: 'Insert failed.',
-                pageErrors: [{ statusCode: 'PORTAL_USER_ALREADY_EXISTS_FOR_CONTACT', message: 'Portal user already exists for contact' }],
+                pageErrors: [
+                    {
+                        statusCode: 'PORTAL_USER_ALREADY_EXISTS_FOR_CONTACT',
+                        message: 'Portal user already exists for contact',
+                    },
+                ],
                 fieldErrors: {
-                    CommunityNickname: [{ statusCode: 'DUPLICATE_COMM_NICKNAME', message: 'Nickname already exists', fieldName: 'CommunityNickname' }],
+                    CommunityNickname: [
+                        {
+                            statusCode: 'DUPLICATE_COMM_NICKNAME',
+                            message: 'Nickname already exists',
+                            fieldName: 'CommunityNickname',
+                        },
+                    ],
                     Username: [{ statusCode: 'DUPLICATE_USERNAME', message: 'Duplicate Username.' }],
                 },
             },
@@ -43,7 +54,10 @@ describe('reduceErrors', () => {
     });
 
     it('reads UI API read errors, whose body is a list', () => {
-        const uiApiRead = { status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] };
+        const uiApiRead = {
+            status: 404,
+            body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
+        };
         expect(reduceErrors(uiApiRead)).toEqual(['The requested resource does not exist']);
     });
 
@@ -54,7 +68,9 @@ describe('reduceErrors', () => {
                 message: 'An error occurred while trying to update the record.',
                 output: {
                     errors: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'Profile: license does not match' }],
-                    fieldErrors: { Email: [{ errorCode: 'INVALID_EMAIL_ADDRESS', message: 'Email: invalid email address' }] },
+                    fieldErrors: {
+                        Email: [{ errorCode: 'INVALID_EMAIL_ADDRESS', message: 'Email: invalid email address' }],
+                    },
                 },
             },
         };
@@ -62,7 +78,9 @@ describe('reduceErrors', () => {
     });
 
     it('keeps the body message when a write error has no details', () => {
-        expect(reduceErrors({ body: { message: 'Only the summary', output: { errors: [], fieldErrors: {} } } })).toEqual(['Only the summary']);
+        expect(
+            reduceErrors({ body: { message: 'Only the summary', output: { errors: [], fieldErrors: {} } } }),
+        ).toEqual(['Only the summary']);
     });
 
     it('reads JavaScript errors and strings', () => {

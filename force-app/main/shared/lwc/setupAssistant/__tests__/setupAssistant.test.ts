@@ -51,7 +51,9 @@ describe('c-setup-assistant', () => {
         await flush();
         const root = element.shadowRoot!;
         expect(root.querySelector('lightning-spinner')).toBeNull();
-        expect(root.querySelector('.running-as')?.textContent).toBe(formatLabel(RUNNING_AS, 'Avery Admin', 'Northwind Contracts'));
+        expect(root.querySelector('.running-as')?.textContent).toBe(
+            formatLabel(RUNNING_AS, 'Avery Admin', 'Northwind Contracts'),
+        );
         expect(root.querySelector('.role')?.textContent).toContain('CEO');
         expect(root.querySelector('.role-warning')).toBeNull();
         await expect(element).toBeAccessible();
@@ -72,7 +74,8 @@ describe('c-setup-assistant', () => {
         const element = render();
         contextAdapter.error({ message: 'You need the Contracts Community Setup Admin permission set.' });
         await flush();
-        const panel = element.shadowRoot?.querySelector('c-error-panel') as (HTMLElement & { friendlyMessage: string; errors: unknown }) | null;
+        const panel = element.shadowRoot?.querySelector('c-error-panel') as
+            (HTMLElement & { friendlyMessage: string; errors: unknown }) | null;
         expect(panel).not.toBeNull();
         expect(panel?.friendlyMessage).toBe(CONTEXT_ERROR);
         expect(element.shadowRoot?.querySelector('lightning-spinner')).toBeNull();
