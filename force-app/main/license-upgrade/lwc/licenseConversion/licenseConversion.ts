@@ -1,0 +1,190 @@
+/**
+ * The license conversion table of "Experience Cloud Licenses Eligible for Upgrades"
+ * (seed 003_7706ceabebc363c0.txt, section "License Conversion and Upgrade Compatibility"),
+ * as data. Pure: no DOM, no platform imports.
+ */
+
+/** The licenses a user can be converted to: the three families of the table, named and Login. */
+export const TARGET_LICENSES = [
+    'Customer Community',
+    'Customer Community Login',
+    'Customer Community Plus',
+    'Customer Community Plus Login',
+    'Partner Community',
+    'Partner Community Login',
+] as const;
+
+export type TargetLicense = (typeof TARGET_LICENSES)[number];
+
+/**
+ * What converting a user takes:
+ * - `none`: the user already has the target license;
+ * - `change-profile`: the admin changes the license type and profile on the user record;
+ * - `reenable-as-customer`: disable the user, re-enable the contact as a customer user (a new user record);
+ * - `reenable-as-partner`: disable the customer user, enable the account as a partner account, enable the
+ *   contact as a partner user;
+ * - `migrate`: a license the table does not list: deactivate, create new user identities, migrate the data.
+ */
+export type ConversionPath = 'none' | 'change-profile' | 'reenable-as-customer' | 'reenable-as-partner' | 'migrate';
+
+/** The table's columns: each target family, "Named User or Login Based". */
+type TargetFamily = 'customer-community' | 'customer-community-plus' | 'partner-community';
+
+/** The table's rows: groups of original licenses that share one row of verdicts. */
+type SourceGroup =
+    | 'partner-portal'
+    | 'customer-portal-manager'
+    | 'high-volume-and-identity'
+    | 'customer-community'
+    | 'customer-community-plus'
+    | 'partner-community'
+    | 'external-apps';
+
+/** Original licenses by `UserLicense.Name`, exactly as the seed's table writes them. */
+const SOURCE_GROUPS: Readonly<Record<SourceGroup, readonly string[]>> = {
+    'partner-portal': ['Partner', 'Gold Partner', 'Silver Partner', 'Bronze Partner'],
+    'customer-portal-manager': [
+        'Customer Portal Manager Custom',
+        'Customer Portal Manager Standard',
+        'Overage Customer Portal Manager Custom',
+        'Overage Customer Portal Manager Standard',
+    ],
+    'high-volume-and-identity': [
+        'External Identity',
+        'High Volume Customer Portal',
+        'Overage High Volume Customer Portal',
+        'Authenticated Website User Overage',
+        'Authenticated Website User',
+    ],
+    // The table's rows for the community licenses cover both the named and the Login license.
+    'customer-community': ['Customer Community', 'Customer Community Login'],
+    'customer-community-plus': ['Customer Community Plus', 'Customer Community Plus Login'],
+    'partner-community': ['Partner Community', 'Partner Community Login'],
+    'external-apps': ['External Apps'],
+};
+
+/** The table's cells. A check mark is `change-profile`; each cross says which re-enable it needs. */
+const TABLE: Readonly<Record<SourceGroup, Readonly<Record<TargetFamily, ConversionPath>>>> = {
+    // "An admin must disable the contact as a Partner User and re-enable as a Customer User."
+    'partner-portal': {
+        'customer-community': 'reenable-as-customer',
+        'customer-community-plus': 'reenable-as-customer',
+        'partner-community': 'change-profile',
+    },
+    // Customer portal -> Customer Community: disable and re-enable as a Customer User; -> Plus: profile
+    // change "and vice versa"; -> Partner: disable, enable the account as partner, enable as Partner User.
+    'customer-portal-manager': {
+        'customer-community': 'reenable-as-customer',
+        'customer-community-plus': 'change-profile',
+        'partner-community': 'reenable-as-partner',
+    },
+    'high-volume-and-identity': {
+        'customer-community': 'change-profile',
+        'customer-community-plus': 'change-profile',
+        'partner-community': 'change-profile',
+    },
+    'customer-community': {
+        'customer-community': 'change-profile',
+        'customer-community-plus': 'change-profile',
+        'partner-community': 'change-profile',
+    },
+    'customer-community-plus': {
+        'customer-community': 'reenable-as-customer',
+        'customer-community-plus': 'change-profile',
+        'partner-community': 'reenable-as-partner',
+    },
+    'partner-community': {
+        'customer-community': 'reenable-as-customer',
+        'customer-community-plus': 'reenable-as-customer',
+        'partner-community': 'change-profile',
+    },
+    'external-apps': {
+        'customer-community': 'change-profile',
+        'customer-community-plus': 'change-profile',
+        'partner-community': 'change-profile',
+    },
+};
+
+const TARGET_FAMILY: Readonly<Record<TargetLicense, TargetFamily>> = {
+    'Customer Community': 'customer-community',
+    'Customer Community Login': 'customer-community',
+    'Customer Community Plus': 'customer-community-plus',
+    'Customer Community Plus Login': 'customer-community-plus',
+    'Partner Community': 'partner-community',
+    'Partner Community Login': 'partner-community',
+};
+
+/**
+ * `UserLicense.LicenseDefinitionKey` values known for the community licenses, so that a license
+ * row is identified whichever field the facts carry. Other licenses are identified by name only.
+ */
+const LICENSE_DEFINITION_KEYS: Readonly<Record<string, TargetLicense>> = {
+    PID_Customer_Community: 'Customer Community',
+    PID_Customer_Community_Login: 'Customer Community Login',
+    PID_Customer_Community_Plus: 'Customer Community Plus',
+    PID_Customer_Community_Plus_Login: 'Customer Community Plus Login',
+    PID_Partner_Community: 'Partner Community',
+    PID_Partner_Community_Login: 'Partner Community Login',
+};
+
+/** Case-insensitive, surrounding spaces ignored, inner runs of spaces collapsed. */
+function normalize(license: string): string {
+    return license.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+const CANONICAL_NAMES = new Map<string, string>(
+    [...Object.values(SOURCE_GROUPS).flat(), ...TARGET_LICENSES].map((name) => [normalize(name), name]),
+);
+const KEYS = new Map<string, TargetLicense>(
+    Object.entries(LICENSE_DEFINITION_KEYS).map(([key, name]) => [normalize(key), name]),
+);
+const GROUP_OF = new Map<string, SourceGroup>(
+    (Object.entries(SOURCE_GROUPS) as Array<[SourceGroup, readonly string[]]>).flatMap(([group, names]) =>
+        names.map((name): [string, SourceGroup] => [normalize(name), group]),
+    ),
+);
+
+/**
+ * The license's name as Salesforce and the seed write it, from a `UserLicense.Name` in any case
+ * or a known `LicenseDefinitionKey`; a license the table does not know comes back trimmed.
+ * @param license a license name or definition key
+ * @returns the canonical name
+ */
+export function canonicalLicenseName(license: string): string {
+    const key = normalize(license);
+    return KEYS.get(key) ?? CANONICAL_NAMES.get(key) ?? license.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Whether a license (name or definition key) is one of the conversion targets.
+ * @param license a license name or definition key
+ * @returns the target license, or undefined
+ */
+export function asTargetLicense(license: string): TargetLicense | undefined {
+    const name = canonicalLicenseName(license);
+    return (TARGET_LICENSES as readonly string[]).includes(name) ? (name as TargetLicense) : undefined;
+}
+
+/**
+ * The seed 003 verdict for converting a user from one license to another.
+ * @param fromLicense the user's current license: `UserLicense.Name` or `LicenseDefinitionKey`
+ * @param toLicense the target license: one of {@link TARGET_LICENSES} (name or definition key)
+ * @returns how the conversion is done
+ * @throws Error when the target is not a community license of the table
+ */
+export function conversionPath(fromLicense: string, toLicense: string): ConversionPath {
+    const target = asTargetLicense(toLicense);
+    if (!target) {
+        throw new Error(
+            `"${toLicense.trim()}" is not a license users can be upgraded to. Allowed targets: ${TARGET_LICENSES.join(', ')}.`,
+        );
+    }
+    const source = canonicalLicenseName(fromLicense);
+    if (normalize(source) === normalize(target)) {
+        return 'none';
+    }
+    const group = GROUP_OF.get(normalize(source));
+    // "To upgrade users with other license types, you must deactivate them, create user identities
+    // for them, migrate their data over, and associate it with their new user records."
+    return group ? TABLE[group][TARGET_FAMILY[target]] : 'migrate';
+}
