@@ -145,14 +145,25 @@ const GROUP_OF = new Map<string, SourceGroup>(
 );
 
 /**
+ * Names already resolved: an org has a few dozen license names, and a validation of thousands of
+ * users asks for the same ones again and again.
+ */
+const resolved = new Map<string, string>();
+
+/**
  * The license's name as Salesforce and the seed write it, from a `UserLicense.Name` in any case
  * or a known `LicenseDefinitionKey`; a license the table does not know comes back trimmed.
  * @param license a license name or definition key
  * @returns the canonical name
  */
 export function canonicalLicenseName(license: string): string {
-    const key = normalize(license);
-    return KEYS.get(key) ?? CANONICAL_NAMES.get(key) ?? license.trim().replace(/\s+/g, ' ');
+    let name = resolved.get(license);
+    if (name === undefined) {
+        const key = normalize(license);
+        name = KEYS.get(key) ?? CANONICAL_NAMES.get(key) ?? license.trim().replace(/\s+/g, ' ');
+        resolved.set(license, name);
+    }
+    return name;
 }
 
 /**
@@ -166,6 +177,22 @@ export function asTargetLicense(license: string): TargetLicense | undefined {
 }
 
 /**
+ * The target license a name or definition key stands for, or an error that names the allowed ones.
+ * @param license a license name or definition key
+ * @returns the target license
+ * @throws Error when the license is not one users can be upgraded to
+ */
+export function requireTargetLicense(license: string): TargetLicense {
+    const target = asTargetLicense(license);
+    if (!target) {
+        throw new Error(
+            `"${license.trim()}" is not a license users can be upgraded to. Allowed targets: ${TARGET_LICENSES.join(', ')}.`,
+        );
+    }
+    return target;
+}
+
+/**
  * The seed 003 verdict for converting a user from one license to another.
  * @param fromLicense the user's current license: `UserLicense.Name` or `LicenseDefinitionKey`
  * @param toLicense the target license: one of {@link TARGET_LICENSES} (name or definition key)
@@ -173,12 +200,7 @@ export function asTargetLicense(license: string): TargetLicense | undefined {
  * @throws Error when the target is not a community license of the table
  */
 export function conversionPath(fromLicense: string, toLicense: string): ConversionPath {
-    const target = asTargetLicense(toLicense);
-    if (!target) {
-        throw new Error(
-            `"${toLicense.trim()}" is not a license users can be upgraded to. Allowed targets: ${TARGET_LICENSES.join(', ')}.`,
-        );
-    }
+    const target = requireTargetLicense(toLicense);
     const source = canonicalLicenseName(fromLicense);
     if (normalize(source) === normalize(target)) {
         return 'none';
