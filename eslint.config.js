@@ -9,7 +9,7 @@ const globals = require('globals');
 const LWC_TS = ['force-app/**/lwc/**/*.ts'];
 const LWC_JS = ['force-app/**/lwc/**/*.js'];
 const TESTS = ['**/__tests__/**/*.ts'];
-const TOOLING = ['scripts/**/*.{js,mjs}', 'preview/**/*.{js,mjs}', 'e2e/**/*.{js,mjs}', '*.js', '*.mjs'];
+const TOOLING = ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', 'preview/**/*.{js,mjs}', 'e2e/**/*.{js,mjs}', '*.js', '*.mjs'];
 
 /** The LWC recommended rules and plugins, without the Babel parser, for use with TypeScript. */
 const lwcRulesForTypeScript = lwcConfig.configs.recommended.map((config) => {
