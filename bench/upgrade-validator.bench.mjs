@@ -44,15 +44,9 @@ function facts(count) {
                     siteIds: ['0DB000000000002AAA'],
                 },
             ],
-            permissionSetLicenses: [
-                {
-                    id: '0PL000000000001AAA',
-                    label: 'DocGen Runtime',
-                    allowedLicenseNames: ['Customer Community Plus', 'Customer Community Plus Login'],
-                },
-            ],
-            sharingSetNames: i % 4 === 0 ? ['Account Contracts'] : [],
+            permissionSetLicenses: [{ id: '0PL000000000001AAA', label: 'DocGen Runtime' }],
             profileSiteIds: ['0DB000000000001AAA'],
+            systemModstamp: '2026-11-01T10:00:00.000Z',
         });
     }
     return users;

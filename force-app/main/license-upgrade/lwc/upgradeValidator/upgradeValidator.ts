@@ -8,72 +8,13 @@
 import { canonicalLicenseName, conversionPath, requireTargetLicense } from 'c/licenseConversion';
 import type { ConversionPath, TargetLicense } from 'c/licenseConversion';
 
-/** A permission set assigned to the user today. */
-export interface PermissionSetFact {
-    id: string;
-    label: string;
-    /** `PermissionSet.License.Name`: the user license the permission set is tied to, if any. */
-    licenseName?: string | null;
-    /** Whether it grants Modify All Data / View All Data. */
-    modifyAllData?: boolean;
-    viewAllData?: boolean;
-    /** Sites (`Network` ids) that list this permission set among their members. */
-    siteIds?: readonly string[];
-}
-
-/** A permission set license assigned to the user today. */
-export interface PermissionSetLicenseFact {
-    id: string;
-    label: string;
-    /** User licenses this PSL can be assigned with, when the org tells; unknown when absent. */
-    allowedLicenseNames?: readonly string[] | null;
-}
-
-/** What the validator needs to know of one user. */
-export interface UserFact {
-    id: string;
-    name: string;
-    isActive: boolean;
-    /** `User.UserType`: Standard, PowerPartner, PowerCustomerSuccess, CspLitePortal, CustomerSuccess, ... */
-    userType: string;
-    /** `UserLicense.Name` or `LicenseDefinitionKey` of the current license. */
-    licenseName: string;
-    profileId: string;
-    profileName: string;
-    profileModifyAllData?: boolean;
-    profileViewAllData?: boolean;
-    roleId?: string | null;
-    roleName?: string | null;
-    contactId?: string | null;
-    accountId?: string | null;
-    accountName?: string | null;
-    /** `Account.IsPartner`. */
-    accountIsPartner?: boolean;
-    /** Portal roles that exist for the account (`UserRole.PortalAccountId`), lowest last. */
-    accountRoleNames?: readonly string[];
-    /** Person accounts the user owns. */
-    ownedPersonAccounts?: number;
-    permissionSets: readonly PermissionSetFact[];
-    permissionSetLicenses: readonly PermissionSetLicenseFact[];
-    /** Sharing sets that apply to the user's current profile. */
-    sharingSetNames?: readonly string[];
-    /** Sites the user can reach today through the profile (`Network` ids). */
-    profileSiteIds?: readonly string[];
-}
-
-/** The target of the upgrade and the org-wide counts the whole selection shares. */
-export interface UpgradeTarget {
-    profileId: string;
-    profileName: string;
-    /** The target profile's license: name or definition key. */
-    licenseName: string;
-    /** Seats left on the target license (`TotalLicenses - UsedLicenses`). */
-    seatsAvailable: number;
-    /** Sites (`Network` ids) the target profile is a member of. */
-    siteIds: readonly string[];
-    /** Site names by id, for messages. */
-    siteNames?: Readonly<Record<string, string>>;
-}
+/**
+ * The facts come from Apex (`LicenseUpgradeController.getUpgradeFacts`) and are declared once,
+ * in types/apex/LicenseUpgradeService.d.ts, where a test keeps them equal to the Apex DTOs.
+ */
+export type UserFact = Apex.LicenseUpgradeService.UserFact;
+export type UpgradeTarget = Apex.LicenseUpgradeService.TargetFact;
+export type PermissionSetFact = Apex.LicenseUpgradeService.PermissionSetFact;
 
 export type ItemCode =
     | 'INACTIVE_USER'
@@ -92,9 +33,7 @@ export type ItemCode =
     | 'ACCOUNT_ROLE_OPTIMIZATION'
     | 'PERMISSION_SET_RESTORED'
     | 'PERMISSION_SET_LOST'
-    | 'PERMISSION_SET_LICENSE_RESTORED'
-    | 'PERMISSION_SET_LICENSE_LOST'
-    | 'PERMISSION_SET_LICENSE_UNKNOWN'
+    | 'PERMISSION_SET_LICENSE_RESTORE'
     | 'SHARING_SETS_REMOVED'
     | 'MODIFY_ALL_LOST'
     | 'VIEW_ALL_LOST'
@@ -239,17 +178,15 @@ function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: Targ
             });
         }
     }
+    // Which user licenses a permission set license goes with is not readable in Apex: the
+    // assistant restores each one, Salesforce accepts or refuses it, and the log says which.
     for (const psl of user.permissionSetLicenses) {
-        if (!psl.allowedLicenseNames) {
-            actions.push({ code: 'PERMISSION_SET_LICENSE_UNKNOWN', values: [psl.label] });
-        } else if (psl.allowedLicenseNames.some((name) => canonicalLicenseName(name) === targetLicense)) {
-            actions.push({ code: 'PERMISSION_SET_LICENSE_RESTORED', values: [psl.label] });
-        } else {
-            warnings.push({ code: 'PERMISSION_SET_LICENSE_LOST', values: [psl.label] });
-        }
+        actions.push({ code: 'PERMISSION_SET_LICENSE_RESTORE', values: [psl.label] });
     }
-    if (user.sharingSetNames && user.sharingSetNames.length > 0) {
-        warnings.push({ code: 'SHARING_SETS_REMOVED', values: [user.sharingSetNames.join(', ')] });
+    // Sharing sets give access to users of the licenses without roles; they are not readable in
+    // Apex, so the admin is told to check the ones that apply to the current profile.
+    if (!isRoleBased(user.licenseName)) {
+        warnings.push({ code: 'SHARING_SETS_REMOVED', values: [user.profileName] });
     }
 
     // "The Modify All Records and View All Records permissions aren't available with Customer
@@ -266,7 +203,7 @@ function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: Targ
     }
 
     // "Changes in profiles and permission sets can affect site membership."
-    const reachableAfter = new Set(target.siteIds);
+    const reachableAfter = new Set(target.siteIds ?? []);
     for (const permissionSet of user.permissionSets) {
         if (permissionSetAllowed(permissionSet, targetLicense)) {
             permissionSet.siteIds?.forEach((siteId) => reachableAfter.add(siteId));

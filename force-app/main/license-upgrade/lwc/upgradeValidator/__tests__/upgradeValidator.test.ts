@@ -35,7 +35,6 @@ function customerCommunityUser(overrides: Partial<UserFact> = {}): UserFact {
         ownedPersonAccounts: 0,
         permissionSets: [],
         permissionSetLicenses: [],
-        sharingSetNames: [],
         profileSiteIds: ['0DB000000000001AAA'],
         ...overrides,
     };
@@ -52,7 +51,8 @@ describe('validateUpgrade', () => {
         expect(verdict.blockers).toEqual([]);
         expect(verdict.canChange).toBe(true);
         expect(verdict.requiresAcknowledgement).toBe(true);
-        expect(codes(verdict.warnings)).toEqual(['ROLE_IRREVERSIBLE']);
+        expect(codes(verdict.warnings)).toEqual(['ROLE_IRREVERSIBLE', 'SHARING_SETS_REMOVED']);
+        expect(find(verdict.warnings, 'SHARING_SETS_REMOVED')?.values).toEqual(['Customer Community User']);
         expect(find(verdict.actions, 'CHANGE_PROFILE')?.values).toEqual([
             'Customer Community User',
             'Customer Community Plus User - Contracts',
@@ -83,6 +83,7 @@ describe('validateUpgrade', () => {
         ]);
         expect(plusLogin.requiresAcknowledgement).toBe(false);
         expect(codes(plusLogin.warnings)).not.toContain('ROLE_IRREVERSIBLE');
+        expect(codes(plusLogin.warnings)).not.toContain('SHARING_SETS_REMOVED');
         expect(find(plusLogin.notes, 'ROLE_KEPT')?.values).toEqual(['Acme Customer User']);
         expect(codes(plusLogin.notes)).not.toContain('SCALE_CUSTOMER_COMMUNITY_PLUS');
     });
@@ -96,9 +97,8 @@ describe('validateUpgrade', () => {
                     { id: '0PS3', label: 'Plus Extras', licenseName: 'PID_Customer_Community_Plus' },
                 ],
                 permissionSetLicenses: [
-                    { id: '0PL1', label: 'DocGen Runtime', allowedLicenseNames: ['Customer Community Plus'] },
-                    { id: '0PL2', label: 'Old Portal Add-on', allowedLicenseNames: ['Customer Community'] },
-                    { id: '0PL3', label: 'Unknown Add-on' },
+                    { id: '0PL1', label: 'DocGen Runtime' },
+                    { id: '0PL2', label: 'Old Portal Add-on' },
                 ],
             }),
         ]);
@@ -109,21 +109,19 @@ describe('validateUpgrade', () => {
             'Community Only Access',
             'Customer Community',
         ]);
-        expect(find(verdict.actions, 'PERMISSION_SET_LICENSE_RESTORED')?.values).toEqual(['DocGen Runtime']);
-        expect(find(verdict.warnings, 'PERMISSION_SET_LICENSE_LOST')?.values).toEqual(['Old Portal Add-on']);
-        expect(find(verdict.actions, 'PERMISSION_SET_LICENSE_UNKNOWN')?.values).toEqual(['Unknown Add-on']);
+        expect(
+            verdict.actions.filter((item) => item.code === 'PERMISSION_SET_LICENSE_RESTORE').map((item) => item.values),
+        ).toEqual([['DocGen Runtime'], ['Old Portal Add-on']]);
         expect(verdict.canChange).toBe(true);
     });
 
-    it('warns of sharing sets, Modify All and View All the new license cannot keep', () => {
+    it('warns of Modify All and View All the new license cannot keep', () => {
         const verdict = only([
             customerCommunityUser({
-                sharingSetNames: ['Account Cases', 'Contracts'],
                 profileViewAllData: true,
                 permissionSets: [{ id: '0PS9', label: 'Power Reader', modifyAllData: true, viewAllData: true }],
             }),
         ]);
-        expect(find(verdict.warnings, 'SHARING_SETS_REMOVED')?.values).toEqual(['Account Cases, Contracts']);
         expect(find(verdict.warnings, 'MODIFY_ALL_LOST')?.values).toEqual(['Power Reader']);
         expect(find(verdict.warnings, 'VIEW_ALL_LOST')?.values).toEqual(['Customer Community User, Power Reader']);
     });

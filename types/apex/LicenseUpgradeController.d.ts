@@ -1,0 +1,41 @@
+/**
+ * Contract of `LicenseUpgradeController` (force-app/main/license-upgrade/classes).
+ */
+declare module '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets' {
+    const getUpgradeTargets: ApexMethod<void, Apex.LicenseUpgradeService.TargetOption[]>;
+    export default getUpgradeTargets;
+}
+
+declare module '@salesforce/apex/LicenseUpgradeController.getUpgradeFacts' {
+    const getUpgradeFacts: ApexMethod<
+        { userIds: string[]; targetProfileId: string },
+        Apex.LicenseUpgradeService.UpgradeFacts
+    >;
+    export default getUpgradeFacts;
+}
+
+declare module '@salesforce/apex/LicenseUpgradeController.snapshotLicenseChanges' {
+    const snapshotLicenseChanges: ApexMethod<
+        { request: Apex.LicenseChangeService.ChangeRequest },
+        Apex.LicenseChangeService.ChangeResult[]
+    >;
+    export default snapshotLicenseChanges;
+}
+
+declare module '@salesforce/apex/LicenseUpgradeController.applyLicenseChanges' {
+    const applyLicenseChanges: ApexMethod<{ logIds: string[] }, Apex.LicenseChangeService.ChangeResult[]>;
+    export default applyLicenseChanges;
+}
+
+declare module '@salesforce/apex/LicenseUpgradeController.reconcileLicenseChanges' {
+    const reconcileLicenseChanges: ApexMethod<
+        { outcomes: Apex.LicenseChangeService.ChangeResult[] },
+        Apex.LicenseChangeService.ChangeResult[]
+    >;
+    export default reconcileLicenseChanges;
+}
+
+declare module '@salesforce/apex/LicenseUpgradeController.enablePartnerAccounts' {
+    const enablePartnerAccounts: ApexMethod<{ accountIds: string[] }, Record<string, string>>;
+    export default enablePartnerAccounts;
+}

@@ -1,0 +1,85 @@
+/**
+ * DTOs of `LicenseUpgradeService` (force-app/main/license-upgrade/classes): the facts the
+ * license upgrade validator (`c/upgradeValidator`) reads. Ids and Datetimes arrive as strings.
+ */
+declare namespace Apex.LicenseUpgradeService {
+    /** A profile users can be upgraded to. */
+    interface TargetOption {
+        profileId: string;
+        profileName: string;
+        licenseName: string;
+        apiEnabled: boolean;
+        seatsAvailable: number;
+    }
+
+    /** The facts of one validation. */
+    interface UpgradeFacts {
+        target: TargetFact;
+        users: UserFact[];
+        /** True when more person accounts exist than were read: counts are then lower bounds. */
+        personAccountCountIncomplete: boolean;
+    }
+
+    /** The target profile, its license, the seats left and the sites it is a member of. */
+    interface TargetFact {
+        profileId: string;
+        profileName: string;
+        /** `UserLicense.Name` of the target profile. */
+        licenseName: string;
+        /** `TotalLicenses - UsedLicenses` of the target license. */
+        seatsAvailable: number;
+        /** Sites (`Network` ids) that list the target profile as a member. */
+        siteIds: string[];
+        /** Names of every site mentioned in the facts, by id. */
+        siteNames?: Record<string, string> | null;
+    }
+
+    /** One user, as the validator sees it. */
+    interface UserFact {
+        id: string;
+        name: string;
+        isActive: boolean;
+        /** `User.UserType`: Standard, PowerPartner, PowerCustomerSuccess, CspLitePortal, ... */
+        userType: string;
+        /** `UserLicense.Name` (a `LicenseDefinitionKey` is accepted too). */
+        licenseName: string;
+        profileId: string;
+        profileName: string;
+        profileModifyAllData?: boolean | null;
+        profileViewAllData?: boolean | null;
+        roleId?: string | null;
+        roleName?: string | null;
+        contactId?: string | null;
+        accountId?: string | null;
+        accountName?: string | null;
+        /** `Account.IsPartner`. */
+        accountIsPartner?: boolean | null;
+        /** Portal roles of the account (`UserRole.PortalAccountId`). */
+        accountRoleNames?: string[] | null;
+        ownedPersonAccounts?: number | null;
+        permissionSets: PermissionSetFact[];
+        permissionSetLicenses: PermissionSetLicenseFact[];
+        /** Sites the user reaches today through the profile. */
+        profileSiteIds?: string[] | null;
+        /** Compared at change time: a user edited since validation is refused. */
+        systemModstamp?: string | null;
+    }
+
+    /** A permission set assigned to the user (profile-owned ones excluded). */
+    interface PermissionSetFact {
+        id: string;
+        label: string;
+        /** `PermissionSet.License.Name`: the user license it is tied to, if any. */
+        licenseName?: string | null;
+        modifyAllData?: boolean | null;
+        viewAllData?: boolean | null;
+        /** Sites that list this permission set as a member. */
+        siteIds?: string[] | null;
+    }
+
+    /** A permission set license assigned to the user. */
+    interface PermissionSetLicenseFact {
+        id: string;
+        label: string;
+    }
+}
