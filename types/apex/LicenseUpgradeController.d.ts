@@ -6,6 +6,14 @@ declare module '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets' {
     export default getUpgradeTargets;
 }
 
+declare module '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates' {
+    const searchUpgradeCandidates: ApexMethod<
+        { licenseName?: string | null; searchTerm?: string | null },
+        Apex.LicenseUpgradeService.UserOption[]
+    >;
+    export default searchUpgradeCandidates;
+}
+
 declare module '@salesforce/apex/LicenseUpgradeController.getUpgradeFacts' {
     const getUpgradeFacts: ApexMethod<
         { userIds: string[]; targetProfileId: string },

@@ -12,6 +12,17 @@ declare namespace Apex.LicenseUpgradeService {
         seatsAvailable: number;
     }
 
+    /** An external user in the upgrade picker. */
+    interface UserOption {
+        id: string;
+        name: string;
+        username: string;
+        isActive: boolean;
+        profileName: string;
+        licenseName: string;
+        accountName?: string | null;
+    }
+
     /** The facts of one validation. */
     interface UpgradeFacts {
         target: TargetFact;
