@@ -4,6 +4,8 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 const PURE_MODULES = [
     'force-app/main/shared/lwc/errorUtils/errorUtils.ts',
     'force-app/main/shared/lwc/labelFormat/labelFormat.ts',
+    'force-app/main/shared/lwc/bulkRunner/bulkRunner.ts',
+    'force-app/main/license-upgrade/lwc/upgradeMessages/upgradeMessages.ts',
 ];
 
 module.exports = {
