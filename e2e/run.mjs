@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// End-to-end tests: the real components in headless Chromium against the sample org preview.
+// Builds the components and the preview, serves preview/dist on a free port, runs each
+// scenario with axe-core, saves a screenshot per screen to e2e/screenshots/, and fails on any
+// console error, page error, failed request or serious/critical accessibility violation.
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { buildPreview } from '../preview/build.mjs';
+import { startServer } from '../preview/serve.mjs';
+import { SAMPLE_ORG_BANNER } from '../preview/constants.mjs';
+import { SCENARIOS } from './scenarios.mjs';
+
+const require = createRequire(import.meta.url);
+const E2E = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(E2E);
+const SCREENSHOTS = join(E2E, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+];
+/** Impacts that fail a run; moderate and minor ones are printed only. */
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+function compileComponents() {
+    if (process.argv.includes('--no-build')) return;
+    const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (result.status !== 0) {
+        throw new Error('npm run build failed');
+    }
+}
+
+/** Runs axe-core in the page; returns the violations that block. */
+async function checkAccessibility(page, axeSource, log) {
+    await page.addScriptTag({ content: axeSource });
+    const results = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        return axe.run(document, { resultTypes: ['violations'] });
+    });
+    const blocking = [];
+    for (const violation of results.violations) {
+        const line = `${violation.impact}: ${violation.id} (${violation.help}) on ${violation.nodes
+            .map((node) => node.target.join(' '))
+            .join(', ')}`;
+        if (BLOCKING_IMPACTS.has(violation.impact)) {
+            blocking.push(line);
+        } else {
+            log(`    axe (not blocking) ${line}`);
+        }
+    }
+    return blocking;
+}
+
+async function runScenario(browser, baseUrl, scenario, axeSource) {
+    const started = Date.now();
+    const problems = [];
+    const notes = [];
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+    page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    try {
+        // latency=0: the sample org answers at once, the scenario waits for what it expects anyway.
+        const separator = scenario.query ? '&' : '?';
+        await page.goto(`${baseUrl}${scenario.query}${separator}latency=0`, { waitUntil: 'load' });
+        const banner = page.getByText(SAMPLE_ORG_BANNER, { exact: true });
+        await banner.waitFor({ state: 'visible', timeout: 5000 });
+        await scenario.run(page, { expectText, notes });
+        // Let pending icon and wire updates settle before checking and capturing the screen.
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+        problems.push(
+            ...(await checkAccessibility(page, axeSource, (line) => notes.push(line))).map((l) => `axe ${l}`),
+        );
+        await page.screenshot({ path: join(SCREENSHOTS, `${scenario.name}.png`), fullPage: true });
+    } catch (error) {
+        problems.push(error.message.split('\n')[0]);
+        await page.screenshot({ path: join(SCREENSHOTS, `${scenario.name}.png`), fullPage: true }).catch(() => {});
+    } finally {
+        await context.close();
+    }
+    return { name: scenario.name, title: scenario.title, problems, notes, ms: Date.now() - started };
+}
+
+/** Waits until `locator` is visible and contains `text`, or throws with what it found. */
+async function expectText(locator, text, what) {
+    try {
+        await locator.first().waitFor({ state: 'visible', timeout: 5000 });
+        await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 5000 });
+    } catch {
+        const found = await locator
+            .first()
+            .innerText({ timeout: 500 })
+            .catch(() => '(nothing)');
+        throw new Error(`${what}: expected "${text}", found "${found.trim().slice(0, 200)}"`);
+    }
+}
+
+async function main() {
+    const started = Date.now();
+    compileComponents();
+    await buildPreview({ log: (line) => console.log(line) });
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const server = await startServer(0);
+    const baseUrl = `http://127.0.0.1:${server.port}/`;
+    let browser;
+    const results = [];
+    try {
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        for (const scenario of SCENARIOS) {
+            const result = await runScenario(browser, baseUrl, scenario, axeSource);
+            results.push(result);
+            const status = result.problems.length === 0 ? 'PASS' : 'FAIL';
+            console.log(`${status} ${result.name}: ${result.title} (${result.ms} ms)`);
+            for (const problem of result.problems) console.log(`    ${problem}`);
+            for (const note of result.notes) console.log(note);
+        }
+    } finally {
+        await browser?.close();
+        await server.close();
+    }
+    const failed = results.filter((r) => r.problems.length > 0).length;
+    console.log(`Screenshots in ${join('e2e', 'screenshots')}/; total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`${results.length - failed} passed, ${failed} failed`);
+    return failed === 0 ? 0 : 1;
+}
+
+main().then(
+    (code) => process.exit(code),
+    (error) => {
+        console.error(error.stack ?? error);
+        console.log('0 passed, 1 failed');
+        process.exit(1);
+    },
+);

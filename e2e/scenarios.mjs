@@ -1,0 +1,116 @@
+// The e2e scenarios: one screen each, with what the admin must see on it. Texts come from the
+// package's Custom Labels and the sample org's data, never from copies in the tests.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { DIST } from '../preview/build.mjs';
+
+const require = createRequire(import.meta.url);
+const { readLabels } = require('../scripts/lib/labels.js');
+const labels = readLabels();
+
+function label(name, ...values) {
+    if (!labels.has(name)) throw new Error(`Unknown Custom Label ${name}`);
+    return labels.get(name).replace(/\{(\d+)\}/g, (placeholder, index) => values[Number(index)] ?? placeholder);
+}
+
+/** The sample org the preview was built with (written by preview/build.mjs). */
+function sampleOrg() {
+    return JSON.parse(readFileSync(join(DIST, 'sample-org.json'), 'utf8'));
+}
+
+function userByAlias(org, alias) {
+    const user = org.User.find((u) => u.Alias === alias);
+    if (!user) throw new Error(`The sample org has no user with alias ${alias}`);
+    return user;
+}
+
+/** The shell's header: title and tagline from the labels, and a base component really rendered. */
+async function expectHeader(page, { expectText }) {
+    const shell = page.locator('c-setup-assistant');
+    await expectText(shell.locator('.app-title'), label('CCSA_App_Title'), 'app title');
+    await expectText(shell, label('CCSA_App_Tagline'), 'tagline');
+}
+
+/** An icon is drawn: its `<use>` points into an SLDS sprite that the server has and that holds the symbol. */
+async function expectIconRendered(page, iconHost, symbol) {
+    const use = iconHost.locator('svg use').first();
+    await use.waitFor({ state: 'attached', timeout: 5000 });
+    const href = await use.getAttribute('href');
+    if (!href || !href.endsWith(`#${symbol}`)) {
+        throw new Error(`icon: expected a sprite reference to #${symbol}, found "${href}"`);
+    }
+    const found = await page.evaluate(async (url) => {
+        const response = await fetch(url.split('#')[0]);
+        const text = await response.text();
+        return response.ok && text.includes(`id="${url.split('#')[1]}"`);
+    }, href);
+    if (!found) throw new Error(`icon: ${href} does not resolve to a symbol`);
+    const box = await iconHost.locator('svg').first().boundingBox();
+    if (!box || box.width < 8 || box.height < 8) throw new Error('icon: the svg is not visible');
+}
+
+export const SCENARIOS = [
+    {
+        name: 'shell-admin',
+        title: 'the default admin sees the shell with their name, org and role',
+        query: '',
+        async run(page, helpers) {
+            const org = sampleOrg();
+            const admin = org.User.find((u) => u.Id === org.defaultRunningUserId);
+            await expectHeader(page, helpers);
+            const shell = page.locator('c-setup-assistant');
+            await helpers.expectText(
+                shell.locator('.running-as'),
+                label('CCSA_Running_As', admin.Name, org.Organization.Name),
+                'running as',
+            );
+            const role = org.UserRole.find((r) => r.Id === admin.UserRoleId);
+            await helpers.expectText(shell.locator('.role'), label('CCSA_Role_Present', role.Name), 'role');
+            if ((await shell.locator('.role-warning').count()) > 0) throw new Error('unexpected role warning');
+            await expectIconRendered(page, shell.locator('lightning-icon').first(), 'customer_portal_users');
+        },
+    },
+    {
+        name: 'admin-without-role',
+        title: 'an admin without a role is warned, with the link to Users in Setup',
+        query: '?as=rnoble',
+        async run(page, helpers) {
+            const org = sampleOrg();
+            const admin = userByAlias(org, 'rnoble');
+            await expectHeader(page, helpers);
+            const shell = page.locator('c-setup-assistant');
+            await helpers.expectText(
+                shell.locator('.running-as'),
+                label('CCSA_Running_As', admin.Name, org.Organization.Name),
+                'running as',
+            );
+            const warning = shell.locator('.role-warning');
+            await helpers.expectText(warning, label('CCSA_Role_Missing_Title'), 'role warning');
+            await helpers.expectText(warning, label('CCSA_Role_Missing_Body'), 'role warning body');
+            const link = warning.getByRole('link', { name: label('CCSA_Role_Missing_Link') });
+            const href = await link.getAttribute('href', { timeout: 5000 });
+            if (href !== '/lightning/setup/ManageUsers/home') throw new Error(`Setup link: unexpected href ${href}`);
+            await expectIconRendered(page, warning.locator('lightning-icon'), 'warning');
+        },
+    },
+    {
+        name: 'no-permission-set',
+        title: 'a user without the admin permission set sees the guard message',
+        query: '?as=jprice',
+        async run(page, helpers) {
+            await expectHeader(page, helpers);
+            const panel = page.locator('c-setup-assistant c-error-panel');
+            await helpers.expectText(panel, label('CCSA_Context_Error'), 'error panel title');
+            await helpers.expectText(
+                panel.locator('.message'),
+                label('CCSA_Access_Denied', 'Contracts Community Setup Admin', 'Manage_Contracts_Community_Users'),
+                'guard message',
+            );
+            if ((await page.locator('c-setup-assistant .running-as').count()) > 0) {
+                throw new Error('the shell must not show a running user when access is denied');
+            }
+            await expectIconRendered(page, panel.locator('lightning-icon'), 'error');
+        },
+    },
+];

@@ -1,0 +1,318 @@
+#!/usr/bin/env node
+// Builds the local preview into preview/dist: the package's real components (the compiled .js
+// of `npm run build`), real lightning base components and SLDS, with every platform module
+// that needs an org (`@salesforce/apex/*`, labels, schema, user, toasts) replaced by the
+// sample org in preview/sample-org. Fails when a component imports something the sample org
+// does not provide, so that the preview never silently diverges from the package.
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rollup } from 'rollup';
+import lwc from '@lwc/rollup-plugin';
+import replace from '@rollup/plugin-replace';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import ts from 'typescript';
+import { SAMPLE_ORG_BANNER } from './constants.mjs';
+
+const require = createRequire(import.meta.url);
+const { readLabels } = require('../scripts/lib/labels.js');
+
+const PREVIEW = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(PREVIEW);
+export const DIST = join(PREVIEW, 'dist');
+const SAMPLE_APEX = join(PREVIEW, 'sample-org', 'apex');
+const LBC = dirname(require.resolve('lightning-base-components/package.json'));
+const SLDS = join(dirname(require.resolve('@salesforce-ux/design-system/package.json')), 'assets');
+const SPRITES = ['action', 'custom', 'doctype', 'standard', 'utility'];
+
+/** Every LWC bundle of the package, `c/<name>` → its compiled .js (several capability folders). */
+export function findComponents(dir = join(ROOT, 'force-app'), found = new Map()) {
+    for (const entry of readdirSync(dir)) {
+        const full = join(dir, entry);
+        if (!statSync(full).isDirectory() || entry === '__tests__' || entry === 'node_modules') continue;
+        if (entry === 'lwc') {
+            for (const bundle of readdirSync(full)) {
+                const source = join(full, bundle, `${bundle}.ts`);
+                const compiled = join(full, bundle, `${bundle}.js`);
+                if (existsSync(source) || existsSync(compiled)) {
+                    if (found.has(bundle)) throw new Error(`Two LWC bundles share the name ${bundle}`);
+                    found.set(bundle, { source: existsSync(source) ? source : null, compiled });
+                }
+            }
+        } else {
+            findComponents(full, found);
+        }
+    }
+    return found;
+}
+
+/** The compiled .js must exist and be newer than its .ts, or the preview would show old code. */
+async function assertCompiled(components) {
+    const problems = [];
+    for (const [name, { source, compiled }] of components) {
+        if (!existsSync(compiled)) {
+            problems.push(`c/${name}: ${relative(ROOT, compiled)} is missing`);
+        } else if (source && (await stat(source)).mtimeMs > (await stat(compiled)).mtimeMs + 1000) {
+            problems.push(`c/${name}: ${relative(ROOT, compiled)} is older than its .ts`);
+        }
+    }
+    if (problems.length > 0) {
+        throw new Error(`Compile the components first (npm run build):\n  ${problems.join('\n  ')}`);
+    }
+}
+
+/** The methods a sample Apex class exports (`export const name` / `export function name`). */
+async function sampleApexExports(className) {
+    const file = join(SAMPLE_APEX, `${className}.ts`);
+    if (!existsSync(file)) return { file, methods: new Set() };
+    const source = await readFile(file, 'utf8');
+    const methods = new Set(
+        [...source.matchAll(/export\s+(?:const|function|async\s+function)\s+(\w+)/g)].map((m) => m[1]),
+    );
+    return { file, methods };
+}
+
+const VIRTUAL = '\0preview:';
+
+/**
+ * Resolves the platform's `@salesforce/*` and `lightning/*` modules that need an org or a
+ * Lightning Experience container to sample-org or preview implementations.
+ */
+function platformModules({ labels }) {
+    return {
+        name: 'preview-platform-modules',
+        async resolveId(source, importer) {
+            if (source.startsWith('@salesforce/apex/')) {
+                const match = /^@salesforce\/apex\/(?:(\w+)__)?(\w+)\.(\w+)$/.exec(source);
+                if (!match) this.error(`Unsupported Apex import ${source}`);
+                const [, , className, method] = match;
+                const { file, methods } = await sampleApexExports(className);
+                if (!methods.has(method)) {
+                    this.error(
+                        `No sample implementation for ${source} (imported by ${relative(ROOT, importer ?? '?')}): ` +
+                            `export \`${method}\` from ${relative(ROOT, file)}.`,
+                    );
+                }
+                return `${VIRTUAL}apex:${className}.${method}`;
+            }
+            if (source.startsWith('@salesforce/label/c.')) {
+                const name = source.slice('@salesforce/label/c.'.length);
+                if (!labels.has(name)) {
+                    this.error(`Unknown Custom Label ${name} (imported by ${relative(ROOT, importer ?? '?')})`);
+                }
+                return `${VIRTUAL}label:${name}`;
+            }
+            if (source.startsWith('@salesforce/schema/')) return `${VIRTUAL}schema:${source.slice(19)}`;
+            if (source.startsWith('@salesforce/user/')) return `${VIRTUAL}user:${source.slice(17)}`;
+            if (source.startsWith('@salesforce/customPermission/')) {
+                return `${VIRTUAL}customPermission:${source.slice(29)}`;
+            }
+            if (source.startsWith('@salesforce/i18n/')) {
+                // The base components ship the en-US values; our own components get the same.
+                const file = join(LBC, 'scopedImports', `@salesforce-i18n-${source.slice(17)}.js`);
+                if (!existsSync(file)) this.error(`No preview value for ${source}`);
+                return file;
+            }
+            if (source === '@salesforce/client/formFactor') {
+                return join(LBC, 'scopedImports', '@salesforce-client-formFactor.js');
+            }
+            if (source === 'lightning/platformShowToastEvent')
+                return join(PREVIEW, 'src', 'platformShowToastEvent.mjs');
+            if (source === 'lightning/primitiveIcon') return join(PREVIEW, 'src', 'primitiveIcon.mjs');
+            if (source.startsWith('lightning-base-components/')) return join(LBC, source.slice(26));
+            if (/^lightning\/iconSvgTemplates\w*$/.test(source)) return `${VIRTUAL}iconTemplates`;
+            // Anything else from @salesforce/* that the base components do not provide has no
+            // sample-org equivalent yet: fail here rather than with an obscure resolve error.
+            if (source.startsWith('@salesforce/') && !(importer ?? '').startsWith(LBC)) {
+                this.error(`The preview has no implementation of ${source} (imported by ${relative(ROOT, importer)})`);
+            }
+            return null;
+        },
+        load(id) {
+            if (!id.startsWith(VIRTUAL)) return null;
+            const [kind, ...rest] = id.slice(VIRTUAL.length).split(':');
+            const value = rest.join(':');
+            switch (kind) {
+                case 'apex': {
+                    const [className, method] = value.split('.');
+                    const file = JSON.stringify(join(SAMPLE_APEX, `${className}.ts`));
+                    return `export { ${method} as default } from ${file};`;
+                }
+                case 'label':
+                    return `export default ${JSON.stringify(labels.get(value))};`;
+                case 'schema': {
+                    // `Account` → object; `Account.Name` / `Contact.Account.Name` → object and field path.
+                    const [objectApiName, ...field] = value.split('.');
+                    const reference =
+                        field.length > 0 ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName };
+                    return `export default ${JSON.stringify(reference)};`;
+                }
+                case 'user': {
+                    const session = JSON.stringify(join(PREVIEW, 'sample-org', 'session.ts'));
+                    const getters = {
+                        Id: 'user.Id',
+                        isGuest: 'false',
+                    };
+                    if (!getters[value]) this.error(`The preview has no value for @salesforce/user/${value}`);
+                    return (
+                        `import { currentSession } from ${session};\n` +
+                        `let user;\ntry { user = currentSession().user; } catch { user = { Id: null }; }\n` +
+                        `export default ${getters[value]};`
+                    );
+                }
+                case 'customPermission': {
+                    const name = value.replace(/^\w+__/, '');
+                    const session = JSON.stringify(join(PREVIEW, 'sample-org', 'session.ts'));
+                    const org = JSON.stringify(join(PREVIEW, 'sample-org', 'org.ts'));
+                    return (
+                        `import { currentSession } from ${session};\nimport { hasCustomPermission } from ${org};\n` +
+                        `let granted = false;\ntry { const s = currentSession(); ` +
+                        `granted = hasCustomPermission(s.org, s.user.Id, ${JSON.stringify(name)}); } catch { granted = false; }\n` +
+                        `export default granted;`
+                    );
+                }
+                case 'iconTemplates':
+                    // An empty library: primitiveIcon falls back to its sprite template (src/primitiveIcon.mjs).
+                    return 'export default Object.freeze({});';
+                default:
+                    return null;
+            }
+        },
+    };
+}
+
+/** TypeScript of the sample org (type annotations only; type checking is `npm run typecheck`). */
+function typescript() {
+    return {
+        name: 'preview-typescript',
+        resolveId(source, importer) {
+            // Extensionless relative imports between the sample org's .ts files.
+            if (importer && importer.endsWith('.ts') && source.startsWith('.') && !/\.\w+$/.test(source)) {
+                const file = join(dirname(importer), `${source}.ts`);
+                if (existsSync(file)) return file;
+            }
+            if (importer && importer.endsWith('.mjs') && importer.startsWith(PREVIEW) && source.startsWith('.')) {
+                const file = join(dirname(importer), `${source}.ts`);
+                if (!/\.\w+$/.test(source) && existsSync(file)) return file;
+            }
+            return null;
+        },
+        transform(code, id) {
+            if (!id.endsWith('.ts') || !id.startsWith(PREVIEW)) return null;
+            const output = ts.transpileModule(code, {
+                fileName: id,
+                compilerOptions: {
+                    target: ts.ScriptTarget.ES2022,
+                    module: ts.ModuleKind.ESNext,
+                    useDefineForClassFields: true,
+                    isolatedModules: true,
+                },
+            });
+            return { code: output.outputText, map: null };
+        },
+    };
+}
+
+async function bundle(components, labels) {
+    const modules = [
+        ...[...components].map(([name, { compiled }]) => ({ name: `c/${name}`, path: compiled })),
+        { npm: 'lightning-base-components' },
+    ];
+    const warnings = [];
+    const build = await rollup({
+        input: join(PREVIEW, 'src', 'main.mjs'),
+        onwarn(warning) {
+            warnings.push(warning);
+        },
+        plugins: [
+            platformModules({ labels }),
+            typescript(),
+            lwc({
+                rootDir: join(PREVIEW, 'src'),
+                modules,
+                enableDynamicComponents: true,
+                // The sample org is plain TypeScript, not components.
+                exclude: [`${PREVIEW}${sep}sample-org${sep}**`, '**/*.ts'],
+            }),
+            replace({
+                preventAssignment: true,
+                values: { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify('production') },
+            }),
+            nodeResolve({ extensions: ['.mjs', '.js', '.ts', '.json'] }),
+        ],
+    });
+    await build.write({ file: join(DIST, 'app.js'), format: 'iife', inlineDynamicImports: true, sourcemap: true });
+    await build.close();
+    // Circular dependencies inside the base components are theirs; report anything else.
+    const relevant = warnings.filter((w) => w.code !== 'CIRCULAR_DEPENDENCY' && w.code !== 'THIS_IS_UNDEFINED');
+    if (relevant.some((w) => w.code === 'UNRESOLVED_IMPORT' || w.code === 'MISSING_EXPORT')) {
+        throw new Error(relevant.map((w) => w.message).join('\n'));
+    }
+    return relevant;
+}
+
+/** Runs the TypeScript generator in Node (bundled to one ES module) and writes its JSON. */
+async function writeSampleOrgJson() {
+    const build = await rollup({
+        input: join(PREVIEW, 'sample-org', 'data', 'generate.ts'),
+        plugins: [typescript()],
+        onwarn() {},
+    });
+    const { output } = await build.generate({ format: 'es' });
+    await build.close();
+    const url = `data:text/javascript;base64,${Buffer.from(output[0].code).toString('base64')}`;
+    const { generateSampleOrg } = await import(url);
+    const org = generateSampleOrg();
+    await writeFile(join(DIST, 'sample-org.json'), `${JSON.stringify(org, null, 2)}\n`);
+    return org;
+}
+
+async function copyAssets() {
+    await cp(
+        join(SLDS, 'styles', 'salesforce-lightning-design-system.min.css'),
+        join(DIST, 'assets', 'styles', 'salesforce-lightning-design-system.min.css'),
+    );
+    await cp(join(SLDS, 'images'), join(DIST, 'assets', 'images'), { recursive: true });
+    // Only the sprites: the base components and the toasts reference `<category>-sprite/svg/symbols.svg`.
+    for (const sprite of SPRITES) {
+        await cp(join(SLDS, 'icons', `${sprite}-sprite`), join(DIST, 'assets', 'icons', `${sprite}-sprite`), {
+            recursive: true,
+        });
+    }
+    await cp(join(PREVIEW, 'preview.css'), join(DIST, 'preview.css'));
+    const html = await readFile(join(PREVIEW, 'index.html'), 'utf8');
+    await writeFile(join(DIST, 'index.html'), html.replaceAll('%SAMPLE_ORG_BANNER%', SAMPLE_ORG_BANNER));
+}
+
+/**
+ * Builds preview/dist.
+ * @returns counts for the log line
+ */
+export async function buildPreview({ log = console.log } = {}) {
+    const started = Date.now();
+    const components = findComponents();
+    await assertCompiled(components);
+    await rm(DIST, { recursive: true, force: true });
+    await mkdir(DIST, { recursive: true });
+    const labels = readLabels();
+    const [warnings, org] = await Promise.all([bundle(components, labels), writeSampleOrgJson(), copyAssets()]);
+    for (const warning of warnings) {
+        log(`preview build warning: ${warning.message}`);
+    }
+    const size = (await stat(join(DIST, 'app.js'))).size;
+    log(
+        `Preview built in ${Date.now() - started} ms: ${components.size} components, app.js ${Math.round(size / 1024)} KB, ` +
+            `sample org with ${org.User.length} users, ${org.Contact.length} contacts, ${org.Account.length} accounts.`,
+    );
+    return { components: components.size, size };
+}
+
+// Run when invoked directly (`node preview/build.mjs`), not when imported by the e2e runner.
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+    buildPreview().catch((error) => {
+        console.error(error.message ?? error);
+        process.exit(1);
+    });
+}

@@ -1,0 +1,908 @@
+/**
+ * Generates the sample org that the local preview runs against: deterministic (seeded PRNG,
+ * a fixed "now"), so every run, test and screenshot sees the same records.
+ *
+ * The org is built to exercise every capability in DESIGN.md, so each hard case of the seeds
+ * exists at least once: account owners without a role (seed 000: new portal accounts need an
+ * owner with a role), every license of the seed 003 conversion table, a Customer Community Plus
+ * profile with and without API Enabled, permission sets whose permission set license is
+ * nearly out of seats, users missing one of the two Contracts permission sets, View All /
+ * Modify All permissions that a license upgrade removes, a Live and a Preview site, a profile
+ * that is no site's member, contacts without email, with a malformed email or without account.
+ */
+import { COMPANY_KINDS, COMPANY_SUFFIXES, COMPANY_WORDS, FIRST_NAMES, INDUSTRIES, LAST_NAMES } from './names';
+import { LOCATIONS, MALFORMED_EMAILS, TITLES } from './names';
+import { createIdFactory, createRandom, KEY_PREFIX } from './random';
+import type {
+    Account,
+    Contact,
+    Id,
+    Network,
+    ObjectPermissions,
+    PermissionSet,
+    PermissionSetLicense,
+    Profile,
+    SampleOrg,
+    User,
+    UserLicense,
+    UserRole,
+    UserType,
+} from '../types';
+
+export const SAMPLE_ORG_SEED = 20250612;
+
+/** The sample org's "now": dates are relative to it, never to the clock, to stay deterministic. */
+export const SAMPLE_NOW = Date.UTC(2025, 5, 2, 9, 0, 0);
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * User licenses. LicenseDefinitionKey values are from the Object Reference (UserLicense) unless
+ * marked otherwise. Salesforce's `Name` for "Salesforce" is what Setup shows for the SFDC key.
+ */
+const LICENSES = {
+    salesforce: { Name: 'Salesforce', key: 'SFDC', total: 10, userType: 'Standard' },
+    cc: { Name: 'Customer Community', key: 'PID_Customer_Community', total: 50, userType: 'CspLitePortal' },
+    ccLogin: {
+        Name: 'Customer Community Login',
+        key: 'PID_Customer_Community_Login',
+        total: 100,
+        userType: 'CspLitePortal',
+    },
+    // Not in the Object Reference list; seen in orgs' UserLicense rows (CumulusCI license checks).
+    ccPlus: {
+        Name: 'Customer Community Plus',
+        key: 'PID_Customer_Community_Plus',
+        total: 10,
+        userType: 'PowerCustomerSuccess',
+    },
+    ccPlusLogin: {
+        Name: 'Customer Community Plus Login',
+        key: 'PID_Customer_Community_Plus_Login',
+        total: 5,
+        userType: 'PowerCustomerSuccess',
+    },
+    partner: { Name: 'Partner Community', key: 'PID_Partner_Community', total: 10, userType: 'PowerPartner' },
+    partnerLogin: {
+        Name: 'Partner Community Login',
+        key: 'PID_Partner_Community_Login',
+        total: 5,
+        userType: 'PowerPartner',
+    },
+    // UNCONFIRMED: External Identity is not in the Object Reference list; the key is a guess.
+    externalIdentity: {
+        Name: 'External Identity',
+        key: 'PID_External_Identity',
+        total: 100,
+        userType: 'CspLitePortal',
+    },
+    goldPartner: { Name: 'Gold Partner', key: 'PID_STRATEGIC_PRM', total: 2, userType: 'PowerPartner' },
+    portalManagerCustom: {
+        Name: 'Customer Portal Manager Custom',
+        key: 'PID_Customer_Portal_Standard',
+        total: 5,
+        userType: 'PowerCustomerSuccess',
+    },
+    // The Object Reference spells this key with spaces; kept verbatim (unconfirmed in a real org).
+    overageHvcp: {
+        Name: 'Overage High Volume Customer Portal',
+        key: 'PID_Overage_High Volume Customer Portal',
+        total: 10,
+        userType: 'CspLitePortal',
+    },
+} satisfies Record<string, { Name: string; key: string; total: number; userType: UserType }>;
+
+type LicenseKey = keyof typeof LICENSES;
+
+interface ProfileSpec {
+    Name: string;
+    license: LicenseKey;
+    api?: boolean;
+    modifyAll?: boolean;
+    viewAll?: boolean;
+    manageUsers?: boolean;
+}
+
+const PROFILES = {
+    sysAdmin: {
+        Name: 'System Administrator',
+        license: 'salesforce',
+        api: true,
+        modifyAll: true,
+        viewAll: true,
+        manageUsers: true,
+    },
+    standardUser: { Name: 'Standard User', license: 'salesforce', api: true },
+    ccUser: { Name: 'Customer Community User', license: 'cc' },
+    ccLoginUser: { Name: 'Customer Community Login User', license: 'ccLogin' },
+    ccPlusUser: { Name: 'Customer Community Plus User', license: 'ccPlus' },
+    // Seed 000: clone the Plus profile and turn on API Enabled.
+    ccPlusContracts: { Name: 'Customer Community Plus User - Contracts', license: 'ccPlus', api: true },
+    ccPlusLoginUser: { Name: 'Customer Community Plus Login User', license: 'ccPlusLogin' },
+    partnerUser: { Name: 'Partner Community User', license: 'partner' },
+    partnerLoginUser: { Name: 'Partner Community Login User', license: 'partnerLogin' },
+    externalIdentityUser: { Name: 'External Identity User', license: 'externalIdentity' },
+    goldPartnerUser: { Name: 'Gold Partner User', license: 'goldPartner' },
+    portalManagerCustom: { Name: 'Customer Portal Manager Custom', license: 'portalManagerCustom' },
+    hvcpUser: { Name: 'High Volume Customer Portal User', license: 'overageHvcp' },
+} satisfies Record<string, ProfileSpec>;
+
+type ProfileKey = keyof typeof PROFILES;
+
+/** Internal role hierarchy: [name, parent]. */
+const INTERNAL_ROLES: ReadonlyArray<[string, string | null]> = [
+    ['CEO', null],
+    ['VP Operations', 'CEO'],
+    ['Contracts Manager', 'VP Operations'],
+    ['VP Sales', 'CEO'],
+    ['Sales Manager', 'VP Sales'],
+    ['Sales Rep', 'Sales Manager'],
+];
+
+type PermissionSetKey =
+    | 'ccsaAdmin'
+    | 'docGen'
+    | 'ccPlusExperience'
+    | 'clmRuntime'
+    | 'clmPartner'
+    | 'portalCaseAccess'
+    | 'legacyPortalData'
+    | 'salesOps';
+
+interface InternalSpec {
+    first: string;
+    last: string;
+    alias: string;
+    profile: ProfileKey;
+    role: string | null;
+    active: boolean;
+    permissionSets: PermissionSetKey[];
+}
+
+/**
+ * The people who run the org. The preview's `?as=<alias>` switch picks one of them: the
+ * default admin, an admin without a role, an admin without the assistant's permission set.
+ */
+const INTERNAL_USERS: InternalSpec[] = [
+    {
+        first: 'Avery',
+        last: 'Admin',
+        alias: 'aadmin',
+        profile: 'sysAdmin',
+        role: 'CEO',
+        active: true,
+        permissionSets: ['ccsaAdmin', 'clmRuntime'],
+    },
+    {
+        first: 'Riley',
+        last: 'Noble',
+        alias: 'rnoble',
+        profile: 'sysAdmin',
+        role: null,
+        active: true,
+        permissionSets: ['ccsaAdmin'],
+    },
+    {
+        first: 'Jordan',
+        last: 'Price',
+        alias: 'jprice',
+        profile: 'sysAdmin',
+        role: 'VP Operations',
+        active: true,
+        permissionSets: [],
+    },
+    {
+        first: 'Pat',
+        last: 'Okoye',
+        alias: 'pokoye',
+        profile: 'standardUser',
+        role: 'Contracts Manager',
+        active: true,
+        permissionSets: ['clmRuntime'],
+    },
+    {
+        first: 'Taylor',
+        last: 'Brooks',
+        alias: 'tbrooks',
+        profile: 'standardUser',
+        role: 'Sales Rep',
+        active: true,
+        permissionSets: [],
+    },
+    {
+        first: 'Morgan',
+        last: 'Diaz',
+        alias: 'mdiaz',
+        profile: 'standardUser',
+        role: 'Sales Manager',
+        active: true,
+        permissionSets: ['salesOps'],
+    },
+    {
+        first: 'Casey',
+        last: 'Owens',
+        alias: 'cowens',
+        profile: 'standardUser',
+        role: null,
+        active: true,
+        permissionSets: [],
+    },
+    {
+        first: 'Drew',
+        last: 'Hollis',
+        alias: 'dhollis',
+        profile: 'standardUser',
+        role: 'Sales Rep',
+        active: false,
+        permissionSets: [],
+    },
+];
+
+/** Who owns the 60 accounts: most by owners with a role, some by owners without one. */
+const ACCOUNT_OWNERS: ReadonlyArray<[alias: string, count: number]> = [
+    ['tbrooks', 14],
+    ['mdiaz', 12],
+    ['pokoye', 10],
+    ['cowens', 18],
+    ['rnoble', 4],
+    ['dhollis', 2],
+];
+const ROLE_OWNER_ALIASES = new Set(['tbrooks', 'mdiaz', 'pokoye']);
+const ACCOUNT_COUNT = ACCOUNT_OWNERS.reduce((sum, [, count]) => sum + count, 0);
+const CONTACTS_WITHOUT_ACCOUNT = 5;
+const CONTACT_COUNT = 300;
+
+interface ExternalGroup {
+    profile: ProfileKey;
+    count: number;
+    /** The last `inactive` users of the group are deactivated. */
+    inactive: number;
+    /** Permission sets by index in the group (earlier users are the active ones). */
+    permissionSets?: ReadonlyArray<PermissionSetKey[]>;
+    /** Permission set licenses assigned without their permission set (left over by an admin). */
+    strayLicenses?: ReadonlyArray<PermissionSetKey[]>;
+    contentUser?: (index: number) => boolean;
+}
+
+const EXTERNAL_GROUPS: ExternalGroup[] = [
+    { profile: 'ccUser', count: 14, inactive: 2, permissionSets: [['portalCaseAccess'], ['portalCaseAccess']] },
+    { profile: 'ccLoginUser', count: 6, inactive: 1 },
+    {
+        profile: 'ccPlusContracts',
+        count: 6,
+        inactive: 0,
+        // Fully set up, then one missing a permission set, then one with neither (but a stray license).
+        permissionSets: [
+            ['docGen', 'ccPlusExperience'],
+            ['docGen', 'ccPlusExperience'],
+            ['docGen', 'ccPlusExperience'],
+            ['docGen', 'ccPlusExperience'],
+            ['docGen'],
+            [],
+        ],
+        strayLicenses: [[], [], [], [], [], ['ccPlusExperience']],
+        contentUser: (index) => index !== 3,
+    },
+    { profile: 'ccPlusUser', count: 4, inactive: 1, permissionSets: [['portalCaseAccess']] },
+    {
+        profile: 'ccPlusLoginUser',
+        count: 4,
+        inactive: 0,
+        permissionSets: [
+            ['docGen', 'ccPlusExperience'],
+            ['docGen', 'ccPlusExperience'],
+        ],
+        contentUser: (index) => index < 2,
+    },
+    { profile: 'partnerUser', count: 5, inactive: 1, permissionSets: [['clmPartner']] },
+    { profile: 'partnerLoginUser', count: 3, inactive: 0 },
+    { profile: 'externalIdentityUser', count: 6, inactive: 1 },
+    { profile: 'goldPartnerUser', count: 2, inactive: 0 },
+    { profile: 'portalManagerCustom', count: 3, inactive: 0, permissionSets: [['legacyPortalData']] },
+    { profile: 'hvcpUser', count: 3, inactive: 1 },
+];
+
+interface PermissionSetSpec {
+    Name: string;
+    Label: string;
+    NamespacePrefix?: string;
+    /** A permission set license, by DeveloperName, or a user license. */
+    psl?: string;
+    userLicense?: LicenseKey;
+}
+
+const PERMISSION_SETS: Record<PermissionSetKey, PermissionSetSpec> = {
+    ccsaAdmin: {
+        Name: 'Contracts_Community_Setup_Admin',
+        Label: 'Contracts Community Setup Admin',
+        NamespacePrefix: 'ccsa',
+    },
+    // Seed 000: the two permission sets every Contracts Customer Community Plus user needs.
+    docGen: {
+        Name: 'DocGenRuntimeCommunityUser',
+        Label: 'DocGen Run-time Community User',
+        psl: 'DocGenRuntimeCommunityUserPsl',
+    },
+    ccPlusExperience: {
+        Name: 'ContractManagementCCPlusDigitalExperienceUser',
+        Label: 'Contract Management CC Plus Digital Experience User',
+        psl: 'ClmCcPlusDigitalExperiencePsl',
+    },
+    clmRuntime: { Name: 'CLMRuntimeUser', Label: 'CLM Runtime User', psl: 'ClmRuntimeUserPsl' },
+    clmPartner: {
+        Name: 'CLMDigitalExperiencePartner',
+        Label: 'CLM Digital Experience Partner',
+        psl: 'ClmDigitalExperiencePartnerPsl',
+    },
+    portalCaseAccess: { Name: 'Portal_Case_Access', Label: 'Portal Case Access' },
+    legacyPortalData: {
+        Name: 'Legacy_Portal_Data_Access',
+        Label: 'Legacy Portal Data Access',
+        userLicense: 'portalManagerCustom',
+    },
+    salesOps: { Name: 'Sales_Operations', Label: 'Sales Operations', userLicense: 'salesforce' },
+};
+
+/**
+ * Permission set licenses behind the Contracts permission sets. The names are the sample
+ * org's own (Salesforce's exact PSL names vary by edition and are not in the seeds).
+ */
+const PERMISSION_SET_LICENSES: ReadonlyArray<{ DeveloperName: string; MasterLabel: string; total: number }> = [
+    { DeveloperName: 'DocGenRuntimeCommunityUserPsl', MasterLabel: 'DocGen Runtime Community User', total: 10 },
+    {
+        DeveloperName: 'ClmCcPlusDigitalExperiencePsl',
+        MasterLabel: 'Contract Management CC Plus Digital Experience',
+        total: 8,
+    },
+    { DeveloperName: 'ClmRuntimeUserPsl', MasterLabel: 'CLM Runtime User', total: 3 },
+    { DeveloperName: 'ClmDigitalExperiencePartnerPsl', MasterLabel: 'CLM Digital Experience Partner', total: 5 },
+];
+
+interface NetworkSpec {
+    Name: string;
+    Status: Network['Status'];
+    UrlPathPrefix: string;
+    showAll: boolean;
+    selfRegistration: boolean;
+    profiles: ProfileKey[];
+    permissionSets: PermissionSetKey[];
+}
+
+/** Note: no site lists the Plus Login profile or the portal manager profile as a member. */
+const NETWORKS: NetworkSpec[] = [
+    {
+        Name: 'Customer Portal',
+        Status: 'Live',
+        UrlPathPrefix: 'customers',
+        showAll: true,
+        selfRegistration: false,
+        profiles: ['sysAdmin', 'ccUser', 'ccLoginUser', 'ccPlusUser', 'ccPlusContracts'],
+        permissionSets: ['ccPlusExperience'],
+    },
+    {
+        Name: 'Contracts Portal',
+        Status: 'UnderConstruction',
+        UrlPathPrefix: 'contracts',
+        showAll: false,
+        selfRegistration: false,
+        profiles: ['sysAdmin', 'ccPlusContracts'],
+        permissionSets: [],
+    },
+    {
+        Name: 'Partner Central',
+        Status: 'Live',
+        UrlPathPrefix: 'partners',
+        showAll: false,
+        selfRegistration: false,
+        profiles: ['sysAdmin', 'partnerUser', 'partnerLoginUser', 'goldPartnerUser'],
+        permissionSets: [],
+    },
+    {
+        Name: 'Member Login',
+        Status: 'Live',
+        UrlPathPrefix: 'login',
+        showAll: false,
+        selfRegistration: true,
+        profiles: ['externalIdentityUser', 'hvcpUser'],
+        permissionSets: [],
+    },
+];
+
+/** A name as an email local part, username or nickname piece: "O'Brien" → "obrien", "Da Silva" → "dasilva". */
+function slug(text: string): string {
+    return text
+        .normalize('NFD')
+        .replace(/[^A-Za-z0-9]/g, '')
+        .toLowerCase();
+}
+
+function developerName(text: string): string {
+    return text.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+function isoDaysAgo(days: number, minutes = 0): string {
+    return new Date(SAMPLE_NOW - days * DAY - minutes * 60 * 1000).toISOString();
+}
+
+/**
+ * Builds the sample org.
+ * @param seed PRNG seed; the default is the committed sample org
+ */
+export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
+    const random = createRandom(seed);
+    const nextId = createIdFactory();
+    const newId = (object: keyof typeof KEY_PREFIX): Id => nextId(KEY_PREFIX[object]);
+
+    const org: SampleOrg = {
+        seed,
+        defaultRunningUserId: '',
+        Organization: {
+            Id: newId('Organization'),
+            Name: 'Northwind Contracts',
+            OrganizationType: 'Enterprise Edition',
+            InstanceName: 'NA224',
+            IsSandbox: false,
+            NamespacePrefix: null,
+            DefaultLocaleSidKey: 'en_US',
+            TimeZoneSidKey: 'America/Los_Angeles',
+            LanguageLocaleKey: 'en_US',
+        },
+        // Digital Experiences is on, but standard external profiles are not allowed yet (seed 000 step 1).
+        CommunitiesSettings: {
+            enableNetworksEnabled: true,
+            networksDomain: 'northwind-contracts.my.site.com',
+            enableOotbProfExtUserOpsEnable: false,
+        },
+        UserLicense: [],
+        Profile: [],
+        UserRole: [],
+        User: [],
+        Account: [],
+        Contact: [],
+        PermissionSetLicense: [],
+        PermissionSet: [],
+        PermissionSetAssignment: [],
+        PermissionSetLicenseAssign: [],
+        CustomPermission: [],
+        SetupEntityAccess: [],
+        ObjectPermissions: [],
+        Network: [],
+        NetworkMemberGroup: [],
+    };
+
+    // Licenses and profiles.
+    const licenseIds = {} as Record<LicenseKey, Id>;
+    for (const [key, spec] of Object.entries(LICENSES) as [LicenseKey, (typeof LICENSES)[LicenseKey]][]) {
+        const license: UserLicense = {
+            Id: newId('UserLicense'),
+            Name: spec.Name,
+            MasterLabel: spec.Name,
+            LicenseDefinitionKey: spec.key,
+            Status: 'Active',
+            TotalLicenses: spec.total,
+            UsedLicenses: 0,
+        };
+        licenseIds[key] = license.Id;
+        org.UserLicense.push(license);
+    }
+    const profiles = {} as Record<ProfileKey, Profile>;
+    const profileOwnedSets = {} as Record<ProfileKey, PermissionSet>;
+    for (const [key, spec] of Object.entries(PROFILES) as [ProfileKey, ProfileSpec][]) {
+        const profile: Profile = {
+            Id: newId('Profile'),
+            Name: spec.Name,
+            UserLicenseId: licenseIds[spec.license],
+            UserType: LICENSES[spec.license].userType,
+            PermissionsApiEnabled: spec.api ?? false,
+            PermissionsModifyAllData: spec.modifyAll ?? false,
+            PermissionsViewAllData: spec.viewAll ?? false,
+            PermissionsManageUsers: spec.manageUsers ?? false,
+        };
+        profiles[key] = profile;
+        org.Profile.push(profile);
+        const owned: PermissionSet = {
+            Id: newId('PermissionSet'),
+            Name: `X${profile.Id}`,
+            Label: profile.Name,
+            NamespacePrefix: null,
+            IsOwnedByProfile: true,
+            ProfileId: profile.Id,
+            LicenseId: profile.UserLicenseId,
+            PermissionsModifyAllData: profile.PermissionsModifyAllData,
+            PermissionsViewAllData: profile.PermissionsViewAllData,
+        };
+        profileOwnedSets[key] = owned;
+        org.PermissionSet.push(owned);
+    }
+    const licenseOfProfile = (profileId: Id): LicenseKey => {
+        const key = (Object.keys(PROFILES) as ProfileKey[]).find((k) => profiles[k].Id === profileId);
+        return PROFILES[key as ProfileKey].license;
+    };
+
+    // Permission set licenses, permission sets, the assistant's custom permission.
+    const pslIds = new Map<string, Id>();
+    for (const spec of PERMISSION_SET_LICENSES) {
+        const psl: PermissionSetLicense = {
+            Id: newId('PermissionSetLicense'),
+            DeveloperName: spec.DeveloperName,
+            MasterLabel: spec.MasterLabel,
+            PermissionSetLicenseKey: spec.DeveloperName,
+            Status: 'Active',
+            TotalLicenses: spec.total,
+            UsedLicenses: 0,
+            ExpirationDate: '2026-05-31',
+        };
+        pslIds.set(spec.DeveloperName, psl.Id);
+        org.PermissionSetLicense.push(psl);
+    }
+    const permissionSets = {} as Record<PermissionSetKey, PermissionSet>;
+    for (const [key, spec] of Object.entries(PERMISSION_SETS) as [PermissionSetKey, PermissionSetSpec][]) {
+        const permissionSet: PermissionSet = {
+            Id: newId('PermissionSet'),
+            Name: spec.Name,
+            Label: spec.Label,
+            NamespacePrefix: spec.NamespacePrefix ?? null,
+            IsOwnedByProfile: false,
+            ProfileId: null,
+            LicenseId: spec.psl ? (pslIds.get(spec.psl) as Id) : spec.userLicense ? licenseIds[spec.userLicense] : null,
+            PermissionsModifyAllData: false,
+            PermissionsViewAllData: false,
+        };
+        permissionSets[key] = permissionSet;
+        org.PermissionSet.push(permissionSet);
+    }
+    const customPermission = {
+        Id: newId('CustomPermission'),
+        DeveloperName: 'Manage_Contracts_Community_Users',
+        MasterLabel: 'Manage Contracts Community Users',
+        NamespacePrefix: 'ccsa',
+    };
+    org.CustomPermission.push(customPermission);
+    org.SetupEntityAccess.push({
+        Id: newId('SetupEntityAccess'),
+        ParentId: permissionSets.ccsaAdmin.Id,
+        SetupEntityId: customPermission.Id,
+        SetupEntityType: 'CustomPermission',
+    });
+
+    // Object permissions that matter to license upgrades (seed 003: View All / Modify All are lost).
+    const objectPermission = (parent: PermissionSet, sobject: string, access: string): void => {
+        const row: ObjectPermissions = {
+            Id: newId('ObjectPermissions'),
+            ParentId: parent.Id,
+            SobjectType: sobject,
+            PermissionsRead: access.includes('R'),
+            PermissionsCreate: access.includes('C'),
+            PermissionsEdit: access.includes('E'),
+            PermissionsDelete: access.includes('D'),
+            PermissionsViewAllRecords: access.includes('V'),
+            PermissionsModifyAllRecords: access.includes('M'),
+        };
+        org.ObjectPermissions.push(row);
+    };
+    for (const sobject of ['Account', 'Contact', 'Contract']) {
+        objectPermission(profileOwnedSets.sysAdmin, sobject, 'RCEDVM');
+    }
+    objectPermission(profileOwnedSets.ccUser, 'Account', 'R');
+    objectPermission(profileOwnedSets.ccUser, 'Contact', 'R');
+    objectPermission(profileOwnedSets.ccPlusContracts, 'Account', 'R');
+    objectPermission(profileOwnedSets.ccPlusContracts, 'Contact', 'RE');
+    objectPermission(profileOwnedSets.ccPlusContracts, 'Contract', 'R');
+    objectPermission(profileOwnedSets.portalManagerCustom, 'Account', 'RV');
+    objectPermission(profileOwnedSets.portalManagerCustom, 'Contract', 'RV');
+    objectPermission(permissionSets.legacyPortalData, 'Contract', 'REVM');
+
+    // Internal roles and users.
+    const roleIds = new Map<string, Id>();
+    for (const [name, parent] of INTERNAL_ROLES) {
+        const role: UserRole = {
+            Id: newId('UserRole'),
+            Name: name,
+            DeveloperName: developerName(name),
+            ParentRoleId: parent ? (roleIds.get(parent) as Id) : null,
+            PortalType: 'None',
+            PortalAccountId: null,
+            PortalRole: null,
+        };
+        roleIds.set(name, role.Id);
+        org.UserRole.push(role);
+    }
+    const nicknames = new Set<string>();
+    const uniqueNickname = (base: string): string => {
+        let nickname = base;
+        for (let n = 1; nicknames.has(nickname); n++) {
+            nickname = `${base}${n}`;
+        }
+        nicknames.add(nickname);
+        return nickname;
+    };
+    const assignments: Array<{ user: User; permissionSets: PermissionSetKey[]; strayLicenses: PermissionSetKey[] }> =
+        [];
+    const usersByAlias = new Map<string, User>();
+    for (const spec of INTERNAL_USERS) {
+        const profile = profiles[spec.profile];
+        const email = `${slug(spec.first)}.${slug(spec.last)}@northwind-contracts.example`;
+        const user: User = {
+            Id: newId('User'),
+            Username: email,
+            FirstName: spec.first,
+            LastName: spec.last,
+            Name: `${spec.first} ${spec.last}`,
+            Alias: spec.alias,
+            CommunityNickname: uniqueNickname(`${slug(spec.first)}.${slug(spec.last)}`),
+            Email: email,
+            IsActive: spec.active,
+            ProfileId: profile.Id,
+            UserRoleId: spec.role ? (roleIds.get(spec.role) as Id) : null,
+            ContactId: null,
+            AccountId: null,
+            UserType: 'Standard',
+            UserPermissionsSFContentUser: spec.profile === 'sysAdmin' || spec.permissionSets.includes('clmRuntime'),
+            LocaleSidKey: 'en_US',
+            TimeZoneSidKey: 'America/Los_Angeles',
+            LanguageLocaleKey: 'en_US',
+            EmailEncodingKey: 'UTF-8',
+            CreatedDate: isoDaysAgo(random.int(400, 1500)),
+            SystemModstamp: isoDaysAgo(random.int(1, 90), random.int(0, 600)),
+            LastLoginDate: spec.active ? isoDaysAgo(random.int(0, 3), random.int(0, 600)) : isoDaysAgo(240),
+        };
+        usersByAlias.set(spec.alias, user);
+        org.User.push(user);
+        assignments.push({ user, permissionSets: spec.permissionSets, strayLicenses: [] });
+    }
+    org.defaultRunningUserId = (usersByAlias.get('aadmin') as User).Id;
+
+    // Accounts: unique names, owners shuffled so that owners with and without a role interleave.
+    const owners = random.shuffle(
+        ACCOUNT_OWNERS.flatMap(([alias, count]) => Array.from({ length: count }, () => alias)),
+    );
+    const accountNames = new Set<string>();
+    const accountDomains = new Map<Id, string>();
+    const accountLocations = new Map<Id, (typeof LOCATIONS)[number]>();
+    const ownerAliasOf = new Map<Id, string>();
+    for (let i = 0; i < ACCOUNT_COUNT; i++) {
+        let stem: string;
+        do {
+            stem = `${random.pick(COMPANY_WORDS)} ${random.pick(COMPANY_KINDS)}`;
+        } while (accountNames.has(stem));
+        accountNames.add(stem);
+        const location = random.pick(LOCATIONS);
+        const account: Account = {
+            Id: newId('Account'),
+            Name: `${stem} ${random.pick(COMPANY_SUFFIXES)}`,
+            OwnerId: (usersByAlias.get(owners[i]) as User).Id,
+            Type: random.pick(['Customer - Direct', 'Customer - Channel', 'Prospect']),
+            Industry: random.pick(INDUSTRIES),
+            BillingCity: location.city,
+            BillingCountry: location.country,
+            IsPartner: false,
+            IsCustomerPortal: false,
+        };
+        accountDomains.set(account.Id, `${stem.toLowerCase().replace(/\s+/g, '-')}.example`);
+        accountLocations.set(account.Id, location);
+        ownerAliasOf.set(account.Id, owners[i]);
+        org.Account.push(account);
+    }
+
+    // Contacts: at least two per account, the rest spread at random, a few without an account.
+    const perAccount = org.Account.map(() => 2);
+    for (let extra = CONTACT_COUNT - CONTACTS_WITHOUT_ACCOUNT - 2 * ACCOUNT_COUNT; extra > 0; extra--) {
+        perAccount[random.int(0, ACCOUNT_COUNT - 1)]++;
+    }
+    const emails = new Set<string>();
+    const uniqueEmail = (local: string, domain: string): string => {
+        let email = `${local}@${domain}`;
+        for (let n = 2; emails.has(email); n++) {
+            email = `${local}${n}@${domain}`;
+        }
+        emails.add(email);
+        return email;
+    };
+    const contactsOf = new Map<Id, Contact[]>();
+    const newContact = (account: Account | null): Contact => {
+        const first = random.pick(FIRST_NAMES);
+        const last = random.pick(LAST_NAMES);
+        const domain = account ? (accountDomains.get(account.Id) as string) : 'mail.example';
+        const contact: Contact = {
+            Id: newId('Contact'),
+            FirstName: first,
+            LastName: last,
+            Email: uniqueEmail(`${slug(first)}.${slug(last)}`, domain),
+            AccountId: account?.Id ?? null,
+            OwnerId: account ? account.OwnerId : (usersByAlias.get('cowens') as User).Id,
+            Title: random.chance(0.85) ? random.pick(TITLES) : null,
+            Phone: random.chance(0.7) ? `+1 555 01${String(random.int(0, 99)).padStart(2, '0')}` : null,
+            MailingCountry: account ? (accountLocations.get(account.Id)?.country ?? null) : null,
+        };
+        org.Contact.push(contact);
+        return contact;
+    };
+    org.Account.forEach((account, index) => {
+        contactsOf.set(
+            account.Id,
+            Array.from({ length: perAccount[index] }, () => newContact(account)),
+        );
+    });
+    for (let i = 0; i < CONTACTS_WITHOUT_ACCOUNT; i++) {
+        newContact(null);
+    }
+
+    // External users, each on a contact of a suitable account.
+    const takenContacts = new Set<Id>();
+    const roleOwnedAccounts = org.Account.filter((a) => ROLE_OWNER_ALIASES.has(ownerAliasOf.get(a.Id) as string));
+    // Partner users need a partner account (seed 003), whose owner has a role.
+    const partnerAccounts = random.shuffle(roleOwnedAccounts).slice(0, 6);
+    for (const account of partnerAccounts) {
+        account.IsPartner = true;
+    }
+    const customerRoleAccounts = roleOwnedAccounts.filter((a) => !a.IsPartner);
+    const portalRoleOf = new Map<string, Id>();
+    const portalRole = (account: Account, type: 'CustomerPortal' | 'Partner'): Id => {
+        const key = `${account.Id}/${type}`;
+        const existing = portalRoleOf.get(key);
+        if (existing) {
+            return existing;
+        }
+        const ownerRoleId = org.User.find((u) => u.Id === account.OwnerId)?.UserRoleId ?? null;
+        const name = `${account.Name} ${type === 'Partner' ? 'Partner' : 'Customer'} User`;
+        const role: UserRole = {
+            Id: newId('UserRole'),
+            Name: name,
+            DeveloperName: developerName(name),
+            ParentRoleId: ownerRoleId,
+            PortalType: type,
+            PortalAccountId: account.Id,
+            PortalRole: 'User',
+        };
+        portalRoleOf.set(key, role.Id);
+        org.UserRole.push(role);
+        return role.Id;
+    };
+    const freeContact = (candidates: ReadonlyArray<Account>): { account: Account; contact: Contact } => {
+        for (let attempt = 0; attempt < 1000; attempt++) {
+            const account = random.pick(candidates);
+            const contact = (contactsOf.get(account.Id) as Contact[]).find((c) => !takenContacts.has(c.Id));
+            if (contact) {
+                takenContacts.add(contact.Id);
+                return { account, contact };
+            }
+        }
+        throw new Error('Sample org generator: no free contact left for an external user');
+    };
+    for (const group of EXTERNAL_GROUPS) {
+        const profile = profiles[group.profile];
+        const userType = profile.UserType;
+        const candidates =
+            userType === 'PowerPartner'
+                ? partnerAccounts
+                : userType === 'PowerCustomerSuccess'
+                  ? customerRoleAccounts
+                  : org.Account;
+        for (let index = 0; index < group.count; index++) {
+            const { account, contact } = freeContact(candidates);
+            const location = accountLocations.get(account.Id) as (typeof LOCATIONS)[number];
+            const active = index < group.count - group.inactive;
+            let roleId: Id | null = null;
+            if (userType === 'PowerPartner') {
+                roleId = portalRole(account, 'Partner');
+            } else if (userType === 'PowerCustomerSuccess') {
+                roleId = portalRole(account, 'CustomerPortal');
+                account.IsCustomerPortal = true;
+            }
+            const user: User = {
+                Id: newId('User'),
+                Username: contact.Email as string,
+                FirstName: contact.FirstName,
+                LastName: contact.LastName,
+                Name: `${contact.FirstName} ${contact.LastName}`,
+                Alias: `${slug(contact.FirstName).charAt(0)}${slug(contact.LastName).slice(0, 4)}`,
+                CommunityNickname: uniqueNickname(`${slug(contact.FirstName)}.${slug(contact.LastName)}`),
+                Email: contact.Email as string,
+                IsActive: active,
+                ProfileId: profile.Id,
+                UserRoleId: roleId,
+                ContactId: contact.Id,
+                AccountId: account.Id,
+                UserType: userType,
+                UserPermissionsSFContentUser: group.contentUser ? group.contentUser(index) : false,
+                LocaleSidKey: location.locale,
+                TimeZoneSidKey: location.timeZone,
+                LanguageLocaleKey: location.language,
+                EmailEncodingKey: 'UTF-8',
+                CreatedDate: isoDaysAgo(random.int(30, 900)),
+                SystemModstamp: isoDaysAgo(random.int(1, 30), random.int(0, 600)),
+                LastLoginDate: active && random.chance(0.8) ? isoDaysAgo(random.int(0, 60), random.int(0, 600)) : null,
+            };
+            org.User.push(user);
+            assignments.push({
+                user,
+                permissionSets: group.permissionSets?.[index] ?? [],
+                strayLicenses: group.strayLicenses?.[index] ?? [],
+            });
+        }
+    }
+
+    // Contact data problems, only on contacts without a user (a user's contact had a valid email).
+    const spare = random.shuffle(org.Contact.filter((c) => !takenContacts.has(c.Id) && c.AccountId !== null));
+    spare.slice(0, 8).forEach((contact) => {
+        contact.Email = null;
+    });
+    spare.slice(8, 8 + MALFORMED_EMAILS.length).forEach((contact, i) => {
+        const [local, domain] = (contact.Email as string).split('@');
+        contact.Email = MALFORMED_EMAILS[i](local, domain);
+    });
+    // Two contacts of one account share a team mailbox: usernames derived from email collide.
+    const [first, second] = spare.slice(20, 22);
+    second.AccountId = first.AccountId;
+    second.OwnerId = first.OwnerId;
+    second.MailingCountry = first.MailingCountry;
+    first.Email = `contracts@${(first.Email as string).split('@')[1]}`;
+    second.Email = first.Email;
+    // A namesake of an enabled user: the derived nickname must not collide with the user's.
+    const enabled = org.User.find((u) => u.ContactId !== null && u.IsActive) as User;
+    const namesake = spare[22];
+    namesake.FirstName = enabled.FirstName;
+    namesake.LastName = enabled.LastName;
+    namesake.Email = uniqueEmail(`${slug(enabled.FirstName)}.${slug(enabled.LastName)}`, 'mail.example');
+
+    // Permission set and permission set license assignments.
+    const pslFor = (key: PermissionSetKey): Id | null => {
+        const psl = PERMISSION_SETS[key].psl;
+        return psl ? (pslIds.get(psl) as Id) : null;
+    };
+    for (const { user, permissionSets: keys, strayLicenses } of assignments) {
+        const licenses = new Set<Id>();
+        for (const key of keys) {
+            org.PermissionSetAssignment.push({
+                Id: newId('PermissionSetAssignment'),
+                AssigneeId: user.Id,
+                PermissionSetId: permissionSets[key].Id,
+            });
+            const psl = pslFor(key);
+            if (psl) {
+                licenses.add(psl);
+            }
+        }
+        for (const key of strayLicenses) {
+            licenses.add(pslFor(key) as Id);
+        }
+        for (const psl of licenses) {
+            org.PermissionSetLicenseAssign.push({
+                Id: newId('PermissionSetLicenseAssign'),
+                AssigneeId: user.Id,
+                PermissionSetLicenseId: psl,
+            });
+        }
+    }
+
+    // Sites and their members.
+    for (const spec of NETWORKS) {
+        const network: Network = {
+            Id: newId('Network'),
+            Name: spec.Name,
+            Status: spec.Status,
+            UrlPathPrefix: spec.UrlPathPrefix,
+            OptionsShowAllNetworkSettings: spec.showAll,
+            OptionsSelfRegistrationEnabled: spec.selfRegistration,
+        };
+        org.Network.push(network);
+        const parents = [
+            ...spec.profiles.map((k) => profiles[k].Id),
+            ...spec.permissionSets.map((k) => permissionSets[k].Id),
+        ];
+        for (const parentId of parents) {
+            org.NetworkMemberGroup.push({ Id: newId('NetworkMemberGroup'), NetworkId: network.Id, ParentId: parentId });
+        }
+    }
+
+    // Seat counts follow from the records, as Salesforce computes them.
+    for (const license of org.UserLicense) {
+        license.UsedLicenses = org.User.filter(
+            (u) => u.IsActive && licenseIds[licenseOfProfile(u.ProfileId)] === license.Id,
+        ).length;
+    }
+    for (const psl of org.PermissionSetLicense) {
+        psl.UsedLicenses = org.PermissionSetLicenseAssign.filter((a) => a.PermissionSetLicenseId === psl.Id).length;
+    }
+    return org;
+}

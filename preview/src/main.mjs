@@ -1,0 +1,51 @@
+// Entry of the local preview bundle. Synthetic shadow must load before any component: the
+// base components are written against it (lightning-base-components README).
+import '@lwc/synthetic-shadow';
+import { createElement } from 'lwc';
+import configProviderService from 'lightning/configProvider';
+import SetupAssistant from 'c/setupAssistant';
+import { sampleOrg } from '../sample-org/org';
+import { installToastContainer } from './toasts.mjs';
+
+// Base components build icon and asset URLs from the path prefix: serve from wherever the
+// page is (http://localhost:3000/ or a sub-folder).
+const pathPrefix = new URL('.', document.baseURI).pathname.replace(/\/$/, '');
+configProviderService({ getPathPrefix: () => pathPrefix });
+
+installToastContainer(document.body);
+renderRunAs(document.getElementById('run-as'));
+
+const app = createElement('c-setup-assistant', { is: SetupAssistant });
+document.getElementById('app').appendChild(app);
+
+/**
+ * The "Run as" picker in the sample-org banner: reloads the page with `?as=<alias>` so that
+ * the assistant can be tried as each of the org's internal users.
+ */
+function renderRunAs(select) {
+    if (!select) {
+        return;
+    }
+    const current = new URLSearchParams(window.location.search).get('as') ?? '';
+    const defaultUser = sampleOrg.User.find((u) => u.Id === sampleOrg.defaultRunningUserId);
+    const internal = sampleOrg.User.filter((u) => u.UserType === 'Standard' && u.IsActive);
+    for (const user of internal) {
+        const option = document.createElement('option');
+        option.value = user === defaultUser ? '' : user.Alias;
+        option.textContent = `${user.Name} (${user.Alias})`;
+        option.selected =
+            option.value === current.toLowerCase() ||
+            (current !== '' && user.Id.toLowerCase() === current.toLowerCase());
+        select.appendChild(option);
+    }
+    select.addEventListener('change', () => {
+        const params = new URLSearchParams(window.location.search);
+        if (select.value) {
+            params.set('as', select.value);
+        } else {
+            params.delete('as');
+        }
+        const query = params.toString();
+        window.location.search = query ? `?${query}` : '';
+    });
+}
