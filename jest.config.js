@@ -6,6 +6,7 @@ const PURE_MODULES = [
     'force-app/main/shared/lwc/labelFormat/labelFormat.ts',
     'force-app/main/shared/lwc/bulkRunner/bulkRunner.ts',
     'force-app/main/license-upgrade/lwc/upgradeMessages/upgradeMessages.ts',
+    'force-app/main/license-upgrade/lwc/upgradePlan/upgradePlan.ts',
 ];
 
 module.exports = {

@@ -105,6 +105,9 @@ const TABLE: Readonly<Record<SourceGroup, Readonly<Record<TargetFamily, Conversi
     },
 };
 
+/** Every license the table names, for filters and pickers, in the table's order. */
+export const KNOWN_LICENSES: readonly string[] = Object.values(SOURCE_GROUPS).flat();
+
 const TARGET_FAMILY: Readonly<Record<TargetLicense, TargetFamily>> = {
     'Customer Community': 'customer-community',
     'Customer Community Login': 'customer-community',

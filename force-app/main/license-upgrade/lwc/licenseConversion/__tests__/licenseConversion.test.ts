@@ -1,4 +1,10 @@
-import { TARGET_LICENSES, asTargetLicense, canonicalLicenseName, conversionPath } from 'c/licenseConversion';
+import {
+    KNOWN_LICENSES,
+    TARGET_LICENSES,
+    asTargetLicense,
+    canonicalLicenseName,
+    conversionPath,
+} from 'c/licenseConversion';
 import type { ConversionPath } from 'c/licenseConversion';
 
 const CP = 'change-profile';
@@ -108,5 +114,15 @@ describe('canonicalLicenseName and asTargetLicense', () => {
         expect(asTargetLicense('pid_customer_community_plus')).toBe('Customer Community Plus');
         expect(asTargetLicense('partner community login')).toBe('Partner Community Login');
         expect(asTargetLicense('External Identity')).toBeUndefined();
+    });
+});
+
+describe('KNOWN_LICENSES', () => {
+    it('lists every original license of the table once, the six targets among them', () => {
+        expect(new Set(KNOWN_LICENSES).size).toBe(KNOWN_LICENSES.length);
+        expect(KNOWN_LICENSES).toEqual(
+            expect.arrayContaining([...TARGET_LICENSES, 'External Identity', 'Gold Partner']),
+        );
+        expect(SEED_TABLE.map(([license]) => license).every((license) => KNOWN_LICENSES.includes(license))).toBe(true);
     });
 });

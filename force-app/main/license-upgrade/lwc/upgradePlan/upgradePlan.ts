@@ -1,0 +1,136 @@
+/**
+ * Planning around the validator: which users the change request carries (with the facts Apex
+ * checks again), how the three steps' results merge into one row per user, and the manual
+ * steps for paths that are not a profile change. Pure: no DOM, no Apex imports.
+ */
+import type { ConversionPath } from 'c/licenseConversion';
+import type { UserVerdict, ValidationResult } from 'c/upgradeValidator';
+
+type UpgradeFacts = Apex.LicenseUpgradeService.UpgradeFacts;
+type UserFact = Apex.LicenseUpgradeService.UserFact;
+type TargetFact = Apex.LicenseUpgradeService.TargetFact;
+type ChangeRequest = Apex.LicenseChangeService.ChangeRequest;
+type ChangeResult = Apex.LicenseChangeService.ChangeResult;
+
+/** Whether a verdict lets the change run: allowed, and acknowledged where it is irreversible. */
+export function isReady(verdict: UserVerdict, acknowledged: ReadonlySet<string>): boolean {
+    return verdict.canChange && (!verdict.requiresAcknowledgement || acknowledged.has(verdict.userId));
+}
+
+/**
+ * The change request for the users whose verdict allows the change and who are acknowledged
+ * where needed, carrying the facts the validator saw so that Apex refuses a user changed since.
+ * @param facts the facts the validation ran on
+ * @param result the validation
+ * @param acknowledged ids of users whose irreversible change the admin acknowledged
+ * @returns the request; no users when none is ready
+ */
+export function buildChangeRequest(
+    facts: UpgradeFacts,
+    result: ValidationResult,
+    acknowledged: ReadonlySet<string>,
+): ChangeRequest {
+    const byId = new Map(facts.users.map((user) => [user.id, user]));
+    const users = result.users
+        .filter((verdict) => isReady(verdict, acknowledged))
+        .map((verdict) => {
+            const user = byId.get(verdict.userId) as UserFact;
+            return {
+                userId: user.id,
+                profileId: user.profileId,
+                systemModstamp: user.systemModstamp ?? null,
+                permissionSetCount: user.permissionSets.length,
+                permissionSetLicenseCount: user.permissionSetLicenses.length,
+                path: verdict.path,
+                acknowledgedIrreversible: verdict.requiresAcknowledgement && acknowledged.has(user.id),
+            };
+        });
+    return { targetProfileId: facts.target.profileId, users };
+}
+
+/** Statuses a log can be left in when a step failed: a retry of `apply` finishes them. */
+export const PENDING_STATUSES: ReadonlySet<string> = new Set(['Snapshot', 'Applied']);
+
+/**
+ * One result per user of the snapshot step, replaced by the later step's result where there is one.
+ * @param snapshots results of `snapshotLicenseChanges`
+ * @param later results of `reconcileLicenseChanges` (or of `applyLicenseChanges`)
+ * @returns the latest result per user, in the snapshot order
+ */
+export function mergeResults(snapshots: readonly ChangeResult[], later: readonly ChangeResult[]): ChangeResult[] {
+    const latest = new Map(later.map((result) => [result.userId, result]));
+    return snapshots.map((result) => latest.get(result.userId) ?? result);
+}
+
+/** Log ids that `applyLicenseChanges` should (re)run: snapshots taken or changes half done. */
+export function pendingLogIds(results: readonly ChangeResult[]): string[] {
+    return results
+        .filter((result) => result.logId && result.status && PENDING_STATUSES.has(result.status))
+        .map((result) => result.logId as string);
+}
+
+/** A step of the manual procedure, with a link where Salesforce has a page for it. */
+export interface ManualStep {
+    code:
+        | 'OPEN_CONTACT'
+        | 'DISABLE_CUSTOMER_USER'
+        | 'DISABLE_PARTNER_USER'
+        | 'ENABLE_CUSTOMER_USER'
+        | 'ENABLE_PARTNER_ACCOUNT'
+        | 'ENABLE_PARTNER_USER'
+        | 'REASSIGN_PERMISSION_SETS'
+        | 'DEACTIVATE_USER'
+        | 'CREATE_USER_IDENTITY'
+        | 'MIGRATE_DATA';
+    values: string[];
+    url?: string;
+}
+
+const PARTNER_USER_TYPES = new Set(['powerpartner']);
+
+/**
+ * The seed 003 procedure for a path that the assistant cannot run as a profile change.
+ * @param path the verdict's path
+ * @param user the user's facts
+ * @param target the target profile
+ * @returns the steps, in order; none for `change-profile` and `none`
+ */
+export function manualSteps(path: ConversionPath, user: UserFact, target: TargetFact): ManualStep[] {
+    const contactUrl = user.contactId ? `/lightning/r/Contact/${user.contactId}/view` : undefined;
+    const permissionSets = user.permissionSets.map((permissionSet) => permissionSet.label).join(', ');
+    const reassign: ManualStep[] = permissionSets
+        ? [{ code: 'REASSIGN_PERMISSION_SETS', values: [permissionSets] }]
+        : [];
+    const disable: ManualStep = PARTNER_USER_TYPES.has(user.userType.toLowerCase())
+        ? { code: 'DISABLE_PARTNER_USER', values: [user.name] }
+        : { code: 'DISABLE_CUSTOMER_USER', values: [user.name] };
+    switch (path) {
+        case 'reenable-as-customer':
+            return [
+                { code: 'OPEN_CONTACT', values: [user.name], url: contactUrl },
+                disable,
+                { code: 'ENABLE_CUSTOMER_USER', values: [target.licenseName, target.profileName] },
+                ...reassign,
+            ];
+        case 'reenable-as-partner':
+            return [
+                { code: 'OPEN_CONTACT', values: [user.name], url: contactUrl },
+                disable,
+                {
+                    code: 'ENABLE_PARTNER_ACCOUNT',
+                    values: [user.accountName ?? ''],
+                    url: user.accountId ? `/lightning/r/Account/${user.accountId}/view` : undefined,
+                },
+                { code: 'ENABLE_PARTNER_USER', values: [target.licenseName, target.profileName] },
+                ...reassign,
+            ];
+        case 'migrate':
+            return [
+                { code: 'DEACTIVATE_USER', values: [user.name], url: `/lightning/r/User/${user.id}/view` },
+                { code: 'CREATE_USER_IDENTITY', values: [target.licenseName, target.profileName] },
+                { code: 'MIGRATE_DATA', values: [user.name] },
+            ];
+        default:
+            return [];
+    }
+}
