@@ -4,6 +4,28 @@
  */
 import { formatLabel } from 'c/labelFormat';
 import type { Item, ItemCode } from 'c/upgradeValidator';
+import type { ConversionPath } from 'c/licenseConversion';
+import type { ManualStep } from 'c/upgradePlan';
+import STEP_OPEN_CONTACT from '@salesforce/label/c.CCSA_Step_OPEN_CONTACT';
+import STEP_DISABLE_CUSTOMER_USER from '@salesforce/label/c.CCSA_Step_DISABLE_CUSTOMER_USER';
+import STEP_DISABLE_PARTNER_USER from '@salesforce/label/c.CCSA_Step_DISABLE_PARTNER_USER';
+import STEP_ENABLE_CUSTOMER_USER from '@salesforce/label/c.CCSA_Step_ENABLE_CUSTOMER_USER';
+import STEP_ENABLE_PARTNER_ACCOUNT from '@salesforce/label/c.CCSA_Step_ENABLE_PARTNER_ACCOUNT';
+import STEP_ENABLE_PARTNER_USER from '@salesforce/label/c.CCSA_Step_ENABLE_PARTNER_USER';
+import STEP_REASSIGN_PERMISSION_SETS from '@salesforce/label/c.CCSA_Step_REASSIGN_PERMISSION_SETS';
+import STEP_DEACTIVATE_USER from '@salesforce/label/c.CCSA_Step_DEACTIVATE_USER';
+import STEP_CREATE_USER_IDENTITY from '@salesforce/label/c.CCSA_Step_CREATE_USER_IDENTITY';
+import STEP_MIGRATE_DATA from '@salesforce/label/c.CCSA_Step_MIGRATE_DATA';
+import PATHNAME_CHANGE_PROFILE from '@salesforce/label/c.CCSA_Path_change_profile';
+import PATHNAME_NONE from '@salesforce/label/c.CCSA_Path_none';
+import PATHNAME_REENABLE_AS_CUSTOMER from '@salesforce/label/c.CCSA_Path_reenable_as_customer';
+import PATHNAME_REENABLE_AS_PARTNER from '@salesforce/label/c.CCSA_Path_reenable_as_partner';
+import PATHNAME_MIGRATE from '@salesforce/label/c.CCSA_Path_migrate';
+import STATUS_SNAPSHOT from '@salesforce/label/c.CCSA_Upgrade_Status_Snapshot';
+import STATUS_APPLIED from '@salesforce/label/c.CCSA_Upgrade_Status_Applied';
+import STATUS_COMPLETED from '@salesforce/label/c.CCSA_Upgrade_Status_Completed';
+import STATUS_REFUSED from '@salesforce/label/c.CCSA_Upgrade_Status_Refused';
+import STATUS_FAILED from '@salesforce/label/c.CCSA_Upgrade_Status_Failed';
 import INACTIVE_USER from '@salesforce/label/c.CCSA_Upgrade_INACTIVE_USER';
 import INTERNAL_USER from '@salesforce/label/c.CCSA_Upgrade_INTERNAL_USER';
 import ALREADY_ON_TARGET from '@salesforce/label/c.CCSA_Upgrade_ALREADY_ON_TARGET';
@@ -66,4 +88,60 @@ const TEMPLATES: Readonly<Record<ItemCode, string>> = {
  */
 export function itemMessage(item: Item): string {
     return formatLabel(TEMPLATES[item.code], ...(item.values ?? []));
+}
+
+const STEPS: Readonly<Record<ManualStep['code'], string>> = {
+    OPEN_CONTACT: STEP_OPEN_CONTACT,
+    DISABLE_CUSTOMER_USER: STEP_DISABLE_CUSTOMER_USER,
+    DISABLE_PARTNER_USER: STEP_DISABLE_PARTNER_USER,
+    ENABLE_CUSTOMER_USER: STEP_ENABLE_CUSTOMER_USER,
+    ENABLE_PARTNER_ACCOUNT: STEP_ENABLE_PARTNER_ACCOUNT,
+    ENABLE_PARTNER_USER: STEP_ENABLE_PARTNER_USER,
+    REASSIGN_PERMISSION_SETS: STEP_REASSIGN_PERMISSION_SETS,
+    DEACTIVATE_USER: STEP_DEACTIVATE_USER,
+    CREATE_USER_IDENTITY: STEP_CREATE_USER_IDENTITY,
+    MIGRATE_DATA: STEP_MIGRATE_DATA,
+};
+
+const PATHS: Readonly<Record<ConversionPath, string>> = {
+    'change-profile': PATHNAME_CHANGE_PROFILE,
+    none: PATHNAME_NONE,
+    'reenable-as-customer': PATHNAME_REENABLE_AS_CUSTOMER,
+    'reenable-as-partner': PATHNAME_REENABLE_AS_PARTNER,
+    migrate: PATHNAME_MIGRATE,
+};
+
+const STATUSES: Readonly<Record<string, string>> = {
+    Snapshot: STATUS_SNAPSHOT,
+    Applied: STATUS_APPLIED,
+    Completed: STATUS_COMPLETED,
+    Refused: STATUS_REFUSED,
+    Failed: STATUS_FAILED,
+};
+
+/**
+ * The sentence of a manual step of the seed 003 procedure.
+ * @param step the step
+ * @returns the sentence
+ */
+export function stepMessage(step: ManualStep): string {
+    return formatLabel(STEPS[step.code], ...step.values);
+}
+
+/**
+ * A short name for a conversion path, for badges.
+ * @param path the path
+ * @returns the name
+ */
+export function pathLabel(path: ConversionPath): string {
+    return PATHS[path];
+}
+
+/**
+ * What a license change status means to the admin; an unknown status is shown as it is.
+ * @param status the status of a change result
+ * @returns the text
+ */
+export function statusLabel(status: string | null | undefined): string {
+    return (status && STATUSES[status]) || status || '';
 }

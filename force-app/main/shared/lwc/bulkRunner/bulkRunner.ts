@@ -53,6 +53,8 @@ export async function runInChunks<T, R>(
     let done = 0;
     for (const rows of chunk(items, size)) {
         try {
+            // Sequential on purpose: one chunk at a time, as Salesforce advises for role-based users.
+            // eslint-disable-next-line no-await-in-loop
             results.push(...(await work(rows)));
         } catch (error) {
             results.push(...onChunkError(rows, error));

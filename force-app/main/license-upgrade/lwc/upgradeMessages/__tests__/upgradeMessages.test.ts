@@ -1,4 +1,5 @@
-import { itemMessage } from 'c/upgradeMessages';
+import { itemMessage, pathLabel, statusLabel, stepMessage } from 'c/upgradeMessages';
+import { manualSteps } from 'c/upgradePlan';
 import { validateUpgrade } from 'c/upgradeValidator';
 import type { Item, UserFact } from 'c/upgradeValidator';
 
@@ -52,5 +53,47 @@ describe('itemMessage', () => {
             expect(message).not.toMatch(/\{\d\}/);
             expect(message).not.toMatch(/^c\./);
         }
+    });
+});
+
+describe('stepMessage, pathLabel and statusLabel', () => {
+    it('words every manual step of every path without unfilled placeholders', () => {
+        const user = {
+            id: '005A',
+            name: 'Pat Partner',
+            isActive: true,
+            userType: 'PowerPartner',
+            licenseName: 'Gold Partner',
+            profileId: '00eG',
+            profileName: 'Gold Partner User',
+            contactId: '003A',
+            accountId: '001A',
+            accountName: 'Acme',
+            permissionSets: [{ id: '0PS1', label: 'Contract Viewer' }],
+            permissionSetLicenses: [],
+        };
+        const target = {
+            profileId: '00eT',
+            profileName: 'Plus',
+            licenseName: 'Customer Community Plus',
+            seatsAvailable: 1,
+            siteIds: [],
+        };
+        const steps = (['reenable-as-customer', 'reenable-as-partner', 'migrate'] as const).flatMap((path) =>
+            manualSteps(path, user, target),
+        );
+        expect(steps.length).toBe(12);
+        for (const step of steps) {
+            expect(stepMessage(step)).not.toMatch(/\{\d\}|^c\./);
+        }
+        expect(stepMessage(steps[0])).toBe('Open the contact of Pat Partner.');
+    });
+
+    it('names paths and statuses', () => {
+        expect(pathLabel('change-profile')).toBe('Profile change');
+        expect(pathLabel('reenable-as-partner')).toBe('Disable and re-enable as partner');
+        expect(statusLabel('Completed')).toBe('Done');
+        expect(statusLabel('Something new')).toBe('Something new');
+        expect(statusLabel(undefined)).toBe('');
     });
 });

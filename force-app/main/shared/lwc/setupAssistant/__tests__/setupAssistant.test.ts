@@ -15,6 +15,14 @@ jest.mock(
     { virtual: true },
 );
 
+jest.mock(
+    '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets',
+    () => ({ default: jest.fn(() => Promise.resolve([])) }),
+    {
+        virtual: true,
+    },
+);
+
 interface TestWireAdapter {
     emit(value: unknown): void;
     error(body?: unknown, status?: number, statusText?: string): void;
@@ -56,6 +64,7 @@ describe('c-setup-assistant', () => {
         );
         expect(root.querySelector('.role')?.textContent).toContain('CEO');
         expect(root.querySelector('.role-warning')).toBeNull();
+        expect(root.querySelector('c-license-upgrade')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
 
@@ -80,6 +89,7 @@ describe('c-setup-assistant', () => {
         expect(panel?.friendlyMessage).toBe(CONTEXT_ERROR);
         expect(element.shadowRoot?.querySelector('lightning-spinner')).toBeNull();
         expect(element.shadowRoot?.querySelector('.running-as')).toBeNull();
+        expect(element.shadowRoot?.querySelector('c-license-upgrade')).toBeNull();
         await expect(element).toBeAccessible();
     });
 });

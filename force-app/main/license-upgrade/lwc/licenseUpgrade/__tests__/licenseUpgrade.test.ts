@@ -1,0 +1,263 @@
+import { createElement } from 'lwc';
+import LicenseUpgrade from 'c/licenseUpgrade';
+import getUpgradeTargets from '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets';
+import searchUpgradeCandidates from '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates';
+import getUpgradeFacts from '@salesforce/apex/LicenseUpgradeController.getUpgradeFacts';
+import snapshotLicenseChanges from '@salesforce/apex/LicenseUpgradeController.snapshotLicenseChanges';
+import applyLicenseChanges from '@salesforce/apex/LicenseUpgradeController.applyLicenseChanges';
+import reconcileLicenseChanges from '@salesforce/apex/LicenseUpgradeController.reconcileLicenseChanges';
+import enablePartnerAccounts from '@salesforce/apex/LicenseUpgradeController.enablePartnerAccounts';
+import TARGETS from './data/LicenseUpgradeController.getUpgradeTargets.json';
+import CANDIDATES from './data/LicenseUpgradeController.searchUpgradeCandidates.json';
+import FACTS from './data/LicenseUpgradeController.getUpgradeFacts.json';
+
+jest.mock('@salesforce/apex/LicenseUpgradeController.getUpgradeTargets', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/LicenseUpgradeController.getUpgradeFacts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/LicenseUpgradeController.snapshotLicenseChanges', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/LicenseUpgradeController.applyLicenseChanges', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/LicenseUpgradeController.reconcileLicenseChanges', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/LicenseUpgradeController.enablePartnerAccounts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+
+const mocked = (method: unknown): jest.Mock => method as jest.Mock;
+type ChangeResult = Apex.LicenseChangeService.ChangeResult;
+
+const CASEY = '005000000000001AAA';
+const GALE = '005000000000002AAA';
+
+function changeResult(userId: string, status: string, overrides: Partial<ChangeResult> = {}): ChangeResult {
+    return {
+        userId,
+        status,
+        logId: 'a00000000000001AAA',
+        profileChanged: false,
+        errors: [],
+        restored: [],
+        removed: [],
+        ...overrides,
+    };
+}
+
+async function flush(): Promise<void> {
+    for (let i = 0; i < 5; i++) {
+        await Promise.resolve();
+    }
+}
+
+function render(): HTMLElement {
+    const element = createElement('c-license-upgrade', { is: LicenseUpgrade });
+    document.body.appendChild(element);
+    return element;
+}
+
+const $ = <T extends Element = HTMLElement>(element: HTMLElement, selector: string): T =>
+    element.shadowRoot!.querySelector(selector) as T;
+
+function fire(target: Element, name: string, detail: unknown): void {
+    target.dispatchEvent(new CustomEvent(name, { detail }));
+}
+
+async function searchSelectAndValidate(element: HTMLElement): Promise<void> {
+    fire($(element, 'lightning-combobox.license-filter'), 'change', { value: 'Customer Community' });
+    fire($(element, 'lightning-input.search-term'), 'change', { value: 'a' });
+    $(element, 'lightning-button.search').click();
+    await flush();
+    fire($(element, 'lightning-datatable'), 'rowselection', { selectedRows: CANDIDATES });
+    fire($(element, 'lightning-combobox.target'), 'change', { value: TARGETS[0].profileId });
+    await flush();
+    $(element, 'lightning-button.validate').click();
+    await flush();
+}
+
+describe('c-license-upgrade', () => {
+    beforeEach(() => {
+        mocked(getUpgradeTargets).mockResolvedValue(TARGETS);
+        mocked(searchUpgradeCandidates).mockResolvedValue(CANDIDATES);
+        mocked(getUpgradeFacts).mockResolvedValue(FACTS);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('offers the target profiles with their license and seats', async () => {
+        const element = render();
+        await flush();
+        const options = ($(element, 'lightning-combobox.target') as unknown as { options: { label: string }[] })
+            .options;
+        expect(options.map((option) => option.label)).toEqual([
+            'Customer Community Plus User - Contracts (Customer Community Plus, 5 seats left)',
+            'Partner Community User (Partner Community, 3 seats left)',
+        ]);
+        expect(($(element, 'lightning-button.validate') as unknown as { disabled: boolean }).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('searches by license and term, and says when nothing matches', async () => {
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        expect(searchUpgradeCandidates).toHaveBeenCalledWith({ licenseName: 'Customer Community', searchTerm: 'a' });
+
+        mocked(searchUpgradeCandidates).mockResolvedValue([]);
+        $(element, 'lightning-button.search').click();
+        await flush();
+        expect($(element, '.no-users')).not.toBeNull();
+        expect($(element, 'lightning-datatable')).toBeNull();
+    });
+
+    it('validates the selection and shows each verdict, with the steps for a non-profile path', async () => {
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        expect(getUpgradeFacts).toHaveBeenCalledWith({ userIds: [CASEY, GALE], targetProfileId: TARGETS[0].profileId });
+        const verdicts = element.shadowRoot!.querySelectorAll('c-upgrade-verdict');
+        expect(verdicts).toHaveLength(2);
+        const [casey, gale] = Array.from(verdicts).map(
+            (node) =>
+                (
+                    node as unknown as {
+                        row: {
+                            pathLabel: string;
+                            requiresAcknowledgement: boolean;
+                            steps: unknown[];
+                            canChange: boolean;
+                        };
+                    }
+                ).row,
+        );
+        expect(casey.pathLabel).toBe('Profile change');
+        expect(casey.requiresAcknowledgement).toBe(true);
+        expect(gale.pathLabel).toBe('Disable and re-enable as customer');
+        expect(gale.canChange).toBe(false);
+        expect(gale.steps.length).toBeGreaterThanOrEqual(3);
+        expect($(element, '.ready-count').textContent).toBe('0 of 2 users can be changed now.');
+        expect(($(element, 'lightning-button.run') as unknown as { disabled: boolean }).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('runs the three steps for acknowledged users only and shows the results', async () => {
+        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
+        mocked(applyLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Applied', { profileChanged: true })]);
+        mocked(reconcileLicenseChanges).mockResolvedValue([
+            changeResult(CASEY, 'Completed', { profileChanged: true, restored: ['0PS000000000001AAA'] }),
+        ]);
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        fire($(element, 'c-upgrade-verdict'), 'acknowledge', { userId: CASEY, checked: true });
+        await flush();
+        expect($(element, '.ready-count').textContent).toBe('1 of 2 users can be changed now.');
+        $(element, 'lightning-button.run').click();
+        await flush();
+        await flush();
+
+        const request = mocked(snapshotLicenseChanges).mock.calls[0][0].request;
+        expect(request.targetProfileId).toBe(TARGETS[0].profileId);
+        expect(request.users).toEqual([
+            expect.objectContaining({
+                userId: CASEY,
+                acknowledgedIrreversible: true,
+                permissionSetCount: 1,
+                path: 'change-profile',
+            }),
+        ]);
+        expect(applyLicenseChanges).toHaveBeenCalledWith({ logIds: ['a00000000000001AAA'] });
+        expect(reconcileLicenseChanges).toHaveBeenCalledWith({
+            outcomes: [expect.objectContaining({ userId: CASEY, status: 'Applied' })],
+        });
+        const table = element.shadowRoot!.querySelector('.results lightning-datatable') as unknown as {
+            data: { name: string; status: string }[];
+        };
+        expect(table.data).toEqual([expect.objectContaining({ name: 'Casey Customer', status: 'Done' })]);
+        expect($(element, 'lightning-button.retry')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('offers a retry when a change is left half done, and finishes it', async () => {
+        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
+        mocked(applyLicenseChanges).mockResolvedValue([
+            changeResult(CASEY, 'Applied', { errors: ['UNKNOWN_EXCEPTION: lock'] }),
+        ]);
+        mocked(reconcileLicenseChanges).mockResolvedValueOnce([
+            changeResult(CASEY, 'Applied', { profileChanged: true, errors: ['UNKNOWN_EXCEPTION: lock'] }),
+        ]);
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        fire($(element, 'lightning-input.acknowledge-all'), 'change', { checked: true });
+        await flush();
+        $(element, 'lightning-button.run').click();
+        await flush();
+        await flush();
+        expect($(element, '.results c-error-panel')).not.toBeNull();
+        mocked(reconcileLicenseChanges).mockResolvedValueOnce([
+            changeResult(CASEY, 'Completed', { profileChanged: true }),
+        ]);
+        $(element, 'lightning-button.retry').click();
+        await flush();
+        await flush();
+        expect(applyLicenseChanges).toHaveBeenCalledTimes(2);
+        const table = element.shadowRoot!.querySelector('.results lightning-datatable') as unknown as {
+            data: { status: string }[];
+        };
+        expect(table.data[0].status).toBe('Done');
+        expect($(element, 'lightning-button.retry')).toBeNull();
+    });
+
+    it('gives every user of a failed chunk the error, and shows load errors in the panel', async () => {
+        mocked(snapshotLicenseChanges).mockRejectedValue({ body: { message: 'Insufficient access' } });
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        fire($(element, 'c-upgrade-verdict'), 'acknowledge', { userId: CASEY, checked: true });
+        await flush();
+        $(element, 'lightning-button.run').click();
+        await flush();
+        const table = element.shadowRoot!.querySelector('.results lightning-datatable') as unknown as {
+            data: { status: string; errors: string }[];
+        };
+        expect(table.data).toEqual([expect.objectContaining({ status: 'Failed', errors: 'Insufficient access' })]);
+
+        mocked(getUpgradeFacts).mockRejectedValue({ body: { message: 'Choose between 1 and 200 users at a time.' } });
+        $(element, 'lightning-button.validate').click();
+        await flush();
+        expect($(element, 'c-error-panel')).not.toBeNull();
+        expect(element.shadowRoot!.querySelectorAll('c-upgrade-verdict')).toHaveLength(0);
+        await expect(element).toBeAccessible();
+    });
+
+    it('enables a partner account when the admin asks, then asks to validate again', async () => {
+        mocked(getUpgradeFacts).mockResolvedValue({
+            ...FACTS,
+            target: { ...FACTS.target, licenseName: 'Partner Community' },
+        });
+        mocked(enablePartnerAccounts).mockResolvedValue({});
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        const casey = $(element, 'c-upgrade-verdict') as unknown as { row: { partnerAccountId?: string } } & Element;
+        expect(casey.row.partnerAccountId).toBe('001000000000001AAA');
+        fire(casey, 'enablepartner', { accountId: '001000000000001AAA' });
+        await flush();
+        expect(enablePartnerAccounts).toHaveBeenCalledWith({ accountIds: ['001000000000001AAA'] });
+        expect($(element, '.notice').textContent).toContain('partner account');
+    });
+});

@@ -1,0 +1,87 @@
+import { LightningElement, api } from 'lwc';
+import ACKNOWLEDGE from '@salesforce/label/c.CCSA_Upgrade_Acknowledge';
+import BLOCKERS from '@salesforce/label/c.CCSA_Upgrade_Blockers';
+import WARNINGS from '@salesforce/label/c.CCSA_Upgrade_Warnings';
+import ACTIONS from '@salesforce/label/c.CCSA_Upgrade_Actions';
+import NOTES from '@salesforce/label/c.CCSA_Upgrade_Notes';
+import STEPS from '@salesforce/label/c.CCSA_Upgrade_Steps';
+import ENABLE_PARTNER from '@salesforce/label/c.CCSA_Upgrade_Enable_Partner';
+
+/** One line of a verdict, already worded. */
+export interface VerdictLine {
+    key: string;
+    text: string;
+    url?: string;
+}
+
+/** What the panel hands this component for one user. */
+export interface VerdictRow {
+    userId: string;
+    name: string;
+    userUrl: string;
+    licenseName: string;
+    pathLabel: string;
+    canChange: boolean;
+    requiresAcknowledgement: boolean;
+    acknowledged: boolean;
+    blockers: VerdictLine[];
+    warnings: VerdictLine[];
+    actions: VerdictLine[];
+    notes: VerdictLine[];
+    steps: VerdictLine[];
+    /** The account to enable as a partner account, when that is what blocks the user. */
+    partnerAccountId?: string;
+}
+
+/**
+ * One user's verdict: the path, what blocks the change, what the user loses, what the
+ * assistant will do, the manual steps for other paths, and the irreversibility acknowledgement.
+ * A view only: it tells the panel through events.
+ */
+export default class UpgradeVerdict extends LightningElement {
+    @api row?: VerdictRow;
+
+    labels = {
+        acknowledge: ACKNOWLEDGE,
+        blockers: BLOCKERS,
+        warnings: WARNINGS,
+        actions: ACTIONS,
+        notes: NOTES,
+        steps: STEPS,
+        enablePartner: ENABLE_PARTNER,
+    };
+
+    get hasBlockers(): boolean {
+        return (this.row?.blockers.length ?? 0) > 0;
+    }
+
+    get hasWarnings(): boolean {
+        return (this.row?.warnings.length ?? 0) > 0;
+    }
+
+    get hasActions(): boolean {
+        return (this.row?.actions.length ?? 0) > 0;
+    }
+
+    get hasNotes(): boolean {
+        return (this.row?.notes.length ?? 0) > 0;
+    }
+
+    get hasSteps(): boolean {
+        return (this.row?.steps.length ?? 0) > 0;
+    }
+
+    get badgeClass(): string {
+        return this.row?.canChange ? 'slds-badge slds-theme_success' : 'slds-badge slds-theme_warning';
+    }
+
+    handleAcknowledge(event: CustomEvent<{ checked: boolean }>): void {
+        this.dispatchEvent(
+            new CustomEvent('acknowledge', { detail: { userId: this.row?.userId, checked: event.detail.checked } }),
+        );
+    }
+
+    handleEnablePartner(): void {
+        this.dispatchEvent(new CustomEvent('enablepartner', { detail: { accountId: this.row?.partnerAccountId } }));
+    }
+}
