@@ -9,7 +9,14 @@ const globals = require('globals');
 const LWC_TS = ['force-app/**/lwc/**/*.ts'];
 const LWC_JS = ['force-app/**/lwc/**/*.js'];
 const TESTS = ['**/__tests__/**/*.ts'];
-const TOOLING = ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', 'preview/**/*.{js,mjs}', 'e2e/**/*.{js,mjs}', '*.js', '*.mjs'];
+const TOOLING = [
+    'scripts/**/*.{js,mjs}',
+    'bench/**/*.{js,mjs}',
+    'preview/**/*.{js,mjs}',
+    'e2e/**/*.{js,mjs}',
+    '*.js',
+    '*.mjs',
+];
 
 /** The LWC recommended rules and plugins, without the Babel parser, for use with TypeScript. */
 const lwcRulesForTypeScript = lwcConfig.configs.recommended.map((config) => {
@@ -63,6 +70,8 @@ module.exports = [
             // Jest's module mocks are CommonJS by design (hoisted factories).
             '@typescript-eslint/no-require-imports': 'off',
             '@typescript-eslint/no-non-null-assertion': 'off',
+            // Tests wait for rendering with timers; components may not.
+            '@lwc/lwc/no-async-operation': 'off',
         },
     },
     {

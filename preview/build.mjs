@@ -80,6 +80,9 @@ const VIRTUAL = '\0preview:';
  * Resolves the platform's `@salesforce/*` and `lightning/*` modules that need an org or a
  * Lightning Experience container to sample-org or preview implementations.
  */
+/** Base component feature gates the preview keeps closed (all others are open, as shipped). */
+const CLOSED_GATES = new Set(['@salesforce/gate/bc.260.enableComboboxElementInternals']);
+
 function platformModules({ labels }) {
     return {
         name: 'preview-platform-modules',
@@ -118,6 +121,9 @@ function platformModules({ labels }) {
             if (source === '@salesforce/client/formFactor') {
                 return join(LBC, 'scopedImports', '@salesforce-client-formFactor.js');
             }
+            // ElementInternals needs native shadow DOM; the preview runs synthetic shadow, as
+            // Lightning Experience does, so the combobox's form-association gate stays closed.
+            if (CLOSED_GATES.has(source)) return `${VIRTUAL}closedGate`;
             if (source === 'lightning/platformShowToastEvent')
                 return join(PREVIEW, 'src', 'platformShowToastEvent.mjs');
             if (source === 'lightning/primitiveIcon') return join(PREVIEW, 'src', 'primitiveIcon.mjs');
@@ -134,6 +140,7 @@ function platformModules({ labels }) {
             if (!id.startsWith(VIRTUAL)) return null;
             const [kind, ...rest] = id.slice(VIRTUAL.length).split(':');
             const value = rest.join(':');
+            if (kind === 'closedGate') return 'export default { isOpen: () => false };';
             switch (kind) {
                 case 'apex': {
                     const [className, method] = value.split('.');

@@ -52,10 +52,9 @@ function changeResult(userId: string, status: string, overrides: Partial<ChangeR
     };
 }
 
-async function flush(): Promise<void> {
-    for (let i = 0; i < 5; i++) {
-        await Promise.resolve();
-    }
+/** Lets every pending promise (the Apex mocks and the re-render) settle. */
+function flush(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function render(): HTMLElement {
