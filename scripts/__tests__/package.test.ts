@@ -263,6 +263,14 @@ describe('package checks on a fixture project', () => {
         expect(problems).toContainEqual(expect.stringContaining('Custom Label L_Lwc is only read by tests'));
     });
 
+    it('report two labels whose names differ only by case', async () => {
+        const labels = meta('CustomLabels', label('L_Apex') + label('L_Lwc') + label('L_lwc'));
+        const problems = await problemsOf({ [`${M}/labels/CustomLabels.labels-meta.xml`]: labels });
+        expect(problems).toContainEqual(
+            expect.stringContaining('Custom Label L_lwc has the same API name as L_Lwc (names are case-insensitive)'),
+        );
+    });
+
     it('report API versions that differ from sourceApiVersion', async () => {
         const problems = await problemsOf({
             [`${M}/classes/Ctrl.cls-meta.xml`]: meta(

@@ -185,6 +185,7 @@ function buildModel(projectDir, files) {
         customPermissions: new Map(),
         labels: new Map(), // name -> rel of the labels file
         labelFiles: [],
+        labelClashes: [], // { rel, fullName, clash }: names equal but for case
         lwcSources: [], // { rel, bundle, isTest, source }
         otherSources: [], // { rel, source } for $Label references
     };
@@ -254,7 +255,11 @@ function buildModel(projectDir, files) {
         } else if (name.endsWith('.labels-meta.xml')) {
             model.labelFiles.push(rel);
             for (const label of asArray(parse(abs).CustomLabels?.labels)) {
-                model.labels.set(text(label.fullName), rel);
+                const fullName = text(label.fullName);
+                // Salesforce API names are case-insensitive: two spellings are one label to a deploy.
+                const clash = [...model.labels.keys()].find((known) => known.toLowerCase() === fullName.toLowerCase());
+                if (clash) model.labelClashes.push({ rel, fullName, clash });
+                model.labels.set(fullName, rel);
             }
         } else if (/\.(page|component|cmp|evt|app|email|flow-meta\.xml|flexipage-meta\.xml)$/.test(name)) {
             model.otherSources.push({ rel, source: readFileSync(abs, 'utf8') });
@@ -520,7 +525,11 @@ function checkCrossReferences(model, { adminPermissionSet = ADMIN_PERMISSION_SET
  * @returns {Finding[]}
  */
 function checkLabels(model) {
-    const problems = [];
+    const problems = model.labelClashes.map(({ rel, fullName, clash }) => ({
+        check: 'labels',
+        file: rel,
+        message: `Custom Label ${fullName} has the same API name as ${clash} (names are case-insensitive)`,
+    }));
     const used = new Map(); // label -> files of shipped code reading it
     const testOnly = new Map();
     const reference = (name, rel, shipped) => {
