@@ -3,9 +3,56 @@
  * seed, with the lookups the sample Apex needs (the equivalent of SOQL by Id).
  */
 import { generateSampleOrg } from './data/generate';
+import { createIdFactory, KEY_PREFIX } from './data/random';
 import type { Id, PermissionSet, Profile, SampleOrg, User, UserLicense, UserRole } from './types';
 
 export const sampleOrg: SampleOrg = generateSampleOrg();
+
+/** Puts the sample org back as generated (in place: every session sees it), for tests. */
+export function resetSampleOrg(): void {
+    Object.assign(sampleOrg, generateSampleOrg(sampleOrg.seed));
+}
+
+/** Every Id the org holds, to hand out new ones that never collide. */
+function existingIds(org: SampleOrg): Set<Id> {
+    const ids = new Set<Id>([org.Organization.Id]);
+    for (const rows of Object.values(org)) {
+        if (Array.isArray(rows)) {
+            for (const row of rows as Array<{ Id?: Id }>) {
+                if (row.Id) {
+                    ids.add(row.Id);
+                }
+            }
+        }
+    }
+    return ids;
+}
+
+/**
+ * An Id for a record the sample Apex inserts: the generator's sequence for the object's key
+ * prefix, continued past every Id the org already holds.
+ */
+export function newRecordId(org: SampleOrg, object: keyof typeof KEY_PREFIX): Id {
+    const taken = existingIds(org);
+    const nextId = createIdFactory();
+    let id: Id;
+    do {
+        id = nextId(KEY_PREFIX[object]);
+    } while (taken.has(id));
+    return id;
+}
+
+/** Now, as the platform stamps records: whole seconds, ISO 8601 in UTC. */
+export function platformNow(): string {
+    return new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+}
+
+/** Stamps a changed user as the platform does, always later than the stamp it had. */
+export function touchUser(user: User): void {
+    const previous = Date.parse(user.SystemModstamp);
+    const now = Date.parse(platformNow());
+    user.SystemModstamp = new Date(Number.isNaN(previous) ? now : Math.max(now, previous + 1000)).toISOString();
+}
 
 function byId<T extends { Id: Id }>(rows: ReadonlyArray<T>, id: Id | null | undefined): T | undefined {
     return id ? rows.find((row) => row.Id === id) : undefined;

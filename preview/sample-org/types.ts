@@ -199,6 +199,25 @@ export interface NetworkMemberGroup {
     ParentId: Id;
 }
 
+/** `ccsa__Setup_Assistant_Log__c`: what the assistant did, one record per user and action. */
+export interface SetupAssistantLog {
+    Id: Id;
+    /** Auto number, `LOG-{0000000}`. */
+    Name: string;
+    Action__c: string;
+    Status__c: string;
+    Target_User__c: Id | null;
+    /** JSON written by the action that created the log (a license change: its snapshot). */
+    Snapshot__c: string | null;
+    Before__c: string | null;
+    After__c: string | null;
+    Restored__c: string | null;
+    Removed__c: string | null;
+    Error__c: string | null;
+    CreatedDate: string;
+    CreatedById: Id;
+}
+
 export interface SampleOrg {
     /** The PRNG seed the org was generated from. */
     seed: number;
@@ -221,6 +240,8 @@ export interface SampleOrg {
     ObjectPermissions: ObjectPermissions[];
     Network: Network[];
     NetworkMemberGroup: NetworkMemberGroup[];
+    /** The package's log records: none when the org is generated, written by the sample Apex. */
+    Setup_Assistant_Log__c: SetupAssistantLog[];
 }
 
 /** The record tables of the org (every key of SampleOrg that holds rows). */

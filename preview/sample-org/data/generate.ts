@@ -468,6 +468,7 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
         ObjectPermissions: [],
         Network: [],
         NetworkMemberGroup: [],
+        Setup_Assistant_Log__c: [],
     };
 
     // Licenses and profiles.

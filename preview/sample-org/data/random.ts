@@ -101,4 +101,6 @@ export const KEY_PREFIX = {
     Network: '0DB',
     // Not confirmed from Salesforce documentation: a plausible prefix for NetworkMemberGroup.
     NetworkMemberGroup: '0DL',
+    // The package's custom object: custom object prefixes are assigned per org, from a00 on.
+    Setup_Assistant_Log__c: 'a00',
 } as const;
