@@ -200,7 +200,7 @@ describe('license change, snapshot → apply → reconcile', () => {
         expect(existing.map((r) => r.Id)).toContain(userNamed('Isla Keller').UserRoleId);
     });
 
-    it('restores permission set licenses, and only the permission sets the new license allows (as the Apex)', async () => {
+    it('restores permission set licenses, then the permission sets that need them (as the Apex)', async () => {
         const isla = userNamed('Isla Andersson');
         const pslIds = org.PermissionSetLicenseAssign.filter((a) => a.AssigneeId === isla.Id).map(
             (a) => a.PermissionSetLicenseId,
@@ -211,9 +211,10 @@ describe('license change, snapshot → apply → reconcile', () => {
         const { reconciled } = await change([isla], profileNamed(CONTRACTS_PROFILE).Id);
         // Plus Login to Plus is role-based to role-based: reversible, role kept.
         expect(userNamed('Isla Andersson').UserRoleId).toBe(isla.UserRoleId);
-        // Permission sets tied to a permission set license are not "allowed by the new license".
-        expect(reconciled[0]).toMatchObject({ status: 'Completed', restored: pslIds, removed: psIds });
-        expect(permissionSetLabels(isla.Id)).toEqual([]);
+        // Permission sets tied to a permission set license come back once the license is restored.
+        const labelsBefore = psIds.map((id) => org.PermissionSet.find((p) => p.Id === id)?.Label).sort();
+        expect(reconciled[0]).toMatchObject({ status: 'Completed', restored: [...pslIds, ...psIds], removed: [] });
+        expect(permissionSetLabels(isla.Id).sort()).toEqual(labelsBefore);
         expect(org.PermissionSetLicense.map((l) => l.UsedLicenses)).toEqual(pslSeats);
     });
 });

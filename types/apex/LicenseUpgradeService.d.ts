@@ -80,8 +80,10 @@ declare namespace Apex.LicenseUpgradeService {
     interface PermissionSetFact {
         id: string;
         label: string;
-        /** `PermissionSet.License.Name`: the user license it is tied to, if any. */
+        /** The user license the permission set is tied to, if any: only its users can hold it. */
         licenseName?: string | null;
+        /** The permission set license it is tied to, if any: restored before it. */
+        permissionSetLicenseId?: string | null;
         modifyAllData?: boolean | null;
         viewAllData?: boolean | null;
         /** Sites that list this permission set as a member. */

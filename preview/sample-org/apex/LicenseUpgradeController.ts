@@ -153,11 +153,11 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
                     return {
                         id: assignment.PermissionSetId,
                         label: ps?.Label ?? '',
-                        // `PermissionSet.License.Name`: a user license or a permission set license.
-                        licenseName:
-                            licenseById(org, ps?.LicenseId)?.Name ??
-                            org.PermissionSetLicense.find((l) => l.Id === ps?.LicenseId)?.MasterLabel ??
-                            null,
+                        // As the Apex: the user license it is tied to, or the permission set license.
+                        licenseName: licenseById(org, ps?.LicenseId)?.Name ?? null,
+                        permissionSetLicenseId: org.PermissionSetLicense.some((l) => l.Id === ps?.LicenseId)
+                            ? (ps?.LicenseId ?? null)
+                            : null,
                         modifyAllData: ps?.PermissionsModifyAllData ?? false,
                         viewAllData: ps?.PermissionsViewAllData ?? false,
                         siteIds: sites(assignment.PermissionSetId),
@@ -637,12 +637,17 @@ function snapshotOf(log: SetupAssistantLog): Snapshot {
     };
 }
 
-/** Whether the new license allows a permission set: tied to no license, or to that license (by name). */
-function permissionSetAllowed(org: SampleOrg, permissionSet: PermissionSet | undefined, newLicense?: string): boolean {
+/**
+ * As `LicenseChangeService.restorable`: a permission set tied to nothing, to a permission set
+ * license (restored just before it), or to the new profile's user license.
+ */
+function permissionSetAllowed(org: SampleOrg, permissionSet: PermissionSet | undefined, targetProfileId: Id): boolean {
+    if (!permissionSet) return false;
+    const licenseId = permissionSet.LicenseId;
     return (
-        !!permissionSet &&
-        (permissionSet.LicenseId === null ||
-            licenseNameOfPermissionSet(org, permissionSet)?.toLowerCase() === newLicense?.toLowerCase())
+        licenseId === null ||
+        org.PermissionSetLicense.some((license) => license.Id === licenseId) ||
+        licenseId === profileById(org, targetProfileId)?.UserLicenseId
     );
 }
 
@@ -696,7 +701,6 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
             }
             const user = userById(org, userId) as User;
             const snapshot = snapshotOf(log);
-            const newLicense = licenseNameOfProfile(org, snapshot.targetProfileId);
             const heldLicenses = new Set(licenseAssignmentsOf(org, userId).map((a) => a.PermissionSetLicenseId));
             const heldPermissionSets = new Set(permissionSetAssignmentsOf(org, userId).map((a) => a.PermissionSetId));
             for (const licenseId of snapshot.permissionSetLicenseIds) {
@@ -706,7 +710,10 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
             }
             for (const permissionSetId of snapshot.permissionSetIds) {
                 const permissionSet = org.PermissionSet.find((ps) => ps.Id === permissionSetId);
-                if (permissionSetAllowed(org, permissionSet, newLicense) && !heldPermissionSets.has(permissionSetId)) {
+                if (
+                    permissionSetAllowed(org, permissionSet, snapshot.targetProfileId) &&
+                    !heldPermissionSets.has(permissionSetId)
+                ) {
                     permissionSetsToRestore.push({ user, permissionSetId });
                 }
             }
@@ -750,7 +757,6 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
             result.logId = log.Id;
             result.errors.push(...(errorsByLog.get(log.Id) ?? []));
             result.profileChanged = !!user && user.ProfileId === snapshot.targetProfileId;
-            const newLicense = licenseNameOfProfile(org, snapshot.targetProfileId);
             const heldLicenses = new Set(licenseAssignmentsOf(org, userId).map((a) => a.PermissionSetLicenseId));
             const heldPermissionSets = new Set(permissionSetAssignmentsOf(org, userId).map((a) => a.PermissionSetId));
             let pending = !result.profileChanged;
@@ -768,7 +774,7 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                     result.restored.push(permissionSetId);
                 } else {
                     result.removed.push(permissionSetId);
-                    pending = pending || permissionSetAllowed(org, permissionSet, newLicense);
+                    pending = pending || permissionSetAllowed(org, permissionSet, snapshot.targetProfileId);
                 }
             }
             result.status = !result.profileChanged ? STATUS_SNAPSHOT : pending ? STATUS_APPLIED : STATUS_COMPLETED;

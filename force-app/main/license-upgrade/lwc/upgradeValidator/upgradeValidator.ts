@@ -151,14 +151,18 @@ function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: Targ
             warnings.push({ code: 'ROLE_IRREVERSIBLE', values: [targetLicense] });
             notes.push({ code: 'ACCOUNT_ROLE_OPTIMIZATION' });
         }
-        const prefix = isPartner(targetLicense) ? 'Partner' : 'Customer';
-        const lowestRole = `${prefix} ${user.accountName ?? ''} User`.replace(/\s+/g, ' ');
+        const roleNames = user.accountRoleNames ?? [];
         if (user.roleId) {
             notes.push({ code: 'ROLE_KEPT', values: [user.roleName ?? ''] });
-        } else if (user.accountRoleNames && user.accountRoleNames.length > 0) {
-            actions.push({ code: 'ROLE_ASSIGN_LOWEST', values: [lowestRole] });
+        } else if (roleNames.length > 0) {
+            // "If the account does have roles and you don't specify one, we associate the user with
+            // the lowest role in the hierarchy" (seed 003); Apex lists them highest to lowest.
+            actions.push({ code: 'ROLE_ASSIGN_LOWEST', values: [roleNames[roleNames.length - 1]] });
         } else {
-            actions.push({ code: 'ROLE_CREATE', values: [lowestRole] });
+            // "If the user belongs to an account that doesn't have roles, we create one for you."
+            // Salesforce names portal roles after the account, e.g. "Acme Customer User".
+            const kind = isPartner(targetLicense) ? 'Partner' : 'Customer';
+            actions.push({ code: 'ROLE_CREATE', values: [`${user.accountName ?? ''} ${kind} User`.trim()] });
         }
         notes.push({
             code: 'PUBLIC_GROUP_ADDED',

@@ -57,7 +57,7 @@ describe('validateUpgrade', () => {
             'Customer Community User',
             'Customer Community Plus User - Contracts',
         ]);
-        expect(find(verdict.actions, 'ROLE_CREATE')?.values).toEqual(['Customer Acme User']);
+        expect(find(verdict.actions, 'ROLE_CREATE')?.values).toEqual(['Acme Customer User']);
         expect(codes(verdict.notes)).toEqual(
             expect.arrayContaining([
                 'ACCOUNT_ROLE_OPTIMIZATION',
@@ -70,8 +70,10 @@ describe('validateUpgrade', () => {
     });
 
     it('uses the lowest existing account role when the account has roles, and keeps a role the user has', () => {
-        const withAccountRoles = only([customerCommunityUser({ accountRoleNames: ['Customer Acme Manager'] })]);
-        expect(find(withAccountRoles.actions, 'ROLE_ASSIGN_LOWEST')?.values).toEqual(['Customer Acme User']);
+        const withAccountRoles = only([
+            customerCommunityUser({ accountRoleNames: ['Acme Customer Executive', 'Acme Customer User'] }),
+        ]);
+        expect(find(withAccountRoles.actions, 'ROLE_ASSIGN_LOWEST')?.values).toEqual(['Acme Customer User']);
         expect(find(withAccountRoles.actions, 'ROLE_CREATE')).toBeUndefined();
 
         const plusLogin = only([
@@ -95,6 +97,7 @@ describe('validateUpgrade', () => {
                     { id: '0PS1', label: 'Contract Viewer' },
                     { id: '0PS2', label: 'Community Only Access', licenseName: 'Customer Community' },
                     { id: '0PS3', label: 'Plus Extras', licenseName: 'PID_Customer_Community_Plus' },
+                    { id: '0PS4', label: 'DocGen Run-time Community User', permissionSetLicenseId: '0PL1' },
                 ],
                 permissionSetLicenses: [
                     { id: '0PL1', label: 'DocGen Runtime' },
@@ -104,7 +107,7 @@ describe('validateUpgrade', () => {
         ]);
         expect(
             verdict.actions.filter((item) => item.code === 'PERMISSION_SET_RESTORED').map((item) => item.values),
-        ).toEqual([['Contract Viewer'], ['Plus Extras']]);
+        ).toEqual([['Contract Viewer'], ['Plus Extras'], ['DocGen Run-time Community User']]);
         expect(find(verdict.warnings, 'PERMISSION_SET_LOST')?.values).toEqual([
             'Community Only Access',
             'Customer Community',
@@ -194,7 +197,7 @@ describe('validateUpgrade', () => {
 
         const partner = only([customerCommunityUser({ accountIsPartner: true })], PARTNER_TARGET);
         expect(partner.canChange).toBe(true);
-        expect(find(partner.actions, 'ROLE_CREATE')?.values).toEqual(['Partner Acme User']);
+        expect(find(partner.actions, 'ROLE_CREATE')?.values).toEqual(['Acme Partner User']);
         expect(find(partner.notes, 'PUBLIC_GROUP_ADDED')?.values).toEqual(['All Partner Users']);
     });
 
