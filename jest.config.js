@@ -1,10 +1,16 @@
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
-/** Pure TypeScript modules (rules, no DOM): they carry the 90% line coverage floor. */
+/**
+ * Pure TypeScript modules (rules, no DOM): they carry the 90% line coverage floor. Branches are
+ * not thresholded: V8 counts branches in the transformer's output (label imports, interop
+ * helpers), which says little about the tests.
+ */
 const PURE_MODULES = [
     'force-app/main/shared/lwc/errorUtils/errorUtils.ts',
     'force-app/main/shared/lwc/labelFormat/labelFormat.ts',
     'force-app/main/shared/lwc/bulkRunner/bulkRunner.ts',
+    'force-app/main/license-upgrade/lwc/licenseConversion/licenseConversion.ts',
+    'force-app/main/license-upgrade/lwc/upgradeValidator/upgradeValidator.ts',
     'force-app/main/license-upgrade/lwc/upgradeMessages/upgradeMessages.ts',
     'force-app/main/license-upgrade/lwc/upgradePlan/upgradePlan.ts',
 ];
@@ -22,6 +28,9 @@ module.exports = {
     testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/e2e/'],
     modulePathIgnorePatterns: ['<rootDir>/preview/dist/', '<rootDir>/.scan/'],
     collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!**/__tests__/**'],
+    // The LWC Jest transformer does not instrument for Babel's istanbul, so coverage is read
+    // from V8 (with Babel, every file reported 0/0 and the thresholds could not fail).
+    coverageProvider: 'v8',
     coverageReporters: ['text-summary', 'lcov'],
-    coverageThreshold: Object.fromEntries(PURE_MODULES.map((file) => [`./${file}`, { lines: 90, branches: 80 }])),
+    coverageThreshold: Object.fromEntries(PURE_MODULES.map((file) => [`./${file}`, { lines: 90 }])),
 };
