@@ -50,6 +50,48 @@ async function expectIconRendered(page, iconHost, symbol) {
     if (!box || box.width < 8 || box.height < 8) throw new Error('icon: the svg is not visible');
 }
 
+/** Chooses an option of a lightning-combobox by its visible label. */
+async function chooseOption(combobox, optionLabel) {
+    await combobox.locator('button, input[role="combobox"]').first().click();
+    await combobox.locator('lightning-base-combobox-item', { hasText: optionLabel }).first().click();
+}
+
+/**
+ * License upgrades up to the validation: the sample org's Customer Community user who upgrades
+ * cleanly and a Gold Partner user whose path is a re-enable, validated against the Contracts
+ * Customer Community Plus profile.
+ */
+async function validateTwoUsers(page, { expectText }) {
+    const org = sampleOrg();
+    const clean = userByAlias(org, 'dvarg');
+    const goldPartner = userByAlias(org, 'bbeck');
+    const panel = page.locator('c-license-upgrade');
+    await expectText(panel, label('CCSA_Upgrade_Title'), 'license upgrades title');
+    await panel.locator('lightning-button.search button').click();
+    for (const user of [clean, goldPartner]) {
+        const row = panel.locator('.candidates tr', { hasText: user.Username });
+        await row.locator('.slds-checkbox_faux, .slds-checkbox__label').first().click();
+    }
+    await expectText(panel.locator('.selected-count'), label('CCSA_Upgrade_Selected', 2), 'selected count');
+    const target = org.Profile.find((p) => p.Name === 'Customer Community Plus User - Contracts');
+    await chooseOption(panel.locator('lightning-combobox.target'), target.Name);
+    await panel.locator('lightning-button.validate button').click();
+    const verdicts = panel.locator('c-upgrade-verdict');
+    await expectText(verdicts.nth(0).locator('.path'), label('CCSA_Path_change_profile'), 'clean user path');
+    await expectText(verdicts.nth(1).locator('.path'), label('CCSA_Path_reenable_as_customer'), 'gold partner path');
+    await expectText(
+        verdicts.nth(1).locator('.steps'),
+        label('CCSA_Step_OPEN_CONTACT', goldPartner.Name),
+        'manual steps',
+    );
+    await expectText(
+        panel.locator('.ready-count'),
+        label('CCSA_Upgrade_Ready_Count', 0, 2),
+        'nothing ready before the acknowledgement',
+    );
+    return { panel, verdicts, clean };
+}
+
 export const SCENARIOS = [
     {
         name: 'shell-admin',
@@ -111,6 +153,33 @@ export const SCENARIOS = [
                 throw new Error('the shell must not show a running user when access is denied');
             }
             await expectIconRendered(page, panel.locator('lightning-icon'), 'error');
+        },
+    },
+    {
+        name: 'license-upgrade-validated',
+        title: 'license upgrades: two users validated, one profile change and one re-enable with its steps',
+        query: '',
+        async run(page, helpers) {
+            await validateTwoUsers(page, helpers);
+        },
+    },
+    {
+        name: 'license-upgrade-done',
+        title: 'license upgrades: the acknowledged user is changed, the result is Done, nothing left to retry',
+        query: '',
+        async run(page, helpers) {
+            const { panel, verdicts } = await validateTwoUsers(page, helpers);
+            await verdicts.nth(0).locator('lightning-input.acknowledge label').click();
+            await helpers.expectText(
+                panel.locator('.ready-count'),
+                label('CCSA_Upgrade_Ready_Count', 1, 2),
+                'one ready',
+            );
+            await panel.locator('lightning-button.run button').click();
+            const results = panel.locator('.results');
+            await helpers.expectText(results, label('CCSA_Upgrade_Status_Completed'), 'result status');
+            if ((await panel.locator('lightning-button.retry').count()) > 0)
+                throw new Error('nothing should be left to retry');
         },
     },
 ];

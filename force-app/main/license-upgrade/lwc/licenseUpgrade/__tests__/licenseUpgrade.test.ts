@@ -102,8 +102,8 @@ describe('c-license-upgrade', () => {
         const options = ($(element, 'lightning-combobox.target') as unknown as { options: { label: string }[] })
             .options;
         expect(options.map((option) => option.label)).toEqual([
-            'Customer Community Plus User - Contracts (Customer Community Plus, 5 seats left)',
-            'Partner Community User (Partner Community, 3 seats left)',
+            'Customer Community Plus User - Contracts (Customer Community Plus, seats left: 5)',
+            'Partner Community User (Partner Community, seats left: 3)',
         ]);
         expect(($(element, 'lightning-button.validate') as unknown as { disabled: boolean }).disabled).toBe(true);
         await expect(element).toBeAccessible();
