@@ -6,7 +6,7 @@ import snapshotLicenseChanges from '@salesforce/apex/LicenseUpgradeController.sn
 import applyLicenseChanges from '@salesforce/apex/LicenseUpgradeController.applyLicenseChanges';
 import reconcileLicenseChanges from '@salesforce/apex/LicenseUpgradeController.reconcileLicenseChanges';
 import enablePartnerAccounts from '@salesforce/apex/LicenseUpgradeController.enablePartnerAccounts';
-import { KNOWN_LICENSES } from 'c/licenseConversion';
+import { KNOWN_LICENSES, TARGET_LICENSES } from 'c/licenseConversion';
 import { validateUpgrade } from 'c/upgradeValidator';
 import type { Item, ValidationResult } from 'c/upgradeValidator';
 import { buildChangeRequest, isReady, manualSteps, mergeResults, pendingLogIds } from 'c/upgradePlan';
@@ -24,6 +24,7 @@ import SEARCH_PLACEHOLDER from '@salesforce/label/c.CCSA_Upgrade_Search_Placehol
 import SEARCH_BUTTON from '@salesforce/label/c.CCSA_Upgrade_Search_Button';
 import NO_USERS from '@salesforce/label/c.CCSA_Upgrade_No_Users';
 import TARGET from '@salesforce/label/c.CCSA_Upgrade_Target';
+import TARGET_LICENSE from '@salesforce/label/c.CCSA_Upgrade_Target_License';
 import TARGET_OPTION from '@salesforce/label/c.CCSA_Upgrade_Target_Option';
 import TARGET_PLACEHOLDER from '@salesforce/label/c.CCSA_Upgrade_Target_Placeholder';
 import SELECTED from '@salesforce/label/c.CCSA_Upgrade_Selected';
@@ -87,6 +88,7 @@ export default class LicenseUpgrade extends LightningElement {
         searchButton: SEARCH_BUTTON,
         noUsers: NO_USERS,
         target: TARGET,
+        targetLicense: TARGET_LICENSE,
         targetPlaceholder: TARGET_PLACEHOLDER,
         validate: VALIDATE,
         verdicts: VERDICTS,
@@ -124,6 +126,7 @@ export default class LicenseUpgrade extends LightningElement {
     candidates: UserOption[] = [];
     searched = false;
     selectedIds: string[] = [];
+    targetLicense = '';
     targetProfileId = '';
     facts?: UpgradeFacts;
     validation?: ValidationResult;
@@ -148,11 +151,22 @@ export default class LicenseUpgrade extends LightningElement {
         }
     }
 
+    /** The six target licenses that have at least one profile in the org. */
+    get targetLicenseOptions(): ComboboxOption[] {
+        const present = new Set(this.targets.map((target) => target.licenseName));
+        return [
+            { label: ANY_LICENSE, value: '' },
+            ...TARGET_LICENSES.filter((name) => present.has(name)).map((name) => ({ label: name, value: name })),
+        ];
+    }
+
     get targetOptions(): ComboboxOption[] {
-        return this.targets.map((target) => ({
-            label: formatLabel(TARGET_OPTION, target.profileName, target.licenseName, target.seatsAvailable),
-            value: target.profileId,
-        }));
+        return this.targets
+            .filter((target) => !this.targetLicense || target.licenseName === this.targetLicense)
+            .map((target) => ({
+                label: formatLabel(TARGET_OPTION, target.profileName, target.licenseName, target.seatsAvailable),
+                value: target.profileId,
+            }));
     }
 
     get selectedText(): string {
@@ -272,6 +286,15 @@ export default class LicenseUpgrade extends LightningElement {
     handleRowSelection(event: CustomEvent<{ selectedRows: UserOption[] }>): void {
         this.selectedIds = event.detail.selectedRows.map((row) => row.id);
         this.clearValidation();
+    }
+
+    handleTargetLicense(event: CustomEvent<{ value: string }>): void {
+        this.targetLicense = event.detail.value;
+        const stillOffered = this.targetOptions.some((option) => option.value === this.targetProfileId);
+        if (!stillOffered) {
+            this.targetProfileId = '';
+            this.clearValidation();
+        }
     }
 
     handleTarget(event: CustomEvent<{ value: string }>): void {

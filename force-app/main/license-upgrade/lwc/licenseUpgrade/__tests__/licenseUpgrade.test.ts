@@ -109,6 +109,24 @@ describe('c-license-upgrade', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('narrows the profiles to the chosen target license, and drops a profile no longer offered', async () => {
+        const element = render();
+        await flush();
+        const licenses = (
+            $(element, 'lightning-combobox.target-license') as unknown as { options: { value: string }[] }
+        ).options;
+        expect(licenses.map((option) => option.value)).toEqual(['', 'Customer Community Plus', 'Partner Community']);
+        fire($(element, 'lightning-combobox.target'), 'change', { value: TARGETS[0].profileId });
+        fire($(element, 'lightning-combobox.target-license'), 'change', { value: 'Partner Community' });
+        await flush();
+        const target = $(element, 'lightning-combobox.target') as unknown as {
+            options: { value: string }[];
+            value: string;
+        };
+        expect(target.options.map((option) => option.value)).toEqual([TARGETS[1].profileId]);
+        expect(target.value).toBe('');
+    });
+
     it('searches by license and term, and says when nothing matches', async () => {
         const element = render();
         await flush();
