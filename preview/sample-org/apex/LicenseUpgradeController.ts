@@ -220,11 +220,6 @@ function isBlank(value: string | null | undefined): boolean {
     return value === null || value === undefined || value.trim() === '';
 }
 
-/** `String.escapeSingleQuotes`: a backslash before each single quote. */
-function escapeSingleQuotes(text: string): string {
-    return text.replace(/'/g, "\\'");
-}
-
 /** SOQL LIKE, case-insensitive: `%` any run, `_` one character, a backslash escapes the next one. */
 function likeMatcher(pattern: string): (value: string | null | undefined) => boolean {
     let source = '';
@@ -256,7 +251,7 @@ export const searchUpgradeCandidates: typeof import('@salesforce/apex/LicenseUpg
                 users = users.filter((u) => licenseNameOfProfile(org, u.ProfileId)?.toLowerCase() === wanted);
             }
             if (!isBlank(searchTerm)) {
-                const matches = likeMatcher(`%${escapeSingleQuotes((searchTerm as string).trim())}%`);
+                const matches = likeMatcher(`%${(searchTerm as string).trim()}%`);
                 users = users.filter((u) => matches(u.Name) || matches(u.Username) || matches(u.Email));
             }
             return users
