@@ -13,6 +13,8 @@ const PURE_MODULES = [
     'force-app/main/license-upgrade/lwc/upgradeValidator/upgradeValidator.ts',
     'force-app/main/license-upgrade/lwc/upgradeMessages/upgradeMessages.ts',
     'force-app/main/license-upgrade/lwc/upgradePlan/upgradePlan.ts',
+    'force-app/main/readiness/lwc/readinessRules/readinessRules.ts',
+    'force-app/main/readiness/lwc/userDoctor/userDoctor.ts',
 ];
 
 module.exports = {

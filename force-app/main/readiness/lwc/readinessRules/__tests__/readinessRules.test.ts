@@ -1,0 +1,567 @@
+import {
+    CONTRACTS_PERMISSION_SETS,
+    ROW_ORDER,
+    SETUP_URLS,
+    evaluateReadiness,
+    findPermissionSet,
+    isCustomerCommunityPlus,
+    matchesPermissionSet,
+    permissionSetUrl,
+    profileUrl,
+    recordUrl,
+    seatsLeft,
+    summarizeReadiness,
+    userUrl,
+} from 'c/readinessRules';
+import type { OrgFacts, ReadinessChoices, ReadinessRow, RowId, SiteFact } from 'c/readinessRules';
+
+const PLUS_PROFILE = '00e000000000010AAA';
+const PLUS_LOGIN_PROFILE = '00e000000000011AAA';
+const STANDARD_PLUS_PROFILE = '00e000000000012AAA';
+const DOCGEN_PS = '0PS000000000001AAA';
+const CCPLUS_PS = '0PS000000000002AAA';
+const CLM_RUNTIME_PS = '0PS000000000003AAA';
+const CLM_PARTNER_PS = '0PS000000000004AAA';
+const DOCGEN_PSL = '0PL000000000001AAA';
+const CCPLUS_PSL = '0PL000000000002AAA';
+const SITE = '0DB000000000001AAA';
+
+function site(overrides: Partial<SiteFact> = {}): SiteFact {
+    return {
+        id: SITE,
+        name: 'Contracts Portal',
+        status: 'Live',
+        showAllSettings: true,
+        memberParentIds: [PLUS_PROFILE],
+        ...overrides,
+    };
+}
+
+/** An org where every step of seed 000 is done. */
+function readyOrg(overrides: Partial<OrgFacts> = {}): OrgFacts {
+    return {
+        digitalExperiencesEnabled: true,
+        experienceDomain: 'acme.my.site.com',
+        profiles: [
+            { id: '00e000000000001AAA', name: 'System Administrator', licenseName: 'Salesforce', apiEnabled: true },
+            {
+                id: STANDARD_PLUS_PROFILE,
+                name: 'Customer Community Plus User',
+                licenseName: 'Customer Community Plus',
+                apiEnabled: false,
+                isCustom: false,
+            },
+            {
+                id: PLUS_PROFILE,
+                name: 'CC Plus - Contracts',
+                licenseName: 'Customer Community Plus',
+                apiEnabled: true,
+                isCustom: true,
+            },
+            {
+                id: PLUS_LOGIN_PROFILE,
+                name: 'CC Plus Login - Contracts',
+                licenseName: 'PID_Customer_Community_Plus_Login',
+                apiEnabled: false,
+                isCustom: true,
+            },
+        ],
+        userLicenses: [
+            { name: 'Salesforce', totalLicenses: 10, usedLicenses: 9 },
+            { name: 'Customer Community Plus', totalLicenses: 20, usedLicenses: 5 },
+            { name: 'Customer Community Plus Login', totalLicenses: 10, usedLicenses: 10 },
+        ],
+        permissionSets: [
+            {
+                id: DOCGEN_PS,
+                name: 'DocGenRuntimeCommunityUser',
+                label: 'DocGen Run-time Community User',
+                permissionSetLicenseId: DOCGEN_PSL,
+            },
+            {
+                id: CCPLUS_PS,
+                name: 'ContractManagementCCPlusDigitalExperienceUser',
+                label: 'Contract Management CC Plus Digital Experience User',
+                permissionSetLicenseId: CCPLUS_PSL,
+            },
+            { id: CLM_RUNTIME_PS, name: 'CLMRuntimeUser', label: 'CLM Runtime User', activeAssigneeCount: 2 },
+            {
+                id: CLM_PARTNER_PS,
+                name: 'CLMDigitalExperiencePartner',
+                label: 'CLM Digital Experience Partner',
+                activeAssigneeCount: 1,
+            },
+        ],
+        permissionSetLicenses: [
+            {
+                id: DOCGEN_PSL,
+                developerName: 'DocGenRuntimeCommunityUserPsl',
+                label: 'DocGen Runtime Community User',
+                totalLicenses: 10,
+                usedLicenses: 4,
+            },
+            {
+                id: CCPLUS_PSL,
+                developerName: 'ClmCcPlusDigitalExperiencePsl',
+                label: 'Contract Management CC Plus Digital Experience',
+                totalLicenses: 8,
+                usedLicenses: 1,
+            },
+        ],
+        sites: [site()],
+        runningUser: { id: '005000000000001AAA', name: 'Ada Admin', roleId: '00E000000000001AAA', roleName: 'CEO' },
+        confirmations: [
+            {
+                rowId: 'STANDARD_EXTERNAL_PROFILES',
+                confirmedByName: 'Ada Admin',
+                confirmedAt: '2025-01-02T03:04:05.000Z',
+            },
+        ],
+        ...overrides,
+    };
+}
+
+function rowOf(facts: OrgFacts, id: RowId, choices?: ReadinessChoices): ReadinessRow {
+    const found = evaluateReadiness(facts, choices).find((row) => row.id === id);
+    if (!found) throw new Error(`no row ${id}`);
+    return found;
+}
+
+describe('evaluateReadiness', () => {
+    it('gives one row per step of seed 000, in the seed order, all done in a ready org', () => {
+        const rows = evaluateReadiness(readyOrg());
+        expect(rows.map((row) => row.id)).toEqual(ROW_ORDER);
+        expect(rows.map((row) => row.status)).toEqual(ROW_ORDER.map(() => 'done'));
+        rows.forEach((row) => {
+            expect(row.findings).toHaveLength(1);
+            expect(row.action).toEqual({ kind: 'setup-link', url: row.setupUrl });
+        });
+        expect(summarizeReadiness(rows)).toEqual({
+            total: 8,
+            counts: { done: 8, 'needs-action': 0, confirm: 0 },
+            percentDone: 100,
+            ready: true,
+        });
+    });
+
+    describe('Digital Experiences', () => {
+        it('is done with the domain, or without it when Apex cannot read it', () => {
+            const row = rowOf(readyOrg(), 'DIGITAL_EXPERIENCES');
+            expect(row.reason).toEqual({ code: 'DIGITAL_EXPERIENCES_ENABLED', values: ['acme.my.site.com'] });
+            expect(row.setupUrl).toBe('/lightning/setup/NetworkSettings/home');
+            expect(rowOf(readyOrg({ experienceDomain: null }), 'DIGITAL_EXPERIENCES').reason.code).toBe(
+                'DIGITAL_EXPERIENCES_ENABLED_DOMAIN_UNKNOWN',
+            );
+        });
+
+        it('links to Digital Experiences settings when off, and the site row waits for it', () => {
+            const facts = readyOrg({ digitalExperiencesEnabled: false, sites: [] });
+            const row = rowOf(facts, 'DIGITAL_EXPERIENCES');
+            expect(row.status).toBe('needs-action');
+            expect(row.reason).toEqual({ code: 'DIGITAL_EXPERIENCES_DISABLED' });
+            expect(row.action).toEqual({ kind: 'setup-link', url: SETUP_URLS.digitalExperienceSettings });
+            const siteRow = rowOf(facts, 'SITE');
+            expect(siteRow.reason.code).toBe('SITE_NEEDS_DIGITAL_EXPERIENCES');
+            expect(siteRow.action).toEqual({ kind: 'setup-link', url: SETUP_URLS.digitalExperienceSettings });
+        });
+    });
+
+    describe('standard external profiles', () => {
+        it('asks for a confirmation Apex cannot replace', () => {
+            const row = rowOf(readyOrg({ confirmations: null }), 'STANDARD_EXTERNAL_PROFILES');
+            expect(row.status).toBe('confirm');
+            expect(row.confirmed).toBe(false);
+            expect(row.action).toEqual({ kind: 'confirm' });
+            expect(row.setupUrl).toBe(SETUP_URLS.digitalExperienceSettings);
+            expect(rowOf(readyOrg({ confirmations: [] }), 'STANDARD_EXTERNAL_PROFILES').status).toBe('confirm');
+        });
+
+        it('is done and flagged as confirmed once the admin confirmed it', () => {
+            const row = rowOf(readyOrg(), 'STANDARD_EXTERNAL_PROFILES');
+            expect(row.status).toBe('done');
+            expect(row.confirmed).toBe(true);
+            expect(row.reason).toEqual({
+                code: 'STANDARD_EXTERNAL_PROFILES_CONFIRMED',
+                values: ['Ada Admin', '2025-01-02T03:04:05.000Z'],
+            });
+            const anonymous = rowOf(
+                readyOrg({ confirmations: [{ rowId: 'STANDARD_EXTERNAL_PROFILES' }] }),
+                'STANDARD_EXTERNAL_PROFILES',
+            );
+            expect(anonymous.reason.values).toEqual(['', '']);
+        });
+    });
+
+    describe('admin role', () => {
+        it('is done when the admin has a role', () => {
+            const row = rowOf(readyOrg(), 'ADMIN_ROLE');
+            expect(row.reason).toEqual({ code: 'ADMIN_HAS_ROLE', values: ['Ada Admin', 'CEO'] });
+            expect(row.setupUrl).toBe(userUrl('005000000000001AAA'));
+            const unnamed = rowOf(
+                readyOrg({ runningUser: { id: '005000000000001AAA', name: 'Ada Admin', roleId: '00E1' } }),
+                'ADMIN_ROLE',
+            );
+            expect(unnamed.reason.values).toEqual(['Ada Admin', '']);
+        });
+
+        it("links to the admin's user record when the admin has no role", () => {
+            const row = rowOf(
+                readyOrg({ runningUser: { id: '005000000000001AAA', name: 'Ada Admin', roleId: null } }),
+                'ADMIN_ROLE',
+            );
+            expect(row.status).toBe('needs-action');
+            expect(row.severity).toBe('required');
+            expect(row.reason).toEqual({ code: 'ADMIN_NO_ROLE', values: ['Ada Admin'] });
+            expect(row.action).toEqual({
+                kind: 'setup-link',
+                url: '/lightning/setup/ManageUsers/page?address=%2F005000000000001AAA%3Fnoredirect%3D1%26isUserEntityOverride%3D1',
+            });
+        });
+    });
+
+    describe('Customer Community Plus profile', () => {
+        it('is done with the best qualifying profile, or the chosen one', () => {
+            const row = rowOf(readyOrg(), 'CCP_PROFILE');
+            expect(row.reason).toEqual({
+                code: 'CCP_PROFILE_READY',
+                values: ['CC Plus - Contracts', 'Customer Community Plus'],
+            });
+            expect(row.setupUrl).toBe(profileUrl(PLUS_PROFILE));
+        });
+
+        it('links to the chosen profile when it lacks API Enabled', () => {
+            const row = rowOf(readyOrg(), 'CCP_PROFILE', { profileId: PLUS_LOGIN_PROFILE });
+            expect(row.status).toBe('needs-action');
+            expect(row.reason).toEqual({ code: 'CCP_PROFILE_API_DISABLED', values: ['CC Plus Login - Contracts'] });
+            expect(row.action).toEqual({
+                kind: 'setup-link',
+                url: '/lightning/setup/EnhancedProfiles/page?address=%2F00e000000000011AAA',
+            });
+        });
+
+        it('links to a custom profile when no qualifying profile has API Enabled', () => {
+            const facts = readyOrg();
+            const profiles = facts.profiles.map((profile) => ({ ...profile, apiEnabled: false }));
+            const row = rowOf({ ...facts, profiles }, 'CCP_PROFILE');
+            expect(row.reason.code).toBe('CCP_PROFILE_API_DISABLED');
+            expect(row.reason.values).toEqual(['CC Plus - Contracts']);
+            // Unknown custom-ness counts as editable.
+            const unknown = rowOf(
+                {
+                    ...facts,
+                    profiles: [
+                        { id: PLUS_PROFILE, name: 'P', licenseName: 'Customer Community Plus', apiEnabled: false },
+                    ],
+                },
+                'CCP_PROFILE',
+            );
+            expect(unknown.action).toEqual({ kind: 'setup-link', url: profileUrl(PLUS_PROFILE) });
+        });
+
+        it('asks for a clone when only standard profiles qualify', () => {
+            const facts = readyOrg();
+            const profiles = facts.profiles.filter((profile) => profile.id === STANDARD_PLUS_PROFILE);
+            const row = rowOf({ ...facts, profiles }, 'CCP_PROFILE');
+            expect(row.reason).toEqual({ code: 'CCP_PROFILE_CLONE_NEEDED', values: ['Customer Community Plus User'] });
+            expect(row.action).toEqual({ kind: 'setup-link', url: '/lightning/setup/EnhancedProfiles/home' });
+        });
+
+        it('asks to clone one when there is no Customer Community Plus profile at all', () => {
+            const facts = readyOrg();
+            const profiles = facts.profiles.filter((profile) => profile.licenseName === 'Salesforce');
+            const row = rowOf({ ...facts, profiles }, 'CCP_PROFILE');
+            expect(row.reason).toEqual({ code: 'CCP_PROFILE_MISSING' });
+            expect(row.action).toEqual({ kind: 'setup-link', url: SETUP_URLS.profiles });
+        });
+    });
+
+    describe('Customer Community Plus seats', () => {
+        it('counts the seats left on both licenses', () => {
+            const row = rowOf(readyOrg(), 'CCP_SEATS');
+            expect(row.status).toBe('done');
+            expect(row.reason).toEqual({
+                code: 'CCP_SEATS_AVAILABLE',
+                values: ['15', 'Customer Community Plus, Customer Community Plus Login'],
+            });
+            expect(row.setupUrl).toBe('/lightning/setup/CompanyProfileInfo/home');
+        });
+
+        it("counts only the chosen profile's license", () => {
+            const row = rowOf(readyOrg(), 'CCP_SEATS', { profileId: PLUS_LOGIN_PROFILE });
+            expect(row.status).toBe('needs-action');
+            expect(row.reason).toEqual({ code: 'CCP_SEATS_EXHAUSTED', values: ['Customer Community Plus Login'] });
+            expect(row.action).toEqual({ kind: 'setup-link', url: SETUP_URLS.companyInformation });
+            const plus = rowOf(readyOrg(), 'CCP_SEATS', { profileId: PLUS_PROFILE });
+            expect(plus.reason.values).toEqual(['15', 'Customer Community Plus']);
+        });
+
+        it('needs action when every seat is taken, or when the org has no such license', () => {
+            const full = readyOrg({
+                userLicenses: [
+                    { name: 'Customer Community Plus', totalLicenses: 5, usedLicenses: 5 },
+                    { name: 'Customer Community Plus Login', totalLicenses: 1, usedLicenses: 3 },
+                ],
+            });
+            expect(rowOf(full, 'CCP_SEATS').reason.code).toBe('CCP_SEATS_EXHAUSTED');
+            const chosenWithoutLicense = readyOrg({
+                userLicenses: [{ name: 'Customer Community Plus', totalLicenses: 5, usedLicenses: 0 }],
+            });
+            expect(rowOf(chosenWithoutLicense, 'CCP_SEATS', { profileId: PLUS_LOGIN_PROFILE }).reason).toEqual({
+                code: 'CCP_SEATS_EXHAUSTED',
+                values: ['Customer Community Plus'],
+            });
+            const none = rowOf(
+                readyOrg({ userLicenses: [{ name: 'Salesforce', totalLicenses: 1, usedLicenses: 0 }] }),
+                'CCP_SEATS',
+            );
+            expect(none.reason).toEqual({ code: 'CCP_LICENSE_MISSING' });
+        });
+    });
+
+    describe('Contracts permission sets', () => {
+        it('is done with the seats left behind each set', () => {
+            const row = rowOf(readyOrg(), 'CONTRACTS_PERMISSION_SETS');
+            expect(row.reason).toEqual({
+                code: 'PERMISSION_SETS_READY',
+                values: ['DocGen Run-time Community User: 6', 'Contract Management CC Plus Digital Experience User: 7'],
+            });
+            expect(row.setupUrl).toBe('/lightning/setup/PermSets/home');
+        });
+
+        it('accepts sets found by API name only, and sets with no license', () => {
+            const facts = readyOrg();
+            const permissionSets = [
+                { id: DOCGEN_PS, name: 'DocGenRuntimeCommunityUser', label: 'DocGen Community (renamed)' },
+                { id: CCPLUS_PS, name: 'ContractManagementCCPlusDigitalExperienceUser', label: 'CC Plus DX' },
+            ];
+            const row = rowOf({ ...facts, permissionSets }, 'CONTRACTS_PERMISSION_SETS');
+            expect(row.status).toBe('done');
+            expect(row.reason.values).toEqual(['DocGen Community (renamed)', 'CC Plus DX']);
+        });
+
+        it('lists each missing set and each license without seats', () => {
+            const facts = readyOrg();
+            const permissionSets = facts.permissionSets.filter((permissionSet) => permissionSet.id !== CCPLUS_PS);
+            const permissionSetLicenses = facts.permissionSetLicenses.map((psl) => ({
+                ...psl,
+                usedLicenses: psl.id === DOCGEN_PSL ? 10 : psl.usedLicenses,
+            }));
+            const row = rowOf({ ...facts, permissionSets, permissionSetLicenses }, 'CONTRACTS_PERMISSION_SETS');
+            expect(row.status).toBe('needs-action');
+            expect(row.findings).toEqual([
+                {
+                    code: 'PERMISSION_SET_LICENSE_NO_SEATS',
+                    values: ['DocGen Run-time Community User', 'DocGen Runtime Community User', '10', '10'],
+                    action: { kind: 'setup-link', url: SETUP_URLS.companyInformation },
+                },
+                {
+                    code: 'PERMISSION_SET_MISSING',
+                    values: ['Contract Management CC Plus Digital Experience User'],
+                    action: { kind: 'setup-link', url: SETUP_URLS.permissionSets },
+                },
+            ]);
+            expect(row.reason.code).toBe('PERMISSION_SET_LICENSE_NO_SEATS');
+        });
+    });
+
+    describe('site', () => {
+        it('is done with a Live site that shows all settings and has a qualifying profile as member', () => {
+            const row = rowOf(readyOrg(), 'SITE');
+            expect(row.reason).toEqual({ code: 'SITE_READY', values: ['Contracts Portal'] });
+            expect(row.setupUrl).toBe('/lightning/setup/SetupNetworks/home');
+        });
+
+        it('accepts membership through a Contracts permission set', () => {
+            const row = rowOf(readyOrg({ sites: [site({ memberParentIds: [CCPLUS_PS] })] }), 'SITE');
+            expect(row.status).toBe('done');
+        });
+
+        it('links to All Sites to create a site when there is none', () => {
+            const row = rowOf(readyOrg({ sites: [] }), 'SITE');
+            expect(row.reason).toEqual({ code: 'SITE_MISSING' });
+            expect(row.action).toEqual({ kind: 'setup-link', url: SETUP_URLS.allSites });
+        });
+
+        it('offers every fix a site in preview needs, in the seed order', () => {
+            const row = rowOf(
+                readyOrg({
+                    sites: [site({ status: 'UnderConstruction', showAllSettings: false, memberParentIds: [] })],
+                }),
+                'SITE',
+            );
+            expect(row.status).toBe('needs-action');
+            expect(row.findings).toEqual([
+                {
+                    code: 'SITE_NOT_LIVE',
+                    values: ['Contracts Portal'],
+                    action: { kind: 'fix', fix: 'ACTIVATE_SITE', values: [SITE] },
+                },
+                {
+                    code: 'SITE_SHOW_ALL_SETTINGS_OFF',
+                    values: ['Contracts Portal'],
+                    action: { kind: 'fix', fix: 'SHOW_ALL_SETTINGS', values: [SITE] },
+                },
+                {
+                    code: 'SITE_PROFILE_NOT_MEMBER',
+                    values: ['Contracts Portal', 'CC Plus - Contracts'],
+                    action: { kind: 'fix', fix: 'ADD_PROFILE_MEMBER', values: [SITE, PLUS_PROFILE] },
+                },
+            ]);
+            expect(row.action).toEqual({ kind: 'fix', fix: 'ACTIVATE_SITE', values: [SITE] });
+        });
+
+        it('reactivates an offline site', () => {
+            const row = rowOf(readyOrg({ sites: [site({ status: 'DownForMaintenance' })] }), 'SITE');
+            expect(row.findings).toEqual([
+                {
+                    code: 'SITE_OFFLINE',
+                    values: ['Contracts Portal'],
+                    action: { kind: 'fix', fix: 'ACTIVATE_SITE', values: [SITE] },
+                },
+            ]);
+        });
+
+        it('requires the chosen profile among the members, and measures the chosen site', () => {
+            const other = site({ id: '0DB000000000002AAA', name: 'Other', memberParentIds: [PLUS_LOGIN_PROFILE] });
+            const facts = readyOrg({ sites: [site(), other] });
+            const chosenProfile = rowOf(facts, 'SITE', { profileId: PLUS_LOGIN_PROFILE });
+            expect(chosenProfile.reason).toEqual({ code: 'SITE_READY', values: ['Other'] });
+            const chosenSite = rowOf(facts, 'SITE', { profileId: PLUS_PROFILE, siteId: other.id });
+            expect(chosenSite.findings).toEqual([
+                {
+                    code: 'SITE_PROFILE_NOT_MEMBER',
+                    values: ['Other', 'CC Plus - Contracts'],
+                    action: { kind: 'fix', fix: 'ADD_PROFILE_MEMBER', values: [other.id, PLUS_PROFILE] },
+                },
+            ]);
+        });
+
+        it('picks the site closest to ready, a Live one first', () => {
+            const preview = site({ id: '0DB1', name: 'Preview', status: 'UnderConstruction' });
+            const hidden = site({ id: '0DB2', name: 'Hidden settings', showAllSettings: false });
+            const row = rowOf(readyOrg({ sites: [preview, hidden] }), 'SITE');
+            expect(row.findings.map((finding) => finding.code)).toEqual(['SITE_SHOW_ALL_SETTINGS_OFF']);
+            expect(row.action).toEqual({ kind: 'fix', fix: 'SHOW_ALL_SETTINGS', values: ['0DB2'] });
+            const twoPreviews = rowOf(
+                readyOrg({ sites: [preview, site({ id: '0DB3', name: 'Second', status: 'UnderConstruction' })] }),
+                'SITE',
+            );
+            expect(twoPreviews.reason.values).toEqual(['Preview']);
+        });
+
+        it('points to Profiles when no profile qualifies to be added', () => {
+            const facts = readyOrg({ sites: [site({ memberParentIds: [] })] });
+            const profiles = facts.profiles.filter((profile) => profile.licenseName === 'Salesforce');
+            const row = rowOf({ ...facts, profiles }, 'SITE');
+            expect(row.findings).toEqual([
+                {
+                    code: 'SITE_NO_PROFILE_TO_ADD',
+                    values: ['Contracts Portal'],
+                    action: { kind: 'setup-link', url: SETUP_URLS.profiles },
+                },
+            ]);
+        });
+    });
+
+    describe('contract sharers', () => {
+        it('is done, as a warning-level row, when someone holds a CLM sharing set', () => {
+            const row = rowOf(readyOrg(), 'CONTRACT_SHARERS');
+            expect(row.severity).toBe('warning');
+            expect(row.reason).toEqual({
+                code: 'CONTRACT_SHARERS_PRESENT',
+                values: ['3', 'CLM Runtime User, CLM Digital Experience Partner'],
+            });
+        });
+
+        it('warns, linking to the permission set, when nobody holds one', () => {
+            const facts = readyOrg();
+            const permissionSets = facts.permissionSets.map((permissionSet) => ({
+                ...permissionSet,
+                activeAssigneeCount: permissionSet.id === CLM_RUNTIME_PS ? 0 : null,
+            }));
+            const rows = evaluateReadiness({ ...facts, permissionSets });
+            const row = rows.find((item) => item.id === 'CONTRACT_SHARERS') as ReadinessRow;
+            expect(row.status).toBe('needs-action');
+            expect(row.severity).toBe('warning');
+            expect(row.reason.code).toBe('CONTRACT_SHARERS_NONE');
+            expect(row.action).toEqual({
+                kind: 'setup-link',
+                url: '/lightning/setup/PermSets/page?address=%2F0PS000000000003AAA',
+            });
+            // A warning does not stop readiness.
+            expect(summarizeReadiness(rows)).toEqual({
+                total: 8,
+                counts: { done: 7, 'needs-action': 1, confirm: 0 },
+                percentDone: 87,
+                ready: true,
+            });
+        });
+
+        it('warns when the org has neither CLM permission set', () => {
+            const facts = readyOrg();
+            const permissionSets = facts.permissionSets.filter(
+                (permissionSet) => ![CLM_RUNTIME_PS, CLM_PARTNER_PS].includes(permissionSet.id),
+            );
+            const row = rowOf({ ...facts, permissionSets }, 'CONTRACT_SHARERS');
+            expect(row.reason).toEqual({
+                code: 'CONTRACT_SHARER_PERMISSION_SETS_MISSING',
+                values: ['CLM Runtime User, CLM Digital Experience Partner'],
+            });
+            expect(row.severity).toBe('warning');
+        });
+    });
+});
+
+describe('summarizeReadiness', () => {
+    it('counts statuses and is not ready while a required row needs action or confirmation', () => {
+        const rows = evaluateReadiness(readyOrg({ confirmations: [], runningUser: { id: '005', name: 'A' } }));
+        expect(summarizeReadiness(rows)).toEqual({
+            total: 8,
+            counts: { done: 6, 'needs-action': 1, confirm: 1 },
+            percentDone: 75,
+            ready: false,
+        });
+        expect(summarizeReadiness([])).toEqual({
+            total: 0,
+            counts: { done: 0, 'needs-action': 0, confirm: 0 },
+            percentDone: 0,
+            ready: true,
+        });
+    });
+});
+
+describe('shared vocabulary', () => {
+    it('recognizes the Customer Community Plus licenses by name or definition key, in any case', () => {
+        expect(isCustomerCommunityPlus('Customer Community Plus')).toBe(true);
+        expect(isCustomerCommunityPlus('customer community plus login')).toBe(true);
+        expect(isCustomerCommunityPlus('PID_Customer_Community_Plus')).toBe(true);
+        expect(isCustomerCommunityPlus('Customer Community')).toBe(false);
+        expect(isCustomerCommunityPlus('Partner Community')).toBe(false);
+        expect(isCustomerCommunityPlus(null)).toBe(false);
+        expect(isCustomerCommunityPlus(undefined)).toBe(false);
+    });
+
+    it('matches permission sets by label or API name, preferring an unmanaged one', () => {
+        const known = CONTRACTS_PERMISSION_SETS.DOCGEN_RUNTIME_COMMUNITY_USER;
+        expect(matchesPermissionSet({ name: 'X', label: 'docgen run-time community user' }, known)).toBe(true);
+        expect(matchesPermissionSet({ name: 'DocGenRuntimeCommunityUser', label: 'Other' }, known)).toBe(true);
+        expect(matchesPermissionSet({ name: 'DocGen_Runtime_Community_User', label: 'Other' }, known)).toBe(true);
+        expect(matchesPermissionSet({ name: 'DocGenRuntime', label: 'DocGen Runtime' }, known)).toBe(false);
+        const managed = { id: '0PS1', name: 'DocGenRuntimeCommunityUser', label: 'L', namespacePrefix: 'pkg' };
+        const local = { id: '0PS2', name: 'DocGenRuntimeCommunityUser', label: 'L', namespacePrefix: null };
+        expect(findPermissionSet([managed, local], known)?.id).toBe('0PS2');
+        expect(findPermissionSet([managed], known)?.id).toBe('0PS1');
+        expect(findPermissionSet([], known)).toBeUndefined();
+    });
+
+    it('builds Setup and record URLs and counts seats', () => {
+        expect(profileUrl('00e1')).toBe('/lightning/setup/EnhancedProfiles/page?address=%2F00e1');
+        expect(permissionSetUrl('0PS1')).toBe('/lightning/setup/PermSets/page?address=%2F0PS1');
+        expect(userUrl('0051')).toBe(
+            '/lightning/setup/ManageUsers/page?address=%2F0051%3Fnoredirect%3D1%26isUserEntityOverride%3D1',
+        );
+        expect(recordUrl('Contact', '0031')).toBe('/lightning/r/Contact/0031/view');
+        expect(seatsLeft({ totalLicenses: 5, usedLicenses: 2 })).toBe(3);
+        expect(seatsLeft({ totalLicenses: 5, usedLicenses: 7 })).toBe(0);
+    });
+});

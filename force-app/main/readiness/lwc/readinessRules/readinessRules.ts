@@ -1,0 +1,699 @@
+/**
+ * The readiness checklist: one row per org-level step of "Set Up Salesforce Contracts Customer
+ * Community Plus User" (seed 000_552be9b3d93d1988.txt), measured from facts the Apex reads.
+ * Pure: facts in, rows out. Rows carry a stable reason code and the values its message needs;
+ * the UI turns each code into a sentence from a Custom Label. Also the shared vocabulary of
+ * `c/userDoctor`: the Contracts permission sets, the Customer Community Plus licenses, the
+ * Lightning Setup URLs.
+ */
+import { canonicalLicenseName } from 'c/licenseConversion';
+
+// ---------------------------------------------------------------------------------------------
+// Facts (filled by Apex)
+// ---------------------------------------------------------------------------------------------
+
+/** A profile of the org. */
+export interface ProfileFact {
+    /** `Profile.Id` (00e...). */
+    id: string;
+    /** `Profile.Name`. */
+    name: string;
+    /** `Profile.UserLicense.Name`, e.g. "Customer Community Plus" (a `LicenseDefinitionKey` is accepted too). */
+    licenseName: string;
+    /** `Profile.PermissionsApiEnabled`: the "API Enabled" administrative permission. */
+    apiEnabled: boolean;
+    /**
+     * Whether the profile is custom (a clone), from `PermissionSet.IsCustom` of the profile's own
+     * permission set (`IsOwnedByProfile = true`). Standard profiles cannot be edited, which is why
+     * seed 000 clones one before turning on API Enabled. Unknown (null/undefined): treated as editable.
+     */
+    isCustom?: boolean | null;
+}
+
+/** A `UserLicense` row: Customer Community Plus seats live here. */
+export interface UserLicenseFact {
+    /** `UserLicense.Name` (or `LicenseDefinitionKey`, e.g. PID_Customer_Community_Plus). */
+    name: string;
+    /** `UserLicense.TotalLicenses`. */
+    totalLicenses: number;
+    /** `UserLicense.UsedLicenses`. */
+    usedLicenses: number;
+}
+
+/** A permission set of the org (`PermissionSet` with `IsOwnedByProfile = false`). */
+export interface PermissionSetFact {
+    /** `PermissionSet.Id` (0PS...). */
+    id: string;
+    /** `PermissionSet.Name`: the API name. */
+    name: string;
+    /** `PermissionSet.Label`. */
+    label: string;
+    /** `PermissionSet.NamespacePrefix`, when it comes from a managed package. */
+    namespacePrefix?: string | null;
+    /**
+     * `PermissionSet.LicenseId` when it is a permission set license (0PL...): users need that
+     * license assigned before the permission set. Null when the set needs none or a user license.
+     */
+    permissionSetLicenseId?: string | null;
+    /**
+     * Active users holding the set (`PermissionSetAssignment` with `Assignee.IsActive = true`).
+     * Read for the sets that let internal users share contract documents; may be left unset for others.
+     */
+    activeAssigneeCount?: number | null;
+}
+
+/** A `PermissionSetLicense` row: the seats behind a permission set. */
+export interface PermissionSetLicenseFact {
+    /** `PermissionSetLicense.Id` (0PL...). */
+    id: string;
+    /** `PermissionSetLicense.DeveloperName`. */
+    developerName: string;
+    /** `PermissionSetLicense.MasterLabel`. */
+    label: string;
+    /** `PermissionSetLicense.TotalLicenses`. */
+    totalLicenses: number;
+    /** `PermissionSetLicense.UsedLicenses`. */
+    usedLicenses: number;
+}
+
+/**
+ * `Network.Status`: Live (label "Published"), UnderConstruction ("Preview", never again once
+ * published), DownForMaintenance ("Offline"). Object Reference, "Network".
+ */
+export type SiteStatus = 'Live' | 'UnderConstruction' | 'DownForMaintenance';
+
+/** An Experience Cloud site (`Network`). */
+export interface SiteFact {
+    /** `Network.Id` (0DB...). */
+    id: string;
+    /** `Network.Name`. */
+    name: string;
+    /** `Network.Status`. */
+    status: SiteStatus;
+    /** `Network.OptionsShowAllNetworkSettings`: "Show All Settings in Workspace" (Administration > Preferences). */
+    showAllSettings: boolean;
+    /** `NetworkMemberGroup.ParentId` of the site: the member profiles (00e...) and permission sets (0PS...). */
+    memberParentIds: readonly string[];
+}
+
+/** A persisted "I did this by hand" of a row Apex cannot detect. */
+export interface ConfirmationFact {
+    rowId: RowId;
+    /** Who confirmed (`User.Name`), for the row's values. */
+    confirmedByName?: string | null;
+    /** When (ISO 8601 Datetime as Apex serializes it). */
+    confirmedAt?: string | null;
+}
+
+/** Everything the checklist reads from the org, in one DTO. */
+export interface OrgFacts {
+    /**
+     * Digital Experiences is on: the `Network` object exists (`Schema.getGlobalDescribe()
+     * .containsKey('Network')`); Salesforce creates it when "Enable Digital Experiences" is saved.
+     */
+    digitalExperiencesEnabled: boolean;
+    /** The Digital Experiences domain (e.g. `acme.my.site.com`), when Apex could read it. */
+    experienceDomain?: string | null;
+    /** Every profile of the org whose license is external; other profiles may be included and are ignored. */
+    profiles: readonly ProfileFact[];
+    /** Every `UserLicense` row (only the Customer Community Plus ones are used). */
+    userLicenses: readonly UserLicenseFact[];
+    /** The Contracts permission sets, and any other; matched by label or API name. */
+    permissionSets: readonly PermissionSetFact[];
+    /** The permission set licenses behind {@link permissionSets}. */
+    permissionSetLicenses: readonly PermissionSetLicenseFact[];
+    /** Every site; empty when there is none or Digital Experiences is off. */
+    sites: readonly SiteFact[];
+    /** The admin running the assistant (`UserInfo.getUserId()`, `User.UserRoleId`, `UserRole.Name`). */
+    runningUser: { id: string; name: string; roleId?: string | null; roleName?: string | null };
+    /** Persisted confirmations of the rows that cannot be detected. */
+    confirmations?: readonly ConfirmationFact[] | null;
+}
+
+/** What the admin chose in the assistant, if anything: the checklist then measures those. */
+export interface ReadinessChoices {
+    /** The Customer Community Plus profile users will be enabled with. */
+    profileId?: string | null;
+    /** The site users will log in to. */
+    siteId?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+// ---------------------------------------------------------------------------------------------
+
+export type RowId =
+    | 'DIGITAL_EXPERIENCES'
+    | 'STANDARD_EXTERNAL_PROFILES'
+    | 'ADMIN_ROLE'
+    | 'CCP_PROFILE'
+    | 'CCP_SEATS'
+    | 'CONTRACTS_PERMISSION_SETS'
+    | 'SITE'
+    | 'CONTRACT_SHARERS';
+
+/**
+ * The rows in the order of seed 000: settings (domain, standard external profiles), the account
+ * (its owner needs a role), the cloned profile, the user (license seat, permission sets), the site
+ * (create, activate, members), and last "Actions Available for Customer Community Plus Users".
+ */
+export const ROW_ORDER: readonly RowId[] = [
+    'DIGITAL_EXPERIENCES',
+    'STANDARD_EXTERNAL_PROFILES',
+    'ADMIN_ROLE',
+    'CCP_PROFILE',
+    'CCP_SEATS',
+    'CONTRACTS_PERMISSION_SETS',
+    'SITE',
+    'CONTRACT_SHARERS',
+];
+
+export type RowStatus = 'done' | 'needs-action' | 'confirm';
+
+/** `required`: users cannot work without it; `warning`: they can log in, but something they need is missing. */
+export type RowSeverity = 'required' | 'warning';
+
+export type ReasonCode =
+    | 'DIGITAL_EXPERIENCES_ENABLED'
+    | 'DIGITAL_EXPERIENCES_ENABLED_DOMAIN_UNKNOWN'
+    | 'DIGITAL_EXPERIENCES_DISABLED'
+    | 'STANDARD_EXTERNAL_PROFILES_CONFIRMED'
+    | 'STANDARD_EXTERNAL_PROFILES_UNCONFIRMED'
+    | 'ADMIN_HAS_ROLE'
+    | 'ADMIN_NO_ROLE'
+    | 'CCP_PROFILE_READY'
+    | 'CCP_PROFILE_API_DISABLED'
+    | 'CCP_PROFILE_CLONE_NEEDED'
+    | 'CCP_PROFILE_MISSING'
+    | 'CCP_SEATS_AVAILABLE'
+    | 'CCP_SEATS_EXHAUSTED'
+    | 'CCP_LICENSE_MISSING'
+    | 'PERMISSION_SETS_READY'
+    | 'PERMISSION_SET_MISSING'
+    | 'PERMISSION_SET_LICENSE_NO_SEATS'
+    | 'SITE_READY'
+    | 'SITE_NEEDS_DIGITAL_EXPERIENCES'
+    | 'SITE_MISSING'
+    | 'SITE_NOT_LIVE'
+    | 'SITE_OFFLINE'
+    | 'SITE_SHOW_ALL_SETTINGS_OFF'
+    | 'SITE_PROFILE_NOT_MEMBER'
+    | 'SITE_NO_PROFILE_TO_ADD'
+    | 'CONTRACT_SHARERS_PRESENT'
+    | 'CONTRACT_SHARERS_NONE'
+    | 'CONTRACT_SHARER_PERMISSION_SETS_MISSING';
+
+/** The fixes Apex DML can do. Each names its ids in `values`. */
+export type ReadinessFix =
+    /** `Network.Status = 'Live'`; values: [siteId]. Network supports update() (Object Reference). */
+    | 'ACTIVATE_SITE'
+    /** `Network.OptionsShowAllNetworkSettings = true`; values: [siteId]. */
+    | 'SHOW_ALL_SETTINGS'
+    /** insert `NetworkMemberGroup(NetworkId, ParentId)`; values: [siteId, profileId]. */
+    | 'ADD_PROFILE_MEMBER';
+
+export type RowAction =
+    | { kind: 'fix'; fix: ReadinessFix; values: readonly string[] }
+    | { kind: 'setup-link'; url: string }
+    | { kind: 'confirm' };
+
+/** A stable code and the values its message shows. */
+export interface Reason {
+    code: ReasonCode;
+    values?: readonly string[];
+}
+
+/** One problem (or, for a done row, the evidence) and what to do about it. */
+export interface Finding extends Reason {
+    action: RowAction;
+}
+
+export interface ReadinessRow {
+    id: RowId;
+    status: RowStatus;
+    severity: RowSeverity;
+    /** A confirm row the admin marked as done: status is then 'done'. */
+    confirmed: boolean;
+    /** The main reason: the first finding. */
+    reason: Reason;
+    /** The main action: the first finding's. A done row links to the Setup page it was measured on. */
+    action: RowAction;
+    /** "Open in Setup": where the step is done by hand, whatever the status. */
+    setupUrl: string;
+    /** Every problem found, in the order to solve them (a done row has one finding: the evidence). */
+    findings: Finding[];
+}
+
+export interface ReadinessSummary {
+    total: number;
+    counts: Record<RowStatus, number>;
+    /** Done rows over all rows, rounded down to a whole percent (100 only when every row is done). */
+    percentDone: number;
+    /** No required row is left to act on or to confirm. */
+    ready: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary shared with c/userDoctor
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Lightning Setup pages (relative to the org's Lightning domain). Setup node names as Salesforce
+ * routes them: Digital Experiences > Settings is `NetworkSettings`, > All Sites is `SetupNetworks`.
+ */
+export const SETUP_URLS = {
+    digitalExperienceSettings: '/lightning/setup/NetworkSettings/home',
+    allSites: '/lightning/setup/SetupNetworks/home',
+    profiles: '/lightning/setup/EnhancedProfiles/home',
+    users: '/lightning/setup/ManageUsers/home',
+    permissionSets: '/lightning/setup/PermSets/home',
+    companyInformation: '/lightning/setup/CompanyProfileInfo/home',
+} as const;
+
+/** Setup's profile detail page. */
+export function profileUrl(profileId: string): string {
+    return `/lightning/setup/EnhancedProfiles/page?address=${encodeURIComponent(`/${profileId}`)}`;
+}
+
+/** Setup's permission set detail page. */
+export function permissionSetUrl(permissionSetId: string): string {
+    return `/lightning/setup/PermSets/page?address=${encodeURIComponent(`/${permissionSetId}`)}`;
+}
+
+/** Setup's user detail page (`noredirect=1` keeps it in Setup rather than the user's profile page). */
+export function userUrl(userId: string): string {
+    return `/lightning/setup/ManageUsers/page?address=${encodeURIComponent(`/${userId}?noredirect=1&isUserEntityOverride=1`)}`;
+}
+
+/** A record page in Lightning Experience, e.g. a contact. */
+export function recordUrl(objectApiName: string, recordId: string): string {
+    return `/lightning/r/${objectApiName}/${recordId}/view`;
+}
+
+/** The two licenses seed 000 is about: the named and the Login-based Customer Community Plus. */
+export const CCP_LICENSES: readonly string[] = ['Customer Community Plus', 'Customer Community Plus Login'];
+
+/**
+ * Whether a license (`UserLicense.Name` or `LicenseDefinitionKey`) is Customer Community Plus or
+ * Customer Community Plus Login.
+ */
+export function isCustomerCommunityPlus(licenseName: string | null | undefined): boolean {
+    return !!licenseName && CCP_LICENSES.includes(canonicalLicenseName(licenseName));
+}
+
+export type ContractsPermissionSetKey = 'DOCGEN_RUNTIME_COMMUNITY_USER' | 'CCPLUS_DIGITAL_EXPERIENCE_USER';
+
+export interface KnownPermissionSet {
+    /** The label seed 000 writes. */
+    label: string;
+    /** API names it is known by (compared like labels: letters and digits only, any case). */
+    names: readonly string[];
+}
+
+/**
+ * "assign DocGen Run-time Community User, and Contract Management CC Plus Digital Experience User
+ * permission set" (seed 000). The seed gives labels only; the API names are the labels without
+ * spaces and punctuation, which is what the comparison keeps of either, so both match.
+ */
+export const CONTRACTS_PERMISSION_SETS: Readonly<Record<ContractsPermissionSetKey, KnownPermissionSet>> = {
+    DOCGEN_RUNTIME_COMMUNITY_USER: {
+        label: 'DocGen Run-time Community User',
+        names: ['DocGenRuntimeCommunityUser'],
+    },
+    CCPLUS_DIGITAL_EXPERIENCE_USER: {
+        label: 'Contract Management CC Plus Digital Experience User',
+        names: ['ContractManagementCCPlusDigitalExperienceUser'],
+    },
+};
+
+/**
+ * "Users with the CLM Digital Experience Partner or CLM Runtime User permission set can share
+ * contract documents with Customer Community Plus users" (seed 000, "Actions Available for
+ * Customer Community Plus Users").
+ */
+export const CONTRACT_SHARER_PERMISSION_SETS: readonly KnownPermissionSet[] = [
+    { label: 'CLM Runtime User', names: ['CLMRuntimeUser'] },
+    { label: 'CLM Digital Experience Partner', names: ['CLMDigitalExperiencePartner'] },
+];
+
+/** Letters and digits only, lower case: "DocGen Run-time Community User" = "DocGenRuntimeCommunityUser". */
+function key(text: string | null | undefined): string {
+    return (text ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Whether a permission set is the known one, by label or API name. */
+export function matchesPermissionSet(
+    permissionSet: Pick<PermissionSetFact, 'name' | 'label'>,
+    known: KnownPermissionSet,
+): boolean {
+    const wanted = new Set([known.label, ...known.names].map(key));
+    return wanted.has(key(permissionSet.label)) || wanted.has(key(permissionSet.name));
+}
+
+/** The org's permission set that is the known one; an unmanaged one first if a package brings a copy. */
+export function findPermissionSet<T extends Pick<PermissionSetFact, 'name' | 'label' | 'namespacePrefix'>>(
+    permissionSets: readonly T[],
+    known: KnownPermissionSet,
+): T | undefined {
+    const matches = permissionSets.filter((permissionSet) => matchesPermissionSet(permissionSet, known));
+    return matches.find((permissionSet) => !permissionSet.namespacePrefix) ?? matches[0];
+}
+
+/** Seats left on a license row; never negative. */
+export function seatsLeft(license: { totalLicenses: number; usedLicenses: number }): number {
+    return Math.max(0, license.totalLicenses - license.usedLicenses);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+// ---------------------------------------------------------------------------------------------
+
+const link = (url: string): RowAction => ({ kind: 'setup-link', url });
+const fix = (code: ReadinessFix, ...values: string[]): RowAction => ({ kind: 'fix', fix: code, values });
+
+function row(
+    id: RowId,
+    setupUrl: string,
+    findings: Finding[],
+    status: RowStatus = 'needs-action',
+    severity: RowSeverity = 'required',
+    confirmed = false,
+): ReadinessRow {
+    const [first] = findings;
+    const reason: Reason = first.values ? { code: first.code, values: first.values } : { code: first.code };
+    return { id, status, severity, confirmed, reason, action: first.action, setupUrl, findings };
+}
+
+function done(id: RowId, setupUrl: string, code: ReasonCode, values: string[], severity?: RowSeverity): ReadinessRow {
+    return row(id, setupUrl, [{ code, values, action: link(setupUrl) }], 'done', severity);
+}
+
+/** Seed 000: "Select Enable Digital Experiences. Enter a domain name, and then click Check Availability." */
+function digitalExperiencesRow(facts: OrgFacts): ReadinessRow {
+    const url = SETUP_URLS.digitalExperienceSettings;
+    if (!facts.digitalExperiencesEnabled) {
+        return row('DIGITAL_EXPERIENCES', url, [{ code: 'DIGITAL_EXPERIENCES_DISABLED', action: link(url) }]);
+    }
+    // Salesforce does not enable Digital Experiences without a domain: when Apex cannot read it,
+    // the step is still done, the message just does not name it.
+    return facts.experienceDomain
+        ? done('DIGITAL_EXPERIENCES', url, 'DIGITAL_EXPERIENCES_ENABLED', [facts.experienceDomain])
+        : done('DIGITAL_EXPERIENCES', url, 'DIGITAL_EXPERIENCES_ENABLED_DOMAIN_UNKNOWN', []);
+}
+
+/**
+ * Seed 000: "Allow using standard external profiles for self-registration, user creation, and
+ * login" (CommunitiesSettings `enableOotbProfExtUserOpsEnable`). Metadata API settings are not
+ * readable from Apex, so the admin confirms it; the confirmation is persisted.
+ */
+function standardExternalProfilesRow(facts: OrgFacts): ReadinessRow {
+    const url = SETUP_URLS.digitalExperienceSettings;
+    const confirmation = facts.confirmations?.find((item) => item.rowId === 'STANDARD_EXTERNAL_PROFILES');
+    if (confirmation) {
+        const values = [confirmation.confirmedByName ?? '', confirmation.confirmedAt ?? ''];
+        return row(
+            'STANDARD_EXTERNAL_PROFILES',
+            url,
+            [{ code: 'STANDARD_EXTERNAL_PROFILES_CONFIRMED', values, action: link(url) }],
+            'done',
+            'required',
+            true,
+        );
+    }
+    return row(
+        'STANDARD_EXTERNAL_PROFILES',
+        url,
+        [{ code: 'STANDARD_EXTERNAL_PROFILES_UNCONFIRMED', action: { kind: 'confirm' } }],
+        'confirm',
+    );
+}
+
+/**
+ * Seed 000 creates the account before the user. Accounts the admin creates are owned by the admin,
+ * and Salesforce refuses to enable a contact as a portal user when the account owner has no role
+ * ("portal account owner must have a role"). Setting a role is a choice of the admin's, so a link.
+ */
+function adminRoleRow(facts: OrgFacts): ReadinessRow {
+    const admin = facts.runningUser;
+    if (admin.roleId) {
+        return done('ADMIN_ROLE', userUrl(admin.id), 'ADMIN_HAS_ROLE', [admin.name, admin.roleName ?? '']);
+    }
+    return row('ADMIN_ROLE', userUrl(admin.id), [
+        { code: 'ADMIN_NO_ROLE', values: [admin.name], action: link(userUrl(admin.id)) },
+    ]);
+}
+
+/** Customer Community Plus profiles, the chosen one first, then those with API Enabled, then custom ones. */
+function qualifyingProfiles(facts: OrgFacts, choices: ReadinessChoices): ProfileFact[] {
+    const rank = (profile: ProfileFact): number =>
+        (profile.id === choices.profileId ? 0 : 4) +
+        (profile.apiEnabled ? 0 : 2) +
+        (profile.isCustom === false ? 1 : 0);
+    return facts.profiles
+        .filter((profile) => isCustomerCommunityPlus(profile.licenseName))
+        .sort((a, b) => rank(a) - rank(b));
+}
+
+/** The profile the site and the seats are measured for: the chosen one if it qualifies, else the best one. */
+function targetProfile(facts: OrgFacts, choices: ReadinessChoices): ProfileFact | undefined {
+    return qualifyingProfiles(facts, choices)[0];
+}
+
+/** The chosen profile, when it is a Customer Community Plus one. */
+function chosenProfile(facts: OrgFacts, choices: ReadinessChoices): ProfileFact | undefined {
+    return facts.profiles.find(
+        (profile) => profile.id === choices.profileId && isCustomerCommunityPlus(profile.licenseName),
+    );
+}
+
+/**
+ * Seed 000: "Clone and configure a customer community plus profile ... select API Enabled." A
+ * standard profile cannot be edited, and Profile does not support DML: a clone by hand (or the
+ * CLI script), API Enabled by hand.
+ */
+function profileRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
+    const url = SETUP_URLS.profiles;
+    const profiles = qualifyingProfiles(facts, choices);
+    const best = profiles[0];
+    if (!best) {
+        return row('CCP_PROFILE', url, [{ code: 'CCP_PROFILE_MISSING', action: link(url) }]);
+    }
+    if (best.apiEnabled) {
+        return done('CCP_PROFILE', profileUrl(best.id), 'CCP_PROFILE_READY', [
+            best.name,
+            canonicalLicenseName(best.licenseName),
+        ]);
+    }
+    const editable = profiles.find((profile) => profile.isCustom !== false);
+    if (!editable) {
+        return row('CCP_PROFILE', url, [{ code: 'CCP_PROFILE_CLONE_NEEDED', values: [best.name], action: link(url) }]);
+    }
+    return row('CCP_PROFILE', profileUrl(editable.id), [
+        { code: 'CCP_PROFILE_API_DISABLED', values: [editable.name], action: link(profileUrl(editable.id)) },
+    ]);
+}
+
+/** Seed 000: "User License: Customer Community Plus": each user takes a seat of it. */
+function seatsRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
+    const url = SETUP_URLS.companyInformation;
+    const licenses = facts.userLicenses.filter((license) => isCustomerCommunityPlus(license.name));
+    if (licenses.length === 0) {
+        return row('CCP_SEATS', url, [{ code: 'CCP_LICENSE_MISSING', action: link(url) }]);
+    }
+    // With a chosen profile only its license counts: its users cannot take the other license's seats.
+    const chosen = chosenProfile(facts, choices);
+    const counted = chosen
+        ? licenses.filter((license) => canonicalLicenseName(license.name) === canonicalLicenseName(chosen.licenseName))
+        : licenses;
+    const free = counted.reduce((sum, license) => sum + seatsLeft(license), 0);
+    const names = (counted.length > 0 ? counted : licenses).map((license) => canonicalLicenseName(license.name));
+    if (counted.length > 0 && free > 0) {
+        return done('CCP_SEATS', url, 'CCP_SEATS_AVAILABLE', [String(free), names.join(', ')]);
+    }
+    return row('CCP_SEATS', url, [{ code: 'CCP_SEATS_EXHAUSTED', values: [names.join(', ')], action: link(url) }]);
+}
+
+/**
+ * Seed 000: the two Contracts permission sets. They come with the Contracts permission set
+ * licenses; assigning one needs a free seat of its license (TotalLicenses - UsedLicenses > 0).
+ */
+function permissionSetsRow(facts: OrgFacts): ReadinessRow {
+    const findings: Finding[] = [];
+    const seats: string[] = [];
+    for (const known of Object.values(CONTRACTS_PERMISSION_SETS)) {
+        const permissionSet = findPermissionSet(facts.permissionSets, known);
+        if (!permissionSet) {
+            findings.push({
+                code: 'PERMISSION_SET_MISSING',
+                values: [known.label],
+                action: link(SETUP_URLS.permissionSets),
+            });
+            continue;
+        }
+        const psl = facts.permissionSetLicenses.find((item) => item.id === permissionSet.permissionSetLicenseId);
+        if (psl && seatsLeft(psl) === 0) {
+            findings.push({
+                code: 'PERMISSION_SET_LICENSE_NO_SEATS',
+                values: [permissionSet.label, psl.label, String(psl.totalLicenses), String(psl.usedLicenses)],
+                action: link(SETUP_URLS.companyInformation),
+            });
+        } else {
+            seats.push(psl ? `${permissionSet.label}: ${seatsLeft(psl)}` : permissionSet.label);
+        }
+    }
+    if (findings.length === 0) {
+        return done('CONTRACTS_PERMISSION_SETS', SETUP_URLS.permissionSets, 'PERMISSION_SETS_READY', seats);
+    }
+    return row('CONTRACTS_PERMISSION_SETS', SETUP_URLS.permissionSets, findings);
+}
+
+/** Member ids that let the target users in: the target (or any qualifying) profile, or a Contracts permission set. */
+function memberIds(facts: OrgFacts, choices: ReadinessChoices): Set<string> {
+    const chosen = chosenProfile(facts, choices);
+    const profiles = chosen
+        ? [chosen]
+        : facts.profiles.filter((profile) => isCustomerCommunityPlus(profile.licenseName));
+    // Membership through a permission set lets its holders in as well (NetworkMemberGroup.ParentId
+    // may be a permission set); every Contracts portal user holds both Contracts sets.
+    const permissionSets = Object.values(CONTRACTS_PERMISSION_SETS)
+        .map((known) => findPermissionSet(facts.permissionSets, known))
+        .filter((permissionSet): permissionSet is PermissionSetFact => !!permissionSet);
+    return new Set([
+        ...profiles.map((profile) => profile.id),
+        ...permissionSets.map((permissionSet) => permissionSet.id),
+    ]);
+}
+
+/**
+ * Seed 000: "In Settings, click Activate ... In Preferences, select the Show All Settings in
+ * Workspace ... In Members ... Select the profile that you cloned earlier". Network supports
+ * update() (Status, OptionsShowAllNetworkSettings) and NetworkMemberGroup supports create(), so
+ * each is a fix. Creating a site is Connect REST, not Apex: a link to All Sites, where "New"
+ * offers the templates (Customer Account Portal, Customer Service, Build Your Own (Aura)).
+ */
+function siteRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
+    const url = SETUP_URLS.allSites;
+    if (!facts.digitalExperiencesEnabled) {
+        return row('SITE', url, [
+            { code: 'SITE_NEEDS_DIGITAL_EXPERIENCES', action: link(SETUP_URLS.digitalExperienceSettings) },
+        ]);
+    }
+    const members = memberIds(facts, choices);
+    const problems = (site: SiteFact): Finding[] => {
+        const found: Finding[] = [];
+        if (site.status === 'UnderConstruction') {
+            found.push({ code: 'SITE_NOT_LIVE', values: [site.name], action: fix('ACTIVATE_SITE', site.id) });
+        } else if (site.status === 'DownForMaintenance') {
+            found.push({ code: 'SITE_OFFLINE', values: [site.name], action: fix('ACTIVATE_SITE', site.id) });
+        }
+        if (!site.showAllSettings) {
+            found.push({
+                code: 'SITE_SHOW_ALL_SETTINGS_OFF',
+                values: [site.name],
+                action: fix('SHOW_ALL_SETTINGS', site.id),
+            });
+        }
+        if (!site.memberParentIds.some((parentId) => members.has(parentId))) {
+            const profile = targetProfile(facts, choices);
+            found.push(
+                profile
+                    ? {
+                          code: 'SITE_PROFILE_NOT_MEMBER',
+                          values: [site.name, profile.name],
+                          action: fix('ADD_PROFILE_MEMBER', site.id, profile.id),
+                      }
+                    : { code: 'SITE_NO_PROFILE_TO_ADD', values: [site.name], action: link(SETUP_URLS.profiles) },
+            );
+        }
+        return found;
+    };
+    const chosen = facts.sites.find((site) => site.id === choices.siteId);
+    const candidates = chosen ? [chosen] : facts.sites;
+    if (candidates.length === 0) {
+        return row('SITE', url, [{ code: 'SITE_MISSING', action: link(url) }]);
+    }
+    // The site closest to ready: fewest problems, a Live one first, then the org's order.
+    const measured = candidates
+        .map((site, index) => ({ site, index, found: problems(site) }))
+        .sort(
+            (a, b) =>
+                a.found.length - b.found.length ||
+                Number(b.site.status === 'Live') - Number(a.site.status === 'Live') ||
+                a.index - b.index,
+        );
+    const best = measured[0];
+    if (best.found.length === 0) {
+        return done('SITE', url, 'SITE_READY', [best.site.name]);
+    }
+    return row('SITE', url, best.found);
+}
+
+/**
+ * Seed 000, "Actions Available for Customer Community Plus Users": documents reach portal users
+ * only when someone holding CLM Runtime User or CLM Digital Experience Partner shares them. The
+ * portal works without it, so a warning.
+ */
+function contractSharersRow(facts: OrgFacts): ReadinessRow {
+    const url = SETUP_URLS.permissionSets;
+    const sets = CONTRACT_SHARER_PERMISSION_SETS.map((known) => findPermissionSet(facts.permissionSets, known)).filter(
+        (permissionSet): permissionSet is PermissionSetFact => !!permissionSet,
+    );
+    if (sets.length === 0) {
+        const labels = CONTRACT_SHARER_PERMISSION_SETS.map((known) => known.label).join(', ');
+        return row(
+            'CONTRACT_SHARERS',
+            url,
+            [{ code: 'CONTRACT_SHARER_PERMISSION_SETS_MISSING', values: [labels], action: link(url) }],
+            'needs-action',
+            'warning',
+        );
+    }
+    const holders = sets.reduce((sum, permissionSet) => sum + (permissionSet.activeAssigneeCount ?? 0), 0);
+    const labels = sets.map((permissionSet) => permissionSet.label).join(', ');
+    if (holders > 0) {
+        return done('CONTRACT_SHARERS', url, 'CONTRACT_SHARERS_PRESENT', [String(holders), labels], 'warning');
+    }
+    return row(
+        'CONTRACT_SHARERS',
+        permissionSetUrl(sets[0].id),
+        [{ code: 'CONTRACT_SHARERS_NONE', values: [labels], action: link(permissionSetUrl(sets[0].id)) }],
+        'needs-action',
+        'warning',
+    );
+}
+
+/**
+ * The readiness checklist.
+ * @param facts what Apex read from the org
+ * @param choices the profile and site the admin chose, if any
+ * @returns one row per step, in {@link ROW_ORDER}
+ */
+export function evaluateReadiness(facts: OrgFacts, choices: ReadinessChoices = {}): ReadinessRow[] {
+    const rows: Record<RowId, () => ReadinessRow> = {
+        DIGITAL_EXPERIENCES: () => digitalExperiencesRow(facts),
+        STANDARD_EXTERNAL_PROFILES: () => standardExternalProfilesRow(facts),
+        ADMIN_ROLE: () => adminRoleRow(facts),
+        CCP_PROFILE: () => profileRow(facts, choices),
+        CCP_SEATS: () => seatsRow(facts, choices),
+        CONTRACTS_PERMISSION_SETS: () => permissionSetsRow(facts),
+        SITE: () => siteRow(facts, choices),
+        CONTRACT_SHARERS: () => contractSharersRow(facts),
+    };
+    return ROW_ORDER.map((id) => rows[id]());
+}
+
+/**
+ * Counts per status and progress.
+ * @param rows the checklist
+ * @returns the summary the checklist header shows
+ */
+export function summarizeReadiness(rows: readonly ReadinessRow[]): ReadinessSummary {
+    const counts: Record<RowStatus, number> = { done: 0, 'needs-action': 0, confirm: 0 };
+    rows.forEach((item) => counts[item.status]++);
+    return {
+        total: rows.length,
+        counts,
+        percentDone: rows.length === 0 ? 0 : Math.floor((counts.done * 100) / rows.length),
+        ready: rows.every((item) => item.status === 'done' || item.severity === 'warning'),
+    };
+}
