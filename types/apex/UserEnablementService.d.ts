@@ -1,0 +1,40 @@
+/**
+ * DTOs of `UserEnablementService` (force-app/main/user-setup/classes): a user to create, in
+ * Salesforce User field names, and what happened to it.
+ */
+declare namespace Apex.UserEnablementService {
+    /** One row to enable, as `c/userEnablement` plans it. */
+    interface EnableRequest {
+        ContactId: string;
+        ProfileId: string;
+        Username: string;
+        Email: string;
+        Alias: string;
+        CommunityNickname: string;
+        FirstName?: string | null;
+        LastName: string;
+        TimeZoneSidKey: string;
+        LocaleSidKey: string;
+        LanguageLocaleKey: string;
+        EmailEncodingKey: string;
+        UserPermissionsSFContentUser: boolean;
+        permissionSetIds: string[];
+        permissionSetLicenseIds: string[];
+    }
+
+    /** A problem the platform reported, with the code of the TypeScript validation. */
+    interface Problem {
+        code: string;
+        message: string;
+        field?: string | null;
+    }
+
+    /** Created, Existing, Incomplete (assignments missing: retry) or Failed. */
+    interface EnableResult {
+        contactId: string;
+        userId?: string | null;
+        status: string;
+        assignedPermissionSetIds: string[];
+        problems: Problem[];
+    }
+}
