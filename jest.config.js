@@ -16,6 +16,8 @@ const PURE_MODULES = [
     'force-app/main/readiness/lwc/readinessRules/readinessRules.ts',
     'force-app/main/readiness/lwc/userDoctor/userDoctor.ts',
     'force-app/main/user-setup/lwc/userEnablement/userEnablement.ts',
+    'force-app/main/user-setup/lwc/enablementRun/enablementRun.ts',
+    'force-app/main/user-setup/lwc/enablementMessages/enablementMessages.ts',
 ];
 
 module.exports = {

@@ -1,0 +1,213 @@
+import { createElement } from 'lwc';
+import EnableUsers from 'c/enableUsers';
+import searchContacts from '@salesforce/apex/UserSetupController.searchContacts';
+import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
+import createAccountsAndContacts from '@salesforce/apex/UserSetupController.createAccountsAndContacts';
+import enableUsers from '@salesforce/apex/UserSetupController.enableUsers';
+import FACTS from './data/UserSetupController.getEnablementFacts.json';
+
+jest.mock('@salesforce/apex/UserSetupController.searchContacts', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserSetupController.getEnablementFacts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/UserSetupController.createAccountsAndContacts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/UserSetupController.enableUsers', () => ({ default: jest.fn() }), { virtual: true });
+
+const mocked = (method: unknown): jest.Mock => method as jest.Mock;
+type EnableRequest = Apex.UserEnablementService.EnableRequest;
+type EnableResult = Apex.UserEnablementService.EnableResult;
+
+const ANN = '003000000000001AAA';
+const BO = '003000000000002AAA';
+
+function flush(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function render(props: Record<string, unknown> = {}): HTMLElement {
+    const element = createElement('c-enable-users', { is: EnableUsers });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+const $ = <T = HTMLElement>(element: HTMLElement, selector: string): T =>
+    element.shadowRoot!.querySelector(selector) as unknown as T;
+
+function fire(target: unknown, name: string, detail: unknown): void {
+    (target as Element).dispatchEvent(new CustomEvent(name, { detail }));
+}
+
+type Table = { data: Array<Record<string, string>> };
+
+function created(request: EnableRequest, n: number): EnableResult {
+    return {
+        contactId: request.ContactId,
+        userId: `00500000000000${n}AAA`,
+        status: 'Created',
+        assignedPermissionSetIds: request.permissionSetIds,
+        problems: [],
+    };
+}
+
+async function searchAndCheck(element: HTMLElement): Promise<void> {
+    $(element, 'lightning-button.search').click();
+    await flush();
+    fire($(element, '.candidates lightning-datatable'), 'rowselection', { selectedRows: [{ id: ANN }, { id: BO }] });
+    $(element, 'lightning-button.check').click();
+    await flush();
+}
+
+describe('c-enable-users', () => {
+    beforeEach(() => {
+        mocked(searchContacts).mockResolvedValue(FACTS.contacts);
+        mocked(getEnablementFacts).mockResolvedValue(FACTS);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('starts with the search and the typed-customer form, nothing to check yet', async () => {
+        const element = render();
+        await flush();
+        expect($(element, 'lightning-button.check')).toMatchObject({ disabled: true });
+        expect($(element, '.plan')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('checks the selection: derived values, the taken nickname avoided, the owner without a role flagged', async () => {
+        const element = render();
+        await flush();
+        await searchAndCheck(element);
+        const call = mocked(getEnablementFacts).mock.calls[0][0];
+        expect(call.contactIds).toEqual([ANN, BO]);
+        expect(call.nicknamePatterns).toEqual(['adoe%', 'bli%']);
+        const rows = $<Table>(element, 'lightning-datatable.plan-table').data;
+        expect(rows[0]).toMatchObject({
+            name: 'Ann Doe',
+            Username: 'ann@acme.example.ccsa',
+            CommunityNickname: 'adoe1',
+            check: 'Ready',
+        });
+        expect(rows[1].check).toMatch(/has no role/);
+        expect(rows[1].check).toMatch(/Fix: Give the account owner a role/);
+        expect($<HTMLElement>(element, '.ready-count').textContent).toBe('1 of 2 rows are ready.');
+        expect($(element, 'lightning-combobox.profile')).toMatchObject({ value: '00e000000000010AAA' });
+        await expect(element).toBeAccessible();
+    });
+
+    it('lets the admin edit a derived value and plans again', async () => {
+        const element = render();
+        await flush();
+        await searchAndCheck(element);
+        fire($(element, 'lightning-datatable.plan-table'), 'save', { draftValues: [{ key: ANN, Alias: 'annie' }] });
+        await flush();
+        expect($<Table>(element, 'lightning-datatable.plan-table').data[0].Alias).toBe('annie');
+    });
+
+    it('enables the ready rows with the Contracts permission sets, shows results, retries failures and exports CSV', async () => {
+        mocked(enableUsers).mockImplementationOnce(({ requests }: { requests: EnableRequest[] }) =>
+            Promise.resolve(
+                requests.map((request) => ({
+                    contactId: request.ContactId,
+                    userId: null,
+                    status: 'Failed',
+                    assignedPermissionSetIds: [],
+                    problems: [{ code: 'NICKNAME_TAKEN', message: 'Duplicate Nickname.' }],
+                })),
+            ),
+        );
+        const element = render();
+        await flush();
+        await searchAndCheck(element);
+        $(element, 'lightning-button.run').click();
+        await flush();
+        const sent: EnableRequest[] = mocked(enableUsers).mock.calls[0][0].requests;
+        expect(sent).toHaveLength(1);
+        expect(sent[0]).toMatchObject({
+            ContactId: ANN,
+            UserPermissionsSFContentUser: true,
+            permissionSetIds: ['0PS000000000001AAA', '0PS000000000002AAA'],
+            permissionSetLicenseIds: ['0PL000000000001AAA'],
+        });
+        let results = $<Table>(element, 'lightning-datatable.result-table').data;
+        expect(results[0].status).toBe('Failed');
+        expect(results[0].problems).toMatch(/Type another nickname/);
+        expect($(element, '.results c-error-panel')).not.toBeNull();
+
+        mocked(enableUsers).mockImplementationOnce(({ requests }: { requests: EnableRequest[] }) =>
+            Promise.resolve(requests.map((request, n) => created(request, n))),
+        );
+        $(element, 'lightning-button.retry').click();
+        await flush();
+        results = $<Table>(element, 'lightning-datatable.result-table').data;
+        expect(results[0]).toMatchObject({ status: 'Created', userUrl: '/lightning/r/User/005000000000000AAA/view' });
+        expect($(element, 'lightning-button.retry')).toBeNull();
+        const href = decodeURIComponent($<HTMLAnchorElement>(element, 'a.export').getAttribute('href') as string);
+        expect(href).toContain('Ann Doe,Acme,ann@acme.example.ccsa,005000000000000AAA,Created');
+        await expect(element).toBeAccessible();
+    });
+
+    it('creates typed customers first, then enables them under their new contact', async () => {
+        mocked(getEnablementFacts).mockResolvedValue({ ...FACTS, contacts: [] });
+        mocked(createAccountsAndContacts).mockResolvedValue([{ accountId: '001NEW', contactId: '003NEW000000001AAA' }]);
+        mocked(enableUsers).mockImplementation(({ requests }: { requests: EnableRequest[] }) =>
+            Promise.resolve(requests.map((request, n) => created(request, n))),
+        );
+        const element = render();
+        await flush();
+        for (const [field, value] of [
+            ['accountName', 'Initech'],
+            ['firstName', 'Cy'],
+            ['lastName', 'Ng'],
+            ['email', 'cy@initech.example'],
+        ]) {
+            fire($(element, `lightning-input[data-field="${field}"]`), 'change', { value });
+        }
+        await flush();
+        $(element, 'lightning-button.add-customer').click();
+        await flush();
+        expect($<HTMLElement>(element, '.new-customers li').textContent).toContain('Cy Ng');
+        $(element, 'lightning-button.check').click();
+        await flush();
+        $(element, 'lightning-button.run').click();
+        await flush();
+        expect(createAccountsAndContacts).toHaveBeenCalledWith({
+            customers: [{ accountName: 'Initech', firstName: 'Cy', lastName: 'Ng', email: 'cy@initech.example' }],
+        });
+        expect(mocked(enableUsers).mock.calls[0][0].requests[0].ContactId).toBe('003NEW000000001AAA');
+        expect($<Table>(element, 'lightning-datatable.result-table').data[0]).toMatchObject({
+            name: 'Cy Ng',
+            status: 'Created',
+        });
+    });
+
+    it('checks contacts handed over by the quick action at once, without the picker', async () => {
+        const element = render({ contactIds: [ANN], compact: true });
+        await flush();
+        expect($(element, 'lightning-input.search-term')).toBeNull();
+        expect(getEnablementFacts).toHaveBeenCalledTimes(2);
+        expect(mocked(getEnablementFacts).mock.calls[1][0].usernamePatterns).toEqual([
+            'ann%@acme.example%',
+            'bo%@globex.example%',
+        ]);
+        expect($(element, 'lightning-datatable.plan-table')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a failed load in the error panel', async () => {
+        mocked(searchContacts).mockRejectedValue({ body: { message: 'Insufficient access' } });
+        const element = render();
+        await flush();
+        $(element, 'lightning-button.search').click();
+        await flush();
+        expect($(element, 'c-error-panel')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,499 @@
+import { LightningElement, api } from 'lwc';
+import searchContacts from '@salesforce/apex/UserSetupController.searchContacts';
+import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
+import createAccountsAndContacts from '@salesforce/apex/UserSetupController.createAccountsAndContacts';
+import enableUsers from '@salesforce/apex/UserSetupController.enableUsers';
+import { planEnablement, DEFAULT_USERNAME_SUFFIX } from 'c/userEnablement';
+import type { ContactFact, EnablementPlan, RowOverrides } from 'c/userEnablement';
+import {
+    NEW_CONTACT_PREFIX,
+    mergeEnableResults,
+    namePatterns,
+    newCustomerFact,
+    retryRequests,
+    toCsv,
+    toEnableRequest,
+    toOrgFacts,
+} from 'c/enablementRun';
+import { platformProblemMessage, problemMessage, warningMessage } from 'c/enablementMessages';
+import { runInChunks } from 'c/bulkRunner';
+import { reduceErrors } from 'c/errorUtils';
+import { formatLabel } from 'c/labelFormat';
+import TITLE from '@salesforce/label/c.CCSA_Enable_Title';
+import INTRO from '@salesforce/label/c.CCSA_Enable_Intro';
+import SEARCH from '@salesforce/label/c.CCSA_Enable_Search';
+import SEARCH_PLACEHOLDER from '@salesforce/label/c.CCSA_Enable_Search_Placeholder';
+import SEARCH_BUTTON from '@salesforce/label/c.CCSA_Enable_Search_Button';
+import NO_CONTACTS from '@salesforce/label/c.CCSA_Enable_No_Contacts';
+import NEW_CUSTOMER from '@salesforce/label/c.CCSA_Enable_New_Customer';
+import ACCOUNT_NAME from '@salesforce/label/c.CCSA_Enable_Account_Name';
+import FIRST_NAME from '@salesforce/label/c.CCSA_Enable_First_Name';
+import LAST_NAME from '@salesforce/label/c.CCSA_Enable_Last_Name';
+import EMAIL from '@salesforce/label/c.CCSA_Enable_Email';
+import ADD_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Add_Customer';
+import PROFILE from '@salesforce/label/c.CCSA_Enable_Profile';
+import SUFFIX from '@salesforce/label/c.CCSA_Enable_Suffix';
+import CHECK from '@salesforce/label/c.CCSA_Enable_Check';
+import RUN from '@salesforce/label/c.CCSA_Enable_Run';
+import RETRY from '@salesforce/label/c.CCSA_Enable_Retry';
+import EXPORT from '@salesforce/label/c.CCSA_Enable_Export';
+import PROGRESS from '@salesforce/label/c.CCSA_Enable_Progress';
+import READY_COUNT from '@salesforce/label/c.CCSA_Enable_Ready_Count';
+import PLAN from '@salesforce/label/c.CCSA_Enable_Plan';
+import RESULTS from '@salesforce/label/c.CCSA_Enable_Results';
+import COLUMN_CONTACT from '@salesforce/label/c.CCSA_Enable_Column_Contact';
+import COLUMN_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Column_Account';
+import COLUMN_USER from '@salesforce/label/c.CCSA_Enable_Column_User';
+import COLUMN_USERNAME from '@salesforce/label/c.CCSA_Enable_Column_Username';
+import COLUMN_NICKNAME from '@salesforce/label/c.CCSA_Enable_Column_Nickname';
+import COLUMN_ALIAS from '@salesforce/label/c.CCSA_Enable_Column_Alias';
+import COLUMN_CHECK from '@salesforce/label/c.CCSA_Enable_Column_Check';
+import COLUMN_STATUS from '@salesforce/label/c.CCSA_Enable_Column_Status';
+import COLUMN_PROBLEMS from '@salesforce/label/c.CCSA_Enable_Column_Problems';
+import READY from '@salesforce/label/c.CCSA_Enable_Ready';
+import LOAD_ERROR from '@salesforce/label/c.CCSA_Enable_Load_Error';
+import RUN_ERROR from '@salesforce/label/c.CCSA_Enable_Run_Error';
+import STATUS_CREATED from '@salesforce/label/c.CCSA_Enable_Status_Created';
+import STATUS_EXISTING from '@salesforce/label/c.CCSA_Enable_Status_Existing';
+import STATUS_INCOMPLETE from '@salesforce/label/c.CCSA_Enable_Status_Incomplete';
+import STATUS_FAILED from '@salesforce/label/c.CCSA_Enable_Status_Failed';
+
+type ContactOption = Apex.UserSetupService.ContactFact;
+type EnablementFacts = Apex.UserSetupService.EnablementFacts;
+type NewCustomer = Apex.UserSetupService.NewCustomer;
+type EnableRequest = Apex.UserEnablementService.EnableRequest;
+type EnableResult = Apex.UserEnablementService.EnableResult;
+
+const STATUS_LABELS: Readonly<Record<string, string>> = {
+    Created: STATUS_CREATED,
+    Existing: STATUS_EXISTING,
+    Incomplete: STATUS_INCOMPLETE,
+    Failed: STATUS_FAILED,
+};
+
+/** Columns the admin may edit on a planned row: the derived values most likely to need it. */
+const EDITABLE = new Set(['Username', 'CommunityNickname', 'Alias']);
+
+const userUrl = (userId: string): string => `/lightning/r/User/${userId}/view`;
+
+/**
+ * "Enable users" in the Setup Assistant, and the body of the "Enable Portal User" quick action:
+ * pick contacts (or receive them), type new customers, check the derived values and problems
+ * (`c/userEnablement`), edit what needs it, run in chunks of 200 with a progress bar, see each
+ * row's result with its fix, retry the failed rows, and export the results.
+ */
+export default class EnableUsers extends LightningElement {
+    /** Contacts handed over by the quick action or a list view button: checked at once. */
+    @api contactIds?: string[];
+    /** One contact, one screen: no search, no typed customers (the quick action). */
+    @api compact = false;
+
+    labels = {
+        title: TITLE,
+        intro: INTRO,
+        search: SEARCH,
+        searchPlaceholder: SEARCH_PLACEHOLDER,
+        searchButton: SEARCH_BUTTON,
+        noContacts: NO_CONTACTS,
+        newCustomer: NEW_CUSTOMER,
+        accountName: ACCOUNT_NAME,
+        firstName: FIRST_NAME,
+        lastName: LAST_NAME,
+        email: EMAIL,
+        addCustomer: ADD_CUSTOMER,
+        profile: PROFILE,
+        suffix: SUFFIX,
+        check: CHECK,
+        run: RUN,
+        retry: RETRY,
+        exportCsv: EXPORT,
+        progress: PROGRESS,
+        plan: PLAN,
+        results: RESULTS,
+        loadError: LOAD_ERROR,
+        runError: RUN_ERROR,
+    };
+
+    contactColumns = [
+        { label: COLUMN_CONTACT, fieldName: 'name' },
+        { label: EMAIL, fieldName: 'email' },
+        { label: COLUMN_ACCOUNT, fieldName: 'accountName' },
+        { label: COLUMN_USER, fieldName: 'existingUserLicenseName' },
+    ];
+
+    planColumns = [
+        { label: COLUMN_CONTACT, fieldName: 'name' },
+        { label: COLUMN_USERNAME, fieldName: 'Username', editable: true },
+        { label: COLUMN_NICKNAME, fieldName: 'CommunityNickname', editable: true },
+        { label: COLUMN_ALIAS, fieldName: 'Alias', editable: true },
+        { label: COLUMN_CHECK, fieldName: 'check', wrapText: true },
+    ];
+
+    resultColumns = [
+        { label: COLUMN_CONTACT, fieldName: 'name' },
+        {
+            label: COLUMN_USERNAME,
+            fieldName: 'userUrl',
+            type: 'url',
+            typeAttributes: { label: { fieldName: 'username' } },
+        },
+        { label: COLUMN_STATUS, fieldName: 'status' },
+        { label: COLUMN_PROBLEMS, fieldName: 'problems', wrapText: true },
+    ];
+
+    searchTerm = '';
+    candidates: ContactOption[] = [];
+    searched = false;
+    selectedIds: string[] = [];
+    customer: NewCustomer = { accountName: '', firstName: '', lastName: '', email: '' };
+    newCustomers: NewCustomer[] = [];
+    facts?: EnablementFacts;
+    contacts: ContactFact[] = [];
+    profileId = '';
+    suffix = DEFAULT_USERNAME_SUFFIX;
+    overrides: Record<string, RowOverrides> = {};
+    draftValues: unknown[] = [];
+    results: EnableResult[] = [];
+    requests = new Map<string, EnableRequest>();
+    progress = 0;
+    busy = false;
+    running = false;
+    loadError?: unknown;
+    runErrors?: string[];
+
+    override connectedCallback(): void {
+        if (this.contactIds && this.contactIds.length > 0) {
+            this.selectedIds = [...this.contactIds];
+            this.check();
+        }
+    }
+
+    get showPicker(): boolean {
+        return !this.compact;
+    }
+
+    get hasCandidates(): boolean {
+        return this.candidates.length > 0;
+    }
+
+    get noCandidates(): boolean {
+        return this.searched && this.candidates.length === 0;
+    }
+
+    get candidateRows(): Array<ContactOption & { name: string }> {
+        return this.candidates.map((contact) => ({
+            ...contact,
+            name: [contact.firstName, contact.lastName].filter(Boolean).join(' '),
+        }));
+    }
+
+    get hasNewCustomers(): boolean {
+        return this.newCustomers.length > 0;
+    }
+
+    get newCustomerRows(): Array<{ key: string; text: string }> {
+        return this.newCustomers.map((customer, index) => ({
+            key: `new-${index}`,
+            text: `${[customer.firstName, customer.lastName].filter(Boolean).join(' ')} <${customer.email}>, ${customer.accountName}`,
+        }));
+    }
+
+    get cannotAddCustomer(): boolean {
+        return !this.customer.accountName.trim() || !this.customer.lastName.trim();
+    }
+
+    get cannotCheck(): boolean {
+        return this.busy || (this.selectedIds.length === 0 && this.newCustomers.length === 0);
+    }
+
+    get profileOptions(): Array<{ label: string; value: string }> {
+        return (this.facts?.profiles ?? []).map((profile) => ({
+            label: `${profile.name} (${profile.licenseName})`,
+            value: profile.id,
+        }));
+    }
+
+    get plan(): EnablementPlan | undefined {
+        if (!this.facts) {
+            return undefined;
+        }
+        return planEnablement(this.contacts, toOrgFacts(this.facts, this.profileId || undefined), {
+            usernameSuffix: this.suffix,
+            overrides: this.overrides,
+        });
+    }
+
+    get planRows(): Array<Record<string, string>> {
+        const plan = this.plan;
+        if (!plan) {
+            return [];
+        }
+        const names = new Map(this.contacts.map((contact) => [contact.id, contact]));
+        return plan.rows.map((row) => {
+            const contact = names.get(row.contactId);
+            const notes = [...row.problems.map(problemMessage), ...row.warnings.map(warningMessage)];
+            return {
+                key: row.contactId,
+                name: [contact?.firstName, contact?.lastName].filter(Boolean).join(' '),
+                Username: row.request.Username,
+                CommunityNickname: row.request.CommunityNickname,
+                Alias: row.request.Alias,
+                check: row.canEnable && notes.length === 0 ? READY : notes.join('\n'),
+            };
+        });
+    }
+
+    get selectionMessages(): Array<{ key: string; text: string }> {
+        const plan = this.plan;
+        if (!plan) {
+            return [];
+        }
+        return [
+            ...plan.selectionProblems.map((problem, index) => ({ key: `p${index}`, text: problemMessage(problem) })),
+            ...plan.selectionWarnings.map((warning, index) => ({ key: `w${index}`, text: warningMessage(warning) })),
+        ];
+    }
+
+    get readyText(): string {
+        const plan = this.plan;
+        return plan ? formatLabel(READY_COUNT, plan.enableCount, plan.rows.length) : '';
+    }
+
+    get cannotRun(): boolean {
+        return this.busy || !this.plan?.canProceed;
+    }
+
+    get hasResults(): boolean {
+        return this.results.length > 0;
+    }
+
+    get canRetry(): boolean {
+        return !this.busy && retryRequests(this.results, this.requests).length > 0;
+    }
+
+    get resultRows(): Array<Record<string, string>> {
+        const names = new Map(this.contacts.map((contact) => [contact.id, contact]));
+        return this.results.map((result) => {
+            const request = this.requests.get(result.contactId);
+            const contact = names.get(result.contactId);
+            return {
+                key: result.contactId,
+                name: contact
+                    ? [contact.firstName, contact.lastName].filter(Boolean).join(' ')
+                    : [request?.FirstName, request?.LastName].filter(Boolean).join(' '),
+                account: contact?.accountName ?? '',
+                username: request?.Username ?? '',
+                userId: result.userId ?? '',
+                userUrl: result.userId ? userUrl(result.userId) : '',
+                status: STATUS_LABELS[result.status] ?? result.status,
+                problems: result.problems.map(platformProblemMessage).join('\n'),
+            };
+        });
+    }
+
+    get csvHref(): string {
+        const header = [COLUMN_CONTACT, COLUMN_ACCOUNT, COLUMN_USERNAME, 'User Id', COLUMN_STATUS, COLUMN_PROBLEMS];
+        const rows = this.resultRows.map((row) => ({
+            contact: row.name,
+            account: row.account,
+            username: row.username,
+            userId: row.userId,
+            status: row.status,
+            problems: row.problems,
+        }));
+        return `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(header, rows))}`;
+    }
+
+    handleSearchTerm(event: CustomEvent<{ value: string }>): void {
+        this.searchTerm = event.detail.value;
+    }
+
+    async handleSearch(): Promise<void> {
+        this.busy = true;
+        this.loadError = undefined;
+        try {
+            this.candidates = await searchContacts({ searchTerm: this.searchTerm || null });
+            this.searched = true;
+        } catch (error) {
+            this.loadError = error;
+        } finally {
+            this.busy = false;
+        }
+    }
+
+    handleRowSelection(event: CustomEvent<{ selectedRows: ContactOption[] }>): void {
+        this.selectedIds = event.detail.selectedRows.map((row) => row.id);
+    }
+
+    handleCustomerField(event: Event): void {
+        const input = event.target as HTMLInputElement & { dataset: { field: keyof NewCustomer } };
+        this.customer = {
+            ...this.customer,
+            [input.dataset.field]: (event as CustomEvent<{ value: string }>).detail.value,
+        };
+    }
+
+    handleAddCustomer(): void {
+        this.newCustomers = [...this.newCustomers, { ...this.customer }];
+        this.customer = { accountName: '', firstName: '', lastName: '', email: '' };
+    }
+
+    handleCheck(): void {
+        this.check();
+    }
+
+    /** Reads the facts for the selection (twice when only ids are known: names first, then patterns). */
+    async check(): Promise<void> {
+        this.busy = true;
+        this.loadError = undefined;
+        this.results = [];
+        try {
+            const known = this.candidates.filter((candidate) => this.selectedIds.includes(candidate.id));
+            let selected: ContactFact[] = known;
+            if (known.length < this.selectedIds.length) {
+                const first = await getEnablementFacts({
+                    contactIds: this.selectedIds,
+                    usernamePatterns: [],
+                    nicknamePatterns: [],
+                });
+                selected = first.contacts;
+            }
+            const typed = this.newCustomers.map((customer, index) => newCustomerFact(customer, index, true));
+            const patterns = namePatterns([...selected, ...typed]);
+            const facts = await getEnablementFacts({
+                contactIds: this.selectedIds,
+                usernamePatterns: patterns.usernames,
+                nicknamePatterns: patterns.nicknames,
+            });
+            this.facts = facts;
+            this.contacts = [
+                ...facts.contacts,
+                ...this.newCustomers.map((customer, index) => newCustomerFact(customer, index, facts.adminHasRole)),
+            ];
+            const preferred = facts.profiles.find((profile) => profile.permissionsApiEnabled) ?? facts.profiles[0];
+            this.profileId = this.profileId || preferred?.id || '';
+        } catch (error) {
+            this.loadError = error;
+        } finally {
+            this.busy = false;
+        }
+    }
+
+    handleProfile(event: CustomEvent<{ value: string }>): void {
+        this.profileId = event.detail.value;
+    }
+
+    handleSuffix(event: CustomEvent<{ value: string }>): void {
+        this.suffix = event.detail.value;
+    }
+
+    handleSave(event: CustomEvent<{ draftValues: Array<Record<string, string>> }>): void {
+        const overrides = { ...this.overrides };
+        for (const draft of event.detail.draftValues) {
+            const row: RowOverrides = { ...(overrides[draft.key] ?? {}) };
+            for (const [field, value] of Object.entries(draft)) {
+                if (EDITABLE.has(field)) {
+                    (row as Record<string, string>)[field] = value;
+                }
+            }
+            overrides[draft.key] = row;
+        }
+        this.overrides = overrides;
+        this.draftValues = [];
+    }
+
+    /** Creates the typed customers' accounts and contacts: call 2 of 3, only when there are some. */
+    async createTyped(ids: string[]): Promise<{ contactIds: Map<string, string>; failed: EnableResult[] }> {
+        const contactIds = new Map<string, string>();
+        const failed: EnableResult[] = [];
+        const typed = ids.filter((id) => id.startsWith(NEW_CONTACT_PREFIX));
+        if (typed.length === 0) {
+            return { contactIds, failed };
+        }
+        const customers = typed.map((id) => this.newCustomers[Number(id.slice(NEW_CONTACT_PREFIX.length))]);
+        const created = await createAccountsAndContacts({ customers });
+        created.forEach((result, index) => {
+            if (result.contactId) {
+                contactIds.set(typed[index], result.contactId);
+            } else {
+                failed.push({
+                    contactId: typed[index],
+                    status: 'Failed',
+                    assignedPermissionSetIds: [],
+                    problems: [{ code: 'PLATFORM_ERROR', message: result.error ?? '' }],
+                });
+            }
+        });
+        return { contactIds, failed };
+    }
+
+    async handleRun(): Promise<void> {
+        const plan = this.plan;
+        if (!plan?.canProceed) {
+            return;
+        }
+        const ready = plan.rows.filter((row) => row.canEnable);
+        this.startRun();
+        try {
+            const { contactIds, failed } = await this.createTyped(ready.map((row) => row.contactId));
+            const requests = ready
+                .filter((row) => !row.contactId.startsWith(NEW_CONTACT_PREFIX) || contactIds.has(row.contactId))
+                .map((row) => toEnableRequest(row.request, contactIds));
+            // Typed customers now have real contacts: show them under their real ids.
+            this.contacts = this.contacts.map((contact) => {
+                const realId = contactIds.get(contact.id);
+                return realId ? { ...contact, id: realId } : contact;
+            });
+            // A later check includes them as contacts; they are never created twice.
+            this.selectedIds = [...this.selectedIds, ...contactIds.values()];
+            this.newCustomers = this.newCustomers.filter(
+                (_customer, index) => !contactIds.has(`${NEW_CONTACT_PREFIX}${index}`),
+            );
+            this.requests = new Map(requests.map((request) => [request.ContactId, request]));
+            const results = await this.send(requests);
+            this.results = [...results, ...failed];
+        } catch (error) {
+            this.runErrors = reduceErrors(error);
+        }
+        this.endRun();
+    }
+
+    async handleRetry(): Promise<void> {
+        this.startRun();
+        const retried = await this.send(retryRequests(this.results, this.requests));
+        this.results = mergeEnableResults(this.results, retried);
+        this.endRun();
+    }
+
+    /** Call 3 of 3, in chunks of 200 with progress; a failed chunk fails its rows, not the run. */
+    send(requests: EnableRequest[]): Promise<EnableResult[]> {
+        return runInChunks<EnableRequest, EnableResult>(
+            requests,
+            (chunk) => enableUsers({ requests: chunk }),
+            (chunk, error) =>
+                chunk.map((request) => ({
+                    contactId: request.ContactId,
+                    status: 'Failed',
+                    assignedPermissionSetIds: [],
+                    problems: reduceErrors(error).map((message) => ({ code: 'PLATFORM_ERROR', message })),
+                })),
+            (progress) => (this.progress = progress.percent),
+        );
+    }
+
+    startRun(): void {
+        this.busy = true;
+        this.running = true;
+        this.progress = 0;
+        this.runErrors = undefined;
+    }
+
+    endRun(): void {
+        this.busy = false;
+        this.running = false;
+        const failures = this.results.filter((result) => result.status === 'Failed' || result.status === 'Incomplete');
+        if (!this.runErrors && failures.length > 0) {
+            this.runErrors = failures.flatMap((result) => result.problems.map(platformProblemMessage));
+        }
+    }
+}

@@ -1,0 +1,175 @@
+/**
+ * Words for the enable-users rules (`c/userEnablement`) and for the platform's refusals that
+ * Apex maps to the same codes (`UserEnablementService.codeFor`): each problem with its fix, from
+ * Custom Labels.
+ */
+import { formatLabel } from 'c/labelFormat';
+import type { FixCode, Problem, ProblemCode, Warning, WarningCode } from 'c/userEnablement';
+import PROBLEM_EMAIL_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_EMAIL_MISSING';
+import PROBLEM_EMAIL_INVALID from '@salesforce/label/c.CCSA_Enable_Problem_EMAIL_INVALID';
+import PROBLEM_LAST_NAME_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_LAST_NAME_MISSING';
+import PROBLEM_NAME_TOO_LONG from '@salesforce/label/c.CCSA_Enable_Problem_NAME_TOO_LONG';
+import PROBLEM_CONTACT_WITHOUT_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Problem_CONTACT_WITHOUT_ACCOUNT';
+import PROBLEM_ACCOUNT_OWNER_WITHOUT_ROLE from '@salesforce/label/c.CCSA_Enable_Problem_ACCOUNT_OWNER_WITHOUT_ROLE';
+import PROBLEM_USER_EXISTS from '@salesforce/label/c.CCSA_Enable_Problem_USER_EXISTS';
+import PROBLEM_USER_EXISTS_OTHER_LICENSE from '@salesforce/label/c.CCSA_Enable_Problem_USER_EXISTS_OTHER_LICENSE';
+import PROBLEM_CONTACT_DUPLICATE_IN_BATCH from '@salesforce/label/c.CCSA_Enable_Problem_CONTACT_DUPLICATE_IN_BATCH';
+import PROBLEM_USERNAME_INVALID from '@salesforce/label/c.CCSA_Enable_Problem_USERNAME_INVALID';
+import PROBLEM_USERNAME_TOO_LONG from '@salesforce/label/c.CCSA_Enable_Problem_USERNAME_TOO_LONG';
+import PROBLEM_USERNAME_TAKEN from '@salesforce/label/c.CCSA_Enable_Problem_USERNAME_TAKEN';
+import PROBLEM_USERNAME_DUPLICATE_IN_BATCH from '@salesforce/label/c.CCSA_Enable_Problem_USERNAME_DUPLICATE_IN_BATCH';
+import PROBLEM_NICKNAME_INVALID from '@salesforce/label/c.CCSA_Enable_Problem_NICKNAME_INVALID';
+import PROBLEM_NICKNAME_TOO_LONG from '@salesforce/label/c.CCSA_Enable_Problem_NICKNAME_TOO_LONG';
+import PROBLEM_NICKNAME_TAKEN from '@salesforce/label/c.CCSA_Enable_Problem_NICKNAME_TAKEN';
+import PROBLEM_NICKNAME_DUPLICATE_IN_BATCH from '@salesforce/label/c.CCSA_Enable_Problem_NICKNAME_DUPLICATE_IN_BATCH';
+import PROBLEM_ALIAS_INVALID from '@salesforce/label/c.CCSA_Enable_Problem_ALIAS_INVALID';
+import PROBLEM_LOCALE_SETTING_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_LOCALE_SETTING_MISSING';
+import PROBLEM_PERMISSION_SET_UNKNOWN from '@salesforce/label/c.CCSA_Enable_Problem_PERMISSION_SET_UNKNOWN';
+import PROBLEM_PERMISSION_SET_LICENSE_MISMATCH from '@salesforce/label/c.CCSA_Enable_Problem_PERMISSION_SET_LICENSE_MISMATCH';
+import PROBLEM_NO_CONTACTS_SELECTED from '@salesforce/label/c.CCSA_Enable_Problem_NO_CONTACTS_SELECTED';
+import PROBLEM_SELECTION_TOO_LARGE from '@salesforce/label/c.CCSA_Enable_Problem_SELECTION_TOO_LARGE';
+import PROBLEM_USERNAME_SUFFIX_INVALID from '@salesforce/label/c.CCSA_Enable_Problem_USERNAME_SUFFIX_INVALID';
+import PROBLEM_PROFILE_NOT_CHOSEN from '@salesforce/label/c.CCSA_Enable_Problem_PROFILE_NOT_CHOSEN';
+import PROBLEM_PROFILE_LICENSE_NOT_CCP from '@salesforce/label/c.CCSA_Enable_Problem_PROFILE_LICENSE_NOT_CCP';
+import PROBLEM_PROFILE_API_DISABLED from '@salesforce/label/c.CCSA_Enable_Problem_PROFILE_API_DISABLED';
+import PROBLEM_NOT_ENOUGH_LICENSE_SEATS from '@salesforce/label/c.CCSA_Enable_Problem_NOT_ENOUGH_LICENSE_SEATS';
+import PROBLEM_PERMISSION_SET_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_PERMISSION_SET_MISSING';
+import PROBLEM_NOT_ENOUGH_PSL_SEATS from '@salesforce/label/c.CCSA_Enable_Problem_NOT_ENOUGH_PSL_SEATS';
+import PROBLEM_FIELD_INTEGRITY from '@salesforce/label/c.CCSA_Enable_Problem_FIELD_INTEGRITY';
+import PROBLEM_PLATFORM_ERROR from '@salesforce/label/c.CCSA_Enable_Problem_PLATFORM_ERROR';
+import FIX_EDIT_EMAIL from '@salesforce/label/c.CCSA_Enable_Fix_EDIT_EMAIL';
+import FIX_EDIT_NAME from '@salesforce/label/c.CCSA_Enable_Fix_EDIT_NAME';
+import FIX_ASSIGN_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Fix_ASSIGN_ACCOUNT';
+import FIX_GIVE_ACCOUNT_OWNER_ROLE from '@salesforce/label/c.CCSA_Enable_Fix_GIVE_ACCOUNT_OWNER_ROLE';
+import FIX_OPEN_USER_DOCTOR from '@salesforce/label/c.CCSA_Enable_Fix_OPEN_USER_DOCTOR';
+import FIX_OPEN_LICENSE_UPGRADE from '@salesforce/label/c.CCSA_Enable_Fix_OPEN_LICENSE_UPGRADE';
+import FIX_REMOVE_DUPLICATE_ROW from '@salesforce/label/c.CCSA_Enable_Fix_REMOVE_DUPLICATE_ROW';
+import FIX_EDIT_USERNAME from '@salesforce/label/c.CCSA_Enable_Fix_EDIT_USERNAME';
+import FIX_EDIT_NICKNAME from '@salesforce/label/c.CCSA_Enable_Fix_EDIT_NICKNAME';
+import FIX_EDIT_ALIAS from '@salesforce/label/c.CCSA_Enable_Fix_EDIT_ALIAS';
+import FIX_EDIT_LOCALE_SETTING from '@salesforce/label/c.CCSA_Enable_Fix_EDIT_LOCALE_SETTING';
+import FIX_REMOVE_PERMISSION_SET from '@salesforce/label/c.CCSA_Enable_Fix_REMOVE_PERMISSION_SET';
+import FIX_SELECT_CONTACTS from '@salesforce/label/c.CCSA_Enable_Fix_SELECT_CONTACTS';
+import FIX_REDUCE_SELECTION from '@salesforce/label/c.CCSA_Enable_Fix_REDUCE_SELECTION';
+import FIX_EDIT_USERNAME_SUFFIX from '@salesforce/label/c.CCSA_Enable_Fix_EDIT_USERNAME_SUFFIX';
+import FIX_CHOOSE_CCP_PROFILE from '@salesforce/label/c.CCSA_Enable_Fix_CHOOSE_CCP_PROFILE';
+import FIX_ENABLE_API_ON_PROFILE from '@salesforce/label/c.CCSA_Enable_Fix_ENABLE_API_ON_PROFILE';
+import FIX_ADD_LICENSE_SEATS from '@salesforce/label/c.CCSA_Enable_Fix_ADD_LICENSE_SEATS';
+import FIX_INSTALL_SALESFORCE_CONTRACTS from '@salesforce/label/c.CCSA_Enable_Fix_INSTALL_SALESFORCE_CONTRACTS';
+import FIX_ADD_PSL_SEATS from '@salesforce/label/c.CCSA_Enable_Fix_ADD_PSL_SEATS';
+import FIX_RETRY from '@salesforce/label/c.CCSA_Enable_Fix_RETRY';
+import WARNING_USERNAME_ADJUSTED from '@salesforce/label/c.CCSA_Enable_Warning_USERNAME_ADJUSTED';
+import WARNING_EMAIL_SHARED_IN_BATCH from '@salesforce/label/c.CCSA_Enable_Warning_EMAIL_SHARED_IN_BATCH';
+import WARNING_CONTRACTS_PERMISSION_SET_NOT_SELECTED from '@salesforce/label/c.CCSA_Enable_Warning_CONTRACTS_PERMISSION_SET_NOT_SELECTED';
+import FIX_PREFIX from '@salesforce/label/c.CCSA_Enable_Fix_Prefix';
+
+/** Codes only the platform reports (Apex maps them when no rule code fits). */
+export type PlatformCode = 'FIELD_INTEGRITY' | 'PLATFORM_ERROR';
+
+const PROBLEMS: Readonly<Record<ProblemCode | PlatformCode, string>> = {
+    EMAIL_MISSING: PROBLEM_EMAIL_MISSING,
+    EMAIL_INVALID: PROBLEM_EMAIL_INVALID,
+    LAST_NAME_MISSING: PROBLEM_LAST_NAME_MISSING,
+    NAME_TOO_LONG: PROBLEM_NAME_TOO_LONG,
+    CONTACT_WITHOUT_ACCOUNT: PROBLEM_CONTACT_WITHOUT_ACCOUNT,
+    ACCOUNT_OWNER_WITHOUT_ROLE: PROBLEM_ACCOUNT_OWNER_WITHOUT_ROLE,
+    USER_EXISTS: PROBLEM_USER_EXISTS,
+    USER_EXISTS_OTHER_LICENSE: PROBLEM_USER_EXISTS_OTHER_LICENSE,
+    CONTACT_DUPLICATE_IN_BATCH: PROBLEM_CONTACT_DUPLICATE_IN_BATCH,
+    USERNAME_INVALID: PROBLEM_USERNAME_INVALID,
+    USERNAME_TOO_LONG: PROBLEM_USERNAME_TOO_LONG,
+    USERNAME_TAKEN: PROBLEM_USERNAME_TAKEN,
+    USERNAME_DUPLICATE_IN_BATCH: PROBLEM_USERNAME_DUPLICATE_IN_BATCH,
+    NICKNAME_INVALID: PROBLEM_NICKNAME_INVALID,
+    NICKNAME_TOO_LONG: PROBLEM_NICKNAME_TOO_LONG,
+    NICKNAME_TAKEN: PROBLEM_NICKNAME_TAKEN,
+    NICKNAME_DUPLICATE_IN_BATCH: PROBLEM_NICKNAME_DUPLICATE_IN_BATCH,
+    ALIAS_INVALID: PROBLEM_ALIAS_INVALID,
+    LOCALE_SETTING_MISSING: PROBLEM_LOCALE_SETTING_MISSING,
+    PERMISSION_SET_UNKNOWN: PROBLEM_PERMISSION_SET_UNKNOWN,
+    PERMISSION_SET_LICENSE_MISMATCH: PROBLEM_PERMISSION_SET_LICENSE_MISMATCH,
+    NO_CONTACTS_SELECTED: PROBLEM_NO_CONTACTS_SELECTED,
+    SELECTION_TOO_LARGE: PROBLEM_SELECTION_TOO_LARGE,
+    USERNAME_SUFFIX_INVALID: PROBLEM_USERNAME_SUFFIX_INVALID,
+    PROFILE_NOT_CHOSEN: PROBLEM_PROFILE_NOT_CHOSEN,
+    PROFILE_LICENSE_NOT_CCP: PROBLEM_PROFILE_LICENSE_NOT_CCP,
+    PROFILE_API_DISABLED: PROBLEM_PROFILE_API_DISABLED,
+    NOT_ENOUGH_LICENSE_SEATS: PROBLEM_NOT_ENOUGH_LICENSE_SEATS,
+    PERMISSION_SET_MISSING: PROBLEM_PERMISSION_SET_MISSING,
+    NOT_ENOUGH_PSL_SEATS: PROBLEM_NOT_ENOUGH_PSL_SEATS,
+    FIELD_INTEGRITY: PROBLEM_FIELD_INTEGRITY,
+    PLATFORM_ERROR: PROBLEM_PLATFORM_ERROR,
+};
+
+const FIXES: Readonly<Record<FixCode | 'RETRY', string>> = {
+    EDIT_EMAIL: FIX_EDIT_EMAIL,
+    EDIT_NAME: FIX_EDIT_NAME,
+    ASSIGN_ACCOUNT: FIX_ASSIGN_ACCOUNT,
+    GIVE_ACCOUNT_OWNER_ROLE: FIX_GIVE_ACCOUNT_OWNER_ROLE,
+    OPEN_USER_DOCTOR: FIX_OPEN_USER_DOCTOR,
+    OPEN_LICENSE_UPGRADE: FIX_OPEN_LICENSE_UPGRADE,
+    REMOVE_DUPLICATE_ROW: FIX_REMOVE_DUPLICATE_ROW,
+    EDIT_USERNAME: FIX_EDIT_USERNAME,
+    EDIT_NICKNAME: FIX_EDIT_NICKNAME,
+    EDIT_ALIAS: FIX_EDIT_ALIAS,
+    EDIT_LOCALE_SETTING: FIX_EDIT_LOCALE_SETTING,
+    REMOVE_PERMISSION_SET: FIX_REMOVE_PERMISSION_SET,
+    SELECT_CONTACTS: FIX_SELECT_CONTACTS,
+    REDUCE_SELECTION: FIX_REDUCE_SELECTION,
+    EDIT_USERNAME_SUFFIX: FIX_EDIT_USERNAME_SUFFIX,
+    CHOOSE_CCP_PROFILE: FIX_CHOOSE_CCP_PROFILE,
+    ENABLE_API_ON_PROFILE: FIX_ENABLE_API_ON_PROFILE,
+    ADD_LICENSE_SEATS: FIX_ADD_LICENSE_SEATS,
+    INSTALL_SALESFORCE_CONTRACTS: FIX_INSTALL_SALESFORCE_CONTRACTS,
+    ADD_PSL_SEATS: FIX_ADD_PSL_SEATS,
+    RETRY: FIX_RETRY,
+};
+
+const WARNINGS: Readonly<Record<WarningCode, string>> = {
+    USERNAME_ADJUSTED: WARNING_USERNAME_ADJUSTED,
+    EMAIL_SHARED_IN_BATCH: WARNING_EMAIL_SHARED_IN_BATCH,
+    CONTRACTS_PERMISSION_SET_NOT_SELECTED: WARNING_CONTRACTS_PERMISSION_SET_NOT_SELECTED,
+};
+
+/** The fix of a code Apex reports: the rules' own, or a retry for the platform's other errors. */
+const PLATFORM_FIX: Readonly<Record<string, FixCode | 'RETRY'>> = {
+    USERNAME_TAKEN: 'EDIT_USERNAME',
+    NICKNAME_TAKEN: 'EDIT_NICKNAME',
+    NOT_ENOUGH_LICENSE_SEATS: 'ADD_LICENSE_SEATS',
+    USER_EXISTS: 'OPEN_USER_DOCTOR',
+    EMAIL_INVALID: 'EDIT_EMAIL',
+    ACCOUNT_OWNER_WITHOUT_ROLE: 'GIVE_ACCOUNT_OWNER_ROLE',
+    PERMISSION_SET_LICENSE_MISMATCH: 'REMOVE_PERMISSION_SET',
+};
+
+/**
+ * A problem of the plan and its fix, in one sentence pair.
+ * @param problem the rules' problem
+ * @returns "What is wrong. Fix: what to do."
+ */
+export function problemMessage(problem: Problem): string {
+    const text = formatLabel(PROBLEMS[problem.code], ...problem.values);
+    return `${text} ${formatLabel(FIX_PREFIX, FIXES[problem.fix])}`;
+}
+
+/**
+ * A warning of the plan.
+ * @param warning the warning
+ * @returns the sentence
+ */
+export function warningMessage(warning: Warning): string {
+    return formatLabel(WARNINGS[warning.code], ...warning.values);
+}
+
+/**
+ * A refusal Apex reported for a row, with the platform's own words and the fix.
+ * @param problem the code Apex mapped and the platform's message
+ * @returns the sentences
+ */
+export function platformProblemMessage(problem: { code: string; message?: string | null }): string {
+    const known = (PROBLEMS as Record<string, string>)[problem.code];
+    const headline = known ? formatLabel(known).replace(/\s*\{\d\}/g, '') : PROBLEMS.PLATFORM_ERROR;
+    const fix = FIXES[PLATFORM_FIX[problem.code] ?? 'RETRY'];
+    const detail = problem.message ? ` (${problem.message})` : '';
+    return `${headline}${detail} ${formatLabel(FIX_PREFIX, fix)}`;
+}

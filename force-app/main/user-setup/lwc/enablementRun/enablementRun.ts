@@ -1,0 +1,157 @@
+/**
+ * The glue between the Apex facts and results and the enable-users rules: the name patterns
+ * Apex checks, the facts the rules read, the requests Apex writes, the merge of retries, and
+ * the CSV export. Pure: no DOM, no Apex imports.
+ */
+import { nicknameBase } from 'c/userEnablement';
+import type { ContactFact, OrgFacts, UserRequest } from 'c/userEnablement';
+
+type EnablementFacts = Apex.UserSetupService.EnablementFacts;
+type NewCustomer = Apex.UserSetupService.NewCustomer;
+type EnableRequest = Apex.UserEnablementService.EnableRequest;
+type EnableResult = Apex.UserEnablementService.EnableResult;
+
+/** Prefix of the ids given to customers typed inline until Apex creates their contacts. */
+export const NEW_CONTACT_PREFIX = 'new-';
+
+/** Statuses a retry runs again: the row failed, or its user lacks assignments. */
+export const RETRY_STATUSES: ReadonlySet<string> = new Set(['Failed', 'Incomplete']);
+
+/**
+ * LIKE patterns for the usernames and nicknames the rules may derive, so that Apex returns the
+ * taken ones in one query each: "ann%@acme.com%" covers "ann@acme.com.ccsa", "ann1@acme.com.ccsa"
+ * and any suffix; "adoe%" covers "adoe", "adoe1"...
+ * @param contacts the selected contacts
+ * @returns distinct patterns, lower case
+ */
+export function namePatterns(contacts: readonly ContactFact[]): { usernames: string[]; nicknames: string[] } {
+    const usernames = new Set<string>();
+    const nicknames = new Set<string>();
+    for (const contact of contacts) {
+        const email = (contact.email ?? '').trim().toLowerCase();
+        const at = email.lastIndexOf('@');
+        if (at > 0) {
+            usernames.add(`${email.slice(0, at)}%${email.slice(at)}%`);
+        }
+        const base = nicknameBase(contact.firstName, contact.lastName ?? '', email);
+        if (base) {
+            nicknames.add(`${base}%`);
+        }
+    }
+    return { usernames: [...usernames], nicknames: [...nicknames] };
+}
+
+/**
+ * The rules' org facts for the chosen profile.
+ * @param facts what Apex read
+ * @param profileId the chosen profile, if any
+ * @returns the facts the rules read
+ */
+export function toOrgFacts(facts: EnablementFacts, profileId: string | undefined): OrgFacts {
+    const profile = facts.profiles.find((candidate) => candidate.id === profileId) ?? null;
+    return {
+        takenUsernames: facts.takenUsernames,
+        takenNicknames: facts.takenNicknames,
+        profile,
+        licenseSeatsLeft: profile?.licenseSeatsLeft ?? 0,
+        permissionSets: facts.permissionSets,
+        permissionSetLicenses: facts.permissionSetLicenses,
+        adminDefaults: facts.adminDefaults,
+    };
+}
+
+/**
+ * A customer typed inline, as a contact fact: its account is new and owned by the admin, so the
+ * owner has a role exactly when the admin has one.
+ * @param customer the typed row
+ * @param index its position among the typed rows
+ * @param adminHasRole whether the running admin has a role
+ * @returns the fact, with a temporary id
+ */
+export function newCustomerFact(customer: NewCustomer, index: number, adminHasRole: boolean): ContactFact {
+    return {
+        id: `${NEW_CONTACT_PREFIX}${index}`,
+        firstName: customer.firstName ?? null,
+        lastName: customer.lastName,
+        email: customer.email ?? null,
+        accountId: `${NEW_CONTACT_PREFIX}account-${customer.accountName.trim().toLowerCase()}`,
+        accountName: customer.accountName,
+        accountOwnerHasRole: adminHasRole,
+    };
+}
+
+/**
+ * The Apex request for a planned row, with the real contact id of a customer created inline.
+ * @param request the rules' request
+ * @param contactIds real ids of the contacts created for temporary ids
+ * @returns the request Apex writes
+ */
+export function toEnableRequest(request: UserRequest, contactIds: ReadonlyMap<string, string>): EnableRequest {
+    return {
+        ...request,
+        ContactId: contactIds.get(request.ContactId) ?? request.ContactId,
+        FirstName: request.FirstName || null,
+        permissionSetIds: [...request.permissionSetIds],
+        permissionSetLicenseIds: [...request.permissionSetLicenseIds],
+    };
+}
+
+/**
+ * Results after a retry: each contact's latest result, in the first run's order.
+ * @param previous the results so far
+ * @param latest the retry's results
+ * @returns the merged results
+ */
+export function mergeEnableResults(previous: readonly EnableResult[], latest: readonly EnableResult[]): EnableResult[] {
+    const byContact = new Map(latest.map((result) => [result.contactId, result]));
+    return previous.map((result) => byContact.get(result.contactId) ?? result);
+}
+
+/**
+ * The requests a retry sends: only rows that failed or lack assignments. A row whose user was
+ * created is never written twice: Apex finds the user and assigns only what is missing.
+ * @param results the results so far
+ * @param requests the requests sent, by contact id
+ * @returns the requests to send again
+ */
+export function retryRequests(
+    results: readonly EnableResult[],
+    requests: ReadonlyMap<string, EnableRequest>,
+): EnableRequest[] {
+    return results
+        .filter((result) => RETRY_STATUSES.has(result.status) && requests.has(result.contactId))
+        .map((result) => requests.get(result.contactId) as EnableRequest);
+}
+
+/** One exported row. */
+export interface CsvRow {
+    contact: string;
+    account: string;
+    username: string;
+    userId: string;
+    status: string;
+    problems: string;
+}
+
+const CSV_COLUMNS: Array<keyof CsvRow> = ['contact', 'account', 'username', 'userId', 'status', 'problems'];
+
+function csvCell(value: string): string {
+    // RFC 4180: quote cells with commas, quotes or line breaks, double the quotes inside. A cell
+    // that starts with = + - @ is prefixed so spreadsheets do not run it as a formula.
+    const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The results as CSV, with a header row.
+ * @param header column titles, in the order of {@link CSV_COLUMNS}
+ * @param rows the rows
+ * @returns the CSV text (CRLF line ends)
+ */
+export function toCsv(header: readonly string[], rows: readonly CsvRow[]): string {
+    const lines = [header.map(csvCell).join(',')];
+    for (const row of rows) {
+        lines.push(CSV_COLUMNS.map((column) => csvCell(row[column] ?? '')).join(','));
+    }
+    return `${lines.join('\r\n')}\r\n`;
+}
