@@ -72,6 +72,8 @@ module.exports = [
             '@typescript-eslint/no-non-null-assertion': 'off',
             // Tests wait for rendering with timers; components may not.
             '@lwc/lwc/no-async-operation': 'off',
+            // Tests drive wire adapters directly (emit) through sfdx-lwc-jest's test adapters.
+            '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
         },
     },
     {

@@ -15,6 +15,7 @@ const PURE_MODULES = [
     'force-app/main/license-upgrade/lwc/upgradePlan/upgradePlan.ts',
     'force-app/main/readiness/lwc/readinessRules/readinessRules.ts',
     'force-app/main/readiness/lwc/userDoctor/userDoctor.ts',
+    'force-app/main/readiness/lwc/readinessMessages/readinessMessages.ts',
     'force-app/main/user-setup/lwc/userEnablement/userEnablement.ts',
     'force-app/main/user-setup/lwc/enablementRun/enablementRun.ts',
     'force-app/main/user-setup/lwc/enablementMessages/enablementMessages.ts',

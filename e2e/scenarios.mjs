@@ -92,6 +92,23 @@ async function validateTwoUsers(page, { expectText }) {
     return { panel, verdicts, clean };
 }
 
+/** The readiness checklist, measured: the progress of the default admin's sample org is shown. */
+async function readinessChecklist(page, { expectText }, done) {
+    const checklist = page.locator('c-readiness-checklist');
+    await expectText(checklist, label('CCSA_Readiness_Title'), 'readiness title');
+    await expectText(
+        checklist.locator('.progress-text'),
+        label('CCSA_Readiness_Progress', done, 8, Math.floor((done * 100) / 8)),
+        'readiness progress',
+    );
+    return checklist;
+}
+
+/** A row of the readiness checklist by its id. */
+function readinessRow(checklist, rowId) {
+    return checklist.locator(`li.readiness-row.row-${rowId}`);
+}
+
 export const SCENARIOS = [
     {
         name: 'shell-admin',
@@ -180,6 +197,160 @@ export const SCENARIOS = [
             await helpers.expectText(results, label('CCSA_Upgrade_Status_Completed'), 'result status');
             if ((await panel.locator('lightning-button.retry').count()) > 0)
                 throw new Error('nothing should be left to retry');
+        },
+    },
+    {
+        name: 'readiness-checklist',
+        title: "readiness: the sample org's steps, done and to confirm, with the progress",
+        query: '',
+        async run(page, helpers) {
+            const org = sampleOrg();
+            const checklist = await readinessChecklist(page, helpers, 7);
+            await helpers.expectText(checklist.locator('.ready-state'), label('CCSA_Readiness_Not_Ready'), 'not ready');
+            const standard = readinessRow(checklist, 'STANDARD_EXTERNAL_PROFILES');
+            await helpers.expectText(
+                standard.locator('.row-status'),
+                label('CCSA_Readiness_Status_Confirm'),
+                'to confirm',
+            );
+            await helpers.expectText(
+                standard.locator('.reason'),
+                label('CCSA_Readiness_STANDARD_EXTERNAL_PROFILES_UNCONFIRMED'),
+                'why',
+            );
+            const admin = org.User.find((u) => u.Id === org.defaultRunningUserId);
+            const role = org.UserRole.find((r) => r.Id === admin.UserRoleId);
+            await helpers.expectText(
+                readinessRow(checklist, 'ADMIN_ROLE').locator('.reason'),
+                label('CCSA_Readiness_ADMIN_HAS_ROLE', admin.Name, role.Name),
+                'admin role',
+            );
+            const live = org.Network.find((n) => n.Status === 'Live' && n.OptionsShowAllNetworkSettings);
+            await helpers.expectText(
+                readinessRow(checklist, 'SITE').locator('.reason'),
+                label('CCSA_Readiness_SITE_READY', live.Name),
+                'site ready',
+            );
+            const href = await readinessRow(checklist, 'SITE').locator('a.setup-link').getAttribute('href');
+            if (href !== '/lightning/setup/SetupNetworks/home') throw new Error(`site Setup link: unexpected ${href}`);
+            await expectIconRendered(page, readinessRow(checklist, 'SITE').locator('lightning-icon'), 'success');
+        },
+    },
+    {
+        name: 'readiness-fix-site',
+        title: 'readiness: the Preview site is chosen, activated by the Fix button, and measured again',
+        query: '',
+        async run(page, helpers) {
+            const org = sampleOrg();
+            const preview = org.Network.find((n) => n.Status === 'UnderConstruction');
+            const checklist = await readinessChecklist(page, helpers, 7);
+            await chooseOption(checklist.locator('lightning-combobox.site-choice'), preview.Name);
+            const site = readinessRow(checklist, 'SITE');
+            await helpers.expectText(
+                site.locator('.reason'),
+                label('CCSA_Readiness_SITE_NOT_LIVE', preview.Name),
+                'site in preview',
+            );
+            await readinessChecklist(page, helpers, 6);
+            await site
+                .locator('lightning-button.fix', { hasText: label('CCSA_Readiness_Fix_ACTIVATE_SITE', preview.Name) })
+                .locator('button')
+                .click();
+            await helpers.expectText(
+                checklist.locator('.fix-done'),
+                label('CCSA_Readiness_Fix_Done_ACTIVATE_SITE', preview.Name),
+                'fix done',
+            );
+            await helpers.expectText(
+                site.locator('.reason'),
+                label('CCSA_Readiness_SITE_SHOW_ALL_SETTINGS_OFF', preview.Name),
+                'site measured again',
+            );
+            if (
+                (await site
+                    .locator('.reason', { hasText: label('CCSA_Readiness_SITE_NOT_LIVE', preview.Name) })
+                    .count()) > 0
+            ) {
+                throw new Error('the activated site must not be reported in Preview');
+            }
+        },
+    },
+    {
+        name: 'readiness-confirmed',
+        title: 'readiness: standard external profiles confirmed by the admin, every step done',
+        query: '',
+        async run(page, helpers) {
+            const org = sampleOrg();
+            const admin = org.User.find((u) => u.Id === org.defaultRunningUserId);
+            const checklist = await readinessChecklist(page, helpers, 7);
+            const standard = readinessRow(checklist, 'STANDARD_EXTERNAL_PROFILES');
+            await standard.locator('lightning-button.confirm button').click();
+            await helpers.expectText(
+                standard.locator('.row-status'),
+                label('CCSA_Readiness_Status_Done'),
+                'confirmed row done',
+            );
+            await helpers.expectText(standard.locator('.reason'), `Confirmed by ${admin.Name} on`, 'who confirmed');
+            await readinessChecklist(page, helpers, 8);
+            await helpers.expectText(checklist.locator('.ready-state'), label('CCSA_Readiness_Ready'), 'ready');
+            await helpers.expectText(
+                standard.locator('lightning-button.undo'),
+                label('CCSA_Readiness_Undo_Confirmation'),
+                'undo offered',
+            );
+        },
+    },
+    {
+        name: 'enable-users',
+        title: 'enable users: three contacts, one blocked by an account owner without a role, fixed in Setup, then enabled; CSV export',
+        query: '',
+        async run(page, { expectText }) {
+            const panel = page.locator('c-enable-users');
+            await expectText(panel, label('CCSA_Enable_Title'), 'enable users title');
+            await panel.locator('lightning-button.search button').click();
+            for (const name of ['Amara Fischer', 'Amara Horvat', 'Aisha Garcia']) {
+                const row = panel.locator('.candidates tr', { hasText: name });
+                await row.locator('.slds-checkbox_faux, .slds-checkbox__label').first().click();
+            }
+            await panel.locator('lightning-button.check button').click();
+            await chooseOption(
+                panel.locator('lightning-combobox.profile'),
+                'Customer Community Plus Login User - Contracts',
+            );
+            await expectText(panel.locator('.ready-count'), label('CCSA_Enable_Ready_Count', 2, 3), 'two ready');
+            const blocked = panel.locator('.plan-table tr', { hasText: 'Aisha Garcia' });
+            await expectText(blocked, 'has no role', 'the owner role problem');
+            await panel.locator('lightning-button.run button').click();
+            const results = panel.locator('.results');
+            await expectText(
+                results.locator('tr', { hasText: 'Amara Fischer' }),
+                label('CCSA_Enable_Status_Created'),
+                'first created',
+            );
+            await expectText(
+                results.locator('tr', { hasText: 'Amara Horvat' }),
+                label('CCSA_Enable_Status_Created'),
+                'second created',
+            );
+
+            // The fix, as the admin would make it in Setup > Users, then the check and the run again.
+            await page.locator('#give-roles').click();
+            await panel.locator('lightning-button.check button').click();
+            await expectText(
+                panel.locator('.ready-count'),
+                label('CCSA_Enable_Ready_Count', 1, 3),
+                'only the fixed row is ready',
+            );
+            await panel.locator('lightning-button.run button').click();
+            await expectText(
+                results.locator('tr', { hasText: 'Aisha Garcia' }),
+                label('CCSA_Enable_Status_Created'),
+                'fixed row created',
+            );
+            const href = decodeURIComponent((await panel.locator('a.export').getAttribute('href')) ?? '');
+            if (!href.startsWith('data:text/csv') || !/Aisha Garcia,[^\n]*,Created/.test(href)) {
+                throw new Error(`CSV export: unexpected content ${href.slice(0, 200)}`);
+            }
         },
     },
 ];

@@ -124,6 +124,7 @@ function platformModules({ labels }) {
             // ElementInternals needs native shadow DOM; the preview runs synthetic shadow, as
             // Lightning Experience does, so the combobox's form-association gate stays closed.
             if (CLOSED_GATES.has(source)) return `${VIRTUAL}closedGate`;
+            if (source === 'lightning/navigation') return join(PREVIEW, 'src', 'navigation.mjs');
             if (source === 'lightning/platformShowToastEvent')
                 return join(PREVIEW, 'src', 'platformShowToastEvent.mjs');
             if (source === 'lightning/primitiveIcon') return join(PREVIEW, 'src', 'primitiveIcon.mjs');

@@ -23,3 +23,22 @@ declare module 'lightning/platformShowToastEvent' {
         constructor(detail: ShowToastEventDetail);
     }
 }
+
+/** Navigation: the page reference of the tab or record page the component runs in. */
+declare module 'lightning/navigation' {
+    import type { WireAdapterConstructor } from 'lwc';
+    export interface PageReference {
+        type: string;
+        attributes?: Record<string, unknown>;
+        /** URL parameters of the page; custom ones are namespaced, e.g. `c__contactIds`. */
+        state?: Record<string, string | undefined>;
+    }
+    export const CurrentPageReference: WireAdapterConstructor<Record<string, never>, PageReference>;
+}
+
+/** Screen quick actions close themselves with this event. */
+declare module 'lightning/actions' {
+    export class CloseActionScreenEvent extends CustomEvent<null> {
+        constructor();
+    }
+}

@@ -138,6 +138,11 @@ export interface PermissionSet {
     ProfileId: Id | null;
     /** The UserLicense or PermissionSetLicense the permission set requires, if any. */
     LicenseId: Id | null;
+    /**
+     * Created by an admin or a package (true), or standard, shipped with a permission set
+     * license (false); a profile's own permission set is custom when the profile is.
+     */
+    IsCustom: boolean;
     PermissionsModifyAllData: boolean;
     PermissionsViewAllData: boolean;
 }

@@ -14,6 +14,7 @@ configProviderService({ getPathPrefix: () => pathPrefix });
 
 installToastContainer(document.body);
 renderRunAs(document.getElementById('run-as'));
+renderGiveRoles(document.getElementById('give-roles'));
 
 const app = createElement('c-setup-assistant', { is: SetupAssistant });
 document.getElementById('app').appendChild(app);
@@ -47,5 +48,26 @@ function renderRunAs(select) {
         }
         const query = params.toString();
         window.location.search = query ? `?${query}` : '';
+    });
+}
+
+/**
+ * A stand-in for the admin's fix in Setup > Users: gives every active internal user without a
+ * role the running admin's role (or the first internal role), so that accounts they own can have
+ * portal users. The page keeps the change until it reloads, as the rest of the sample org does.
+ */
+function renderGiveRoles(button) {
+    if (!button) {
+        return;
+    }
+    button.addEventListener('click', () => {
+        const admin = sampleOrg.User.find((u) => u.Id === sampleOrg.defaultRunningUserId);
+        const role = admin?.UserRoleId ?? sampleOrg.UserRole.find((r) => !r.PortalAccountId)?.Id;
+        const fixed = sampleOrg.User.filter((u) => u.UserType === 'Standard' && u.IsActive && !u.UserRoleId);
+        for (const user of fixed) {
+            user.UserRoleId = role;
+        }
+        button.textContent = `Setup: ${fixed.length} users were given a role`;
+        button.disabled = true;
     });
 }

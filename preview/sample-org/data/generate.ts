@@ -59,7 +59,8 @@ const LICENSES = {
     ccPlusLogin: {
         Name: 'Customer Community Plus Login',
         key: 'PID_Customer_Community_Plus_Login',
-        total: 5,
+        // Seats for 6 more users: Customer Community Plus keeps exactly one (license upgrade cases).
+        total: 10,
         userType: 'PowerCustomerSuccess',
     },
     partner: { Name: 'Partner Community', key: 'PID_Partner_Community', total: 10, userType: 'PowerPartner' },
@@ -101,6 +102,8 @@ interface ProfileSpec {
     modifyAll?: boolean;
     viewAll?: boolean;
     manageUsers?: boolean;
+    /** A custom profile (a clone), not one Salesforce ships. */
+    custom?: boolean;
 }
 
 const PROFILES = {
@@ -117,7 +120,7 @@ const PROFILES = {
     ccLoginUser: { Name: 'Customer Community Login User', license: 'ccLogin' },
     ccPlusUser: { Name: 'Customer Community Plus User', license: 'ccPlus' },
     // Seed 000: clone the Plus profile and turn on API Enabled.
-    ccPlusContracts: { Name: 'Customer Community Plus User - Contracts', license: 'ccPlus', api: true },
+    ccPlusContracts: { Name: 'Customer Community Plus User - Contracts', license: 'ccPlus', api: true, custom: true },
     ccPlusLoginUser: { Name: 'Customer Community Plus Login User', license: 'ccPlusLogin' },
     partnerUser: { Name: 'Partner Community User', license: 'partner' },
     partnerLoginUser: { Name: 'Partner Community Login User', license: 'partnerLogin' },
@@ -306,6 +309,8 @@ interface PermissionSetSpec {
     Name: string;
     Label: string;
     NamespacePrefix?: string;
+    /** Standard permission sets ship with their permission set license; the others are custom. */
+    standard?: boolean;
     /** A permission set license, by DeveloperName, or a user license. */
     psl?: string;
     userLicense?: LicenseKey;
@@ -321,17 +326,20 @@ const PERMISSION_SETS: Record<PermissionSetKey, PermissionSetSpec> = {
     docGen: {
         Name: 'DocGenRuntimeCommunityUser',
         Label: 'DocGen Run-time Community User',
+        standard: true,
         psl: 'DocGenRuntimeCommunityUserPsl',
     },
     ccPlusExperience: {
         Name: 'ContractManagementCCPlusDigitalExperienceUser',
         Label: 'Contract Management CC Plus Digital Experience User',
+        standard: true,
         psl: 'ClmCcPlusDigitalExperiencePsl',
     },
-    clmRuntime: { Name: 'CLMRuntimeUser', Label: 'CLM Runtime User', psl: 'ClmRuntimeUserPsl' },
+    clmRuntime: { Name: 'CLMRuntimeUser', Label: 'CLM Runtime User', standard: true, psl: 'ClmRuntimeUserPsl' },
     clmPartner: {
         Name: 'CLMDigitalExperiencePartner',
         Label: 'CLM Digital Experience Partner',
+        standard: true,
         psl: 'ClmDigitalExperiencePartnerPsl',
     },
     portalCaseAccess: { Name: 'Portal_Case_Access', Label: 'Portal Case Access' },
@@ -348,11 +356,12 @@ const PERMISSION_SETS: Record<PermissionSetKey, PermissionSetSpec> = {
  * org's own (Salesforce's exact PSL names vary by edition and are not in the seeds).
  */
 const PERMISSION_SET_LICENSES: ReadonlyArray<{ DeveloperName: string; MasterLabel: string; total: number }> = [
-    { DeveloperName: 'DocGenRuntimeCommunityUserPsl', MasterLabel: 'DocGen Runtime Community User', total: 10 },
+    // Seats for 6 more Contracts users (the enable-users flow); CLM Runtime User is nearly out.
+    { DeveloperName: 'DocGenRuntimeCommunityUserPsl', MasterLabel: 'DocGen Runtime Community User', total: 13 },
     {
         DeveloperName: 'ClmCcPlusDigitalExperiencePsl',
         MasterLabel: 'Contract Management CC Plus Digital Experience',
-        total: 8,
+        total: 13,
     },
     { DeveloperName: 'ClmRuntimeUserPsl', MasterLabel: 'CLM Runtime User', total: 3 },
     { DeveloperName: 'ClmDigitalExperiencePartnerPsl', MasterLabel: 'CLM Digital Experience Partner', total: 5 },
@@ -422,6 +431,37 @@ function developerName(text: string): string {
 
 function isoDaysAgo(days: number, minutes = 0): string {
     return new Date(SAMPLE_NOW - days * DAY - minutes * 60 * 1000).toISOString();
+}
+
+/** A profile and the permission set it owns, as the main loop builds them. */
+function lateProfile(
+    spec: ProfileSpec,
+    licenseIds: Record<LicenseKey, Id>,
+    newId: (object: keyof typeof KEY_PREFIX) => Id,
+): { profile: Profile; owned: PermissionSet } {
+    const profile: Profile = {
+        Id: newId('Profile'),
+        Name: spec.Name,
+        UserLicenseId: licenseIds[spec.license],
+        UserType: LICENSES[spec.license].userType,
+        PermissionsApiEnabled: spec.api ?? false,
+        PermissionsModifyAllData: spec.modifyAll ?? false,
+        PermissionsViewAllData: spec.viewAll ?? false,
+        PermissionsManageUsers: spec.manageUsers ?? false,
+    };
+    const owned: PermissionSet = {
+        Id: newId('PermissionSet'),
+        Name: `X${profile.Id}`,
+        Label: profile.Name,
+        NamespacePrefix: null,
+        IsOwnedByProfile: true,
+        ProfileId: profile.Id,
+        LicenseId: profile.UserLicenseId,
+        IsCustom: spec.custom ?? false,
+        PermissionsModifyAllData: profile.PermissionsModifyAllData,
+        PermissionsViewAllData: profile.PermissionsViewAllData,
+    };
+    return { profile, owned };
 }
 
 /**
@@ -509,6 +549,7 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
             IsOwnedByProfile: true,
             ProfileId: profile.Id,
             LicenseId: profile.UserLicenseId,
+            IsCustom: spec.custom ?? false,
             PermissionsModifyAllData: profile.PermissionsModifyAllData,
             PermissionsViewAllData: profile.PermissionsViewAllData,
         };
@@ -546,6 +587,7 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
             IsOwnedByProfile: false,
             ProfileId: null,
             LicenseId: spec.psl ? (pslIds.get(spec.psl) as Id) : spec.userLicense ? licenseIds[spec.userLicense] : null,
+            IsCustom: !spec.standard,
             PermissionsModifyAllData: false,
             PermissionsViewAllData: false,
         };
@@ -894,6 +936,28 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
         for (const parentId of parents) {
             org.NetworkMemberGroup.push({ Id: newId('NetworkMemberGroup'), NetworkId: network.Id, ParentId: parentId });
         }
+    }
+
+    // Seed 000's clone of the Plus Login profile with API Enabled, the profile the enable-users
+    // flow can fill (Plus has one seat left). Added last, so that every other Id stays the same.
+    const loginContracts = lateProfile(
+        { Name: 'Customer Community Plus Login User - Contracts', license: 'ccPlusLogin', api: true, custom: true },
+        licenseIds,
+        newId,
+    );
+    org.Profile.push(loginContracts.profile);
+    org.PermissionSet.push(loginContracts.owned);
+    objectPermission(loginContracts.owned, 'Account', 'R');
+    objectPermission(loginContracts.owned, 'Contact', 'RE');
+    objectPermission(loginContracts.owned, 'Contract', 'R');
+    for (const network of org.Network.filter(
+        (n) => n.UrlPathPrefix === 'customers' || n.UrlPathPrefix === 'contracts',
+    )) {
+        org.NetworkMemberGroup.push({
+            Id: newId('NetworkMemberGroup'),
+            NetworkId: network.Id,
+            ParentId: loginContracts.profile.Id,
+        });
     }
 
     // Seat counts follow from the records, as Salesforce computes them.

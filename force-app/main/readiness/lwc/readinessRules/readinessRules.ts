@@ -9,126 +9,40 @@
 import { canonicalLicenseName } from 'c/licenseConversion';
 
 // ---------------------------------------------------------------------------------------------
-// Facts (filled by Apex)
+// Facts (filled by Apex): the DTOs of `ReadinessService` (types/apex/ReadinessService.d.ts), so
+// that the rules and `ReadinessController.getReadinessFacts` share one contract.
 // ---------------------------------------------------------------------------------------------
 
 /** A profile of the org. */
-export interface ProfileFact {
-    /** `Profile.Id` (00e...). */
-    id: string;
-    /** `Profile.Name`. */
-    name: string;
-    /** `Profile.UserLicense.Name`, e.g. "Customer Community Plus" (a `LicenseDefinitionKey` is accepted too). */
-    licenseName: string;
-    /** `Profile.PermissionsApiEnabled`: the "API Enabled" administrative permission. */
-    apiEnabled: boolean;
-    /**
-     * Whether the profile is custom (a clone), from `PermissionSet.IsCustom` of the profile's own
-     * permission set (`IsOwnedByProfile = true`). Standard profiles cannot be edited, which is why
-     * seed 000 clones one before turning on API Enabled. Unknown (null/undefined): treated as editable.
-     */
-    isCustom?: boolean | null;
-}
+export type ProfileFact = Apex.ReadinessService.ProfileFact;
 
 /** A `UserLicense` row: Customer Community Plus seats live here. */
-export interface UserLicenseFact {
-    /** `UserLicense.Name` (or `LicenseDefinitionKey`, e.g. PID_Customer_Community_Plus). */
-    name: string;
-    /** `UserLicense.TotalLicenses`. */
-    totalLicenses: number;
-    /** `UserLicense.UsedLicenses`. */
-    usedLicenses: number;
-}
+export type UserLicenseFact = Apex.ReadinessService.UserLicenseFact;
 
 /** A permission set of the org (`PermissionSet` with `IsOwnedByProfile = false`). */
-export interface PermissionSetFact {
-    /** `PermissionSet.Id` (0PS...). */
-    id: string;
-    /** `PermissionSet.Name`: the API name. */
-    name: string;
-    /** `PermissionSet.Label`. */
-    label: string;
-    /** `PermissionSet.NamespacePrefix`, when it comes from a managed package. */
-    namespacePrefix?: string | null;
-    /**
-     * `PermissionSet.LicenseId` when it is a permission set license (0PL...): users need that
-     * license assigned before the permission set. Null when the set needs none or a user license.
-     */
-    permissionSetLicenseId?: string | null;
-    /**
-     * Active users holding the set (`PermissionSetAssignment` with `Assignee.IsActive = true`).
-     * Read for the sets that let internal users share contract documents; may be left unset for others.
-     */
-    activeAssigneeCount?: number | null;
-}
+export type PermissionSetFact = Apex.ReadinessService.PermissionSetFact;
 
 /** A `PermissionSetLicense` row: the seats behind a permission set. */
-export interface PermissionSetLicenseFact {
-    /** `PermissionSetLicense.Id` (0PL...). */
-    id: string;
-    /** `PermissionSetLicense.DeveloperName`. */
-    developerName: string;
-    /** `PermissionSetLicense.MasterLabel`. */
-    label: string;
-    /** `PermissionSetLicense.TotalLicenses`. */
-    totalLicenses: number;
-    /** `PermissionSetLicense.UsedLicenses`. */
-    usedLicenses: number;
-}
+export type PermissionSetLicenseFact = Apex.ReadinessService.PermissionSetLicenseFact;
 
 /**
  * `Network.Status`: Live (label "Published"), UnderConstruction ("Preview", never again once
- * published), DownForMaintenance ("Offline"). Object Reference, "Network".
+ * published), DownForMaintenance ("Offline"). Object Reference, "Network". Apex sends it as a
+ * plain string ({@link SiteFact}).
  */
 export type SiteStatus = 'Live' | 'UnderConstruction' | 'DownForMaintenance';
 
 /** An Experience Cloud site (`Network`). */
-export interface SiteFact {
-    /** `Network.Id` (0DB...). */
-    id: string;
-    /** `Network.Name`. */
-    name: string;
-    /** `Network.Status`. */
-    status: SiteStatus;
-    /** `Network.OptionsShowAllNetworkSettings`: "Show All Settings in Workspace" (Administration > Preferences). */
-    showAllSettings: boolean;
-    /** `NetworkMemberGroup.ParentId` of the site: the member profiles (00e...) and permission sets (0PS...). */
-    memberParentIds: readonly string[];
-}
+export type SiteFact = Apex.ReadinessService.SiteFact;
 
-/** A persisted "I did this by hand" of a row Apex cannot detect. */
-export interface ConfirmationFact {
-    rowId: RowId;
-    /** Who confirmed (`User.Name`), for the row's values. */
-    confirmedByName?: string | null;
-    /** When (ISO 8601 Datetime as Apex serializes it). */
-    confirmedAt?: string | null;
-}
+/** The admin running the assistant. */
+export type RunningUserFact = Apex.ReadinessService.RunningUserFact;
+
+/** A persisted "I did this by hand" of a row Apex cannot detect; `rowId` is a {@link RowId}. */
+export type ConfirmationFact = Apex.ReadinessService.ConfirmationFact;
 
 /** Everything the checklist reads from the org, in one DTO. */
-export interface OrgFacts {
-    /**
-     * Digital Experiences is on: the `Network` object exists (`Schema.getGlobalDescribe()
-     * .containsKey('Network')`); Salesforce creates it when "Enable Digital Experiences" is saved.
-     */
-    digitalExperiencesEnabled: boolean;
-    /** The Digital Experiences domain (e.g. `acme.my.site.com`), when Apex could read it. */
-    experienceDomain?: string | null;
-    /** Every profile of the org whose license is external; other profiles may be included and are ignored. */
-    profiles: readonly ProfileFact[];
-    /** Every `UserLicense` row (only the Customer Community Plus ones are used). */
-    userLicenses: readonly UserLicenseFact[];
-    /** The Contracts permission sets, and any other; matched by label or API name. */
-    permissionSets: readonly PermissionSetFact[];
-    /** The permission set licenses behind {@link permissionSets}. */
-    permissionSetLicenses: readonly PermissionSetLicenseFact[];
-    /** Every site; empty when there is none or Digital Experiences is off. */
-    sites: readonly SiteFact[];
-    /** The admin running the assistant (`UserInfo.getUserId()`, `User.UserRoleId`, `UserRole.Name`). */
-    runningUser: { id: string; name: string; roleId?: string | null; roleName?: string | null };
-    /** Persisted confirmations of the rows that cannot be detected. */
-    confirmations?: readonly ConfirmationFact[] | null;
-}
+export type OrgFacts = Apex.ReadinessService.OrgFacts;
 
 /** What the admin chose in the assistant, if anything: the checklist then measures those. */
 export interface ReadinessChoices {

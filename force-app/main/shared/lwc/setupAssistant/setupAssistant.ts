@@ -1,6 +1,9 @@
 import { LightningElement, wire } from 'lwc';
 import getAssistantContext from '@salesforce/apex/SetupAssistantController.getAssistantContext';
+import { CurrentPageReference } from 'lightning/navigation';
+import type { PageReference } from 'lightning/navigation';
 import { formatLabel } from 'c/labelFormat';
+import { contactIdsFromState } from 'c/enablementRun';
 import APP_TITLE from '@salesforce/label/c.CCSA_App_Title';
 import APP_TAGLINE from '@salesforce/label/c.CCSA_App_Tagline';
 import LOADING from '@salesforce/label/c.CCSA_Loading';
@@ -39,6 +42,14 @@ export default class SetupAssistant extends LightningElement {
     wiredContext({ data, error }: ApexWireResult<AssistantContext>): void {
         this.context = data;
         this.error = error;
+    }
+
+    /** Contacts handed over by the "Enable as Portal Users" list view button (`c__contactIds`). */
+    handedOverContactIds: string[] = [];
+
+    @wire(CurrentPageReference)
+    wiredPageReference(pageReference?: PageReference): void {
+        this.handedOverContactIds = contactIdsFromState(pageReference?.state);
     }
 
     get isLoading(): boolean {

@@ -84,7 +84,17 @@ const userUrl = (userId: string): string => `/lightning/r/User/${userId}/view`;
  */
 export default class EnableUsers extends LightningElement {
     /** Contacts handed over by the quick action or a list view button: checked at once. */
-    @api contactIds?: string[];
+    @api
+    get contactIds(): string[] | undefined {
+        return this.handedOver;
+    }
+    set contactIds(ids: string[] | undefined) {
+        this.handedOver = ids;
+        if (this.connected && ids && ids.length > 0) {
+            this.selectedIds = [...ids];
+            this.check();
+        }
+    }
     /** One contact, one screen: no search, no typed customers (the quick action). */
     @api compact = false;
 
@@ -161,9 +171,13 @@ export default class EnableUsers extends LightningElement {
     loadError?: unknown;
     runErrors?: string[];
 
+    handedOver?: string[];
+    connected = false;
+
     override connectedCallback(): void {
-        if (this.contactIds && this.contactIds.length > 0) {
-            this.selectedIds = [...this.contactIds];
+        this.connected = true;
+        if (this.handedOver && this.handedOver.length > 0) {
+            this.selectedIds = [...this.handedOver];
             this.check();
         }
     }

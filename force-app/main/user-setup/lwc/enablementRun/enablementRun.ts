@@ -11,6 +11,25 @@ type NewCustomer = Apex.UserSetupService.NewCustomer;
 type EnableRequest = Apex.UserEnablementService.EnableRequest;
 type EnableResult = Apex.UserEnablementService.EnableResult;
 
+/** A Contact record id: key prefix 003, 15 or 18 characters. */
+const CONTACT_ID = /^003[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
+
+/**
+ * The contacts a list view button or a link hands over in the page state (`c__contactIds`,
+ * comma-separated): only well-formed Contact ids, each once, at most `max`.
+ * @param state the page state
+ * @param max the most ids kept
+ * @returns the ids, in the order given
+ */
+export function contactIdsFromState(state: Record<string, string | undefined> | undefined, max = 10000): string[] {
+    const raw = state?.c__contactIds ?? '';
+    const ids = raw
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => CONTACT_ID.test(id));
+    return [...new Set(ids)].slice(0, max);
+}
+
 /** Prefix of the ids given to customers typed inline until Apex creates their contacts. */
 export const NEW_CONTACT_PREFIX = 'new-';
 

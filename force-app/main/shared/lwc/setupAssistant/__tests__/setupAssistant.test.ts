@@ -5,6 +5,8 @@ import RUNNING_AS from '@salesforce/label/c.CCSA_Running_As';
 import CONTEXT_ERROR from '@salesforce/label/c.CCSA_Context_Error';
 import { formatLabel } from 'c/labelFormat';
 import CONTEXT from './data/SetupAssistantController.getAssistantContext.json';
+import { CurrentPageReference } from 'lightning/navigation';
+import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
 
 jest.mock(
     '@salesforce/apex/SetupAssistantController.getAssistantContext',
@@ -18,6 +20,20 @@ jest.mock(
 jest.mock(
     '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets',
     () => ({ default: jest.fn(() => Promise.resolve([])) }),
+    {
+        virtual: true,
+    },
+);
+
+jest.mock(
+    '@salesforce/apex/ReadinessController.getReadinessFacts',
+    () => ({ default: jest.fn(() => Promise.reject(new Error('not measured in this test'))) }),
+    { virtual: true },
+);
+
+jest.mock(
+    '@salesforce/apex/UserSetupController.getEnablementFacts',
+    () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
     {
         virtual: true,
     },
@@ -64,6 +80,7 @@ describe('c-setup-assistant', () => {
         );
         expect(root.querySelector('.role')?.textContent).toContain('CEO');
         expect(root.querySelector('.role-warning')).toBeNull();
+        expect(root.querySelector('c-readiness-checklist')).not.toBeNull();
         expect(root.querySelector('c-license-upgrade')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
@@ -90,6 +107,22 @@ describe('c-setup-assistant', () => {
         expect(element.shadowRoot?.querySelector('lightning-spinner')).toBeNull();
         expect(element.shadowRoot?.querySelector('.running-as')).toBeNull();
         expect(element.shadowRoot?.querySelector('c-license-upgrade')).toBeNull();
+        expect(element.shadowRoot?.querySelector('c-readiness-checklist')).toBeNull();
         await expect(element).toBeAccessible();
+    });
+
+    it('hands the contacts of the list view button over to Enable users', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        (CurrentPageReference as unknown as TestWireAdapter).emit({
+            type: 'standard__navItemPage',
+            state: { c__contactIds: '003000000000001AAA,003000000000002AAA,bogus' },
+        });
+        await flush();
+        const enable = element.shadowRoot?.querySelector('c-enable-users') as unknown as { contactIds: string[] };
+        expect(enable.contactIds).toEqual(['003000000000001AAA', '003000000000002AAA']);
+        expect(getEnablementFacts).toHaveBeenCalledWith(
+            expect.objectContaining({ contactIds: ['003000000000001AAA', '003000000000002AAA'] }),
+        );
     });
 });

@@ -1,4 +1,5 @@
 import {
+    contactIdsFromState,
     mergeEnableResults,
     namePatterns,
     newCustomerFact,
@@ -146,5 +147,17 @@ describe('toCsv', () => {
                 '"Doe, Ann","\'=HYPERLINK(""x"")",ann@acme.com.ccsa,005A,Created,\r\n' +
                 '"Bo ""B"" Li",Acme,,,Failed,"Line 1\nLine 2"\r\n',
         );
+    });
+});
+
+describe('contactIdsFromState', () => {
+    it('keeps well-formed Contact ids once, in order, up to the limit', () => {
+        const state = {
+            c__contactIds: '003000000000001AAA, 003000000000002,001000000000001AAA,<script>,003000000000001AAA,',
+        };
+        expect(contactIdsFromState(state)).toEqual(['003000000000001AAA', '003000000000002']);
+        expect(contactIdsFromState(state, 1)).toEqual(['003000000000001AAA']);
+        expect(contactIdsFromState({})).toEqual([]);
+        expect(contactIdsFromState(undefined)).toEqual([]);
     });
 });

@@ -1,0 +1,255 @@
+import { createElement } from 'lwc';
+import ReadinessChecklist from 'c/readinessChecklist';
+import getReadinessFacts from '@salesforce/apex/ReadinessController.getReadinessFacts';
+import confirmReadinessStep from '@salesforce/apex/ReadinessController.confirmReadinessStep';
+import clearReadinessConfirmation from '@salesforce/apex/ReadinessController.clearReadinessConfirmation';
+import activateSite from '@salesforce/apex/ReadinessController.activateSite';
+import showAllSettings from '@salesforce/apex/ReadinessController.showAllSettings';
+import addSiteMember from '@salesforce/apex/ReadinessController.addSiteMember';
+import LOAD_ERROR from '@salesforce/label/c.CCSA_Readiness_Load_Error';
+import ACTION_ERROR from '@salesforce/label/c.CCSA_Readiness_Action_Error';
+import FACTS from './data/ReadinessController.getReadinessFacts.json';
+
+jest.mock('@salesforce/apex/ReadinessController.getReadinessFacts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/ReadinessController.confirmReadinessStep', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/ReadinessController.clearReadinessConfirmation', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/ReadinessController.activateSite', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/ReadinessController.showAllSettings', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/ReadinessController.addSiteMember', () => ({ default: jest.fn() }), { virtual: true });
+
+const mocked = (method: unknown): jest.Mock => method as jest.Mock;
+type OrgFacts = Apex.ReadinessService.OrgFacts;
+
+const SITE = '0DB000000000001AAA';
+const PROFILE = '00e000000000010AAA';
+const CONFIRMED = {
+    rowId: 'STANDARD_EXTERNAL_PROFILES',
+    confirmedByName: 'Avery Admin',
+    confirmedAt: '2025-01-02T03:04:05.000Z',
+};
+
+/** Every step done: the site Live, the step Apex cannot read confirmed. */
+function readyFacts(): OrgFacts {
+    return {
+        ...(FACTS as OrgFacts),
+        sites: [{ ...FACTS.sites[0], status: 'Live' }],
+        confirmations: [CONFIRMED],
+    };
+}
+
+function flush(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function render(): HTMLElement {
+    const element = createElement('c-readiness-checklist', { is: ReadinessChecklist });
+    document.body.appendChild(element);
+    return element;
+}
+
+const $ = <T extends Element = HTMLElement>(element: HTMLElement, selector: string): T =>
+    element.shadowRoot!.querySelector(selector) as T;
+const $$ = (element: HTMLElement, selector: string): HTMLElement[] =>
+    Array.from(element.shadowRoot!.querySelectorAll(selector));
+const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+describe('c-readiness-checklist', () => {
+    beforeEach(() => {
+        mocked(getReadinessFacts).mockResolvedValue(FACTS);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('shows a spinner while the org is measured', async () => {
+        mocked(getReadinessFacts).mockReturnValue(new Promise(() => undefined));
+        const element = render();
+        await flush();
+        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect($(element, '.readiness-rows')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the error panel when the facts cannot be read', async () => {
+        mocked(getReadinessFacts).mockRejectedValue({ body: { message: 'You need the permission set.' } });
+        const element = render();
+        await flush();
+        const panel = $(element, 'c-error-panel') as HTMLElement & { friendlyMessage: string };
+        expect(panel.friendlyMessage).toBe(LOAD_ERROR);
+        expect($(element, 'lightning-spinner')).toBeNull();
+        expect($(element, '.readiness-rows')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows every step of the seed done, with the progress at 100%', async () => {
+        mocked(getReadinessFacts).mockResolvedValue(readyFacts());
+        const element = render();
+        await flush();
+        const rows = $$(element, 'li.readiness-row');
+        expect(rows).toHaveLength(8);
+        expect(rows.every((row) => row.classList.contains('status-done'))).toBe(true);
+        expect(($(element, 'lightning-progress-bar') as unknown as { value: number }).value).toBe(100);
+        expect(text($(element, '.progress-text'))).toBe('8 of 8 steps done (100%)');
+        expect(text($(element, '.ready-state'))).toBe('The org is ready for Contracts Customer Community Plus users.');
+        expect(text($(element, '.row-STANDARD_EXTERNAL_PROFILES .reason'))).toBe(
+            'Confirmed by Avery Admin on 2025-01-02 03:04 UTC.',
+        );
+        expect($(element, '.row-STANDARD_EXTERNAL_PROFILES lightning-button.undo')).not.toBeNull();
+        expect($$(element, 'lightning-button.fix')).toHaveLength(0);
+        expect($(element, '.row-SITE a.setup-link').getAttribute('href')).toBe('/lightning/setup/SetupNetworks/home');
+        await expect(element).toBeAccessible();
+    });
+
+    it('offers the fix of a site in Preview, calls Apex and measures again', async () => {
+        const element = render();
+        await flush();
+        const site = $(element, '.row-SITE');
+        expect(site.classList.contains('status-needs-action')).toBe(true);
+        expect(text(site.querySelector('.reason'))).toBe(
+            'Contracts Portal is in Preview: users cannot log in until it is activated.',
+        );
+        expect(text($(element, '.progress-text'))).toBe('6 of 8 steps done (75%)');
+        await expect(element).toBeAccessible();
+
+        mocked(activateSite).mockResolvedValue({
+            ok: true,
+            message: 'Contracts Portal is now active.',
+            setupUrl: '/lightning/setup/SetupNetworks/home',
+        });
+        mocked(getReadinessFacts).mockResolvedValue({
+            ...FACTS,
+            sites: [{ ...FACTS.sites[0], status: 'Live' }],
+        });
+        const fix = site.querySelector('lightning-button.fix') as HTMLElement & { label: string };
+        expect(fix.label).toBe('Activate Contracts Portal');
+        fix.click();
+        await flush();
+        await flush();
+        expect(activateSite).toHaveBeenCalledWith({ networkId: SITE });
+        expect(getReadinessFacts).toHaveBeenCalledTimes(2);
+        expect(text($(element, '.fix-done'))).toBe('Contracts Portal is now active.');
+        expect($(element, '.row-SITE').classList.contains('status-done')).toBe(true);
+        expect(text($(element, '.progress-text'))).toBe('7 of 8 steps done (87%)');
+        await expect(element).toBeAccessible();
+    });
+
+    it('calls the Apex of each fix with the ids the rules give', async () => {
+        mocked(getReadinessFacts).mockResolvedValue({
+            ...FACTS,
+            sites: [{ ...FACTS.sites[0], status: 'Live', showAllSettings: false, memberParentIds: [] }],
+        });
+        const refused = { ok: false, message: 'No.', setupUrl: '/lightning/setup/SetupNetworks/home' };
+        mocked(showAllSettings).mockResolvedValue(refused);
+        mocked(addSiteMember).mockResolvedValue(refused);
+        const element = render();
+        await flush();
+        const fixes = $$(element, '.row-SITE lightning-button.fix') as Array<HTMLElement & { label: string }>;
+        expect(fixes.map((button) => button.label)).toEqual([
+            'Show all settings in Contracts Portal',
+            'Add CC Plus - Contracts to Contracts Portal',
+        ]);
+        fixes[0].click();
+        await flush();
+        expect(showAllSettings).toHaveBeenCalledWith({ networkId: SITE });
+        ($$(element, '.row-SITE lightning-button.fix')[1] as HTMLElement).click();
+        await flush();
+        expect(addSiteMember).toHaveBeenCalledWith({ networkId: SITE, profileId: PROFILE });
+    });
+
+    it('shows the refusal of a fix with the Setup link, and does not pretend it is done', async () => {
+        mocked(activateSite).mockResolvedValue({
+            ok: false,
+            message: 'Salesforce did not activate Contracts Portal: insufficient access. In Setup ...',
+            setupUrl: '/lightning/setup/SetupNetworks/home',
+        });
+        const element = render();
+        await flush();
+        ($(element, '.row-SITE lightning-button.fix') as HTMLElement).click();
+        await flush();
+        const refusal = $(element, '.fix-refused');
+        expect(text(refusal.querySelector('.refusal-message'))).toContain('insufficient access');
+        expect(refusal.querySelector('a')?.getAttribute('href')).toBe('/lightning/setup/SetupNetworks/home');
+        expect(getReadinessFacts).toHaveBeenCalledTimes(1);
+        expect($(element, '.row-SITE').classList.contains('status-needs-action')).toBe(true);
+        await expect(element).toBeAccessible();
+
+        $(element, 'lightning-button.refresh').click();
+        await flush();
+        expect($(element, '.fix-refused')).toBeNull();
+        expect(getReadinessFacts).toHaveBeenCalledTimes(2);
+    });
+
+    it('persists a confirmation, and withdraws it', async () => {
+        const element = render();
+        await flush();
+        const row = $(element, '.row-STANDARD_EXTERNAL_PROFILES');
+        expect(row.classList.contains('status-confirm')).toBe(true);
+        mocked(confirmReadinessStep).mockResolvedValue(CONFIRMED);
+        mocked(getReadinessFacts).mockResolvedValue({ ...FACTS, confirmations: [CONFIRMED] });
+        (row.querySelector('lightning-button.confirm') as HTMLElement).click();
+        await flush();
+        await flush();
+        expect(confirmReadinessStep).toHaveBeenCalledWith({ rowId: 'STANDARD_EXTERNAL_PROFILES' });
+        const confirmed = $(element, '.row-STANDARD_EXTERNAL_PROFILES');
+        expect(confirmed.classList.contains('status-done')).toBe(true);
+        expect(confirmed.querySelector('lightning-button.confirm')).toBeNull();
+        await expect(element).toBeAccessible();
+
+        mocked(clearReadinessConfirmation).mockResolvedValue(undefined);
+        mocked(getReadinessFacts).mockResolvedValue(FACTS);
+        (confirmed.querySelector('lightning-button.undo') as HTMLElement).click();
+        await flush();
+        await flush();
+        expect(clearReadinessConfirmation).toHaveBeenCalledWith({ rowId: 'STANDARD_EXTERNAL_PROFILES' });
+        expect($(element, '.row-STANDARD_EXTERNAL_PROFILES').classList.contains('status-confirm')).toBe(true);
+    });
+
+    it('shows an action that failed in the error panel', async () => {
+        mocked(confirmReadinessStep).mockRejectedValue({ body: { message: 'Insufficient access' } });
+        const element = render();
+        await flush();
+        ($(element, 'lightning-button.confirm') as HTMLElement).click();
+        await flush();
+        const panel = $(element, 'c-error-panel') as HTMLElement & { friendlyMessage: string };
+        expect(panel.friendlyMessage).toBe(ACTION_ERROR);
+        await expect(element).toBeAccessible();
+    });
+
+    it('measures the site the admin chooses', async () => {
+        mocked(getReadinessFacts).mockResolvedValue({
+            ...FACTS,
+            sites: [
+                { ...FACTS.sites[0], status: 'Live' },
+                { ...FACTS.sites[0], id: '0DB000000000002AAA', name: 'Second', memberParentIds: [] },
+            ],
+        });
+        const element = render();
+        await flush();
+        expect($(element, '.row-SITE').classList.contains('status-done')).toBe(true);
+        const choice = $(element, 'lightning-combobox.site-choice') as HTMLElement & {
+            options: { label: string; value: string }[];
+        };
+        expect(choice.options.map((option) => option.label)).toEqual([
+            'The site closest to ready',
+            'Contracts Portal',
+            'Second',
+        ]);
+        choice.dispatchEvent(new CustomEvent('change', { detail: { value: '0DB000000000002AAA' } }));
+        await flush();
+        expect(text($(element, '.row-SITE .reason'))).toBe(
+            'Second is in Preview: users cannot log in until it is activated.',
+        );
+    });
+});

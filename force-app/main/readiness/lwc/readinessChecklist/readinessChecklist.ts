@@ -1,0 +1,245 @@
+import { LightningElement } from 'lwc';
+import getReadinessFacts from '@salesforce/apex/ReadinessController.getReadinessFacts';
+import confirmReadinessStep from '@salesforce/apex/ReadinessController.confirmReadinessStep';
+import clearReadinessConfirmation from '@salesforce/apex/ReadinessController.clearReadinessConfirmation';
+import activateSite from '@salesforce/apex/ReadinessController.activateSite';
+import showAllSettings from '@salesforce/apex/ReadinessController.showAllSettings';
+import addSiteMember from '@salesforce/apex/ReadinessController.addSiteMember';
+import { evaluateReadiness, summarizeReadiness } from 'c/readinessRules';
+import type { OrgFacts, ReadinessFix, ReadinessRow, ReadinessSummary, RowId } from 'c/readinessRules';
+import { fixLabel, reasonMessage, rowTitle, statusLabel } from 'c/readinessMessages';
+import { formatLabel } from 'c/labelFormat';
+import TITLE from '@salesforce/label/c.CCSA_Readiness_Title';
+import INTRO from '@salesforce/label/c.CCSA_Readiness_Intro';
+import PROGRESS from '@salesforce/label/c.CCSA_Readiness_Progress';
+import READY from '@salesforce/label/c.CCSA_Readiness_Ready';
+import NOT_READY from '@salesforce/label/c.CCSA_Readiness_Not_Ready';
+import REFRESH from '@salesforce/label/c.CCSA_Readiness_Refresh';
+import OPEN_SETUP from '@salesforce/label/c.CCSA_Readiness_Open_Setup';
+import MARK_DONE from '@salesforce/label/c.CCSA_Readiness_Mark_Done';
+import UNDO_CONFIRMATION from '@salesforce/label/c.CCSA_Readiness_Undo_Confirmation';
+import LOAD_ERROR from '@salesforce/label/c.CCSA_Readiness_Load_Error';
+import ACTION_ERROR from '@salesforce/label/c.CCSA_Readiness_Action_Error';
+import FIX_REFUSED_TITLE from '@salesforce/label/c.CCSA_Readiness_Fix_Refused_Title';
+import SITE_CHOICE from '@salesforce/label/c.CCSA_Readiness_Site_Choice';
+import SITE_ANY from '@salesforce/label/c.CCSA_Readiness_Site_Any';
+import RECOMMENDED from '@salesforce/label/c.CCSA_Readiness_Recommended';
+import LOADING from '@salesforce/label/c.CCSA_Loading';
+
+type FixResult = Apex.ReadinessFixService.FixResult;
+
+interface FindingView {
+    key: string;
+    text: string;
+    /** Set when the finding has a fix Apex can make. */
+    fixLabel?: string;
+}
+
+interface RowView {
+    id: RowId;
+    title: string;
+    statusText: string;
+    iconName: string;
+    iconVariant: string;
+    itemClass: string;
+    recommended: boolean;
+    findings: FindingView[];
+    setupUrl: string;
+    canConfirm: boolean;
+    canUndo: boolean;
+}
+
+/** Icon and `lightning-icon` variant (its colour) of each tone of row. */
+const ICONS: Record<string, { name: string; variant: string }> = {
+    done: { name: 'utility:success', variant: 'success' },
+    'needs-action': { name: 'utility:error', variant: 'error' },
+    warning: { name: 'utility:warning', variant: 'warning' },
+    confirm: { name: 'utility:help', variant: '' },
+};
+
+/** The Apex method of each fix, called with the ids the rules put in its values. */
+const FIX_CALLS: Readonly<Record<ReadinessFix, (values: readonly string[]) => Promise<FixResult>>> = {
+    ACTIVATE_SITE: (values) => activateSite({ networkId: values[0] }),
+    SHOW_ALL_SETTINGS: (values) => showAllSettings({ networkId: values[0] }),
+    ADD_PROFILE_MEMBER: (values) => addSiteMember({ networkId: values[0], profileId: values[1] }),
+};
+
+/**
+ * "Org readiness" at the top of the Setup Assistant: one row per step of seed 000 with its live
+ * status, the reason, a Fix where Apex DML can do it, "Open in Setup" everywhere, and "Mark as
+ * done" for the step Apex cannot read. The rows come from `c/readinessRules`; this component
+ * reads the facts, runs the actions and measures again after each one.
+ */
+export default class ReadinessChecklist extends LightningElement {
+    labels = {
+        title: TITLE,
+        intro: INTRO,
+        refresh: REFRESH,
+        openSetup: OPEN_SETUP,
+        markDone: MARK_DONE,
+        undoConfirmation: UNDO_CONFIRMATION,
+        loadError: LOAD_ERROR,
+        actionError: ACTION_ERROR,
+        fixRefusedTitle: FIX_REFUSED_TITLE,
+        siteChoice: SITE_CHOICE,
+        recommended: RECOMMENDED,
+        loading: LOADING,
+    };
+
+    facts?: OrgFacts;
+    loading = false;
+    busy = false;
+    loadError?: unknown;
+    actionError?: unknown;
+    /** The last fix's answer: a success notice, or the refusal with its Setup link. */
+    fixResult?: FixResult;
+    siteId = '';
+
+    override connectedCallback(): void {
+        this.load();
+    }
+
+    /** Reads the facts again; the rows follow. */
+    async load(): Promise<void> {
+        this.loading = true;
+        try {
+            this.facts = await getReadinessFacts();
+            this.loadError = undefined;
+        } catch (error) {
+            this.loadError = error;
+        } finally {
+            this.loading = false;
+        }
+    }
+
+    get showSpinner(): boolean {
+        return this.loading || this.busy;
+    }
+
+    get hasFacts(): boolean {
+        return !!this.facts;
+    }
+
+    get readinessRows(): ReadinessRow[] {
+        return this.facts ? evaluateReadiness(this.facts, { siteId: this.siteId || null }) : [];
+    }
+
+    get summary(): ReadinessSummary {
+        return summarizeReadiness(this.readinessRows);
+    }
+
+    get percentDone(): number {
+        return this.summary.percentDone;
+    }
+
+    get progressText(): string {
+        const summary = this.summary;
+        return formatLabel(PROGRESS, summary.counts.done, summary.total, summary.percentDone);
+    }
+
+    get readyText(): string {
+        return this.summary.ready ? READY : NOT_READY;
+    }
+
+    get readyClass(): string {
+        return `slds-text-body_regular ready-state ${this.summary.ready ? 'slds-text-color_success' : 'slds-text-color_error'}`;
+    }
+
+    get siteOptions(): { label: string; value: string }[] {
+        return [
+            { label: SITE_ANY, value: '' },
+            ...(this.facts?.sites ?? []).map((site) => ({ label: site.name, value: site.id })),
+        ];
+    }
+
+    get hasSites(): boolean {
+        return (this.facts?.sites.length ?? 0) > 0;
+    }
+
+    get fixRefused(): boolean {
+        return !!this.fixResult && !this.fixResult.ok;
+    }
+
+    get fixDone(): boolean {
+        return !!this.fixResult && this.fixResult.ok;
+    }
+
+    get rows(): RowView[] {
+        return this.readinessRows.map((row) => {
+            const tone = row.status === 'needs-action' && row.severity === 'warning' ? 'warning' : row.status;
+            return {
+                id: row.id,
+                title: rowTitle(row.id),
+                statusText: statusLabel(row.status),
+                iconName: ICONS[tone].name,
+                iconVariant: ICONS[tone].variant,
+                itemClass: `slds-item readiness-row row-${row.id} status-${row.status}`,
+                recommended: row.severity === 'warning',
+                findings: row.findings.map((finding, index) => ({
+                    key: `${row.id}-${index}`,
+                    text: reasonMessage(finding),
+                    fixLabel: finding.action.kind === 'fix' ? fixLabel(finding.action.fix, finding) : undefined,
+                })),
+                setupUrl: row.setupUrl,
+                canConfirm: row.status === 'confirm',
+                canUndo: row.confirmed,
+            };
+        });
+    }
+
+    handleRefresh(): void {
+        this.fixResult = undefined;
+        this.actionError = undefined;
+        this.load();
+    }
+
+    handleSiteChange(event: CustomEvent<{ value: string }>): void {
+        this.siteId = event.detail.value;
+    }
+
+    /** A Fix button: `data-key` is `<rowId>-<finding index>`. */
+    async handleFix(event: Event): Promise<void> {
+        const key = (event.target as HTMLElement).dataset.key ?? '';
+        const separator = key.lastIndexOf('-');
+        const row = this.readinessRows.find((item) => item.id === key.slice(0, separator));
+        const action = row?.findings[Number(key.slice(separator + 1))]?.action;
+        if (!action || action.kind !== 'fix') {
+            return;
+        }
+        await this.run(async () => {
+            this.fixResult = await FIX_CALLS[action.fix](action.values);
+            if (this.fixResult.ok) {
+                await this.load();
+            }
+        });
+    }
+
+    async handleConfirm(event: Event): Promise<void> {
+        const rowId = (event.target as HTMLElement).dataset.row ?? '';
+        await this.run(async () => {
+            await confirmReadinessStep({ rowId });
+            await this.load();
+        });
+    }
+
+    async handleUndo(event: Event): Promise<void> {
+        const rowId = (event.target as HTMLElement).dataset.row ?? '';
+        await this.run(async () => {
+            await clearReadinessConfirmation({ rowId });
+            await this.load();
+        });
+    }
+
+    private async run(action: () => Promise<void>): Promise<void> {
+        this.busy = true;
+        this.actionError = undefined;
+        this.fixResult = undefined;
+        try {
+            await action();
+        } catch (error) {
+            this.actionError = error;
+        } finally {
+            this.busy = false;
+        }
+    }
+}

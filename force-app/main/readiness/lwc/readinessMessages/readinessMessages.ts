@@ -1,0 +1,147 @@
+/**
+ * Turns the readiness checklist's reason codes, row ids, statuses and fixes (`c/readinessRules`)
+ * into the sentences an admin reads, from Custom Labels, so that every message can be translated
+ * and the codes stay stable.
+ */
+import { formatLabel } from 'c/labelFormat';
+import type { Finding, Reason, ReasonCode, ReadinessFix, RowId, RowStatus } from 'c/readinessRules';
+import DIGITAL_EXPERIENCES_ENABLED from '@salesforce/label/c.CCSA_Readiness_DIGITAL_EXPERIENCES_ENABLED';
+import DIGITAL_EXPERIENCES_ENABLED_DOMAIN_UNKNOWN from '@salesforce/label/c.CCSA_Readiness_DIGITAL_EXPERIENCES_ENABLED_DOMAIN_UNKNOWN';
+import DIGITAL_EXPERIENCES_DISABLED from '@salesforce/label/c.CCSA_Readiness_DIGITAL_EXPERIENCES_DISABLED';
+import STANDARD_EXTERNAL_PROFILES_CONFIRMED from '@salesforce/label/c.CCSA_Readiness_STANDARD_EXTERNAL_PROFILES_CONFIRMED';
+import STANDARD_EXTERNAL_PROFILES_UNCONFIRMED from '@salesforce/label/c.CCSA_Readiness_STANDARD_EXTERNAL_PROFILES_UNCONFIRMED';
+import ADMIN_HAS_ROLE from '@salesforce/label/c.CCSA_Readiness_ADMIN_HAS_ROLE';
+import ADMIN_NO_ROLE from '@salesforce/label/c.CCSA_Readiness_ADMIN_NO_ROLE';
+import CCP_PROFILE_READY from '@salesforce/label/c.CCSA_Readiness_CCP_PROFILE_READY';
+import CCP_PROFILE_API_DISABLED from '@salesforce/label/c.CCSA_Readiness_CCP_PROFILE_API_DISABLED';
+import CCP_PROFILE_CLONE_NEEDED from '@salesforce/label/c.CCSA_Readiness_CCP_PROFILE_CLONE_NEEDED';
+import CCP_PROFILE_MISSING from '@salesforce/label/c.CCSA_Readiness_CCP_PROFILE_MISSING';
+import CCP_SEATS_AVAILABLE from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_AVAILABLE';
+import CCP_SEATS_EXHAUSTED from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_EXHAUSTED';
+import CCP_LICENSE_MISSING from '@salesforce/label/c.CCSA_Readiness_CCP_LICENSE_MISSING';
+import PERMISSION_SETS_READY from '@salesforce/label/c.CCSA_Readiness_PERMISSION_SETS_READY';
+import PERMISSION_SET_MISSING from '@salesforce/label/c.CCSA_Readiness_PERMISSION_SET_MISSING';
+import PERMISSION_SET_LICENSE_NO_SEATS from '@salesforce/label/c.CCSA_Readiness_PERMISSION_SET_LICENSE_NO_SEATS';
+import SITE_READY from '@salesforce/label/c.CCSA_Readiness_SITE_READY';
+import SITE_NEEDS_DIGITAL_EXPERIENCES from '@salesforce/label/c.CCSA_Readiness_SITE_NEEDS_DIGITAL_EXPERIENCES';
+import SITE_MISSING from '@salesforce/label/c.CCSA_Readiness_SITE_MISSING';
+import SITE_NOT_LIVE from '@salesforce/label/c.CCSA_Readiness_SITE_NOT_LIVE';
+import SITE_OFFLINE from '@salesforce/label/c.CCSA_Readiness_SITE_OFFLINE';
+import SITE_SHOW_ALL_SETTINGS_OFF from '@salesforce/label/c.CCSA_Readiness_SITE_SHOW_ALL_SETTINGS_OFF';
+import SITE_PROFILE_NOT_MEMBER from '@salesforce/label/c.CCSA_Readiness_SITE_PROFILE_NOT_MEMBER';
+import SITE_NO_PROFILE_TO_ADD from '@salesforce/label/c.CCSA_Readiness_SITE_NO_PROFILE_TO_ADD';
+import CONTRACT_SHARERS_PRESENT from '@salesforce/label/c.CCSA_Readiness_CONTRACT_SHARERS_PRESENT';
+import CONTRACT_SHARERS_NONE from '@salesforce/label/c.CCSA_Readiness_CONTRACT_SHARERS_NONE';
+import CONTRACT_SHARER_PERMISSION_SETS_MISSING from '@salesforce/label/c.CCSA_Readiness_CONTRACT_SHARER_PERMISSION_SETS_MISSING';
+import ROW_DIGITAL_EXPERIENCES from '@salesforce/label/c.CCSA_Readiness_Row_DIGITAL_EXPERIENCES';
+import ROW_STANDARD_EXTERNAL_PROFILES from '@salesforce/label/c.CCSA_Readiness_Row_STANDARD_EXTERNAL_PROFILES';
+import ROW_ADMIN_ROLE from '@salesforce/label/c.CCSA_Readiness_Row_ADMIN_ROLE';
+import ROW_CCP_PROFILE from '@salesforce/label/c.CCSA_Readiness_Row_CCP_PROFILE';
+import ROW_CCP_SEATS from '@salesforce/label/c.CCSA_Readiness_Row_CCP_SEATS';
+import ROW_CONTRACTS_PERMISSION_SETS from '@salesforce/label/c.CCSA_Readiness_Row_CONTRACTS_PERMISSION_SETS';
+import ROW_SITE from '@salesforce/label/c.CCSA_Readiness_Row_SITE';
+import ROW_CONTRACT_SHARERS from '@salesforce/label/c.CCSA_Readiness_Row_CONTRACT_SHARERS';
+import FIX_ACTIVATE_SITE from '@salesforce/label/c.CCSA_Readiness_Fix_ACTIVATE_SITE';
+import FIX_SHOW_ALL_SETTINGS from '@salesforce/label/c.CCSA_Readiness_Fix_SHOW_ALL_SETTINGS';
+import FIX_ADD_PROFILE_MEMBER from '@salesforce/label/c.CCSA_Readiness_Fix_ADD_PROFILE_MEMBER';
+import STATUS_DONE from '@salesforce/label/c.CCSA_Readiness_Status_Done';
+import STATUS_NEEDS_ACTION from '@salesforce/label/c.CCSA_Readiness_Status_Needs_Action';
+import STATUS_CONFIRM from '@salesforce/label/c.CCSA_Readiness_Status_Confirm';
+
+/** One Custom Label per reason code: adding a code without its label fails the type-check. */
+const REASONS: Readonly<Record<ReasonCode, string>> = {
+    DIGITAL_EXPERIENCES_ENABLED,
+    DIGITAL_EXPERIENCES_ENABLED_DOMAIN_UNKNOWN,
+    DIGITAL_EXPERIENCES_DISABLED,
+    STANDARD_EXTERNAL_PROFILES_CONFIRMED,
+    STANDARD_EXTERNAL_PROFILES_UNCONFIRMED,
+    ADMIN_HAS_ROLE,
+    ADMIN_NO_ROLE,
+    CCP_PROFILE_READY,
+    CCP_PROFILE_API_DISABLED,
+    CCP_PROFILE_CLONE_NEEDED,
+    CCP_PROFILE_MISSING,
+    CCP_SEATS_AVAILABLE,
+    CCP_SEATS_EXHAUSTED,
+    CCP_LICENSE_MISSING,
+    PERMISSION_SETS_READY,
+    PERMISSION_SET_MISSING,
+    PERMISSION_SET_LICENSE_NO_SEATS,
+    SITE_READY,
+    SITE_NEEDS_DIGITAL_EXPERIENCES,
+    SITE_MISSING,
+    SITE_NOT_LIVE,
+    SITE_OFFLINE,
+    SITE_SHOW_ALL_SETTINGS_OFF,
+    SITE_PROFILE_NOT_MEMBER,
+    SITE_NO_PROFILE_TO_ADD,
+    CONTRACT_SHARERS_PRESENT,
+    CONTRACT_SHARERS_NONE,
+    CONTRACT_SHARER_PERMISSION_SETS_MISSING,
+};
+
+const ROWS: Readonly<Record<RowId, string>> = {
+    DIGITAL_EXPERIENCES: ROW_DIGITAL_EXPERIENCES,
+    STANDARD_EXTERNAL_PROFILES: ROW_STANDARD_EXTERNAL_PROFILES,
+    ADMIN_ROLE: ROW_ADMIN_ROLE,
+    CCP_PROFILE: ROW_CCP_PROFILE,
+    CCP_SEATS: ROW_CCP_SEATS,
+    CONTRACTS_PERMISSION_SETS: ROW_CONTRACTS_PERMISSION_SETS,
+    SITE: ROW_SITE,
+    CONTRACT_SHARERS: ROW_CONTRACT_SHARERS,
+};
+
+const FIXES: Readonly<Record<ReadinessFix, string>> = {
+    ACTIVATE_SITE: FIX_ACTIVATE_SITE,
+    SHOW_ALL_SETTINGS: FIX_SHOW_ALL_SETTINGS,
+    ADD_PROFILE_MEMBER: FIX_ADD_PROFILE_MEMBER,
+};
+
+const STATUSES: Readonly<Record<RowStatus, string>> = {
+    done: STATUS_DONE,
+    'needs-action': STATUS_NEEDS_ACTION,
+    confirm: STATUS_CONFIRM,
+};
+
+/**
+ * An Apex Datetime (ISO 8601, UTC) as `YYYY-MM-DD HH:MM UTC`: the same text in every browser,
+ * whatever its locale. Anything else is shown as it is.
+ */
+export function formatDateTime(value: string | null | undefined): string {
+    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value ?? '');
+    return match ? `${match[1]} ${match[2]} UTC` : (value ?? '');
+}
+
+/**
+ * The admin-readable sentence of a reason (or finding).
+ * @param reason the code and its values
+ * @returns the sentence in the running user's language
+ */
+export function reasonMessage(reason: Reason): string {
+    const values = [...(reason.values ?? [])];
+    if (reason.code === 'STANDARD_EXTERNAL_PROFILES_CONFIRMED') {
+        values[1] = formatDateTime(values[1]);
+    }
+    return formatLabel(REASONS[reason.code], ...values);
+}
+
+/** The title of a checklist row. */
+export function rowTitle(id: RowId): string {
+    return ROWS[id];
+}
+
+/** The label of a row status. */
+export function statusLabel(status: RowStatus): string {
+    return STATUSES[status];
+}
+
+/**
+ * The label of a finding's Fix button, naming what it changes. The finding's values are the
+ * site name and, for a membership, the profile name (see `c/readinessRules`).
+ * @param fix the fix
+ * @param finding the finding the fix answers
+ * @returns the button label
+ */
+export function fixLabel(fix: ReadinessFix, finding: Pick<Finding, 'values'>): string {
+    return formatLabel(FIXES[fix], ...(finding.values ?? []));
+}

@@ -1,0 +1,639 @@
+/**
+ * The sample org's user setup is the preview's stand-in for `UserSetupService` and
+ * `UserEnablementService`: the same facts, inline accounts and contacts, per-row results and
+ * log records as the Apex, over records that change the way the platform changes them (users,
+ * seats, portal roles, assignments), with the platform's refusals mapped to the rules' codes.
+ */
+import ACCESS_DENIED from '@salesforce/label/c.CCSA_Access_Denied';
+import BATCH_SIZE from '@salesforce/label/c.CCSA_Upgrade_Batch_Size';
+import { formatLabel } from 'c/labelFormat';
+import {
+    codeFor,
+    createAccountsAndContacts,
+    enableUsers,
+    getEnablementFacts,
+    searchContacts,
+} from '../sample-org/apex/UserSetupController';
+import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
+import type { Contact, Id, PermissionSet, Profile, User } from '../sample-org/types';
+
+type EnableRequest = Apex.UserEnablementService.EnableRequest;
+
+const LOGIN_CONTRACTS = 'Customer Community Plus Login User - Contracts';
+const PLUS_CONTRACTS = 'Customer Community Plus User - Contracts';
+const DOCGEN = 'DocGen Run-time Community User';
+const EXPERIENCE = 'Contract Management CC Plus Digital Experience User';
+const BATCH_SIZE_MESSAGE = formatLabel(BATCH_SIZE, 200);
+
+/** Contacts without a user whose account owner has a role, with a valid email (the happy path). */
+const READY = ['Amara Fischer', 'Amara Horvat', 'Anya Weber', 'Bruno Quist', 'Carla Weber'];
+/** Contacts without a user whose account owner has no role. */
+const OWNER_WITHOUT_ROLE = ['Aisha Garcia', 'Aisha Alvarez'];
+
+function contactNamed(name: string): Contact {
+    const matches = org.Contact.filter((c) => `${c.FirstName} ${c.LastName}` === name);
+    if (matches.length !== 1) {
+        throw new Error(`${matches.length} sample contacts named ${name}`);
+    }
+    return matches[0];
+}
+
+function profileNamed(name: string): Profile {
+    return org.Profile.find((p) => p.Name === name) as Profile;
+}
+
+function permissionSetLabelled(label: string): PermissionSet {
+    return org.PermissionSet.find((ps) => ps.Label === label) as PermissionSet;
+}
+
+function licenseOf(profileName: string) {
+    return org.UserLicense.find((l) => l.Id === profileNamed(profileName).UserLicenseId) as (typeof org.UserLicense)[0];
+}
+
+function pslOf(label: string) {
+    return org.PermissionSetLicense.find((l) => l.Id === permissionSetLabelled(label).LicenseId) as
+        (typeof org.PermissionSetLicense)[0] | undefined;
+}
+
+function userOf(contact: Contact): User | undefined {
+    return org.User.find((u) => u.ContactId === contact.Id);
+}
+
+function labelsOf(userId: Id): string[] {
+    return org.PermissionSetAssignment.filter((a) => a.AssigneeId === userId)
+        .map((a) => org.PermissionSet.find((ps) => ps.Id === a.PermissionSetId)?.Label ?? '')
+        .sort();
+}
+
+/** A row as `c/userEnablement` plans it: the two Contracts permission sets and their licenses. */
+function requestFor(contact: Contact, profileName = LOGIN_CONTRACTS, overrides: Partial<EnableRequest> = {}) {
+    const sets = [permissionSetLabelled(DOCGEN), permissionSetLabelled(EXPERIENCE)];
+    const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+    return {
+        ContactId: contact.Id,
+        ProfileId: profileNamed(profileName).Id,
+        Username: `${contact.Email}.ccsa`,
+        Email: contact.Email as string,
+        Alias: `${slug(contact.FirstName).charAt(0)}${slug(contact.LastName).slice(0, 4)}`,
+        CommunityNickname: `${slug(contact.FirstName)}.${slug(contact.LastName)}.ccsa`,
+        FirstName: contact.FirstName,
+        LastName: contact.LastName,
+        TimeZoneSidKey: 'America/Los_Angeles',
+        LocaleSidKey: 'en_US',
+        LanguageLocaleKey: 'en_US',
+        EmailEncodingKey: 'UTF-8',
+        UserPermissionsSFContentUser: true,
+        permissionSetIds: sets.map((ps) => ps.Id),
+        permissionSetLicenseIds: sets.map((ps) => ps.LicenseId as Id),
+        ...overrides,
+    } satisfies EnableRequest;
+}
+
+function runAs(as: string | null): void {
+    window.history.pushState({}, '', as ? `/?latency=0&as=${as}` : '/?latency=0');
+}
+
+const DENIED = {
+    status: 500,
+    body: {
+        message: formatLabel(ACCESS_DENIED, 'Contracts Community Setup Admin', 'Manage_Contracts_Community_Users'),
+    },
+};
+
+beforeEach(() => {
+    resetSampleOrg();
+    runAs(null);
+});
+afterEach(() => window.history.pushState({}, '', '/'));
+
+describe('the sample org holds the contacts the enable-users flow needs', () => {
+    it('has contacts ready to enable, and contacts whose account owner has no role', () => {
+        for (const name of [...READY, ...OWNER_WITHOUT_ROLE]) {
+            const contact = contactNamed(name);
+            expect(userOf(contact)).toBeUndefined();
+            expect(contact.Email).toMatch(/^[^\s@,]+@[^\s@,]+\.[^\s@,.]+$/);
+            const account = org.Account.find((a) => a.Id === contact.AccountId);
+            const owner = org.User.find((u) => u.Id === account?.OwnerId);
+            expect(owner?.IsActive).toBe(true);
+            expect(!!owner?.UserRoleId).toBe(READY.includes(name));
+        }
+    });
+
+    it('has seats for 6 more Contracts users on Plus Login, and one on Plus', () => {
+        const seats = (license: { TotalLicenses: number; UsedLicenses: number } | undefined) =>
+            (license?.TotalLicenses ?? 0) - (license?.UsedLicenses ?? 0);
+        expect(seats(licenseOf(LOGIN_CONTRACTS))).toBe(6);
+        expect(seats(licenseOf(PLUS_CONTRACTS))).toBe(1);
+        expect(seats(pslOf(DOCGEN))).toBe(6);
+        expect(seats(pslOf(EXPERIENCE))).toBe(6);
+        expect(profileNamed(LOGIN_CONTRACTS).PermissionsApiEnabled).toBe(true);
+    });
+});
+
+describe('searchContacts', () => {
+    it('finds contacts by name, email or account name, case-insensitive, with their facts', async () => {
+        const amara = contactNamed('Amara Fischer');
+        const account = org.Account.find((a) => a.Id === amara.AccountId) as (typeof org.Account)[0];
+        const byName = await searchContacts({ searchTerm: '  amara FISCHER ' });
+        expect(byName).toEqual([
+            {
+                id: amara.Id,
+                firstName: 'Amara',
+                lastName: 'Fischer',
+                email: amara.Email,
+                accountId: account.Id,
+                accountName: account.Name,
+                accountOwnerHasRole: true,
+            },
+        ]);
+        const byEmail = await searchContacts({ searchTerm: (amara.Email as string).toUpperCase() });
+        expect(byEmail.map((c) => c.id)).toEqual([amara.Id]);
+        const byAccount = await searchContacts({ searchTerm: account.Name.toLowerCase() });
+        expect(new Set(byAccount.map((c) => c.id))).toEqual(
+            new Set(org.Contact.filter((c) => c.AccountId === account.Id).map((c) => c.Id)),
+        );
+    });
+
+    it('returns at most 200 contacts by last then first name when the term is blank', async () => {
+        const all = await searchContacts({ searchTerm: '   ' });
+        expect(all).toHaveLength(200);
+        const key = (c: { lastName: string; firstName?: string | null }) => [c.lastName, c.firstName ?? ''];
+        const sorted = [...all].sort((a, b) => {
+            const [la, fa] = key(a);
+            const [lb, fb] = key(b);
+            return la.localeCompare(lb, 'en', { sensitivity: 'base' }) || fa.localeCompare(fb, 'en');
+        });
+        expect(all.map((c) => c.id)).toEqual(sorted.map((c) => c.id));
+        expect(await searchContacts({})).toHaveLength(200);
+    });
+
+    it('reports an existing user with its license, an owner without a role, a contact without account', async () => {
+        const enabled = org.User.find((u) => u.ContactId && u.ProfileId === profileNamed(PLUS_CONTRACTS).Id) as User;
+        const contact = org.Contact.find((c) => c.Id === enabled.ContactId) as Contact;
+        const [fact] = (await searchContacts({ searchTerm: contact.Email })).filter((c) => c.id === contact.Id);
+        expect(fact).toMatchObject({ existingUserId: enabled.Id, existingUserLicenseName: 'Customer Community Plus' });
+
+        const [garcia] = await searchContacts({ searchTerm: 'Aisha Garcia' });
+        expect(garcia.accountOwnerHasRole).toBe(false);
+        expect(garcia).not.toHaveProperty('existingUserId');
+
+        const orphan = org.Contact.find((c) => c.AccountId === null) as Contact;
+        const [orphanFact] = (await searchContacts({ searchTerm: orphan.Email })).filter((c) => c.id === orphan.Id);
+        expect(orphanFact.accountOwnerHasRole).toBe(false);
+        expect(orphanFact).not.toHaveProperty('accountId');
+        expect(orphanFact).not.toHaveProperty('accountName');
+    });
+
+    it('treats % and _ in the term as LIKE wildcards, as the unescaped Apex bind does', async () => {
+        const found = await searchContacts({ searchTerm: 'amara_fisch%' });
+        expect(found.map((c) => c.id)).toEqual([contactNamed('Amara Fischer').Id]);
+    });
+
+    it('refuses a user without the admin permission set', async () => {
+        runAs('jprice');
+        await expect(searchContacts({ searchTerm: 'a' })).rejects.toMatchObject(DENIED);
+    });
+});
+
+describe('getEnablementFacts', () => {
+    const patterns = { usernamePatterns: [], nicknamePatterns: [] };
+
+    it('reads the contacts, profiles, permission sets and their licenses, the admin defaults', async () => {
+        const contacts = READY.slice(0, 2).map(contactNamed);
+        const facts = await getEnablementFacts({ contactIds: contacts.map((c) => c.Id), ...patterns });
+        // No ORDER BY in the query: any order.
+        expect(facts.contacts.map((c) => c.id).sort()).toEqual(contacts.map((c) => c.Id).sort());
+        expect(facts.contacts.every((c) => c.accountOwnerHasRole)).toBe(true);
+        expect(facts.profiles).toEqual([
+            expect.objectContaining({ name: 'Customer Community Plus Login User', permissionsApiEnabled: false }),
+            {
+                id: profileNamed(LOGIN_CONTRACTS).Id,
+                name: LOGIN_CONTRACTS,
+                licenseName: 'Customer Community Plus Login',
+                permissionsApiEnabled: true,
+                licenseSeatsLeft: 6,
+            },
+            expect.objectContaining({ name: 'Customer Community Plus User', licenseSeatsLeft: 1 }),
+            expect.objectContaining({ name: PLUS_CONTRACTS, permissionsApiEnabled: true, licenseSeatsLeft: 1 }),
+        ]);
+        // The Contracts permission sets and the custom ones, by label; not standard or profile-owned ones.
+        expect(facts.permissionSets.map((ps) => ps.label)).toEqual([
+            EXPERIENCE,
+            'Contracts Community Setup Admin',
+            DOCGEN,
+            'Legacy Portal Data Access',
+            'Portal Case Access',
+            'Sales Operations',
+        ]);
+        const docGen = permissionSetLabelled(DOCGEN);
+        expect(facts.permissionSets).toContainEqual({
+            id: docGen.Id,
+            name: 'DocGenRuntimeCommunityUser',
+            label: DOCGEN,
+            permissionSetLicenseId: docGen.LicenseId,
+        });
+        expect(facts.permissionSets.find((ps) => ps.label === 'Legacy Portal Data Access')).toMatchObject({
+            userLicenseName: 'Customer Portal Manager Custom',
+        });
+        expect(facts.permissionSets.find((ps) => ps.label === 'Portal Case Access')).not.toHaveProperty(
+            'permissionSetLicenseId',
+        );
+        expect(facts.permissionSetLicenses).toEqual([
+            { id: pslOf(DOCGEN)?.Id, label: 'DocGen Runtime Community User', seatsLeft: 6 },
+            { id: pslOf(EXPERIENCE)?.Id, label: 'Contract Management CC Plus Digital Experience', seatsLeft: 6 },
+        ]);
+        expect(facts.adminDefaults).toEqual({
+            TimeZoneSidKey: 'America/Los_Angeles',
+            LocaleSidKey: 'en_US',
+            LanguageLocaleKey: 'en_US',
+            EmailEncodingKey: 'UTF-8',
+        });
+        expect(facts.adminHasRole).toBe(true);
+        expect(facts.takenUsernames).toEqual([]);
+        expect(facts.takenNicknames).toEqual([]);
+    });
+
+    it('reads the usernames and nicknames matching the LIKE patterns, whatever their case', async () => {
+        const taken = org.User.find((u) => u.ContactId !== null) as User;
+        const [local, domain] = taken.Username.split('@');
+        const facts = await getEnablementFacts({
+            contactIds: [],
+            usernamePatterns: [`${local.toUpperCase()}%@${domain}`, 'nobody%@nowhere.example'],
+            nicknamePatterns: [`${taken.CommunityNickname.slice(0, -1)}_`, `${taken.CommunityNickname.toUpperCase()}%`],
+        });
+        expect(facts.takenUsernames).toContain(taken.Username);
+        expect(facts.takenUsernames.every((u) => u.toLowerCase().startsWith(local.toLowerCase()))).toBe(true);
+        expect(facts.takenNicknames).toContain(taken.CommunityNickname);
+        expect(new Set(facts.takenNicknames).size).toBe(facts.takenNicknames.length);
+    });
+
+    it('tells an admin without a role', async () => {
+        runAs('rnoble');
+        const facts = await getEnablementFacts({ contactIds: [], ...patterns });
+        expect(facts.adminHasRole).toBe(false);
+    });
+
+    it('refuses more than 200 contacts, or none sent, with the batch size message', async () => {
+        const ids = org.Contact.slice(0, 201).map((c) => c.Id);
+        await expect(getEnablementFacts({ contactIds: ids, ...patterns })).rejects.toMatchObject({
+            body: { message: BATCH_SIZE_MESSAGE, exceptionType: 'System.AuraHandledException' },
+        });
+        await expect(
+            getEnablementFacts({ contactIds: null as unknown as string[], ...patterns }),
+        ).rejects.toMatchObject({ body: { message: BATCH_SIZE_MESSAGE } });
+        const facts = await getEnablementFacts({ contactIds: ids.slice(0, 200), ...patterns });
+        expect(facts.contacts).toHaveLength(200);
+    });
+
+    it('refuses a user without the admin permission set', async () => {
+        runAs('jprice');
+        await expect(getEnablementFacts({ contactIds: [], ...patterns })).rejects.toMatchObject(DENIED);
+    });
+});
+
+describe('createAccountsAndContacts', () => {
+    it('shares one account per name (trimmed, any case), owned by the admin, and creates the contacts', async () => {
+        const accounts = org.Account.length;
+        const results = await createAccountsAndContacts({
+            customers: [
+                { accountName: 'Acme Legal', firstName: 'Ann', lastName: 'Lee', email: 'ann.lee@acme.example' },
+                { accountName: '  ACME legal ', lastName: 'Moss', email: null },
+                { accountName: 'Bolt Works', firstName: 'Ben', lastName: 'Ode', email: 'ben@bolt.example' },
+            ],
+        });
+        expect(org.Account).toHaveLength(accounts + 2);
+        const acme = org.Account.find((a) => a.Id === results[0].accountId);
+        expect(acme).toMatchObject({ Name: 'Acme Legal', OwnerId: org.defaultRunningUserId });
+        expect(results[1].accountId).toBe(acme?.Id);
+        expect(results[2].accountId).not.toBe(acme?.Id);
+        expect(results.every((r) => r.contactId?.startsWith('003') && !('error' in r))).toBe(true);
+        const moss = org.Contact.find((c) => c.Id === results[1].contactId);
+        expect(moss).toMatchObject({ LastName: 'Moss', Email: null, AccountId: acme?.Id });
+        // The new contacts are found, with their owner's role.
+        const [fact] = await searchContacts({ searchTerm: 'ann.lee@acme' });
+        expect(fact).toEqual({
+            id: results[0].contactId,
+            firstName: 'Ann',
+            lastName: 'Lee',
+            email: 'ann.lee@acme.example',
+            accountId: acme?.Id,
+            accountName: 'Acme Legal',
+            accountOwnerHasRole: true,
+        });
+        const [mossFact] = await searchContacts({ searchTerm: 'Moss' });
+        expect(mossFact).not.toHaveProperty('firstName');
+    });
+
+    it('reports the platform refusals per row: blank last name, blank account name, invalid email', async () => {
+        const results = await createAccountsAndContacts({
+            customers: [
+                { accountName: 'Crane Co', firstName: 'Cy', lastName: '  ', email: 'cy@crane.example' },
+                { accountName: '   ', firstName: 'Di', lastName: 'Ray', email: 'di@ray.example' },
+                { accountName: '', firstName: 'Ed', lastName: 'Fox', email: 'ed@fox.example' },
+                { accountName: 'Crane Co', firstName: 'Flo', lastName: 'Gale', email: 'flo@crane' },
+                { accountName: 'Crane Co', firstName: 'Gus', lastName: 'Hale', email: 'gus@crane.example' },
+            ],
+        });
+        const crane = org.Account.find((a) => a.Name === 'Crane Co') as { Id: Id };
+        expect(results).toEqual([
+            { accountId: crane.Id, error: 'Required fields are missing: [LastName]' },
+            { error: 'Required fields are missing: [Name]' },
+            { error: 'Required fields are missing: [Name]' },
+            { accountId: crane.Id, error: 'Email: invalid email address: flo@crane' },
+            { accountId: crane.Id, contactId: expect.stringMatching(/^003/) },
+        ]);
+        expect(org.Contact.filter((c) => c.AccountId === crane.Id)).toHaveLength(1);
+    });
+
+    it('fails the whole call on a null account name, as the Apex does on trim()', async () => {
+        const contacts = org.Contact.length;
+        await expect(
+            createAccountsAndContacts({
+                customers: [
+                    { accountName: 'Fine Co', lastName: 'Ok' },
+                    { accountName: null as unknown as string, lastName: 'Nope' },
+                ],
+            }),
+        ).rejects.toMatchObject({ body: { message: 'Attempt to de-reference a null object' } });
+        expect(org.Contact).toHaveLength(contacts);
+    });
+
+    it('returns nothing for no rows, refuses more than 200, and refuses non-admins', async () => {
+        expect(await createAccountsAndContacts({ customers: [] })).toEqual([]);
+        const many = Array.from({ length: 201 }, (_, i) => ({ accountName: `A${i}`, lastName: 'L' }));
+        await expect(createAccountsAndContacts({ customers: many })).rejects.toMatchObject({
+            body: { message: BATCH_SIZE_MESSAGE },
+        });
+        runAs('jprice');
+        await expect(createAccountsAndContacts({ customers: [] })).rejects.toMatchObject(DENIED);
+    });
+});
+
+describe('enableUsers', () => {
+    it('creates the users with their permission set licenses and permission sets, and logs each row', async () => {
+        const contacts = READY.slice(0, 3).map(contactNamed);
+        const profile = profileNamed(LOGIN_CONTRACTS);
+        const seats = licenseOf(LOGIN_CONTRACTS).UsedLicenses;
+        const pslSeats = [pslOf(DOCGEN)?.UsedLicenses, pslOf(EXPERIENCE)?.UsedLicenses];
+        const requests = contacts.map((c) => requestFor(c));
+
+        const results = await enableUsers({ requests });
+
+        const setIds = requests[0].permissionSetIds;
+        expect(results).toEqual(
+            contacts.map((c) => ({
+                contactId: c.Id,
+                userId: userOf(c)?.Id,
+                status: 'Created',
+                assignedPermissionSetIds: setIds,
+                problems: [],
+            })),
+        );
+        const user = userOf(contacts[0]) as User;
+        const account = org.Account.find((a) => a.Id === contacts[0].AccountId) as (typeof org.Account)[0];
+        const owner = org.User.find((u) => u.Id === account.OwnerId) as User;
+        expect(user).toMatchObject({
+            Id: expect.stringMatching(/^005/),
+            Username: requests[0].Username,
+            Name: 'Amara Fischer',
+            ProfileId: profile.Id,
+            UserType: 'PowerCustomerSuccess',
+            IsActive: true,
+            UserPermissionsSFContentUser: true,
+            AccountId: account.Id,
+            CommunityNickname: requests[0].CommunityNickname,
+            TimeZoneSidKey: 'America/Los_Angeles',
+        });
+        // A portal role under the account owner's role.
+        expect(org.UserRole.find((r) => r.Id === user.UserRoleId)).toMatchObject({
+            PortalType: 'CustomerPortal',
+            PortalAccountId: account.Id,
+            ParentRoleId: owner.UserRoleId,
+        });
+        expect(account.IsCustomerPortal).toBe(true);
+        expect(labelsOf(user.Id)).toEqual([EXPERIENCE, DOCGEN].sort());
+        expect(licenseOf(LOGIN_CONTRACTS).UsedLicenses).toBe(seats + 3);
+        expect([pslOf(DOCGEN)?.UsedLicenses, pslOf(EXPERIENCE)?.UsedLicenses]).toEqual(
+            pslSeats.map((n) => (n as number) + 3),
+        );
+
+        expect(org.Setup_Assistant_Log__c).toHaveLength(3);
+        const log = org.Setup_Assistant_Log__c[0];
+        expect(log).toMatchObject({
+            Name: 'LOG-0000001',
+            Action__c: 'ENABLE_USER',
+            Status__c: 'Created',
+            Target_User__c: user.Id,
+            Restored__c: JSON.stringify(setIds),
+            Error__c: null,
+            CreatedById: org.defaultRunningUserId,
+        });
+        expect(JSON.parse(log.Before__c as string)).toEqual({ contactId: contacts[0].Id });
+        expect(JSON.parse(log.After__c as string)).toEqual(requests[0]);
+        // The facts read again show the users.
+        const facts = await getEnablementFacts({
+            contactIds: [contacts[0].Id],
+            usernamePatterns: [requests[0].Username],
+            nicknamePatterns: [],
+        });
+        expect(facts.contacts[0]).toMatchObject({
+            existingUserId: user.Id,
+            existingUserLicenseName: 'Customer Community Plus Login',
+        });
+        expect(facts.takenUsernames).toEqual([requests[0].Username]);
+        expect(facts.profiles.find((p) => p.id === profile.Id)?.licenseSeatsLeft).toBe(3);
+    });
+
+    it('is idempotent: a second run finds the users and assigns nothing twice', async () => {
+        const requests = READY.slice(0, 2).map((name) => requestFor(contactNamed(name)));
+        const first = await enableUsers({ requests });
+        const counts = () => [
+            org.User.length,
+            org.PermissionSetAssignment.length,
+            org.PermissionSetLicenseAssign.length,
+            licenseOf(LOGIN_CONTRACTS).UsedLicenses,
+        ];
+        const before = counts();
+        const again = await enableUsers({ requests });
+        expect(again).toEqual(first.map((r) => ({ ...r, status: 'Existing' })));
+        expect(counts()).toEqual(before);
+        // Every call logs its rows.
+        expect(org.Setup_Assistant_Log__c.map((l) => l.Status__c)).toEqual([
+            'Created',
+            'Created',
+            'Existing',
+            'Existing',
+        ]);
+    });
+
+    it('gives an existing user only the assignments it lacks', async () => {
+        const docGen = permissionSetLabelled(DOCGEN);
+        const experience = permissionSetLabelled(EXPERIENCE);
+        const user = org.User.find(
+            (u) => u.ContactId && labelsOf(u.Id).includes(DOCGEN) && !labelsOf(u.Id).includes(EXPERIENCE),
+        ) as User;
+        const contact = org.Contact.find((c) => c.Id === user.ContactId) as Contact;
+        const assignments = org.PermissionSetAssignment.length;
+        const [result] = await enableUsers({ requests: [requestFor(contact, PLUS_CONTRACTS)] });
+        expect(result).toEqual({
+            contactId: contact.Id,
+            userId: user.Id,
+            status: 'Existing',
+            assignedPermissionSetIds: [docGen.Id, experience.Id],
+            problems: [],
+        });
+        expect(org.PermissionSetAssignment).toHaveLength(assignments + 1);
+        expect(labelsOf(user.Id)).toContain(EXPERIENCE);
+    });
+
+    it('maps each refusal of the platform to the code of the rules, with partial success', async () => {
+        const [amara, anya, bruno, carla] = ['Amara Fischer', 'Anya Weber', 'Bruno Quist', 'Carla Weber'].map(
+            contactNamed,
+        );
+        const garcia = contactNamed('Aisha Garcia');
+        const takenUser = org.User.find((u) => u.ContactId !== null) as User;
+        const requests = [
+            requestFor(amara, LOGIN_CONTRACTS, { Username: takenUser.Username.toUpperCase() }),
+            requestFor(anya, LOGIN_CONTRACTS, { CommunityNickname: takenUser.CommunityNickname }),
+            requestFor(bruno, LOGIN_CONTRACTS, { Email: 'bruno@@quist.example' }),
+            requestFor(garcia),
+            requestFor(carla),
+            // The same username again in the batch, and the same contact again.
+            requestFor(contactNamed('Amara Horvat'), LOGIN_CONTRACTS, { Username: requestFor(carla).Username }),
+            requestFor(carla, LOGIN_CONTRACTS, { Username: 'carla.again@x.example', CommunityNickname: 'carla2' }),
+        ];
+        const users = org.User.length;
+
+        const results = await enableUsers({ requests });
+
+        expect(results.map((r) => [r.status, r.problems.map((p) => [p.code, p.field ?? null])])).toEqual([
+            ['Failed', [['USERNAME_TAKEN', 'Username']]],
+            ['Failed', [['NICKNAME_TAKEN', 'CommunityNickname']]],
+            ['Failed', [['EMAIL_INVALID', 'Email']]],
+            ['Failed', [['ACCOUNT_OWNER_WITHOUT_ROLE', null]]],
+            ['Created', []],
+            ['Failed', [['USERNAME_TAKEN', 'Username']]],
+            ['Failed', [['USER_EXISTS', 'ContactId']]],
+        ]);
+        expect(results[3].problems[0].message).toBe('portal account owner must have a role');
+        expect(results[2].problems[0].message).toBe('Email: invalid email address: bruno@@quist.example');
+        expect(results[0]).not.toHaveProperty('userId');
+        expect(results[0].assignedPermissionSetIds).toEqual([]);
+        expect(org.User).toHaveLength(users + 1);
+        expect(org.Setup_Assistant_Log__c.map((l) => l.Status__c)).toEqual([
+            'Failed',
+            'Failed',
+            'Failed',
+            'Failed',
+            'Created',
+            'Failed',
+            'Failed',
+        ]);
+        expect(org.Setup_Assistant_Log__c[3]).toMatchObject({
+            Target_User__c: null,
+            Restored__c: '[]',
+            Error__c: 'ACCOUNT_OWNER_WITHOUT_ROLE: portal account owner must have a role',
+        });
+    });
+
+    it('fails users once the license has no seat left', async () => {
+        const [first, second] = READY.slice(0, 2).map(contactNamed);
+        const results = await enableUsers({
+            requests: [requestFor(first, PLUS_CONTRACTS), requestFor(second, PLUS_CONTRACTS)],
+        });
+        expect(results.map((r) => r.status)).toEqual(['Created', 'Failed']);
+        expect(results[1].problems).toEqual([{ code: 'NOT_ENOUGH_LICENSE_SEATS', message: 'License Limit Exceeded' }]);
+        expect(licenseOf(PLUS_CONTRACTS).UsedLicenses).toBe(licenseOf(PLUS_CONTRACTS).TotalLicenses);
+    });
+
+    it('leaves a user Incomplete without a permission set license seat, and completes it on retry', async () => {
+        const psl = pslOf(EXPERIENCE) as (typeof org.PermissionSetLicense)[0];
+        psl.TotalLicenses = psl.UsedLicenses;
+        const contact = contactNamed('Bruno Quist');
+        const request = requestFor(contact);
+        const [result] = await enableUsers({ requests: [request] });
+        const user = userOf(contact) as User;
+        expect(result).toMatchObject({
+            userId: user.Id,
+            status: 'Incomplete',
+            assignedPermissionSetIds: [permissionSetLabelled(DOCGEN).Id],
+        });
+        expect(result.problems.map((p) => p.code)).toEqual([
+            'NOT_ENOUGH_LICENSE_SEATS',
+            'PERMISSION_SET_LICENSE_MISMATCH',
+        ]);
+        expect(result.problems[1].message).toContain(EXPERIENCE);
+        expect(org.Setup_Assistant_Log__c[0]).toMatchObject({ Status__c: 'Incomplete', Target_User__c: user.Id });
+
+        psl.TotalLicenses += 1;
+        const [retry] = await enableUsers({ requests: [request] });
+        expect(retry).toEqual({
+            contactId: contact.Id,
+            userId: user.Id,
+            status: 'Existing',
+            assignedPermissionSetIds: request.permissionSetIds,
+            problems: [],
+        });
+        expect(labelsOf(user.Id)).toEqual([EXPERIENCE, DOCGEN].sort());
+    });
+
+    it('refuses a permission set whose license the row does not assign, or tied to another user license', async () => {
+        const contact = contactNamed('Carla Weber');
+        const legacy = permissionSetLabelled('Legacy Portal Data Access');
+        const [result] = await enableUsers({
+            requests: [
+                requestFor(contact, LOGIN_CONTRACTS, {
+                    permissionSetLicenseIds: [],
+                    permissionSetIds: [permissionSetLabelled(DOCGEN).Id, legacy.Id],
+                }),
+            ],
+        });
+        expect(result.status).toBe('Incomplete');
+        expect(result.assignedPermissionSetIds).toEqual([]);
+        expect(result.problems.map((p) => p.code)).toEqual([
+            'PERMISSION_SET_LICENSE_MISMATCH',
+            'PERMISSION_SET_LICENSE_MISMATCH',
+        ]);
+    });
+
+    it('reports missing required fields and returns nothing for no rows', async () => {
+        const [result] = await enableUsers({
+            requests: [requestFor(contactNamed('Carla Weber'), LOGIN_CONTRACTS, { LastName: '', Alias: '' })],
+        });
+        expect(result.problems).toEqual([
+            {
+                code: 'PLATFORM_ERROR',
+                message: 'Required fields are missing: [LastName, Alias]',
+                field: 'LastName',
+            },
+        ]);
+        expect(await enableUsers({ requests: [] })).toEqual([]);
+    });
+
+    it('refuses more than 200 rows and non-admins', async () => {
+        const request = requestFor(contactNamed('Carla Weber'));
+        await expect(enableUsers({ requests: Array.from({ length: 201 }, () => request) })).rejects.toMatchObject({
+            body: { message: BATCH_SIZE_MESSAGE },
+        });
+        runAs('jprice');
+        await expect(enableUsers({ requests: [request] })).rejects.toMatchObject(DENIED);
+        expect(userOf(contactNamed('Carla Weber'))).toBeUndefined();
+    });
+});
+
+describe('codeFor', () => {
+    it.each([
+        ['DUPLICATE_USERNAME', 'Duplicate Username.', 'USERNAME_TAKEN'],
+        ['DUPLICATE_COMM_NICKNAME', 'x', 'NICKNAME_TAKEN'],
+        ['LICENSE_LIMIT_EXCEEDED', 'License Limit Exceeded', 'NOT_ENOUGH_LICENSE_SEATS'],
+        ['PORTAL_USER_ALREADY_EXISTS_FOR_CONTACT', 'x', 'USER_EXISTS'],
+        ['INVALID_EMAIL_ADDRESS', 'x', 'EMAIL_INVALID'],
+        ['FIELD_INTEGRITY_EXCEPTION', 'x', 'FIELD_INTEGRITY'],
+        ['UNKNOWN_EXCEPTION', 'Portal Account Owner must have a Role', 'ACCOUNT_OWNER_WITHOUT_ROLE'],
+        ['FIELD_INTEGRITY_EXCEPTION', 'The permission set needs a License', 'PERMISSION_SET_LICENSE_MISMATCH'],
+        ['STRING_TOO_LONG', 'x', 'PLATFORM_ERROR'],
+        [null, null, 'PLATFORM_ERROR'],
+    ])('maps %s / %s to %s', (status, message, code) => {
+        expect(codeFor(status, message)).toBe(code);
+    });
+});

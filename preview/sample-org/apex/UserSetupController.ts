@@ -1,0 +1,895 @@
+/**
+ * Sample org implementation of `UserSetupController` (force-app/main/user-setup/classes), over
+ * the sample org's records: the reads of `UserSetupService` (through the queries of
+ * `UserSetupSelector`), its inline accounts and contacts, and `UserEnablementService.enable`
+ * with its `Setup_Assistant_Log__c` records. Where Apex relies on the platform (DML on Account,
+ * Contact, User and the assignments), the platform's behaviour is emulated: required fields,
+ * field lengths, email format, unique usernames and nicknames, license seats, the account owner's
+ * role, the portal role a new Customer Community Plus user gets, permission set licenses before
+ * the permission sets that need them.
+ *
+ * As in the sample org generally, an empty string stands for a null text field whose type here
+ * is a plain string (Salesforce stores an empty text as null): a contact typed without a first
+ * name has `FirstName: ''`, and the facts leave it out as Apex leaves a null out.
+ */
+import BATCH_SIZE from '@salesforce/label/c.CCSA_Upgrade_Batch_Size';
+import { formatLabel } from 'c/labelFormat';
+import { apexMethod, ApexException } from '../apexMethod';
+import { assertAdmin } from '../guard';
+import { licenseById, newRecordId, platformNow, profileById, userById } from '../org';
+import { currentSession } from '../session';
+import type {
+    Account,
+    Contact,
+    Id,
+    PermissionSet,
+    Profile,
+    SampleOrg,
+    SetupAssistantLog,
+    User,
+    UserRole,
+} from '../types';
+
+type ContactFact = Apex.UserSetupService.ContactFact;
+type EnablementFacts = Apex.UserSetupService.EnablementFacts;
+type PermissionSetFact = Apex.UserSetupService.PermissionSetFact;
+type PermissionSetLicenseFact = Apex.UserSetupService.PermissionSetLicenseFact;
+type ProfileFact = Apex.UserSetupService.ProfileFact;
+type NewCustomer = Apex.UserSetupService.NewCustomer;
+type NewCustomerResult = Apex.UserSetupService.NewCustomerResult;
+type EnableRequest = Apex.UserEnablementService.EnableRequest;
+type EnableResult = Apex.UserEnablementService.EnableResult;
+type Problem = Apex.UserEnablementService.Problem;
+
+/** As `UserSetupService.MAX_ROWS`. */
+const MAX_ROWS = 200;
+/** As `UserSetupService.MAX_NAME_ROWS` and `MAX_PERMISSION_SETS`. */
+const MAX_NAME_ROWS = 10000;
+const MAX_PERMISSION_SETS = 500;
+
+/** As `UserSetupService.ENABLEMENT_LICENSES`, `CONTRACTS_LABELS`, `CONTRACTS_NAMES` (SOQL IN ignores case). */
+const ENABLEMENT_LICENSES = new Set(['customer community plus', 'customer community plus login']);
+const CONTRACTS_LABELS = new Set([
+    'docgen run-time community user',
+    'contract management cc plus digital experience user',
+]);
+const CONTRACTS_NAMES = new Set(['docgenruntimecommunityuser', 'contractmanagementccplusdigitalexperienceuser']);
+
+/** As `UserEnablementService.ACTION`. */
+const ACTION = 'ENABLE_USER';
+
+/**
+ * A `UserSetupService.UserSetupException`, as the controller hands it on: an AuraHandledException
+ * with its message (`SetupAssistantAccess.toAuraException`).
+ */
+function batchSizeError(): ApexException {
+    return new ApexException(formatLabel(BATCH_SIZE, MAX_ROWS), 'System.AuraHandledException');
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Helpers: SOQL semantics and Apex's JSON.
+ * ------------------------------------------------------------------------------------------- */
+
+function isBlank(value: string | null | undefined): boolean {
+    return value === null || value === undefined || value.trim() === '';
+}
+
+/** An empty text field is null in Salesforce. */
+function orNull(value: string | null | undefined): string | null {
+    return value === undefined || value === null || value === '' ? null : value;
+}
+
+/** Apex leaves a null field out of an @AuraEnabled response. */
+function withoutNulls<T extends object>(value: T): T {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
+}
+
+/** SOQL LIKE, case-insensitive: `%` any run, `_` one character, a backslash escapes the next one. */
+function likeMatcher(pattern: string): (value: string | null | undefined) => boolean {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern.charAt(i);
+        if (char === '\\' && i + 1 < pattern.length) {
+            source += pattern.charAt(++i).replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+        } else if (char === '%') {
+            source += '[\\s\\S]*';
+        } else if (char === '_') {
+            source += '[\\s\\S]';
+        } else {
+            source += char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+        }
+    }
+    const regex = new RegExp(`^${source}$`, 'i');
+    return (value) => value !== null && value !== undefined && value !== '' && regex.test(value);
+}
+
+/** `WHERE field LIKE :patterns` with a list: any of the patterns. */
+function likeAny(patterns: ReadonlyArray<string | null>): (value: string | null | undefined) => boolean {
+    const matchers = patterns.filter((p): p is string => typeof p === 'string').map(likeMatcher);
+    return (value) => matchers.some((matches) => matches(value));
+}
+
+/** SOQL ORDER BY on text, ascending: case-insensitive, nulls first. */
+function compareText(a: string | null | undefined, b: string | null | undefined): number {
+    const left = orNull(a);
+    const right = orNull(b);
+    if (left === null || right === null) {
+        return left === right ? 0 : left === null ? -1 : 1;
+    }
+    return left.localeCompare(right, 'en', { sensitivity: 'base' });
+}
+
+/** `Contact.Name`: first and last name (en_US order). */
+function contactName(contact: Contact): string {
+    return [orNull(contact.FirstName), orNull(contact.LastName)].filter((part) => part !== null).join(' ');
+}
+
+function licenseNameOfProfile(org: SampleOrg, profileId: Id | null | undefined): string | undefined {
+    return licenseById(org, profileById(org, profileId)?.UserLicenseId)?.Name;
+}
+
+function isPermissionSetLicense(org: SampleOrg, id: Id | null | undefined): boolean {
+    return !!id && org.PermissionSetLicense.some((license) => license.Id === id);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Reads: `UserSetupService.searchContacts` and `getFacts`.
+ * ------------------------------------------------------------------------------------------- */
+
+/** `selectUsersOfContacts`, keyed by contact as `usersByContact` (the last one read wins). */
+function usersByContact(org: SampleOrg, contacts: ReadonlyArray<Contact>): Map<Id, User> {
+    const contactIds = new Set(contacts.map((c) => c.Id));
+    const users = new Map<Id, User>();
+    for (const user of org.User) {
+        if (user.ContactId && contactIds.has(user.ContactId)) {
+            users.set(user.ContactId, user);
+        }
+    }
+    return users;
+}
+
+/** As `UserSetupService.toFacts`. */
+function toFacts(org: SampleOrg, contacts: ReadonlyArray<Contact>): ContactFact[] {
+    const users = usersByContact(org, contacts);
+    return contacts.map((contact) => {
+        const account = org.Account.find((a) => a.Id === contact.AccountId);
+        const existing = users.get(contact.Id);
+        return withoutNulls<ContactFact>({
+            id: contact.Id,
+            firstName: orNull(contact.FirstName),
+            lastName: contact.LastName,
+            email: orNull(contact.Email),
+            accountId: contact.AccountId,
+            accountName: account?.Name ?? null,
+            // "portal account owner must have a role": checked for every contact's account.
+            accountOwnerHasRole: !!userById(org, account?.OwnerId)?.UserRoleId,
+            existingUserId: existing?.Id ?? null,
+            existingUserLicenseName: existing ? (licenseNameOfProfile(org, existing.ProfileId) ?? null) : null,
+        });
+    });
+}
+
+export const searchContacts: typeof import('@salesforce/apex/UserSetupController.searchContacts').default = apexMethod<
+    { searchTerm?: string | null },
+    ContactFact[]
+>(({ searchTerm }) => {
+    const session = currentSession();
+    assertAdmin(session);
+    const { org } = session;
+    let contacts = [...org.Contact];
+    if (!isBlank(searchTerm)) {
+        // `Name LIKE :pattern OR Email LIKE :pattern OR Account.Name LIKE :pattern`, unescaped.
+        const matches = likeMatcher(`%${(searchTerm as string).trim()}%`);
+        contacts = contacts.filter(
+            (c) =>
+                matches(contactName(c)) ||
+                matches(c.Email) ||
+                matches(org.Account.find((a) => a.Id === c.AccountId)?.Name),
+        );
+    }
+    contacts.sort((a, b) => compareText(a.LastName, b.LastName) || compareText(a.FirstName, b.FirstName));
+    return toFacts(org, contacts.slice(0, MAX_ROWS));
+});
+
+/** `selectAssignablePermissionSets`, ordered by label. */
+function assignablePermissionSets(org: SampleOrg): PermissionSet[] {
+    return org.PermissionSet.filter(
+        (ps) =>
+            !ps.IsOwnedByProfile &&
+            (CONTRACTS_LABELS.has(ps.Label.toLowerCase()) || CONTRACTS_NAMES.has(ps.Name.toLowerCase()) || ps.IsCustom),
+    )
+        .sort((a, b) => compareText(a.Label, b.Label))
+        .slice(0, MAX_PERMISSION_SETS);
+}
+
+export const getEnablementFacts: typeof import('@salesforce/apex/UserSetupController.getEnablementFacts').default =
+    apexMethod<{ contactIds: string[]; usernamePatterns: string[]; nicknamePatterns: string[] }, EnablementFacts>(
+        ({ contactIds, usernamePatterns, nicknamePatterns }) => {
+            const session = currentSession();
+            assertAdmin(session);
+            const { org, user: admin } = session;
+            if (!contactIds || contactIds.length > MAX_ROWS) {
+                throw batchSizeError();
+            }
+            const wanted = new Set(contactIds);
+            const contacts = toFacts(
+                org,
+                org.Contact.filter((c) => wanted.has(c.Id)),
+            );
+            const takenUsernames =
+                usernamePatterns && usernamePatterns.length > 0
+                    ? org.User.filter((u) => likeAny(usernamePatterns)(u.Username))
+                          .slice(0, MAX_NAME_ROWS)
+                          .map((u) => u.Username)
+                    : [];
+            const takenNicknames =
+                nicknamePatterns && nicknamePatterns.length > 0
+                    ? org.User.filter((u) => likeAny(nicknamePatterns)(u.CommunityNickname))
+                          .slice(0, MAX_NAME_ROWS)
+                          .map((u) => u.CommunityNickname)
+                    : [];
+            const profiles: ProfileFact[] = org.Profile.filter((p) =>
+                ENABLEMENT_LICENSES.has(String(licenseNameOfProfile(org, p.Id)).toLowerCase()),
+            )
+                .sort((a, b) => compareText(a.Name, b.Name))
+                .map((profile) => {
+                    const license = licenseById(org, profile.UserLicenseId);
+                    return {
+                        id: profile.Id,
+                        name: profile.Name,
+                        licenseName: license?.Name ?? '',
+                        permissionsApiEnabled: profile.PermissionsApiEnabled,
+                        licenseSeatsLeft: license ? license.TotalLicenses - license.UsedLicenses : 0,
+                    };
+                });
+            const licenseIds = new Set<Id>();
+            const permissionSets: PermissionSetFact[] = assignablePermissionSets(org).map((permissionSet) => {
+                // LicenseId is either a permission set license (assigned first) or a user license.
+                const fact: PermissionSetFact = {
+                    id: permissionSet.Id,
+                    name: permissionSet.Name,
+                    label: permissionSet.Label,
+                };
+                if (isPermissionSetLicense(org, permissionSet.LicenseId)) {
+                    fact.permissionSetLicenseId = permissionSet.LicenseId;
+                    licenseIds.add(permissionSet.LicenseId as Id);
+                } else if (permissionSet.LicenseId !== null) {
+                    const name = licenseById(org, permissionSet.LicenseId)?.Name;
+                    if (name) {
+                        fact.userLicenseName = name;
+                    }
+                }
+                return fact;
+            });
+            const permissionSetLicenses: PermissionSetLicenseFact[] = org.PermissionSetLicense.filter((l) =>
+                licenseIds.has(l.Id),
+            ).map((license) => ({
+                id: license.Id,
+                label: license.MasterLabel,
+                seatsLeft: license.TotalLicenses - license.UsedLicenses,
+            }));
+            return {
+                contacts,
+                takenUsernames,
+                takenNicknames,
+                profiles,
+                permissionSets,
+                permissionSetLicenses,
+                adminDefaults: {
+                    TimeZoneSidKey: admin.TimeZoneSidKey,
+                    LocaleSidKey: admin.LocaleSidKey,
+                    LanguageLocaleKey: admin.LanguageLocaleKey,
+                    EmailEncodingKey: admin.EmailEncodingKey,
+                },
+                adminHasRole: admin.UserRoleId !== null,
+            };
+        },
+    );
+
+/* ---------------------------------------------------------------------------------------------
+ * The platform's side of DML: `Database.insert(records, false)` refuses a row with a
+ * `Database.Error` (status code, message, fields).
+ * ------------------------------------------------------------------------------------------- */
+
+interface DatabaseError {
+    statusCode: string;
+    message: string;
+    fields: string[];
+}
+
+function error(statusCode: string, message: string, fields: string[] = []): DatabaseError {
+    return { statusCode, message, fields };
+}
+
+/** A field that must not be blank (the platform checks them all at once). */
+interface RequiredField {
+    name: string;
+    value: string | null | undefined;
+}
+
+function requiredFieldsMissing(fields: ReadonlyArray<RequiredField>): DatabaseError | null {
+    const missing = fields.filter((f) => isBlank(f.value)).map((f) => f.name);
+    return missing.length === 0
+        ? null
+        : error('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
+}
+
+/** A text field longer than its length. UNCONFIRMED: the exact wording of the platform's message. */
+function tooLong(name: string, label: string, value: string | null | undefined, max: number): DatabaseError | null {
+    return value && value.length > max
+        ? error('STRING_TOO_LONG', `${label}: data value too large: ${value} (max length=${max})`, [name])
+        : null;
+}
+
+/** The platform's email check, close enough: one @, a dot in the domain, no space, comma or "..". */
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,.]+$/;
+
+function invalidEmail(value: string | null | undefined): DatabaseError | null {
+    return value && (!EMAIL.test(value) || value.includes('..'))
+        ? error('INVALID_EMAIL_ADDRESS', `Email: invalid email address: ${value}`, ['Email'])
+        : null;
+}
+
+function firstError(...checks: Array<DatabaseError | null>): DatabaseError | null {
+    return checks.find((check) => check !== null) ?? null;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * createAccountsAndContacts: `UserSetupService.createAccountsAndContacts`.
+ * ------------------------------------------------------------------------------------------- */
+
+/** `Database.insert(new Account(...), false)`. */
+function insertAccount(org: SampleOrg, account: Account): DatabaseError | null {
+    const refusal = firstError(
+        requiredFieldsMissing([{ name: 'Name', value: account.Name }]),
+        tooLong('Name', 'Account Name', account.Name, 255),
+    );
+    if (refusal === null) {
+        account.Id = newRecordId(org, 'Account');
+        org.Account.push(account);
+    }
+    return refusal;
+}
+
+/** `Database.insert(new Contact(...), false)`. */
+function insertContact(org: SampleOrg, contact: Contact): DatabaseError | null {
+    const refusal = firstError(
+        requiredFieldsMissing([{ name: 'LastName', value: contact.LastName }]),
+        tooLong('FirstName', 'First Name', contact.FirstName, 40),
+        tooLong('LastName', 'Last Name', contact.LastName, 80),
+        tooLong('Email', 'Email', contact.Email, 80),
+        invalidEmail(contact.Email),
+    );
+    if (refusal === null) {
+        contact.Id = newRecordId(org, 'Contact');
+        org.Contact.push(contact);
+    }
+    return refusal;
+}
+
+export const createAccountsAndContacts: typeof import('@salesforce/apex/UserSetupController.createAccountsAndContacts').default =
+    apexMethod<{ customers: NewCustomer[] }, NewCustomerResult[]>(({ customers }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        const { org, user: admin } = session;
+        const results: NewCustomerResult[] = [];
+        if (!customers || customers.length === 0) {
+            return results;
+        }
+        if (customers.length > MAX_ROWS) {
+            throw batchSizeError();
+        }
+        // Rows with the same account name (trimmed, any case) share one account. As in Apex,
+        // String.valueOf(null) is 'null', and a null name then fails on trim().
+        const keyOf = (customer: NewCustomer): string => String(customer.accountName).trim().toLowerCase();
+        const accountsByName = new Map<string, Account>();
+        for (const customer of customers) {
+            const key = keyOf(customer);
+            if (!accountsByName.has(key)) {
+                if (customer.accountName === null || customer.accountName === undefined) {
+                    throw new ApexException('Attempt to de-reference a null object', 'System.AuraHandledException');
+                }
+                accountsByName.set(key, {
+                    Id: '',
+                    Name: customer.accountName.trim(),
+                    OwnerId: admin.Id,
+                    Type: '',
+                    Industry: '',
+                    BillingCity: '',
+                    BillingCountry: '',
+                    IsPartner: false,
+                    IsCustomerPortal: false,
+                });
+            }
+        }
+        const accountErrors = new Map<string, string>();
+        for (const account of accountsByName.values()) {
+            const refusal = insertAccount(org, account);
+            if (refusal !== null) {
+                accountErrors.set(account.Name.toLowerCase(), refusal.message);
+            }
+        }
+        const awaiting: Array<{ result: NewCustomerResult; contact: Contact }> = [];
+        for (const customer of customers) {
+            const result: NewCustomerResult = {};
+            results.push(result);
+            const key = keyOf(customer);
+            if (accountErrors.has(key)) {
+                result.error = accountErrors.get(key);
+                continue;
+            }
+            const account = accountsByName.get(key) as Account;
+            result.accountId = account.Id;
+            awaiting.push({
+                result,
+                contact: {
+                    Id: '',
+                    FirstName: customer.firstName ?? '',
+                    LastName: customer.lastName ?? '',
+                    Email: orNull(customer.email),
+                    AccountId: account.Id,
+                    OwnerId: admin.Id,
+                    Title: null,
+                    Phone: null,
+                    MailingCountry: null,
+                },
+            });
+        }
+        for (const { result, contact } of awaiting) {
+            const refusal = insertContact(org, contact);
+            if (refusal === null) {
+                result.contactId = contact.Id;
+            } else {
+                result.error = refusal.message;
+            }
+        }
+        return results;
+    });
+
+/* ---------------------------------------------------------------------------------------------
+ * enableUsers: `UserEnablementService.enable`.
+ * ------------------------------------------------------------------------------------------- */
+
+/** As `UserEnablementService.CODE_BY_STATUS`. */
+const CODE_BY_STATUS: Readonly<Record<string, string>> = {
+    DUPLICATE_USERNAME: 'USERNAME_TAKEN',
+    DUPLICATE_COMM_NICKNAME: 'NICKNAME_TAKEN',
+    LICENSE_LIMIT_EXCEEDED: 'NOT_ENOUGH_LICENSE_SEATS',
+    PORTAL_USER_ALREADY_EXISTS_FOR_CONTACT: 'USER_EXISTS',
+    INVALID_EMAIL_ADDRESS: 'EMAIL_INVALID',
+    FIELD_INTEGRITY_EXCEPTION: 'FIELD_INTEGRITY',
+};
+
+/** As `UserEnablementService.codeFor`: by the words of the message first, then by status code. */
+export function codeFor(statusCode: string | null | undefined, message: string | null | undefined): string {
+    const text = String(message).toLowerCase();
+    if (text.includes('portal account owner must have a role')) {
+        return 'ACCOUNT_OWNER_WITHOUT_ROLE';
+    }
+    if (text.includes('permission set') && text.includes('license')) {
+        return 'PERMISSION_SET_LICENSE_MISMATCH';
+    }
+    return CODE_BY_STATUS[String(statusCode)] ?? 'PLATFORM_ERROR';
+}
+
+/** `EnableResult.addErrors`. */
+function addError(result: EnableResult, refusal: DatabaseError): void {
+    result.problems.push(
+        withoutNulls<Problem>({
+            code: codeFor(refusal.statusCode, refusal.message),
+            message: refusal.message,
+            field: refusal.fields.length === 0 ? null : refusal.fields[0],
+        }),
+    );
+}
+
+/** `EnableResult.markIncomplete`. */
+function markIncomplete(result: EnableResult, refusal: DatabaseError): void {
+    result.status = 'Incomplete';
+    addError(result, refusal);
+}
+
+/** The platform's messages. UNCONFIRMED: the exact wording of all but the first three. */
+const LICENSE_LIMIT_EXCEEDED = error('LICENSE_LIMIT_EXCEEDED', 'License Limit Exceeded');
+const OWNER_WITHOUT_ROLE = error('UNKNOWN_EXCEPTION', 'portal account owner must have a role');
+const DUPLICATE_USERNAME = error(
+    'DUPLICATE_USERNAME',
+    'Duplicate Username.<br>The username already exists in this or another Salesforce organization. ' +
+        'Usernames must be unique across all Salesforce organizations. To resolve, use a different username ' +
+        "(it doesn't need to match the user's email address). ",
+    ['Username'],
+);
+const DUPLICATE_NICKNAME = error(
+    'DUPLICATE_COMM_NICKNAME',
+    'The nickname you entered is already in use. Enter a unique nickname.',
+    ['CommunityNickname'],
+);
+const USER_EXISTS_FOR_CONTACT = error(
+    'PORTAL_USER_ALREADY_EXISTS_FOR_CONTACT',
+    'portal user already exists for contact',
+    ['ContactId'],
+);
+
+/** As `LicenseUpgradeService.isRoleBased`: Customer Community Plus and Partner Community users get a role. */
+function isRoleBased(licenseName: string | null | undefined): boolean {
+    const name = String(licenseName).toLowerCase();
+    return name.startsWith('customer community plus') || name.startsWith('partner community');
+}
+
+const PORTAL_ROLE_RANK: Record<string, number> = { User: 0, Manager: 1, Executive: 2 };
+
+/**
+ * The role a new role-based user gets: the lowest portal role of the account, or a new
+ * "<Account> Customer User" / "<Account> Partner User" role under the owner's role.
+ */
+function portalRoleFor(org: SampleOrg, account: Account, owner: User, partner: boolean): UserRole {
+    const portalType = partner ? 'Partner' : 'CustomerPortal';
+    const existing = org.UserRole.filter((r) => r.PortalAccountId === account.Id && r.PortalType === portalType).sort(
+        (a, b) => (PORTAL_ROLE_RANK[a.PortalRole ?? 'User'] ?? 0) - (PORTAL_ROLE_RANK[b.PortalRole ?? 'User'] ?? 0),
+    );
+    if (existing.length > 0) {
+        return existing[0];
+    }
+    const name = `${account.Name} ${partner ? 'Partner' : 'Customer'} User`;
+    const role: UserRole = {
+        Id: newRecordId(org, 'UserRole'),
+        Name: name,
+        DeveloperName: name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, ''),
+        ParentRoleId: owner.UserRoleId,
+        PortalType: portalType,
+        PortalAccountId: account.Id,
+        PortalRole: 'User',
+    };
+    org.UserRole.push(role);
+    return role;
+}
+
+/** Why the platform refuses `insert newUser(request)`, or null. */
+function userInsertRefusal(org: SampleOrg, request: EnableRequest): DatabaseError | null {
+    const contact = org.Contact.find((c) => c.Id === request.ContactId);
+    const profile = profileById(org, request.ProfileId);
+    const refusal = firstError(
+        requiredFieldsMissing([
+            { name: 'LastName', value: request.LastName },
+            { name: 'Alias', value: request.Alias },
+            { name: 'Email', value: request.Email },
+            { name: 'Username', value: request.Username },
+            { name: 'ProfileId', value: request.ProfileId },
+            { name: 'TimeZoneSidKey', value: request.TimeZoneSidKey },
+            { name: 'LocaleSidKey', value: request.LocaleSidKey },
+            { name: 'EmailEncodingKey', value: request.EmailEncodingKey },
+            { name: 'LanguageLocaleKey', value: request.LanguageLocaleKey },
+        ]),
+        contact ? null : error('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['ContactId']),
+        profile ? null : error('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['ProfileId']),
+        tooLong('Username', 'Username', request.Username, 80),
+        tooLong('Alias', 'Alias', request.Alias, 8),
+        tooLong('CommunityNickname', 'Nickname', request.CommunityNickname, 40),
+        tooLong('FirstName', 'First Name', request.FirstName, 40),
+        tooLong('LastName', 'Last Name', request.LastName, 80),
+        tooLong('Email', 'Email', request.Email, 128),
+        invalidEmail(request.Email),
+    );
+    if (refusal !== null) {
+        return refusal;
+    }
+    const username = request.Username.toLowerCase();
+    if (org.User.some((u) => u.Username.toLowerCase() === username)) {
+        return DUPLICATE_USERNAME;
+    }
+    const nickname = orNull(request.CommunityNickname)?.toLowerCase();
+    if (nickname && org.User.some((u) => u.CommunityNickname.toLowerCase() === nickname)) {
+        return DUPLICATE_NICKNAME;
+    }
+    if (org.User.some((u) => u.ContactId === request.ContactId)) {
+        // Only a second row of the same contact in one call: Apex skips contacts with a user.
+        return USER_EXISTS_FOR_CONTACT;
+    }
+    const account = org.Account.find((a) => a.Id === contact?.AccountId);
+    if (!account) {
+        // UNCONFIRMED: the platform's wording; the rules block a contact without account first.
+        return error('FIELD_INTEGRITY_EXCEPTION', 'Cannot create a portal user for a contact without an account', [
+            'ContactId',
+        ]);
+    }
+    const license = licenseById(org, (profile as Profile).UserLicenseId);
+    if (license && license.UsedLicenses >= license.TotalLicenses) {
+        return LICENSE_LIMIT_EXCEEDED;
+    }
+    if ((profile as Profile).UserType === 'PowerPartner' && !account.IsPartner) {
+        // UNCONFIRMED: the platform's exact message; the rules offer Customer Community Plus only.
+        return error('FIELD_INTEGRITY_EXCEPTION', 'The account of a partner user must be a partner account.');
+    }
+    if (isRoleBased(license?.Name) && !userById(org, account.OwnerId)?.UserRoleId) {
+        return OWNER_WITHOUT_ROLE;
+    }
+    return null;
+}
+
+/** `Database.insert(newUser(request), false)`: the new user, or the platform's refusal. */
+function insertUser(org: SampleOrg, request: EnableRequest): { user?: User; refusal?: DatabaseError } {
+    const refusal = userInsertRefusal(org, request);
+    if (refusal !== null) {
+        return { refusal };
+    }
+    const contact = org.Contact.find((c) => c.Id === request.ContactId) as Contact;
+    const account = org.Account.find((a) => a.Id === contact.AccountId) as Account;
+    const profile = profileById(org, request.ProfileId) as Profile;
+    const license = licenseById(org, profile.UserLicenseId);
+    let roleId: Id | null = null;
+    if (isRoleBased(license?.Name)) {
+        const partner = profile.UserType === 'PowerPartner';
+        roleId = portalRoleFor(org, account, userById(org, account.OwnerId) as User, partner).Id;
+        if (!partner) {
+            account.IsCustomerPortal = true;
+        }
+    }
+    const now = platformNow();
+    const firstName = request.FirstName ?? '';
+    const user: User = {
+        Id: newRecordId(org, 'User'),
+        Username: request.Username,
+        FirstName: firstName,
+        LastName: request.LastName,
+        Name: [orNull(firstName), request.LastName].filter((part) => part !== null).join(' '),
+        Alias: request.Alias,
+        CommunityNickname: request.CommunityNickname,
+        Email: request.Email,
+        IsActive: true,
+        ProfileId: profile.Id,
+        UserRoleId: roleId,
+        ContactId: contact.Id,
+        AccountId: account.Id,
+        UserType: profile.UserType,
+        // Seed 000: "Select Salesforce CRM Content User."
+        UserPermissionsSFContentUser: true,
+        LocaleSidKey: request.LocaleSidKey,
+        TimeZoneSidKey: request.TimeZoneSidKey,
+        LanguageLocaleKey: request.LanguageLocaleKey,
+        EmailEncodingKey: request.EmailEncodingKey,
+        CreatedDate: now,
+        SystemModstamp: now,
+        LastLoginDate: null,
+    };
+    org.User.push(user);
+    if (license) {
+        license.UsedLicenses++;
+    }
+    return { user };
+}
+
+/** `insert new PermissionSetLicenseAssign(...)`: refused without a seat. */
+function insertLicenseAssignment(org: SampleOrg, userId: Id, licenseId: Id): DatabaseError | null {
+    const psl = org.PermissionSetLicense.find((l) => l.Id === licenseId);
+    if (!psl) {
+        return error('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['PermissionSetLicenseId']);
+    }
+    const duplicate = org.PermissionSetLicenseAssign.find(
+        (a) => a.AssigneeId === userId && a.PermissionSetLicenseId === licenseId,
+    );
+    if (duplicate) {
+        return error(
+            'DUPLICATE_VALUE',
+            `duplicate value found: <unknown> duplicates value on record with id: ${duplicate.Id}`,
+        );
+    }
+    if (psl.UsedLicenses >= psl.TotalLicenses) {
+        return LICENSE_LIMIT_EXCEEDED;
+    }
+    org.PermissionSetLicenseAssign.push({
+        Id: newRecordId(org, 'PermissionSetLicenseAssign'),
+        AssigneeId: userId,
+        PermissionSetLicenseId: licenseId,
+    });
+    psl.UsedLicenses++;
+    return null;
+}
+
+/**
+ * `insert new PermissionSetAssignment(...)`: the platform refuses a permission set tied to another
+ * user license, or to a permission set license the user does not hold.
+ * UNCONFIRMED: the platform's exact wording of both messages (as the license change's sample).
+ */
+function insertPermissionSetAssignment(org: SampleOrg, user: User, permissionSetId: Id): DatabaseError | null {
+    const permissionSet = org.PermissionSet.find((ps) => ps.Id === permissionSetId);
+    if (!permissionSet) {
+        return error('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['PermissionSetId']);
+    }
+    const duplicate = org.PermissionSetAssignment.find(
+        (a) => a.AssigneeId === user.Id && a.PermissionSetId === permissionSetId,
+    );
+    if (duplicate) {
+        return error(
+            'DUPLICATE_VALUE',
+            `duplicate value found: <unknown> duplicates value on record with id: ${duplicate.Id}`,
+        );
+    }
+    const userLicenseId = profileById(org, user.ProfileId)?.UserLicenseId;
+    const userLicense = licenseById(org, permissionSet.LicenseId);
+    if (userLicense && permissionSet.LicenseId !== userLicenseId) {
+        return error(
+            'FIELD_INTEGRITY_EXCEPTION',
+            `Can't assign permission set ${permissionSet.Label} to user ${user.Name}. ` +
+                `The user license doesn't match the permission set's license: ${userLicense.Name}.`,
+        );
+    }
+    const psl = org.PermissionSetLicense.find((l) => l.Id === permissionSet.LicenseId);
+    if (
+        psl &&
+        !org.PermissionSetLicenseAssign.some((a) => a.AssigneeId === user.Id && a.PermissionSetLicenseId === psl.Id)
+    ) {
+        return error(
+            'FIELD_INTEGRITY_EXCEPTION',
+            `Can't assign permission set ${permissionSet.Label} to user ${user.Name}. ` +
+                `The user needs the permission set license ${psl.MasterLabel}.`,
+        );
+    }
+    org.PermissionSetAssignment.push({
+        Id: newRecordId(org, 'PermissionSetAssignment'),
+        AssigneeId: user.Id,
+        PermissionSetId: permissionSetId,
+    });
+    return null;
+}
+
+/** As `UserEnablementService.assignMissing`: licenses first, then permission sets, each in one DML. */
+function assignMissing(org: SampleOrg, requests: ReadonlyArray<EnableRequest>, results: EnableResult[]): void {
+    const userIds = new Set(results.map((r) => r.userId).filter((id): id is Id => !!id));
+    const held = new Set<string>();
+    for (const a of org.PermissionSetAssignment) {
+        if (userIds.has(a.AssigneeId)) {
+            held.add(`${a.AssigneeId}:${a.PermissionSetId}`);
+        }
+    }
+    for (const a of org.PermissionSetLicenseAssign) {
+        if (userIds.has(a.AssigneeId)) {
+            held.add(`${a.AssigneeId}:${a.PermissionSetLicenseId}`);
+        }
+    }
+    const licenses: Array<{ result: EnableResult; licenseId: Id }> = [];
+    const permissionSets: Array<{ result: EnableResult; permissionSetId: Id }> = [];
+    requests.forEach((request, i) => {
+        const result = results[i];
+        if (!result.userId) {
+            return;
+        }
+        for (const licenseId of request.permissionSetLicenseIds ?? []) {
+            if (!held.has(`${result.userId}:${licenseId}`)) {
+                licenses.push({ result, licenseId });
+            }
+        }
+        for (const permissionSetId of request.permissionSetIds ?? []) {
+            if (held.has(`${result.userId}:${permissionSetId}`)) {
+                result.assignedPermissionSetIds.push(permissionSetId);
+            } else {
+                permissionSets.push({ result, permissionSetId });
+            }
+        }
+    });
+    // Permission set licenses first: a permission set that needs one cannot be assigned before it.
+    for (const { result, licenseId } of licenses) {
+        const refusal = insertLicenseAssignment(org, result.userId as Id, licenseId);
+        if (refusal !== null) {
+            markIncomplete(result, refusal);
+        }
+    }
+    for (const { result, permissionSetId } of permissionSets) {
+        const refusal = insertPermissionSetAssignment(org, userById(org, result.userId) as User, permissionSetId);
+        if (refusal === null) {
+            result.assignedPermissionSetIds.push(permissionSetId);
+        } else {
+            markIncomplete(result, refusal);
+        }
+    }
+}
+
+/** The request as `JSON.serialize` writes an `EnableRequest`: every property, in order, nulls included. */
+function serializeRequest(request: EnableRequest): string {
+    const keys: Array<keyof EnableRequest> = [
+        'ContactId',
+        'ProfileId',
+        'Username',
+        'Email',
+        'Alias',
+        'CommunityNickname',
+        'FirstName',
+        'LastName',
+        'TimeZoneSidKey',
+        'LocaleSidKey',
+        'LanguageLocaleKey',
+        'EmailEncodingKey',
+        'UserPermissionsSFContentUser',
+        'permissionSetIds',
+        'permissionSetLicenseIds',
+    ];
+    return JSON.stringify(Object.fromEntries(keys.map((key) => [key, request[key] ?? null])));
+}
+
+/**
+ * As `UserEnablementService.logsFor`, inserted by `SetupAssistantLogWriter` (a Queueable, after the
+ * transaction): here at once, with the Id, auto number and audit fields `Database.insert` gives.
+ */
+function writeLogs(
+    org: SampleOrg,
+    createdById: Id,
+    requests: ReadonlyArray<EnableRequest>,
+    results: EnableResult[],
+): void {
+    results.forEach((result, i) => {
+        const errors = result.problems.map((problem) => `${problem.code}: ${problem.message}`);
+        const log: SetupAssistantLog = {
+            Id: newRecordId(org, 'Setup_Assistant_Log__c'),
+            Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
+            Action__c: ACTION,
+            Status__c: result.status,
+            Target_User__c: result.userId ?? null,
+            Snapshot__c: null,
+            Before__c: JSON.stringify({ contactId: result.contactId }),
+            After__c: serializeRequest(requests[i]),
+            Restored__c: JSON.stringify(result.assignedPermissionSetIds),
+            Removed__c: null,
+            Error__c: errors.length === 0 ? null : errors.join('\n'),
+            CreatedDate: platformNow(),
+            CreatedById: createdById,
+        };
+        org.Setup_Assistant_Log__c.push(log);
+    });
+}
+
+export const enableUsers: typeof import('@salesforce/apex/UserSetupController.enableUsers').default = apexMethod<
+    { requests: EnableRequest[] },
+    EnableResult[]
+>(({ requests }) => {
+    const session = currentSession();
+    assertAdmin(session);
+    const { org } = session;
+    const results: EnableResult[] = [];
+    if (!requests || requests.length === 0) {
+        return results;
+    }
+    if (requests.length > MAX_ROWS) {
+        throw batchSizeError();
+    }
+    const contactIds = new Set(requests.map((r) => r.ContactId));
+    const existing = new Map<Id, User>();
+    for (const user of org.User) {
+        if (user.ContactId && contactIds.has(user.ContactId)) {
+            existing.set(user.ContactId, user);
+        }
+    }
+    const toInsert: Array<{ request: EnableRequest; result: EnableResult }> = [];
+    for (const request of requests) {
+        // `new EnableResult(contactId)`: userId and status stay absent until set (Apex omits nulls).
+        const result = {
+            contactId: request.ContactId,
+            assignedPermissionSetIds: [],
+            problems: [],
+        } as unknown as EnableResult;
+        results.push(result);
+        const user = existing.get(request.ContactId);
+        if (user) {
+            // Idempotent: the user exists (an earlier run, or by hand); only assignments follow.
+            result.userId = user.Id;
+            result.status = 'Existing';
+        } else {
+            toInsert.push({ request, result });
+        }
+    }
+    // Database.insert(users, false): partial success, in order (seats and names run out on the way).
+    for (const { request, result } of toInsert) {
+        const { user, refusal } = insertUser(org, request);
+        if (user) {
+            result.userId = user.Id;
+            result.status = 'Created';
+        } else {
+            result.status = 'Failed';
+            addError(result, refusal as DatabaseError);
+        }
+    }
+    assignMissing(org, requests, results);
+    writeLogs(org, session.user.Id, requests, results);
+    // In the order Apex declares the fields.
+    return results.map(({ contactId, userId, status, assignedPermissionSetIds, problems }) =>
+        withoutNulls<EnableResult>({ contactId, userId, status, assignedPermissionSetIds, problems }),
+    );
+});
