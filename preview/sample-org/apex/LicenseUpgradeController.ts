@@ -20,7 +20,6 @@ import { assertAdmin } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, roleById, touchUser, userById } from '../org';
 import { currentSession } from '../session';
 import type {
-    Account,
     Id,
     PermissionSet,
     PermissionSetAssignment,
@@ -31,6 +30,7 @@ import type {
     User,
     UserRole,
 } from '../types';
+import { isBlank, isRoleBased, licenseNameOfProfile, likeMatcher, portalRoleFor } from '../platform';
 
 type TargetOption = Apex.LicenseUpgradeService.TargetOption;
 type UpgradeFacts = Apex.LicenseUpgradeService.UpgradeFacts;
@@ -189,19 +189,8 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
         };
     });
 
-/** As `LicenseUpgradeService.isRoleBased`: Customer Community Plus and Partner Community, named or Login. */
-function isRoleBased(licenseName: string | null | undefined): boolean {
-    const name = String(licenseName).toLowerCase();
-    return name.startsWith('customer community plus') || name.startsWith('partner community');
-}
-
 function isPartnerLicense(licenseName: string | null | undefined): boolean {
     return String(licenseName).toLowerCase().startsWith('partner community');
-}
-
-/** `Profile.UserLicense.Name`. */
-function licenseNameOfProfile(org: SampleOrg, profileId: Id | null | undefined): string | undefined {
-    return licenseById(org, profileById(org, profileId)?.UserLicenseId)?.Name;
 }
 
 /** `PermissionSet.License.Name`: a user license, or a permission set license (its label). */
@@ -215,29 +204,6 @@ function licenseNameOfPermissionSet(org: SampleOrg, permissionSet: PermissionSet
 /* ---------------------------------------------------------------------------------------------
  * searchUpgradeCandidates: `LicenseUpgradeService.searchUsers` over `searchExternalUsers`.
  * ------------------------------------------------------------------------------------------- */
-
-function isBlank(value: string | null | undefined): boolean {
-    return value === null || value === undefined || value.trim() === '';
-}
-
-/** SOQL LIKE, case-insensitive: `%` any run, `_` one character, a backslash escapes the next one. */
-function likeMatcher(pattern: string): (value: string | null | undefined) => boolean {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const char = pattern.charAt(i);
-        if (char === '\\' && i + 1 < pattern.length) {
-            source += pattern.charAt(++i).replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-        } else if (char === '%') {
-            source += '[\\s\\S]*';
-        } else if (char === '_') {
-            source += '[\\s\\S]';
-        } else {
-            source += char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-        }
-    }
-    const regex = new RegExp(`^${source}$`, 'i');
-    return (value) => value !== null && value !== undefined && regex.test(value);
-}
 
 export const searchUpgradeCandidates: typeof import('@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates').default =
     apexMethod<{ licenseName?: string | null; searchTerm?: string | null }, UserOption[]>(
@@ -473,35 +439,6 @@ export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgr
 const LICENSE_LIMIT_EXCEEDED = 'LICENSE_LIMIT_EXCEEDED: License Limit Exceeded';
 /** What the platform answers when a portal user's account owner has no role. */
 const OWNER_WITHOUT_ROLE = 'UNKNOWN_EXCEPTION: portal account owner must have a role';
-
-const PORTAL_ROLE_RANK: Record<string, number> = { User: 0, Manager: 1, Executive: 2 };
-
-/**
- * The portal role a user gets when a profile change makes them role-based: the lowest role of
- * the account for that portal type, or a new "<Account> Customer User" / "<Account> Partner
- * User" role under the account owner's role, as Salesforce names them.
- */
-function portalRoleFor(org: SampleOrg, account: Account, owner: User, partner: boolean): UserRole {
-    const portalType = partner ? 'Partner' : 'CustomerPortal';
-    const existing = org.UserRole.filter((r) => r.PortalAccountId === account.Id && r.PortalType === portalType).sort(
-        (a, b) => (PORTAL_ROLE_RANK[a.PortalRole ?? 'User'] ?? 0) - (PORTAL_ROLE_RANK[b.PortalRole ?? 'User'] ?? 0),
-    );
-    if (existing.length > 0) {
-        return existing[0];
-    }
-    const name = `${account.Name} ${partner ? 'Partner' : 'Customer'} User`;
-    const role: UserRole = {
-        Id: newRecordId(org, 'UserRole'),
-        Name: name,
-        DeveloperName: name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, ''),
-        ParentRoleId: owner.UserRoleId,
-        PortalType: portalType,
-        PortalAccountId: account.Id,
-        PortalRole: 'User',
-    };
-    org.UserRole.push(role);
-    return role;
-}
 
 /**
  * `update new User(Id = user.Id, ProfileId = target.Id)` as the platform runs it.

@@ -18,17 +18,8 @@ import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, userById } from '../org';
 import { currentSession } from '../session';
-import type {
-    Account,
-    Contact,
-    Id,
-    PermissionSet,
-    Profile,
-    SampleOrg,
-    SetupAssistantLog,
-    User,
-    UserRole,
-} from '../types';
+import type { Account, Contact, Id, PermissionSet, Profile, SampleOrg, SetupAssistantLog, User } from '../types';
+import { isBlank, isRoleBased, licenseNameOfProfile, likeMatcher, portalRoleFor } from '../platform';
 
 type ContactFact = Apex.UserSetupService.ContactFact;
 type EnablementFacts = Apex.UserSetupService.EnablementFacts;
@@ -70,10 +61,6 @@ function batchSizeError(): ApexException {
  * Helpers: SOQL semantics and Apex's JSON.
  * ------------------------------------------------------------------------------------------- */
 
-function isBlank(value: string | null | undefined): boolean {
-    return value === null || value === undefined || value.trim() === '';
-}
-
 /** An empty text field is null in Salesforce. */
 function orNull(value: string | null | undefined): string | null {
     return value === undefined || value === null || value === '' ? null : value;
@@ -82,25 +69,6 @@ function orNull(value: string | null | undefined): string | null {
 /** Apex leaves a null field out of an @AuraEnabled response. */
 function withoutNulls<T extends object>(value: T): T {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
-}
-
-/** SOQL LIKE, case-insensitive: `%` any run, `_` one character, a backslash escapes the next one. */
-function likeMatcher(pattern: string): (value: string | null | undefined) => boolean {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const char = pattern.charAt(i);
-        if (char === '\\' && i + 1 < pattern.length) {
-            source += pattern.charAt(++i).replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-        } else if (char === '%') {
-            source += '[\\s\\S]*';
-        } else if (char === '_') {
-            source += '[\\s\\S]';
-        } else {
-            source += char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-        }
-    }
-    const regex = new RegExp(`^${source}$`, 'i');
-    return (value) => value !== null && value !== undefined && value !== '' && regex.test(value);
 }
 
 /** `WHERE field LIKE :patterns` with a list: any of the patterns. */
@@ -122,10 +90,6 @@ function compareText(a: string | null | undefined, b: string | null | undefined)
 /** `Contact.Name`: first and last name (en_US order). */
 function contactName(contact: Contact): string {
     return [orNull(contact.FirstName), orNull(contact.LastName)].filter((part) => part !== null).join(' ');
-}
-
-function licenseNameOfProfile(org: SampleOrg, profileId: Id | null | undefined): string | undefined {
-    return licenseById(org, profileById(org, profileId)?.UserLicenseId)?.Name;
 }
 
 function isPermissionSetLicense(org: SampleOrg, id: Id | null | undefined): boolean {
@@ -509,40 +473,6 @@ const USER_EXISTS_FOR_CONTACT = error(
     'portal user already exists for contact',
     ['ContactId'],
 );
-
-/** As `LicenseUpgradeService.isRoleBased`: Customer Community Plus and Partner Community users get a role. */
-function isRoleBased(licenseName: string | null | undefined): boolean {
-    const name = String(licenseName).toLowerCase();
-    return name.startsWith('customer community plus') || name.startsWith('partner community');
-}
-
-const PORTAL_ROLE_RANK: Record<string, number> = { User: 0, Manager: 1, Executive: 2 };
-
-/**
- * The role a new role-based user gets: the lowest portal role of the account, or a new
- * "<Account> Customer User" / "<Account> Partner User" role under the owner's role.
- */
-function portalRoleFor(org: SampleOrg, account: Account, owner: User, partner: boolean): UserRole {
-    const portalType = partner ? 'Partner' : 'CustomerPortal';
-    const existing = org.UserRole.filter((r) => r.PortalAccountId === account.Id && r.PortalType === portalType).sort(
-        (a, b) => (PORTAL_ROLE_RANK[a.PortalRole ?? 'User'] ?? 0) - (PORTAL_ROLE_RANK[b.PortalRole ?? 'User'] ?? 0),
-    );
-    if (existing.length > 0) {
-        return existing[0];
-    }
-    const name = `${account.Name} ${partner ? 'Partner' : 'Customer'} User`;
-    const role: UserRole = {
-        Id: newRecordId(org, 'UserRole'),
-        Name: name,
-        DeveloperName: name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, ''),
-        ParentRoleId: owner.UserRoleId,
-        PortalType: portalType,
-        PortalAccountId: account.Id,
-        PortalRole: 'User',
-    };
-    org.UserRole.push(role);
-    return role;
-}
 
 /** Why the platform refuses `insert newUser(request)`, or null. */
 function userInsertRefusal(org: SampleOrg, request: EnableRequest): DatabaseError | null {

@@ -1,0 +1,70 @@
+/**
+ * The platform behaviour several sample Apex classes imitate: SOQL LIKE, license families and the
+ * portal role Salesforce gives a new role-based user. One copy, so the sample org behaves alike
+ * whichever sample controller runs.
+ */
+import { licenseById, newRecordId, profileById } from './org';
+import type { Account, Id, SampleOrg, User, UserRole } from './types';
+
+/** SOQL LIKE, case-insensitive: `%` any run, `_` one character, a backslash escapes the next one. */
+export function likeMatcher(pattern: string): (value: string | null | undefined) => boolean {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern.charAt(i);
+        if (char === '\\' && i + 1 < pattern.length) {
+            source += pattern.charAt(++i).replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+        } else if (char === '%') {
+            source += '[\\s\\S]*';
+        } else if (char === '_') {
+            source += '[\\s\\S]';
+        } else {
+            source += char.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+        }
+    }
+    const regex = new RegExp(`^${source}$`, 'i');
+    return (value) => value !== null && value !== undefined && regex.test(value);
+}
+
+/**
+ * The portal role a user gets when a profile change makes them role-based: the lowest role of
+ * the account for that portal type, or a new "<Account> Customer User" / "<Account> Partner
+ * User" role under the account owner's role, as Salesforce names them.
+ */
+export function portalRoleFor(org: SampleOrg, account: Account, owner: User, partner: boolean): UserRole {
+    const portalType = partner ? 'Partner' : 'CustomerPortal';
+    const existing = org.UserRole.filter((r) => r.PortalAccountId === account.Id && r.PortalType === portalType).sort(
+        (a, b) => (PORTAL_ROLE_RANK[a.PortalRole ?? 'User'] ?? 0) - (PORTAL_ROLE_RANK[b.PortalRole ?? 'User'] ?? 0),
+    );
+    if (existing.length > 0) {
+        return existing[0];
+    }
+    const name = `${account.Name} ${partner ? 'Partner' : 'Customer'} User`;
+    const role: UserRole = {
+        Id: newRecordId(org, 'UserRole'),
+        Name: name,
+        DeveloperName: name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, ''),
+        ParentRoleId: owner.UserRoleId,
+        PortalType: portalType,
+        PortalAccountId: account.Id,
+        PortalRole: 'User',
+    };
+    org.UserRole.push(role);
+    return role;
+}
+
+/** As `LicenseUpgradeService.isRoleBased`: Customer Community Plus and Partner Community, named or Login. */
+export function isRoleBased(licenseName: string | null | undefined): boolean {
+    const name = String(licenseName).toLowerCase();
+    return name.startsWith('customer community plus') || name.startsWith('partner community');
+}
+
+export function isBlank(value: string | null | undefined): boolean {
+    return value === null || value === undefined || value.trim() === '';
+}
+
+/** `Profile.UserLicense.Name`. */
+export function licenseNameOfProfile(org: SampleOrg, profileId: Id | null | undefined): string | undefined {
+    return licenseById(org, profileById(org, profileId)?.UserLicenseId)?.Name;
+}
+
+const PORTAL_ROLE_RANK: Record<string, number> = { User: 0, Manager: 1, Executive: 2 };
