@@ -2,7 +2,10 @@
  * Contract of `UserSetupController` (force-app/main/user-setup/classes).
  */
 declare module '@salesforce/apex/UserSetupController.searchContacts' {
-    const searchContacts: ApexMethod<{ searchTerm?: string | null }, Apex.UserSetupService.ContactFact[]>;
+    const searchContacts: ApexMethod<
+        { searchTerm?: string | null; pageOffset?: number | null },
+        Apex.UserSetupService.ContactFact[]
+    >;
     export default searchContacts;
 }
 

@@ -134,9 +134,9 @@ function toFacts(org: SampleOrg, contacts: ReadonlyArray<Contact>): ContactFact[
 }
 
 export const searchContacts: typeof import('@salesforce/apex/UserSetupController.searchContacts').default = apexMethod<
-    { searchTerm?: string | null },
+    { searchTerm?: string | null; pageOffset?: number | null },
     ContactFact[]
->(({ searchTerm }) => {
+>(({ searchTerm, pageOffset }) => {
     const session = currentSession();
     assertAdmin(session);
     const { org } = session;
@@ -151,8 +151,13 @@ export const searchContacts: typeof import('@salesforce/apex/UserSetupController
                 matches(org.Account.find((a) => a.Id === c.AccountId)?.Name),
         );
     }
-    contacts.sort((a, b) => compareText(a.LastName, b.LastName) || compareText(a.FirstName, b.FirstName));
-    return toFacts(org, contacts.slice(0, MAX_ROWS));
+    contacts.sort(
+        (a, b) =>
+            compareText(a.LastName, b.LastName) || compareText(a.FirstName, b.FirstName) || compareText(a.Id, b.Id),
+    );
+    // As the Apex: OFFSET clamped to 0..2,000, then LIMIT 200.
+    const offset = Math.max(0, Math.min(pageOffset ?? 0, 2000));
+    return toFacts(org, contacts.slice(offset, offset + MAX_ROWS));
 });
 
 /** `selectAssignablePermissionSets`, ordered by label. */

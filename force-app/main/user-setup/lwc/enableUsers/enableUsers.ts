@@ -25,6 +25,7 @@ import SEARCH from '@salesforce/label/c.CCSA_Enable_Search';
 import SEARCH_PLACEHOLDER from '@salesforce/label/c.CCSA_Enable_Search_Placeholder';
 import SEARCH_BUTTON from '@salesforce/label/c.CCSA_Enable_Search_Button';
 import NO_CONTACTS from '@salesforce/label/c.CCSA_Enable_No_Contacts';
+import MORE from '@salesforce/label/c.CCSA_Enable_More';
 import NEW_CUSTOMER from '@salesforce/label/c.CCSA_Enable_New_Customer';
 import ACCOUNT_NAME from '@salesforce/label/c.CCSA_Enable_Account_Name';
 import FIRST_NAME from '@salesforce/label/c.CCSA_Enable_First_Name';
@@ -74,6 +75,10 @@ const STATUS_LABELS: Readonly<Record<string, string>> = {
 /** Columns the admin may edit on a planned row: the derived values most likely to need it. */
 const EDITABLE = new Set(['Username', 'CommunityNickname', 'Alias']);
 
+/** Contacts per page of the picker (the Apex page size), and the most the picker pages through. */
+const PAGE_SIZE = 200;
+const MAX_PAGED = 2200;
+
 const userUrl = (userId: string): string => `/lightning/r/User/${userId}/view`;
 
 /**
@@ -104,6 +109,7 @@ export default class EnableUsers extends LightningElement {
         search: SEARCH,
         searchPlaceholder: SEARCH_PLACEHOLDER,
         searchButton: SEARCH_BUTTON,
+        more: MORE,
         noContacts: NO_CONTACTS,
         newCustomer: NEW_CUSTOMER,
         accountName: ACCOUNT_NAME,
@@ -154,6 +160,7 @@ export default class EnableUsers extends LightningElement {
     searchTerm = '';
     candidates: ContactOption[] = [];
     searched = false;
+    hasMore = false;
     selectedIds: string[] = [];
     customer: NewCustomer = { accountName: '', firstName: '', lastName: '', email: '' };
     newCustomers: NewCustomer[] = [];
@@ -322,11 +329,22 @@ export default class EnableUsers extends LightningElement {
         this.searchTerm = event.detail.value;
     }
 
-    async handleSearch(): Promise<void> {
+    handleSearch(): Promise<void> {
+        return this.loadContacts(0);
+    }
+
+    handleMore(): Promise<void> {
+        return this.loadContacts(this.candidates.length);
+    }
+
+    /** A page of 200 contacts: the first replaces the list, the next ones are added to it. */
+    async loadContacts(pageOffset: number): Promise<void> {
         this.busy = true;
         this.loadError = undefined;
         try {
-            this.candidates = await searchContacts({ searchTerm: this.searchTerm || null });
+            const page = await searchContacts({ searchTerm: this.searchTerm || null, pageOffset });
+            this.candidates = pageOffset === 0 ? page : [...this.candidates, ...page];
+            this.hasMore = page.length === PAGE_SIZE && this.candidates.length < MAX_PAGED;
             this.searched = true;
         } catch (error) {
             this.loadError = error;

@@ -201,6 +201,26 @@ describe('c-enable-users', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('pages through contacts 200 at a time', async () => {
+        const page = (start: number, count: number) =>
+            Array.from({ length: count }, (_, i) => ({
+                id: `003${String(start + i).padStart(15, '0')}`,
+                lastName: `Contact ${start + i}`,
+                accountOwnerHasRole: true,
+            }));
+        mocked(searchContacts).mockResolvedValueOnce(page(0, 200)).mockResolvedValueOnce(page(200, 5));
+        const element = render();
+        await flush();
+        $(element, 'lightning-button.search').click();
+        await flush();
+        expect(searchContacts).toHaveBeenLastCalledWith({ searchTerm: null, pageOffset: 0 });
+        $(element, 'lightning-button.more').click();
+        await flush();
+        expect(searchContacts).toHaveBeenLastCalledWith({ searchTerm: null, pageOffset: 200 });
+        expect($<Table>(element, '.candidates lightning-datatable').data).toHaveLength(205);
+        expect($(element, 'lightning-button.more')).toBeNull();
+    });
+
     it('shows a failed load in the error panel', async () => {
         mocked(searchContacts).mockRejectedValue({ body: { message: 'Insufficient access' } });
         const element = render();
