@@ -19,6 +19,8 @@ const PURE_MODULES = [
     'force-app/main/user-setup/lwc/userEnablement/userEnablement.ts',
     'force-app/main/user-setup/lwc/enablementRun/enablementRun.ts',
     'force-app/main/user-setup/lwc/enablementMessages/enablementMessages.ts',
+    'force-app/main/history/lwc/historyFormat/historyFormat.ts',
+    'force-app/main/readiness/lwc/doctorMessages/doctorMessages.ts',
 ];
 
 module.exports = {

@@ -353,4 +353,88 @@ export const SCENARIOS = [
             }
         },
     },
+    {
+        name: 'history',
+        title: 'history: the sample org log newest first, filtered to the failed changes, one opened with its details',
+        query: '',
+        async run(page, { expectText }) {
+            const panel = page.locator('c-history-panel');
+            await expectText(panel, label('CCSA_History_Title'), 'history title');
+            // The six earlier changes the preview seeds (preview/sample-org/data/generate.ts).
+            await expectText(panel.locator('.range'), label('CCSA_History_Range', 1, 6, 6), 'every log row');
+            await expectText(panel.locator('.history-rows tr').nth(1), 'LOG-0000006', 'newest first');
+            await chooseOption(panel.locator('lightning-combobox.outcome'), 'Failed');
+            await panel.locator('lightning-button.apply button').click();
+            await expectText(panel.locator('.range'), label('CCSA_History_Range', 1, 2, 2), 'the failed rows');
+            const failed = panel.locator('.history-rows tr', { hasText: 'LOG-0000004' });
+            await expectText(failed, label('CCSA_History_Action_ENABLE_USER'), 'failed enablement');
+            await failed.getByRole('button', { name: label('CCSA_History_Details') }).click();
+            const details = panel.locator('.details');
+            await expectText(
+                details.locator('.details-title'),
+                label('CCSA_History_Details_Title', 'LOG-0000004', label('CCSA_History_Action_ENABLE_USER')),
+                'details title',
+            );
+            await expectText(details.locator('.detail-title'), label('CCSA_History_Errors'), 'errors section');
+            await expectText(details.locator('.detail-text'), 'DUPLICATE_COMM_NICKNAME', 'the error');
+            const href = await details.locator('a.details-log').getAttribute('href');
+            if (!/^\/lightning\/r\/ccsa__Setup_Assistant_Log__c\/a00\w{15}\/view$/.test(href ?? '')) {
+                throw new Error(`log link: unexpected ${href}`);
+            }
+        },
+    },
+    {
+        name: 'user-doctor-fix',
+        title: 'user doctor: Bruno Vargas lacks a Contracts permission set; the Fix buttons assign its license, then the set, and the checks pass',
+        query: '',
+        async run(page, { expectText }) {
+            const org = sampleOrg();
+            const psl = org.PermissionSetLicense.find((l) => l.DeveloperName === 'ClmCcPlusDigitalExperiencePsl');
+            const permissionSet = 'Contract Management CC Plus Digital Experience User';
+            const panel = page.locator('c-user-doctor-panel');
+            await expectText(panel, label('CCSA_Doctor_Title'), 'user doctor title');
+            await panel.locator('lightning-input.search-term input').fill('Bruno Vargas');
+            await panel.locator('lightning-button.search button').click();
+            await panel
+                .locator('tr.user-row', { hasText: 'Bruno Vargas' })
+                .locator('lightning-button.examine button')
+                .click();
+            await expectText(panel.locator('.examined-user'), 'Bruno Vargas', 'the user examined');
+            const license = panel.locator('li.check-CCPLUS_PERMISSION_SET_LICENSE');
+            const set = panel.locator('li.check-CCPLUS_PERMISSION_SET');
+            await expectText(
+                set.locator('.reason'),
+                label('CCSA_Doctor_PERMISSION_SET_NOT_ASSIGNED', permissionSet),
+                'the missing permission set',
+            );
+            await expectText(set.locator('.check-status'), label('CCSA_Doctor_Status_Fail'), 'set failed');
+            await license
+                .locator('lightning-button.fix', { hasText: label('CCSA_Doctor_Fix_ASSIGN_PSL', psl.MasterLabel) })
+                .locator('button')
+                .click();
+            await expectText(
+                panel.locator('.fix-done'),
+                label('CCSA_Doctor_Fix_Done_ASSIGN_PSL', psl.MasterLabel),
+                'license assigned',
+            );
+            await expectText(license.locator('.check-status'), label('CCSA_Doctor_Status_Pass'), 'license passes');
+            await set
+                .locator('lightning-button.fix', {
+                    hasText: label('CCSA_Doctor_Fix_ASSIGN_PERMISSION_SET', permissionSet),
+                })
+                .locator('button')
+                .click();
+            await expectText(
+                panel.locator('.fix-done'),
+                label('CCSA_Doctor_Fix_Done_ASSIGN_PERMISSION_SET', permissionSet),
+                'permission set assigned',
+            );
+            await expectText(set.locator('.check-status'), label('CCSA_Doctor_Status_Pass'), 'set passes');
+            await expectText(
+                set.locator('.reason'),
+                label('CCSA_Doctor_PERMISSION_SET_ASSIGNED', permissionSet),
+                'measured again',
+            );
+        },
+    },
 ];

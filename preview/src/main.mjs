@@ -5,6 +5,7 @@ import { createElement } from 'lwc';
 import configProviderService from 'lightning/configProvider';
 import SetupAssistant from 'c/setupAssistant';
 import { sampleOrg } from '../sample-org/org';
+import { seedHistoricalLogs } from '../sample-org/data/generate';
 import { installToastContainer } from './toasts.mjs';
 
 // Base components build icon and asset URLs from the path prefix: serve from wherever the
@@ -12,6 +13,8 @@ import { installToastContainer } from './toasts.mjs';
 const pathPrefix = new URL('.', document.baseURI).pathname.replace(/\/$/, '');
 configProviderService({ getPathPrefix: () => pathPrefix });
 
+// The org has been in use: the History panel opens on a few earlier changes.
+seedHistoricalLogs(sampleOrg);
 installToastContainer(document.body);
 renderRunAs(document.getElementById('run-as'));
 renderGiveRoles(document.getElementById('give-roles'));

@@ -594,7 +594,7 @@ function insertUser(org: SampleOrg, request: EnableRequest): { user?: User; refu
 }
 
 /** `insert new PermissionSetLicenseAssign(...)`: refused without a seat. */
-function insertLicenseAssignment(org: SampleOrg, userId: Id, licenseId: Id): DatabaseError | null {
+export function insertLicenseAssignment(org: SampleOrg, userId: Id, licenseId: Id): DatabaseError | null {
     const psl = org.PermissionSetLicense.find((l) => l.Id === licenseId);
     if (!psl) {
         return error('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['PermissionSetLicenseId']);
@@ -625,7 +625,7 @@ function insertLicenseAssignment(org: SampleOrg, userId: Id, licenseId: Id): Dat
  * user license, or to a permission set license the user does not hold.
  * UNCONFIRMED: the platform's exact wording of both messages (as the license change's sample).
  */
-function insertPermissionSetAssignment(org: SampleOrg, user: User, permissionSetId: Id): DatabaseError | null {
+export function insertPermissionSetAssignment(org: SampleOrg, user: User, permissionSetId: Id): DatabaseError | null {
     const permissionSet = org.PermissionSet.find((ps) => ps.Id === permissionSetId);
     if (!permissionSet) {
         return error('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['PermissionSetId']);

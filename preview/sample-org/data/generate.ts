@@ -971,3 +971,146 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
     }
     return org;
 }
+
+/**
+ * Log rows of changes "made before the page opened", so that the History panel of the preview
+ * has something to show: enablements (one failed), a license change with what it removed and
+ * restored, readiness fixes (one refused by the platform) and a confirmation. Deterministic
+ * (fixed dates before {@link SAMPLE_NOW}, users picked by name, no PRNG draw), and not part of
+ * {@link generateSampleOrg}: that org is the freshly installed package the tests count logs in.
+ * The preview page (preview/src/main.mjs) adds them; LICENSE_CHANGE rows are closed (Completed)
+ * so that no license change finds an open snapshot.
+ * @returns the rows added
+ */
+export function seedHistoricalLogs(org: SampleOrg): SampleOrg['Setup_Assistant_Log__c'] {
+    const nextId = createIdFactory();
+    const taken = new Set(org.Setup_Assistant_Log__c.map((log) => log.Id));
+    const newLogId = (): Id => {
+        let id: Id;
+        do {
+            id = nextId(KEY_PREFIX.Setup_Assistant_Log__c);
+        } while (taken.has(id));
+        taken.add(id);
+        return id;
+    };
+    const byName = (a: User, b: User) => a.Name.localeCompare(b.Name);
+    const admin = org.User.find((u) => u.Id === org.defaultRunningUserId) as User;
+    const customers = org.User.filter((u) => u.UserType === 'PowerCustomerSuccess' && u.IsActive).sort(byName);
+    const [enabled, upgraded] = [customers[0], customers[1] ?? customers[0]];
+    const permissionSetIds = org.PermissionSet.filter(
+        (ps) =>
+            ps.Label === 'DocGen Run-time Community User' ||
+            ps.Label === 'Contract Management CC Plus Digital Experience User',
+    ).map((ps) => ps.Id);
+    const site = org.Network[0];
+    const customerCommunityProfileId = org.Profile.find((p) => p.UserType === 'CspLitePortal')?.Id ?? null;
+    const at = (daysAgo: number, hour: number): string =>
+        new Date(SAMPLE_NOW - daysAgo * DAY + (hour - 9) * 60 * 60 * 1000).toISOString();
+
+    type Log = SampleOrg['Setup_Assistant_Log__c'][number];
+    const rows: Array<Omit<Log, 'Id' | 'Name' | 'CreatedById'>> = [
+        {
+            Action__c: 'CONFIRM_READINESS_STEP',
+            Status__c: 'Completed',
+            Target_User__c: null,
+            Snapshot__c: null,
+            Before__c: null,
+            After__c: 'STANDARD_EXTERNAL_PROFILES',
+            Restored__c: null,
+            Removed__c: null,
+            Error__c: null,
+            CreatedDate: at(21, 10),
+        },
+        {
+            Action__c: 'ACTIVATE_SITE',
+            Status__c: 'Failed',
+            Target_User__c: null,
+            Snapshot__c: null,
+            Before__c: JSON.stringify({ networkId: site?.Id ?? null, Status: 'UnderConstruction' }),
+            After__c: null,
+            Restored__c: null,
+            Removed__c: null,
+            Error__c:
+                'FIELD_INTEGRITY_EXCEPTION: A site needs a published Experience Builder page before it can go Live.',
+            CreatedDate: at(20, 11),
+        },
+        {
+            Action__c: 'ENABLE_USER',
+            Status__c: 'Created',
+            Target_User__c: enabled?.Id ?? null,
+            Snapshot__c: null,
+            Before__c: JSON.stringify({ contactId: enabled?.ContactId ?? null }),
+            After__c: JSON.stringify({
+                ContactId: enabled?.ContactId ?? null,
+                ProfileId: enabled?.ProfileId ?? null,
+                Username: enabled?.Username ?? null,
+                CommunityNickname: enabled?.CommunityNickname ?? null,
+                Alias: enabled?.Alias ?? null,
+                PermissionSetIds: permissionSetIds,
+            }),
+            Restored__c: JSON.stringify(permissionSetIds),
+            Removed__c: null,
+            Error__c: null,
+            CreatedDate: at(14, 15),
+        },
+        {
+            Action__c: 'ENABLE_USER',
+            Status__c: 'Failed',
+            Target_User__c: null,
+            Snapshot__c: null,
+            Before__c: JSON.stringify({ contactId: org.Contact[0]?.Id ?? null }),
+            After__c: null,
+            Restored__c: JSON.stringify([]),
+            Removed__c: null,
+            Error__c:
+                'DUPLICATE_COMM_NICKNAME: The nickname is already in use; pick another one.\nNo user was created.',
+            CreatedDate: at(14, 15),
+        },
+        {
+            Action__c: 'LICENSE_CHANGE',
+            Status__c: 'Completed',
+            Target_User__c: upgraded?.Id ?? null,
+            Snapshot__c: JSON.stringify({
+                beforeProfileId: customerCommunityProfileId,
+                targetProfileId: upgraded?.ProfileId ?? null,
+                permissionSetIds,
+                permissionSetLicenseIds: [],
+            }),
+            Before__c: JSON.stringify({
+                profileId: customerCommunityProfileId,
+                licenseName: 'Customer Community',
+                permissionSetIds,
+            }),
+            After__c: JSON.stringify({
+                profileId: upgraded?.ProfileId ?? null,
+                licenseName: 'Customer Community Plus',
+                permissionSetIds: permissionSetIds.slice(0, 1),
+            }),
+            Restored__c: JSON.stringify(permissionSetIds.slice(0, 1)),
+            Removed__c: JSON.stringify(permissionSetIds.slice(1)),
+            Error__c: null,
+            CreatedDate: at(7, 13),
+        },
+        {
+            Action__c: 'SHOW_ALL_SETTINGS',
+            Status__c: 'Completed',
+            Target_User__c: null,
+            Snapshot__c: null,
+            Before__c: JSON.stringify({ networkId: site?.Id ?? null, OptionsShowAllNetworkSettings: false }),
+            After__c: JSON.stringify({ fix: 'SHOW_ALL_SETTINGS', ok: true }),
+            Restored__c: null,
+            Removed__c: null,
+            Error__c: null,
+            CreatedDate: at(2, 9),
+        },
+    ];
+    // Created before anything the page does: first in the table, numbered from 1.
+    const added: Log[] = rows.map((row, index) => ({
+        Id: newLogId(),
+        Name: `LOG-${String(index + 1).padStart(7, '0')}`,
+        CreatedById: admin.Id,
+        ...row,
+    }));
+    org.Setup_Assistant_Log__c.unshift(...added);
+    return added;
+}

@@ -16,84 +16,20 @@ import {
     seatsLeft,
     userUrl,
 } from 'c/readinessRules';
-import type {
-    ContractsPermissionSetKey,
-    PermissionSetFact,
-    PermissionSetLicenseFact,
-    SiteStatus,
-} from 'c/readinessRules';
+import type { ContractsPermissionSetKey } from 'c/readinessRules';
 
 // ---------------------------------------------------------------------------------------------
 // Facts (filled by Apex)
 // ---------------------------------------------------------------------------------------------
 
 /** A site the user reaches, and how (`NetworkMemberGroup.ParentId` = the user's profile or one of their permission sets). */
-export interface ReachedSiteFact {
-    /** `Network.Id`. */
-    id: string;
-    /** `Network.Name`. */
-    name: string;
-    /** `Network.Status`. */
-    status: SiteStatus;
-    /** Whether the membership comes from the profile or from a permission set. */
-    via: 'profile' | 'permission-set';
-    /** The profile's or the permission set's name, to say which one. */
-    viaName?: string | null;
-}
+export type ReachedSiteFact = Apex.UserDoctorService.ReachedSiteFact;
 
-/** One user, as the doctor sees it. */
-export interface DoctorUserFact {
-    /** `User.Id`. */
-    id: string;
-    /** `User.Name`. */
-    name: string;
-    /** `User.IsActive`. */
-    isActive: boolean;
-    /** `User.Profile.UserLicense.Name` (a `LicenseDefinitionKey` is accepted); null when unreadable. */
-    licenseName: string | null;
-    /** `User.ProfileId`. */
-    profileId: string;
-    /** `User.Profile.Name`. */
-    profileName: string;
-    /** `User.Profile.PermissionsApiEnabled`; null when unreadable. */
-    profileApiEnabled: boolean | null;
-    /** `User.UserPermissionsSFContentUser`: the "Salesforce CRM Content User" checkbox. */
-    contentUser: boolean;
-    /** Permission sets assigned (`PermissionSetAssignment.PermissionSetId`, without the profile's own). */
-    permissionSets: ReadonlyArray<Pick<PermissionSetFact, 'id' | 'name' | 'label'>>;
-    /** Permission set licenses assigned (`PermissionSetLicenseAssign.PermissionSetLicenseId`). */
-    permissionSetLicenseIds: readonly string[];
-    /** Sites the user is a member of; null when unknown (Apex could not read `NetworkMemberGroup`). */
-    sites: readonly ReachedSiteFact[] | null;
-    /** `User.ContactId`: set for every external user. */
-    contactId?: string | null;
-    /** `User.Contact.AccountId` (or `User.AccountId`). */
-    accountId?: string | null;
-    /** `Account.Name`. */
-    accountName?: string | null;
-    /** `Account.OwnerId`. */
-    accountOwnerId?: string | null;
-    /** `Account.Owner.Name`. */
-    accountOwnerName?: string | null;
-    /** `Account.Owner.UserRoleId != null`; null when unknown. */
-    accountOwnerHasRole?: boolean | null;
-    /** `Account.Owner.UserRole.Name`. */
-    accountOwnerRoleName?: string | null;
-}
+/** One user, as the doctor sees it: the DTO of `UserDoctorService` (types/apex/UserDoctorService.d.ts). */
+export type DoctorUserFact = Apex.UserDoctorService.DoctorUserFact;
 
 /** What the doctor needs from the org, read once for any number of users. */
-export interface DoctorOrgFacts {
-    /** The org's permission sets: at least the two Contracts ones (matched by label or API name). */
-    permissionSets: readonly PermissionSetFact[];
-    /** The permission set licenses behind them, with their seats. */
-    permissionSetLicenses: readonly PermissionSetLicenseFact[];
-    /**
-     * The site portal users log in to, when there is one to propose (the site chosen in the
-     * readiness checklist, or the only Live site): a user reaching no site is then fixed by adding
-     * the user's profile as a member of it.
-     */
-    portalSite?: { id: string; name: string } | null;
-}
+export type DoctorOrgFacts = Apex.UserDoctorService.DoctorOrgFacts;
 
 // ---------------------------------------------------------------------------------------------
 // Checks

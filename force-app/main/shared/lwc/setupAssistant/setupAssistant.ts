@@ -64,6 +64,11 @@ export default class SetupAssistant extends LightningElement {
         return this.context?.roleName ? formatLabel(ROLE_PRESENT, this.context.roleName) : '';
     }
 
+    /** The user doctor hands a user on another license over: the license upgrade section is brought into view. */
+    handleDoctorUpgrade(): void {
+        this.template?.querySelector('section.license-upgrade')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    }
+
     /** Salesforce requires a role on the owner of any account whose contacts become portal users. */
     get showRoleWarning(): boolean {
         return this.context?.hasRole === false;

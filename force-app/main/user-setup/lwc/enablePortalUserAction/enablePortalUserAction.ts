@@ -1,15 +1,22 @@
 import { LightningElement, api } from 'lwc';
 import { CloseActionScreenEvent } from 'lightning/actions';
+import getUserOfContact from '@salesforce/apex/UserDoctorController.getUserOfContact';
 import CLOSE from '@salesforce/label/c.CCSA_Enable_Close';
+import LOADING from '@salesforce/label/c.CCSA_Loading';
 
 /**
  * The "Enable Portal User" quick action on Contact: the enable-users flow for this one contact,
- * on one screen, checked at once. A contact that already has a user gets the row's verdict
- * instead (check the user, or upgrade its license) and nothing is written twice.
+ * on one screen, checked at once. A contact that already has a user gets the user doctor for that
+ * user instead (every check, with its fix, or the hand-over to a license upgrade), and nothing is
+ * written twice.
  */
 export default class EnablePortalUserAction extends LightningElement {
-    labels = { close: CLOSE };
+    labels = { close: CLOSE, loading: LOADING };
     contactIds: string[] = [];
+    /** The contact's user, when it has one. */
+    existingUserId?: string;
+    /** Whether the contact's user has been looked up. */
+    lookedUp = false;
     private contactId?: string;
 
     /** Set by the record page; it can arrive after the component is connected. */
@@ -18,8 +25,41 @@ export default class EnablePortalUserAction extends LightningElement {
         return this.contactId;
     }
     set recordId(value: string | undefined) {
+        if (value === this.contactId) {
+            return;
+        }
         this.contactId = value;
-        this.contactIds = value ? [value] : [];
+        this.contactIds = [];
+        this.existingUserId = undefined;
+        this.lookedUp = false;
+        if (value) {
+            this.lookUpUser(value);
+        }
+    }
+
+    /** The enable flow, unless the contact already has a user. */
+    private async lookUpUser(contactId: string): Promise<void> {
+        let userId: string | null = null;
+        try {
+            userId = await getUserOfContact({ contactId });
+        } catch {
+            // The enable flow finds the existing user itself and writes nothing twice.
+            userId = null;
+        }
+        if (contactId !== this.contactId) {
+            return;
+        }
+        this.existingUserId = userId ?? undefined;
+        this.contactIds = userId ? [] : [contactId];
+        this.lookedUp = true;
+    }
+
+    get checking(): boolean {
+        return !!this.contactId && !this.lookedUp;
+    }
+
+    get hasUser(): boolean {
+        return !!this.existingUserId;
     }
 
     get hasContact(): boolean {

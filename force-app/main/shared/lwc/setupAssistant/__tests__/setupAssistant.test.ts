@@ -39,6 +39,18 @@ jest.mock(
     },
 );
 
+jest.mock(
+    '@salesforce/apex/HistoryController.getHistory',
+    () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+    { virtual: true },
+);
+
+jest.mock(
+    '@salesforce/apex/HistoryController.getHistoryFilterOptions',
+    () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+    { virtual: true },
+);
+
 interface TestWireAdapter {
     emit(value: unknown): void;
     error(body?: unknown, status?: number, statusText?: string): void;
@@ -124,5 +136,17 @@ describe('c-setup-assistant', () => {
         expect(getEnablementFacts).toHaveBeenCalledWith(
             expect.objectContaining({ contactIds: ['003000000000001AAA', '003000000000002AAA'] }),
         );
+    });
+
+    it('brings the license upgrade into view when the user doctor hands a user over', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        await flush();
+        const section = element.shadowRoot?.querySelector('section.license-upgrade') as HTMLElement;
+        section.scrollIntoView = jest.fn();
+        const doctor = element.shadowRoot?.querySelector('section.user-doctor c-user-doctor-panel');
+        expect(doctor).not.toBeNull();
+        doctor?.dispatchEvent(new CustomEvent('upgrade', { detail: { userId: '005000000000001AAA' } }));
+        expect(section.scrollIntoView).toHaveBeenCalledWith({ behavior: 'smooth', block: 'start' });
     });
 });

@@ -1,6 +1,8 @@
 import { createElement } from 'lwc';
 import EnablePortalUserAction from 'c/enablePortalUserAction';
 import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
+import getUserOfContact from '@salesforce/apex/UserDoctorController.getUserOfContact';
+import getDoctorFacts from '@salesforce/apex/UserDoctorController.getDoctorFacts';
 
 jest.mock(
     'lightning/actions',
@@ -19,6 +21,17 @@ jest.mock(
     { virtual: true },
 );
 
+jest.mock('@salesforce/apex/UserDoctorController.getUserOfContact', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock(
+    '@salesforce/apex/UserDoctorController.getDoctorFacts',
+    () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+    { virtual: true },
+);
+
+const mocked = (method: unknown): jest.Mock => method as jest.Mock;
+
 function flush(): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -29,6 +42,10 @@ describe('c-enable-portal-user-action', () => {
             document.body.removeChild(document.body.firstChild);
         }
         jest.clearAllMocks();
+    });
+
+    beforeEach(() => {
+        mocked(getUserOfContact).mockResolvedValue(null);
     });
 
     it('runs the compact enable flow for the record, checked at once', async () => {
@@ -45,7 +62,35 @@ describe('c-enable-portal-user-action', () => {
         expect(getEnablementFacts).toHaveBeenCalledWith(
             expect.objectContaining({ contactIds: ['003000000000001AAA'] }),
         );
+        expect(getUserOfContact).toHaveBeenCalledWith({ contactId: '003000000000001AAA' });
+        expect(element.shadowRoot!.querySelector('c-user-doctor-panel')).toBeNull();
         await expect(element).toBeAccessible();
+    });
+
+    it('examines the user of a contact that has one, instead of the enable flow', async () => {
+        mocked(getUserOfContact).mockResolvedValue('005000000000001AAA');
+        const element = createElement('c-enable-portal-user-action', { is: EnablePortalUserAction });
+        (element as unknown as { recordId: string }).recordId = '003000000000001AAA';
+        document.body.appendChild(element);
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).not.toBeNull();
+        await flush();
+        const doctor = element.shadowRoot!.querySelector('c-user-doctor-panel') as unknown as { userId: string };
+        expect(doctor.userId).toBe('005000000000001AAA');
+        expect(getDoctorFacts).toHaveBeenCalledWith({ userId: '005000000000001AAA' });
+        expect(element.shadowRoot!.querySelector('c-enable-users')).toBeNull();
+        expect(getEnablementFacts).not.toHaveBeenCalled();
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('falls back to the enable flow when the lookup fails', async () => {
+        mocked(getUserOfContact).mockRejectedValue({ body: { message: 'denied' } });
+        const element = createElement('c-enable-portal-user-action', { is: EnablePortalUserAction });
+        (element as unknown as { recordId: string }).recordId = '003000000000001AAA';
+        document.body.appendChild(element);
+        await flush();
+        expect(element.shadowRoot!.querySelector('c-enable-users')).not.toBeNull();
+        expect(element.shadowRoot!.querySelector('c-user-doctor-panel')).toBeNull();
     });
 
     it('closes the action screen', async () => {

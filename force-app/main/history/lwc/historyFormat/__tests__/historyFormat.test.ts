@@ -1,0 +1,215 @@
+import {
+    EMPTY_FORM,
+    MAX_OFFSET,
+    PAGE_SIZE,
+    actionLabel,
+    beyondOffsetLimit,
+    detailSections,
+    filterOptions,
+    hasCriteria,
+    logUrl,
+    nextOffset,
+    pageRange,
+    prettyJson,
+    previousOffset,
+    toHistoryFilter,
+    toTableRow,
+    userUrl,
+} from 'c/historyFormat';
+import type { HistoryPage, HistoryRow } from 'c/historyFormat';
+
+const page = (overrides: Partial<HistoryPage> = {}): HistoryPage => ({
+    rows: [],
+    total: 0,
+    offset: 0,
+    pageSize: 25,
+    hasMore: false,
+    maxOffset: 2000,
+    objectApiName: 'Setup_Assistant_Log__c',
+    ...overrides,
+});
+const rows = (count: number): HistoryRow[] =>
+    Array.from({ length: count }, (_, i) => ({ id: `a00${i}`, name: `LOG-${i}` }));
+
+describe('toHistoryFilter', () => {
+    it('sends nulls for an empty form and the first page', () => {
+        expect(toHistoryFilter(EMPTY_FORM)).toEqual({
+            targetUserId: null,
+            userSearch: null,
+            action: null,
+            status: null,
+            fromDate: null,
+            toDate: null,
+            pageSize: PAGE_SIZE,
+            offset: 0,
+        });
+    });
+
+    it('trims the search, keeps quotes, and swaps dates given the wrong way round', () => {
+        expect(
+            toHistoryFilter(
+                {
+                    userSearch: "  O'Brien ",
+                    action: 'LICENSE_CHANGE',
+                    status: 'Failed',
+                    fromDate: '2025-02-01',
+                    toDate: '2025-01-01',
+                },
+                50,
+                10,
+            ),
+        ).toEqual({
+            targetUserId: null,
+            userSearch: "O'Brien",
+            action: 'LICENSE_CHANGE',
+            status: 'Failed',
+            fromDate: '2025-01-01',
+            toDate: '2025-02-01',
+            pageSize: 10,
+            offset: 50,
+        });
+    });
+
+    it('filters by id when the search is a user id (15 or 18 characters)', () => {
+        expect(toHistoryFilter({ ...EMPTY_FORM, userSearch: '0058d00000USER1AAA' })).toMatchObject({
+            targetUserId: '0058d00000USER1AAA',
+            userSearch: null,
+        });
+        expect(toHistoryFilter({ ...EMPTY_FORM, userSearch: '0058d00000USER1' }).targetUserId).toBe('0058d00000USER1');
+        expect(toHistoryFilter({ ...EMPTY_FORM, userSearch: '0058d00000' }).userSearch).toBe('0058d00000');
+    });
+
+    it('drops dates that are not ISO days and keeps the page within Apex limits', () => {
+        const filter = toHistoryFilter({ ...EMPTY_FORM, fromDate: '03/04/2025', toDate: ' ' }, 99999, 1000);
+        expect(filter).toMatchObject({ fromDate: null, toDate: null, pageSize: 200, offset: MAX_OFFSET });
+        expect(toHistoryFilter(EMPTY_FORM, -5, 0)).toMatchObject({ pageSize: 1, offset: 0 });
+    });
+});
+
+describe('hasCriteria', () => {
+    it('is true when any field is set', () => {
+        expect(hasCriteria(EMPTY_FORM)).toBe(false);
+        expect(hasCriteria({ ...EMPTY_FORM, userSearch: '  ' })).toBe(false);
+        expect(hasCriteria({ ...EMPTY_FORM, status: 'Failed' })).toBe(true);
+    });
+});
+
+describe('paging', () => {
+    it('goes forward while Apex says there is more, and back to 0', () => {
+        expect(nextOffset(page({ hasMore: true, offset: 25 }))).toBe(50);
+        expect(nextOffset(page({ hasMore: false }))).toBeNull();
+        expect(nextOffset(page({ hasMore: true, offset: 1990, pageSize: 25 }))).toBeNull();
+        expect(previousOffset(page({ offset: 0 }))).toBeNull();
+        expect(previousOffset(page({ offset: 25 }))).toBe(0);
+        expect(previousOffset(page({ offset: 10, pageSize: 25 }))).toBe(0);
+    });
+
+    it('gives the range of the page', () => {
+        expect(pageRange(page())).toEqual({ first: 0, last: 0, total: 0 });
+        expect(pageRange(page({ rows: rows(3), offset: 25, total: 28 }))).toEqual({ first: 26, last: 28, total: 28 });
+    });
+
+    it('knows when rows lie beyond the offset limit', () => {
+        expect(beyondOffsetLimit(page({ rows: rows(25), offset: 2000, total: 3000 }))).toBe(true);
+        expect(beyondOffsetLimit(page({ rows: rows(25), offset: 0, total: 3000, hasMore: true }))).toBe(false);
+        expect(beyondOffsetLimit(page({ rows: rows(3), total: 3 }))).toBe(false);
+    });
+});
+
+describe('links', () => {
+    it('points to the user and to the log record, namespaced when Apex says so', () => {
+        expect(userUrl('005A')).toBe('/lightning/r/User/005A/view');
+        expect(userUrl(null)).toBeNull();
+        expect(logUrl('a00A', 'ccsa__Setup_Assistant_Log__c')).toBe(
+            '/lightning/r/ccsa__Setup_Assistant_Log__c/a00A/view',
+        );
+        expect(logUrl('a00A')).toBe('/lightning/r/Setup_Assistant_Log__c/a00A/view');
+    });
+});
+
+describe('prettyJson', () => {
+    it('pretty-prints JSON objects, arrays and strings', () => {
+        expect(prettyJson('{"a":1,"b":[2]}')).toBe('{\n  "a": 1,\n  "b": [\n    2\n  ]\n}');
+        expect(prettyJson(' ["x"] ')).toBe('[\n  "x"\n]');
+        expect(prettyJson('"text"')).toBe('"text"');
+    });
+
+    it('keeps text and broken JSON as written, and blank as empty', () => {
+        expect(prettyJson('Boom\nSecond error')).toBe('Boom\nSecond error');
+        expect(prettyJson('{broken')).toBe('{broken');
+        expect(prettyJson('  ')).toBe('');
+        expect(prettyJson(null)).toBe('');
+        expect(prettyJson(undefined)).toBe('');
+    });
+});
+
+describe('labels', () => {
+    it('names known actions and shows unknown ones as they are', () => {
+        expect(actionLabel('LICENSE_CHANGE')).toBe('License change');
+        expect(actionLabel('ADD_PROFILE_MEMBER')).toBe('Add profile to site members');
+        expect(actionLabel('SOMETHING_NEW')).toBe('SOMETHING_NEW');
+        expect(actionLabel('toString')).toBe('toString');
+        expect(actionLabel(null)).toBe('');
+    });
+
+    it('builds combobox options with "any" first', () => {
+        expect(filterOptions(['Failed'], 'All')).toEqual([
+            { label: 'All', value: '' },
+            { label: 'Failed', value: 'Failed' },
+        ]);
+        expect(filterOptions(undefined, 'All')).toEqual([{ label: 'All', value: '' }]);
+        expect(filterOptions(['ENABLE_USER'], 'All', actionLabel)[1]).toEqual({
+            label: 'Enable user',
+            value: 'ENABLE_USER',
+        });
+    });
+});
+
+describe('rows', () => {
+    const row: HistoryRow = {
+        id: 'a001',
+        name: 'LOG-0000001',
+        action: 'ENABLE_USER',
+        status: 'Failed',
+        targetUserId: '005A',
+        targetUserName: 'Mia Lopez',
+        actingUserName: 'Avery Admin',
+        createdDate: '2025-01-01T00:00:00.000Z',
+        before: '{"contactId":"003A"}',
+        after: null,
+        removed: '',
+        restored: '["0PS1"]',
+        error: 'Duplicate nickname',
+    };
+
+    it('keeps only the details present, in reading order', () => {
+        expect(detailSections(row)).toEqual([
+            { key: 'before', title: 'Before', text: '{\n  "contactId": "003A"\n}', isError: false },
+            { key: 'restored', title: 'Restored', text: '[\n  "0PS1"\n]', isError: false },
+            { key: 'error', title: 'Errors', text: 'Duplicate nickname', isError: true },
+        ]);
+        expect(detailSections({ id: 'a002', name: 'LOG-2' })).toEqual([]);
+    });
+
+    it('turns a row into what the table shows', () => {
+        expect(toTableRow(row, 'ccsa__Setup_Assistant_Log__c', 'No user')).toEqual({
+            id: 'a001',
+            name: 'LOG-0000001',
+            logUrl: '/lightning/r/ccsa__Setup_Assistant_Log__c/a001/view',
+            action: 'Enable user',
+            status: 'Failed',
+            targetUserName: 'Mia Lopez',
+            targetUserUrl: '/lightning/r/User/005A/view',
+            actingUserName: 'Avery Admin',
+            createdDate: '2025-01-01T00:00:00.000Z',
+        });
+        expect(toTableRow({ id: 'a002', name: 'LOG-2', targetUserId: '005B' })).toMatchObject({
+            targetUserName: '005B',
+            status: '',
+            actingUserName: '',
+            createdDate: null,
+            logUrl: '/lightning/r/Setup_Assistant_Log__c/a002/view',
+        });
+        expect(toTableRow({ id: 'a003', name: 'LOG-3' }, null, 'No user').targetUserName).toBe('No user');
+    });
+});

@@ -1,0 +1,264 @@
+import { createElement } from 'lwc';
+import HistoryPanel from 'c/historyPanel';
+import getHistory from '@salesforce/apex/HistoryController.getHistory';
+import getHistoryFilterOptions from '@salesforce/apex/HistoryController.getHistoryFilterOptions';
+import LOAD_ERROR from '@salesforce/label/c.CCSA_History_Load_Error';
+import EMPTY from '@salesforce/label/c.CCSA_History_Empty';
+import OFFSET_LIMIT from '@salesforce/label/c.CCSA_History_Offset_Limit';
+import DETAILS_EMPTY from '@salesforce/label/c.CCSA_History_Details_Empty';
+import { formatLabel } from 'c/labelFormat';
+import PAGE from './data/HistoryController.getHistory.json';
+
+jest.mock('@salesforce/apex/HistoryController.getHistory', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/HistoryController.getHistoryFilterOptions', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+
+type HistoryPage = Apex.HistoryService.HistoryPage;
+type Table = HTMLElement & { data: Array<Record<string, unknown>>; columns: Array<Record<string, unknown>> };
+type Input = HTMLElement & { value: string; options?: Array<{ label: string; value: string }> };
+
+const mocked = (method: unknown): jest.Mock => method as jest.Mock;
+const OPTIONS = { actions: ['ENABLE_USER', 'LICENSE_CHANGE', 'NEW_ACTION'], statuses: ['Completed', 'Failed'] };
+
+function flush(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function render(): HTMLElement {
+    const element = createElement('c-history-panel', { is: HistoryPanel });
+    document.body.appendChild(element);
+    return element;
+}
+
+const $ = <T extends Element = HTMLElement>(element: HTMLElement, selector: string): T =>
+    element.shadowRoot!.querySelector(selector) as T;
+const $$ = (element: HTMLElement, selector: string): HTMLElement[] =>
+    Array.from(element.shadowRoot!.querySelectorAll(selector));
+const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+function change(element: HTMLElement, selector: string, value: string): void {
+    $(element, selector).dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+function rowAction(element: HTMLElement, rowId: string): void {
+    $(element, 'lightning-datatable').dispatchEvent(
+        new CustomEvent('rowaction', { detail: { action: { name: 'details' }, row: { id: rowId } } }),
+    );
+}
+
+function click(element: HTMLElement, selector: string): void {
+    $(element, selector).click();
+}
+
+describe('c-history-panel', () => {
+    beforeEach(() => {
+        mocked(getHistory).mockResolvedValue(PAGE);
+        mocked(getHistoryFilterOptions).mockResolvedValue(OPTIONS);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('shows a spinner while the history is read', async () => {
+        mocked(getHistory).mockReturnValue(new Promise(() => undefined));
+        const element = render();
+        await flush();
+        expect($(element, 'lightning-spinner')).not.toBeNull();
+        expect($(element, 'lightning-datatable')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('lists the log newest first, with links to the record and the user', async () => {
+        const element = render();
+        await flush();
+        expect(getHistory).toHaveBeenCalledWith({
+            filter: expect.objectContaining({ offset: 0, pageSize: 25, status: null, action: null }),
+        });
+        const table = $<Table>(element, 'lightning-datatable');
+        expect(table.data.map((row) => row.name)).toEqual(['LOG-0000003', 'LOG-0000002', 'LOG-0000001']);
+        expect(table.data[0]).toMatchObject({
+            action: 'Enable user',
+            status: 'Failed',
+            targetUserName: 'Mia Lopez',
+            targetUserUrl: '/lightning/r/User/0058d00000USER1AAA/view',
+            logUrl: '/lightning/r/ccsa__Setup_Assistant_Log__c/a008d00000ABCD3AAA/view',
+            actingUserName: 'Avery Admin',
+        });
+        expect(table.data[2]).toMatchObject({ targetUserName: 'No user', targetUserUrl: null });
+        expect(text($(element, '.range'))).toBe('1–3 of 3');
+        expect(($(element, 'lightning-button.previous') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+        expect(($(element, 'lightning-button.next') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+        expect($(element, '.offset-limit')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('offers the actions and outcomes the log holds', async () => {
+        const element = render();
+        await flush();
+        expect($<Input>(element, 'lightning-combobox.action').options).toEqual([
+            { label: 'All', value: '' },
+            { label: 'Enable user', value: 'ENABLE_USER' },
+            { label: 'License change', value: 'LICENSE_CHANGE' },
+            { label: 'NEW_ACTION', value: 'NEW_ACTION' },
+        ]);
+        expect($<Input>(element, 'lightning-combobox.outcome').options?.map((o) => o.value)).toEqual([
+            '',
+            'Completed',
+            'Failed',
+        ]);
+    });
+
+    it('applies the filters from the first page, and clears them', async () => {
+        const element = render();
+        await flush();
+        change(element, 'lightning-input.user-search', ' Mia ');
+        change(element, 'lightning-combobox.action', 'ENABLE_USER');
+        change(element, 'lightning-combobox.outcome', 'Failed');
+        change(element, 'lightning-input.from-date', '2025-03-05');
+        change(element, 'lightning-input.to-date', '2025-03-01');
+        mocked(getHistory).mockResolvedValue({ ...PAGE, rows: [PAGE.rows[0]], total: 1 });
+        click(element, 'lightning-button.apply');
+        await flush();
+        expect(getHistory).toHaveBeenLastCalledWith({
+            filter: {
+                targetUserId: null,
+                userSearch: 'Mia',
+                action: 'ENABLE_USER',
+                status: 'Failed',
+                fromDate: '2025-03-01',
+                toDate: '2025-03-05',
+                pageSize: 25,
+                offset: 0,
+            },
+        });
+        expect($<Table>(element, 'lightning-datatable').data).toHaveLength(1);
+        expect(text($(element, '.range'))).toBe('1–1 of 1');
+
+        // Enter in the search box applies too; a user id filters by id.
+        change(element, 'lightning-input.user-search', '0058d00000USER1AAA');
+        $(element, 'lightning-input.user-search').dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }));
+        await flush();
+        expect(getHistory).toHaveBeenLastCalledWith({
+            filter: expect.objectContaining({ targetUserId: '0058d00000USER1AAA', userSearch: null }),
+        });
+
+        click(element, 'lightning-button.clear');
+        await flush();
+        expect(getHistory).toHaveBeenLastCalledWith({
+            filter: expect.objectContaining({ userSearch: null, action: null, status: null, fromDate: null }),
+        });
+        expect($<Input>(element, 'lightning-combobox.outcome').value).toBe('');
+    });
+
+    it('says so when nothing matches', async () => {
+        mocked(getHistory).mockResolvedValue({ ...PAGE, rows: [], total: 0 });
+        const element = render();
+        await flush();
+        expect(text($(element, '.empty'))).toBe(EMPTY);
+        expect($(element, 'lightning-datatable')).toBeNull();
+        expect(text($(element, '.range'))).toBe('0–0 of 0');
+        await expect(element).toBeAccessible();
+    });
+
+    it('pages forward and back with the same filter', async () => {
+        const first: HistoryPage = { ...PAGE, total: 60, hasMore: true };
+        mocked(getHistory).mockResolvedValue(first);
+        const element = render();
+        await flush();
+        expect(($(element, 'lightning-button.next') as HTMLElement & { disabled: boolean }).disabled).toBe(false);
+        mocked(getHistory).mockResolvedValue({ ...first, offset: 25 });
+        click(element, 'lightning-button.next');
+        await flush();
+        expect(getHistory).toHaveBeenLastCalledWith({ filter: expect.objectContaining({ offset: 25 }) });
+        expect(text($(element, '.range'))).toBe('26–28 of 60');
+        mocked(getHistory).mockResolvedValue(first);
+        click(element, 'lightning-button.previous');
+        await flush();
+        expect(getHistory).toHaveBeenLastCalledWith({ filter: expect.objectContaining({ offset: 0 }) });
+
+        // Refresh reads the same page again.
+        click(element, 'lightning-button.refresh');
+        await flush();
+        expect(getHistory).toHaveBeenLastCalledWith({ filter: expect.objectContaining({ offset: 0 }) });
+        expect(getHistoryFilterOptions).toHaveBeenCalledTimes(2);
+        await expect(element).toBeAccessible();
+    });
+
+    it('explains the offset limit when older rows cannot be paged to', async () => {
+        mocked(getHistory).mockResolvedValue({ ...PAGE, offset: 2000, total: 5000, hasMore: false });
+        const element = render();
+        await flush();
+        expect(text($(element, '.offset-limit'))).toBe(formatLabel(OFFSET_LIMIT, 2000));
+        expect(($(element, 'lightning-button.next') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('opens the details of a row, pretty-printed, and closes them', async () => {
+        const element = render();
+        await flush();
+        rowAction(element, 'a008d00000ABCD2AAA');
+        await flush();
+        expect(text($(element, '.details-title'))).toBe('LOG-0000002: License change');
+        expect($(element, 'a.details-log').getAttribute('href')).toBe(
+            '/lightning/r/ccsa__Setup_Assistant_Log__c/a008d00000ABCD2AAA/view',
+        );
+        expect($(element, 'a.details-user').getAttribute('href')).toBe('/lightning/r/User/0058d00000USER2AAA/view');
+        expect($$(element, '.detail-title').map(text)).toEqual(['Before', 'After', 'Snapshot', 'Removed', 'Restored']);
+        expect($$(element, '.detail-text')[0].textContent).toBe(
+            '{\n  "profileId": "00e8d00000PROF1AAA",\n  "permissionSetIds": [\n    "0PS8d00000PSET1AAA"\n  ]\n}',
+        );
+        await expect(element).toBeAccessible();
+
+        rowAction(element, 'a008d00000ABCD3AAA');
+        await flush();
+        const sections = $$(element, '.detail-section');
+        const errors = sections[sections.length - 1];
+        expect(text(errors.querySelector('.detail-title'))).toBe('Errors');
+        expect(text(errors.querySelector('.detail-text'))).toBe('Duplicate nickname: mlopez');
+
+        rowAction(element, 'a008d00000ABCD1AAA');
+        await flush();
+        expect(text($(element, '.details-empty'))).toBe(DETAILS_EMPTY);
+        expect($(element, 'a.details-user')).toBeNull();
+        expect(text($(element, '.details-user'))).toBe('No user');
+
+        click(element, 'lightning-button.close-details');
+        await flush();
+        expect($(element, '.details')).toBeNull();
+    });
+
+    it('ignores other row actions and closes details of a row no longer listed', async () => {
+        const element = render();
+        await flush();
+        $(element, 'lightning-datatable').dispatchEvent(
+            new CustomEvent('rowaction', { detail: { action: { name: 'other' }, row: { id: PAGE.rows[0].id } } }),
+        );
+        await flush();
+        expect($(element, '.details')).toBeNull();
+        rowAction(element, PAGE.rows[0].id);
+        await flush();
+        expect($(element, '.details')).not.toBeNull();
+        mocked(getHistory).mockResolvedValue({ ...PAGE, rows: [PAGE.rows[1]], total: 1 });
+        click(element, 'lightning-button.refresh');
+        await flush();
+        expect($(element, '.details')).toBeNull();
+    });
+
+    it('shows the error panel when the history cannot be read', async () => {
+        mocked(getHistory).mockRejectedValue({ body: { message: 'You need the permission set.' } });
+        mocked(getHistoryFilterOptions).mockRejectedValue({ body: { message: 'You need the permission set.' } });
+        const element = render();
+        await flush();
+        const panel = $(element, 'c-error-panel') as HTMLElement & { friendlyMessage: string };
+        expect(panel.friendlyMessage).toBe(LOAD_ERROR);
+        expect($(element, 'lightning-datatable')).toBeNull();
+        expect($(element, '.empty')).toBeNull();
+        expect($<Input>(element, 'lightning-combobox.action').options).toEqual([{ label: 'All', value: '' }]);
+        await expect(element).toBeAccessible();
+    });
+});

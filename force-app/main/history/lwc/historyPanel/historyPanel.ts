@@ -1,0 +1,292 @@
+import { LightningElement } from 'lwc';
+import getHistory from '@salesforce/apex/HistoryController.getHistory';
+import getHistoryFilterOptions from '@salesforce/apex/HistoryController.getHistoryFilterOptions';
+import {
+    EMPTY_FORM,
+    MAX_OFFSET,
+    PAGE_SIZE,
+    actionLabel,
+    beyondOffsetLimit,
+    detailSections,
+    filterOptions,
+    hasCriteria,
+    logUrl,
+    nextOffset,
+    pageRange,
+    previousOffset,
+    toHistoryFilter,
+    toTableRow,
+    userUrl,
+} from 'c/historyFormat';
+import type { DetailSection, FilterForm, HistoryPage, HistoryRow, HistoryTableRow } from 'c/historyFormat';
+import { formatLabel } from 'c/labelFormat';
+import TITLE from '@salesforce/label/c.CCSA_History_Title';
+import INTRO from '@salesforce/label/c.CCSA_History_Intro';
+import USER_SEARCH from '@salesforce/label/c.CCSA_History_User_Search';
+import USER_SEARCH_PLACEHOLDER from '@salesforce/label/c.CCSA_History_User_Search_Placeholder';
+import ACTION from '@salesforce/label/c.CCSA_History_Action';
+import OUTCOME from '@salesforce/label/c.CCSA_History_Outcome';
+import ANY from '@salesforce/label/c.CCSA_History_Any';
+import FROM from '@salesforce/label/c.CCSA_History_From';
+import TO from '@salesforce/label/c.CCSA_History_To';
+import APPLY from '@salesforce/label/c.CCSA_History_Apply';
+import CLEAR from '@salesforce/label/c.CCSA_History_Clear';
+import REFRESH from '@salesforce/label/c.CCSA_History_Refresh';
+import PREVIOUS from '@salesforce/label/c.CCSA_History_Previous';
+import NEXT from '@salesforce/label/c.CCSA_History_Next';
+import LOAD_ERROR from '@salesforce/label/c.CCSA_History_Load_Error';
+import EMPTY from '@salesforce/label/c.CCSA_History_Empty';
+import RANGE from '@salesforce/label/c.CCSA_History_Range';
+import OFFSET_LIMIT from '@salesforce/label/c.CCSA_History_Offset_Limit';
+import COLUMN_WHEN from '@salesforce/label/c.CCSA_History_Column_When';
+import COLUMN_LOG from '@salesforce/label/c.CCSA_History_Column_Log';
+import COLUMN_USER from '@salesforce/label/c.CCSA_History_Column_User';
+import COLUMN_BY from '@salesforce/label/c.CCSA_History_Column_By';
+import DETAILS from '@salesforce/label/c.CCSA_History_Details';
+import DETAILS_TITLE from '@salesforce/label/c.CCSA_History_Details_Title';
+import DETAILS_EMPTY from '@salesforce/label/c.CCSA_History_Details_Empty';
+import CLOSE from '@salesforce/label/c.CCSA_History_Close';
+import NO_USER from '@salesforce/label/c.CCSA_History_No_User';
+import LOADING from '@salesforce/label/c.CCSA_Loading';
+
+type FilterOptions = Apex.HistoryService.HistoryFilterOptions;
+type FilterField = keyof FilterForm;
+
+/**
+ * "History" at the foot of the Setup Assistant: every change the assistant recorded in
+ * `Setup_Assistant_Log__c`, newest first, filtered by user, action, outcome and dates, a page at
+ * a time, with links to the user and the log record and the details (before, after, snapshot,
+ * removed, restored, errors) of one row. The rules live in `c/historyFormat`.
+ */
+export default class HistoryPanel extends LightningElement {
+    labels = {
+        title: TITLE,
+        intro: INTRO,
+        userSearch: USER_SEARCH,
+        userSearchPlaceholder: USER_SEARCH_PLACEHOLDER,
+        action: ACTION,
+        outcome: OUTCOME,
+        from: FROM,
+        to: TO,
+        apply: APPLY,
+        clear: CLEAR,
+        refresh: REFRESH,
+        previous: PREVIOUS,
+        next: NEXT,
+        loadError: LOAD_ERROR,
+        empty: EMPTY,
+        detailsEmpty: DETAILS_EMPTY,
+        close: CLOSE,
+        loading: LOADING,
+    };
+
+    columns = [
+        {
+            label: COLUMN_WHEN,
+            fieldName: 'createdDate',
+            type: 'date',
+            typeAttributes: {
+                year: 'numeric',
+                month: 'short',
+                day: '2-digit',
+                hour: '2-digit',
+                minute: '2-digit',
+            },
+        },
+        {
+            label: COLUMN_LOG,
+            fieldName: 'logUrl',
+            type: 'url',
+            typeAttributes: { label: { fieldName: 'name' }, target: '_blank' },
+        },
+        { label: ACTION, fieldName: 'action' },
+        { label: OUTCOME, fieldName: 'status' },
+        {
+            label: COLUMN_USER,
+            fieldName: 'targetUserUrl',
+            type: 'url',
+            typeAttributes: { label: { fieldName: 'targetUserName' }, target: '_blank' },
+        },
+        { label: COLUMN_BY, fieldName: 'actingUserName' },
+        {
+            type: 'button',
+            initialWidth: 110,
+            typeAttributes: { label: DETAILS, name: 'details', variant: 'base', title: DETAILS },
+        },
+    ];
+
+    /** What the admin is typing or picking. */
+    form: FilterForm = { ...EMPTY_FORM };
+    /** The filter of the page shown (what Refresh and paging read again). */
+    applied: FilterForm = { ...EMPTY_FORM };
+    currentPage?: HistoryPage;
+    options?: FilterOptions;
+    loading = false;
+    loadError?: unknown;
+    /** The row whose details are open. */
+    selectedId?: string;
+
+    override connectedCallback(): void {
+        this.loadOptions();
+        this.load(0);
+    }
+
+    /** Reads one page of the applied filter. */
+    async load(offset: number): Promise<void> {
+        this.loading = true;
+        try {
+            this.currentPage = await getHistory({ filter: toHistoryFilter(this.applied, offset, PAGE_SIZE) });
+            this.loadError = undefined;
+            if (this.selectedId && !this.currentPage.rows.some((row) => row.id === this.selectedId)) {
+                this.selectedId = undefined;
+            }
+        } catch (error) {
+            this.loadError = error;
+        } finally {
+            this.loading = false;
+        }
+    }
+
+    /** The choices of the action and outcome filters; without them, only "All" is offered. */
+    async loadOptions(): Promise<void> {
+        try {
+            this.options = await getHistoryFilterOptions();
+        } catch (error) {
+            this.loadError = error;
+        }
+    }
+
+    get actionOptions(): { label: string; value: string }[] {
+        return filterOptions(this.options?.actions, ANY, actionLabel);
+    }
+
+    get outcomeOptions(): { label: string; value: string }[] {
+        return filterOptions(this.options?.statuses, ANY);
+    }
+
+    get rows(): HistoryTableRow[] {
+        const objectApiName = this.currentPage?.objectApiName;
+        return (this.currentPage?.rows ?? []).map((row) => toTableRow(row, objectApiName, NO_USER));
+    }
+
+    get hasRows(): boolean {
+        return (this.currentPage?.rows.length ?? 0) > 0;
+    }
+
+    get isEmpty(): boolean {
+        return !!this.currentPage && this.currentPage.rows.length === 0 && !this.loadError;
+    }
+
+    get rangeText(): string {
+        if (!this.currentPage) {
+            return '';
+        }
+        const range = pageRange(this.currentPage);
+        return formatLabel(RANGE, range.first, range.last, range.total);
+    }
+
+    get offsetLimitText(): string {
+        return this.currentPage && beyondOffsetLimit(this.currentPage) ? formatLabel(OFFSET_LIMIT, MAX_OFFSET) : '';
+    }
+
+    get previousDisabled(): boolean {
+        return this.loading || !this.currentPage || previousOffset(this.currentPage) === null;
+    }
+
+    get nextDisabled(): boolean {
+        return this.loading || !this.currentPage || nextOffset(this.currentPage) === null;
+    }
+
+    get clearDisabled(): boolean {
+        return this.loading || (!hasCriteria(this.form) && !hasCriteria(this.applied));
+    }
+
+    get selectedRow(): HistoryRow | undefined {
+        return this.currentPage?.rows.find((row) => row.id === this.selectedId);
+    }
+
+    get detailTitle(): string {
+        const row = this.selectedRow;
+        return row ? formatLabel(DETAILS_TITLE, row.name, actionLabel(row.action)) : '';
+    }
+
+    get detailLogUrl(): string {
+        const row = this.selectedRow;
+        return row ? logUrl(row.id, this.currentPage?.objectApiName) : '';
+    }
+
+    get detailUserUrl(): string | null {
+        return userUrl(this.selectedRow?.targetUserId);
+    }
+
+    get detailUserName(): string {
+        const row = this.selectedRow;
+        return row?.targetUserName ?? row?.targetUserId ?? NO_USER;
+    }
+
+    get detailSections(): DetailSection[] {
+        const row = this.selectedRow;
+        return row
+            ? detailSections(row).map((section) => ({
+                  ...section,
+                  key: `${row.id}-${section.key}`,
+              }))
+            : [];
+    }
+
+    get hasDetailSections(): boolean {
+        return this.detailSections.length > 0;
+    }
+
+    handleFieldChange(event: CustomEvent<{ value: string }>): void {
+        const field = (event.target as HTMLElement).dataset.field as FilterField;
+        this.form = { ...this.form, [field]: event.detail.value ?? '' };
+    }
+
+    /** Enter in the user search applies the filters. */
+    handleSearchKeyUp(event: KeyboardEvent): void {
+        if (event.key === 'Enter') {
+            this.handleApply();
+        }
+    }
+
+    handleApply(): void {
+        this.applied = { ...this.form };
+        this.selectedId = undefined;
+        this.load(0);
+    }
+
+    handleClear(): void {
+        this.form = { ...EMPTY_FORM };
+        this.handleApply();
+    }
+
+    handleRefresh(): void {
+        this.loadOptions();
+        this.load(this.currentPage?.offset ?? 0);
+    }
+
+    handleNext(): void {
+        const offset = this.currentPage ? nextOffset(this.currentPage) : null;
+        if (offset !== null) {
+            this.load(offset);
+        }
+    }
+
+    handlePrevious(): void {
+        const offset = this.currentPage ? previousOffset(this.currentPage) : null;
+        if (offset !== null) {
+            this.load(offset);
+        }
+    }
+
+    handleRowAction(event: CustomEvent<{ action: { name: string }; row: HistoryTableRow }>): void {
+        if (event.detail.action.name === 'details') {
+            this.selectedId = event.detail.row.id;
+        }
+    }
+
+    handleCloseDetails(): void {
+        this.selectedId = undefined;
+    }
+}

@@ -1,0 +1,253 @@
+import { createElement } from 'lwc';
+import UserDoctorPanel from 'c/userDoctorPanel';
+import searchDoctorUsers from '@salesforce/apex/UserDoctorController.searchDoctorUsers';
+import getDoctorFacts from '@salesforce/apex/UserDoctorController.getDoctorFacts';
+import activateUser from '@salesforce/apex/UserDoctorController.activateUser';
+import enableContentUser from '@salesforce/apex/UserDoctorController.enableContentUser';
+import assignPermissionSetLicense from '@salesforce/apex/UserDoctorController.assignPermissionSetLicense';
+import assignPermissionSet from '@salesforce/apex/UserDoctorController.assignPermissionSet';
+import activateSite from '@salesforce/apex/ReadinessController.activateSite';
+import addSiteMember from '@salesforce/apex/ReadinessController.addSiteMember';
+import LOAD_ERROR from '@salesforce/label/c.CCSA_Doctor_Load_Error';
+import ACTION_ERROR from '@salesforce/label/c.CCSA_Doctor_Action_Error';
+import NO_USERS from '@salesforce/label/c.CCSA_Doctor_No_Users';
+import UPGRADE from '@salesforce/label/c.CCSA_Doctor_Upgrade';
+import FACTS from './data/UserDoctorController.getDoctorFacts.json';
+import USERS from './data/UserDoctorController.searchDoctorUsers.json';
+
+jest.mock('@salesforce/apex/UserDoctorController.searchDoctorUsers', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/UserDoctorController.getDoctorFacts', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserDoctorController.activateUser', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserDoctorController.enableContentUser', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/UserDoctorController.assignPermissionSetLicense', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/UserDoctorController.assignPermissionSet', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/ReadinessController.activateSite', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/ReadinessController.addSiteMember', () => ({ default: jest.fn() }), { virtual: true });
+
+type DoctorFacts = Apex.UserDoctorService.DoctorFacts;
+type DoctorUserFact = Apex.UserDoctorService.DoctorUserFact;
+
+const mocked = (method: unknown): jest.Mock => method as jest.Mock;
+const USER = FACTS.user.id;
+const SITE = '0DB000000000001AAA';
+const CCPLUS_PS = '0PS000000000002AAA';
+const CCPLUS_PSL = '0PL000000000002AAA';
+
+/** The fixture with the user's facts changed. */
+function factsWith(user: Partial<DoctorUserFact> = {}, org: Partial<DoctorFacts['org']> = {}): DoctorFacts {
+    const base = JSON.parse(JSON.stringify(FACTS)) as DoctorFacts;
+    return { user: { ...base.user, ...user }, org: { ...base.org, ...org } };
+}
+
+/** The fixture's user with everything it lacks. */
+function healthyFacts(): DoctorFacts {
+    return factsWith({
+        permissionSets: [
+            ...FACTS.user.permissionSets,
+            { id: CCPLUS_PS, name: 'ContractManagementCCPlusDigitalExperienceUser', label: 'CC Plus' },
+        ],
+        permissionSetLicenseIds: [...FACTS.user.permissionSetLicenseIds, CCPLUS_PSL],
+    });
+}
+
+function flush(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function render(userId?: string): HTMLElement {
+    const element = createElement('c-user-doctor-panel', { is: UserDoctorPanel });
+    if (userId) {
+        (element as unknown as { userId: string }).userId = userId;
+    }
+    document.body.appendChild(element);
+    return element;
+}
+
+const root = (element: HTMLElement): ShadowRoot => element.shadowRoot as ShadowRoot;
+
+function check(element: HTMLElement, id: string): HTMLElement {
+    return root(element).querySelector(`li.check-${id}`) as HTMLElement;
+}
+
+function clickButton(host: Element | null): void {
+    host?.dispatchEvent(new CustomEvent('click'));
+}
+
+describe('c-user-doctor-panel', () => {
+    beforeEach(() => {
+        mocked(getDoctorFacts).mockResolvedValue(factsWith());
+        mocked(searchDoctorUsers).mockResolvedValue(USERS);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('offers the search, and reads nothing before a user is picked', async () => {
+        const element = render();
+        await flush();
+        expect(root(element).querySelector('lightning-input.search-term')).not.toBeNull();
+        expect(getDoctorFacts).not.toHaveBeenCalled();
+        expect(root(element).querySelector('.doctor-checks')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('searches external users and examines the one picked', async () => {
+        const element = render();
+        await flush();
+        const input = root(element).querySelector('lightning-input.search-term') as HTMLElement;
+        input.dispatchEvent(new CustomEvent('change', { detail: { value: 'bru' } }));
+        input.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }));
+        await flush();
+        expect(searchDoctorUsers).toHaveBeenCalledWith({ searchTerm: 'bru' });
+        const rows = root(element).querySelectorAll('tr.user-row');
+        expect(rows).toHaveLength(2);
+        expect(rows[0].querySelector('.user-name')?.textContent).toBe('Bruno Vargas');
+        await expect(element).toBeAccessible();
+
+        clickButton(rows[0].querySelector('lightning-button.examine'));
+        await flush();
+        expect(getDoctorFacts).toHaveBeenCalledWith({ userId: USER });
+        expect(root(element).querySelector('.examined-user')?.textContent).toBe('Bruno Vargas');
+        expect(root(element).querySelectorAll('li.doctor-check')).toHaveLength(12);
+        expect(root(element).querySelector('.summary')?.textContent).toBe('10 passed, 2 failed, 0 unknown');
+        // The search stays, to pick another user.
+        expect(root(element).querySelector('lightning-input.search-term')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('says when no user matches', async () => {
+        mocked(searchDoctorUsers).mockResolvedValue([]);
+        const element = render();
+        await flush();
+        clickButton(root(element).querySelector('lightning-button.search'));
+        await flush();
+        expect(root(element).querySelector('.no-users')?.textContent).toBe(NO_USERS);
+        await expect(element).toBeAccessible();
+    });
+
+    it('examines a handed-over user without a search: a fix, and a fix that waits for it', async () => {
+        const element = render(USER);
+        await flush();
+        expect(root(element).querySelector('lightning-input.search-term')).toBeNull();
+        const license = check(element, 'CCPLUS_PERMISSION_SET_LICENSE');
+        expect(license.classList).toContain('status-fail');
+        const fix = license.querySelector('lightning-button.fix') as unknown as { label: string };
+        expect(fix.label).toBe('Assign Contract Management CC Plus Digital Experience');
+        const set = check(element, 'CCPLUS_PERMISSION_SET');
+        expect(set.querySelector('lightning-button.fix')).toBeNull();
+        expect(set.querySelector('.blocked')?.textContent).toBe(
+            'Fix first: License for Contract Management CC Plus Digital Experience User',
+        );
+        expect(check(element, 'ACTIVE').querySelector('.check-status')?.textContent).toBe('Passed');
+        await expect(element).toBeAccessible();
+    });
+
+    it('runs a fix, reports it and reads the facts again', async () => {
+        mocked(assignPermissionSetLicense).mockResolvedValue({ ok: true, message: 'Assigned.', setupUrl: '/u' });
+        const element = render(USER);
+        await flush();
+        mocked(getDoctorFacts).mockResolvedValue(healthyFacts());
+        clickButton(check(element, 'CCPLUS_PERMISSION_SET_LICENSE').querySelector('lightning-button.fix'));
+        await flush();
+        expect(assignPermissionSetLicense).toHaveBeenCalledWith({ userId: USER, pslId: CCPLUS_PSL });
+        expect(getDoctorFacts).toHaveBeenCalledTimes(2);
+        expect(root(element).querySelector('.fix-done')?.textContent?.trim()).toBe('Assigned.');
+        expect(check(element, 'CCPLUS_PERMISSION_SET').classList).toContain('status-pass');
+        expect(root(element).querySelector('.healthy')?.textContent).toBe(
+            'Bruno Vargas has everything a Salesforce Contracts portal user needs.',
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a refused fix with its Setup link, and the checks as they are', async () => {
+        mocked(assignPermissionSet).mockResolvedValue({ ok: false, message: 'No license.', setupUrl: '/setup/u' });
+        mocked(getDoctorFacts).mockResolvedValue(
+            factsWith({ permissionSetLicenseIds: ['0PL000000000001AAA', CCPLUS_PSL] }),
+        );
+        const element = render(USER);
+        await flush();
+        clickButton(check(element, 'CCPLUS_PERMISSION_SET').querySelector('lightning-button.fix'));
+        await flush();
+        expect(assignPermissionSet).toHaveBeenCalledWith({ userId: USER, permissionSetId: CCPLUS_PS });
+        const refused = root(element).querySelector('.fix-refused') as HTMLElement;
+        expect(refused.querySelector('.refusal-message')?.textContent).toBe('No license.');
+        expect(refused.querySelector('a')?.getAttribute('href')).toBe('/setup/u');
+        expect(getDoctorFacts).toHaveBeenCalledTimes(2);
+        await expect(element).toBeAccessible();
+    });
+
+    it.each([
+        ['ACTIVE', { isActive: false }, activateUser, { userId: USER }],
+        ['CONTENT_USER', { contentUser: false }, enableContentUser, { userId: USER }],
+        [
+            'SITE_MEMBER',
+            { sites: [{ id: SITE, name: 'Customer Portal', status: 'UnderConstruction', via: 'profile' }] },
+            activateSite,
+            { networkId: SITE },
+        ],
+        ['SITE_MEMBER', { sites: [] }, addSiteMember, { networkId: SITE, profileId: FACTS.user.profileId }],
+    ])('calls the Apex of the %s fix', async (id, user, method, params) => {
+        mocked(method).mockResolvedValue({ ok: true, message: 'Done.', setupUrl: '/x' });
+        mocked(getDoctorFacts).mockResolvedValue(factsWith(user as Partial<DoctorUserFact>));
+        const element = render(USER);
+        await flush();
+        clickButton(check(element, id).querySelector('lightning-button.fix'));
+        await flush();
+        expect(method).toHaveBeenCalledWith(params);
+    });
+
+    it('hands a user on another license over to the license upgrade, and links to Setup', async () => {
+        mocked(getDoctorFacts).mockResolvedValue(
+            factsWith({ licenseName: 'Customer Community', profileApiEnabled: false }),
+        );
+        const element = render(USER);
+        const upgrade = jest.fn();
+        element.addEventListener('upgrade', upgrade);
+        await flush();
+        const license = check(element, 'LICENSE');
+        const button = license.querySelector('lightning-button.upgrade') as unknown as { label: string };
+        expect(button.label).toBe(UPGRADE);
+        clickButton(license.querySelector('lightning-button.upgrade'));
+        expect(upgrade).toHaveBeenCalledTimes(1);
+        expect((upgrade.mock.calls[0][0] as CustomEvent).detail).toEqual({ userId: USER });
+        const link = check(element, 'PROFILE_API_ENABLED').querySelector('a.setup-link');
+        expect(link?.getAttribute('href')).toContain('EnhancedProfiles');
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the error when the facts cannot be read, and reads again on request', async () => {
+        mocked(getDoctorFacts).mockRejectedValue({ body: { message: 'No user with the id.' } });
+        const element = render(USER);
+        await flush();
+        const panel = root(element).querySelector('c-error-panel') as unknown as { friendlyMessage: string };
+        expect(panel.friendlyMessage).toBe(LOAD_ERROR);
+        expect(root(element).querySelector('.doctor-checks')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('re-reads on "Check again" and shows a failed action', async () => {
+        const element = render(USER);
+        await flush();
+        clickButton(root(element).querySelector('lightning-button.refresh'));
+        await flush();
+        expect(getDoctorFacts).toHaveBeenCalledTimes(2);
+        mocked(assignPermissionSetLicense).mockRejectedValue({ body: { message: 'boom' } });
+        clickButton(check(element, 'CCPLUS_PERMISSION_SET_LICENSE').querySelector('lightning-button.fix'));
+        await flush();
+        const panel = root(element).querySelector('c-error-panel') as unknown as { friendlyMessage: string };
+        expect(panel.friendlyMessage).toBe(ACTION_ERROR);
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,283 @@
+import { LightningElement, api } from 'lwc';
+import searchDoctorUsers from '@salesforce/apex/UserDoctorController.searchDoctorUsers';
+import getDoctorFacts from '@salesforce/apex/UserDoctorController.getDoctorFacts';
+import activateUser from '@salesforce/apex/UserDoctorController.activateUser';
+import enableContentUser from '@salesforce/apex/UserDoctorController.enableContentUser';
+import assignPermissionSetLicense from '@salesforce/apex/UserDoctorController.assignPermissionSetLicense';
+import assignPermissionSet from '@salesforce/apex/UserDoctorController.assignPermissionSet';
+import activateSite from '@salesforce/apex/ReadinessController.activateSite';
+import addSiteMember from '@salesforce/apex/ReadinessController.addSiteMember';
+import { examineUser } from 'c/userDoctor';
+import type { CheckStatus, DoctorFix, DoctorResult } from 'c/userDoctor';
+import { blockedMessage, checkMessage, checkStatusLabel, checkTitle, doctorFixLabel } from 'c/doctorMessages';
+import { formatLabel } from 'c/labelFormat';
+import TITLE from '@salesforce/label/c.CCSA_Doctor_Title';
+import INTRO from '@salesforce/label/c.CCSA_Doctor_Intro';
+import SEARCH_LABEL from '@salesforce/label/c.CCSA_Doctor_Search_Label';
+import SEARCH_PLACEHOLDER from '@salesforce/label/c.CCSA_Doctor_Search_Placeholder';
+import SEARCH from '@salesforce/label/c.CCSA_Doctor_Search';
+import EXAMINE from '@salesforce/label/c.CCSA_Doctor_Examine';
+import NO_USERS from '@salesforce/label/c.CCSA_Doctor_No_Users';
+import RESULTS_CAPTION from '@salesforce/label/c.CCSA_Doctor_Results_Caption';
+import COLUMN_NAME from '@salesforce/label/c.CCSA_Doctor_Column_Name';
+import COLUMN_USERNAME from '@salesforce/label/c.CCSA_Doctor_Column_Username';
+import COLUMN_LICENSE from '@salesforce/label/c.CCSA_Doctor_Column_License';
+import COLUMN_ACCOUNT from '@salesforce/label/c.CCSA_Doctor_Column_Account';
+import SUMMARY from '@salesforce/label/c.CCSA_Doctor_Summary';
+import HEALTHY from '@salesforce/label/c.CCSA_Doctor_Healthy';
+import UPGRADE from '@salesforce/label/c.CCSA_Doctor_Upgrade';
+import OPEN_SETUP from '@salesforce/label/c.CCSA_Doctor_Open_Setup';
+import REFRESH from '@salesforce/label/c.CCSA_Doctor_Refresh';
+import LOAD_ERROR from '@salesforce/label/c.CCSA_Doctor_Load_Error';
+import ACTION_ERROR from '@salesforce/label/c.CCSA_Doctor_Action_Error';
+import FIX_REFUSED_TITLE from '@salesforce/label/c.CCSA_Doctor_Fix_Refused_Title';
+import LOADING from '@salesforce/label/c.CCSA_Loading';
+
+type FixResult = Apex.ReadinessFixService.FixResult;
+type DoctorFacts = Apex.UserDoctorService.DoctorFacts;
+type DoctorUserRow = Apex.UserDoctorService.DoctorUserRow;
+
+interface CheckView {
+    id: string;
+    title: string;
+    statusText: string;
+    text: string;
+    iconName: string;
+    iconVariant: string;
+    itemClass: string;
+    /** The Fix button's label, when a fix can run now. */
+    fixLabel?: string;
+    /** "Fix first: ..." when the fix waits for other checks. */
+    blockedText?: string;
+    /** The Setup page, when that is the remedy. */
+    setupUrl?: string;
+    /** The license upgrade takes over. */
+    upgrade: boolean;
+}
+
+/** Icon and `lightning-icon` variant of each status. */
+const ICONS: Readonly<Record<CheckStatus, { name: string; variant: string }>> = {
+    pass: { name: 'utility:success', variant: 'success' },
+    fail: { name: 'utility:error', variant: 'error' },
+    unknown: { name: 'utility:help', variant: '' },
+};
+
+/** The Apex method of each fix, called with the ids the rules put in its values. */
+const FIX_CALLS: Readonly<Record<DoctorFix, (values: readonly string[]) => Promise<FixResult>>> = {
+    ACTIVATE_USER: (values) => activateUser({ userId: values[0] }),
+    ENABLE_CONTENT_USER: (values) => enableContentUser({ userId: values[0] }),
+    ASSIGN_PSL: (values) => assignPermissionSetLicense({ userId: values[0], pslId: values[1] }),
+    ASSIGN_PERMISSION_SET: (values) => assignPermissionSet({ userId: values[0], permissionSetId: values[1] }),
+    // The site fixes are the readiness checklist's (ReadinessController), not duplicated.
+    ACTIVATE_SITE: (values) => activateSite({ networkId: values[0] }),
+    ADD_PROFILE_MEMBER: (values) => addSiteMember({ networkId: values[0], profileId: values[1] }),
+};
+
+/**
+ * "User doctor": pick an external user (or receive one in `userId`), and see every condition a
+ * working Salesforce Contracts portal user needs (`c/userDoctor`), each with its status, the
+ * reason, and a Fix button, a Setup link or the hand-over to the license upgrade (event
+ * `upgrade`, `detail.userId`). After each fix the facts are read again.
+ */
+export default class UserDoctorPanel extends LightningElement {
+    labels = {
+        title: TITLE,
+        intro: INTRO,
+        searchLabel: SEARCH_LABEL,
+        searchPlaceholder: SEARCH_PLACEHOLDER,
+        search: SEARCH,
+        examine: EXAMINE,
+        noUsers: NO_USERS,
+        resultsCaption: RESULTS_CAPTION,
+        columnName: COLUMN_NAME,
+        columnUsername: COLUMN_USERNAME,
+        columnLicense: COLUMN_LICENSE,
+        columnAccount: COLUMN_ACCOUNT,
+        upgrade: UPGRADE,
+        openSetup: OPEN_SETUP,
+        refresh: REFRESH,
+        loadError: LOAD_ERROR,
+        actionError: ACTION_ERROR,
+        fixRefusedTitle: FIX_REFUSED_TITLE,
+        loading: LOADING,
+    };
+
+    searchTerm = '';
+    users?: DoctorUserRow[];
+    facts?: DoctorFacts;
+    loading = false;
+    busy = false;
+    loadError?: unknown;
+    actionError?: unknown;
+    /** The last fix's answer: a success notice, or the refusal with its Setup link. */
+    fixResult?: FixResult;
+    /** A user handed over by the container (the quick action): no search then. */
+    handedOver = false;
+    private examinedId?: string;
+
+    /** The user to examine; set by a container, or by picking one from the search. */
+    @api
+    get userId(): string | undefined {
+        return this.examinedId;
+    }
+    set userId(value: string | undefined) {
+        this.handedOver = !!value;
+        if (value && value !== this.examinedId) {
+            this.examinedId = value;
+            this.load();
+        }
+    }
+
+    /** Reads the facts of the examined user again; the checks follow. */
+    async load(): Promise<void> {
+        const userId = this.examinedId;
+        if (!userId) {
+            return;
+        }
+        this.loading = true;
+        try {
+            this.facts = await getDoctorFacts({ userId });
+            this.loadError = undefined;
+        } catch (error) {
+            this.facts = undefined;
+            this.loadError = error;
+        } finally {
+            this.loading = false;
+        }
+    }
+
+    get showSearch(): boolean {
+        return !this.handedOver;
+    }
+
+    get showSpinner(): boolean {
+        return this.loading || this.busy;
+    }
+
+    get hasUsers(): boolean {
+        return (this.users?.length ?? 0) > 0;
+    }
+
+    get noUsersFound(): boolean {
+        return !!this.users && this.users.length === 0;
+    }
+
+    get result(): DoctorResult | undefined {
+        return this.facts ? examineUser(this.facts.user, this.facts.org) : undefined;
+    }
+
+    get userName(): string {
+        return this.facts?.user.name ?? '';
+    }
+
+    get summaryText(): string {
+        const counts = this.result?.counts;
+        return counts ? formatLabel(SUMMARY, counts.pass, counts.fail, counts.unknown) : '';
+    }
+
+    get healthyText(): string {
+        return this.result?.healthy ? formatLabel(HEALTHY, this.userName) : '';
+    }
+
+    get fixRefused(): boolean {
+        return !!this.fixResult && !this.fixResult.ok;
+    }
+
+    get fixDone(): boolean {
+        return !!this.fixResult && this.fixResult.ok;
+    }
+
+    get checks(): CheckView[] {
+        return (this.result?.checks ?? []).map((check) => {
+            const remedy = check.remedy;
+            const view: CheckView = {
+                id: check.id,
+                title: checkTitle(check.id),
+                statusText: checkStatusLabel(check.status),
+                text: checkMessage(check),
+                iconName: ICONS[check.status].name,
+                iconVariant: ICONS[check.status].variant,
+                itemClass: `slds-item doctor-check check-${check.id} status-${check.status}`,
+                upgrade: remedy?.kind === 'upgrade',
+            };
+            if (remedy?.kind === 'fix' && check.blockedBy) {
+                view.blockedText = blockedMessage(check.blockedBy);
+            } else if (remedy?.kind === 'fix') {
+                view.fixLabel = doctorFixLabel(remedy.fix, check);
+            } else if (remedy?.kind === 'setup-link') {
+                view.setupUrl = remedy.url;
+            }
+            return view;
+        });
+    }
+
+    handleSearchChange(event: CustomEvent<{ value: string }>): void {
+        this.searchTerm = event.detail.value ?? '';
+    }
+
+    handleSearchKeyUp(event: KeyboardEvent): void {
+        if (event.key === 'Enter') {
+            this.handleSearch();
+        }
+    }
+
+    async handleSearch(): Promise<void> {
+        await this.run(async () => {
+            this.users = await searchDoctorUsers({ searchTerm: this.searchTerm });
+        });
+    }
+
+    /** An Examine button of the search results: `data-id` is the user. */
+    async handleExamine(event: Event): Promise<void> {
+        const userId = (event.target as HTMLElement).dataset.id;
+        if (!userId) {
+            return;
+        }
+        this.fixResult = undefined;
+        this.actionError = undefined;
+        this.examinedId = userId;
+        await this.load();
+    }
+
+    handleRefresh(): void {
+        this.fixResult = undefined;
+        this.actionError = undefined;
+        this.load();
+    }
+
+    /** A Fix button: `data-check` is the check's id. */
+    async handleFix(event: Event): Promise<void> {
+        const checkId = (event.target as HTMLElement).dataset.check;
+        const remedy = this.result?.checks.find((check) => check.id === checkId)?.remedy;
+        if (!remedy || remedy.kind !== 'fix') {
+            return;
+        }
+        await this.run(async () => {
+            try {
+                this.fixResult = await FIX_CALLS[remedy.fix](remedy.values);
+            } finally {
+                // What the fix changed, or what changed meanwhile: the checks show the org as it is.
+                await this.load();
+            }
+        });
+    }
+
+    /** "Upgrade the license": the license upgrade validator takes over this user. */
+    handleUpgrade(): void {
+        const userId = this.examinedId;
+        this.dispatchEvent(new CustomEvent('upgrade', { detail: { userId } }));
+    }
+
+    private async run(action: () => Promise<void>): Promise<void> {
+        this.busy = true;
+        this.actionError = undefined;
+        this.fixResult = undefined;
+        try {
+            await action();
+        } catch (error) {
+            this.actionError = error;
+        } finally {
+            this.busy = false;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+/**
+ * The sample org's History is the preview's stand-in for `HistoryController`: the log rows the
+ * other sample methods write (and the earlier ones the preview page seeds), newest first, with
+ * the filters, paging limits and refusal of `HistoryService`.
+ */
+import ACCESS_DENIED from '@salesforce/label/c.CCSA_Access_Denied';
+import OFFSET_LIMIT from '@salesforce/label/c.CCSA_History_Offset_Limit';
+import { formatLabel } from 'c/labelFormat';
+import {
+    getHistory,
+    getHistoryFilterOptions,
+    LOG_OBJECT_API_NAME,
+    MAX_OFFSET,
+} from '../sample-org/apex/HistoryController';
+import { activateSite } from '../sample-org/apex/ReadinessController';
+import { generateSampleOrg, seedHistoricalLogs, SAMPLE_NOW } from '../sample-org/data/generate';
+import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
+import type { SetupAssistantLog } from '../sample-org/types';
+
+beforeEach(() => {
+    resetSampleOrg();
+    window.history.pushState({}, '', '/?latency=0');
+});
+afterEach(() => window.history.pushState({}, '', '/'));
+
+describe('seeded history', () => {
+    it('is deterministic, closed, numbered from 1 and before the sample org\u2019s now', () => {
+        const first = seedHistoricalLogs(generateSampleOrg());
+        const second = seedHistoricalLogs(generateSampleOrg());
+        expect(first).toEqual(second);
+        expect(first.map((log) => log.Name)).toEqual([
+            'LOG-0000001',
+            'LOG-0000002',
+            'LOG-0000003',
+            'LOG-0000004',
+            'LOG-0000005',
+            'LOG-0000006',
+        ]);
+        expect(new Set(first.map((log) => log.Id)).size).toBe(first.length);
+        for (const log of first) {
+            expect(log.Id).toMatch(/^a00\w{15}$/);
+            expect(Date.parse(log.CreatedDate)).toBeLessThan(SAMPLE_NOW);
+            // An open license change (Snapshot or Applied) would block the next one.
+            expect(['Snapshot', 'Applied']).not.toContain(log.Status__c);
+        }
+        expect(first.filter((log) => log.Status__c === 'Failed')).toHaveLength(2);
+        const fresh = generateSampleOrg();
+        expect(fresh.Setup_Assistant_Log__c).toEqual([]);
+    });
+});
+
+describe('sample org History', () => {
+    it('lists the logs newest first, with names and links', async () => {
+        const seeded = seedHistoricalLogs(org);
+        const page = await getHistory({ filter: null });
+        expect(page).toMatchObject({
+            total: seeded.length,
+            offset: 0,
+            pageSize: 50,
+            hasMore: false,
+            maxOffset: MAX_OFFSET,
+            objectApiName: LOG_OBJECT_API_NAME,
+        });
+        expect(page.rows.map((row) => row.name)).toEqual([
+            'LOG-0000006',
+            'LOG-0000005',
+            // Same second: the later insert first (Id DESC).
+            'LOG-0000004',
+            'LOG-0000003',
+            'LOG-0000002',
+            'LOG-0000001',
+        ]);
+        const admin = org.User.find((u) => u.Id === org.defaultRunningUserId);
+        expect(page.rows.every((row) => row.actingUserName === admin?.Name)).toBe(true);
+        const change = page.rows.find((row) => row.action === 'LICENSE_CHANGE');
+        expect(change?.targetUserName).toBe(org.User.find((u) => u.Id === change?.targetUserId)?.Name);
+        expect(JSON.parse(change?.removed as string)).toHaveLength(1);
+        // Apex leaves nulls out.
+        expect(page.rows[0]).not.toHaveProperty('error');
+    });
+
+    it('shows what the other sample methods write, newest first', async () => {
+        seedHistoricalLogs(org);
+        await activateSite({ networkId: '0DB00000000zzzzAAA' });
+        const page = await getHistory({ filter: { status: 'Failed' } });
+        expect(page.total).toBe(3);
+        expect(page.rows[0]).toMatchObject({ action: 'ACTIVATE_SITE', status: 'Failed', name: 'LOG-0000007' });
+        expect(page.rows[0].error).toContain('0DB00000000zzzzAAA');
+    });
+
+    it('filters by action, user name or id, and days in the admin\u2019s time zone', async () => {
+        const seeded = seedHistoricalLogs(org);
+        expect((await getHistory({ filter: { action: 'ENABLE_USER' } })).total).toBe(2);
+        const enabled = seeded.find(
+            (log) => log.Action__c === 'ENABLE_USER' && log.Target_User__c,
+        ) as SetupAssistantLog;
+        const user = org.User.find((u) => u.Id === enabled.Target_User__c);
+        const byName = await getHistory({ filter: { userSearch: ` ${user?.LastName.toUpperCase()} ` } });
+        expect(byName.rows.map((row) => row.id)).toContain(enabled.Id);
+        expect(byName.rows.every((row) => row.targetUserName?.includes(user?.LastName as string))).toBe(true);
+        const byId = await getHistory({ filter: { targetUserId: user?.Id } });
+        expect(byId.rows.map((row) => row.id)).toEqual([enabled.Id]);
+        expect((await getHistory({ filter: { userSearch: "O'Nobody" } })).total).toBe(0);
+
+        // SAMPLE_NOW is 2025-06-02 09:00 UTC (02:00 in Los Angeles); the seeded rows are 2 to 21 days earlier.
+        const lastWeek = await getHistory({ filter: { fromDate: '2025-05-26', toDate: '2025-06-02' } });
+        expect(lastWeek.rows.map((row) => row.action)).toEqual(['SHOW_ALL_SETTINGS', 'LICENSE_CHANGE']);
+        expect((await getHistory({ filter: { toDate: '2025-05-13' } })).total).toBe(2);
+    });
+
+    it('pages within the limits and refuses an offset past 2,000', async () => {
+        seedHistoricalLogs(org);
+        const first = await getHistory({ filter: { pageSize: 4 } });
+        expect(first.rows).toHaveLength(4);
+        expect(first.hasMore).toBe(true);
+        const second = await getHistory({ filter: { pageSize: 4, offset: 4 } });
+        expect(second.rows).toHaveLength(2);
+        expect(second.hasMore).toBe(false);
+        expect((await getHistory({ filter: { pageSize: 5000 } })).pageSize).toBe(200);
+        await expect(getHistory({ filter: { offset: MAX_OFFSET + 1 } })).rejects.toMatchObject({
+            body: { message: formatLabel(OFFSET_LIMIT, String(MAX_OFFSET)) },
+        });
+    });
+
+    it('offers the distinct actions and outcomes present', async () => {
+        expect(await getHistoryFilterOptions()).toEqual({ actions: [], statuses: [] });
+        seedHistoricalLogs(org);
+        expect(await getHistoryFilterOptions()).toEqual({
+            actions: ['ACTIVATE_SITE', 'CONFIRM_READINESS_STEP', 'ENABLE_USER', 'LICENSE_CHANGE', 'SHOW_ALL_SETTINGS'],
+            statuses: ['Completed', 'Created', 'Failed'],
+        });
+    });
+
+    it('refuses a user without the admin permission set', async () => {
+        window.history.pushState({}, '', '/?as=jprice&latency=0');
+        const denied = {
+            body: {
+                message: formatLabel(
+                    ACCESS_DENIED,
+                    'Contracts Community Setup Admin',
+                    'Manage_Contracts_Community_Users',
+                ),
+            },
+        };
+        await expect(getHistory({ filter: null })).rejects.toMatchObject(denied);
+        await expect(getHistoryFilterOptions()).rejects.toMatchObject(denied);
+    });
+});

@@ -1,0 +1,125 @@
+/**
+ * Sample org implementation of `HistoryController` (force-app/main/history/classes): the
+ * History over the sample org's `Setup_Assistant_Log__c` rows, which the other sample methods
+ * write (license changes, enablements, readiness fixes), with the same filters, order, paging
+ * limits and refusal as `HistoryService` and `HistorySelector`.
+ */
+import OFFSET_LIMIT from '@salesforce/label/c.CCSA_History_Offset_Limit';
+import { formatLabel } from 'c/labelFormat';
+import { apexMethod, ApexException } from '../apexMethod';
+import { assertAdmin } from '../guard';
+import { userById } from '../org';
+import { currentSession } from '../session';
+import type { SampleOrg, SetupAssistantLog, User } from '../types';
+
+type HistoryFilter = Apex.HistoryService.HistoryFilter;
+type HistoryPage = Apex.HistoryService.HistoryPage;
+type HistoryRow = Apex.HistoryService.HistoryRow;
+type HistoryFilterOptions = Apex.HistoryService.HistoryFilterOptions;
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+export const MAX_OFFSET = 2000;
+/** The package's object in a subscriber org: the preview stands for the installed package. */
+export const LOG_OBJECT_API_NAME = 'ccsa__Setup_Assistant_Log__c';
+
+/** The day of an instant in a time zone, `YYYY-MM-DD` (as Apex compares with the admin's midnight). */
+function dayIn(iso: string, timeZone: string): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+        new Date(iso),
+    );
+}
+
+/** SOQL LIKE '%term%' is case-insensitive. */
+function contains(value: string | null | undefined, term: string): boolean {
+    return (value ?? '').toLowerCase().includes(term.toLowerCase());
+}
+
+function matches(org: SampleOrg, admin: User, log: SetupAssistantLog, filter: HistoryFilter): boolean {
+    if (filter.targetUserId && log.Target_User__c !== filter.targetUserId) {
+        return false;
+    }
+    const search = (filter.userSearch ?? '').trim();
+    if (search !== '') {
+        const target = userById(org, log.Target_User__c);
+        if (!target || !(contains(target.Name, search) || contains(target.Username, search))) {
+            return false;
+        }
+    }
+    if (filter.action && log.Action__c !== filter.action) {
+        return false;
+    }
+    if (filter.status && log.Status__c !== filter.status) {
+        return false;
+    }
+    const day = dayIn(log.CreatedDate, admin.TimeZoneSidKey);
+    if (filter.fromDate && day < filter.fromDate) {
+        return false;
+    }
+    return !(filter.toDate && day > filter.toDate);
+}
+
+function toRow(org: SampleOrg, log: SetupAssistantLog): HistoryRow {
+    const row: HistoryRow = {
+        id: log.Id,
+        name: log.Name,
+        action: log.Action__c,
+        status: log.Status__c,
+        targetUserId: log.Target_User__c,
+        targetUserName: userById(org, log.Target_User__c)?.Name ?? null,
+        actingUserName: userById(org, log.CreatedById)?.Name ?? null,
+        createdDate: log.CreatedDate,
+        before: log.Before__c,
+        after: log.After__c,
+        snapshot: log.Snapshot__c,
+        removed: log.Removed__c,
+        restored: log.Restored__c,
+        error: log.Error__c,
+    };
+    // Apex leaves null fields out of the JSON it returns.
+    return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as HistoryRow;
+}
+
+export const getHistory: typeof import('@salesforce/apex/HistoryController.getHistory').default = apexMethod<
+    { filter?: HistoryFilter | null },
+    HistoryPage
+>(({ filter }) => {
+    const session = currentSession();
+    assertAdmin(session);
+    const { org, user } = session;
+    const wanted: HistoryFilter = filter ?? {};
+    const pageSize =
+        !wanted.pageSize || wanted.pageSize < 1 ? DEFAULT_PAGE_SIZE : Math.min(wanted.pageSize, MAX_PAGE_SIZE);
+    const offset = !wanted.offset || wanted.offset < 0 ? 0 : wanted.offset;
+    if (offset > MAX_OFFSET) {
+        throw new ApexException(formatLabel(OFFSET_LIMIT, String(MAX_OFFSET)));
+    }
+    // ORDER BY CreatedDate DESC, Id DESC: record Ids grow with insertion, so later rows first.
+    const matching = org.Setup_Assistant_Log__c.map((log, index) => ({ log, index }))
+        .filter(({ log }) => matches(org, user, log, wanted))
+        .sort((a, b) => b.log.CreatedDate.localeCompare(a.log.CreatedDate) || b.index - a.index)
+        .map(({ log }) => log);
+    const rows = matching.slice(offset, offset + pageSize).map((log) => toRow(org, log));
+    return {
+        rows,
+        total: matching.length,
+        offset,
+        pageSize,
+        hasMore: offset + rows.length < matching.length && offset + pageSize <= MAX_OFFSET,
+        maxOffset: MAX_OFFSET,
+        objectApiName: LOG_OBJECT_API_NAME,
+    };
+});
+
+export const getHistoryFilterOptions: typeof import('@salesforce/apex/HistoryController.getHistoryFilterOptions').default =
+    apexMethod<void, HistoryFilterOptions>(() => {
+        const session = currentSession();
+        assertAdmin(session);
+        const logs = session.org.Setup_Assistant_Log__c;
+        const distinct = (values: Array<string | null>): string[] =>
+            [...new Set(values.filter((value): value is string => !!value && value.trim() !== ''))].sort();
+        return {
+            actions: distinct(logs.map((log) => log.Action__c)),
+            statuses: distinct(logs.map((log) => log.Status__c)),
+        };
+    });

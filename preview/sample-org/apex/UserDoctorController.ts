@@ -1,0 +1,309 @@
+/**
+ * Sample org implementation of `UserDoctorController` (force-app/main/readiness/classes), over the
+ * sample org's records: the search of `UserDoctorService.search`, the facts of
+ * `UserDoctorService.getFacts`, and the fixes of `UserDoctorFixService` with their
+ * `Setup_Assistant_Log__c` records. Where the platform refuses (no seat left, a permission set the
+ * user's license does not allow, a permission set license missing), the refusal comes back as a
+ * result with the user's Setup page, as the Apex returns it. The site fixes are
+ * `ReadinessController`'s.
+ */
+import USER_NOT_FOUND from '@salesforce/label/c.CCSA_Doctor_User_Not_Found';
+import FIX_REFUSED from '@salesforce/label/c.CCSA_Doctor_Fix_Refused';
+import DONE_ACTIVATE_USER from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ACTIVATE_USER';
+import DONE_ENABLE_CONTENT_USER from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ENABLE_CONTENT_USER';
+import DONE_ASSIGN_PSL from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ASSIGN_PSL';
+import DONE_ASSIGN_PERMISSION_SET from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ASSIGN_PERMISSION_SET';
+import { formatLabel } from 'c/labelFormat';
+import { apexMethod, ApexException } from '../apexMethod';
+import { assertAdmin } from '../guard';
+import {
+    assignedPermissionSets,
+    licenseById,
+    newRecordId,
+    platformNow,
+    profileById,
+    roleById,
+    touchUser,
+    userById,
+} from '../org';
+import { likeMatcher } from '../platform';
+import { currentSession } from '../session';
+import type { Id, SampleOrg, User } from '../types';
+import { insertLicenseAssignment, insertPermissionSetAssignment } from './UserSetupController';
+
+type DoctorFacts = Apex.UserDoctorService.DoctorFacts;
+type DoctorUserRow = Apex.UserDoctorService.DoctorUserRow;
+type ReachedSiteFact = Apex.UserDoctorService.ReachedSiteFact;
+type FixResult = Apex.ReadinessFixService.FixResult;
+
+/** As `UserDoctorService.MAX_SEARCH_ROWS`. */
+export const MAX_SEARCH_ROWS = 200;
+
+/** As `UserDoctorService.CONTRACTS_PERMISSION_SET_LABELS` and `CONTRACTS_PERMISSION_SET_NAMES`. */
+const CONTRACTS_LABELS = new Set([
+    'DocGen Run-time Community User',
+    'Contract Management CC Plus Digital Experience User',
+]);
+const CONTRACTS_NAMES = new Set(['DocGenRuntimeCommunityUser', 'ContractManagementCCPlusDigitalExperienceUser']);
+
+/** As `UserDoctorFixService.userSetupUrl` (and `userUrl` of `c/readinessRules`). */
+export function userSetupUrl(userId: Id): string {
+    return `/lightning/setup/ManageUsers/page?address=${encodeURIComponent(`/${userId}?noredirect=1&isUserEntityOverride=1`)}`;
+}
+
+export const searchDoctorUsers: typeof import('@salesforce/apex/UserDoctorController.searchDoctorUsers').default =
+    apexMethod<{ searchTerm: string | null }, DoctorUserRow[]>(({ searchTerm }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        const { org } = session;
+        const matches = likeMatcher(`%${(searchTerm ?? '').trim()}%`);
+        return org.User.filter(
+            (u) => u.ContactId !== null && (matches(u.Name) || matches(u.Username) || matches(u.Email)),
+        )
+            .sort((a, b) => a.Name.localeCompare(b.Name))
+            .slice(0, MAX_SEARCH_ROWS)
+            .map((user) => {
+                const profile = profileById(org, user.ProfileId);
+                const contact = org.Contact.find((c) => c.Id === user.ContactId);
+                return {
+                    id: user.Id,
+                    name: user.Name,
+                    username: user.Username,
+                    email: user.Email,
+                    isActive: user.IsActive,
+                    profileName: profile?.Name ?? null,
+                    licenseName: licenseById(org, profile?.UserLicenseId)?.Name ?? null,
+                    accountName: org.Account.find((a) => a.Id === contact?.AccountId)?.Name ?? null,
+                };
+            });
+    });
+
+/** As `UserDoctorService.readSites`: the sites the user reaches, and the one to propose. */
+function readSites(org: SampleOrg, user: User, facts: DoctorFacts, contractsSetIds: Set<Id>): void {
+    if (!org.CommunitiesSettings.enableNetworksEnabled) {
+        return;
+    }
+    const assigned = new Map(assignedPermissionSets(org, user.Id).map((ps) => [ps.Id, ps.Label]));
+    const sites = new Map(org.Network.map((site) => [site.Id, site]));
+    const reached: ReachedSiteFact[] = [];
+    const liveSites = org.Network.filter((site) => site.Status === 'Live').map((site) => site.Id);
+    const liveContractsSites: Id[] = [];
+    for (const member of org.NetworkMemberGroup) {
+        const site = sites.get(member.NetworkId);
+        if (!site) {
+            continue;
+        }
+        if (contractsSetIds.has(member.ParentId) && site.Status === 'Live') {
+            liveContractsSites.push(site.Id);
+        }
+        const viaProfile = member.ParentId === user.ProfileId;
+        if ((viaProfile || assigned.has(member.ParentId)) && !reached.some((r) => r.id === site.Id)) {
+            reached.push({
+                id: site.Id,
+                name: site.Name,
+                status: site.Status,
+                via: viaProfile ? 'profile' : 'permission-set',
+                viaName: viaProfile ? facts.user.profileName : (assigned.get(member.ParentId) ?? null),
+            });
+        }
+    }
+    facts.user.sites = reached;
+    const proposed =
+        liveContractsSites.length === 1 ? liveContractsSites[0] : liveSites.length === 1 ? liveSites[0] : null;
+    const site = proposed ? sites.get(proposed) : undefined;
+    facts.org.portalSite = site ? { id: site.Id, name: site.Name } : null;
+}
+
+export const getDoctorFacts: typeof import('@salesforce/apex/UserDoctorController.getDoctorFacts').default = apexMethod<
+    { userId: string },
+    DoctorFacts
+>(({ userId }) => {
+    const session = currentSession();
+    assertAdmin(session);
+    const { org } = session;
+    const user = userById(org, userId);
+    if (!user) {
+        throw new ApexException(formatLabel(USER_NOT_FOUND, userId), 'System.AuraHandledException');
+    }
+    const profile = profileById(org, user.ProfileId);
+    const contact = org.Contact.find((c) => c.Id === user.ContactId);
+    const account = org.Account.find((a) => a.Id === contact?.AccountId);
+    const owner = userById(org, account?.OwnerId);
+    const permissionSets = org.PermissionSet.filter(
+        (ps) => !ps.IsOwnedByProfile && (CONTRACTS_LABELS.has(ps.Label) || CONTRACTS_NAMES.has(ps.Name)),
+    );
+    const isPsl = (id: Id | null) => !!id && org.PermissionSetLicense.some((psl) => psl.Id === id);
+    const pslIds = new Set(permissionSets.map((ps) => ps.LicenseId).filter((id): id is Id => isPsl(id)));
+    const facts: DoctorFacts = {
+        user: {
+            id: user.Id,
+            name: user.Name,
+            isActive: user.IsActive,
+            licenseName: licenseById(org, profile?.UserLicenseId)?.Name ?? null,
+            profileId: user.ProfileId,
+            profileName: profile?.Name ?? '',
+            profileApiEnabled: profile ? profile.PermissionsApiEnabled : null,
+            contentUser: user.UserPermissionsSFContentUser,
+            permissionSets: assignedPermissionSets(org, user.Id)
+                .filter((ps) => !ps.IsOwnedByProfile)
+                .map((ps) => ({ id: ps.Id, name: ps.Name, label: ps.Label })),
+            permissionSetLicenseIds: org.PermissionSetLicenseAssign.filter((a) => a.AssigneeId === user.Id).map(
+                (a) => a.PermissionSetLicenseId,
+            ),
+            sites: [],
+            contactId: user.ContactId,
+            accountId: contact?.AccountId ?? null,
+            accountName: account?.Name ?? null,
+            accountOwnerId: account?.OwnerId ?? null,
+            accountOwnerName: owner?.Name ?? null,
+            accountOwnerHasRole: account && owner ? owner.UserRoleId !== null : null,
+            accountOwnerRoleName: roleById(org, owner?.UserRoleId)?.Name ?? null,
+        },
+        org: {
+            permissionSets: permissionSets.map((ps) => ({
+                id: ps.Id,
+                name: ps.Name,
+                label: ps.Label,
+                namespacePrefix: ps.NamespacePrefix,
+                permissionSetLicenseId: isPsl(ps.LicenseId) ? ps.LicenseId : null,
+            })),
+            permissionSetLicenses: org.PermissionSetLicense.filter((psl) => pslIds.has(psl.Id)).map((psl) => ({
+                id: psl.Id,
+                developerName: psl.DeveloperName,
+                label: psl.MasterLabel,
+                totalLicenses: psl.TotalLicenses,
+                usedLicenses: psl.UsedLicenses,
+            })),
+            portalSite: null,
+        },
+    };
+    readSites(org, user, facts, new Set(permissionSets.map((ps) => ps.Id)));
+    return facts;
+});
+
+export const getUserOfContact: typeof import('@salesforce/apex/UserDoctorController.getUserOfContact').default =
+    apexMethod<{ contactId: string }, string | null>(({ contactId }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        return session.org.User.find((u) => u.ContactId === contactId)?.Id ?? null;
+    });
+
+/** As `UserDoctorFixService.finish`: the log record (written by the Queueable in Apex) and the answer. */
+function finish(
+    org: SampleOrg,
+    createdById: Id,
+    action: string,
+    userId: Id,
+    subjectId: Id,
+    error: string | null,
+    done: string,
+): FixResult {
+    org.Setup_Assistant_Log__c.push({
+        Id: newRecordId(org, 'Setup_Assistant_Log__c'),
+        Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
+        Action__c: action,
+        Status__c: error === null ? 'Completed' : 'Failed',
+        Target_User__c: userById(org, userId) ? userId : null,
+        Snapshot__c: null,
+        Before__c: JSON.stringify({ userId, subjectId }),
+        After__c: error === null ? JSON.stringify({ fix: action, ok: true }) : null,
+        Restored__c: null,
+        Removed__c: null,
+        Error__c: error,
+        CreatedDate: platformNow(),
+        CreatedById: createdById,
+    });
+    return error === null
+        ? { ok: true, message: done, setupUrl: userSetupUrl(userId) }
+        : { ok: false, message: formatLabel(FIX_REFUSED, error), setupUrl: userSetupUrl(userId) };
+}
+
+/** `Database.update` of a user that does not exist. */
+const NO_SUCH_USER = 'invalid cross reference id';
+
+export const activateUser: typeof import('@salesforce/apex/UserDoctorController.activateUser').default = apexMethod<
+    { userId: string },
+    FixResult
+>(({ userId }) => {
+    const session = currentSession();
+    assertAdmin(session);
+    const { org } = session;
+    const user = userById(org, userId);
+    let error: string | null = null;
+    if (!user) {
+        error = NO_SUCH_USER;
+    } else if (!user.IsActive) {
+        // Reactivation takes a seat of the user's license and of each permission set license it holds.
+        const license = licenseById(org, profileById(org, user.ProfileId)?.UserLicenseId);
+        if (license && license.UsedLicenses >= license.TotalLicenses) {
+            error = 'License Limit Exceeded';
+        } else {
+            user.IsActive = true;
+            touchUser(user);
+            if (license) {
+                license.UsedLicenses++;
+            }
+            for (const assignment of org.PermissionSetLicenseAssign.filter((a) => a.AssigneeId === user.Id)) {
+                const psl = org.PermissionSetLicense.find((l) => l.Id === assignment.PermissionSetLicenseId);
+                if (psl) {
+                    psl.UsedLicenses++;
+                }
+            }
+        }
+    }
+    const name = user?.Name ?? userId;
+    return finish(org, session.user.Id, 'ACTIVATE_USER', userId, userId, error, formatLabel(DONE_ACTIVATE_USER, name));
+});
+
+export const enableContentUser: typeof import('@salesforce/apex/UserDoctorController.enableContentUser').default =
+    apexMethod<{ userId: string }, FixResult>(({ userId }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        const { org } = session;
+        const user = userById(org, userId);
+        if (user) {
+            user.UserPermissionsSFContentUser = true;
+            touchUser(user);
+        }
+        return finish(
+            org,
+            session.user.Id,
+            'ENABLE_CONTENT_USER',
+            userId,
+            userId,
+            user ? null : NO_SUCH_USER,
+            formatLabel(DONE_ENABLE_CONTENT_USER, user?.Name ?? userId),
+        );
+    });
+
+export const assignPermissionSetLicense: typeof import('@salesforce/apex/UserDoctorController.assignPermissionSetLicense').default =
+    apexMethod<{ userId: string; pslId: string }, FixResult>(({ userId, pslId }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        const { org } = session;
+        const label = org.PermissionSetLicense.find((l) => l.Id === pslId)?.MasterLabel ?? pslId;
+        const refusal = userById(org, userId) ? insertLicenseAssignment(org, userId, pslId) : null;
+        const error = userById(org, userId) ? (refusal?.message ?? null) : NO_SUCH_USER;
+        return finish(org, session.user.Id, 'ASSIGN_PSL', userId, pslId, error, formatLabel(DONE_ASSIGN_PSL, label));
+    });
+
+export const assignPermissionSet: typeof import('@salesforce/apex/UserDoctorController.assignPermissionSet').default =
+    apexMethod<{ userId: string; permissionSetId: string }, FixResult>(({ userId, permissionSetId }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        const { org } = session;
+        const user = userById(org, userId);
+        const label = org.PermissionSet.find((ps) => ps.Id === permissionSetId)?.Label ?? permissionSetId;
+        const error = user
+            ? (insertPermissionSetAssignment(org, user, permissionSetId)?.message ?? null)
+            : NO_SUCH_USER;
+        return finish(
+            org,
+            session.user.Id,
+            'ASSIGN_PERMISSION_SET',
+            userId,
+            permissionSetId,
+            error,
+            formatLabel(DONE_ASSIGN_PERMISSION_SET, label),
+        );
+    });
