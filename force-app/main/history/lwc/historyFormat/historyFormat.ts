@@ -10,6 +10,10 @@ import ACTION_SHOW_ALL_SETTINGS from '@salesforce/label/c.CCSA_History_Action_SH
 import ACTION_ADD_PROFILE_MEMBER from '@salesforce/label/c.CCSA_History_Action_ADD_PROFILE_MEMBER';
 import ACTION_CONFIRM_READINESS_STEP from '@salesforce/label/c.CCSA_History_Action_CONFIRM_READINESS_STEP';
 import ACTION_CLEAR_READINESS_CONFIRMATION from '@salesforce/label/c.CCSA_History_Action_CLEAR_READINESS_CONFIRMATION';
+import ACTION_ACTIVATE_USER from '@salesforce/label/c.CCSA_History_Action_ACTIVATE_USER';
+import ACTION_ENABLE_CONTENT_USER from '@salesforce/label/c.CCSA_History_Action_ENABLE_CONTENT_USER';
+import ACTION_ASSIGN_PSL from '@salesforce/label/c.CCSA_History_Action_ASSIGN_PSL';
+import ACTION_ASSIGN_PERMISSION_SET from '@salesforce/label/c.CCSA_History_Action_ASSIGN_PERMISSION_SET';
 import BEFORE from '@salesforce/label/c.CCSA_History_Before';
 import AFTER from '@salesforce/label/c.CCSA_History_After';
 import SNAPSHOT from '@salesforce/label/c.CCSA_History_Snapshot';
@@ -157,6 +161,10 @@ const ACTIONS: Readonly<Record<string, string>> = {
     ADD_PROFILE_MEMBER: ACTION_ADD_PROFILE_MEMBER,
     CONFIRM_READINESS_STEP: ACTION_CONFIRM_READINESS_STEP,
     CLEAR_READINESS_CONFIRMATION: ACTION_CLEAR_READINESS_CONFIRMATION,
+    ACTIVATE_USER: ACTION_ACTIVATE_USER,
+    ENABLE_CONTENT_USER: ACTION_ENABLE_CONTENT_USER,
+    ASSIGN_PSL: ACTION_ASSIGN_PSL,
+    ASSIGN_PERMISSION_SET: ACTION_ASSIGN_PERMISSION_SET,
 };
 
 /** The readable name of an action code; an unknown code (a newer writer) is shown as it is. */

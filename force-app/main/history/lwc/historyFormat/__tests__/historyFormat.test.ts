@@ -147,6 +147,7 @@ describe('labels', () => {
     it('names known actions and shows unknown ones as they are', () => {
         expect(actionLabel('LICENSE_CHANGE')).toBe('License change');
         expect(actionLabel('ADD_PROFILE_MEMBER')).toBe('Add profile to site members');
+        expect(actionLabel('ASSIGN_PERMISSION_SET')).toBe('Permission set assigned');
         expect(actionLabel('SOMETHING_NEW')).toBe('SOMETHING_NEW');
         expect(actionLabel('toString')).toBe('toString');
         expect(actionLabel(null)).toBe('');
