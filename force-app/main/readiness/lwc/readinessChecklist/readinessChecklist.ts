@@ -20,7 +20,6 @@ import MARK_DONE from '@salesforce/label/c.CCSA_Readiness_Mark_Done';
 import UNDO_CONFIRMATION from '@salesforce/label/c.CCSA_Readiness_Undo_Confirmation';
 import LOAD_ERROR from '@salesforce/label/c.CCSA_Readiness_Load_Error';
 import ACTION_ERROR from '@salesforce/label/c.CCSA_Readiness_Action_Error';
-import FIX_REFUSED_TITLE from '@salesforce/label/c.CCSA_Readiness_Fix_Refused_Title';
 import SITE_CHOICE from '@salesforce/label/c.CCSA_Readiness_Site_Choice';
 import SITE_ANY from '@salesforce/label/c.CCSA_Readiness_Site_Any';
 import RECOMMENDED from '@salesforce/label/c.CCSA_Readiness_Recommended';
@@ -80,7 +79,6 @@ export default class ReadinessChecklist extends LightningElement {
         undoConfirmation: UNDO_CONFIRMATION,
         loadError: LOAD_ERROR,
         actionError: ACTION_ERROR,
-        fixRefusedTitle: FIX_REFUSED_TITLE,
         siteChoice: SITE_CHOICE,
         recommended: RECOMMENDED,
         loading: LOADING,
@@ -154,14 +152,6 @@ export default class ReadinessChecklist extends LightningElement {
 
     get hasSites(): boolean {
         return (this.facts?.sites.length ?? 0) > 0;
-    }
-
-    get fixRefused(): boolean {
-        return !!this.fixResult && !this.fixResult.ok;
-    }
-
-    get fixDone(): boolean {
-        return !!this.fixResult && this.fixResult.ok;
     }
 
     get rows(): RowView[] {

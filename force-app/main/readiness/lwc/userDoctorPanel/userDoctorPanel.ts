@@ -30,7 +30,6 @@ import OPEN_SETUP from '@salesforce/label/c.CCSA_Doctor_Open_Setup';
 import REFRESH from '@salesforce/label/c.CCSA_Doctor_Refresh';
 import LOAD_ERROR from '@salesforce/label/c.CCSA_Doctor_Load_Error';
 import ACTION_ERROR from '@salesforce/label/c.CCSA_Doctor_Action_Error';
-import FIX_REFUSED_TITLE from '@salesforce/label/c.CCSA_Doctor_Fix_Refused_Title';
 import LOADING from '@salesforce/label/c.CCSA_Loading';
 
 type FixResult = Apex.ReadinessFixService.FixResult;
@@ -98,7 +97,6 @@ export default class UserDoctorPanel extends LightningElement {
         refresh: REFRESH,
         loadError: LOAD_ERROR,
         actionError: ACTION_ERROR,
-        fixRefusedTitle: FIX_REFUSED_TITLE,
         loading: LOADING,
     };
 
@@ -177,14 +175,6 @@ export default class UserDoctorPanel extends LightningElement {
 
     get healthyText(): string {
         return this.result?.healthy ? formatLabel(HEALTHY, this.userName) : '';
-    }
-
-    get fixRefused(): boolean {
-        return !!this.fixResult && !this.fixResult.ok;
-    }
-
-    get fixDone(): boolean {
-        return !!this.fixResult && this.fixResult.ok;
     }
 
     get checks(): CheckView[] {

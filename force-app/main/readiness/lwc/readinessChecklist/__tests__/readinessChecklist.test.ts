@@ -61,6 +61,12 @@ const $$ = (element: HTMLElement, selector: string): HTMLElement[] =>
     Array.from(element.shadowRoot!.querySelectorAll(selector));
 const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+/** The fix outcome is shown by the shared c-fix-result-notice. */
+function notice(element: HTMLElement, selector: string): HTMLElement {
+    const child = element.shadowRoot!.querySelector('c-fix-result-notice');
+    return child?.shadowRoot?.querySelector(selector) as HTMLElement;
+}
+
 describe('c-readiness-checklist', () => {
     beforeEach(() => {
         mocked(getReadinessFacts).mockResolvedValue(FACTS);
@@ -139,7 +145,7 @@ describe('c-readiness-checklist', () => {
         await flush();
         expect(activateSite).toHaveBeenCalledWith({ networkId: SITE });
         expect(getReadinessFacts).toHaveBeenCalledTimes(2);
-        expect(text($(element, '.fix-done'))).toBe('Contracts Portal is now active.');
+        expect(text(notice(element, '.fix-done'))).toBe('Contracts Portal is now active.');
         expect($(element, '.row-SITE').classList.contains('status-done')).toBe(true);
         expect(text($(element, '.progress-text'))).toBe('7 of 8 steps done (87%)');
         await expect(element).toBeAccessible();
@@ -178,7 +184,7 @@ describe('c-readiness-checklist', () => {
         await flush();
         ($(element, '.row-SITE lightning-button.fix') as HTMLElement).click();
         await flush();
-        const refusal = $(element, '.fix-refused');
+        const refusal = notice(element, '.fix-refused');
         expect(text(refusal.querySelector('.refusal-message'))).toContain('insufficient access');
         expect(refusal.querySelector('a')?.getAttribute('href')).toBe('/lightning/setup/SetupNetworks/home');
         expect(getReadinessFacts).toHaveBeenCalledTimes(1);
@@ -187,7 +193,7 @@ describe('c-readiness-checklist', () => {
 
         $(element, 'lightning-button.refresh').click();
         await flush();
-        expect($(element, '.fix-refused')).toBeNull();
+        expect(notice(element, '.fix-refused')).toBeNull();
         expect(getReadinessFacts).toHaveBeenCalledTimes(2);
     });
 

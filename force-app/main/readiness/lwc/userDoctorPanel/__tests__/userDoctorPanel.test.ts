@@ -163,7 +163,12 @@ describe('c-user-doctor-panel', () => {
         await flush();
         expect(assignPermissionSetLicense).toHaveBeenCalledWith({ userId: USER, pslId: CCPLUS_PSL });
         expect(getDoctorFacts).toHaveBeenCalledTimes(2);
-        expect(root(element).querySelector('.fix-done')?.textContent?.trim()).toBe('Assigned.');
+        expect(
+            root(element)
+                .querySelector('c-fix-result-notice')
+                ?.shadowRoot?.querySelector('.fix-done')
+                ?.textContent?.trim(),
+        ).toBe('Assigned.');
         expect(check(element, 'CCPLUS_PERMISSION_SET').classList).toContain('status-pass');
         expect(root(element).querySelector('.healthy')?.textContent).toBe(
             'Bruno Vargas has everything a Salesforce Contracts portal user needs.',
@@ -181,7 +186,9 @@ describe('c-user-doctor-panel', () => {
         clickButton(check(element, 'CCPLUS_PERMISSION_SET').querySelector('lightning-button.fix'));
         await flush();
         expect(assignPermissionSet).toHaveBeenCalledWith({ userId: USER, permissionSetId: CCPLUS_PS });
-        const refused = root(element).querySelector('.fix-refused') as HTMLElement;
+        const refused = root(element)
+            .querySelector('c-fix-result-notice')
+            ?.shadowRoot?.querySelector('.fix-refused') as HTMLElement;
         expect(refused.querySelector('.refusal-message')?.textContent).toBe('No license.');
         expect(refused.querySelector('a')?.getAttribute('href')).toBe('/setup/u');
         expect(getDoctorFacts).toHaveBeenCalledTimes(2);
