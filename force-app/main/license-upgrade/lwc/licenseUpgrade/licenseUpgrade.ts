@@ -249,10 +249,6 @@ export default class LicenseUpgrade extends LightningElement {
         }));
     }
 
-    get hasResults(): boolean {
-        return this.results.length > 0;
-    }
-
     get canRetry(): boolean {
         return !this.busy && pendingLogIds(this.results).length > 0;
     }

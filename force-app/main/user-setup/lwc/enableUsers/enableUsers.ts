@@ -284,10 +284,6 @@ export default class EnableUsers extends LightningElement {
         return this.busy || !this.plan?.canProceed;
     }
 
-    get hasResults(): boolean {
-        return this.results.length > 0;
-    }
-
     get canRetry(): boolean {
         return !this.busy && retryRequests(this.results, this.requests).length > 0;
     }

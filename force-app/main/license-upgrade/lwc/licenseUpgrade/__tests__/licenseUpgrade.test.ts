@@ -70,6 +70,11 @@ function fire(target: Element, name: string, detail: unknown): void {
     target.dispatchEvent(new CustomEvent(name, { detail }));
 }
 
+/** The results table and its error panel live in the shared c-run-results. */
+function runResults(element: HTMLElement): ShadowRoot {
+    return (element.shadowRoot!.querySelector('c-run-results') as HTMLElement).shadowRoot!;
+}
+
 async function searchSelectAndValidate(element: HTMLElement): Promise<void> {
     fire($(element, 'lightning-combobox.license-filter'), 'change', { value: 'Customer Community' });
     fire($(element, 'lightning-input.search-term'), 'change', { value: 'a' });
@@ -200,7 +205,7 @@ describe('c-license-upgrade', () => {
         expect(reconcileLicenseChanges).toHaveBeenCalledWith({
             outcomes: [expect.objectContaining({ userId: CASEY, status: 'Applied' })],
         });
-        const table = element.shadowRoot!.querySelector('.results lightning-datatable') as unknown as {
+        const table = runResults(element).querySelector('lightning-datatable') as unknown as {
             data: { name: string; status: string }[];
         };
         expect(table.data).toEqual([expect.objectContaining({ name: 'Casey Customer', status: 'Done' })]);
@@ -224,7 +229,7 @@ describe('c-license-upgrade', () => {
         $(element, 'lightning-button.run').click();
         await flush();
         await flush();
-        expect($(element, '.results c-error-panel')).not.toBeNull();
+        expect(runResults(element).querySelector('c-error-panel')).not.toBeNull();
         mocked(reconcileLicenseChanges).mockResolvedValueOnce([
             changeResult(CASEY, 'Completed', { profileChanged: true }),
         ]);
@@ -232,7 +237,7 @@ describe('c-license-upgrade', () => {
         await flush();
         await flush();
         expect(applyLicenseChanges).toHaveBeenCalledTimes(2);
-        const table = element.shadowRoot!.querySelector('.results lightning-datatable') as unknown as {
+        const table = runResults(element).querySelector('lightning-datatable') as unknown as {
             data: { status: string }[];
         };
         expect(table.data[0].status).toBe('Done');
@@ -248,7 +253,7 @@ describe('c-license-upgrade', () => {
         await flush();
         $(element, 'lightning-button.run').click();
         await flush();
-        const table = element.shadowRoot!.querySelector('.results lightning-datatable') as unknown as {
+        const table = runResults(element).querySelector('lightning-datatable') as unknown as {
             data: { status: string; errors: string }[];
         };
         expect(table.data).toEqual([expect.objectContaining({ status: 'Failed', errors: 'Insufficient access' })]);

@@ -42,6 +42,11 @@ function fire(target: unknown, name: string, detail: unknown): void {
 
 type Table = { data: Array<Record<string, string>> };
 
+/** The results table and its error panel live in the shared c-run-results. */
+function runResults(element: HTMLElement): ShadowRoot {
+    return (element.shadowRoot!.querySelector('c-run-results') as HTMLElement).shadowRoot!;
+}
+
 function created(request: EnableRequest, n: number): EnableResult {
     return {
         contactId: request.ContactId,
@@ -136,17 +141,17 @@ describe('c-enable-users', () => {
             permissionSetIds: ['0PS000000000001AAA', '0PS000000000002AAA'],
             permissionSetLicenseIds: ['0PL000000000001AAA'],
         });
-        let results = $<Table>(element, 'lightning-datatable.result-table').data;
+        let results = (runResults(element).querySelector('lightning-datatable') as unknown as Table).data;
         expect(results[0].status).toBe('Failed');
         expect(results[0].problems).toMatch(/Type another nickname/);
-        expect($(element, '.results c-error-panel')).not.toBeNull();
+        expect(runResults(element).querySelector('c-error-panel')).not.toBeNull();
 
         mocked(enableUsers).mockImplementationOnce(({ requests }: { requests: EnableRequest[] }) =>
             Promise.resolve(requests.map((request, n) => created(request, n))),
         );
         $(element, 'lightning-button.retry').click();
         await flush();
-        results = $<Table>(element, 'lightning-datatable.result-table').data;
+        results = (runResults(element).querySelector('lightning-datatable') as unknown as Table).data;
         expect(results[0]).toMatchObject({ status: 'Created', userUrl: '/lightning/r/User/005000000000000AAA/view' });
         expect($(element, 'lightning-button.retry')).toBeNull();
         const href = decodeURIComponent($<HTMLAnchorElement>(element, 'a.export').getAttribute('href') as string);
@@ -182,7 +187,7 @@ describe('c-enable-users', () => {
             customers: [{ accountName: 'Initech', firstName: 'Cy', lastName: 'Ng', email: 'cy@initech.example' }],
         });
         expect(mocked(enableUsers).mock.calls[0][0].requests[0].ContactId).toBe('003NEW000000001AAA');
-        expect($<Table>(element, 'lightning-datatable.result-table').data[0]).toMatchObject({
+        expect((runResults(element).querySelector('lightning-datatable') as unknown as Table).data[0]).toMatchObject({
             name: 'Cy Ng',
             status: 'Created',
         });
