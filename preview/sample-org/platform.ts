@@ -68,3 +68,96 @@ export function licenseNameOfProfile(org: SampleOrg, profileId: Id | null | unde
 }
 
 const PORTAL_ROLE_RANK: Record<string, number> = { User: 0, Manager: 1, Executive: 2 };
+
+/** One error of a `Database.SaveResult`, as Apex reads it. */
+export interface DatabaseError {
+    statusCode: string;
+    message: string;
+    fields: string[];
+}
+
+export function error(statusCode: string, message: string, fields: string[] = []): DatabaseError {
+    return { statusCode, message, fields };
+}
+
+/** Formatted as the Apex services do: `error.getStatusCode() + ': ' + error.getMessage()`. */
+export function errorText(failure: DatabaseError): string {
+    return `${failure.statusCode}: ${failure.message}`;
+}
+
+/** The platform's refusal when a license has no seat left. */
+export const LICENSE_LIMIT_EXCEEDED = error('LICENSE_LIMIT_EXCEEDED', 'License Limit Exceeded');
+
+/** `insert new PermissionSetLicenseAssign(...)`: refused without a seat. */
+export function insertLicenseAssignment(org: SampleOrg, userId: Id, licenseId: Id): DatabaseError | null {
+    const psl = org.PermissionSetLicense.find((l) => l.Id === licenseId);
+    if (!psl) {
+        return error('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['PermissionSetLicenseId']);
+    }
+    const duplicate = org.PermissionSetLicenseAssign.find(
+        (a) => a.AssigneeId === userId && a.PermissionSetLicenseId === licenseId,
+    );
+    if (duplicate) {
+        return error(
+            'DUPLICATE_VALUE',
+            `duplicate value found: <unknown> duplicates value on record with id: ${duplicate.Id}`,
+        );
+    }
+    if (psl.UsedLicenses >= psl.TotalLicenses) {
+        return LICENSE_LIMIT_EXCEEDED;
+    }
+    org.PermissionSetLicenseAssign.push({
+        Id: newRecordId(org, 'PermissionSetLicenseAssign'),
+        AssigneeId: userId,
+        PermissionSetLicenseId: licenseId,
+    });
+    psl.UsedLicenses++;
+    return null;
+}
+
+/**
+ * `insert new PermissionSetAssignment(...)`: the platform refuses a permission set tied to another
+ * user license, or to a permission set license the user does not hold.
+ * UNCONFIRMED: the platform's exact wording of both messages (as the license change's sample).
+ */
+export function insertPermissionSetAssignment(org: SampleOrg, user: User, permissionSetId: Id): DatabaseError | null {
+    const permissionSet = org.PermissionSet.find((ps) => ps.Id === permissionSetId);
+    if (!permissionSet) {
+        return error('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['PermissionSetId']);
+    }
+    const duplicate = org.PermissionSetAssignment.find(
+        (a) => a.AssigneeId === user.Id && a.PermissionSetId === permissionSetId,
+    );
+    if (duplicate) {
+        return error(
+            'DUPLICATE_VALUE',
+            `duplicate value found: <unknown> duplicates value on record with id: ${duplicate.Id}`,
+        );
+    }
+    const userLicenseId = profileById(org, user.ProfileId)?.UserLicenseId;
+    const userLicense = licenseById(org, permissionSet.LicenseId);
+    if (userLicense && permissionSet.LicenseId !== userLicenseId) {
+        return error(
+            'FIELD_INTEGRITY_EXCEPTION',
+            `Can't assign permission set ${permissionSet.Label} to user ${user.Name}. ` +
+                `The user license doesn't match the permission set's license: ${userLicense.Name}.`,
+        );
+    }
+    const psl = org.PermissionSetLicense.find((l) => l.Id === permissionSet.LicenseId);
+    if (
+        psl &&
+        !org.PermissionSetLicenseAssign.some((a) => a.AssigneeId === user.Id && a.PermissionSetLicenseId === psl.Id)
+    ) {
+        return error(
+            'FIELD_INTEGRITY_EXCEPTION',
+            `Can't assign permission set ${permissionSet.Label} to user ${user.Name}. ` +
+                `The user needs the permission set license ${psl.MasterLabel}.`,
+        );
+    }
+    org.PermissionSetAssignment.push({
+        Id: newRecordId(org, 'PermissionSetAssignment'),
+        AssigneeId: user.Id,
+        PermissionSetId: permissionSetId,
+    });
+    return null;
+}

@@ -30,7 +30,17 @@ import type {
     User,
     UserRole,
 } from '../types';
-import { isBlank, isRoleBased, licenseNameOfProfile, likeMatcher, portalRoleFor } from '../platform';
+import {
+    LICENSE_LIMIT_EXCEEDED as LICENSE_SEATS_EXHAUSTED,
+    errorText,
+    insertLicenseAssignment,
+    insertPermissionSetAssignment,
+    isBlank,
+    isRoleBased,
+    licenseNameOfProfile,
+    likeMatcher,
+    portalRoleFor,
+} from '../platform';
 
 type TargetOption = Apex.LicenseUpgradeService.TargetOption;
 type UpgradeFacts = Apex.LicenseUpgradeService.UpgradeFacts;
@@ -191,14 +201,6 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
 
 function isPartnerLicense(licenseName: string | null | undefined): boolean {
     return String(licenseName).toLowerCase().startsWith('partner community');
-}
-
-/** `PermissionSet.License.Name`: a user license, or a permission set license (its label). */
-function licenseNameOfPermissionSet(org: SampleOrg, permissionSet: PermissionSet): string | undefined {
-    return (
-        licenseById(org, permissionSet.LicenseId)?.Name ??
-        org.PermissionSetLicense.find((l) => l.Id === permissionSet.LicenseId)?.MasterLabel
-    );
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -436,7 +438,7 @@ export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgr
 /* The platform's side of `Database.update(users)` and `Database.insert(assignments)`. ------- */
 
 /** `License Limit Exceeded`: the platform's message when a license has no seat left. */
-const LICENSE_LIMIT_EXCEEDED = 'LICENSE_LIMIT_EXCEEDED: License Limit Exceeded';
+const LICENSE_LIMIT_EXCEEDED = errorText(LICENSE_SEATS_EXHAUSTED);
 /** What the platform answers when a portal user's account owner has no role. */
 const OWNER_WITHOUT_ROLE = 'UNKNOWN_EXCEPTION: portal account owner must have a role';
 
@@ -495,62 +497,6 @@ function updateUserProfile(org: SampleOrg, user: User, target: Profile): string 
         }
     }
     touchUser(user);
-    return null;
-}
-
-/** `insert new PermissionSetLicenseAssign(...)`: refused without a seat. */
-function insertLicenseAssignment(org: SampleOrg, userId: Id, licenseId: Id): string | null {
-    const psl = org.PermissionSetLicense.find((l) => l.Id === licenseId);
-    if (!psl) {
-        return `INVALID_CROSS_REFERENCE_KEY: invalid cross reference id`;
-    }
-    if (psl.UsedLicenses >= psl.TotalLicenses) {
-        return LICENSE_LIMIT_EXCEEDED;
-    }
-    org.PermissionSetLicenseAssign.push({
-        Id: newRecordId(org, 'PermissionSetLicenseAssign'),
-        AssigneeId: userId,
-        PermissionSetLicenseId: licenseId,
-    });
-    psl.UsedLicenses++;
-    return null;
-}
-
-/**
- * `insert new PermissionSetAssignment(...)`: the platform refuses a permission set tied to another
- * user license, or to a permission set license the user does not hold.
- * UNCONFIRMED: the platform's exact wording of both messages.
- */
-function insertPermissionSetAssignment(org: SampleOrg, user: User, permissionSetId: Id): string | null {
-    const permissionSet = org.PermissionSet.find((ps) => ps.Id === permissionSetId);
-    if (!permissionSet) {
-        return `INVALID_CROSS_REFERENCE_KEY: invalid cross reference id`;
-    }
-    const userLicenseId = profileById(org, user.ProfileId)?.UserLicenseId;
-    const tiedToUserLicense = !!licenseById(org, permissionSet.LicenseId);
-    if (tiedToUserLicense && permissionSet.LicenseId !== userLicenseId) {
-        return (
-            `FIELD_INTEGRITY_EXCEPTION: Can't assign permission set ${permissionSet.Label} to user ${user.Name}. ` +
-            `The user license doesn't match the permission set's license: ${licenseNameOfPermissionSet(org, permissionSet)}.`
-        );
-    }
-    const needsLicense = !tiedToUserLicense && permissionSet.LicenseId !== null;
-    if (
-        needsLicense &&
-        !org.PermissionSetLicenseAssign.some(
-            (a) => a.AssigneeId === user.Id && a.PermissionSetLicenseId === permissionSet.LicenseId,
-        )
-    ) {
-        return (
-            `FIELD_INTEGRITY_EXCEPTION: Can't assign permission set ${permissionSet.Label} to user ${user.Name}. ` +
-            `The user needs the permission set license ${licenseNameOfPermissionSet(org, permissionSet)}.`
-        );
-    }
-    org.PermissionSetAssignment.push({
-        Id: newRecordId(org, 'PermissionSetAssignment'),
-        AssigneeId: user.Id,
-        PermissionSetId: permissionSetId,
-    });
     return null;
 }
 
@@ -653,13 +599,13 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
         for (const { user, licenseId } of licensesToRestore) {
             const error = insertLicenseAssignment(org, user.Id, licenseId);
             if (error !== null) {
-                resultsByUser.get(user.Id)?.errors.push(error);
+                resultsByUser.get(user.Id)?.errors.push(errorText(error));
             }
         }
         for (const { user, permissionSetId } of permissionSetsToRestore) {
             const error = insertPermissionSetAssignment(org, user, permissionSetId);
             if (error !== null) {
-                resultsByUser.get(user.Id)?.errors.push(error);
+                resultsByUser.get(user.Id)?.errors.push(errorText(error));
             }
         }
         for (const result of results) {

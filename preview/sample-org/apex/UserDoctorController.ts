@@ -29,7 +29,7 @@ import {
 import { likeMatcher } from '../platform';
 import { currentSession } from '../session';
 import type { Id, SampleOrg, User } from '../types';
-import { insertLicenseAssignment, insertPermissionSetAssignment } from './UserSetupController';
+import { insertLicenseAssignment, insertPermissionSetAssignment } from '../platform';
 
 type DoctorFacts = Apex.UserDoctorService.DoctorFacts;
 type DoctorUserRow = Apex.UserDoctorService.DoctorUserRow;

@@ -19,7 +19,18 @@ import { assertAdmin } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, userById } from '../org';
 import { currentSession } from '../session';
 import type { Account, Contact, Id, PermissionSet, Profile, SampleOrg, SetupAssistantLog, User } from '../types';
-import { isBlank, isRoleBased, licenseNameOfProfile, likeMatcher, portalRoleFor } from '../platform';
+import {
+    LICENSE_LIMIT_EXCEEDED,
+    error,
+    insertLicenseAssignment,
+    insertPermissionSetAssignment,
+    isBlank,
+    isRoleBased,
+    licenseNameOfProfile,
+    likeMatcher,
+    portalRoleFor,
+} from '../platform';
+import type { DatabaseError } from '../platform';
 
 type ContactFact = Apex.UserSetupService.ContactFact;
 type EnablementFacts = Apex.UserSetupService.EnablementFacts;
@@ -260,16 +271,6 @@ export const getEnablementFacts: typeof import('@salesforce/apex/UserSetupContro
  * `Database.Error` (status code, message, fields).
  * ------------------------------------------------------------------------------------------- */
 
-interface DatabaseError {
-    statusCode: string;
-    message: string;
-    fields: string[];
-}
-
-function error(statusCode: string, message: string, fields: string[] = []): DatabaseError {
-    return { statusCode, message, fields };
-}
-
 /** A field that must not be blank (the platform checks them all at once). */
 interface RequiredField {
     name: string;
@@ -459,7 +460,6 @@ function markIncomplete(result: EnableResult, refusal: DatabaseError): void {
 }
 
 /** The platform's messages. UNCONFIRMED: the exact wording of all but the first three. */
-const LICENSE_LIMIT_EXCEEDED = error('LICENSE_LIMIT_EXCEEDED', 'License Limit Exceeded');
 const OWNER_WITHOUT_ROLE = error('UNKNOWN_EXCEPTION', 'portal account owner must have a role');
 const DUPLICATE_USERNAME = error(
     'DUPLICATE_USERNAME',
@@ -591,80 +591,6 @@ function insertUser(org: SampleOrg, request: EnableRequest): { user?: User; refu
         license.UsedLicenses++;
     }
     return { user };
-}
-
-/** `insert new PermissionSetLicenseAssign(...)`: refused without a seat. */
-export function insertLicenseAssignment(org: SampleOrg, userId: Id, licenseId: Id): DatabaseError | null {
-    const psl = org.PermissionSetLicense.find((l) => l.Id === licenseId);
-    if (!psl) {
-        return error('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['PermissionSetLicenseId']);
-    }
-    const duplicate = org.PermissionSetLicenseAssign.find(
-        (a) => a.AssigneeId === userId && a.PermissionSetLicenseId === licenseId,
-    );
-    if (duplicate) {
-        return error(
-            'DUPLICATE_VALUE',
-            `duplicate value found: <unknown> duplicates value on record with id: ${duplicate.Id}`,
-        );
-    }
-    if (psl.UsedLicenses >= psl.TotalLicenses) {
-        return LICENSE_LIMIT_EXCEEDED;
-    }
-    org.PermissionSetLicenseAssign.push({
-        Id: newRecordId(org, 'PermissionSetLicenseAssign'),
-        AssigneeId: userId,
-        PermissionSetLicenseId: licenseId,
-    });
-    psl.UsedLicenses++;
-    return null;
-}
-
-/**
- * `insert new PermissionSetAssignment(...)`: the platform refuses a permission set tied to another
- * user license, or to a permission set license the user does not hold.
- * UNCONFIRMED: the platform's exact wording of both messages (as the license change's sample).
- */
-export function insertPermissionSetAssignment(org: SampleOrg, user: User, permissionSetId: Id): DatabaseError | null {
-    const permissionSet = org.PermissionSet.find((ps) => ps.Id === permissionSetId);
-    if (!permissionSet) {
-        return error('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['PermissionSetId']);
-    }
-    const duplicate = org.PermissionSetAssignment.find(
-        (a) => a.AssigneeId === user.Id && a.PermissionSetId === permissionSetId,
-    );
-    if (duplicate) {
-        return error(
-            'DUPLICATE_VALUE',
-            `duplicate value found: <unknown> duplicates value on record with id: ${duplicate.Id}`,
-        );
-    }
-    const userLicenseId = profileById(org, user.ProfileId)?.UserLicenseId;
-    const userLicense = licenseById(org, permissionSet.LicenseId);
-    if (userLicense && permissionSet.LicenseId !== userLicenseId) {
-        return error(
-            'FIELD_INTEGRITY_EXCEPTION',
-            `Can't assign permission set ${permissionSet.Label} to user ${user.Name}. ` +
-                `The user license doesn't match the permission set's license: ${userLicense.Name}.`,
-        );
-    }
-    const psl = org.PermissionSetLicense.find((l) => l.Id === permissionSet.LicenseId);
-    if (
-        psl &&
-        !org.PermissionSetLicenseAssign.some((a) => a.AssigneeId === user.Id && a.PermissionSetLicenseId === psl.Id)
-    ) {
-        return error(
-            'FIELD_INTEGRITY_EXCEPTION',
-            `Can't assign permission set ${permissionSet.Label} to user ${user.Name}. ` +
-                `The user needs the permission set license ${psl.MasterLabel}.`,
-        );
-    }
-    org.PermissionSetAssignment.push({
-        Id: newRecordId(org, 'PermissionSetAssignment'),
-        AssigneeId: user.Id,
-        PermissionSetId: permissionSetId,
-    });
-    return null;
 }
 
 /** As `UserEnablementService.assignMissing`: licenses first, then permission sets, each in one DML. */
