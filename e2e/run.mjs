@@ -15,10 +15,10 @@ import { SAMPLE_ORG_BANNER } from '../preview/constants.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
 const require = createRequire(import.meta.url);
+const { findBrowser, preflight } = require('../scripts/lib/prerequisites.js');
 const E2E = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(E2E);
 const SCREENSHOTS = join(E2E, 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
     '--headless',
     '--no-sandbox',
@@ -113,6 +113,15 @@ async function expectText(locator, text, what) {
 
 async function main() {
     const started = Date.now();
+    // Before the build: a missing browser is reported at once, with the command that installs it.
+    const { message: missing } = preflight({ browser: true });
+    if (missing) {
+        console.error(missing);
+        console.log('0 passed, 1 failed');
+        return 1;
+    }
+    const executablePath = findBrowser().path;
+    console.log(`Browser: ${executablePath}`);
     compileComponents();
     await buildPreview({ log: (line) => console.log(line) });
     await mkdir(SCREENSHOTS, { recursive: true });
@@ -122,7 +131,7 @@ async function main() {
     let browser;
     const results = [];
     try {
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
         for (const scenario of SCENARIOS) {
             const result = await runScenario(browser, baseUrl, scenario, axeSource);
             results.push(result);
