@@ -145,6 +145,28 @@ export interface PermissionSet {
     IsCustom: boolean;
     PermissionsModifyAllData: boolean;
     PermissionsViewAllData: boolean;
+    /** The other administrative permissions the policy refuses (absent means false). */
+    PermissionsManageUsers?: boolean;
+    PermissionsAssignPermissionSets?: boolean;
+    PermissionsCustomizeApplication?: boolean;
+    PermissionsAuthorApex?: boolean;
+    PermissionsModifyMetadata?: boolean;
+    PermissionsManageProfilesPermissionsets?: boolean;
+    /** Set on the aggregate permission set the platform keeps for each permission set group. */
+    PermissionSetGroupId?: Id | null;
+}
+
+/** A permission set group; its permissions are those of its aggregate PermissionSet. */
+export interface PermissionSetGroup {
+    Id: Id;
+    DeveloperName: string;
+    MasterLabel: string;
+}
+
+/** `ccsa__Allowed_Permission_Set__mdt`: the admin's allow-list of assignable permission sets. */
+export interface AllowedPermissionSet {
+    Permission_Set_Name__c: string;
+    Active__c: boolean;
 }
 
 export interface PermissionSetAssignment {
@@ -245,11 +267,15 @@ export interface SampleOrg {
     ObjectPermissions: ObjectPermissions[];
     Network: Network[];
     NetworkMemberGroup: NetworkMemberGroup[];
+    /** Permission set groups (none in the generated org; tests add them). */
+    PermissionSetGroup?: PermissionSetGroup[];
+    /** The allow-list custom metadata records (none in the generated org). */
+    Allowed_Permission_Set__mdt?: AllowedPermissionSet[];
     /** The package's log records: none when the org is generated, written by the sample Apex. */
     Setup_Assistant_Log__c: SetupAssistantLog[];
 }
 
 /** The record tables of the org (every key of SampleOrg that holds rows). */
 export type SObjectName = {
-    [K in keyof SampleOrg]: SampleOrg[K] extends ReadonlyArray<{ Id: Id }> ? K : never;
+    [K in keyof SampleOrg]-?: SampleOrg[K] extends ReadonlyArray<{ Id: Id }> ? K : never;
 }[keyof SampleOrg];
