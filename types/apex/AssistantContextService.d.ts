@@ -10,5 +10,7 @@ declare namespace Apex.AssistantContextService {
         organizationName: string;
         hasRole: boolean;
         roleName?: string | null;
+        /** Each capability: available to this admin, or the Salesforce permissions it lacks. */
+        capabilities: readonly Apex.SetupAssistantCapabilities.Capability[];
     }
 }
