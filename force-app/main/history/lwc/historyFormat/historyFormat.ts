@@ -14,12 +14,15 @@ import ACTION_ACTIVATE_USER from '@salesforce/label/c.CCSA_History_Action_ACTIVA
 import ACTION_ENABLE_CONTENT_USER from '@salesforce/label/c.CCSA_History_Action_ENABLE_CONTENT_USER';
 import ACTION_ASSIGN_PSL from '@salesforce/label/c.CCSA_History_Action_ASSIGN_PSL';
 import ACTION_ASSIGN_PERMISSION_SET from '@salesforce/label/c.CCSA_History_Action_ASSIGN_PERMISSION_SET';
+import ACTION_ERROR from '@salesforce/label/c.CCSA_History_Action_ERROR';
+import ACTION_ERROR_REFERENCE from '@salesforce/label/c.CCSA_History_Action_ERROR_Reference';
 import BEFORE from '@salesforce/label/c.CCSA_History_Before';
 import AFTER from '@salesforce/label/c.CCSA_History_After';
 import SNAPSHOT from '@salesforce/label/c.CCSA_History_Snapshot';
 import REMOVED from '@salesforce/label/c.CCSA_History_Removed';
 import RESTORED from '@salesforce/label/c.CCSA_History_Restored';
 import ERRORS from '@salesforce/label/c.CCSA_History_Errors';
+import { formatLabel } from 'c/labelFormat';
 
 export type HistoryFilter = Apex.HistoryService.HistoryFilter;
 export type HistoryPage = Apex.HistoryService.HistoryPage;
@@ -165,7 +168,32 @@ const ACTIONS: Readonly<Record<string, string>> = {
     ENABLE_CONTENT_USER: ACTION_ENABLE_CONTENT_USER,
     ASSIGN_PSL: ACTION_ASSIGN_PSL,
     ASSIGN_PERMISSION_SET: ACTION_ASSIGN_PERMISSION_SET,
+    ERROR: ACTION_ERROR,
 };
+
+/** The action of the logs that Apex writes for an unexpected exception (`SetupAssistantErrorEventHandler`). */
+export const ERROR_ACTION = 'ERROR';
+
+/** The reference an admin was shown for an unexpected error: the first line of its log's Error__c. */
+const ERROR_REFERENCE = /^\s*(CCSA-[0-9A-F]{10})\b/i;
+
+/** The reference of an ERROR log row (`CCSA-` and ten hexadecimal digits), or null. */
+export function errorReference(row: Pick<HistoryRow, 'action' | 'error'>): string | null {
+    if (row.action !== ERROR_ACTION) {
+        return null;
+    }
+    const match = ERROR_REFERENCE.exec(row.error ?? '');
+    return match ? match[1].toUpperCase() : null;
+}
+
+/**
+ * What a row's action reads as: its readable name and, for an unexpected error, the reference the
+ * admin was shown, so that "Something went wrong. Reference: CCSA-..." finds its row.
+ */
+export function rowActionLabel(row: Pick<HistoryRow, 'action' | 'error'>): string {
+    const reference = errorReference(row);
+    return reference ? formatLabel(ACTION_ERROR_REFERENCE, reference) : actionLabel(row.action);
+}
 
 /** The readable name of an action code; an unknown code (a newer writer) is shown as it is. */
 export function actionLabel(action: string | null | undefined): string {
@@ -229,7 +257,7 @@ export function toTableRow(row: HistoryRow, objectApiName?: string | null, noUse
         id: row.id,
         name: row.name,
         logUrl: logUrl(row.id, objectApiName),
-        action: actionLabel(row.action),
+        action: rowActionLabel(row),
         status: row.status ?? '',
         targetUserName: row.targetUserName ?? row.targetUserId ?? noUser,
         targetUserUrl: userUrl(row.targetUserId),

@@ -14,6 +14,7 @@ import {
     nextOffset,
     pageRange,
     previousOffset,
+    rowActionLabel,
     toHistoryFilter,
     toTableRow,
     userUrl,
@@ -207,7 +208,7 @@ export default class HistoryPanel extends LightningElement {
 
     get detailTitle(): string {
         const row = this.selectedRow;
-        return row ? formatLabel(DETAILS_TITLE, row.name, actionLabel(row.action)) : '';
+        return row ? formatLabel(DETAILS_TITLE, row.name, rowActionLabel(row)) : '';
     }
 
     get detailLogUrl(): string {

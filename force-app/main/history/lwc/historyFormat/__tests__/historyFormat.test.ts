@@ -5,6 +5,7 @@ import {
     actionLabel,
     beyondOffsetLimit,
     detailSections,
+    errorReference,
     filterOptions,
     hasCriteria,
     logUrl,
@@ -12,6 +13,7 @@ import {
     pageRange,
     prettyJson,
     previousOffset,
+    rowActionLabel,
     toHistoryFilter,
     toTableRow,
     userUrl,
@@ -212,5 +214,27 @@ describe('rows', () => {
             logUrl: '/lightning/r/Setup_Assistant_Log__c/a002/view',
         });
         expect(toTableRow({ id: 'a003', name: 'LOG-3' }, null, 'No user').targetUserName).toBe('No user');
+    });
+});
+
+describe('unexpected errors', () => {
+    const error = 'CCSA-3F9A0C1B2D\nType: System.QueryException\nMessage: List has no rows';
+
+    it('reads the action as "Unexpected error" with the reference the admin was shown', () => {
+        expect(actionLabel('ERROR')).toBe('Unexpected error');
+        expect(errorReference({ action: 'ERROR', error })).toBe('CCSA-3F9A0C1B2D');
+        expect(rowActionLabel({ action: 'ERROR', error })).toBe('Unexpected error CCSA-3F9A0C1B2D');
+        expect(toTableRow({ id: 'a009', name: 'LOG-9', action: 'ERROR', status: 'Failed', error }).action).toBe(
+            'Unexpected error CCSA-3F9A0C1B2D',
+        );
+        expect(filterOptions(['ERROR'], 'All', actionLabel)[1]).toEqual({ label: 'Unexpected error', value: 'ERROR' });
+    });
+
+    it('finds no reference in other actions or in an error log without one', () => {
+        expect(errorReference({ action: 'LICENSE_CHANGE', error })).toBeNull();
+        expect(errorReference({ action: 'ERROR', error: 'Row locked' })).toBeNull();
+        expect(errorReference({ action: 'ERROR', error: null })).toBeNull();
+        expect(rowActionLabel({ action: 'ERROR', error: 'CCSA-123' })).toBe('Unexpected error');
+        expect(rowActionLabel({ action: 'LICENSE_CHANGE', error })).toBe('License change');
     });
 });
