@@ -5,7 +5,8 @@
 //   2. apex-ls CheckForIssues: the semantic errors a deploy would report (unknown types,
 //      fields, methods, labels; type errors) without needing an org.
 //   3. The project's rules (scripts/lib/apex-rules.js): admin guard first, declared sharing,
-//      no SOQL/DML in loops.
+//      no SOQL/DML in loops, no IsParallel=true with setup-object DML, no unescaped apostrophe in
+//      a label used by String.format, permission set groups and expiry in assignment snapshots.
 // Exit code: 0 clean, 1 when any stage found something, 2 when a tool failed to run. A tool
 // failure wins over findings because it means some code may not have been checked at all.
 import { spawn } from 'node:child_process';

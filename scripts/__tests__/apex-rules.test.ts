@@ -14,9 +14,11 @@ interface Finding {
 }
 
 // CommonJS tooling that tsconfig does not read (no allowJs): typed here.
-const { checkApexSource, RULES } = require('../lib/apex-rules') as {
-    checkApexSource(input: { path: string; source: string }): Finding[];
+const { checkApexSource, RULES, FACTORY_SETUP_DML_METHODS, setupDmlEvidence } = require('../lib/apex-rules') as {
+    checkApexSource(input: { path: string; source: string; labels?: Map<string, string> }): Finding[];
     RULES: Record<string, string>;
+    FACTORY_SETUP_DML_METHODS: Set<string>;
+    setupDmlEvidence(tree: unknown): { line: number; what: string }[];
 };
 const { readApexSources, parseApex } = require('../lib/apex-source') as {
     readApexSources(): { path: string; source: string }[];
@@ -168,6 +170,223 @@ Database.update(accounts, false);`;
     });
 });
 
+describe('no-parallel-setup-dml', () => {
+    const testClass = (body: string, annotation = '@IsTest(IsParallel=true)') => `${annotation}
+private with sharing class Fixture_Tests {
+    @IsTest
+    static void it_should_work() {
+${body}
+    }
+}`;
+
+    it.each([
+        ['an insert of a new User', "insert new User(LastName = 'x');"],
+        ['an insert as system of a variable declared as User', 'User u = new User();\ninsert as system u;'],
+        ['an update of a list of UserRole', 'List<UserRole> roles = new List<UserRole>();\nupdate roles;'],
+        ['a delete of a PermissionSetAssignment', 'PermissionSetAssignment a;\ndelete a;'],
+        ['an upsert of GroupMember records', 'GroupMember[] members;\nupsert members;'],
+        ['Database.insert of users', 'List<User> users = new List<User>();\nDatabase.insert(users, false);'],
+        [
+            'System.Database.insert of a new PermissionSetLicenseAssign',
+            'System.Database.insert(new PermissionSetLicenseAssign());',
+        ],
+        ['a TestDataFactory method that creates a user', "User admin = TestDataFactory.createAdminWithRole('a');"],
+    ])('rejects IsParallel=true with %s', (_name, body) => {
+        expect(check(testClass(body))).toEqual(['1 no-parallel-setup-dml']);
+        expect(check(testClass(body, '@isTest( isParallel = TRUE )'))).toEqual(['1 no-parallel-setup-dml']);
+    });
+
+    it('names what it found, so the fix is obvious', () => {
+        const [finding] = checkApexSource({
+            path: 'F.cls',
+            source: testClass("TestDataFactory.createInternalUser('a', true);"),
+        });
+        expect(finding.message).toContain('TestDataFactory.createInternalUser() (line 5)');
+    });
+
+    it('accepts the same class without IsParallel=true, and parallel classes without setup DML', () => {
+        expect(check(testClass('insert new User();', '@IsTest'))).toEqual([]);
+        expect(check(testClass('insert new User();', '@IsTest(IsParallel=false)'))).toEqual([]);
+        // Setup objects built in memory only, non-setup DML, and factory methods that do not insert.
+        const pure = `User me = new User(Id = UserInfo.getUserId());
+PermissionSet p = new PermissionSet();
+insert new Account(Name = 'a');
+User built = TestDataFactory.newInternalUser('a');
+List<Contact> contacts = TestDataFactory.createContacts(me, 2);`;
+        expect(check(testClass(pure))).toEqual([]);
+    });
+
+    it('honours a reasoned suppression above the annotation', () => {
+        const source = `// ccsa-scan-ignore no-parallel-setup-dml: a fixture\n${testClass('insert new User();')}`;
+        expect(check(source)).toEqual([]);
+    });
+
+    it('knows every TestDataFactory method that writes setup objects', () => {
+        const factory = readApexSources().find((source) => source.path.endsWith('/TestDataFactory.cls'));
+        expect(factory).toBeDefined();
+        // A method writes setup objects when it does so itself or calls a sibling that does.
+        const tree = parseApex(factory!.source) as { typeDeclaration(): unknown };
+        const methods = collectMethods(tree);
+        const writes = new Set(methods.filter((m) => setupDmlEvidence(m.node).length > 0).map((m) => m.name));
+        let grew = true;
+        while (grew) {
+            grew = false;
+            for (const m of methods) {
+                if (!writes.has(m.name) && [...writes].some((w) => new RegExp(`\\b${w}\\(`, 'i').test(m.text))) {
+                    writes.add(m.name);
+                    grew = true;
+                }
+            }
+        }
+        expect([...writes].map((name) => name.toLowerCase()).sort()).toEqual([...FACTORY_SETUP_DML_METHODS].sort());
+    });
+});
+
+/** The methods of a parsed class: name, body text and node. */
+function collectMethods(tree: unknown): { name: string; text: string; node: unknown }[] {
+    interface Node {
+        children?: Node[];
+        constructor: { name: string };
+        id?: () => { getText(): string };
+        getText(): string;
+    }
+    const found: { name: string; text: string; node: unknown }[] = [];
+    const visit = (node: Node) => {
+        if (node.constructor.name === 'MethodDeclarationContext' && node.id) {
+            found.push({ name: node.id().getText(), text: node.getText(), node });
+        }
+        (node.children ?? []).forEach(visit);
+    };
+    visit(tree as Node);
+    return found;
+}
+
+describe('format-label-apostrophe', () => {
+    const labels = new Map([
+        ['Has_Apostrophe', "Make it on the user's page: {0}"],
+        ['Escaped', "Make it on the user''s page: {0}"],
+        ['Plain', 'Refused: {0}'],
+        ['Other_Apostrophe', "It's {0}"],
+    ]);
+    const method = (body: string) => `public with sharing class Fixture {
+    public String run(String action, Object error) {
+${body}
+    }
+    private static String refusedLabel(String action) {
+        if (action == 'A') {
+            return System.Label.Plain;
+        }
+        return Label.Other_Apostrophe;
+    }
+}`;
+    const checkWith = (body: string) =>
+        checkApexSource({ path: 'Fixture.cls', source: method(body), labels }).map((f) => `${f.line} ${f.rule}`);
+
+    it.each([
+        ['System.Label', 'return String.format(System.Label.Has_Apostrophe, new List<Object>{ error });'],
+        ['Label, any case', 'return string.FORMAT(label.has_apostrophe, new List<Object>{ error });'],
+        [
+            'a same-file method that returns labels',
+            'return String.format(refusedLabel(action), new List<Object>{ error });',
+        ],
+        [
+            'a local variable set to a label',
+            'String pattern = System.Label.Has_Apostrophe;\nreturn String.format(pattern, null);',
+        ],
+    ])('rejects a label with an unescaped apostrophe used through %s', (_name, body) => {
+        expect(checkWith(body)).toEqual([`${body.split('\n').length + 2} format-label-apostrophe`]);
+    });
+
+    it('names the label and the fix', () => {
+        const [finding] = checkApexSource({
+            path: 'Fixture.cls',
+            source: method('return String.format(System.Label.Has_Apostrophe, null);'),
+            labels,
+        });
+        expect(finding.message).toContain('Has_Apostrophe');
+        expect(finding.message).toContain("write it as ''");
+    });
+
+    it("accepts '' , labels without apostrophes, unknown labels, and apostrophes outside String.format", () => {
+        expect(checkWith('return String.format(System.Label.Escaped, null);')).toEqual([]);
+        expect(checkWith('return String.format(System.Label.Plain, null);')).toEqual([]);
+        expect(checkWith('return String.format(System.Label.Not_In_The_Map, null);')).toEqual([]);
+        expect(checkWith('return System.Label.Has_Apostrophe + error;')).toEqual([]);
+        expect(checkWith("return String.format('{0}', new List<Object>{ System.Label.Has_Apostrophe });")).toEqual([]);
+    });
+
+    it('honours a reasoned suppression', () => {
+        const body = `// ccsa-scan-ignore format-label-apostrophe: a fixture
+return String.format(System.Label.Has_Apostrophe, null);`;
+        expect(checkWith(body)).toEqual([]);
+    });
+});
+
+describe('psa-snapshot-group', () => {
+    const selector = (method: string, fields: string, extra = '') => `public with sharing class Fixture {
+    public List<PermissionSetAssignment> ${method}(Set<Id> userIds) {
+        return [
+            SELECT ${fields}
+            FROM PermissionSetAssignment
+            WHERE AssigneeId IN :userIds
+            WITH USER_MODE ${extra}
+        ];
+    }
+}`;
+    const LICENSE_UPGRADE = 'force-app/main/license-upgrade/classes/Fixture.cls';
+    const ELSEWHERE = 'force-app/main/readiness/classes/Fixture.cls';
+
+    it('rejects a snapshot query without PermissionSetGroupId or ExpirationDate', () => {
+        expect(check(selector('snapshotAssignments', 'Id, AssigneeId, PermissionSetId'), ELSEWHERE)).toEqual([
+            '3 psa-snapshot-group',
+        ]);
+        expect(check(selector('selectAssignments', 'Id, PermissionSetId, ExpirationDate'), LICENSE_UPGRADE)).toEqual([
+            '3 psa-snapshot-group',
+        ]);
+        expect(
+            check(selector('selectAssignments', 'Id, PermissionSetId, PermissionSetGroupId'), LICENSE_UPGRADE),
+        ).toEqual(['3 psa-snapshot-group']);
+        const [finding] = checkApexSource({ path: LICENSE_UPGRADE, source: selector('load', 'PermissionSetId') });
+        expect(finding.message).toContain('without PermissionSetGroupId and ExpirationDate');
+    });
+
+    it('rejects it in a class named for snapshots too', () => {
+        const source = selector('load', 'Id, PermissionSetId').replace('class Fixture', 'class AssignmentSnapshot');
+        expect(check(source, ELSEWHERE)).toEqual(['3 psa-snapshot-group']);
+    });
+
+    it('accepts a snapshot with both fields, and queries that are not snapshots', () => {
+        expect(
+            check(selector('snapshot', 'Id, PermissionSetId, PermissionSetGroupId, ExpirationDate'), LICENSE_UPGRADE),
+        ).toEqual([]);
+        expect(check(selector('selectAssignments', 'AssigneeId, PermissionSetId'), ELSEWHERE)).toEqual([]);
+        expect(check(selector('countAssignments', 'COUNT()'), LICENSE_UPGRADE)).toEqual([]);
+        expect(
+            check(
+                selector('snapshotCounts', 'PermissionSetId, COUNT(Id) n', 'GROUP BY PermissionSetId'),
+                LICENSE_UPGRADE,
+            ),
+        ).toEqual([]);
+        expect(
+            check(
+                selector('selectLicenses', 'Id, AssigneeId').replace(
+                    /PermissionSetAssignment\b(?=\n)/,
+                    'PermissionSetLicenseAssign',
+                ),
+                LICENSE_UPGRADE,
+            ),
+        ).toEqual([]);
+    });
+
+    it('honours a reasoned suppression above the statement', () => {
+        const source = selector('snapshot', 'Id, PermissionSetId').replace(
+            '        return [',
+            '        // ccsa-scan-ignore psa-snapshot-group: a fixture\n        return [',
+        );
+        expect(check(source, ELSEWHERE)).toEqual([]);
+    });
+});
+
 describe('ccsa-scan-ignore suppressions', () => {
     const loop = (comment: string) => `public with sharing class Fixture {
     public void run(List<Account> accounts) {
@@ -248,7 +467,14 @@ describe('syntax errors', () => {
 
 describe('this repository', () => {
     it('has the documented rules', () => {
-        expect(Object.keys(RULES)).toEqual(['guard-first', 'sharing-declared', 'no-soql-dml-in-loop']);
+        expect(Object.keys(RULES)).toEqual([
+            'guard-first',
+            'sharing-declared',
+            'no-soql-dml-in-loop',
+            'no-parallel-setup-dml',
+            'format-label-apostrophe',
+            'psa-snapshot-group',
+        ]);
     });
 
     it('passes every project rule', () => {

@@ -14,4 +14,10 @@ describe('formatLabel', () => {
         expect(formatLabel('Hello {0} and {1}', 'Ada', null)).toBe('Hello Ada and {1}');
         expect(formatLabel('Hello {0}')).toBe('Hello {0}');
     });
+
+    it("reads '' as one apostrophe, as Apex String.format does, and leaves a lone ' and the values alone", () => {
+        expect(formatLabel("Make it on the user''s page: {0}", "O'Brien")).toBe("Make it on the user's page: O'Brien");
+        expect(formatLabel("The user's page")).toBe("The user's page");
+        expect(formatLabel("{0}''", "it''s")).toBe("it''s'");
+    });
 });
