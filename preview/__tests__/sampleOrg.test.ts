@@ -373,6 +373,7 @@ describe('sample org session and guard', () => {
             organizationName: 'Northwind Contracts',
             hasRole: true,
             roleName: 'CEO',
+            capabilities: expect.arrayContaining([expect.objectContaining({ name: 'READINESS', available: true })]),
         });
     });
 

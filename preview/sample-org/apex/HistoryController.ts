@@ -7,7 +7,7 @@
 import OFFSET_LIMIT from '@salesforce/label/c.CCSA_History_Offset_Limit';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
-import { assertAdmin } from '../guard';
+import { assertAdmin, requireCapability } from '../guard';
 import { userById } from '../org';
 import { currentSession } from '../session';
 import type { SampleOrg, SetupAssistantLog, User } from '../types';
@@ -86,6 +86,7 @@ export const getHistory: typeof import('@salesforce/apex/HistoryController.getHi
 >(({ filter }) => {
     const session = currentSession();
     assertAdmin(session);
+    requireCapability(session, 'HISTORY');
     const { org, user } = session;
     const wanted: HistoryFilter = filter ?? {};
     const pageSize =
@@ -115,6 +116,7 @@ export const getHistoryFilterOptions: typeof import('@salesforce/apex/HistoryCon
     apexMethod<void, HistoryFilterOptions>(() => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'HISTORY');
         const logs = session.org.Setup_Assistant_Log__c;
         const distinct = (values: Array<string | null>): string[] =>
             [...new Set(values.filter((value): value is string => !!value && value.trim() !== ''))].sort();

@@ -16,7 +16,7 @@ import TARGET_INVALID from '@salesforce/label/c.CCSA_Upgrade_Target_Invalid';
 import USER_NOT_FOUND from '@salesforce/label/c.CCSA_Upgrade_User_Not_Found';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
-import { assertAdmin } from '../guard';
+import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, roleById, touchUser, userById } from '../org';
 import { currentSession } from '../session';
 import type {
@@ -102,6 +102,7 @@ export const getUpgradeTargets: typeof import('@salesforce/apex/LicenseUpgradeCo
     apexMethod<void, TargetOption[]>(() => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'LICENSE_UPGRADES');
         const { org } = session;
         return org.Profile.filter((p) => isTargetLicense(org, p.UserLicenseId)).map((profile) => ({
             profileId: profile.Id,
@@ -116,6 +117,7 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
     apexMethod<{ userIds: string[]; targetProfileId: string }, UpgradeFacts>(({ userIds, targetProfileId }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'LICENSE_UPGRADES');
         const { org } = session;
         if (!userIds || userIds.length === 0 || userIds.length > MAX_USERS) {
             throw batchSizeError();
@@ -212,6 +214,7 @@ export const searchUpgradeCandidates: typeof import('@salesforce/apex/LicenseUpg
         ({ licenseName, searchTerm }) => {
             const session = currentSession();
             assertAdmin(session);
+            requireCapability(session, 'LICENSE_UPGRADES');
             const { org } = session;
             let users = org.User.filter((u) => u.ContactId !== null);
             if (!isBlank(licenseName)) {
@@ -387,6 +390,7 @@ export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgr
     apexMethod<{ request: ChangeRequest }, ChangeResult[]>(({ request }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'LICENSE_UPGRADES');
         const { org } = session;
         if (!request || !request.users || request.users.length === 0) {
             return [];
@@ -533,6 +537,7 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
     apexMethod<{ logIds: string[] }, ChangeResult[]>(({ logIds }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'LICENSE_UPGRADES');
         const { org } = session;
         const logs = selectLogs(org, new Set(logIds ?? []));
         const results: ChangeResult[] = [];
@@ -618,6 +623,7 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
     apexMethod<{ outcomes: ChangeResult[] }, ChangeResult[]>(({ outcomes }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'LICENSE_UPGRADES');
         const { org } = session;
         const errorsByLog = new Map<Id, string[]>();
         for (const outcome of outcomes ?? []) {
@@ -680,6 +686,7 @@ export const enablePartnerAccounts: typeof import('@salesforce/apex/LicenseUpgra
     apexMethod<{ accountIds: string[] }, Record<string, string>>(({ accountIds }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'LICENSE_UPGRADES');
         const { org } = session;
         const errors: Record<string, string> = {};
         if (!accountIds || accountIds.length === 0) {

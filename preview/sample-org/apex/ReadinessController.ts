@@ -15,7 +15,7 @@ import SITE_NOT_FOUND from '@salesforce/label/c.CCSA_Readiness_Fix_Site_Not_Foun
 import NO_DIGITAL_EXPERIENCES from '@salesforce/label/c.CCSA_Readiness_Fix_No_Digital_Experiences';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
-import { assertAdmin } from '../guard';
+import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, roleById } from '../org';
 import { currentSession } from '../session';
 import type { Id, Network, SampleOrg, SetupAssistantLog } from '../types';
@@ -118,6 +118,7 @@ export const getReadinessFacts: typeof import('@salesforce/apex/ReadinessControl
     apexMethod<void, OrgFacts>(() => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'READINESS');
         const { org, user } = session;
         const enabled = org.CommunitiesSettings.enableNetworksEnabled;
         const permissionSets = org.PermissionSet.filter(
@@ -200,6 +201,7 @@ export const confirmReadinessStep: typeof import('@salesforce/apex/ReadinessCont
     apexMethod<{ rowId: string }, ConfirmationFact>(({ rowId }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'READINESS');
         assertConfirmable(rowId);
         const confirmation: Confirmation = { rowId, confirmedById: session.user.Id, confirmedAt: platformNow() };
         confirmations.set(rowId, confirmation);
@@ -217,6 +219,7 @@ export const clearReadinessConfirmation: typeof import('@salesforce/apex/Readine
     apexMethod<{ rowId: string }, void>(({ rowId }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'READINESS');
         assertConfirmable(rowId);
         if (confirmations.delete(rowId)) {
             insertLog(session.org, session.user.Id, {
@@ -272,6 +275,7 @@ export const activateSite: typeof import('@salesforce/apex/ReadinessController.a
 >(({ networkId }) => {
     const { org, user } = currentSession();
     assertAdmin({ org, user });
+    requireCapability({ org, user }, 'READINESS_FIXES');
     const site = findSite(org, user.Id, 'ACTIVATE_SITE', networkId);
     if (!('Id' in site)) {
         return site;
@@ -285,6 +289,7 @@ export const showAllSettings: typeof import('@salesforce/apex/ReadinessControlle
     apexMethod<{ networkId: string }, FixResult>(({ networkId }) => {
         const { org, user } = currentSession();
         assertAdmin({ org, user });
+        requireCapability({ org, user }, 'READINESS_FIXES');
         const site = findSite(org, user.Id, 'SHOW_ALL_SETTINGS', networkId);
         if (!('Id' in site)) {
             return site;
@@ -300,6 +305,7 @@ export const addSiteMember: typeof import('@salesforce/apex/ReadinessController.
 >(({ networkId, profileId }) => {
     const { org, user } = currentSession();
     assertAdmin({ org, user });
+    requireCapability({ org, user }, 'READINESS_FIXES');
     const action = 'ADD_PROFILE_MEMBER';
     const site = findSite(org, user.Id, action, networkId);
     if (!('Id' in site)) {

@@ -3,13 +3,16 @@
  * each export replaces `@salesforce/apex/SetupAssistantController.<method>` in the preview.
  */
 import { apexMethod } from '../apexMethod';
-import { assertAdmin } from '../guard';
+import { assertAdmin, capabilities } from '../guard';
 import { roleById } from '../org';
 import { currentSession } from '../session';
 
 type AssistantContext = Apex.AssistantContextService.AssistantContext;
 
-/** As `AssistantContextService.getContext()`: roleName stays unset (absent) without a role. */
+/**
+ * As `AssistantContextService.getContext()`: roleName stays unset (absent) without a role, or
+ * without the permission to read it; the capabilities say what this admin can use.
+ */
 export const getAssistantContext: typeof import('@salesforce/apex/SetupAssistantController.getAssistantContext').default =
     apexMethod<void, AssistantContext>(() => {
         const session = currentSession();
@@ -21,8 +24,11 @@ export const getAssistantContext: typeof import('@salesforce/apex/SetupAssistant
             organizationId: org.Organization.Id,
             organizationName: org.Organization.Name,
             hasRole: user.UserRoleId !== null,
+            capabilities: capabilities(session),
         };
-        const role = roleById(org, user.UserRoleId);
+        // As the Apex: the role's name is read only with "View Roles and Role Hierarchy".
+        const canViewRoles = !context.capabilities.some((c) => c.missingRequirements.includes('VIEW_ROLES'));
+        const role = canViewRoles ? roleById(org, user.UserRoleId) : undefined;
         if (role) {
             context.roleName = role.Name;
         }

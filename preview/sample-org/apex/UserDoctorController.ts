@@ -15,7 +15,7 @@ import DONE_ASSIGN_PSL from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ASSIGN_PSL
 import DONE_ASSIGN_PERMISSION_SET from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ASSIGN_PERMISSION_SET';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
-import { assertAdmin } from '../guard';
+import { assertAdmin, requireCapability } from '../guard';
 import {
     assignedPermissionSets,
     licenseById,
@@ -55,6 +55,7 @@ export const searchDoctorUsers: typeof import('@salesforce/apex/UserDoctorContro
     apexMethod<{ searchTerm: string | null }, DoctorUserRow[]>(({ searchTerm }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'USER_DOCTOR');
         const { org } = session;
         const matches = likeMatcher(`%${(searchTerm ?? '').trim()}%`);
         return org.User.filter(
@@ -120,6 +121,7 @@ export const getDoctorFacts: typeof import('@salesforce/apex/UserDoctorControlle
 >(({ userId }) => {
     const session = currentSession();
     assertAdmin(session);
+    requireCapability(session, 'USER_DOCTOR');
     const { org } = session;
     const user = userById(org, userId);
     if (!user) {
@@ -185,6 +187,7 @@ export const getUserOfContact: typeof import('@salesforce/apex/UserDoctorControl
     apexMethod<{ contactId: string }, string | null>(({ contactId }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'USER_DOCTOR');
         return session.org.User.find((u) => u.ContactId === contactId)?.Id ?? null;
     });
 
@@ -227,6 +230,7 @@ export const activateUser: typeof import('@salesforce/apex/UserDoctorController.
 >(({ userId }) => {
     const session = currentSession();
     assertAdmin(session);
+    requireCapability(session, 'USER_DOCTOR_FIXES');
     const { org } = session;
     const user = userById(org, userId);
     let error: string | null = null;
@@ -259,6 +263,7 @@ export const enableContentUser: typeof import('@salesforce/apex/UserDoctorContro
     apexMethod<{ userId: string }, FixResult>(({ userId }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'USER_DOCTOR_FIXES');
         const { org } = session;
         const user = userById(org, userId);
         if (user) {
@@ -280,6 +285,7 @@ export const assignPermissionSetLicense: typeof import('@salesforce/apex/UserDoc
     apexMethod<{ userId: string; pslId: string }, FixResult>(({ userId, pslId }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'USER_DOCTOR_FIXES');
         const { org } = session;
         const label = org.PermissionSetLicense.find((l) => l.Id === pslId)?.MasterLabel ?? pslId;
         const refusal = userById(org, userId) ? insertLicenseAssignment(org, userId, pslId) : null;
@@ -291,6 +297,7 @@ export const assignPermissionSet: typeof import('@salesforce/apex/UserDoctorCont
     apexMethod<{ userId: string; permissionSetId: string }, FixResult>(({ userId, permissionSetId }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'USER_DOCTOR_FIXES');
         const { org } = session;
         const user = userById(org, userId);
         const label = org.PermissionSet.find((ps) => ps.Id === permissionSetId)?.Label ?? permissionSetId;

@@ -15,7 +15,7 @@
 import BATCH_SIZE from '@salesforce/label/c.CCSA_Upgrade_Batch_Size';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
-import { assertAdmin } from '../guard';
+import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, userById } from '../org';
 import { currentSession } from '../session';
 import type { Account, Contact, Id, PermissionSet, Profile, SampleOrg, SetupAssistantLog, User } from '../types';
@@ -150,6 +150,7 @@ export const searchContacts: typeof import('@salesforce/apex/UserSetupController
 >(({ searchTerm, pageOffset }) => {
     const session = currentSession();
     assertAdmin(session);
+    requireCapability(session, 'ENABLE_USERS');
     const { org } = session;
     let contacts = [...org.Contact];
     if (!isBlank(searchTerm)) {
@@ -187,6 +188,7 @@ export const getEnablementFacts: typeof import('@salesforce/apex/UserSetupContro
         ({ contactIds, usernamePatterns, nicknamePatterns }) => {
             const session = currentSession();
             assertAdmin(session);
+            requireCapability(session, 'ENABLE_USERS');
             const { org, user: admin } = session;
             if (!contactIds || contactIds.length > MAX_ROWS) {
                 throw batchSizeError();
@@ -341,6 +343,7 @@ export const createAccountsAndContacts: typeof import('@salesforce/apex/UserSetu
     apexMethod<{ customers: NewCustomer[] }, NewCustomerResult[]>(({ customers }) => {
         const session = currentSession();
         assertAdmin(session);
+        requireCapability(session, 'ENABLE_USERS');
         const { org, user: admin } = session;
         const results: NewCustomerResult[] = [];
         if (!customers || customers.length === 0) {
@@ -703,6 +706,7 @@ export const enableUsers: typeof import('@salesforce/apex/UserSetupController.en
 >(({ requests }) => {
     const session = currentSession();
     assertAdmin(session);
+    requireCapability(session, 'ENABLE_USERS');
     const { org } = session;
     const results: EnableResult[] = [];
     if (!requests || requests.length === 0) {

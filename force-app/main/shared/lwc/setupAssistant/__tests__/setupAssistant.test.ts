@@ -3,6 +3,10 @@ import SetupAssistant from 'c/setupAssistant';
 import getAssistantContext from '@salesforce/apex/SetupAssistantController.getAssistantContext';
 import RUNNING_AS from '@salesforce/label/c.CCSA_Running_As';
 import CONTEXT_ERROR from '@salesforce/label/c.CCSA_Context_Error';
+import CAPABILITIES_TITLE from '@salesforce/label/c.CCSA_Capabilities_Title';
+import CAPABILITY_ITEM from '@salesforce/label/c.CCSA_Capability_Item';
+import CAPABILITY_MISSING from '@salesforce/label/c.CCSA_Capability_Missing';
+import PERMISSION_VIEW_ROLES from '@salesforce/label/c.CCSA_Permission_VIEW_ROLES';
 import { formatLabel } from 'c/labelFormat';
 import CONTEXT from './data/SetupAssistantController.getAssistantContext.json';
 import { CurrentPageReference } from 'lightning/navigation';
@@ -136,6 +140,52 @@ describe('c-setup-assistant', () => {
         expect(getEnablementFacts).toHaveBeenCalledWith(
             expect.objectContaining({ contactIds: ['003000000000001AAA', '003000000000002AAA'] }),
         );
+    });
+
+    it('shows which capabilities an admin without View Roles cannot use, and the reason instead of their panels', async () => {
+        const withoutViewRoles = (capability: Apex.SetupAssistantCapabilities.Capability) => {
+            return ['READINESS', 'ENABLE_USERS', 'LICENSE_UPGRADES', 'USER_DOCTOR'].includes(capability.name)
+                ? {
+                      ...capability,
+                      available: false,
+                      missingRequirements: ['VIEW_ROLES'],
+                      missingPermissions: [PERMISSION_VIEW_ROLES],
+                      message: formatLabel(CAPABILITY_MISSING, capability.label, PERMISSION_VIEW_ROLES),
+                  }
+                : capability;
+        };
+        const element = render();
+        contextAdapter.emit({ ...CONTEXT, roleName: null, capabilities: CONTEXT.capabilities.map(withoutViewRoles) });
+        await flush();
+        const root = element.shadowRoot!;
+        const notice = root.querySelector('.capability-notice');
+        expect(notice?.textContent).toContain(CAPABILITIES_TITLE);
+        const items = [...(notice?.querySelectorAll('li') ?? [])];
+        expect(items.map((item) => item.getAttribute('data-capability'))).toEqual([
+            'READINESS',
+            'ENABLE_USERS',
+            'LICENSE_UPGRADES',
+            'USER_DOCTOR',
+        ]);
+        expect(items[0].textContent).toBe(formatLabel(CAPABILITY_ITEM, 'Readiness checklist', PERMISSION_VIEW_ROLES));
+        // The unavailable panels are not loaded: their first Apex call would only fail.
+        expect(root.querySelector('c-readiness-checklist')).toBeNull();
+        expect(root.querySelector('c-enable-users')).toBeNull();
+        expect(root.querySelector('c-license-upgrade')).toBeNull();
+        expect(root.querySelector('c-user-doctor-panel')).toBeNull();
+        expect(root.querySelector('section.readiness .capability-unavailable')?.textContent).toContain(
+            PERMISSION_VIEW_ROLES,
+        );
+        expect(root.querySelector('c-history-panel')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows no capability notice when every capability is available', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        await flush();
+        expect(element.shadowRoot?.querySelector('.capability-notice')).toBeNull();
+        expect(element.shadowRoot?.querySelector('.capability-unavailable')).toBeNull();
     });
 
     it('brings the license upgrade into view when the user doctor hands a user over', async () => {
