@@ -24,6 +24,7 @@ interface PackageChecks {
     auraEnabledMethods(code: string): string[];
     apexLabelReferences(code: string): string[];
     stripApex(code: string): string;
+    sldsIconNames(): Map<string, Set<string>>;
 }
 
 const checks = require('../lib/package-checks') as PackageChecks;
@@ -300,6 +301,62 @@ describe('package checks on a fixture project', () => {
             expect.stringContaining('admin permission set Contracts_Community_Setup_Admin'),
         );
         expect(problems).toContainEqual(expect.stringContaining('no PermissionSet in the converted package'));
+    });
+
+    it('report an icon name that SLDS does not ship, in markup and in code, once per source', async () => {
+        const ts = [
+            "import { LightningElement } from 'lwc';",
+            "import TITLE from '@salesforce/label/c.L_Lwc';",
+            "import greet from '@salesforce/apex/Ctrl.greet';",
+            'export default class Shell extends LightningElement {',
+            "    title = TITLE; greet = greet; ok = 'standard:contact';",
+            "    columns = [{ type: 'button-icon', typeAttributes: { iconName: 'standard:no_such_icon' } }];",
+            '}',
+        ].join('\n');
+        const problems = await problemsOf({
+            [`${M}/lwc/shell/shell.html`]: [
+                '<template>',
+                '    <lightning-icon icon-name="utility:arrowup"></lightning-icon>',
+                '    <lightning-button label={title} icon-name="utility:upgrade"></lightning-button>',
+                '</template>',
+            ].join('\n'),
+            [`${M}/lwc/shell/shell.ts`]: ts,
+            // The compiled .js repeats the .ts; a test may name any icon.
+            [`${M}/lwc/shell/shell.js`]: `${ts}\n// 'utility:also_missing'`,
+            [`${M}/lwc/shell/__tests__/shell.test.ts`]:
+                "import TEST from '@salesforce/label/c.L_Lwc'; 'utility:upgrade';",
+        });
+        expect(problems.filter((p) => p.startsWith('[icons]'))).toEqual([
+            expect.stringMatching(
+                /^\[icons\] force-app\/main\/lwc\/shell\/shell\.html:3 SLDS has no icon utility:upgrade \(similar: utility:up\)/,
+            ),
+            expect.stringMatching(
+                /^\[icons\] force-app\/main\/lwc\/shell\/shell\.ts:6 SLDS has no icon standard:no_such_icon/,
+            ),
+        ]);
+    });
+
+    it('check a hand-written .js', async () => {
+        const problems = await problemsOf({
+            [`${M}/lwc/plain/plain.js`]: "export const icon = 'action:not_an_action';",
+        });
+        expect(problems).toContainEqual(
+            expect.stringContaining(
+                '[icons] force-app/main/lwc/plain/plain.js:1 SLDS has no icon action:not_an_action',
+            ),
+        );
+    });
+});
+
+describe('SLDS icon names', () => {
+    it('come from @salesforce-ux/design-system, every category', () => {
+        const icons = checks.sldsIconNames();
+        expect([...icons.keys()]).toEqual(['action', 'custom', 'doctype', 'standard', 'utility']);
+        expect(icons.get('utility')!.has('arrowup')).toBe(true);
+        expect(icons.get('utility')!.has('level_up')).toBe(true);
+        expect(icons.get('standard')!.has('contact')).toBe(true);
+        expect(icons.get('custom')!.has('custom19')).toBe(true);
+        expect(icons.get('utility')!.has('upgrade')).toBe(false);
     });
 });
 

@@ -1,10 +1,11 @@
 // Offline checks that the SFDX source would deploy as a package: well-formed XML, a clean
 // metadata-format conversion (no TypeScript or tests shipped), and the cross-references an org
-// deploy rejects only after a round trip (missing classes, tabs, labels, API versions).
+// deploy rejects only after a round trip (missing classes, tabs, labels, API versions), and icon
+// names that SLDS does not ship (they render as nothing).
 // CommonJS so that Jest (scripts/__tests__/package.test.ts) and scripts/check-package.mjs share it.
 const { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const { basename, extname, join, relative, sep } = require('node:path');
+const { basename, dirname, extname, join, relative, sep } = require('node:path');
 const { XMLParser, XMLValidator } = require('fast-xml-parser');
 
 /** The types this package must always contain: losing one means a folder was forceignored or moved. */
@@ -573,6 +574,81 @@ function checkLabels(model) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// SLDS icons: every `category:name` in LWC markup and code is an icon that ships in SLDS. An
+// unknown name renders nothing (lightning-icon and lightning-button show an empty space), and
+// no compiler, test or deploy reports it.
+
+const ICON_CATEGORIES = ['action', 'custom', 'doctype', 'standard', 'utility'];
+
+/**
+ * The icon names of the Salesforce Lightning Design System, read from the SVG files that
+ * @salesforce-ux/design-system ships in assets/icons/<category>/<name>.svg (the same icons as the
+ * sprites). Resolved from this repository's node_modules, whatever project is checked.
+ *
+ * @param {string} [iconsDir] the assets/icons folder
+ * @returns {Map<string, Set<string>>} category to icon names
+ */
+function sldsIconNames(
+    iconsDir = join(dirname(require.resolve('@salesforce-ux/design-system/package.json')), 'assets', 'icons'),
+) {
+    const icons = new Map();
+    for (const category of ICON_CATEGORIES) {
+        const dir = join(iconsDir, category);
+        const names = existsSync(dir)
+            ? readdirSync(dir)
+                  .filter((file) => file.endsWith('.svg'))
+                  .map((file) => file.slice(0, -'.svg'.length))
+            : [];
+        icons.set(category, new Set(names));
+    }
+    return icons;
+}
+
+/** Quoted `category:name` literals: `icon-name="utility:add"`, `iconName: 'standard:contact'`. */
+const ICON_LITERAL = new RegExp(`(["'\`])(${ICON_CATEGORIES.join('|')}):([A-Za-z0-9_]+)\\1`, 'g');
+
+/**
+ * @param {object} model from {@link buildModel}
+ * @param {Map<string, Set<string>>} [icons] from {@link sldsIconNames}
+ * @returns {Finding[]}
+ */
+function checkIcons(model, icons = sldsIconNames()) {
+    const problems = [];
+    if ([...icons.values()].every((names) => names.size === 0)) {
+        return [{ check: 'icons', message: 'no SLDS icons found in @salesforce-ux/design-system: run npm ci' }];
+    }
+    for (const [, bundle] of model.bundles) {
+        const sources = bundle.files.filter(({ rel }) => !isInTests(rel) && /\.(html|ts|js)$/.test(rel));
+        // The compiled .js repeats its .ts: read a .js only when it is hand-written.
+        const typescript = new Set(sources.filter(({ rel }) => rel.endsWith('.ts')).map(({ rel }) => rel.slice(0, -3)));
+        for (const { rel, abs } of sources) {
+            if (rel.endsWith('.js') && typescript.has(rel.slice(0, -3))) continue;
+            readFileSync(abs, 'utf8')
+                .split('\n')
+                .forEach((line, index) => {
+                    for (const [, , category, name] of line.matchAll(ICON_LITERAL)) {
+                        if (icons.get(category).has(name)) continue;
+                        const similar = [...icons.get(category)]
+                            .filter((known) => known.includes(name) || name.includes(known))
+                            .slice(0, 5);
+                        problems.push({
+                            check: 'icons',
+                            file: rel,
+                            line: index + 1,
+                            message: `SLDS has no icon ${category}:${name}${
+                                similar.length > 0
+                                    ? ` (similar: ${similar.map((n) => `${category}:${n}`).join(', ')})`
+                                    : ''
+                            }: see assets/icons/${category}/ in @salesforce-ux/design-system`,
+                        });
+                    }
+                });
+        }
+    }
+    return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
 // API versions: one version for the whole package, the one sfdx-project.json declares.
 
 /**
@@ -664,6 +740,7 @@ async function checkPackage(projectDir, options = {}) {
 
     problems.push(...checkCrossReferences(model, options));
     problems.push(...checkLabels(model));
+    problems.push(...checkIcons(model));
     problems.push(...checkApiVersions(model, project.sourceApiVersion));
     notes.push(
         `${model.classes.size} Apex classes, ${model.bundles.size} LWC bundles, ${model.labels.size} labels, ` +
@@ -692,11 +769,13 @@ module.exports = {
     checkApiVersions,
     checkConvertedOutput,
     checkCrossReferences,
+    checkIcons,
     checkLabels,
     checkLwcBuild,
     checkPackage,
     checkXmlWellFormed,
     formatFinding,
     salesforceImports,
+    sldsIconNames,
     stripApex,
 };
