@@ -1,0 +1,305 @@
+/**
+ * The sample org's policy refuses what SetupAssistantPolicy refuses, with the same codes: the same
+ * hostile requests as SetupAssistantPolicy_Tests (force-app/test/policy/classes), against the
+ * sample data. Each controller's tests show that nothing is written; this file proves the rules.
+ */
+import { generateSampleOrg } from '../sample-org/data/generate';
+import { ApexException } from '../sample-org/apexMethod';
+import {
+    checkAssignableLicenses,
+    checkAssignablePermissionSets,
+    checkContacts,
+    checkConversion,
+    checkEnableProfiles,
+    checkExternalUsers,
+    checkInternalSharerAssignment,
+    checkLicenseChangeLog,
+    checkPartnerAccounts,
+    checkRestorable,
+    checkSiteFix,
+    checkTargetProfiles,
+    POLICY_EXCEPTION_TYPE,
+    privilegeOf,
+    PRIVILEGED_PERMISSIONS,
+    throwIfRefused,
+    unfinishedChange,
+} from '../sample-org/policy';
+import type { Session } from '../sample-org/session';
+import type { Id, PermissionSet, SampleOrg, SetupAssistantLog, UserLicense } from '../sample-org/types';
+
+function sessionOf(org: SampleOrg): Session {
+    const user = org.User.find((row) => row.Id === org.defaultRunningUserId);
+    if (!user) {
+        throw new Error('the sample org has no default admin');
+    }
+    return { org, user };
+}
+
+function profileNamed(org: SampleOrg, name: string): Id {
+    const profile = org.Profile.find((row) => row.Name === name);
+    if (!profile) {
+        throw new Error(`no profile ${name}`);
+    }
+    return profile.Id;
+}
+
+function permissionSetNamed(org: SampleOrg, name: string): PermissionSet {
+    const permissionSet = org.PermissionSet.find((row) => row.Name === name);
+    if (!permissionSet) {
+        throw new Error(`no permission set ${name}`);
+    }
+    return permissionSet;
+}
+
+function addPermissionSet(org: SampleOrg, id: Id, name: string, extra: Partial<PermissionSet> = {}): PermissionSet {
+    const permissionSet: PermissionSet = {
+        Id: id,
+        Name: name,
+        Label: name.replace(/_/g, ' '),
+        NamespacePrefix: null,
+        IsOwnedByProfile: false,
+        ProfileId: null,
+        LicenseId: null,
+        IsCustom: true,
+        PermissionsModifyAllData: false,
+        PermissionsViewAllData: false,
+        ...extra,
+    };
+    org.PermissionSet.push(permissionSet);
+    return permissionSet;
+}
+
+function license(name: string): UserLicense {
+    return {
+        Id: '100000000000XYZ',
+        Name: name,
+        MasterLabel: name,
+        LicenseDefinitionKey: '',
+        Status: 'Active',
+        TotalLicenses: 1,
+        UsedLicenses: 0,
+    };
+}
+
+function log(createdById: Id, action: string, status: string): SetupAssistantLog {
+    return {
+        Id: 'a00000000000001',
+        Name: 'LOG-0000001',
+        Action__c: action,
+        Status__c: status,
+        Target_User__c: null,
+        Snapshot__c: null,
+        Before__c: null,
+        After__c: null,
+        Restored__c: null,
+        Removed__c: null,
+        Error__c: null,
+        CreatedDate: '2026-11-30T00:00:00.000Z',
+        CreatedById: createdById,
+    };
+}
+
+describe('sample org policy', () => {
+    let org: SampleOrg;
+    let session: Session;
+
+    beforeEach(() => {
+        org = generateSampleOrg();
+        session = sessionOf(org);
+    });
+
+    const external = () =>
+        org.User.find((user) => user.ContactId && user.UserType === 'PowerCustomerSuccess' && user.AccountId);
+
+    it('refuses an internal profile on every profile path', () => {
+        const admin = profileNamed(org, 'System Administrator');
+        expect(checkEnableProfiles(session, [admin]).get(admin)?.code).toBe('PROFILE_INTERNAL');
+        expect(checkTargetProfiles(session, [admin]).get(admin)?.code).toBe('PROFILE_INTERNAL');
+    });
+
+    it('allows only Customer Community Plus profiles for new users', () => {
+        const plus = profileNamed(org, 'Customer Community Plus User');
+        const plusLogin = profileNamed(org, 'Customer Community Plus Login User');
+        const community = profileNamed(org, 'Customer Community User');
+        const refusals = checkEnableProfiles(session, [plus, plusLogin, community]);
+        expect(refusals.has(plus)).toBe(false);
+        expect(refusals.has(plusLogin)).toBe(false);
+        expect(refusals.get(community)?.code).toBe('PROFILE_NOT_ENABLE_LICENSE');
+        expect(checkTargetProfiles(session, [community]).size).toBe(0);
+    });
+
+    it('refuses an id of another object as a profile', () => {
+        const accountId = org.Account[0].Id;
+        expect(checkEnableProfiles(session, [accountId]).get(accountId)?.code).toBe('PROFILE_NOT_FOUND');
+        expect(checkEnableProfiles(session, [null, undefined, '']).size).toBe(0);
+    });
+
+    it('refuses a permission set that is not on the allow-list, and allows it once listed', () => {
+        const plain = addPermissionSet(org, '0PS00000000PLN1', 'Policy_Plain');
+        expect(checkAssignablePermissionSets(session, [plain.Id]).get(plain.Id)?.code).toBe(
+            'PERMISSION_SET_NOT_ALLOWED',
+        );
+        org.Allowed_Permission_Set__mdt = [{ Permission_Set_Name__c: ' Policy_Plain ', Active__c: true }];
+        expect(checkAssignablePermissionSets(session, [plain.Id]).size).toBe(0);
+        org.Allowed_Permission_Set__mdt = [{ Permission_Set_Name__c: 'Policy_Plain', Active__c: false }];
+        expect(checkAssignablePermissionSets(session, [plain.Id]).get(plain.Id)?.code).toBe(
+            'PERMISSION_SET_NOT_ALLOWED',
+        );
+    });
+
+    it('allows the two Contracts permission sets', () => {
+        const ids = ['DocGenRuntimeCommunityUser', 'ContractManagementCCPlusDigitalExperienceUser'].map(
+            (name) => permissionSetNamed(org, name).Id,
+        );
+        expect(checkAssignablePermissionSets(session, ids).size).toBe(0);
+    });
+
+    it.each(PRIVILEGED_PERMISSIONS.map(([field, name]) => [field, name] as const))(
+        'refuses a permission set granting %s even when allow-listed',
+        (field, name) => {
+            const privileged = addPermissionSet(org, '0PS00000000PRV1', 'Policy_Privileged', { [field]: true });
+            org.Allowed_Permission_Set__mdt = [{ Permission_Set_Name__c: 'Policy_Privileged', Active__c: true }];
+            const refusal = checkAssignablePermissionSets(session, [privileged.Id]).get(privileged.Id);
+            expect(refusal?.code).toBe('PERMISSION_SET_PRIVILEGED');
+            expect(refusal?.message).toContain(name);
+            expect(checkRestorable(session, [privileged.Id]).get(privileged.Id)?.code).toBe(
+                'PERMISSION_SET_PRIVILEGED',
+            );
+            expect(privilegeOf(privileged)).toBe(name);
+        },
+    );
+
+    it('refuses a permission set group and its aggregate permission set', () => {
+        const groupId = '0PG000000000001';
+        const aggregate = addPermissionSet(org, '0PS00000000AGG1', 'Policy_Group_Aggregate', {
+            PermissionSetGroupId: groupId,
+        });
+        expect(checkAssignablePermissionSets(session, [groupId]).get(groupId)?.code).toBe(
+            'PERMISSION_SET_GROUP_NOT_ALLOWED',
+        );
+        expect(checkAssignablePermissionSets(session, [aggregate.Id]).get(aggregate.Id)?.code).toBe(
+            'PERMISSION_SET_GROUP_NOT_ALLOWED',
+        );
+        expect(checkRestorable(session, [groupId]).size).toBe(0);
+        aggregate.PermissionsManageUsers = true;
+        expect(checkRestorable(session, [groupId]).get(groupId)?.code).toBe('PERMISSION_SET_PRIVILEGED');
+        expect(checkRestorable(session, ['0PG000000000999']).get('0PG000000000999')?.code).toBe(
+            'PERMISSION_SET_NOT_FOUND',
+        );
+    });
+
+    it("refuses a profile's own permission set", () => {
+        const owned = org.PermissionSet.find((row) => row.IsOwnedByProfile);
+        expect(owned).toBeDefined();
+        const id = (owned as PermissionSet).Id;
+        expect(checkAssignablePermissionSets(session, [id]).get(id)?.code).toBe('PERMISSION_SET_NOT_ALLOWED');
+        expect(checkRestorable(session, [id]).get(id)?.code).toBe('PERMISSION_SET_NOT_ALLOWED');
+    });
+
+    it('refuses a permission set license no allowed permission set needs', () => {
+        const docGen = permissionSetNamed(org, 'DocGenRuntimeCommunityUser');
+        const clm = permissionSetNamed(org, 'CLMRuntimeUser');
+        const refusals = checkAssignableLicenses(session, [docGen.LicenseId, clm.LicenseId, '0PL000000000999']);
+        expect(refusals.has(docGen.LicenseId as Id)).toBe(false);
+        expect(refusals.get(clm.LicenseId as Id)?.code).toBe('PERMISSION_SET_LICENSE_NOT_ALLOWED');
+        expect(refusals.get('0PL000000000999')?.code).toBe('PERMISSION_SET_LICENSE_NOT_ALLOWED');
+    });
+
+    it('refuses an internal user where external users are required', () => {
+        const customer = external();
+        const refusals = checkExternalUsers(session, [session.user.Id, customer?.Id, org.Account[0].Id]);
+        expect(refusals.get(session.user.Id)?.code).toBe('USER_NOT_EXTERNAL');
+        expect(refusals.has(customer?.Id as Id)).toBe(false);
+        expect(refusals.get(org.Account[0].Id)?.code).toBe('USER_NOT_FOUND');
+    });
+
+    it('refuses an external user and another permission set on the internal sharer path', () => {
+        const customer = external() as { Id: Id };
+        const clm = permissionSetNamed(org, 'CLMRuntimeUser');
+        const docGen = permissionSetNamed(org, 'DocGenRuntimeCommunityUser');
+        const refusals = checkInternalSharerAssignment(session, [customer.Id, session.user.Id], [clm.Id, docGen.Id]);
+        expect(refusals.get(customer.Id)?.code).toBe('USER_NOT_INTERNAL');
+        expect(refusals.get(docGen.Id)?.code).toBe('PERMISSION_SET_NOT_ALLOWED');
+        expect(refusals.has(session.user.Id)).toBe(false);
+        expect(refusals.has(clm.Id)).toBe(false);
+    });
+
+    it('refuses an account id as a contact or a site', () => {
+        const accountId = org.Account[0].Id;
+        expect(checkContacts(session, [accountId, org.Contact[0].Id]).get(accountId)?.code).toBe('CONTACT_NOT_FOUND');
+        expect(checkContacts(session, [org.Contact[0].Id]).size).toBe(0);
+        expect(checkSiteFix(session, accountId)?.code).toBe('SITE_NOT_FOUND');
+        expect(checkSiteFix(session, org.Network[0].Id)).toBeUndefined();
+    });
+
+    it('refuses an internal profile or a privileged permission set as a site member', () => {
+        const site = org.Network[0].Id;
+        const admin = profileNamed(org, 'System Administrator');
+        expect(checkSiteFix(session, site, admin)?.code).toBe('SITE_MEMBER_NOT_ALLOWED');
+        expect(checkSiteFix(session, site, org.Account[0].Id)?.code).toBe('SITE_MEMBER_NOT_ALLOWED');
+        const privileged = addPermissionSet(org, '0PS00000000PRV2', 'Policy_Site_Privileged', {
+            PermissionsModifyAllData: true,
+        });
+        expect(checkSiteFix(session, site, privileged.Id)?.code).toBe('SITE_MEMBER_NOT_ALLOWED');
+        expect(checkSiteFix(session, site, profileNamed(org, 'Customer Community Plus User'))).toBeUndefined();
+    });
+
+    it('refuses an account outside the change for partner enablement', () => {
+        const customer = external() as { Id: Id; AccountId: Id };
+        const unrelated = org.Account.find((account) => account.Id !== customer.AccountId) as { Id: Id };
+        const refusals = checkPartnerAccounts(session, [unrelated.Id, customer.AccountId], [customer.Id]);
+        expect(refusals.get(unrelated.Id)?.code).toBe('ACCOUNT_NOT_IN_CHANGE');
+        expect(refusals.has(customer.AccountId)).toBe(false);
+        expect(
+            checkPartnerAccounts(session, [customer.AccountId], [session.user.Id]).get(customer.AccountId)?.code,
+        ).toBe('ACCOUNT_NOT_IN_CHANGE');
+    });
+
+    it('refuses every path that is not a profile change', () => {
+        expect(checkConversion('005A', license('Customer Community Plus'), license('Partner Community'))?.code).toBe(
+            'PATH_NOT_PROFILE_CHANGE',
+        );
+        expect(checkConversion('005A', license('Salesforce'), license('Customer Community Plus'))?.code).toBe(
+            'PATH_NOT_PROFILE_CHANGE',
+        );
+        expect(checkConversion('005A', license('Customer Community'), license('Salesforce'))?.code).toBe(
+            'PATH_NOT_PROFILE_CHANGE',
+        );
+        expect(
+            checkConversion('005A', license('Customer Community'), license('Customer Community Plus')),
+        ).toBeUndefined();
+    });
+
+    it("accepts only this admin's open log to the same target", () => {
+        const me = session.user.Id;
+        const other = (external() as { Id: Id }).Id;
+        expect(
+            checkLicenseChangeLog(session, 'a01', log(me, 'LICENSE_CHANGE', 'Snapshot'), '00eT', '00eT'),
+        ).toBeUndefined();
+        expect(
+            checkLicenseChangeLog(session, 'a01', log(other, 'LICENSE_CHANGE', 'Snapshot'), '00eT', '00eT')?.code,
+        ).toBe('LOG_NOT_OWNED');
+        expect(
+            checkLicenseChangeLog(session, 'a01', log(me, 'LICENSE_CHANGE', 'Completed'), '00eT', '00eT')?.code,
+        ).toBe('LOG_NOT_OPEN');
+        expect(checkLicenseChangeLog(session, 'a01', log(me, 'LICENSE_CHANGE', 'Applied'), '00eT', '00eO')?.code).toBe(
+            'LOG_TARGET_MISMATCH',
+        );
+        expect(checkLicenseChangeLog(session, 'a01', log(me, 'ENABLE_USER', 'Snapshot'), '00eT', '00eT')?.code).toBe(
+            'LOG_NOT_FOUND',
+        );
+        expect(checkLicenseChangeLog(session, 'a01', undefined, '00eT', '00eT')?.code).toBe('LOG_NOT_FOUND');
+    });
+
+    it('throws the first refusal with its code, as the Apex PolicyException reaches the browser', () => {
+        expect(() => throwIfRefused(unfinishedChange('005A', 'CCP Users'))).toThrow(/^UNFINISHED_CHANGE: .*CCP Users/);
+        try {
+            throwIfRefused(new Map([['005A', unfinishedChange('005A', 'X')]]));
+        } catch (error) {
+            expect(error).toBeInstanceOf(ApexException);
+            expect((error as ApexException).exceptionType).toBe(POLICY_EXCEPTION_TYPE);
+        }
+        expect(() => throwIfRefused(new Map())).not.toThrow();
+        expect(() => throwIfRefused(undefined)).not.toThrow();
+    });
+});
