@@ -9,6 +9,7 @@ const PURE_MODULES = [
     'force-app/main/shared/lwc/errorUtils/errorUtils.ts',
     'force-app/main/shared/lwc/labelFormat/labelFormat.ts',
     'force-app/main/shared/lwc/bulkRunner/bulkRunner.ts',
+    'force-app/main/shared/lwc/csvExport/csvExport.ts',
     'force-app/main/license-upgrade/lwc/licenseConversion/licenseConversion.ts',
     'force-app/main/license-upgrade/lwc/upgradeValidator/upgradeValidator.ts',
     'force-app/main/license-upgrade/lwc/upgradeMessages/upgradeMessages.ts',

@@ -7,14 +7,17 @@ import { planEnablement, DEFAULT_USERNAME_SUFFIX } from 'c/userEnablement';
 import type { ContactFact, EnablementPlan, RowOverrides } from 'c/userEnablement';
 import {
     NEW_CONTACT_PREFIX,
+    blockedRows,
+    enablementCsv,
     mergeEnableResults,
     namePatterns,
     newCustomerFact,
     retryRequests,
-    toCsv,
     toEnableRequest,
     toOrgFacts,
 } from 'c/enablementRun';
+import type { CsvRow } from 'c/enablementRun';
+import { csvDataUrl } from 'c/csvExport';
 import { platformProblemMessage, problemMessage, warningMessage } from 'c/enablementMessages';
 import { runInChunks } from 'c/bulkRunner';
 import { reduceErrors } from 'c/errorUtils';
@@ -58,6 +61,7 @@ import STATUS_CREATED from '@salesforce/label/c.CCSA_Enable_Status_Created';
 import STATUS_EXISTING from '@salesforce/label/c.CCSA_Enable_Status_Existing';
 import STATUS_INCOMPLETE from '@salesforce/label/c.CCSA_Enable_Status_Incomplete';
 import STATUS_FAILED from '@salesforce/label/c.CCSA_Enable_Status_Failed';
+import STATUS_BLOCKED from '@salesforce/label/c.CCSA_Enable_Status_Blocked';
 
 type ContactOption = Apex.UserSetupService.ContactFact;
 type EnablementFacts = Apex.UserSetupService.EnablementFacts;
@@ -308,9 +312,10 @@ export default class EnableUsers extends LightningElement {
         });
     }
 
+    /** The export: every result of the run, then every row the validation blocked before it. */
     get csvHref(): string {
         const header = [COLUMN_CONTACT, COLUMN_ACCOUNT, COLUMN_USERNAME, 'User Id', COLUMN_STATUS, COLUMN_PROBLEMS];
-        const rows = this.resultRows.map((row) => ({
+        const ran: CsvRow[] = this.resultRows.map((row) => ({
             contact: row.name,
             account: row.account,
             username: row.username,
@@ -318,7 +323,19 @@ export default class EnableUsers extends LightningElement {
             status: row.status,
             problems: row.problems,
         }));
-        return `data:text/csv;charset=utf-8,${encodeURIComponent(toCsv(header, rows))}`;
+        const names = new Map(this.contacts.map((contact) => [contact.id, contact]));
+        const blocked: CsvRow[] = blockedRows(this.plan, this.results).map((row) => {
+            const contact = names.get(row.contactId);
+            return {
+                contact: [contact?.firstName, contact?.lastName].filter(Boolean).join(' '),
+                account: contact?.accountName ?? '',
+                username: row.request.Username,
+                userId: '',
+                status: STATUS_BLOCKED,
+                problems: row.problems.map(problemMessage).join('\n'),
+            };
+        });
+        return csvDataUrl(enablementCsv(header, [...ran, ...blocked]));
     }
 
     handleSearchTerm(event: CustomEvent<{ value: string }>): void {

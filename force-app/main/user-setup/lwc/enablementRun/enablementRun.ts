@@ -4,7 +4,8 @@
  * the CSV export. Pure: no DOM, no Apex imports.
  */
 import { nicknameBase } from 'c/userEnablement';
-import type { ContactFact, OrgFacts, UserRequest } from 'c/userEnablement';
+import type { ContactFact, EnablementPlan, OrgFacts, RowPlan, UserRequest } from 'c/userEnablement';
+import { toCsv } from 'c/csvExport';
 
 type EnablementFacts = Apex.UserSetupService.EnablementFacts;
 type NewCustomer = Apex.UserSetupService.NewCustomer;
@@ -154,23 +155,31 @@ export interface CsvRow {
 
 const CSV_COLUMNS: Array<keyof CsvRow> = ['contact', 'account', 'username', 'userId', 'status', 'problems'];
 
-function csvCell(value: string): string {
-    // RFC 4180: quote cells with commas, quotes or line breaks, double the quotes inside. A cell
-    // that starts with = + - @ is prefixed so spreadsheets do not run it as a formula.
-    const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * The rows the validation blocked before the run (a row problem), which the run never sent: the
+ * export lists them after the results, with their problems, so that it accounts for every row
+ * the admin selected. A row with a result belongs to the run, whatever the plan says now.
+ * @param plan the plan the run was made from
+ * @param results the results so far
+ * @returns the blocked rows, in the plan's order
+ */
+export function blockedRows(
+    plan: Pick<EnablementPlan, 'rows'> | undefined,
+    results: readonly EnableResult[],
+): RowPlan[] {
+    const ran = new Set(results.map((result) => result.contactId));
+    return (plan?.rows ?? []).filter((row) => !row.canEnable && !ran.has(row.contactId));
 }
 
 /**
- * The results as CSV, with a header row.
+ * The export as CSV (`c/csvExport`: byte-order mark, formulas neutralized, RFC 4180 quoting).
  * @param header column titles, in the order of {@link CSV_COLUMNS}
- * @param rows the rows
+ * @param rows the rows: the results, then the blocked rows
  * @returns the CSV text (CRLF line ends)
  */
-export function toCsv(header: readonly string[], rows: readonly CsvRow[]): string {
-    const lines = [header.map(csvCell).join(',')];
-    for (const row of rows) {
-        lines.push(CSV_COLUMNS.map((column) => csvCell(row[column] ?? '')).join(','));
-    }
-    return `${lines.join('\r\n')}\r\n`;
+export function enablementCsv(header: readonly string[], rows: readonly CsvRow[]): string {
+    return toCsv(
+        header,
+        rows.map((row) => CSV_COLUMNS.map((column) => row[column])),
+    );
 }

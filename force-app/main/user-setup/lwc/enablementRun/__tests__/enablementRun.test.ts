@@ -1,14 +1,16 @@
 import {
+    blockedRows,
     contactIdsFromState,
+    enablementCsv,
     mergeEnableResults,
     namePatterns,
     newCustomerFact,
     retryRequests,
-    toCsv,
     toEnableRequest,
     toOrgFacts,
 } from 'c/enablementRun';
 import { planEnablement } from 'c/userEnablement';
+import type { RowPlan } from 'c/userEnablement';
 
 type EnableResult = Apex.UserEnablementService.EnableResult;
 type EnableRequest = Apex.UserEnablementService.EnableRequest;
@@ -119,9 +121,9 @@ describe('retry and merge', () => {
     });
 });
 
-describe('toCsv', () => {
-    it('quotes what needs it and defuses formulas', () => {
-        const csv = toCsv(
+describe('enablementCsv', () => {
+    it('writes the columns in order, with the byte-order mark, quoting and formulas defused', () => {
+        const csv = enablementCsv(
             ['Contact', 'Account', 'Username', 'User Id', 'Status', 'Problems'],
             [
                 {
@@ -134,7 +136,7 @@ describe('toCsv', () => {
                 },
                 {
                     contact: 'Bo "B" Li',
-                    account: 'Acme',
+                    account: ' @Acme',
                     username: '',
                     userId: '',
                     status: 'Failed',
@@ -143,10 +145,36 @@ describe('toCsv', () => {
             ],
         );
         expect(csv).toBe(
-            'Contact,Account,Username,User Id,Status,Problems\r\n' +
+            '\uFEFFContact,Account,Username,User Id,Status,Problems\r\n' +
                 '"Doe, Ann","\'=HYPERLINK(""x"")",ann@acme.com.ccsa,005A,Created,\r\n' +
-                '"Bo ""B"" Li",Acme,,,Failed,"Line 1\nLine 2"\r\n',
+                '"Bo ""B"" Li",\' @Acme,,,Failed,"Line 1\nLine 2"\r\n',
         );
+    });
+});
+
+describe('blockedRows', () => {
+    const row = (contactId: string, canEnable: boolean): RowPlan => ({
+        index: 0,
+        contactId,
+        request: {} as RowPlan['request'],
+        problems: canEnable ? [] : [{ code: 'EMAIL_MISSING' } as RowPlan['problems'][number]],
+        warnings: [],
+        canEnable,
+    });
+
+    it('keeps the rows the validation blocked and the run never sent, in plan order', () => {
+        const plan = { rows: [row('A', true), row('B', false), row('C', false), row('D', true)] };
+        expect(blockedRows(plan, [result('A', 'Created'), result('D', 'Failed')]).map((r) => r.contactId)).toEqual([
+            'B',
+            'C',
+        ]);
+    });
+
+    it('leaves out a row that has a result, and has nothing without a plan', () => {
+        const plan = { rows: [row('B', false)] };
+        expect(blockedRows(plan, [result('B', 'Failed')])).toEqual([]);
+        expect(blockedRows(undefined, [])).toEqual([]);
+        expect(blockedRows({ rows: [row('A', true)] }, [])).toEqual([]);
     });
 });
 
