@@ -3,6 +3,13 @@
  * the platform: a function that returns a promise (imperative call) and a wire adapter
  * (`@wire`), with Apex's error shape and the latency of a server round trip.
  */
+import UNEXPECTED_ERROR from '@salesforce/label/c.CCSA_Error_Unexpected';
+import { formatLabel } from 'c/labelFormat';
+import { newRecordId, platformNow, sampleOrg } from './org';
+// A cycle (session.ts imports ApexException from here): both sides use the other only inside
+// functions, never while the modules load.
+import { currentSession } from './session';
+import type { Id } from './types';
 
 /** The body of an Apex error as Lightning hands it to components (AuraHandledException and others). */
 export interface ApexErrorBody {
@@ -48,6 +55,80 @@ export function toApexError(error: unknown): ApexErrorResponse {
     };
 }
 
+/** Every reference starts with this, as in `SetupAssistantErrorReporter.REFERENCE_PREFIX`. */
+export const ERROR_REFERENCE_PREFIX = 'CCSA-';
+
+/** Action__c and Status__c of the log an unexpected error leaves (`SetupAssistantErrorEventHandler`). */
+export const ERROR_ACTION = 'ERROR';
+export const ERROR_STATUS = 'Failed';
+
+/** `CCSA-` and ten upper-case hexadecimal digits, random. */
+export function newErrorReference(): string {
+    const bytes = new Uint8Array(5);
+    if (typeof globalThis.crypto?.getRandomValues === 'function') {
+        globalThis.crypto.getRandomValues(bytes);
+    } else {
+        bytes.forEach((_byte, index) => (bytes[index] = Math.floor(Math.random() * 256)));
+    }
+    const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+    return `${ERROR_REFERENCE_PREFIX}${hex.toUpperCase()}`;
+}
+
+/** The admin who made the call: the session's user, or the org's default one when even that fails. */
+function runningUser(): { id: Id; name: string } {
+    try {
+        const { user } = currentSession();
+        return { id: user.Id, name: user.Name };
+    } catch {
+        const fallback = sampleOrg.User.find((user) => user.Id === sampleOrg.defaultRunningUserId);
+        return { id: sampleOrg.defaultRunningUserId, name: fallback?.Name ?? '' };
+    }
+}
+
+/**
+ * What `SetupAssistantAccess.toAuraException` does with an exception the package did not throw on
+ * purpose (anything but an {@link ApexException} here): the details go to the log as an ERROR,
+ * its first line the reference, and the admin gets the generic message with that reference.
+ * On the platform the log is written by the `Setup_Assistant_Error__e` trigger, as the Automated
+ * Process user; the sample org has no such user, so the log is the running admin's.
+ * @param error what the sample implementation threw
+ * @returns the exception the call fails with
+ */
+export function reportUnexpected(error: unknown): ApexException {
+    const reference = newErrorReference();
+    const user = runningUser();
+    const failure = error instanceof Error ? error : new Error(String(error));
+    const stack = failure.stack ?? '';
+    const where = /\bat (\S+)/.exec(stack)?.[1] ?? '';
+    const lines = [
+        reference,
+        `Type: ${failure.name}`,
+        `Message: ${failure.message}`,
+        `Where: ${where}`,
+        `User: ${user.name} (${user.id})`,
+    ];
+    if (stack) {
+        lines.push('Stack trace:', stack);
+    }
+    const logs = sampleOrg.Setup_Assistant_Log__c;
+    logs.push({
+        Id: newRecordId(sampleOrg, 'Setup_Assistant_Log__c'),
+        Name: `LOG-${String(logs.length + 1).padStart(7, '0')}`,
+        Action__c: ERROR_ACTION,
+        Status__c: ERROR_STATUS,
+        Target_User__c: null,
+        Snapshot__c: null,
+        Before__c: null,
+        After__c: null,
+        Restored__c: null,
+        Removed__c: null,
+        Error__c: lines.join('\n'),
+        CreatedDate: platformNow(),
+        CreatedById: user.id,
+    });
+    return new ApexException(formatLabel(UNEXPECTED_ERROR, reference));
+}
+
 /** `?latency=<ms>` on the page slows every call down (default 250 ms) to show loading states. */
 function latencyMs(): number {
     const search = typeof globalThis.location === 'object' ? globalThis.location.search : '';
@@ -81,7 +162,7 @@ async function invoke<Params, Result>(impl: Implementation<Params, Result>, para
     try {
         return asJson(await impl(asJson(params ?? ({} as Params))));
     } catch (error) {
-        throw toApexError(error);
+        throw toApexError(error instanceof ApexException ? error : reportUnexpected(error));
     }
 }
 

@@ -1,6 +1,8 @@
 import { reduceErrors } from 'c/errorUtils';
 import NETWORK_ERROR from '@salesforce/label/c.CCSA_Error_Network';
 import UNKNOWN_ERROR from '@salesforce/label/c.CCSA_Error_Unknown';
+import UNEXPECTED_ERROR from '@salesforce/label/c.CCSA_Error_Unexpected';
+import { formatLabel } from 'c/labelFormat';
 
 describe('reduceErrors', () => {
     it('returns nothing for no error', () => {
@@ -21,6 +23,17 @@ describe('reduceErrors', () => {
             },
         };
         expect(reduceErrors(apexError)).toEqual(['You need the Contracts Community Setup Admin permission set.']);
+    });
+
+    it('keeps the reference of an unexpected Apex error whole, so that History finds its details', () => {
+        const message = formatLabel(UNEXPECTED_ERROR, 'CCSA-3F9A0C1B2D');
+        const apexError = {
+            status: 500,
+            statusText: 'Server Error',
+            body: { message, exceptionType: 'System.AuraHandledException', isUserDefinedException: false },
+        };
+        expect(reduceErrors(apexError)).toEqual(['Something went wrong. Reference: CCSA-3F9A0C1B2D']);
+        expect(reduceErrors([apexError, apexError])).toEqual([message]);
     });
 
     it('reads DML page errors and field errors surfaced by Aura, without the summary', () => {
