@@ -156,6 +156,10 @@ describe('c-enable-users', () => {
         expect($(element, 'lightning-button.retry')).toBeNull();
         const href = decodeURIComponent($<HTMLAnchorElement>(element, 'a.export').getAttribute('href') as string);
         expect(href).toContain('Ann Doe,Acme,ann@acme.example.ccsa,005000000000000AAA,Created');
+        // The file starts with the byte-order mark and ends with the row the check blocked, never run.
+        expect(href.startsWith('data:text/csv;charset=utf-8,\uFEFF')).toBe(true);
+        const lines = href.trimEnd().split('\r\n');
+        expect(lines[lines.length - 1]).toMatch(/^Bo Li,[^,]*,[^,]*,,Blocked before the run,".*has no role/s);
         await expect(element).toBeAccessible();
     });
 
