@@ -5,7 +5,7 @@
  */
 import ACCESS_DENIED from '@salesforce/label/c.CCSA_Access_Denied';
 import CONFIRM_INVALID_ROW from '@salesforce/label/c.CCSA_Readiness_Confirm_Invalid_Row';
-import SITE_NOT_FOUND from '@salesforce/label/c.CCSA_Readiness_Fix_Site_Not_Found';
+import POLICY_SITE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Site_Not_Found';
 import NO_DIGITAL_EXPERIENCES from '@salesforce/label/c.CCSA_Readiness_Fix_No_Digital_Experiences';
 import { formatLabel } from 'c/labelFormat';
 import { evaluateReadiness, summarizeReadiness } from 'c/readinessRules';
@@ -176,7 +176,7 @@ describe('sample org readiness fixes', () => {
         expect(logsOf('ADD_PROFILE_MEMBER').map((log) => log.Status__c)).toEqual(['Completed', 'Failed']);
     });
 
-    it('returns the refusal with the Setup page for a site that does not exist', async () => {
+    it('returns the policy refusal with the Setup page for a site that does not exist', async () => {
         const missing = '0DB00000000zzzzAAA';
         for (const result of [
             await activateSite({ networkId: missing }),
@@ -185,7 +185,7 @@ describe('sample org readiness fixes', () => {
         ]) {
             expect(result).toEqual({
                 ok: false,
-                message: formatLabel(SITE_NOT_FOUND, missing),
+                message: `SITE_NOT_FOUND: ${formatLabel(POLICY_SITE_NOT_FOUND, missing)}`,
                 setupUrl: ALL_SITES_URL,
             });
         }
@@ -195,6 +195,6 @@ describe('sample org readiness fixes', () => {
             profileId: '00e000000000zzzAAA',
         });
         expect(unknownProfile.ok).toBe(false);
-        expect(unknownProfile.message).toContain('invalid cross reference id');
+        expect(unknownProfile.message).toMatch(/^SITE_MEMBER_NOT_ALLOWED: /);
     });
 });

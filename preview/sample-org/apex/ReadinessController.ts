@@ -4,7 +4,10 @@
  * memory for the page's life, as `Readiness_Confirmation__c` records would persist in an org),
  * and the fixes of `ReadinessFixService` with their `Setup_Assistant_Log__c` records. Where the
  * platform refuses (a site that does not exist, a profile already a member), the refusal comes
- * back as a result with the Setup page, as the Apex returns it.
+ * back as a result with the Setup page, as the Apex returns it. Before any change, the sample
+ * policy (`../policy`, as `SetupAssistantPolicy.checkSiteFix`) refuses a site that is not one of
+ * this org and a member that is neither a community profile nor an allowed permission set: the
+ * result's message starts with the policy code, and the refused attempt is logged.
  */
 import CONFIRM_INVALID_ROW from '@salesforce/label/c.CCSA_Readiness_Confirm_Invalid_Row';
 import DONE_ACTIVATE_SITE from '@salesforce/label/c.CCSA_Readiness_Fix_Done_ACTIVATE_SITE';
@@ -17,7 +20,8 @@ import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, roleById } from '../org';
-import { currentSession } from '../session';
+import { checkSiteFix } from '../policy';
+import { currentSession, type Session } from '../session';
 import type { Id, Network, SampleOrg, SetupAssistantLog } from '../types';
 
 type OrgFacts = Apex.ReadinessService.OrgFacts;
@@ -232,9 +236,35 @@ export const clearReadinessConfirmation: typeof import('@salesforce/apex/Readine
         }
     });
 
-/** As `ReadinessFixService.refuseMissingSite`: without Digital Experiences or the site, no DML. */
-function findSite(org: SampleOrg, createdById: Id, action: string, networkId: Id): Network | FixResult {
+/**
+ * As `ReadinessFixService.refuseByPolicy` then `refuseMissingSite`: what the policy refuses, or
+ * without Digital Experiences or the site, no change; the refused attempt is logged.
+ */
+function findSite(
+    session: Session,
+    action: string,
+    networkId: Id,
+    memberParentId: Id | null = null,
+): Network | FixResult {
+    const { org } = session;
+    const createdById = session.user.Id;
     const enabled = org.CommunitiesSettings.enableNetworksEnabled;
+    const refusal = enabled ? checkSiteFix(session, networkId, memberParentId) : undefined;
+    if (refusal) {
+        const message = `${refusal.code}: ${refusal.message}`;
+        insertLog(org, createdById, {
+            Action__c: action,
+            Status__c: 'Failed',
+            Before__c: JSON.stringify({
+                networkId,
+                code: refusal.code,
+                ...(memberParentId ? { profileId: memberParentId } : {}),
+            }),
+            After__c: null,
+            Error__c: message,
+        });
+        return { ok: false, message, setupUrl: ALL_SITES_URL };
+    }
     const site = enabled ? org.Network.find((n) => n.Id === networkId) : undefined;
     if (site) {
         return site;
@@ -253,6 +283,7 @@ function findSite(org: SampleOrg, createdById: Id, action: string, networkId: Id
 function siteBefore(site: Network): string {
     return JSON.stringify({
         networkId: site.Id,
+        siteName: site.Name,
         Status: site.Status,
         OptionsShowAllNetworkSettings: site.OptionsShowAllNetworkSettings,
     });
@@ -276,7 +307,7 @@ export const activateSite: typeof import('@salesforce/apex/ReadinessController.a
     const { org, user } = currentSession();
     assertAdmin({ org, user });
     requireCapability({ org, user }, 'READINESS_FIXES');
-    const site = findSite(org, user.Id, 'ACTIVATE_SITE', networkId);
+    const site = findSite({ org, user }, 'ACTIVATE_SITE', networkId);
     if (!('Id' in site)) {
         return site;
     }
@@ -290,7 +321,7 @@ export const showAllSettings: typeof import('@salesforce/apex/ReadinessControlle
         const { org, user } = currentSession();
         assertAdmin({ org, user });
         requireCapability({ org, user }, 'READINESS_FIXES');
-        const site = findSite(org, user.Id, 'SHOW_ALL_SETTINGS', networkId);
+        const site = findSite({ org, user }, 'SHOW_ALL_SETTINGS', networkId);
         if (!('Id' in site)) {
             return site;
         }
@@ -307,19 +338,21 @@ export const addSiteMember: typeof import('@salesforce/apex/ReadinessController.
     assertAdmin({ org, user });
     requireCapability({ org, user }, 'READINESS_FIXES');
     const action = 'ADD_PROFILE_MEMBER';
-    const site = findSite(org, user.Id, action, networkId);
+    const site = findSite({ org, user }, action, networkId, profileId);
     if (!('Id' in site)) {
         return site;
     }
     const profile = profileById(org, profileId);
-    const profileName = profile?.Name ?? profileId;
-    const before = JSON.stringify({ networkId, profileId });
+    const permissionSet = org.PermissionSet.find((ps) => ps.Id === profileId);
+    const profileName = profile?.Name ?? permissionSet?.Label ?? profileId;
+    const before = JSON.stringify({ networkId, siteName: site.Name, profileId, memberName: profileName });
     // The platform's refusals of a NetworkMemberGroup insert, as the sample org imitates them.
-    const error = !profile
-        ? `invalid cross reference id: ${profileId}`
-        : org.NetworkMemberGroup.some((m) => m.NetworkId === site.Id && m.ParentId === profileId)
-          ? 'duplicate value found: ParentId duplicates value on record with id: ' + site.Id
-          : null;
+    const error =
+        !profile && !permissionSet
+            ? `invalid cross reference id: ${profileId}`
+            : org.NetworkMemberGroup.some((m) => m.NetworkId === site.Id && m.ParentId === profileId)
+              ? 'duplicate value found: ParentId duplicates value on record with id: ' + site.Id
+              : null;
     if (error) {
         insertLog(org, user.Id, {
             Action__c: action,

@@ -4,8 +4,12 @@
  * `UserDoctorService.getFacts`, and the fixes of `UserDoctorFixService` with their
  * `Setup_Assistant_Log__c` records. Where the platform refuses (no seat left, a permission set the
  * user's license does not allow, a permission set license missing), the refusal comes back as a
- * result with the user's Setup page, as the Apex returns it. The site fixes are
- * `ReadinessController`'s.
+ * result with the user's Setup page, as the Apex returns it. Before any change, the sample policy
+ * (`../policy`, as `SetupAssistantPolicy` in `UserDoctorFixService`) refuses an internal user (a
+ * deactivated admin included), a permission set that is not allowed (privileged, a group, a
+ * profile's, outside the allow-list) and a permission set license no allowed permission set needs:
+ * the result's message starts with the policy code, and the refused attempt is logged, with ids
+ * and names, never emails. The site fixes are `ReadinessController`'s.
  */
 import USER_NOT_FOUND from '@salesforce/label/c.CCSA_Doctor_User_Not_Found';
 import FIX_REFUSED from '@salesforce/label/c.CCSA_Doctor_Fix_Refused';
@@ -27,7 +31,8 @@ import {
     userById,
 } from '../org';
 import { likeMatcher } from '../platform';
-import { currentSession } from '../session';
+import { checkAssignableLicenses, checkAssignablePermissionSets, checkExternalUsers, type Refusal } from '../policy';
+import { currentSession, type Session } from '../session';
 import type { Id, SampleOrg, User } from '../types';
 import { insertLicenseAssignment, insertPermissionSetAssignment } from '../platform';
 
@@ -191,6 +196,17 @@ export const getUserOfContact: typeof import('@salesforce/apex/UserDoctorControl
         return session.org.User.find((u) => u.ContactId === contactId)?.Id ?? null;
     });
 
+/** As `UserDoctorFixService.firstRefusal`: the target user first (external only), then what is given. */
+function firstRefusal(session: Session, userId: Id, subjectRefusals?: Map<Id, Refusal>): Refusal | undefined {
+    if (!userId) {
+        return checkExternalUsers(session, ['null']).get('null');
+    }
+    return (
+        [...checkExternalUsers(session, [userId]).values()][0] ??
+        (subjectRefusals ? [...subjectRefusals.values()][0] : undefined)
+    );
+}
+
 /** As `UserDoctorFixService.finish`: the log record (written by the Queueable in Apex) and the answer. */
 function finish(
     org: SampleOrg,
@@ -200,15 +216,22 @@ function finish(
     subjectId: Id,
     error: string | null,
     done: string,
+    subjectName: string | null = null,
+    refusal?: Refusal,
 ): FixResult {
+    const user = userById(org, userId);
+    if (refusal) {
+        error = `${refusal.code}: ${refusal.message}`;
+    }
     org.Setup_Assistant_Log__c.push({
         Id: newRecordId(org, 'Setup_Assistant_Log__c'),
         Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
         Action__c: action,
         Status__c: error === null ? 'Completed' : 'Failed',
-        Target_User__c: userById(org, userId) ? userId : null,
+        // Only a user the server read: a forged id in the lookup would make the log fail in Apex.
+        Target_User__c: user ? userId : null,
         Snapshot__c: null,
-        Before__c: JSON.stringify({ userId, subjectId }),
+        Before__c: JSON.stringify({ userId, userName: user?.Name ?? null, subjectId, subjectName }),
         After__c: error === null ? JSON.stringify({ fix: action, ok: true }) : null,
         Restored__c: null,
         Removed__c: null,
@@ -216,9 +239,10 @@ function finish(
         CreatedDate: platformNow(),
         CreatedById: createdById,
     });
-    return error === null
-        ? { ok: true, message: done, setupUrl: userSetupUrl(userId) }
-        : { ok: false, message: formatLabel(FIX_REFUSED, error), setupUrl: userSetupUrl(userId) };
+    if (error === null) {
+        return { ok: true, message: done, setupUrl: userSetupUrl(userId) };
+    }
+    return { ok: false, message: refusal ? error : formatLabel(FIX_REFUSED, error), setupUrl: userSetupUrl(userId) };
 }
 
 /** `Database.update` of a user that does not exist. */
@@ -233,6 +257,10 @@ export const activateUser: typeof import('@salesforce/apex/UserDoctorController.
     requireCapability(session, 'USER_DOCTOR_FIXES');
     const { org } = session;
     const user = userById(org, userId);
+    const refusal = firstRefusal(session, userId);
+    if (refusal) {
+        return finish(org, session.user.Id, 'ACTIVATE_USER', userId, userId, null, '', user?.Name, refusal);
+    }
     let error: string | null = null;
     if (!user) {
         error = NO_SUCH_USER;
@@ -256,7 +284,16 @@ export const activateUser: typeof import('@salesforce/apex/UserDoctorController.
         }
     }
     const name = user?.Name ?? userId;
-    return finish(org, session.user.Id, 'ACTIVATE_USER', userId, userId, error, formatLabel(DONE_ACTIVATE_USER, name));
+    return finish(
+        org,
+        session.user.Id,
+        'ACTIVATE_USER',
+        userId,
+        userId,
+        error,
+        formatLabel(DONE_ACTIVATE_USER, name),
+        user?.Name,
+    );
 });
 
 export const enableContentUser: typeof import('@salesforce/apex/UserDoctorController.enableContentUser').default =
@@ -266,6 +303,10 @@ export const enableContentUser: typeof import('@salesforce/apex/UserDoctorContro
         requireCapability(session, 'USER_DOCTOR_FIXES');
         const { org } = session;
         const user = userById(org, userId);
+        const refusal = firstRefusal(session, userId);
+        if (refusal) {
+            return finish(org, session.user.Id, 'ENABLE_CONTENT_USER', userId, userId, null, '', user?.Name, refusal);
+        }
         if (user) {
             user.UserPermissionsSFContentUser = true;
             touchUser(user);
@@ -278,6 +319,7 @@ export const enableContentUser: typeof import('@salesforce/apex/UserDoctorContro
             userId,
             user ? null : NO_SUCH_USER,
             formatLabel(DONE_ENABLE_CONTENT_USER, user?.Name ?? userId),
+            user?.Name,
         );
     });
 
@@ -287,10 +329,24 @@ export const assignPermissionSetLicense: typeof import('@salesforce/apex/UserDoc
         assertAdmin(session);
         requireCapability(session, 'USER_DOCTOR_FIXES');
         const { org } = session;
-        const label = org.PermissionSetLicense.find((l) => l.Id === pslId)?.MasterLabel ?? pslId;
+        const name = org.PermissionSetLicense.find((l) => l.Id === pslId)?.MasterLabel ?? null;
+        const label = name ?? pslId;
+        const refused = firstRefusal(session, userId, checkAssignableLicenses(session, [pslId]));
+        if (refused) {
+            return finish(org, session.user.Id, 'ASSIGN_PSL', userId, pslId, null, '', name, refused);
+        }
         const refusal = userById(org, userId) ? insertLicenseAssignment(org, userId, pslId) : null;
         const error = userById(org, userId) ? (refusal?.message ?? null) : NO_SUCH_USER;
-        return finish(org, session.user.Id, 'ASSIGN_PSL', userId, pslId, error, formatLabel(DONE_ASSIGN_PSL, label));
+        return finish(
+            org,
+            session.user.Id,
+            'ASSIGN_PSL',
+            userId,
+            pslId,
+            error,
+            formatLabel(DONE_ASSIGN_PSL, label),
+            name,
+        );
     });
 
 export const assignPermissionSet: typeof import('@salesforce/apex/UserDoctorController.assignPermissionSet').default =
@@ -300,7 +356,22 @@ export const assignPermissionSet: typeof import('@salesforce/apex/UserDoctorCont
         requireCapability(session, 'USER_DOCTOR_FIXES');
         const { org } = session;
         const user = userById(org, userId);
-        const label = org.PermissionSet.find((ps) => ps.Id === permissionSetId)?.Label ?? permissionSetId;
+        const name = org.PermissionSet.find((ps) => ps.Id === permissionSetId)?.Label ?? null;
+        const label = name ?? permissionSetId;
+        const refused = firstRefusal(session, userId, checkAssignablePermissionSets(session, [permissionSetId]));
+        if (refused) {
+            return finish(
+                org,
+                session.user.Id,
+                'ASSIGN_PERMISSION_SET',
+                userId,
+                permissionSetId,
+                null,
+                '',
+                name,
+                refused,
+            );
+        }
         const error = user
             ? (insertPermissionSetAssignment(org, user, permissionSetId)?.message ?? null)
             : NO_SUCH_USER;
@@ -312,5 +383,6 @@ export const assignPermissionSet: typeof import('@salesforce/apex/UserDoctorCont
             permissionSetId,
             error,
             formatLabel(DONE_ASSIGN_PERMISSION_SET, label),
+            name,
         );
     });
