@@ -199,6 +199,12 @@ describe('getEnablementFacts', () => {
     const patterns = { usernamePatterns: [], nicknamePatterns: [] };
 
     it('reads the contacts, profiles, permission sets and their licenses, the admin defaults', async () => {
+        // The admin's allow-list adds two custom permission sets to the Contracts ones.
+        org.Allowed_Permission_Set__mdt = [
+            { Permission_Set_Name__c: 'Legacy_Portal_Data_Access', Active__c: true },
+            { Permission_Set_Name__c: 'portal case access', Active__c: true },
+            { Permission_Set_Name__c: 'Sales_Operations', Active__c: false },
+        ];
         const contacts = READY.slice(0, 2).map(contactNamed);
         const facts = await getEnablementFacts({ contactIds: contacts.map((c) => c.Id), ...patterns });
         // No ORDER BY in the query: any order.
@@ -216,14 +222,13 @@ describe('getEnablementFacts', () => {
             expect.objectContaining({ name: 'Customer Community Plus User', licenseSeatsLeft: 1 }),
             expect.objectContaining({ name: PLUS_CONTRACTS, permissionsApiEnabled: true, licenseSeatsLeft: 1 }),
         ]);
-        // The Contracts permission sets and the custom ones, by label; not standard or profile-owned ones.
+        // The policy's allow-list only, by label: never the assistant's own admin set, an inactive
+        // entry, an unlisted custom set, a standard or a profile-owned one.
         expect(facts.permissionSets.map((ps) => ps.label)).toEqual([
             EXPERIENCE,
-            'Contracts Community Setup Admin',
             DOCGEN,
             'Legacy Portal Data Access',
             'Portal Case Access',
-            'Sales Operations',
         ]);
         const docGen = permissionSetLabelled(DOCGEN);
         expect(facts.permissionSets).toContainEqual({
@@ -387,6 +392,7 @@ describe('enableUsers', () => {
                 status: 'Created',
                 assignedPermissionSetIds: setIds,
                 problems: [],
+                refusalCodes: [],
             })),
         );
         const user = userOf(contacts[0]) as User;
@@ -429,7 +435,16 @@ describe('enableUsers', () => {
             CreatedById: org.defaultRunningUserId,
         });
         expect(JSON.parse(log.Before__c as string)).toEqual({ contactId: contacts[0].Id });
-        expect(JSON.parse(log.After__c as string)).toEqual(requests[0]);
+        // Ids and names: no email, no username.
+        expect(JSON.parse(log.After__c as string)).toEqual({
+            contactId: contacts[0].Id,
+            userId: user.Id,
+            name: 'Amara Fischer',
+            profileId: profile.Id,
+            permissionSetIds: setIds,
+            permissionSetLicenseIds: requests[0].permissionSetLicenseIds,
+        });
+        expect(log.After__c).not.toContain('@');
         // The facts read again show the users.
         const facts = await getEnablementFacts({
             contactIds: [contacts[0].Id],
@@ -481,6 +496,7 @@ describe('enableUsers', () => {
             status: 'Existing',
             assignedPermissionSetIds: [docGen.Id, experience.Id],
             problems: [],
+            refusalCodes: [],
         });
         expect(org.PermissionSetAssignment).toHaveLength(assignments + 1);
         expect(labelsOf(user.Id)).toContain(EXPERIENCE);
@@ -534,6 +550,8 @@ describe('enableUsers', () => {
             Restored__c: '[]',
             Error__c: 'ACCOUNT_OWNER_WITHOUT_ROLE: portal account owner must have a role',
         });
+        // The history stores no email, not even in the platform's message.
+        expect(org.Setup_Assistant_Log__c[2].Error__c).toBe('EMAIL_INVALID: Email: invalid email address: [email]');
     });
 
     it('fails users once the license has no seat left', async () => {
@@ -573,11 +591,13 @@ describe('enableUsers', () => {
             status: 'Existing',
             assignedPermissionSetIds: request.permissionSetIds,
             problems: [],
+            refusalCodes: [],
         });
         expect(labelsOf(user.Id)).toEqual([EXPERIENCE, DOCGEN].sort());
     });
 
     it('refuses a permission set whose license the row does not assign, or tied to another user license', async () => {
+        org.Allowed_Permission_Set__mdt = [{ Permission_Set_Name__c: 'Legacy_Portal_Data_Access', Active__c: true }];
         const contact = contactNamed('Carla Weber');
         const legacy = permissionSetLabelled('Legacy Portal Data Access');
         const [result] = await enableUsers({
@@ -618,6 +638,220 @@ describe('enableUsers', () => {
         runAs('jprice');
         await expect(enableUsers({ requests: [request] })).rejects.toMatchObject(DENIED);
         expect(userOf(contactNamed('Carla Weber'))).toBeUndefined();
+    });
+});
+
+describe('enableUsers refuses hostile requests with the policy (issue 8), and writes nothing for them', () => {
+    /** What a refused request must not create. */
+    const written = () => [
+        org.User.length,
+        org.PermissionSetAssignment.length,
+        org.PermissionSetLicenseAssign.length,
+        org.Account.length,
+        org.Contact.length,
+    ];
+    const carla = () => contactNamed('Carla Weber');
+    const withSet = (permissionSetId: Id) =>
+        requestFor(carla(), LOGIN_CONTRACTS, {
+            permissionSetIds: [permissionSetLabelled(DOCGEN).Id, permissionSetId],
+        });
+    const privileged = (): PermissionSet => {
+        // Allow-listed on purpose: a privileged permission set is refused whatever the allow-list says.
+        const permissionSet: PermissionSet = {
+            ...permissionSetLabelled('Portal Case Access'),
+            Id: '0PS8d000000HOSTILE',
+            Name: 'Hostile_Modify_All',
+            Label: 'Hostile Modify All',
+            PermissionsModifyAllData: true,
+        };
+        org.PermissionSet.push(permissionSet);
+        org.Allowed_Permission_Set__mdt = [{ Permission_Set_Name__c: permissionSet.Name, Active__c: true }];
+        return permissionSet;
+    };
+    const groupAggregate = (): PermissionSet => {
+        const permissionSet: PermissionSet = {
+            ...permissionSetLabelled('Portal Case Access'),
+            Id: '0PS8d000000GROUPAG',
+            Name: 'Hostile_Group_Aggregate',
+            Label: 'Hostile Group Aggregate',
+            PermissionSetGroupId: '0PG8d000000HOSTILE',
+        };
+        org.PermissionSet.push(permissionSet);
+        org.Allowed_Permission_Set__mdt = [{ Permission_Set_Name__c: permissionSet.Name, Active__c: true }];
+        return permissionSet;
+    };
+    const adminProfile = () =>
+        org.Profile.find((p) => p.PermissionsModifyAllData && p.UserType === 'Standard') as Profile;
+    const internalUser = () => org.User.find((u) => u.UserType === 'Standard' && u.IsActive) as User;
+
+    const cases: Array<[string, string, () => EnableRequest]> = [
+        ['a permission set granting Modify All Data', 'PERMISSION_SET_PRIVILEGED', () => withSet(privileged().Id)],
+        [
+            'a custom permission set not on the allow-list',
+            'PERMISSION_SET_NOT_ALLOWED',
+            () => withSet(permissionSetLabelled('Sales Operations').Id),
+        ],
+        [
+            "the assistant's own admin permission set",
+            'PERMISSION_SET_NOT_ALLOWED',
+            () => withSet(permissionSetLabelled('Contracts Community Setup Admin').Id),
+        ],
+        ['a permission set group', 'PERMISSION_SET_GROUP_NOT_ALLOWED', () => withSet('0PG8d000000HOSTILE')],
+        [
+            "a permission set group's aggregate permission set",
+            'PERMISSION_SET_GROUP_NOT_ALLOWED',
+            () => withSet(groupAggregate().Id),
+        ],
+        [
+            "a profile's own permission set",
+            'PERMISSION_SET_NOT_ALLOWED',
+            () =>
+                withSet(
+                    (
+                        org.PermissionSet.find(
+                            (ps) => ps.IsOwnedByProfile && ps.ProfileId === adminProfile().Id,
+                        ) as PermissionSet
+                    ).Id,
+                ),
+        ],
+        ['a permission set that does not exist', 'PERMISSION_SET_NOT_FOUND', () => withSet('0PS8d00000000NONE')],
+        [
+            'the Standard User profile',
+            'PROFILE_INTERNAL',
+            () => requestFor(carla(), LOGIN_CONTRACTS, { ProfileId: profileNamed('Standard User').Id }),
+        ],
+        [
+            'the System Administrator profile',
+            'PROFILE_INTERNAL',
+            () => requestFor(carla(), LOGIN_CONTRACTS, { ProfileId: adminProfile().Id }),
+        ],
+        [
+            'a Customer Community profile (not Plus)',
+            'PROFILE_NOT_ENABLE_LICENSE',
+            () => requestFor(carla(), 'Customer Community User'),
+        ],
+        [
+            'no profile',
+            'PROFILE_NOT_FOUND',
+            () => requestFor(carla(), LOGIN_CONTRACTS, { ProfileId: null as unknown as string }),
+        ],
+        [
+            'a permission set license no allowed permission set needs',
+            'PERMISSION_SET_LICENSE_NOT_ALLOWED',
+            () =>
+                requestFor(carla(), LOGIN_CONTRACTS, {
+                    permissionSetLicenseIds: [pslOf('CLM Runtime User')?.Id as Id],
+                }),
+        ],
+        [
+            'an account id sent as the contact',
+            'CONTACT_NOT_FOUND',
+            () => ({ ...requestFor(carla()), ContactId: carla().AccountId as Id }),
+        ],
+        [
+            "an internal user's id sent as the contact",
+            'CONTACT_NOT_FOUND',
+            () => ({ ...requestFor(carla()), ContactId: internalUser().Id }),
+        ],
+        [
+            'a contact that does not exist',
+            'CONTACT_NOT_FOUND',
+            () => ({ ...requestFor(carla()), ContactId: '0038d00000000NONE' }),
+        ],
+        [
+            'a contact whose user is internal',
+            'USER_NOT_EXTERNAL',
+            () => {
+                // The platform never links an internal user to a contact; the sample org can, so the
+                // policy, not the data, is what refuses it.
+                internalUser().ContactId = carla().Id;
+                return requestFor(carla());
+            },
+        ],
+    ];
+
+    it.each(cases)('refuses %s with %s', async (_attack, code, build) => {
+        const request = build();
+        const internalAssignments = org.PermissionSetAssignment.filter(
+            (a) => a.AssigneeId === internalUser().Id,
+        ).length;
+        const before = written();
+
+        const [result] = await enableUsers({ requests: [request] });
+
+        expect(result.status).toBe('Refused');
+        expect(result.refusalCodes).toContain(code);
+        expect(result).not.toHaveProperty('userId');
+        expect(result.assignedPermissionSetIds).toEqual([]);
+        const refusal = result.problems.find((p) => p.code === code);
+        expect(refusal?.message).toEqual(expect.stringMatching(/\S/));
+        expect(refusal?.message).not.toContain('{0}');
+        expect(written()).toEqual(before);
+        expect(org.PermissionSetAssignment.filter((a) => a.AssigneeId === internalUser().Id)).toHaveLength(
+            internalAssignments,
+        );
+        // The refusal is in the history, with its code and without an email.
+        const log = org.Setup_Assistant_Log__c[org.Setup_Assistant_Log__c.length - 1];
+        expect(log).toMatchObject({ Action__c: 'ENABLE_USER', Status__c: 'Refused', Target_User__c: null });
+        expect(log.Error__c).toContain(`${code}: `);
+        expect(log.After__c).not.toContain('@');
+    });
+
+    it('refuses only the hostile rows and enables the others', async () => {
+        const good = requestFor(contactNamed('Bruno Quist'));
+        const hostile = withSet(permissionSetLabelled('Sales Operations').Id);
+        const results = await enableUsers({ requests: [good, hostile] });
+        expect(results.map((r) => r.status)).toEqual(['Created', 'Refused']);
+        expect(userOf(contactNamed('Bruno Quist'))).toBeDefined();
+        expect(userOf(carla())).toBeUndefined();
+        expect(results[0].refusalCodes).toEqual([]);
+    });
+
+    it('names every refusal of a row, once per code', async () => {
+        const [result] = await enableUsers({
+            requests: [
+                requestFor(carla(), LOGIN_CONTRACTS, {
+                    ProfileId: profileNamed('Standard User').Id,
+                    permissionSetIds: [
+                        permissionSetLabelled('Sales Operations').Id,
+                        permissionSetLabelled('Portal Case Access').Id,
+                    ],
+                }),
+            ],
+        });
+        expect(result.refusalCodes).toEqual(['PROFILE_INTERNAL', 'PERMISSION_SET_NOT_ALLOWED']);
+        expect(result.problems.map((p) => p.code)).toEqual([
+            'PROFILE_INTERNAL',
+            'PERMISSION_SET_NOT_ALLOWED',
+            'PERMISSION_SET_NOT_ALLOWED',
+        ]);
+    });
+});
+
+describe('createAccountsAndContacts logs what it creates', () => {
+    it('logs each account and contact created, with ids and names, never the email', async () => {
+        const results = await createAccountsAndContacts({
+            customers: [
+                { accountName: 'Inline Logged', firstName: 'Pat', lastName: 'One', email: 'pat.one@example.com' },
+                { accountName: 'Inline Logged', firstName: 'Pat', lastName: 'Two', email: 'pat.two@example.com' },
+            ],
+        });
+        const logs = org.Setup_Assistant_Log__c;
+        expect(logs.map((l) => [l.Action__c, l.Status__c])).toEqual([
+            ['CREATE_ACCOUNT', 'Created'],
+            ['CREATE_CONTACT', 'Created'],
+            ['CREATE_CONTACT', 'Created'],
+        ]);
+        expect(JSON.parse(logs[0].After__c as string)).toEqual({
+            accountId: results[0].accountId,
+            name: 'Inline Logged',
+        });
+        expect(JSON.parse(logs[1].After__c as string)).toEqual({
+            contactId: results[0].contactId,
+            accountId: results[0].accountId,
+            name: 'Pat One',
+        });
+        expect(logs.every((l) => !String(l.After__c).includes('@'))).toBe(true);
     });
 });
 

@@ -22,19 +22,27 @@ declare namespace Apex.UserEnablementService {
         permissionSetLicenseIds: string[];
     }
 
-    /** A problem the platform reported, with the code of the TypeScript validation. */
+    /**
+     * A problem the platform reported, with the code of the TypeScript validation; or, in a Refused
+     * row, what `SetupAssistantPolicy` refused: its code (e.g. PERMISSION_SET_PRIVILEGED) and message.
+     */
     interface Problem {
         code: string;
         message: string;
         field?: string | null;
     }
 
-    /** Created, Existing, Incomplete (assignments missing: retry) or Failed. */
+    /**
+     * Created, Existing, Incomplete (assignments missing: retry), Failed, or Refused (the policy
+     * refused the row: nothing was written, and a retry is refused again).
+     */
     interface EnableResult {
         contactId: string;
         userId?: string | null;
         status: string;
         assignedPermissionSetIds: string[];
         problems: Problem[];
+        /** The policy's codes when the row is Refused; empty otherwise. */
+        refusalCodes?: string[];
     }
 }

@@ -13,11 +13,25 @@
  * name has `FirstName: ''`, and the facts leave it out as Apex leaves a null out.
  */
 import BATCH_SIZE from '@salesforce/label/c.CCSA_Upgrade_Batch_Size';
+import CONTACT_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Contact_Not_Found';
+import LICENSE_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_License_Not_Allowed';
+import PERMISSION_SET_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Permission_Set_Not_Found';
+import PROFILE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Profile_Not_Found';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, userById } from '../org';
+import {
+    allowList,
+    checkAssignableLicenses,
+    checkAssignablePermissionSets,
+    checkContacts,
+    checkEnableProfiles,
+    checkExternalUsers,
+} from '../policy';
+import type { Refusal } from '../policy';
 import { currentSession } from '../session';
+import type { Session } from '../session';
 import type { Account, Contact, Id, PermissionSet, Profile, SampleOrg, SetupAssistantLog, User } from '../types';
 import {
     LICENSE_LIMIT_EXCEEDED,
@@ -49,16 +63,16 @@ const MAX_ROWS = 200;
 const MAX_NAME_ROWS = 10000;
 const MAX_PERMISSION_SETS = 500;
 
-/** As `UserSetupService.ENABLEMENT_LICENSES`, `CONTRACTS_LABELS`, `CONTRACTS_NAMES` (SOQL IN ignores case). */
+/** As `UserSetupService.ENABLEMENT_LICENSES` (SOQL IN ignores case). */
 const ENABLEMENT_LICENSES = new Set(['customer community plus', 'customer community plus login']);
-const CONTRACTS_LABELS = new Set([
-    'docgen run-time community user',
-    'contract management cc plus digital experience user',
-]);
-const CONTRACTS_NAMES = new Set(['docgenruntimecommunityuser', 'contractmanagementccplusdigitalexperienceuser']);
 
-/** As `UserEnablementService.ACTION`. */
+/** As `UserEnablementService.ACTION` and `STATUS_REFUSED`. */
 const ACTION = 'ENABLE_USER';
+const STATUS_REFUSED = 'Refused';
+
+/** As `UserSetupService.CREATE_ACCOUNT_ACTION` and `CREATE_CONTACT_ACTION`. */
+const CREATE_ACCOUNT_ACTION = 'CREATE_ACCOUNT';
+const CREATE_CONTACT_ACTION = 'CREATE_CONTACT';
 
 /**
  * A `UserSetupService.UserSetupException`, as the controller hands it on: an AuraHandledException
@@ -172,12 +186,14 @@ export const searchContacts: typeof import('@salesforce/apex/UserSetupController
     return toFacts(org, contacts.slice(offset, offset + MAX_ROWS));
 });
 
-/** `selectAssignablePermissionSets`, ordered by label. */
+/** `selectAssignablePermissionSets` with the policy's allow-list (labels or API names), ordered by label. */
 function assignablePermissionSets(org: SampleOrg): PermissionSet[] {
+    const allowed = allowList(org);
     return org.PermissionSet.filter(
         (ps) =>
             !ps.IsOwnedByProfile &&
-            (CONTRACTS_LABELS.has(ps.Label.toLowerCase()) || CONTRACTS_NAMES.has(ps.Name.toLowerCase()) || ps.IsCustom),
+            !ps.PermissionSetGroupId &&
+            (allowed.has(ps.Label.toLowerCase()) || allowed.has(ps.Name.toLowerCase())),
     )
         .sort((a, b) => compareText(a.Label, b.Label))
         .slice(0, MAX_PERMISSION_SETS);
@@ -416,6 +432,29 @@ export const createAccountsAndContacts: typeof import('@salesforce/apex/UserSetu
                 result.error = refusal.message;
             }
         }
+        // As `UserSetupService.creationLogs`, written at once by `SetupAssistantLogWriter.write`.
+        for (const account of accountsByName.values()) {
+            if (account.Id) {
+                writeLog(org, admin.Id, {
+                    Action__c: CREATE_ACCOUNT_ACTION,
+                    Status__c: 'Created',
+                    After__c: JSON.stringify({ accountId: account.Id, name: account.Name }),
+                });
+            }
+        }
+        for (const { contact } of awaiting) {
+            if (contact.Id) {
+                writeLog(org, admin.Id, {
+                    Action__c: CREATE_CONTACT_ACTION,
+                    Status__c: 'Created',
+                    After__c: JSON.stringify({
+                        contactId: contact.Id,
+                        accountId: contact.AccountId,
+                        name: contactName(contact),
+                    }),
+                });
+            }
+        }
         return results;
     });
 
@@ -647,32 +686,48 @@ function assignMissing(org: SampleOrg, requests: ReadonlyArray<EnableRequest>, r
     }
 }
 
-/** The request as `JSON.serialize` writes an `EnableRequest`: every property, in order, nulls included. */
-function serializeRequest(request: EnableRequest): string {
-    const keys: Array<keyof EnableRequest> = [
-        'ContactId',
-        'ProfileId',
-        'Username',
-        'Email',
-        'Alias',
-        'CommunityNickname',
-        'FirstName',
-        'LastName',
-        'TimeZoneSidKey',
-        'LocaleSidKey',
-        'LanguageLocaleKey',
-        'EmailEncodingKey',
-        'UserPermissionsSFContentUser',
-        'permissionSetIds',
-        'permissionSetLicenseIds',
-    ];
-    return JSON.stringify(Object.fromEntries(keys.map((key) => [key, request[key] ?? null])));
+/** Every email address in a message, as `UserEnablementService.EMAIL_PATTERN` finds them. */
+const EMAIL_IN_TEXT = /[^\s<>()",;:]*@[^\s<>()",;:]*/g;
+
+/** As `UserEnablementService.withoutEmails`: the history stores no email address. */
+export function withoutEmails(message: string | null | undefined): string | null {
+    return message === null || message === undefined ? null : message.replace(EMAIL_IN_TEXT, '[email]');
+}
+
+/** As `fullName`: first and last name of the request, blanks left out. */
+function fullName(request: EnableRequest): string {
+    return [request.FirstName, request.LastName]
+        .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+        .map((part) => part.trim())
+        .join(' ');
 }
 
 /**
- * As `UserEnablementService.logsFor`, inserted by `SetupAssistantLogWriter` (a Queueable, after the
- * transaction): here at once, with the Id, auto number and audit fields `Database.insert` gives.
+ * One record inserted by `SetupAssistantLogWriter` (at once here; after the transaction in Apex for
+ * the enable path), with the Id, auto number and audit fields `Database.insert` gives.
  */
+function writeLog(
+    org: SampleOrg,
+    createdById: Id,
+    fields: Partial<SetupAssistantLog> & Pick<SetupAssistantLog, 'Action__c' | 'Status__c'>,
+): void {
+    org.Setup_Assistant_Log__c.push({
+        Id: newRecordId(org, 'Setup_Assistant_Log__c'),
+        Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
+        Target_User__c: null,
+        Snapshot__c: null,
+        Before__c: null,
+        After__c: null,
+        Restored__c: null,
+        Removed__c: null,
+        Error__c: null,
+        CreatedDate: platformNow(),
+        CreatedById: createdById,
+        ...fields,
+    });
+}
+
+/** As `UserEnablementService.logsFor`: one log per row, refusals included; ids and names, no email. */
 function writeLogs(
     org: SampleOrg,
     createdById: Id,
@@ -680,24 +735,113 @@ function writeLogs(
     results: EnableResult[],
 ): void {
     results.forEach((result, i) => {
-        const errors = result.problems.map((problem) => `${problem.code}: ${problem.message}`);
-        const log: SetupAssistantLog = {
-            Id: newRecordId(org, 'Setup_Assistant_Log__c'),
-            Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
+        const request = requests[i];
+        const errors = result.problems.map((problem) => `${problem.code}: ${withoutEmails(problem.message)}`);
+        writeLog(org, createdById, {
             Action__c: ACTION,
             Status__c: result.status,
             Target_User__c: result.userId ?? null,
-            Snapshot__c: null,
-            Before__c: JSON.stringify({ contactId: result.contactId }),
-            After__c: serializeRequest(requests[i]),
+            Before__c: JSON.stringify({ contactId: result.contactId ?? null }),
+            After__c: JSON.stringify({
+                contactId: result.contactId ?? null,
+                userId: result.userId ?? null,
+                name: fullName(request),
+                profileId: request.ProfileId ?? null,
+                permissionSetIds: request.permissionSetIds ?? [],
+                permissionSetLicenseIds: request.permissionSetLicenseIds ?? [],
+            }),
             Restored__c: JSON.stringify(result.assignedPermissionSetIds),
-            Removed__c: null,
             Error__c: errors.length === 0 ? null : errors.join('\n'),
-            CreatedDate: platformNow(),
-            CreatedById: createdById,
-        };
-        org.Setup_Assistant_Log__c.push(log);
+        });
     });
+}
+
+/** What the policy refused in one call, per kind of subject (as `UserEnablementService.PolicyChecks`). */
+interface PolicyChecks {
+    profiles: Map<Id, Refusal>;
+    contacts: Map<Id, Refusal>;
+    permissionSets: Map<Id, Refusal>;
+    licenses: Map<Id, Refusal>;
+    users: Map<Id, Refusal>;
+    existingUsers: Map<Id, User>;
+}
+
+/** As `UserEnablementService.check`: the policy's answers for every row, before any write. */
+function check(session: Session, requests: ReadonlyArray<EnableRequest>): PolicyChecks {
+    const { org } = session;
+    const ids = (pick: (request: EnableRequest) => ReadonlyArray<Id | null | undefined>) =>
+        requests.flatMap(pick).filter((id): id is Id => !!id);
+    const contactIds = ids((r) => [r.ContactId]);
+    const contacts = checkContacts(session, contactIds);
+    const readable = new Set(contactIds.filter((id) => !contacts.has(id)));
+    const existingUsers = new Map<Id, User>();
+    for (const user of org.User) {
+        if (user.ContactId && readable.has(user.ContactId)) {
+            existingUsers.set(user.ContactId, user);
+        }
+    }
+    const userIds = [...existingUsers.values()].map((user) => user.Id);
+    return {
+        profiles: checkEnableProfiles(
+            session,
+            ids((r) => [r.ProfileId]),
+        ),
+        contacts,
+        permissionSets: checkAssignablePermissionSets(
+            session,
+            ids((r) => r.permissionSetIds ?? []),
+        ),
+        licenses: checkAssignableLicenses(
+            session,
+            ids((r) => r.permissionSetLicenseIds ?? []),
+        ),
+        // Only external users get assignments: never a user of the contact that is internal.
+        users: userIds.length > 0 ? checkExternalUsers(session, userIds) : new Map<Id, Refusal>(),
+        existingUsers,
+    };
+}
+
+/** A missing (null) subject, refused with the code of its kind (as `PolicyChecks.addRefusal`). */
+function missing(code: Refusal['code'], label: string): Refusal {
+    return { subjectId: '', code, message: formatLabel(label, 'null') };
+}
+
+/** As `PolicyChecks.refusalsOf`: every refusal of one row. */
+function refusalsOf(checks: PolicyChecks, request: EnableRequest): Refusal[] {
+    const refusals: Refusal[] = [];
+    const add = (id: Id | null | undefined, refused: Map<Id, Refusal>, code: Refusal['code'], label: string) => {
+        if (!id) {
+            refusals.push(missing(code, label));
+        } else if (refused.has(id)) {
+            refusals.push(refused.get(id) as Refusal);
+        }
+    };
+    add(request.ContactId, checks.contacts, 'CONTACT_NOT_FOUND', CONTACT_NOT_FOUND);
+    add(request.ProfileId, checks.profiles, 'PROFILE_NOT_FOUND', PROFILE_NOT_FOUND);
+    const existing = request.ContactId ? checks.existingUsers.get(request.ContactId) : undefined;
+    if (existing && checks.users.has(existing.Id)) {
+        refusals.push(checks.users.get(existing.Id) as Refusal);
+    }
+    for (const permissionSetId of request.permissionSetIds ?? []) {
+        add(permissionSetId, checks.permissionSets, 'PERMISSION_SET_NOT_FOUND', PERMISSION_SET_NOT_FOUND);
+    }
+    for (const licenseId of request.permissionSetLicenseIds ?? []) {
+        add(licenseId, checks.licenses, 'PERMISSION_SET_LICENSE_NOT_ALLOWED', LICENSE_NOT_ALLOWED);
+    }
+    return refusals;
+}
+
+/** As `EnableResult.refuse`. */
+function refuse(result: EnableResult, refusals: ReadonlyArray<Refusal>): void {
+    result.status = STATUS_REFUSED;
+    const codes = result.refusalCodes ?? [];
+    for (const refusal of refusals) {
+        result.problems.push({ code: refusal.code, message: refusal.message });
+        if (!codes.includes(refusal.code)) {
+            codes.push(refusal.code);
+        }
+    }
+    result.refusalCodes = codes;
 }
 
 export const enableUsers: typeof import('@salesforce/apex/UserSetupController.enableUsers').default = apexMethod<
@@ -715,23 +859,26 @@ export const enableUsers: typeof import('@salesforce/apex/UserSetupController.en
     if (requests.length > MAX_ROWS) {
         throw batchSizeError();
     }
-    const contactIds = new Set(requests.map((r) => r.ContactId));
-    const existing = new Map<Id, User>();
-    for (const user of org.User) {
-        if (user.ContactId && contactIds.has(user.ContactId)) {
-            existing.set(user.ContactId, user);
-        }
-    }
+    // A null row is judged as an empty one, as the Apex does.
+    const rows = requests.map((request) => request ?? ({} as EnableRequest));
+    // Before any write, the policy re-checks every row, whatever the browser planned.
+    const checks = check(session, rows);
     const toInsert: Array<{ request: EnableRequest; result: EnableResult }> = [];
-    for (const request of requests) {
+    for (const request of rows) {
         // `new EnableResult(contactId)`: userId and status stay absent until set (Apex omits nulls).
         const result = {
             contactId: request.ContactId,
             assignedPermissionSetIds: [],
             problems: [],
+            refusalCodes: [],
         } as unknown as EnableResult;
         results.push(result);
-        const user = existing.get(request.ContactId);
+        const refusals = refusalsOf(checks, request);
+        if (refusals.length > 0) {
+            refuse(result, refusals);
+            continue;
+        }
+        const user = checks.existingUsers.get(request.ContactId);
         if (user) {
             // Idempotent: the user exists (an earlier run, or by hand); only assignments follow.
             result.userId = user.Id;
@@ -751,10 +898,10 @@ export const enableUsers: typeof import('@salesforce/apex/UserSetupController.en
             addError(result, refusal as DatabaseError);
         }
     }
-    assignMissing(org, requests, results);
-    writeLogs(org, session.user.Id, requests, results);
+    assignMissing(org, rows, results);
+    writeLogs(org, session.user.Id, rows, results);
     // In the order Apex declares the fields.
-    return results.map(({ contactId, userId, status, assignedPermissionSetIds, problems }) =>
-        withoutNulls<EnableResult>({ contactId, userId, status, assignedPermissionSetIds, problems }),
+    return results.map(({ contactId, userId, status, assignedPermissionSetIds, problems, refusalCodes }) =>
+        withoutNulls<EnableResult>({ contactId, userId, status, assignedPermissionSetIds, problems, refusalCodes }),
     );
 });

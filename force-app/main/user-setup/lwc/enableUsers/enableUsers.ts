@@ -18,7 +18,7 @@ import {
 } from 'c/enablementRun';
 import type { CsvRow } from 'c/enablementRun';
 import { csvDataUrl } from 'c/csvExport';
-import { platformProblemMessage, problemMessage, warningMessage } from 'c/enablementMessages';
+import { platformProblemMessage, problemMessage, refusalProblemMessage, warningMessage } from 'c/enablementMessages';
 import { runInChunks } from 'c/bulkRunner';
 import { reduceErrors } from 'c/errorUtils';
 import { formatLabel } from 'c/labelFormat';
@@ -61,6 +61,7 @@ import STATUS_CREATED from '@salesforce/label/c.CCSA_Enable_Status_Created';
 import STATUS_EXISTING from '@salesforce/label/c.CCSA_Enable_Status_Existing';
 import STATUS_INCOMPLETE from '@salesforce/label/c.CCSA_Enable_Status_Incomplete';
 import STATUS_FAILED from '@salesforce/label/c.CCSA_Enable_Status_Failed';
+import STATUS_REFUSED from '@salesforce/label/c.CCSA_Enable_Status_Refused';
 import STATUS_BLOCKED from '@salesforce/label/c.CCSA_Enable_Status_Blocked';
 
 type ContactOption = Apex.UserSetupService.ContactFact;
@@ -74,7 +75,16 @@ const STATUS_LABELS: Readonly<Record<string, string>> = {
     Existing: STATUS_EXISTING,
     Incomplete: STATUS_INCOMPLETE,
     Failed: STATUS_FAILED,
+    Refused: STATUS_REFUSED,
 };
+
+/** A row the server's policy refused: nothing was written for it, and a retry is refused again. */
+const REFUSED = 'Refused';
+
+/** The sentences of a result's problems: the policy's refusal, or the platform's error with its fix. */
+function resultProblemMessages(result: EnableResult): string[] {
+    return result.problems.map(result.status === REFUSED ? refusalProblemMessage : platformProblemMessage);
+}
 
 /** Columns the admin may edit on a planned row: the derived values most likely to need it. */
 const EDITABLE = new Set(['Username', 'CommunityNickname', 'Alias']);
@@ -307,7 +317,7 @@ export default class EnableUsers extends LightningElement {
                 userId: result.userId ?? '',
                 userUrl: result.userId ? userUrl(result.userId) : '',
                 status: STATUS_LABELS[result.status] ?? result.status,
-                problems: result.problems.map(platformProblemMessage).join('\n'),
+                problems: resultProblemMessages(result).join('\n'),
             };
         });
     }
@@ -536,9 +546,11 @@ export default class EnableUsers extends LightningElement {
     endRun(): void {
         this.busy = false;
         this.running = false;
-        const failures = this.results.filter((result) => result.status === 'Failed' || result.status === 'Incomplete');
+        const failures = this.results.filter(
+            (result) => result.status === 'Failed' || result.status === 'Incomplete' || result.status === REFUSED,
+        );
         if (!this.runErrors && failures.length > 0) {
-            this.runErrors = failures.flatMap((result) => result.problems.map(platformProblemMessage));
+            this.runErrors = failures.flatMap(resultProblemMessages);
         }
     }
 }

@@ -62,6 +62,8 @@ import WARNING_USERNAME_ADJUSTED from '@salesforce/label/c.CCSA_Enable_Warning_U
 import WARNING_EMAIL_SHARED_IN_BATCH from '@salesforce/label/c.CCSA_Enable_Warning_EMAIL_SHARED_IN_BATCH';
 import WARNING_CONTRACTS_PERMISSION_SET_NOT_SELECTED from '@salesforce/label/c.CCSA_Enable_Warning_CONTRACTS_PERMISSION_SET_NOT_SELECTED';
 import FIX_PREFIX from '@salesforce/label/c.CCSA_Enable_Fix_Prefix';
+import PROBLEM_REFUSED from '@salesforce/label/c.CCSA_Enable_Problem_REFUSED';
+import FIX_REFUSED from '@salesforce/label/c.CCSA_Enable_Fix_REFUSED';
 
 /** Codes only the platform reports (Apex maps them when no rule code fits). */
 export type PlatformCode = 'FIELD_INTEGRITY' | 'PLATFORM_ERROR';
@@ -172,4 +174,14 @@ export function platformProblemMessage(problem: { code: string; message?: string
     const fix = FIXES[PLATFORM_FIX[problem.code] ?? 'RETRY'];
     const detail = problem.message ? ` (${problem.message})` : '';
     return `${headline}${detail} ${formatLabel(FIX_PREFIX, fix)}`;
+}
+
+/**
+ * A row the server's policy refused (`SetupAssistantPolicy`, status Refused): its own sentence,
+ * which names what was refused and why, never the code alone, and what to do.
+ * @param problem the policy's code and message
+ * @returns the sentences
+ */
+export function refusalProblemMessage(problem: { code: string; message?: string | null }): string {
+    return `${formatLabel(PROBLEM_REFUSED, problem.message || problem.code)} ${formatLabel(FIX_PREFIX, FIX_REFUSED)}`;
 }
