@@ -5,6 +5,8 @@
  */
 import ACTION_LICENSE_CHANGE from '@salesforce/label/c.CCSA_History_Action_LICENSE_CHANGE';
 import ACTION_ENABLE_USER from '@salesforce/label/c.CCSA_History_Action_ENABLE_USER';
+import ACTION_CREATE_ACCOUNT from '@salesforce/label/c.CCSA_History_Action_CREATE_ACCOUNT';
+import ACTION_CREATE_CONTACT from '@salesforce/label/c.CCSA_History_Action_CREATE_CONTACT';
 import ACTION_ACTIVATE_SITE from '@salesforce/label/c.CCSA_History_Action_ACTIVATE_SITE';
 import ACTION_SHOW_ALL_SETTINGS from '@salesforce/label/c.CCSA_History_Action_SHOW_ALL_SETTINGS';
 import ACTION_ADD_PROFILE_MEMBER from '@salesforce/label/c.CCSA_History_Action_ADD_PROFILE_MEMBER';
@@ -159,6 +161,8 @@ export function prettyJson(text: string | null | undefined): string {
 const ACTIONS: Readonly<Record<string, string>> = {
     LICENSE_CHANGE: ACTION_LICENSE_CHANGE,
     ENABLE_USER: ACTION_ENABLE_USER,
+    CREATE_ACCOUNT: ACTION_CREATE_ACCOUNT,
+    CREATE_CONTACT: ACTION_CREATE_CONTACT,
     ACTIVATE_SITE: ACTION_ACTIVATE_SITE,
     SHOW_ALL_SETTINGS: ACTION_SHOW_ALL_SETTINGS,
     ADD_PROFILE_MEMBER: ACTION_ADD_PROFILE_MEMBER,

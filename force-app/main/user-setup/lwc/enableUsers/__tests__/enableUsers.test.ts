@@ -163,6 +163,36 @@ describe('c-enable-users', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('shows the message of a row the server refused, never its code alone, and offers no retry for it', async () => {
+        const refusal =
+            'The permission set Sales Operations is not one the assistant may assign. Add it to the allow-list first.';
+        mocked(enableUsers).mockImplementationOnce(({ requests }: { requests: EnableRequest[] }) =>
+            Promise.resolve(
+                requests.map((request) => ({
+                    contactId: request.ContactId,
+                    status: 'Refused',
+                    assignedPermissionSetIds: [],
+                    problems: [{ code: 'PERMISSION_SET_NOT_ALLOWED', message: refusal }],
+                    refusalCodes: ['PERMISSION_SET_NOT_ALLOWED'],
+                })),
+            ),
+        );
+        const element = render();
+        await flush();
+        await searchAndCheck(element);
+        $(element, 'lightning-button.run').click();
+        await flush();
+        const results = (runResults(element).querySelector('lightning-datatable') as unknown as Table).data;
+        expect(results[0].status).toBe('Refused');
+        expect(results[0].problems).toContain(refusal);
+        expect(results[0].problems).not.toMatch(/^PERMISSION_SET_NOT_ALLOWED/);
+        expect(results[0].problems).toMatch(/Allowed Permission Set/);
+        expect(runResults(element).querySelector('c-error-panel')).not.toBeNull();
+        // A refused row is refused again: no retry.
+        expect($(element, 'lightning-button.retry')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
     it('creates typed customers first, then enables them under their new contact', async () => {
         mocked(getEnablementFacts).mockResolvedValue({ ...FACTS, contacts: [] });
         mocked(createAccountsAndContacts).mockResolvedValue([{ accountId: '001NEW', contactId: '003NEW000000001AAA' }]);
