@@ -3,7 +3,11 @@
 //   1. PMD (through Salesforce Code Analyzer's core and PMD engine): security, best-practice,
 //      performance and error-prone rules, the ones an AppExchange security review runs.
 //   2. apex-ls CheckForIssues: the semantic errors a deploy would report (unknown types,
-//      fields, methods, labels; type errors) without needing an org.
+//      fields, methods, labels; type errors) without needing an org. The anonymous Apex scripts of
+//      `npm run verify:org` (scripts/verify-org/apex/*.apex) are checked too, each wrapped into a
+//      synthetic class of the temporary workspace (scripts/lib/anonymous-apex.js); findings point
+//      at the script's own line. CCSA_SCAN_ANONYMOUS_DIR names another folder of scripts (used to
+//      show that a planted defect is caught).
 //   3. The project's rules (scripts/lib/apex-rules.js): admin guard first, declared sharing,
 //      no SOQL/DML in loops, no IsParallel=true with setup-object DML, no unescaped apostrophe in
 //      a label used by String.format, permission set groups and expiry in assignment snapshots.
@@ -20,6 +24,12 @@ const { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel } = require('@sale
 const { createEnginePlugin } = require('@salesforce/code-analyzer-pmd-engine');
 const { apexNameOf, listApexFiles } = require('./lib/apex-source.js');
 const { checkApexSource } = require('./lib/apex-rules.js');
+const {
+    ANONYMOUS_APEX_DIR,
+    listAnonymousApexFiles,
+    scriptLine,
+    wrapAnonymousApex,
+} = require('./lib/anonymous-apex.js');
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Working folder for logs and the apex-ls copy; ignored by git, Jest and the linters. */
@@ -183,6 +193,23 @@ async function runApexLsIn(workspace, apexFiles) {
         cpSync(join(ROOT, path), join(workspace, path), { recursive: true });
     }
     const classNames = apexFiles.filter((f) => f.endsWith('.cls')).map(apexNameOf);
+    // Synthetic class file in the workspace -> the anonymous script it wraps.
+    const anonymous = new Map();
+    const anonymousDir = join(workspace, project.packageDirectories[0].path, 'ccsa-verify-org', 'classes');
+    const anonymousFiles = listAnonymousApexFiles(process.env.CCSA_SCAN_ANONYMOUS_DIR || ANONYMOUS_APEX_DIR);
+    mkdirSync(anonymousDir, { recursive: true });
+    for (const script of anonymousFiles) {
+        const { className, classSource, lineOffset } = wrapAnonymousApex(script);
+        const classFile = join(anonymousDir, `${className}.cls`);
+        writeFileSync(classFile, classSource);
+        writeFileSync(
+            `${classFile}-meta.xml`,
+            `<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n` +
+                `    <apiVersion>${project.sourceApiVersion}</apiVersion>\n    <status>Active</status>\n</ApexClass>\n`,
+        );
+        anonymous.set(classFile, { script, lineOffset });
+        classNames.push(className);
+    }
     const canaryDir = join(workspace, project.packageDirectories[0].path, 'ccsa-scan-canary', 'classes');
     const canaryFile = join(canaryDir, `${CANARY_CLASS}.cls`);
     mkdirSync(canaryDir, { recursive: true });
@@ -238,8 +265,13 @@ async function runApexLsIn(workspace, apexFiles) {
                 }
                 continue;
             }
-            const file = path.startsWith(workspace) ? rel(join(ROOT, relative(workspace, path))) : path;
-            const line = issue.start?.line ?? '?';
+            const wrapped = anonymous.get(path);
+            const file = wrapped
+                ? rel(wrapped.script)
+                : path.startsWith(workspace)
+                  ? rel(join(ROOT, relative(workspace, path)))
+                  : path;
+            const line = wrapped ? scriptLine(issue.start?.line, wrapped.lineOffset) : (issue.start?.line ?? '?');
             const text = `${issue.category}: ${oneLine(issue.message)}`;
             if (isError) {
                 result.findings.push({
@@ -256,7 +288,10 @@ async function runApexLsIn(workspace, apexFiles) {
     if (!canaryCaught) {
         result.failures.push(`apex-ls did not report the canary's planted type: it did not analyse the workspace`);
     }
-    result.notes.unshift(`${classNames.length} classes resolved from the canary, ${apexFiles.length} Apex files`);
+    result.notes.unshift(
+        `${classNames.length} classes resolved from the canary, ${apexFiles.length} Apex files, ` +
+            `${anonymousFiles.length} anonymous Apex scripts`,
+    );
     return result;
 }
 
