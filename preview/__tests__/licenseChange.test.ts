@@ -7,12 +7,10 @@ import ACKNOWLEDGEMENT_REQUIRED from '@salesforce/label/c.CCSA_Upgrade_Acknowled
 import ACCESS_DENIED from '@salesforce/label/c.CCSA_Access_Denied';
 import BATCH_SIZE from '@salesforce/label/c.CCSA_Upgrade_Batch_Size';
 import FACTS_CHANGED from '@salesforce/label/c.CCSA_Upgrade_Facts_Changed';
-import PATH_NOT_PROFILE_CHANGE from '@salesforce/label/c.CCSA_Upgrade_Path_Not_Profile_Change';
-import TARGET_INVALID from '@salesforce/label/c.CCSA_Upgrade_Target_Invalid';
-import USER_NOT_FOUND from '@salesforce/label/c.CCSA_Upgrade_User_Not_Found';
 import { formatLabel } from 'c/labelFormat';
 import {
     applyLicenseChanges,
+    cancelLicenseChange,
     enablePartnerAccounts,
     getUpgradeFacts,
     getUpgradeTargets,
@@ -51,7 +49,7 @@ function permissionSetLabels(userId: Id): string[] {
         .sort();
 }
 
-/** The change items the UI sends: the facts the validator saw, the path, the acknowledgement. */
+/** The change items the UI sends: the facts the validator saw and the acknowledgement (no path). */
 async function itemsFor(
     users: User[],
     targetProfileId: Id,
@@ -61,10 +59,10 @@ async function itemsFor(
     return facts.users.map((user) => ({
         userId: user.id,
         profileId: user.profileId,
-        systemModstamp: user.systemModstamp ?? null,
-        permissionSetCount: user.permissionSets.length,
-        permissionSetLicenseCount: user.permissionSetLicenses.length,
-        path: 'change-profile',
+        isActive: user.isActive,
+        contactId: user.contactId ?? null,
+        permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
+        permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
         acknowledgedIrreversible: true,
         ...overrides,
     }));
@@ -79,8 +77,8 @@ async function change(
         request: { targetProfileId, users: await itemsFor(users, targetProfileId) },
     });
     const logIds = snapshot.map((r) => r.logId).filter((id): id is string => !!id);
-    const applied = await applyLicenseChanges({ logIds });
-    const reconciled = await reconcileLicenseChanges({ outcomes: applied });
+    const applied = await applyLicenseChanges({ logIds, targetProfileId });
+    const reconciled = await reconcileLicenseChanges({ outcomes: applied, targetProfileId });
     return { snapshot, applied, reconciled };
 }
 
@@ -168,7 +166,9 @@ describe('license change, snapshot → apply → reconcile', () => {
             beforeProfileId: before.ProfileId,
             targetProfileId: target.Id,
             permissionSetIds: [caseAccess.Id],
+            permissionSetGroupIds: [],
             permissionSetLicenseIds: [],
+            expirationDates: {},
         });
         expect(JSON.parse(log?.Before__c ?? '')).toEqual({
             profileId: before.ProfileId,
@@ -177,6 +177,7 @@ describe('license change, snapshot → apply → reconcile', () => {
             roleId: null,
             roleName: null,
             targetProfileId: target.Id,
+            targetProfileName: CONTRACTS_PROFILE,
             targetLicenseName: 'Customer Community Plus',
         });
         expect(JSON.parse(log?.After__c ?? '')).toEqual({
@@ -185,6 +186,7 @@ describe('license change, snapshot → apply → reconcile', () => {
             licenseName: 'Customer Community Plus',
             roleId: role?.Id,
             roleName: role?.Name,
+            restoreAttempts: 1,
         });
         // The facts read again show the change.
         const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: target.Id });
@@ -225,14 +227,15 @@ describe('license change refusals', () => {
     it('refuses a user changed since validation, and creates no log', async () => {
         const dmitri = userNamed('Dmitri Varga');
         const items = await itemsFor([dmitri], target());
-        dmitri.SystemModstamp = new Date(Date.parse(dmitri.SystemModstamp) + 1000).toISOString();
+        dmitri.ProfileId = profileNamed('Customer Community Login User').Id;
         const results = await snapshotLicenseChanges({ request: { targetProfileId: target(), users: items } });
         expect(results).toEqual([
             {
                 userId: dmitri.Id,
                 status: 'Refused',
+                code: 'FACTS_CHANGED',
                 profileChanged: false,
-                errors: [FACTS_CHANGED],
+                errors: [`FACTS_CHANGED: ${FACTS_CHANGED}`],
                 restored: [],
                 removed: [],
             },
@@ -240,24 +243,25 @@ describe('license change refusals', () => {
         expect(org.Setup_Assistant_Log__c).toHaveLength(0);
     });
 
-    it('refuses stale profile and assignment counts, and a missing modstamp', async () => {
+    it('refuses a stale profile, active flag, contact or set of assignments', async () => {
         const dmitri = userNamed('Dmitri Varga');
         for (const stale of [
             { profileId: profileNamed('Customer Community Login User').Id },
-            { permissionSetCount: 0 },
-            { permissionSetLicenseCount: 1 },
-            { systemModstamp: null },
+            { isActive: false },
+            { contactId: null },
+            { permissionSetIds: [] },
+            { permissionSetLicenseIds: ['0PL8d000000ZZZZAAA'] },
         ]) {
             const users = await itemsFor([dmitri], target(), stale);
             const [result] = await snapshotLicenseChanges({ request: { targetProfileId: target(), users } });
-            expect(result.errors).toEqual([FACTS_CHANGED]);
+            expect(result).toMatchObject({ code: 'FACTS_CHANGED', errors: [`FACTS_CHANGED: ${FACTS_CHANGED}`] });
         }
     });
 
-    it('accepts the same instant written differently', async () => {
+    it('ignores SystemModstamp: an unrelated system update does not refuse the user', async () => {
         const dmitri = userNamed('Dmitri Varga');
-        const offset = new Date(dmitri.SystemModstamp).toISOString().replace('.000Z', 'Z');
-        const users = await itemsFor([dmitri], target(), { systemModstamp: offset });
+        const users = await itemsFor([dmitri], target());
+        dmitri.SystemModstamp = new Date(Date.parse(dmitri.SystemModstamp) + 60_000).toISOString();
         const [result] = await snapshotLicenseChanges({ request: { targetProfileId: target(), users } });
         expect(result.status).toBe('Snapshot');
     });
@@ -265,7 +269,11 @@ describe('license change refusals', () => {
     it('refuses an irreversible change without acknowledgement', async () => {
         const users = await itemsFor([userNamed('Dmitri Varga')], target(), { acknowledgedIrreversible: false });
         const [result] = await snapshotLicenseChanges({ request: { targetProfileId: target(), users } });
-        expect(result).toMatchObject({ status: 'Refused', errors: [ACKNOWLEDGEMENT_REQUIRED] });
+        expect(result).toMatchObject({
+            status: 'Refused',
+            code: 'ACKNOWLEDGEMENT_REQUIRED',
+            errors: [`ACKNOWLEDGEMENT_REQUIRED: ${ACKNOWLEDGEMENT_REQUIRED}`],
+        });
         // Customer Community to Customer Community Login is reversible: no acknowledgement needed.
         const login = profileNamed('Customer Community Login User').Id;
         const reversible = await itemsFor([userNamed('Dmitri Varga')], login, { acknowledgedIrreversible: false });
@@ -273,26 +281,31 @@ describe('license change refusals', () => {
         expect(ok.status).toBe('Snapshot');
     });
 
-    it('refuses any path but a profile change, before looking at the facts', async () => {
+    it('computes the path itself and refuses any path but a profile change, before the facts', async () => {
         const bruno = userNamed('Bruno Becker');
         expect(licenseOf(org.Profile.find((p) => p.Id === bruno.ProfileId)?.Name as string).Name).toBe('Gold Partner');
-        const users = await itemsFor([bruno], target(), { path: 'reenable-as-customer', systemModstamp: null });
+        const users = await itemsFor([bruno], target(), { permissionSetIds: ['stale'] });
         const [result] = await snapshotLicenseChanges({ request: { targetProfileId: target(), users } });
-        expect(result).toMatchObject({
-            status: 'Refused',
-            errors: [formatLabel(PATH_NOT_PROFILE_CHANGE, 'reenable-as-customer')],
-        });
+        expect(result).toMatchObject({ status: 'Refused', code: 'PATH_NOT_PROFILE_CHANGE' });
+        expect(result.errors[0]).toMatch(/^PATH_NOT_PROFILE_CHANGE: .*reenable-as-customer/);
     });
 
     it('refuses a user that does not exist, and a target outside the six licenses', async () => {
         const users = await itemsFor([userNamed('Dmitri Varga')], target(), { userId: '0058d000000ZZZZAAA' });
-        const [result] = await snapshotLicenseChanges({ request: { targetProfileId: target(), users } });
-        expect(result).toMatchObject({ userId: '0058d000000ZZZZAAA', status: 'Refused', errors: [USER_NOT_FOUND] });
+        await expect(snapshotLicenseChanges({ request: { targetProfileId: target(), users } })).rejects.toMatchObject({
+            body: { message: expect.stringMatching(/^USER_NOT_FOUND: /) },
+        });
         await expect(
             snapshotLicenseChanges({
                 request: { targetProfileId: profileNamed('Gold Partner User').Id, users },
             }),
-        ).rejects.toMatchObject({ body: { message: TARGET_INVALID, exceptionType: 'System.AuraHandledException' } });
+        ).rejects.toMatchObject({
+            body: {
+                message: expect.stringMatching(/^PROFILE_NOT_TARGET_LICENSE: /),
+                exceptionType: 'ccsa.SetupAssistantPolicy.PolicyException',
+            },
+        });
+        expect(org.Setup_Assistant_Log__c).toHaveLength(0);
     });
 
     it('answers an empty request with no results and refuses more than 200 users', async () => {
@@ -320,9 +333,12 @@ describe('license change refusals', () => {
         await expect(
             snapshotLicenseChanges({ request: { targetProfileId: target(), users: [] } }),
         ).rejects.toMatchObject(denied);
-        await expect(applyLicenseChanges({ logIds: [] })).rejects.toMatchObject(denied);
-        await expect(reconcileLicenseChanges({ outcomes: [] })).rejects.toMatchObject(denied);
-        await expect(enablePartnerAccounts({ accountIds: [] })).rejects.toMatchObject(denied);
+        await expect(applyLicenseChanges({ logIds: [], targetProfileId: target() })).rejects.toMatchObject(denied);
+        await expect(reconcileLicenseChanges({ outcomes: [], targetProfileId: target() })).rejects.toMatchObject(
+            denied,
+        );
+        await expect(cancelLicenseChange({ logId: 'a008d000000ZZZZAAA' })).rejects.toMatchObject(denied);
+        await expect(enablePartnerAccounts({ accountIds: [], userIds: [] })).rejects.toMatchObject(denied);
     });
 });
 
@@ -335,25 +351,33 @@ describe('license change retries', () => {
         const [again] = await snapshotLicenseChanges({ request: { targetProfileId: targetId, users } });
         expect(again).toEqual(first);
         // Even after the change (the facts no longer match), until reconcile completes the log.
-        await applyLicenseChanges({ logIds: [first.logId as Id] });
+        await applyLicenseChanges({ logIds: [first.logId as Id], targetProfileId: targetId });
         const [afterApply] = await snapshotLicenseChanges({ request: { targetProfileId: targetId, users } });
         expect(afterApply).toMatchObject({ logId: first.logId, status: 'Snapshot', errors: [] });
         expect(org.Setup_Assistant_Log__c).toHaveLength(1);
     });
 
-    it('applies twice without changing twice', async () => {
+    it('applies twice without changing twice, and refuses a completed log', async () => {
         const dmitri = userNamed('Dmitri Varga');
         const targetId = profileNamed(CONTRACTS_PROFILE).Id;
-        const { applied } = await change([dmitri], targetId);
+        const [snapshot] = await snapshotLicenseChanges({
+            request: { targetProfileId: targetId, users: await itemsFor([dmitri], targetId) },
+        });
+        const logIds = [snapshot.logId as Id];
+        const applied = await applyLicenseChanges({ logIds, targetProfileId: targetId });
         const seats = org.UserLicense.map((l) => l.UsedLicenses);
         const stamp = userNamed('Dmitri Varga').SystemModstamp;
         const assignments = org.PermissionSetAssignment.length;
-        const again = await applyLicenseChanges({ logIds: [applied[0].logId as Id] });
+        const again = await applyLicenseChanges({ logIds, targetProfileId: targetId });
         expect(again).toEqual(applied);
         expect(org.UserLicense.map((l) => l.UsedLicenses)).toEqual(seats);
         expect(userNamed('Dmitri Varga').SystemModstamp).toBe(stamp);
         expect(org.PermissionSetAssignment).toHaveLength(assignments);
-        expect(await applyLicenseChanges({ logIds: ['a008d000000ZZZZAAA'] })).toEqual([]);
+        await reconcileLicenseChanges({ outcomes: again, targetProfileId: targetId });
+        await expect(applyLicenseChanges({ logIds, targetProfileId: targetId })).rejects.toMatchObject({
+            body: { message: expect.stringMatching(/^LOG_NOT_OPEN: /) },
+        });
+        expect(await applyLicenseChanges({ logIds: [], targetProfileId: targetId })).toEqual([]);
     });
 
     it('finishes a user whose restore failed, when apply runs again', async () => {
@@ -363,16 +387,17 @@ describe('license change retries', () => {
             request: { targetProfileId: targetId, users: await itemsFor([dmitri], targetId) },
         });
         const logIds = [snapshot[0].logId as Id];
-        await applyLicenseChanges({ logIds });
+        await applyLicenseChanges({ logIds, targetProfileId: targetId });
         // Someone removes the restored permission set before reconcile: the log stays Applied.
         org.PermissionSetAssignment = org.PermissionSetAssignment.filter((a) => a.AssigneeId !== dmitri.Id);
         const [pending] = await reconcileLicenseChanges({
             outcomes: [{ ...snapshot[0], errors: ['Boom'], restored: [], removed: [] }],
+            targetProfileId: targetId,
         });
         expect(pending).toMatchObject({ status: 'Applied', restored: [], errors: ['Boom'] });
         expect(org.Setup_Assistant_Log__c[0]).toMatchObject({ Status__c: 'Applied', Error__c: 'Boom' });
-        const applied = await applyLicenseChanges({ logIds });
-        const [done] = await reconcileLicenseChanges({ outcomes: applied });
+        const applied = await applyLicenseChanges({ logIds, targetProfileId: targetId });
+        const [done] = await reconcileLicenseChanges({ outcomes: applied, targetProfileId: targetId });
         expect(done.status).toBe('Completed');
         expect(permissionSetLabels(dmitri.Id)).toEqual(['Portal Case Access']);
     });
@@ -424,8 +449,13 @@ describe('license change failures the platform gives', () => {
             request: { targetProfileId: targetId, users: await itemsFor([dmitri], targetId) },
         });
         dmitri.ProfileId = profileNamed('Customer Community Login User').Id;
-        const [applied] = await applyLicenseChanges({ logIds: [snapshot.logId as Id] });
-        expect(applied).toMatchObject({ status: 'Snapshot', profileChanged: false, errors: [FACTS_CHANGED] });
+        const [applied] = await applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: targetId });
+        expect(applied).toMatchObject({
+            status: 'Snapshot',
+            code: 'FACTS_CHANGED',
+            profileChanged: false,
+            errors: [FACTS_CHANGED],
+        });
     });
 });
 
@@ -441,13 +471,24 @@ describe('partner accounts', () => {
             'FIELD_INTEGRITY_EXCEPTION: The account of a partner user must be a partner account.',
         ]);
 
-        expect(await enablePartnerAccounts({ accountIds: [account.Id] })).toEqual({});
+        expect(await enablePartnerAccounts({ accountIds: [account.Id], userIds: [sofia.Id] })).toEqual({});
         expect(account.IsPartner).toBe(true);
+        // Every enabled account is logged, by id and name.
+        const partnerLog = org.Setup_Assistant_Log__c.find((l) => l.Action__c === 'ENABLE_PARTNER_ACCOUNT');
+        expect(partnerLog).toMatchObject({ Status__c: 'Completed', Target_User__c: sofia.Id });
+        expect(JSON.parse(partnerLog?.After__c ?? '')).toEqual({
+            accountId: account.Id,
+            accountName: account.Name,
+            isPartner: true,
+        });
         const facts = await getUpgradeFacts({ userIds: [sofia.Id], targetProfileId: partnerProfile.Id });
         expect(facts.users[0].accountIsPartner).toBe(true);
 
-        const retried = await applyLicenseChanges({ logIds: [applied[0].logId as Id] });
-        const [done] = await reconcileLicenseChanges({ outcomes: retried });
+        const retried = await applyLicenseChanges({
+            logIds: [applied[0].logId as Id],
+            targetProfileId: partnerProfile.Id,
+        });
+        const [done] = await reconcileLicenseChanges({ outcomes: retried, targetProfileId: partnerProfile.Id });
         expect(done).toMatchObject({ status: 'Completed', errors: [] });
         const user = userNamed('Sofia Xu');
         expect(user.UserType).toBe('PowerPartner');
@@ -458,9 +499,12 @@ describe('partner accounts', () => {
     });
 
     it('answers no accounts with no errors and refuses more than 200', async () => {
-        expect(await enablePartnerAccounts({ accountIds: [] })).toEqual({});
+        expect(await enablePartnerAccounts({ accountIds: [], userIds: [] })).toEqual({});
         await expect(
-            enablePartnerAccounts({ accountIds: Array.from({ length: 201 }, () => org.Account[0].Id) }),
+            enablePartnerAccounts({
+                accountIds: Array.from({ length: 201 }, () => org.Account[0].Id),
+                userIds: [],
+            }),
         ).rejects.toMatchObject({ body: { message: formatLabel(BATCH_SIZE, 200) } });
     });
 });
@@ -499,5 +543,238 @@ describe('searchUpgradeCandidates', () => {
         const both = await searchUpgradeCandidates({ licenseName: 'External Identity', searchTerm: 'isla' });
         expect(both.map((o) => o.name)).toEqual(['Isla Keller']);
         expect(await searchUpgradeCandidates({ licenseName: 'Salesforce' })).toEqual([]);
+    });
+});
+
+/**
+ * The same hostile requests as the Apex tests (LicenseUpgradeController_Tests), against the sample
+ * org's copy of SetupAssistantPolicy: each is refused with its code, and nothing in the org changes.
+ */
+describe('hostile requests (SetupAssistantPolicy)', () => {
+    const contracts = () => profileNamed(CONTRACTS_PROFILE).Id;
+    const partner = () => profileNamed('Partner Community User').Id;
+    const refusedWith = (code: string) => ({
+        body: {
+            message: expect.stringMatching(new RegExp(`^${code}: `)),
+            exceptionType: 'ccsa.SetupAssistantPolicy.PolicyException',
+        },
+    });
+    /** The whole org, to show that a refused request changed nothing. */
+    const state = (): string => JSON.stringify(org);
+
+    /** An open snapshot of Dmitri's change to the Contracts profile, taken by the running admin. */
+    async function openLog(): Promise<Id> {
+        const dmitri = userNamed('Dmitri Varga');
+        const [result] = await snapshotLicenseChanges({
+            request: { targetProfileId: contracts(), users: await itemsFor([dmitri], contracts()) },
+        });
+        return result.logId as Id;
+    }
+
+    function logById(logId: Id) {
+        return org.Setup_Assistant_Log__c.find(
+            (log) => log.Id === logId,
+        ) as (typeof org.Setup_Assistant_Log__c)[number];
+    }
+
+    function addPrivilegedPermissionSet(overrides: Record<string, unknown> = {}): Id {
+        const id = `0PS8d00000PRIV${String(org.PermissionSet.length).padStart(4, '0')}`;
+        org.PermissionSet.push({
+            ...org.PermissionSet.find((ps) => !ps.IsOwnedByProfile && !ps.LicenseId),
+            Id: id,
+            Name: 'Privileged',
+            Label: 'Privileged',
+            IsOwnedByProfile: false,
+            ProfileId: null,
+            LicenseId: null,
+            PermissionsModifyAllData: false,
+            PermissionsViewAllData: true,
+            PermissionsManageUsers: true,
+            ...overrides,
+        } as (typeof org.PermissionSet)[number]);
+        return id;
+    }
+
+    it('refuses an internal user as the user to change', async () => {
+        const avery = userNamed('Avery Admin');
+        const users = await itemsFor([userNamed('Dmitri Varga')], contracts(), { userId: avery.Id });
+        const before = state();
+        await expect(
+            snapshotLicenseChanges({ request: { targetProfileId: contracts(), users } }),
+        ).rejects.toMatchObject(refusedWith('USER_NOT_EXTERNAL'));
+        expect(state()).toBe(before);
+    });
+
+    it('refuses an internal profile as the target', async () => {
+        const users = await itemsFor([userNamed('Dmitri Varga')], contracts());
+        const before = state();
+        await expect(
+            snapshotLicenseChanges({
+                request: { targetProfileId: profileNamed('System Administrator').Id, users },
+            }),
+        ).rejects.toMatchObject(refusedWith('PROFILE_INTERNAL'));
+        expect(state()).toBe(before);
+    });
+
+    it('refuses a reenable-as-partner conversion sent as a profile change', async () => {
+        const yusuf = userNamed('Yusuf Mendes');
+        expect(licenseOf(profileNamed('Partner Community User').Name).Name).toBe('Partner Community');
+        const users = await itemsFor([yusuf], partner());
+        const before = state();
+        const [result] = await snapshotLicenseChanges({ request: { targetProfileId: partner(), users } });
+        expect(result).toMatchObject({ status: 'Refused', code: 'PATH_NOT_PROFILE_CHANGE' });
+        expect(result.errors[0]).toMatch(/reenable-as-partner/);
+        expect(result.logId).toBeUndefined();
+        expect(state()).toBe(before);
+    });
+
+    it("refuses another admin's log on apply, reconcile and cancel", async () => {
+        const logId = await openLog();
+        logById(logId).CreatedById = userNamed('Riley Noble').Id;
+        const before = state();
+        await expect(applyLicenseChanges({ logIds: [logId], targetProfileId: contracts() })).rejects.toMatchObject(
+            refusedWith('LOG_NOT_OWNED'),
+        );
+        await expect(
+            reconcileLicenseChanges({
+                outcomes: [
+                    {
+                        userId: userNamed('Dmitri Varga').Id,
+                        logId,
+                        profileChanged: false,
+                        errors: [],
+                        restored: [],
+                        removed: [],
+                    },
+                ],
+                targetProfileId: contracts(),
+            }),
+        ).rejects.toMatchObject(refusedWith('LOG_NOT_OWNED'));
+        await expect(cancelLicenseChange({ logId })).rejects.toMatchObject(refusedWith('LOG_NOT_OWNED'));
+        expect(state()).toBe(before);
+    });
+
+    it('refuses a completed log', async () => {
+        const { snapshot } = await change([userNamed('Dmitri Varga')], contracts());
+        const logId = snapshot[0].logId as Id;
+        expect(logById(logId).Status__c).toBe('Completed');
+        const before = state();
+        await expect(applyLicenseChanges({ logIds: [logId], targetProfileId: contracts() })).rejects.toMatchObject(
+            refusedWith('LOG_NOT_OPEN'),
+        );
+        await expect(cancelLicenseChange({ logId })).rejects.toMatchObject(refusedWith('LOG_NOT_OPEN'));
+        expect(state()).toBe(before);
+    });
+
+    it('cancels an open log without changing the user, then refuses the cancelled log', async () => {
+        const dmitri = { ...userNamed('Dmitri Varga') };
+        const logId = await openLog();
+        const cancelled = await cancelLicenseChange({ logId });
+        expect(cancelled).toMatchObject({ userId: dmitri.Id, logId, status: 'Cancelled' });
+        expect(userNamed('Dmitri Varga')).toEqual(dmitri);
+        const log = logById(logId);
+        expect(log.Status__c).toBe('Cancelled');
+        expect(JSON.parse(log.After__c ?? '')).toMatchObject({
+            cancelledById: org.defaultRunningUserId,
+            previousStatus: 'Snapshot',
+            cancelledDate: expect.any(String),
+        });
+        const before = state();
+        await expect(applyLicenseChanges({ logIds: [logId], targetProfileId: contracts() })).rejects.toMatchObject(
+            refusedWith('LOG_NOT_OPEN'),
+        );
+        await expect(cancelLicenseChange({ logId })).rejects.toMatchObject(refusedWith('LOG_NOT_OPEN'));
+        expect(state()).toBe(before);
+    });
+
+    it('refuses a snapshot whose stored target differs from the request', async () => {
+        const logId = await openLog();
+        const before = state();
+        await expect(applyLicenseChanges({ logIds: [logId], targetProfileId: partner() })).rejects.toMatchObject(
+            refusedWith('LOG_TARGET_MISMATCH'),
+        );
+        expect(state()).toBe(before);
+    });
+
+    it('refuses an id that is not a log', async () => {
+        const before = state();
+        const dmitri = userNamed('Dmitri Varga').Id;
+        await expect(applyLicenseChanges({ logIds: [dmitri], targetProfileId: contracts() })).rejects.toMatchObject(
+            refusedWith('LOG_NOT_FOUND'),
+        );
+        await expect(cancelLicenseChange({ logId: dmitri })).rejects.toMatchObject(refusedWith('LOG_NOT_FOUND'));
+        expect(state()).toBe(before);
+    });
+
+    it('refuses an account unrelated to the change for partner enablement', async () => {
+        const sofia = userNamed('Sofia Xu');
+        const unrelated = org.Account.find((a) => a.Id !== sofia.AccountId && !a.IsPartner) as { Id: Id };
+        const before = state();
+        await expect(enablePartnerAccounts({ accountIds: [unrelated.Id], userIds: [sofia.Id] })).rejects.toMatchObject(
+            refusedWith('ACCOUNT_NOT_IN_CHANGE'),
+        );
+        // An internal user's "change" brings no account either.
+        await expect(
+            enablePartnerAccounts({ accountIds: [sofia.AccountId as Id], userIds: [userNamed('Avery Admin').Id] }),
+        ).rejects.toMatchObject(refusedWith('ACCOUNT_NOT_IN_CHANGE'));
+        expect(state()).toBe(before);
+    });
+
+    it('refuses to restore a privileged permission set, and to snapshot a user who holds one', async () => {
+        const privileged = addPrivilegedPermissionSet();
+        const logId = await openLog();
+        const log = logById(logId);
+        log.Snapshot__c = JSON.stringify({ ...JSON.parse(log.Snapshot__c ?? '{}'), permissionSetIds: [privileged] });
+        let before = state();
+        await expect(applyLicenseChanges({ logIds: [logId], targetProfileId: contracts() })).rejects.toMatchObject(
+            refusedWith('PERMISSION_SET_PRIVILEGED'),
+        );
+        expect(state()).toBe(before);
+
+        const sofia = userNamed('Sofia Xu');
+        org.PermissionSetAssignment.push({
+            Id: '0Pa8d00000PRIV0001',
+            AssigneeId: sofia.Id,
+            PermissionSetId: privileged,
+        });
+        const users = await itemsFor([sofia], contracts());
+        before = state();
+        const [result] = await snapshotLicenseChanges({ request: { targetProfileId: contracts(), users } });
+        expect(result).toMatchObject({ status: 'Refused', code: 'PERMISSION_SET_PRIVILEGED' });
+        expect(state()).toBe(before);
+    });
+
+    it('refuses to restore a privileged permission set group', async () => {
+        const groupId = '0PG8d00000PRIV0001';
+        org.PermissionSetGroup = [
+            ...(org.PermissionSetGroup ?? []),
+            { Id: groupId, DeveloperName: 'Privileged_Group', MasterLabel: 'Privileged Group' },
+        ];
+        addPrivilegedPermissionSet({ Name: 'Privileged_Group_Aggregate', PermissionSetGroupId: groupId });
+        const logId = await openLog();
+        const log = logById(logId);
+        log.Snapshot__c = JSON.stringify({ ...JSON.parse(log.Snapshot__c ?? '{}'), permissionSetGroupIds: [groupId] });
+        const before = state();
+        await expect(applyLicenseChanges({ logIds: [logId], targetProfileId: contracts() })).rejects.toMatchObject(
+            refusedWith('PERMISSION_SET_PRIVILEGED'),
+        );
+        expect(state()).toBe(before);
+    });
+
+    it('refuses a new change while a change to another target is unfinished, until it is cancelled', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const openLogId = await openLog();
+        const login = profileNamed('Customer Community Login User').Id;
+        const users = await itemsFor([dmitri], login);
+        const before = state();
+        const [refused] = await snapshotLicenseChanges({ request: { targetProfileId: login, users } });
+        expect(refused).toMatchObject({ status: 'Refused', code: 'UNFINISHED_CHANGE', logId: openLogId });
+        expect(refused.errors[0]).toContain(CONTRACTS_PROFILE);
+        expect(state()).toBe(before);
+
+        await cancelLicenseChange({ logId: openLogId });
+        const [next] = await snapshotLicenseChanges({ request: { targetProfileId: login, users } });
+        expect(next).toMatchObject({ status: 'Snapshot' });
+        expect(next.logId).not.toBe(openLogId);
     });
 });

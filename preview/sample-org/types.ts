@@ -173,6 +173,10 @@ export interface PermissionSetAssignment {
     Id: Id;
     AssigneeId: Id;
     PermissionSetId: Id;
+    /** Set when the assignment is of a permission set group (PermissionSetId is its aggregate). */
+    PermissionSetGroupId?: Id | null;
+    /** `ExpirationDate` (a Datetime, ISO 8601), when the assignment expires. */
+    ExpirationDate?: string | null;
 }
 
 export interface PermissionSetLicenseAssign {

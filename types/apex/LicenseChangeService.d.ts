@@ -9,15 +9,18 @@ declare namespace Apex.LicenseChangeService {
         users: ChangeItem[];
     }
 
-    /** One user of the plan, with the facts the validator saw (checked again by Apex). */
+    /**
+     * One user of the plan, with the facts the validator saw (compared again by Apex). There is no
+     * path: Apex computes it from its own seed 003 table and refuses anything but a profile change.
+     */
     interface ChangeItem {
         userId: string;
         profileId: string;
-        systemModstamp?: string | null;
-        permissionSetCount: number;
-        permissionSetLicenseCount: number;
-        /** The validator's path; Apex refuses anything but `change-profile`. */
-        path: string;
+        isActive: boolean;
+        contactId?: string | null;
+        /** Ids of the permission sets the user held (PermissionSetAssignment.PermissionSetId). */
+        permissionSetIds: string[];
+        permissionSetLicenseIds: string[];
         acknowledgedIrreversible: boolean;
     }
 
@@ -25,8 +28,13 @@ declare namespace Apex.LicenseChangeService {
     interface ChangeResult {
         userId: string;
         logId?: string | null;
-        /** Snapshot, Applied, Completed or Refused. */
+        /** Snapshot, Applied, Completed, Refused or Cancelled. */
         status?: string | null;
+        /**
+         * Why a user was refused: a `SetupAssistantPolicy` code (e.g. UNFINISHED_CHANGE, with
+         * `logId` the unfinished log to finish or cancel) or FACTS_CHANGED, ACKNOWLEDGEMENT_REQUIRED.
+         */
+        code?: string | null;
         profileChanged: boolean;
         errors: string[];
         /** Permission set and permission set license ids held again after the change. */

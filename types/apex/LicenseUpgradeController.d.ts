@@ -31,19 +31,27 @@ declare module '@salesforce/apex/LicenseUpgradeController.snapshotLicenseChanges
 }
 
 declare module '@salesforce/apex/LicenseUpgradeController.applyLicenseChanges' {
-    const applyLicenseChanges: ApexMethod<{ logIds: string[] }, Apex.LicenseChangeService.ChangeResult[]>;
+    const applyLicenseChanges: ApexMethod<
+        { logIds: string[]; targetProfileId: string },
+        Apex.LicenseChangeService.ChangeResult[]
+    >;
     export default applyLicenseChanges;
 }
 
 declare module '@salesforce/apex/LicenseUpgradeController.reconcileLicenseChanges' {
     const reconcileLicenseChanges: ApexMethod<
-        { outcomes: Apex.LicenseChangeService.ChangeResult[] },
+        { outcomes: Apex.LicenseChangeService.ChangeResult[]; targetProfileId: string },
         Apex.LicenseChangeService.ChangeResult[]
     >;
     export default reconcileLicenseChanges;
 }
 
+declare module '@salesforce/apex/LicenseUpgradeController.cancelLicenseChange' {
+    const cancelLicenseChange: ApexMethod<{ logId: string }, Apex.LicenseChangeService.ChangeResult>;
+    export default cancelLicenseChange;
+}
+
 declare module '@salesforce/apex/LicenseUpgradeController.enablePartnerAccounts' {
-    const enablePartnerAccounts: ApexMethod<{ accountIds: string[] }, Record<string, string>>;
+    const enablePartnerAccounts: ApexMethod<{ accountIds: string[]; userIds: string[] }, Record<string, string>>;
     export default enablePartnerAccounts;
 }

@@ -11,14 +11,25 @@ import ACKNOWLEDGEMENT_REQUIRED from '@salesforce/label/c.CCSA_Upgrade_Acknowled
 import BATCH_SIZE from '@salesforce/label/c.CCSA_Upgrade_Batch_Size';
 import FACTS_CHANGED from '@salesforce/label/c.CCSA_Upgrade_Facts_Changed';
 import PARTNER_UNAVAILABLE from '@salesforce/label/c.CCSA_Upgrade_Partner_Unavailable';
-import PATH_NOT_PROFILE_CHANGE from '@salesforce/label/c.CCSA_Upgrade_Path_Not_Profile_Change';
+import RESTORE_GIVEN_UP from '@salesforce/label/c.CCSA_Upgrade_Restore_Given_Up';
 import TARGET_INVALID from '@salesforce/label/c.CCSA_Upgrade_Target_Invalid';
 import USER_NOT_FOUND from '@salesforce/label/c.CCSA_Upgrade_User_Not_Found';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, roleById, touchUser, userById } from '../org';
+import {
+    checkConversion,
+    checkExternalUsers,
+    checkLicenseChangeLog,
+    checkPartnerAccounts,
+    checkRestorable,
+    checkTargetProfiles,
+    throwIfRefused,
+    unfinishedChange,
+} from '../policy';
 import { currentSession } from '../session';
+import type { Session } from '../session';
 import type {
     Id,
     PermissionSet,
@@ -250,7 +261,8 @@ export const searchUpgradeCandidates: typeof import('@salesforce/apex/LicenseUpg
     );
 
 /* ---------------------------------------------------------------------------------------------
- * The license change: `LicenseChangeService.snapshot`, `apply`, `reconcile`.
+ * The license change: `LicenseChangeService.snapshot`, `apply`, `reconcile`, `cancel`, each
+ * checked by the sample org's copy of `SetupAssistantPolicy` (../policy) before it writes.
  * ------------------------------------------------------------------------------------------- */
 
 const ACTION = 'LICENSE_CHANGE';
@@ -258,13 +270,18 @@ const STATUS_SNAPSHOT = 'Snapshot';
 const STATUS_APPLIED = 'Applied';
 const STATUS_COMPLETED = 'Completed';
 const STATUS_REFUSED = 'Refused';
+const STATUS_CANCELLED = 'Cancelled';
+/** As `LicenseChangeService.MAX_RESTORE_ATTEMPTS`. */
+const MAX_RESTORE_ATTEMPTS = 3;
 
 /** `LicenseChangeService.Snapshot`, serialized in the log with its fields in this order. */
 interface Snapshot {
     beforeProfileId: Id;
     targetProfileId: Id;
     permissionSetIds: Id[];
+    permissionSetGroupIds: Id[];
     permissionSetLicenseIds: Id[];
+    expirationDates: Record<Id, string>;
 }
 
 /** `new ChangeResult(userId)`; logId and status stay absent until set (Apex omits nulls). */
@@ -284,22 +301,25 @@ function licenseAssignmentsOf(org: SampleOrg, userId: Id): PermissionSetLicenseA
     return org.PermissionSetLicenseAssign.filter((a) => a.AssigneeId === userId);
 }
 
-/** Apex compares Datetimes: the same instant, whatever the string's form; null never matches. */
-function sameInstant(a: string | null | undefined, b: string | null | undefined): boolean {
-    if (!a || !b) {
-        return false;
-    }
-    const left = Date.parse(a);
-    return !Number.isNaN(left) && left === Date.parse(b);
+/** As `LicenseChangeService.restoreIds`: a group assignment by its group, the others by permission set. */
+function restoreIds(assignments: readonly PermissionSetAssignment[]): Id[] {
+    return [...new Set(assignments.map((a) => a.PermissionSetGroupId ?? a.PermissionSetId))];
 }
 
-/** As `LicenseChangeService.requireTarget`. */
-function requireTarget(org: SampleOrg, profileId: Id | null | undefined): Profile {
-    const target = profileById(org, profileId);
-    if (!target || !isTargetLicense(org, target.UserLicenseId)) {
+/** `policy.requireTargetProfile`: the target of a license change, checked; throws when refused. */
+function requireTargetProfile(session: Session, profileId: Id | null | undefined): Profile {
+    throwIfRefused(checkTargetProfiles(session, [profileId ?? null]));
+    if (!profileId) {
+        // Apex: `checkTargetProfiles` skips a null id and the query finds nothing.
         throw new ApexException(TARGET_INVALID, UPGRADE_EXCEPTION);
     }
-    return target;
+    return profileById(session.org, profileId) as Profile;
+}
+
+function sameSet(held: readonly Id[], seen: readonly Id[] | null | undefined): boolean {
+    const left = new Set(held);
+    const right = new Set((seen ?? []).filter((id) => !!id));
+    return left.size === right.size && [...left].every((id) => right.has(id));
 }
 
 /** As `LicenseChangeService.refusalFor`, in the same order. */
@@ -308,41 +328,68 @@ function refusalFor(
     item: ChangeItem,
     user: User | undefined,
     target: Profile,
-    permissionSetCount: number,
-    licenseCount: number,
-): string | null {
+    permissionSets: readonly PermissionSetAssignment[],
+    licenses: readonly PermissionSetLicenseAssign[],
+): Refusal | undefined {
     if (!user) {
-        return USER_NOT_FOUND;
+        return { subjectId: item.userId, code: 'USER_NOT_FOUND', message: USER_NOT_FOUND };
     }
-    // Apex compares strings ignoring case, and String.format writes a null as "null".
-    if (String(item.path).toLowerCase() !== 'change-profile') {
-        return formatLabel(PATH_NOT_PROFILE_CHANGE, String(item.path));
+    const conversion = checkConversion(
+        user.Id,
+        licenseById(org, profileById(org, user.ProfileId)?.UserLicenseId),
+        licenseById(org, target.UserLicenseId),
+    );
+    if (conversion) {
+        return conversion;
     }
     const factsChanged =
         user.ProfileId !== item.profileId ||
-        !sameInstant(user.SystemModstamp, item.systemModstamp) ||
-        permissionSetCount !== item.permissionSetCount ||
-        licenseCount !== item.permissionSetLicenseCount;
+        user.IsActive !== item.isActive ||
+        (user.ContactId ?? null) !== (item.contactId ?? null) ||
+        !sameSet(
+            permissionSets.map((a) => a.PermissionSetId),
+            item.permissionSetIds,
+        ) ||
+        !sameSet(
+            licenses.map((a) => a.PermissionSetLicenseId),
+            item.permissionSetLicenseIds,
+        );
     if (factsChanged) {
-        return FACTS_CHANGED;
+        return { subjectId: user.Id, code: 'FACTS_CHANGED', message: FACTS_CHANGED };
     }
     const irreversible =
         isRoleBased(licenseNameOfProfile(org, target.Id)) && !isRoleBased(licenseNameOfProfile(org, user.ProfileId));
     if (irreversible && item.acknowledgedIrreversible !== true) {
-        return ACKNOWLEDGEMENT_REQUIRED;
+        return { subjectId: user.Id, code: 'ACKNOWLEDGEMENT_REQUIRED', message: ACKNOWLEDGEMENT_REQUIRED };
     }
-    return null;
+    return undefined;
 }
 
-/** Inserts a log as `Database.insert` would: Id, auto number, audit fields. */
+/** A refusal of the license change's own (the policy's codes, and the two of `LicenseChangeService`). */
+interface Refusal {
+    subjectId: Id;
+    code: string;
+    message: string;
+}
+
+function refuse(result: ChangeResult, refusal: Refusal): void {
+    result.status = STATUS_REFUSED;
+    result.code = refusal.code;
+    result.errors.push(`${refusal.code}: ${refusal.message}`);
+}
+
+/** Inserts a log as `SetupAssistantLogWriter.write` would: Id, auto number, audit fields. */
 function insertLog(
     org: SampleOrg,
     createdById: Id,
-    fields: Pick<SetupAssistantLog, 'Action__c' | 'Status__c' | 'Target_User__c' | 'Snapshot__c' | 'Before__c'>,
+    fields: Pick<SetupAssistantLog, 'Action__c' | 'Status__c' | 'Target_User__c'> &
+        Partial<Pick<SetupAssistantLog, 'Snapshot__c' | 'Before__c' | 'After__c' | 'Error__c'>>,
 ): SetupAssistantLog {
     const log: SetupAssistantLog = {
         Id: newRecordId(org, 'Setup_Assistant_Log__c'),
         Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
+        Snapshot__c: null,
+        Before__c: null,
         After__c: null,
         Restored__c: null,
         Removed__c: null,
@@ -366,9 +413,22 @@ function newSnapshotLog(
     const snapshot: Snapshot = {
         beforeProfileId: user.ProfileId,
         targetProfileId: target.Id,
-        permissionSetIds: permissionSets.map((a) => a.PermissionSetId),
+        permissionSetIds: [],
+        permissionSetGroupIds: [],
         permissionSetLicenseIds: licenses.map((a) => a.PermissionSetLicenseId),
+        expirationDates: {},
     };
+    for (const assignment of permissionSets) {
+        const restoreId = assignment.PermissionSetGroupId ?? assignment.PermissionSetId;
+        if (!assignment.PermissionSetGroupId) {
+            snapshot.permissionSetIds.push(restoreId);
+        } else if (!snapshot.permissionSetGroupIds.includes(restoreId)) {
+            snapshot.permissionSetGroupIds.push(restoreId);
+        }
+        if (assignment.ExpirationDate) {
+            snapshot.expirationDates[restoreId] = assignment.ExpirationDate;
+        }
+    }
     return insertLog(org, createdById, {
         Action__c: ACTION,
         Status__c: STATUS_SNAPSHOT,
@@ -381,9 +441,66 @@ function newSnapshotLog(
             roleId: user.UserRoleId,
             roleName: roleById(org, user.UserRoleId)?.Name ?? null,
             targetProfileId: target.Id,
+            targetProfileName: target.Name,
             targetLicenseName: licenseNameOfProfile(org, target.Id) ?? null,
         }),
     });
+}
+
+/** `selectLogs`: the logs among the ids, whatever their action and status. */
+function selectLogs(org: SampleOrg, logIds: ReadonlySet<Id>): SetupAssistantLog[] {
+    return org.Setup_Assistant_Log__c.filter((log) => logIds.has(log.Id));
+}
+
+/** The server's own snapshot, from the log; undefined when the log holds none. */
+function snapshotOf(log: SetupAssistantLog | undefined): Snapshot | undefined {
+    if (!log?.Snapshot__c) {
+        return undefined;
+    }
+    try {
+        const parsed = JSON.parse(log.Snapshot__c) as Partial<Snapshot>;
+        return {
+            beforeProfileId: parsed.beforeProfileId as Id,
+            targetProfileId: parsed.targetProfileId as Id,
+            permissionSetIds: parsed.permissionSetIds ?? [],
+            permissionSetGroupIds: parsed.permissionSetGroupIds ?? [],
+            permissionSetLicenseIds: parsed.permissionSetLicenseIds ?? [],
+            expirationDates: parsed.expirationDates ?? {},
+        };
+    } catch {
+        return undefined;
+    }
+}
+
+function jsonObject(text: string | null): Record<string, unknown> {
+    try {
+        const parsed: unknown = text ? JSON.parse(text) : {};
+        return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+            ? (parsed as Record<string, unknown>)
+            : {};
+    } catch {
+        return {};
+    }
+}
+
+/** As `LicenseChangeService.requireOpenLogs`: every log passes `checkLicenseChangeLog`, or the call is refused. */
+function requireOpenLogs(
+    session: Session,
+    logIds: readonly Id[],
+    targetProfileId: Id | null | undefined,
+): SetupAssistantLog[] {
+    const logs = selectLogs(session.org, new Set(logIds.filter((id) => !!id)));
+    for (const logId of logIds) {
+        const log = logs.find((row) => row.Id === logId);
+        throwIfRefused(checkLicenseChangeLog(session, logId, log, snapshotOf(log)?.targetProfileId, targetProfileId));
+    }
+    return logs;
+}
+
+function requireBatchSize(size: number): void {
+    if (size > MAX_USERS) {
+        throw batchSizeError();
+    }
 }
 
 export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgradeController.snapshotLicenseChanges').default =
@@ -395,23 +512,27 @@ export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgr
         if (!request || !request.users || request.users.length === 0) {
             return [];
         }
-        if (request.users.length > MAX_USERS) {
-            throw batchSizeError();
-        }
-        const target = requireTarget(org, request.targetProfileId);
-        const userIds = new Set(request.users.map((item) => item.userId));
-        // `selectOpenLogs`: the last one read wins, as in the Apex map.
+        requireBatchSize(request.users.length);
+        const target = requireTargetProfile(session, request.targetProfileId);
+        const userIds = request.users.map((item) => item.userId);
+        throwIfRefused(checkExternalUsers(session, userIds));
+        // `selectOpenLogs`, by CreatedDate: the last one read wins, as in the Apex map.
+        const wanted = new Set(userIds);
         const openLogs = new Map<Id, SetupAssistantLog>();
         for (const log of org.Setup_Assistant_Log__c) {
             if (
                 log.Target_User__c &&
-                userIds.has(log.Target_User__c) &&
+                wanted.has(log.Target_User__c) &&
                 log.Action__c === ACTION &&
                 (log.Status__c === STATUS_SNAPSHOT || log.Status__c === STATUS_APPLIED)
             ) {
                 openLogs.set(log.Target_User__c, log);
             }
         }
+        const restoreRefusals = checkRestorable(
+            session,
+            userIds.flatMap((userId) => restoreIds(permissionSetAssignmentsOf(org, userId))),
+        );
 
         const results: ChangeResult[] = [];
         for (const item of request.users) {
@@ -419,17 +540,28 @@ export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgr
             results.push(result);
             const open = openLogs.get(item.userId);
             if (open) {
-                result.logId = open.Id;
-                result.status = open.Status__c;
+                const openTargetId = snapshotOf(open)?.targetProfileId;
+                if (open.CreatedById === session.user.Id && openTargetId === target.Id) {
+                    result.logId = open.Id;
+                    result.status = open.Status__c;
+                } else {
+                    refuse(
+                        result,
+                        unfinishedChange(item.userId, profileById(org, openTargetId)?.Name ?? String(openTargetId)),
+                    );
+                    result.logId = open.Id;
+                }
                 continue;
             }
             const user = userById(org, item.userId);
             const permissionSets = user ? permissionSetAssignmentsOf(org, user.Id) : [];
             const licenses = user ? licenseAssignmentsOf(org, user.Id) : [];
-            const refusal = refusalFor(org, item, user, target, permissionSets.length, licenses.length);
-            if (refusal !== null) {
-                result.status = STATUS_REFUSED;
-                result.errors.push(refusal);
+            let refusal = refusalFor(org, item, user, target, permissionSets, licenses);
+            for (const restoreId of restoreIds(permissionSets)) {
+                refusal = refusal ?? restoreRefusals.get(restoreId);
+            }
+            if (refusal) {
+                refuse(result, refusal);
                 continue;
             }
             const log = newSnapshotLog(org, session.user.Id, user as User, target, permissionSets, licenses);
@@ -504,21 +636,6 @@ function updateUserProfile(org: SampleOrg, user: User, target: Profile): string 
     return null;
 }
 
-/** `selectLogs`: the license change logs among the ids, whatever their status. */
-function selectLogs(org: SampleOrg, logIds: ReadonlySet<Id>): SetupAssistantLog[] {
-    return org.Setup_Assistant_Log__c.filter((log) => logIds.has(log.Id) && log.Action__c === ACTION);
-}
-
-function snapshotOf(log: SetupAssistantLog): Snapshot {
-    const parsed = JSON.parse(log.Snapshot__c ?? '{}') as Partial<Snapshot>;
-    return {
-        beforeProfileId: parsed.beforeProfileId as Id,
-        targetProfileId: parsed.targetProfileId as Id,
-        permissionSetIds: parsed.permissionSetIds ?? [],
-        permissionSetLicenseIds: parsed.permissionSetLicenseIds ?? [],
-    };
-}
-
 /**
  * As `LicenseChangeService.restorable`: a permission set tied to nothing, to a permission set
  * license (restored just before it), or to the new profile's user license.
@@ -534,36 +651,57 @@ function permissionSetAllowed(org: SampleOrg, permissionSet: PermissionSet | und
 }
 
 export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgradeController.applyLicenseChanges').default =
-    apexMethod<{ logIds: string[] }, ChangeResult[]>(({ logIds }) => {
+    apexMethod<{ logIds: string[]; targetProfileId: string }, ChangeResult[]>(({ logIds, targetProfileId }) => {
         const session = currentSession();
         assertAdmin(session);
         requireCapability(session, 'LICENSE_UPGRADES');
         const { org } = session;
-        const logs = selectLogs(org, new Set(logIds ?? []));
+        if (!logIds || logIds.length === 0) {
+            return [];
+        }
+        requireBatchSize(logIds.length);
+        const target = requireTargetProfile(session, targetProfileId);
+        const logs = requireOpenLogs(session, logIds, targetProfileId);
+        const snapshots = new Map(logs.map((log) => [log.Id, snapshotOf(log) as Snapshot]));
+        throwIfRefused(
+            checkExternalUsers(
+                session,
+                logs.map((log) => log.Target_User__c),
+            ),
+        );
+        const gone = new Set<Id>();
+        const restoring = [...snapshots.values()].flatMap((s) => [...s.permissionSetIds, ...s.permissionSetGroupIds]);
+        for (const refusal of checkRestorable(session, restoring).values()) {
+            if (refusal.code !== 'PERMISSION_SET_NOT_FOUND') {
+                throwIfRefused(refusal);
+            }
+            gone.add(refusal.subjectId);
+        }
+
         const results: ChangeResult[] = [];
         const resultsByUser = new Map<Id, ChangeResult>();
-        const toUpdate: Array<{ user: User; target: Profile }> = [];
+        const toUpdate: User[] = [];
         for (const log of logs) {
             const userId = log.Target_User__c as Id;
             const result = newResult(userId);
             result.logId = log.Id;
             results.push(result);
             resultsByUser.set(userId, result);
-            const snapshot = snapshotOf(log);
+            const snapshot = snapshots.get(log.Id) as Snapshot;
             const user = userById(org, userId);
-            const target = profileById(org, snapshot.targetProfileId);
-            if (!user || !target) {
+            if (!user) {
                 result.errors.push(USER_NOT_FOUND);
-            } else if (user.ProfileId === snapshot.targetProfileId) {
+            } else if (user.ProfileId === target.Id) {
                 result.profileChanged = true;
             } else if (user.ProfileId !== snapshot.beforeProfileId) {
+                result.code = 'FACTS_CHANGED';
                 result.errors.push(FACTS_CHANGED);
             } else {
-                toUpdate.push({ user, target });
+                toUpdate.push(user);
             }
         }
         // Database.update(users, false): partial success, in order (seats run out on the way).
-        for (const { user, target } of toUpdate) {
+        for (const user of toUpdate) {
             const result = resultsByUser.get(user.Id) as ChangeResult;
             const error = updateUserProfile(org, user, target);
             if (error === null) {
@@ -575,29 +713,39 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
 
         // Permission set licenses first: a permission set that needs one cannot be assigned before it.
         const licensesToRestore: Array<{ user: User; licenseId: Id }> = [];
-        const permissionSetsToRestore: Array<{ user: User; permissionSetId: Id }> = [];
+        const permissionSetsToRestore: Array<{ user: User; permissionSetId?: Id; groupId?: Id; expires?: string }> = [];
         for (const log of logs) {
             const userId = log.Target_User__c as Id;
-            const result = resultsByUser.get(userId) as ChangeResult;
-            if (!result.profileChanged) {
+            if (!resultsByUser.get(userId)?.profileChanged) {
                 continue;
             }
             const user = userById(org, userId) as User;
-            const snapshot = snapshotOf(log);
+            const snapshot = snapshots.get(log.Id) as Snapshot;
             const heldLicenses = new Set(licenseAssignmentsOf(org, userId).map((a) => a.PermissionSetLicenseId));
-            const heldPermissionSets = new Set(permissionSetAssignmentsOf(org, userId).map((a) => a.PermissionSetId));
+            const heldAssignments = permissionSetAssignmentsOf(org, userId);
+            const heldPermissionSets = new Set(heldAssignments.map((a) => a.PermissionSetId));
+            const heldGroups = new Set(heldAssignments.map((a) => a.PermissionSetGroupId).filter((id) => !!id));
             for (const licenseId of snapshot.permissionSetLicenseIds) {
                 if (!heldLicenses.has(licenseId)) {
                     licensesToRestore.push({ user, licenseId });
                 }
             }
             for (const permissionSetId of snapshot.permissionSetIds) {
-                const permissionSet = org.PermissionSet.find((ps) => ps.Id === permissionSetId);
-                if (
-                    permissionSetAllowed(org, permissionSet, snapshot.targetProfileId) &&
-                    !heldPermissionSets.has(permissionSetId)
-                ) {
-                    permissionSetsToRestore.push({ user, permissionSetId });
+                const permissionSet = gone.has(permissionSetId)
+                    ? undefined
+                    : org.PermissionSet.find((ps) => ps.Id === permissionSetId);
+                if (permissionSetAllowed(org, permissionSet, target.Id) && !heldPermissionSets.has(permissionSetId)) {
+                    permissionSetsToRestore.push({
+                        user,
+                        permissionSetId,
+                        expires: snapshot.expirationDates[permissionSetId],
+                    });
+                }
+            }
+            // A group is restored as the group, never through its aggregate permission set.
+            for (const groupId of snapshot.permissionSetGroupIds) {
+                if (!gone.has(groupId) && !heldGroups.has(groupId)) {
+                    permissionSetsToRestore.push({ user, groupId, expires: snapshot.expirationDates[groupId] });
                 }
             }
         }
@@ -607,10 +755,20 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
                 resultsByUser.get(user.Id)?.errors.push(errorText(error));
             }
         }
-        for (const { user, permissionSetId } of permissionSetsToRestore) {
-            const error = insertPermissionSetAssignment(org, user, permissionSetId);
+        for (const { user, permissionSetId, groupId, expires } of permissionSetsToRestore) {
+            const aggregate = groupId ? org.PermissionSet.find((ps) => ps.PermissionSetGroupId === groupId) : undefined;
+            const assignedId = permissionSetId ?? aggregate?.Id ?? String(groupId);
+            const error = insertPermissionSetAssignment(org, user, assignedId);
             if (error !== null) {
                 resultsByUser.get(user.Id)?.errors.push(errorText(error));
+                continue;
+            }
+            const created = org.PermissionSetAssignment.find(
+                (a) => a.AssigneeId === user.Id && a.PermissionSetId === assignedId,
+            );
+            if (created) {
+                created.PermissionSetGroupId = groupId ?? null;
+                created.ExpirationDate = expires ?? null;
             }
         }
         for (const result of results) {
@@ -619,63 +777,118 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
         return results;
     });
 
+/** As `LicenseChangeService.displayTexts`: the client's errors, as text only, at most 20. */
+function displayTexts(errors: readonly string[] | null | undefined): string[] {
+    return (errors ?? [])
+        .filter((error) => typeof error === 'string' && error.trim() !== '')
+        .slice(0, 20)
+        .map((error) => error.slice(0, 1000));
+}
+
 export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpgradeController.reconcileLicenseChanges').default =
-    apexMethod<{ outcomes: ChangeResult[] }, ChangeResult[]>(({ outcomes }) => {
+    apexMethod<{ outcomes: ChangeResult[]; targetProfileId: string }, ChangeResult[]>(
+        ({ outcomes, targetProfileId }) => {
+            const session = currentSession();
+            assertAdmin(session);
+            requireCapability(session, 'LICENSE_UPGRADES');
+            const { org } = session;
+            const errorsByLog = new Map<Id, string[]>();
+            for (const outcome of outcomes ?? []) {
+                if (outcome?.logId) {
+                    errorsByLog.set(outcome.logId, displayTexts(outcome.errors));
+                }
+            }
+            if (errorsByLog.size === 0) {
+                return [];
+            }
+            requireBatchSize(errorsByLog.size);
+            const logs = requireOpenLogs(session, [...errorsByLog.keys()], targetProfileId);
+            const results: ChangeResult[] = [];
+            for (const log of logs) {
+                const userId = log.Target_User__c as Id;
+                const snapshot = snapshotOf(log) as Snapshot;
+                const user = userById(org, userId);
+                const result = newResult(userId);
+                result.logId = log.Id;
+                result.errors.push(...(errorsByLog.get(log.Id) ?? []));
+                result.profileChanged = !!user && user.ProfileId === snapshot.targetProfileId;
+                const heldAssignments = permissionSetAssignmentsOf(org, userId);
+                const held = new Set<Id>([
+                    ...licenseAssignmentsOf(org, userId).map((a) => a.PermissionSetLicenseId),
+                    ...heldAssignments.map((a) => a.PermissionSetId),
+                    ...heldAssignments.map((a) => a.PermissionSetGroupId ?? '').filter((id) => id !== ''),
+                ]);
+                let pending = false;
+                const record = (id: Id, restorable: boolean): void => {
+                    if (held.has(id)) {
+                        result.restored.push(id);
+                    } else {
+                        result.removed.push(id);
+                        pending = pending || restorable;
+                    }
+                };
+                snapshot.permissionSetLicenseIds.forEach((id) => record(id, true));
+                snapshot.permissionSetGroupIds.forEach((id) => record(id, true));
+                for (const permissionSetId of snapshot.permissionSetIds) {
+                    const permissionSet = org.PermissionSet.find((ps) => ps.Id === permissionSetId);
+                    record(permissionSetId, permissionSetAllowed(org, permissionSet, snapshot.targetProfileId));
+                }
+                const previous = jsonObject(log.After__c);
+                let attempts = Number(previous.restoreAttempts ?? 0) || 0;
+                if (result.profileChanged) {
+                    attempts++;
+                }
+                const givenUp = pending && attempts >= MAX_RESTORE_ATTEMPTS;
+                result.status = !result.profileChanged
+                    ? STATUS_SNAPSHOT
+                    : pending && !givenUp
+                      ? STATUS_APPLIED
+                      : STATUS_COMPLETED;
+                if (givenUp) {
+                    result.errors.push(formatLabel(RESTORE_GIVEN_UP, String(MAX_RESTORE_ATTEMPTS)));
+                }
+                // SetupAssistantLogWriter.updateLogs
+                log.Status__c = result.status;
+                log.After__c = JSON.stringify({
+                    profileId: user?.ProfileId ?? null,
+                    profileName: profileById(org, user?.ProfileId)?.Name ?? null,
+                    licenseName: licenseNameOfProfile(org, user?.ProfileId) ?? null,
+                    roleId: user?.UserRoleId ?? null,
+                    roleName: roleById(org, user?.UserRoleId)?.Name ?? null,
+                    restoreAttempts: attempts,
+                });
+                log.Restored__c = JSON.stringify(result.restored);
+                log.Removed__c = JSON.stringify(result.removed);
+                log.Error__c = result.errors.length === 0 ? null : result.errors.join('\n');
+                results.push(result);
+            }
+            return results;
+        },
+    );
+
+export const cancelLicenseChange: typeof import('@salesforce/apex/LicenseUpgradeController.cancelLicenseChange').default =
+    apexMethod<{ logId: string }, ChangeResult>(({ logId }) => {
         const session = currentSession();
         assertAdmin(session);
         requireCapability(session, 'LICENSE_UPGRADES');
-        const { org } = session;
-        const errorsByLog = new Map<Id, string[]>();
-        for (const outcome of outcomes ?? []) {
-            if (outcome.logId) {
-                errorsByLog.set(outcome.logId, outcome.errors ?? []);
-            }
-        }
-        const logs = selectLogs(org, new Set(errorsByLog.keys()));
-        const results: ChangeResult[] = [];
-        for (const log of logs) {
-            const userId = log.Target_User__c as Id;
-            const snapshot = snapshotOf(log);
-            const user = userById(org, userId);
-            const result = newResult(userId);
-            result.logId = log.Id;
-            result.errors.push(...(errorsByLog.get(log.Id) ?? []));
-            result.profileChanged = !!user && user.ProfileId === snapshot.targetProfileId;
-            const heldLicenses = new Set(licenseAssignmentsOf(org, userId).map((a) => a.PermissionSetLicenseId));
-            const heldPermissionSets = new Set(permissionSetAssignmentsOf(org, userId).map((a) => a.PermissionSetId));
-            let pending = !result.profileChanged;
-            for (const licenseId of snapshot.permissionSetLicenseIds) {
-                if (heldLicenses.has(licenseId)) {
-                    result.restored.push(licenseId);
-                } else {
-                    result.removed.push(licenseId);
-                    pending = true;
-                }
-            }
-            for (const permissionSetId of snapshot.permissionSetIds) {
-                const permissionSet = org.PermissionSet.find((ps) => ps.Id === permissionSetId);
-                if (heldPermissionSets.has(permissionSetId)) {
-                    result.restored.push(permissionSetId);
-                } else {
-                    result.removed.push(permissionSetId);
-                    pending = pending || permissionSetAllowed(org, permissionSet, snapshot.targetProfileId);
-                }
-            }
-            result.status = !result.profileChanged ? STATUS_SNAPSHOT : pending ? STATUS_APPLIED : STATUS_COMPLETED;
-            log.Status__c = result.status;
-            log.After__c = JSON.stringify({
-                profileId: user?.ProfileId ?? null,
-                profileName: profileById(org, user?.ProfileId)?.Name ?? null,
-                licenseName: licenseNameOfProfile(org, user?.ProfileId) ?? null,
-                roleId: user?.UserRoleId ?? null,
-                roleName: roleById(org, user?.UserRoleId)?.Name ?? null,
-            });
-            log.Restored__c = JSON.stringify(result.restored);
-            log.Removed__c = JSON.stringify(result.removed);
-            log.Error__c = result.errors.length === 0 ? null : result.errors.join('\n');
-            results.push(result);
-        }
-        return results;
+        const log = session.org.Setup_Assistant_Log__c.find((row) => row.Id === logId);
+        const storedTarget = snapshotOf(log)?.targetProfileId;
+        // The target is the log's own: a cancel names no target, only the log.
+        throwIfRefused(checkLicenseChangeLog(session, logId, log, storedTarget, storedTarget));
+        const open = log as SetupAssistantLog;
+        const after = jsonObject(open.After__c);
+        open.After__c = JSON.stringify({
+            ...after,
+            cancelledById: session.user.Id,
+            cancelledByName: session.user.Name,
+            cancelledDate: platformNow(),
+            previousStatus: open.Status__c,
+        });
+        open.Status__c = STATUS_CANCELLED;
+        const result = newResult(open.Target_User__c as Id);
+        result.logId = open.Id;
+        result.status = STATUS_CANCELLED;
+        return result;
     });
 
 /* ---------------------------------------------------------------------------------------------
@@ -683,7 +896,7 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
  * ------------------------------------------------------------------------------------------- */
 
 export const enablePartnerAccounts: typeof import('@salesforce/apex/LicenseUpgradeController.enablePartnerAccounts').default =
-    apexMethod<{ accountIds: string[] }, Record<string, string>>(({ accountIds }) => {
+    apexMethod<{ accountIds: string[]; userIds: string[] }, Record<string, string>>(({ accountIds, userIds }) => {
         const session = currentSession();
         assertAdmin(session);
         requireCapability(session, 'LICENSE_UPGRADES');
@@ -695,6 +908,7 @@ export const enablePartnerAccounts: typeof import('@salesforce/apex/LicenseUpgra
         if (accountIds.length > MAX_USERS) {
             throw batchSizeError();
         }
+        throwIfRefused(checkPartnerAccounts(session, accountIds, userIds ?? []));
         // `Account.IsPartner` exists where Digital Experiences has partner users.
         const partnersPossible =
             org.CommunitiesSettings.enableNetworksEnabled &&
@@ -705,6 +919,14 @@ export const enablePartnerAccounts: typeof import('@salesforce/apex/LicenseUpgra
         const wanted = new Set(accountIds);
         for (const account of org.Account.filter((a) => wanted.has(a.Id))) {
             account.IsPartner = true;
+            const userId = (userIds ?? []).find((id) => userById(org, id)?.AccountId === account.Id) ?? null;
+            insertLog(org, session.user.Id, {
+                Action__c: 'ENABLE_PARTNER_ACCOUNT',
+                Status__c: 'Completed',
+                Target_User__c: userId,
+                Before__c: JSON.stringify({ accountId: account.Id, accountName: account.Name }),
+                After__c: JSON.stringify({ accountId: account.Id, accountName: account.Name, isPartner: true }),
+            });
         }
         return errors;
     });

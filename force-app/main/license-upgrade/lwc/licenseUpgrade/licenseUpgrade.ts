@@ -6,10 +6,18 @@ import snapshotLicenseChanges from '@salesforce/apex/LicenseUpgradeController.sn
 import applyLicenseChanges from '@salesforce/apex/LicenseUpgradeController.applyLicenseChanges';
 import reconcileLicenseChanges from '@salesforce/apex/LicenseUpgradeController.reconcileLicenseChanges';
 import enablePartnerAccounts from '@salesforce/apex/LicenseUpgradeController.enablePartnerAccounts';
+import cancelLicenseChange from '@salesforce/apex/LicenseUpgradeController.cancelLicenseChange';
 import { KNOWN_LICENSES, TARGET_LICENSES } from 'c/licenseConversion';
 import { validateUpgrade } from 'c/upgradeValidator';
 import type { Item, ValidationResult } from 'c/upgradeValidator';
-import { buildChangeRequest, isReady, manualSteps, mergeResults, pendingLogIds } from 'c/upgradePlan';
+import {
+    buildChangeRequest,
+    cancellableLogIds,
+    isReady,
+    manualSteps,
+    mergeResults,
+    pendingLogIds,
+} from 'c/upgradePlan';
 import { itemMessage, pathLabel, statusLabel, stepMessage } from 'c/upgradeMessages';
 import { runInChunks } from 'c/bulkRunner';
 import { reduceErrors } from 'c/errorUtils';
@@ -46,6 +54,8 @@ import COLUMN_ERRORS from '@salesforce/label/c.CCSA_Upgrade_Column_Errors';
 import LOAD_ERROR from '@salesforce/label/c.CCSA_Upgrade_Load_Error';
 import RUN_ERROR from '@salesforce/label/c.CCSA_Upgrade_Run_Error';
 import PARTNER_ENABLED from '@salesforce/label/c.CCSA_Upgrade_Partner_Enabled';
+import CANCEL from '@salesforce/label/c.CCSA_Upgrade_Cancel';
+import CANCELLED from '@salesforce/label/c.CCSA_Upgrade_Cancelled';
 
 type TargetOption = Apex.LicenseUpgradeService.TargetOption;
 type UserOption = Apex.LicenseUpgradeService.UserOption;
@@ -94,6 +104,7 @@ export default class LicenseUpgrade extends LightningElement {
         verdicts: VERDICTS,
         run: RUN,
         retry: RETRY,
+        cancel: CANCEL,
         results: RESULTS,
         progress: PROGRESS,
         acknowledgeAll: ACKNOWLEDGE_ALL,
@@ -132,6 +143,8 @@ export default class LicenseUpgrade extends LightningElement {
     validation?: ValidationResult;
     acknowledged: Set<string> = new Set();
     results: ChangeResult[] = [];
+    /** The target of the run the results belong to: Apex continues a log only for its own target. */
+    runTargetProfileId = '';
     progress = 0;
     busy = false;
     running = false;
@@ -253,6 +266,11 @@ export default class LicenseUpgrade extends LightningElement {
         return !this.busy && pendingLogIds(this.results).length > 0;
     }
 
+    /** Changes left half done, or an unfinished change that refused a user (UNFINISHED_CHANGE). */
+    get canCancel(): boolean {
+        return !this.busy && cancellableLogIds(this.results).length > 0;
+    }
+
     handleLicenseFilter(event: CustomEvent<{ value: string }>): void {
         this.licenseFilter = event.detail.value;
     }
@@ -344,7 +362,10 @@ export default class LicenseUpgrade extends LightningElement {
     async handleEnablePartner(event: CustomEvent<{ accountId: string }>): Promise<void> {
         this.busy = true;
         try {
-            const errors = await enablePartnerAccounts({ accountIds: [event.detail.accountId] });
+            const errors = await enablePartnerAccounts({
+                accountIds: [event.detail.accountId],
+                userIds: (this.facts?.users ?? []).map((user) => user.id),
+            });
             const messages = Object.values(errors);
             if (messages.length > 0) {
                 this.loadError = messages;
@@ -376,8 +397,9 @@ export default class LicenseUpgrade extends LightningElement {
         if (logIds.length === 0) {
             return [];
         }
-        const applied = await applyLicenseChanges({ logIds });
-        return reconcileLicenseChanges({ outcomes: applied });
+        const targetProfileId = this.runTargetProfileId;
+        const applied = await applyLicenseChanges({ logIds, targetProfileId });
+        return reconcileLicenseChanges({ outcomes: applied, targetProfileId });
     }
 
     async handleRun(): Promise<void> {
@@ -385,6 +407,7 @@ export default class LicenseUpgrade extends LightningElement {
             return;
         }
         const request = buildChangeRequest(this.facts, this.validation, this.acknowledged);
+        this.runTargetProfileId = request.targetProfileId;
         this.startRun();
         this.results = await runInChunks<ChangeItem, ChangeResult>(
             request.users,
@@ -411,6 +434,33 @@ export default class LicenseUpgrade extends LightningElement {
         );
         this.results = mergeResults(this.results, retried);
         this.endRun();
+    }
+
+    /**
+     * Closes each unfinished change without changing its user; a log that cannot be cancelled
+     * (another admin's, already closed) keeps its row, and the refusal is shown.
+     */
+    async handleCancel(): Promise<void> {
+        const logIds = cancellableLogIds(this.results);
+        this.startRun();
+        // Each cancel is its own small transaction; none depends on another.
+        const settled = await Promise.allSettled(logIds.map((logId) => cancelLicenseChange({ logId })));
+        const cancelled: ChangeResult[] = [];
+        const failures: string[] = [];
+        for (const outcome of settled) {
+            if (outcome.status === 'fulfilled') {
+                cancelled.push(outcome.value);
+            } else {
+                failures.push(...reduceErrors(outcome.reason));
+            }
+        }
+        this.progress = 100;
+        this.results = mergeResults(this.results, cancelled);
+        this.endRun();
+        this.notice = cancelled.length > 0 ? formatLabel(CANCELLED, cancelled.length) : '';
+        if (failures.length > 0) {
+            this.runErrors = failures;
+        }
     }
 
     startRun(): void {

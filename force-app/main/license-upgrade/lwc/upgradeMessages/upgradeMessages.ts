@@ -26,6 +26,7 @@ import STATUS_APPLIED from '@salesforce/label/c.CCSA_Upgrade_Status_Applied';
 import STATUS_COMPLETED from '@salesforce/label/c.CCSA_Upgrade_Status_Completed';
 import STATUS_REFUSED from '@salesforce/label/c.CCSA_Upgrade_Status_Refused';
 import STATUS_FAILED from '@salesforce/label/c.CCSA_Upgrade_Status_Failed';
+import STATUS_CANCELLED from '@salesforce/label/c.CCSA_Upgrade_Status_Cancelled';
 import INACTIVE_USER from '@salesforce/label/c.CCSA_Upgrade_INACTIVE_USER';
 import INTERNAL_USER from '@salesforce/label/c.CCSA_Upgrade_INTERNAL_USER';
 import ALREADY_ON_TARGET from '@salesforce/label/c.CCSA_Upgrade_ALREADY_ON_TARGET';
@@ -117,6 +118,7 @@ const STATUSES: Readonly<Record<string, string>> = {
     Completed: STATUS_COMPLETED,
     Refused: STATUS_REFUSED,
     Failed: STATUS_FAILED,
+    Cancelled: STATUS_CANCELLED,
 };
 
 /**

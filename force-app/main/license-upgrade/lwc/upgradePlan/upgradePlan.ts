@@ -19,7 +19,8 @@ export function isReady(verdict: UserVerdict, acknowledged: ReadonlySet<string>)
 
 /**
  * The change request for the users whose verdict allows the change and who are acknowledged
- * where needed, carrying the facts the validator saw so that Apex refuses a user changed since.
+ * where needed, carrying the facts the validator saw (profile, active, contact, assignments) so
+ * that Apex refuses a user changed since. No path: Apex computes it from its own seed 003 table.
  * @param facts the facts the validation ran on
  * @param result the validation
  * @param acknowledged ids of users whose irreversible change the admin acknowledged
@@ -38,10 +39,10 @@ export function buildChangeRequest(
             return {
                 userId: user.id,
                 profileId: user.profileId,
-                systemModstamp: user.systemModstamp ?? null,
-                permissionSetCount: user.permissionSets.length,
-                permissionSetLicenseCount: user.permissionSetLicenses.length,
-                path: verdict.path,
+                isActive: user.isActive,
+                contactId: user.contactId ?? null,
+                permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
+                permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
                 acknowledgedIrreversible: verdict.requiresAcknowledgement && acknowledged.has(user.id),
             };
         });
@@ -60,6 +61,20 @@ export const PENDING_STATUSES: ReadonlySet<string> = new Set(['Snapshot', 'Appli
 export function mergeResults(snapshots: readonly ChangeResult[], later: readonly ChangeResult[]): ChangeResult[] {
     const latest = new Map(later.map((result) => [result.userId, result]));
     return snapshots.map((result) => latest.get(result.userId) ?? result);
+}
+
+/**
+ * Log ids of unfinished changes the admin may cancel: changes half done, and the unfinished change
+ * (to another target) that refused a user with UNFINISHED_CHANGE.
+ */
+export function cancellableLogIds(results: readonly ChangeResult[]): string[] {
+    return results
+        .filter(
+            (result) =>
+                result.logId &&
+                ((result.status && PENDING_STATUSES.has(result.status)) || result.code === 'UNFINISHED_CHANGE'),
+        )
+        .map((result) => result.logId as string);
 }
 
 /** Log ids that `applyLicenseChanges` should (re)run: snapshots taken or changes half done. */

@@ -7,6 +7,7 @@ import snapshotLicenseChanges from '@salesforce/apex/LicenseUpgradeController.sn
 import applyLicenseChanges from '@salesforce/apex/LicenseUpgradeController.applyLicenseChanges';
 import reconcileLicenseChanges from '@salesforce/apex/LicenseUpgradeController.reconcileLicenseChanges';
 import enablePartnerAccounts from '@salesforce/apex/LicenseUpgradeController.enablePartnerAccounts';
+import cancelLicenseChange from '@salesforce/apex/LicenseUpgradeController.cancelLicenseChange';
 import TARGETS from './data/LicenseUpgradeController.getUpgradeTargets.json';
 import CANDIDATES from './data/LicenseUpgradeController.searchUpgradeCandidates.json';
 import FACTS from './data/LicenseUpgradeController.getUpgradeFacts.json';
@@ -30,6 +31,9 @@ jest.mock('@salesforce/apex/LicenseUpgradeController.reconcileLicenseChanges', (
     virtual: true,
 });
 jest.mock('@salesforce/apex/LicenseUpgradeController.enablePartnerAccounts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/LicenseUpgradeController.cancelLicenseChange', () => ({ default: jest.fn() }), {
     virtual: true,
 });
 
@@ -197,13 +201,17 @@ describe('c-license-upgrade', () => {
             expect.objectContaining({
                 userId: CASEY,
                 acknowledgedIrreversible: true,
-                permissionSetCount: 1,
-                path: 'change-profile',
+                permissionSetIds: ['0PS000000000001AAA'],
             }),
         ]);
-        expect(applyLicenseChanges).toHaveBeenCalledWith({ logIds: ['a00000000000001AAA'] });
+        expect(request.users[0]).not.toHaveProperty('path');
+        expect(applyLicenseChanges).toHaveBeenCalledWith({
+            logIds: ['a00000000000001AAA'],
+            targetProfileId: TARGETS[0].profileId,
+        });
         expect(reconcileLicenseChanges).toHaveBeenCalledWith({
             outcomes: [expect.objectContaining({ userId: CASEY, status: 'Applied' })],
+            targetProfileId: TARGETS[0].profileId,
         });
         const table = runResults(element).querySelector('lightning-datatable') as unknown as {
             data: { name: string; status: string }[];
@@ -242,6 +250,76 @@ describe('c-license-upgrade', () => {
         };
         expect(table.data[0].status).toBe('Done');
         expect($(element, 'lightning-button.retry')).toBeNull();
+        expect($(element, 'lightning-button.cancel')).toBeNull();
+    });
+
+    it('cancels a change left half done, and the unfinished change that refused a user', async () => {
+        const blocked = changeResult(GALE, 'Refused', {
+            logId: 'a00000000000009AAA',
+            code: 'UNFINISHED_CHANGE',
+            errors: ['UNFINISHED_CHANGE: Unfinished change to Partner Community User: finish or cancel it.'],
+        });
+        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot'), blocked]);
+        mocked(applyLicenseChanges).mockResolvedValue([
+            changeResult(CASEY, 'Snapshot', { errors: ['UNKNOWN_EXCEPTION: lock'] }),
+        ]);
+        mocked(reconcileLicenseChanges).mockResolvedValue([
+            changeResult(CASEY, 'Snapshot', { errors: ['UNKNOWN_EXCEPTION: lock'] }),
+        ]);
+        mocked(cancelLicenseChange).mockImplementation(({ logId }: { logId: string }) =>
+            Promise.resolve(changeResult(logId === 'a00000000000009AAA' ? GALE : CASEY, 'Cancelled', { logId })),
+        );
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        fire($(element, 'lightning-input.acknowledge-all'), 'change', { checked: true });
+        await flush();
+        $(element, 'lightning-button.run').click();
+        await flush();
+        await flush();
+        const cancel = $(element, 'lightning-button.cancel') as unknown as { label: string } & HTMLElement;
+        expect(cancel).not.toBeNull();
+        expect($(element, 'lightning-button.retry')).not.toBeNull();
+        await expect(element).toBeAccessible();
+        cancel.click();
+        await flush();
+        await flush();
+        expect(mocked(cancelLicenseChange).mock.calls.map(([args]) => args)).toEqual([
+            { logId: 'a00000000000001AAA' },
+            { logId: 'a00000000000009AAA' },
+        ]);
+        const table = runResults(element).querySelector('lightning-datatable') as unknown as {
+            data: { status: string }[];
+        };
+        expect(table.data.map((row) => row.status)).toEqual(['Cancelled', 'Cancelled']);
+        expect($(element, 'lightning-button.cancel')).toBeNull();
+        expect($(element, 'lightning-button.retry')).toBeNull();
+        expect($(element, '.notice')).not.toBeNull();
+    });
+
+    it('shows a cancel the server refuses, and keeps the row', async () => {
+        mocked(snapshotLicenseChanges).mockResolvedValue([
+            changeResult(CASEY, 'Refused', { logId: 'a00000000000009AAA', code: 'UNFINISHED_CHANGE' }),
+        ]);
+        mocked(cancelLicenseChange).mockRejectedValue({
+            body: { message: 'LOG_NOT_OWNED: The change LOG-0000009 was started by another admin.' },
+        });
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        fire($(element, 'lightning-input.acknowledge-all'), 'change', { checked: true });
+        await flush();
+        $(element, 'lightning-button.run').click();
+        await flush();
+        await flush();
+        ($(element, 'lightning-button.cancel') as HTMLElement).click();
+        await flush();
+        await flush();
+        expect(runResults(element).querySelector('c-error-panel')).not.toBeNull();
+        const table = runResults(element).querySelector('lightning-datatable') as unknown as {
+            data: { status: string }[];
+        };
+        expect(table.data.map((row) => row.status)).toEqual(['Refused']);
     });
 
     it('gives every user of a failed chunk the error, and shows load errors in the panel', async () => {
@@ -279,7 +357,10 @@ describe('c-license-upgrade', () => {
         expect(casey.row.partnerAccountId).toBe('001000000000001AAA');
         fire(casey, 'enablepartner', { accountId: '001000000000001AAA' });
         await flush();
-        expect(enablePartnerAccounts).toHaveBeenCalledWith({ accountIds: ['001000000000001AAA'] });
+        expect(enablePartnerAccounts).toHaveBeenCalledWith({
+            accountIds: ['001000000000001AAA'],
+            userIds: FACTS.users.map((user) => user.id),
+        });
         expect($(element, '.notice').textContent).toContain('partner account');
     });
 });

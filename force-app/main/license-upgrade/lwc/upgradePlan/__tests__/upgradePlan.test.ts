@@ -1,4 +1,11 @@
-import { buildChangeRequest, isReady, manualSteps, mergeResults, pendingLogIds } from 'c/upgradePlan';
+import {
+    buildChangeRequest,
+    cancellableLogIds,
+    isReady,
+    manualSteps,
+    mergeResults,
+    pendingLogIds,
+} from 'c/upgradePlan';
 import { validateUpgrade } from 'c/upgradeValidator';
 import type { UserFact } from 'c/upgradeValidator';
 
@@ -54,10 +61,10 @@ describe('buildChangeRequest', () => {
             {
                 userId: 'A',
                 profileId: '00eC',
-                systemModstamp: '2026-11-01T10:00:00.000Z',
-                permissionSetCount: 1,
-                permissionSetLicenseCount: 1,
-                path: 'change-profile',
+                isActive: true,
+                contactId: '003A',
+                permissionSetIds: ['0PS1'],
+                permissionSetLicenseIds: ['0PL1'],
                 acknowledgedIrreversible: true,
             },
             expect.objectContaining({ userId: 'B', acknowledgedIrreversible: false }),
@@ -80,6 +87,13 @@ describe('mergeResults and pendingLogIds', () => {
         expect(merged.map((row) => `${row.userId}:${row.status}`)).toEqual(['A:Completed', 'B:Refused', 'C:Applied']);
         expect(pendingLogIds(merged)).toEqual(['L3']);
         expect(pendingLogIds(snapshots)).toEqual(['L1', 'L3']);
+    });
+
+    it('offers to cancel changes half done and the unfinished change that refused a user', () => {
+        const blocked = { ...result('D', 'Refused', 'L9'), code: 'UNFINISHED_CHANGE' };
+        const rows = [result('A', 'Completed', 'L1'), result('C', 'Applied', 'L3'), result('B', 'Refused'), blocked];
+        expect(cancellableLogIds(rows)).toEqual(['L3', 'L9']);
+        expect(pendingLogIds(rows)).toEqual(['L3']);
     });
 });
 
