@@ -474,6 +474,7 @@ describe('this repository', () => {
             'no-parallel-setup-dml',
             'format-label-apostrophe',
             'psa-snapshot-group',
+            'no-static-feature-object',
         ]);
     });
 
@@ -481,5 +482,40 @@ describe('this repository', () => {
         const sources = readApexSources();
         expect(sources.length).toBeGreaterThan(0);
         expect(sources.flatMap((source) => checkApexSource(source))).toEqual([]);
+    });
+});
+
+describe('no-static-feature-object', () => {
+    const cls = (body: string) => `public with sharing class Fixture {
+    public void run(Id networkId) {
+${body}
+    }
+}`;
+
+    it.each([
+        ['a static SOQL on Network', 'List<SObject> rows = [SELECT Id FROM Network];'],
+        ['a Network type', 'Network site;'],
+        ['Network.SObjectType', 'Schema.SObjectType t = Network.SObjectType;'],
+        ['Schema.Network.SObjectType', 'Schema.SObjectType t = Schema.Network.SObjectType;'],
+        ['a NetworkMemberGroup list', 'List<NetworkMemberGroup> members = new List<NetworkMemberGroup>();'],
+    ])('rejects %s (the package would not install without Digital Experiences)', (_name, body) => {
+        expect(check(cls(body))).toEqual(['3 no-static-feature-object']);
+    });
+
+    it('accepts dynamic SOQL, describe calls and a field named Network on another object', () => {
+        expect(
+            check(
+                cls(`Database.query('SELECT Id FROM Network');
+Schema.SObjectType t = Schema.getGlobalDescribe().get('Network');
+Account a = new Account();
+Object value = a.get('Network');`),
+            ),
+        ).toEqual([]);
+    });
+
+    it('honours a reasoned suppression', () => {
+        expect(
+            check(cls('// ccsa-scan-ignore no-static-feature-object: the test org always has sites\nNetwork site;')),
+        ).toEqual([]);
     });
 });

@@ -30,6 +30,7 @@ const {
     DoWhileStatementContext,
     DotExpressionContext,
     FieldDeclarationContext,
+    FromNameListContext,
     ForStatementContext,
     FormalParameterContext,
     InsertStatementContext,
@@ -40,6 +41,7 @@ const {
     SoslPrimaryContext,
     StatementContext,
     TypeDeclarationContext,
+    TypeNameContext,
     UndeleteStatementContext,
     UpdateStatementContext,
     UpsertStatementContext,
@@ -55,7 +57,18 @@ const RULES = {
     'format-label-apostrophe': "A Custom Label used as a String.format pattern must write each apostrophe as ''.",
     'psa-snapshot-group':
         'A PermissionSetAssignment query for a snapshot must select PermissionSetGroupId and ExpirationDate.',
+    'no-static-feature-object':
+        'Network and NetworkMemberGroup exist only where Digital Experiences is on: name them only in dynamic SOQL or describe calls.',
 };
+
+/**
+ * Objects Salesforce creates only when a feature is on. A static reference (a type, a static SOQL
+ * FROM, `Network.SObjectType`) makes the class fail to compile, and so the package fail to install,
+ * in an org where the feature is off; the readiness checklist must install first to tell the admin
+ * to turn Digital Experiences on. Dynamic SOQL (`Database.query...`) and
+ * `Schema.getGlobalDescribe().get('Network')` are the safe forms.
+ */
+const FEATURE_OBJECTS = new Set(['network', 'networkmembergroup', 'networkmember', 'networkselfregistration']);
 
 /** Reported for a file the parser rejects: nothing else can be checked in it. */
 const SYNTAX_RULE = 'syntax';
@@ -142,8 +155,50 @@ function checkApexSource({ path, source, labels }) {
         ...checkNoParallelSetupDml(tree),
         ...checkFormatLabelApostrophe(tree, labels ?? repositoryLabels()),
         ...checkPsaSnapshotGroup(tree, source, path),
+        ...checkNoStaticFeatureObject(tree),
     ];
     return applySuppressions(path, source, raw).sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
+}
+
+function checkNoStaticFeatureObject(tree) {
+    const found = [];
+    const seen = new Set();
+    const report = (line, name) => {
+        const key = `${line}:${name.toLowerCase()}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        found.push({
+            line,
+            anchors: [line],
+            rule: 'no-static-feature-object',
+            message: `static reference to ${name}: use dynamic SOQL or Schema.getGlobalDescribe().get('${name}')`,
+        });
+    };
+    walk(tree, (node) => {
+        // A type: declarations, generics, casts, `new`, `instanceof` (a variable named `network` is fine).
+        if (node instanceof TypeNameContext) {
+            const name = node.getText().replace(/^schema\./i, '');
+            if (FEATURE_OBJECTS.has(name.toLowerCase())) report(node.start.line, name);
+            return;
+        }
+        // The object of a static SOQL query.
+        if (node instanceof FromNameListContext) {
+            for (const part of node.getText().split(',')) {
+                const name = part.trim();
+                if (FEATURE_OBJECTS.has(name.toLowerCase())) report(node.start.line, name);
+            }
+            return;
+        }
+        // `Network.SObjectType`, `Schema.Network.SObjectType`, `Network.Status` (a token reference).
+        if (node instanceof DotExpressionContext) {
+            const match = /^(?:schema\.)?(\w+)\.sobjecttype\b/i.exec(node.getText());
+            if (match && FEATURE_OBJECTS.has(match[1].toLowerCase())) report(node.start.line, match[1]);
+            const schemaMatch = /^schema\.(\w+)$/i.exec(node.getText());
+            if (schemaMatch && FEATURE_OBJECTS.has(schemaMatch[1].toLowerCase()))
+                report(node.start.line, schemaMatch[1]);
+        }
+    });
+    return found;
 }
 
 function checkGuardFirst(tree, source) {
@@ -268,7 +323,14 @@ const SETUP_OBJECTS = new Set(
  * The rule sees one file at a time, so the factory's behaviour is listed here; the repository test
  * recomputes it from TestDataFactory.cls so that a new user-creating method cannot be missed.
  */
-const FACTORY_SETUP_DML_METHODS = new Set(['createinternaluser', 'createadminwithrole', 'createexternaluser']);
+const FACTORY_SETUP_DML_METHODS = new Set([
+    'createinternaluser',
+    'createadminwithrole',
+    'createexternaluser',
+    'createpermissionset',
+    'createpermissionsetgroup',
+    'insertwithdependencies',
+]);
 
 const DML_KEYWORDS = new Set(['insert', 'update', 'upsert', 'delete', 'undelete']);
 
