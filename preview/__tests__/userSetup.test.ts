@@ -7,12 +7,17 @@
 import ACCESS_DENIED from '@salesforce/label/c.CCSA_Access_Denied';
 import BATCH_SIZE from '@salesforce/label/c.CCSA_Upgrade_Batch_Size';
 import { formatLabel } from 'c/labelFormat';
+import ROLE_BASED_BATCH_TOO_LARGE from '@salesforce/label/c.CCSA_Policy_Role_Based_Batch_Too_Large';
+import DUPLICATE_FOUND from '@salesforce/label/c.CCSA_Enable_Duplicate_Found';
 import {
     codeFor,
     createAccountsAndContacts,
     enableUsers,
+    findExistingCustomers,
     getEnablementFacts,
+    resetSampleSettings,
     searchContacts,
+    setSampleSettings,
 } from '../sample-org/apex/UserSetupController';
 import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
 import type { Contact, Id, PermissionSet, Profile, User } from '../sample-org/types';
@@ -102,6 +107,7 @@ const DENIED = {
 
 beforeEach(() => {
     resetSampleOrg();
+    resetSampleSettings();
     runAs(null);
 });
 afterEach(() => window.history.pushState({}, '', '/'));
@@ -184,9 +190,23 @@ describe('searchContacts', () => {
         expect(orphanFact).not.toHaveProperty('accountName');
     });
 
-    it('treats % and _ in the term as LIKE wildcards, as the unescaped Apex bind does', async () => {
-        const found = await searchContacts({ searchTerm: 'amara_fisch%' });
-        expect(found.map((c) => c.id)).toEqual([contactNamed('Amara Fischer').Id]);
+    it('matches % and _ in the term literally, as SoqlLike.contains escapes them', async () => {
+        expect(await searchContacts({ searchTerm: 'amara_fisch%' })).toEqual([]);
+        expect(await searchContacts({ searchTerm: '%' })).toEqual([]);
+        await createAccountsAndContacts({
+            customers: [
+                { accountName: '100% Pure', firstName: 'Pat', lastName: "O'Brien", email: 'pat@pure.example' },
+                { accountName: 'Under_Score Ltd', firstName: 'Uma', lastName: 'Low_Dash', email: 'uma@us.example' },
+                { accountName: 'Plain Co', firstName: 'Lee', lastName: 'LowXDash', email: 'lee@plain.example' },
+            ],
+        });
+        const names = async (searchTerm: string) =>
+            (await searchContacts({ searchTerm })).map((c) => `${c.firstName} ${c.lastName}`);
+        expect(await names('100%')).toEqual(["Pat O'Brien"]);
+        expect(await names("Pat O'Brien")).toEqual(["Pat O'Brien"]);
+        // `_` is not "any character": LowXDash does not match.
+        expect(await names('Low_Dash')).toEqual(['Uma Low_Dash']);
+        expect(await names('amara fisch')).toEqual(['Amara Fischer']);
     });
 
     it('refuses a user without the admin permission set', async () => {
@@ -341,10 +361,18 @@ describe('createAccountsAndContacts', () => {
         });
         const crane = org.Account.find((a) => a.Name === 'Crane Co') as { Id: Id };
         expect(results).toEqual([
-            { accountId: crane.Id, error: 'Required fields are missing: [LastName]' },
-            { error: 'Required fields are missing: [Name]' },
-            { error: 'Required fields are missing: [Name]' },
-            { accountId: crane.Id, error: 'Email: invalid email address: flo@crane' },
+            {
+                accountId: crane.Id,
+                error: 'Required fields are missing: [LastName]',
+                errorCode: 'REQUIRED_FIELD_MISSING',
+            },
+            { error: 'Required fields are missing: [Name]', errorCode: 'REQUIRED_FIELD_MISSING' },
+            { error: 'Required fields are missing: [Name]', errorCode: 'REQUIRED_FIELD_MISSING' },
+            {
+                accountId: crane.Id,
+                error: 'Email: invalid email address: flo@crane',
+                errorCode: 'INVALID_EMAIL_ADDRESS',
+            },
             { accountId: crane.Id, contactId: expect.stringMatching(/^003/) },
         ]);
         expect(org.Contact.filter((c) => c.AccountId === crane.Id)).toHaveLength(1);
@@ -871,3 +899,168 @@ describe('codeFor', () => {
         expect(codeFor(status, message)).toBe(code);
     });
 });
+
+describe('typed customers that match existing records (issue 9 §1.7)', () => {
+    it('finds existing contacts by email and accounts by name, without case, before any write', async () => {
+        const amara = contactNamed('Amara Fischer');
+        const account = org.Account.find((a) => a.Id === amara.AccountId) as { Id: Id; Name: string };
+        const contacts = org.Contact.length;
+        const matches = await findExistingCustomers({
+            customers: [
+                { accountName: 'Brand New Co', lastName: 'X', email: ` ${(amara.Email as string).toUpperCase()} ` },
+                { accountName: account.Name.toLowerCase(), lastName: 'Y', email: 'y@nowhere.example' },
+            ],
+        });
+        expect(matches.contacts.map((c) => c.id)).toEqual([amara.Id]);
+        expect(matches.contacts[0]).toMatchObject({ name: 'Amara Fischer', accountName: account.Name });
+        expect(matches.accounts.map((a) => a.id)).toContain(account.Id);
+        expect(org.Contact).toHaveLength(contacts);
+    });
+
+    it('finds nothing for new customers, and refuses non-admins', async () => {
+        expect(
+            await findExistingCustomers({
+                customers: [{ accountName: 'Zeta Unique', lastName: 'Q', email: 'q@zeta.example' }],
+            }),
+        ).toEqual({ contacts: [], accounts: [] });
+        runAs('jprice');
+        await expect(findExistingCustomers({ customers: [] })).rejects.toMatchObject(DENIED);
+    });
+
+    it('is blocked by the duplicate rules unless the admin chose create new, and names the existing record', async () => {
+        const amara = contactNamed('Amara Fischer');
+        const [blocked] = await createAccountsAndContacts({
+            customers: [{ accountName: 'Fresh Co', firstName: 'Am', lastName: 'Dup', email: amara.Email }],
+        });
+        expect(blocked).toMatchObject({
+            errorCode: 'DUPLICATES_DETECTED',
+            duplicateRecordId: amara.Id,
+            error: formatLabel(DUPLICATE_FOUND, 'Contact', 'Amara Fischer', amara.Id),
+        });
+        expect(blocked.contactId).toBeUndefined();
+        const [allowed] = await createAccountsAndContacts({
+            customers: [
+                {
+                    accountName: 'Fresh Co',
+                    firstName: 'Am',
+                    lastName: 'Dup',
+                    email: amara.Email,
+                    allowDuplicates: true,
+                },
+            ],
+        });
+        expect(allowed.contactId).toMatch(/^003/);
+    });
+
+    it('creates the contact under the existing account when the admin chose it, with no new account', async () => {
+        const amara = contactNamed('Amara Fischer');
+        const accounts = org.Account.length;
+        const [result] = await createAccountsAndContacts({
+            customers: [
+                {
+                    accountName: 'ignored',
+                    firstName: 'New',
+                    lastName: 'Colleague',
+                    email: 'nc@new.example',
+                    accountId: amara.AccountId,
+                },
+            ],
+        });
+        expect(result).toMatchObject({ accountId: amara.AccountId, contactId: expect.stringMatching(/^003/) });
+        expect(org.Account).toHaveLength(accounts);
+    });
+
+    it('blocks a new account whose name an account has, unless allowed', async () => {
+        const existing = org.Account[0];
+        const [blocked] = await createAccountsAndContacts({
+            customers: [{ accountName: existing.Name, lastName: 'A', email: 'a@acc.example' }],
+        });
+        expect(blocked).toMatchObject({ errorCode: 'DUPLICATES_DETECTED', duplicateRecordId: existing.Id });
+        const [allowed] = await createAccountsAndContacts({
+            customers: [{ accountName: existing.Name, lastName: 'A', email: 'a@acc.example', allowDuplicates: true }],
+        });
+        expect(allowed.accountId).not.toBe(existing.Id);
+        expect(allowed.contactId).toMatch(/^003/);
+    });
+});
+
+describe('getEnablementFacts: name patterns (issue 9 §1.10)', () => {
+    it('matches escaped patterns literally and OR-s the list', async () => {
+        const user = org.User.find((u) => u.Username.includes('@')) as User;
+        const at = user.Username.indexOf('@');
+        const facts = await getEnablementFacts({
+            contactIds: [],
+            usernamePatterns: [`${user.Username.slice(0, at)}%`, 'nobody\\_here%', ''],
+            nicknamePatterns: ['no\\%match%'],
+        });
+        expect(facts.takenUsernames).toContain(user.Username);
+        expect(facts.takenNicknames).toEqual([]);
+    });
+
+    it('refuses more than 400 patterns with the batch size message', async () => {
+        const patterns = Array.from({ length: 401 }, (_, i) => `p${i}%`);
+        await expect(
+            getEnablementFacts({ contactIds: [], usernamePatterns: patterns, nicknamePatterns: [] }),
+        ).rejects.toMatchObject({ body: { message: BATCH_SIZE_MESSAGE } });
+    });
+
+    it('hands the role-based insert chunk size to the browser', async () => {
+        const facts = await getEnablementFacts({ contactIds: [], usernamePatterns: [], nicknamePatterns: [] });
+        expect(facts.roleBasedInsertChunkSize).toBe(50);
+        setSampleSettings({ roleBasedInsertChunkSize: 20 });
+        expect(
+            (await getEnablementFacts({ contactIds: [], usernamePatterns: [], nicknamePatterns: [] }))
+                .roleBasedInsertChunkSize,
+        ).toBe(20);
+    });
+});
+
+describe('enableUsers: role-based chunks and Content (issue 9 §1.3, §1.11)', () => {
+    it('refuses a call larger than the role-based chunk size, before any write', async () => {
+        setSampleSettings({ roleBasedInsertChunkSize: 2 });
+        const users = org.User.length;
+        const requests = READY.slice(0, 3).map((name) => requestFor(contactNamed(name)));
+        await expect(enableUsers({ requests })).rejects.toMatchObject({
+            body: { message: `ROLE_BASED_BATCH_TOO_LARGE: ${formatLabel(ROLE_BASED_BATCH_TOO_LARGE, 3, 2)}` },
+        });
+        expect(org.User).toHaveLength(users);
+        const [ok] = await enableUsers({ requests: requests.slice(0, 2) });
+        expect(ok.status).toBe('Created');
+    });
+
+    it('creates the user without Content when no feature license is left: Incomplete, with its own code', async () => {
+        setSampleSettings({ contentLicensesLeft: 1 });
+        const [first, second] = await enableUsers({
+            requests: READY.slice(0, 2).map((name) => requestFor(contactNamed(name))),
+        });
+        expect(first.status).toBe('Created');
+        expect(userById(first.userId).UserPermissionsSFContentUser).toBe(true);
+        expect(second.status).toBe('Incomplete');
+        expect(second.userId).toMatch(/^005/);
+        expect(second.problems).toEqual([
+            {
+                code: 'CONTENT_LICENSE_UNAVAILABLE',
+                message: 'License Limit Exceeded',
+                field: 'UserPermissionsSFContentUser',
+            },
+        ]);
+        expect(userById(second.userId).UserPermissionsSFContentUser).toBe(false);
+        // A license freed, the retry sets it on the existing user, once.
+        setSampleSettings({ contentLicensesLeft: 1 });
+        const [retried] = await enableUsers({ requests: [requestFor(contactNamed(READY[1]))] });
+        expect(retried).toMatchObject({ status: 'Existing', problems: [] });
+        expect(userById(second.userId).UserPermissionsSFContentUser).toBe(true);
+    });
+
+    it('respects a request with Content off', async () => {
+        const [result] = await enableUsers({
+            requests: [requestFor(contactNamed(READY[0]), LOGIN_CONTRACTS, { UserPermissionsSFContentUser: false })],
+        });
+        expect(result.status).toBe('Created');
+        expect(userById(result.userId).UserPermissionsSFContentUser).toBe(false);
+    });
+});
+
+function userById(id: Id | null | undefined): User {
+    return org.User.find((u) => u.Id === id) as User;
+}

@@ -20,6 +20,7 @@ import PROFILE_INTERNAL from '@salesforce/label/c.CCSA_Policy_Profile_Internal';
 import PROFILE_NOT_ENABLE_LICENSE from '@salesforce/label/c.CCSA_Policy_Profile_Not_Enable_License';
 import PROFILE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Profile_Not_Found';
 import PROFILE_NOT_TARGET_LICENSE from '@salesforce/label/c.CCSA_Policy_Profile_Not_Target_License';
+import ROLE_BASED_BATCH_TOO_LARGE from '@salesforce/label/c.CCSA_Policy_Role_Based_Batch_Too_Large';
 import SITE_MEMBER_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_Site_Member_Not_Allowed';
 import SITE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Site_Not_Found';
 import UNFINISHED_CHANGE from '@salesforce/label/c.CCSA_Policy_Unfinished_Change';
@@ -56,7 +57,8 @@ export type PolicyCode =
     | 'LOG_NOT_OWNED'
     | 'LOG_NOT_OPEN'
     | 'LOG_TARGET_MISMATCH'
-    | 'UNFINISHED_CHANGE';
+    | 'UNFINISHED_CHANGE'
+    | 'ROLE_BASED_BATCH_TOO_LARGE';
 
 /** `SetupAssistantPolicy.Refusal`. */
 export interface Refusal {
@@ -128,6 +130,26 @@ export function throwIfRefused(refusals: Map<Id, Refusal> | Refusal | null | und
     if (first) {
         throw new ApexException(`${first.code}: ${first.message}`, POLICY_EXCEPTION_TYPE);
     }
+}
+
+// ------------------------------------------------------------------ batch size
+
+/**
+ * As `SetupAssistantPolicy.checkRoleBasedBatch`: a call that would insert more role-based users
+ * (Customer Community Plus) than the setting allows is refused as a whole, before any write.
+ * @param rows the rows of the call
+ * @param chunkSize the setting (`SetupAssistantSettings.roleBasedInsertChunkSize`)
+ * @returns the refusal, or null
+ */
+export function checkRoleBasedBatch(rows: number, chunkSize: number): Refusal | null {
+    if (rows <= chunkSize) {
+        return null;
+    }
+    return {
+        subjectId: '',
+        code: 'ROLE_BASED_BATCH_TOO_LARGE',
+        message: formatLabel(ROLE_BASED_BATCH_TOO_LARGE, rows, chunkSize),
+    };
 }
 
 // ------------------------------------------------------------------ profiles

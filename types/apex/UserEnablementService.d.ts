@@ -17,6 +17,7 @@ declare namespace Apex.UserEnablementService {
         LocaleSidKey: string;
         LanguageLocaleKey: string;
         EmailEncodingKey: string;
+        /** "Salesforce CRM Content User": set after the insert; a missing feature license makes the row Incomplete (CONTENT_LICENSE_UNAVAILABLE). */
         UserPermissionsSFContentUser: boolean;
         permissionSetIds: string[];
         permissionSetLicenseIds: string[];

@@ -17,6 +17,14 @@ declare module '@salesforce/apex/UserSetupController.getEnablementFacts' {
     export default getEnablementFacts;
 }
 
+declare module '@salesforce/apex/UserSetupController.findExistingCustomers' {
+    const findExistingCustomers: ApexMethod<
+        { customers: Apex.UserSetupService.NewCustomer[] },
+        Apex.UserSetupService.CustomerMatches
+    >;
+    export default findExistingCustomers;
+}
+
 declare module '@salesforce/apex/UserSetupController.createAccountsAndContacts' {
     const createAccountsAndContacts: ApexMethod<
         { customers: Apex.UserSetupService.NewCustomer[] },

@@ -65,6 +65,33 @@ declare namespace Apex.UserSetupService {
         permissionSetLicenses: PermissionSetLicenseFact[];
         adminDefaults: LocaleSettings;
         adminHasRole: boolean;
+        /**
+         * Role-based users (Customer Community Plus) per `enableUsers` call: the setting
+         * `Setup_Assistant_Setting__mdt.Role_Based_Insert_Chunk_Size__c`, default 50.
+         */
+        roleBasedInsertChunkSize: number;
+    }
+
+    /** An existing contact whose email a typed customer has. */
+    interface ContactMatch {
+        id: string;
+        name: string;
+        email?: string | null;
+        accountId?: string | null;
+        accountName?: string | null;
+    }
+
+    /** An existing account whose name a typed customer has. */
+    interface AccountMatch {
+        id: string;
+        name: string;
+        ownerHasRole: boolean;
+    }
+
+    /** The org's records the typed customers match. */
+    interface CustomerMatches {
+        contacts: ContactMatch[];
+        accounts: AccountMatch[];
     }
 
     /** A customer typed inline. */
@@ -73,6 +100,10 @@ declare namespace Apex.UserSetupService {
         firstName?: string | null;
         lastName: string;
         email?: string | null;
+        /** An existing account to create the contact under ("use the existing one"). */
+        accountId?: string | null;
+        /** The admin chose "create new" for a match: saved with allowSave. */
+        allowDuplicates?: boolean | null;
     }
 
     /** The account and contact created for a customer, or why not. */
@@ -80,5 +111,9 @@ declare namespace Apex.UserSetupService {
         accountId?: string | null;
         contactId?: string | null;
         error?: string | null;
+        /** The platform's status code, e.g. DUPLICATES_DETECTED. */
+        errorCode?: string | null;
+        /** The existing record a duplicate rule matched. */
+        duplicateRecordId?: string | null;
     }
 }

@@ -17,7 +17,9 @@ import CONTACT_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Contact_Not_Found
 import LICENSE_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_License_Not_Allowed';
 import PERMISSION_SET_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Permission_Set_Not_Found';
 import PROFILE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Profile_Not_Found';
+import DUPLICATE_FOUND from '@salesforce/label/c.CCSA_Enable_Duplicate_Found';
 import { formatLabel } from 'c/labelFormat';
+import { escapeLike } from 'c/enablementRun';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, userById } from '../org';
@@ -28,6 +30,8 @@ import {
     checkContacts,
     checkEnableProfiles,
     checkExternalUsers,
+    checkRoleBasedBatch,
+    throwIfRefused,
 } from '../policy';
 import type { Refusal } from '../policy';
 import { currentSession } from '../session';
@@ -53,6 +57,7 @@ type PermissionSetLicenseFact = Apex.UserSetupService.PermissionSetLicenseFact;
 type ProfileFact = Apex.UserSetupService.ProfileFact;
 type NewCustomer = Apex.UserSetupService.NewCustomer;
 type NewCustomerResult = Apex.UserSetupService.NewCustomerResult;
+type CustomerMatches = Apex.UserSetupService.CustomerMatches;
 type EnableRequest = Apex.UserEnablementService.EnableRequest;
 type EnableResult = Apex.UserEnablementService.EnableResult;
 type Problem = Apex.UserEnablementService.Problem;
@@ -62,6 +67,34 @@ const MAX_ROWS = 200;
 /** As `UserSetupService.MAX_NAME_ROWS` and `MAX_PERMISSION_SETS`. */
 const MAX_NAME_ROWS = 10000;
 const MAX_PERMISSION_SETS = 500;
+/** As `UserSetupService.MAX_NAME_PATTERNS` and `MAX_MATCHES`. */
+const MAX_NAME_PATTERNS = 2 * MAX_ROWS;
+const MAX_MATCHES = 1000;
+
+/**
+ * The sample org's `Setup_Assistant_Setting__mdt` record Default and its feature licenses, which
+ * the sample data does not model: `roleBasedInsertChunkSize` as the shipped record (50), and the
+ * "Salesforce CRM Content User" feature licenses left (null: never short). Tests change them
+ * through {@link setSampleSettings} as Apex tests set `SetupAssistantSettings`' override.
+ */
+const settings: { roleBasedInsertChunkSize: number; contentLicensesLeft: number | null } = {
+    roleBasedInsertChunkSize: 50,
+    contentLicensesLeft: null,
+};
+
+/**
+ * Changes the sample settings (tests and the preview's scenarios); omitted keys keep their value.
+ * @param changes the new values
+ */
+export function setSampleSettings(changes: Partial<typeof settings>): void {
+    Object.assign(settings, changes);
+}
+
+/** Restores the shipped settings. */
+export function resetSampleSettings(): void {
+    settings.roleBasedInsertChunkSize = 50;
+    settings.contentLicensesLeft = null;
+}
 
 /** As `UserSetupService.ENABLEMENT_LICENSES` (SOQL IN ignores case). */
 const ENABLEMENT_LICENSES = new Set(['customer community plus', 'customer community plus login']);
@@ -96,9 +129,9 @@ function withoutNulls<T extends object>(value: T): T {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
 }
 
-/** `WHERE field LIKE :patterns` with a list: any of the patterns. */
+/** `WHERE field LIKE :p0 OR field LIKE :p1 ...` (`UserSetupSelector.selectUsersMatching`): any of the patterns. */
 function likeAny(patterns: ReadonlyArray<string | null>): (value: string | null | undefined) => boolean {
-    const matchers = patterns.filter((p): p is string => typeof p === 'string').map(likeMatcher);
+    const matchers = patterns.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map(likeMatcher);
     return (value) => matchers.some((matches) => matches(value));
 }
 
@@ -168,8 +201,9 @@ export const searchContacts: typeof import('@salesforce/apex/UserSetupController
     const { org } = session;
     let contacts = [...org.Contact];
     if (!isBlank(searchTerm)) {
-        // `Name LIKE :pattern OR Email LIKE :pattern OR Account.Name LIKE :pattern`, unescaped.
-        const matches = likeMatcher(`%${(searchTerm as string).trim()}%`);
+        // `Name LIKE :pattern OR Email LIKE :pattern OR Account.Name LIKE :pattern`, the term's
+        // `%`, `_` and `\` escaped (`SoqlLike.contains`).
+        const matches = likeMatcher(`%${escapeLike((searchTerm as string).trim())}%`);
         contacts = contacts.filter(
             (c) =>
                 matches(contactName(c)) ||
@@ -206,7 +240,12 @@ export const getEnablementFacts: typeof import('@salesforce/apex/UserSetupContro
             assertAdmin(session);
             requireCapability(session, 'ENABLE_USERS');
             const { org, user: admin } = session;
-            if (!contactIds || contactIds.length > MAX_ROWS) {
+            if (
+                !contactIds ||
+                contactIds.length > MAX_ROWS ||
+                (usernamePatterns?.length ?? 0) > MAX_NAME_PATTERNS ||
+                (nicknamePatterns?.length ?? 0) > MAX_NAME_PATTERNS
+            ) {
                 throw batchSizeError();
             }
             const wanted = new Set(contactIds);
@@ -280,6 +319,7 @@ export const getEnablementFacts: typeof import('@salesforce/apex/UserSetupContro
                     EmailEncodingKey: admin.EmailEncodingKey,
                 },
                 adminHasRole: admin.UserRoleId !== null,
+                roleBasedInsertChunkSize: settings.roleBasedInsertChunkSize,
             };
         },
     );
@@ -355,6 +395,94 @@ function insertContact(org: SampleOrg, contact: Contact): DatabaseError | null {
     return refusal;
 }
 
+/** SOQL `IN` on text: trimmed by the caller, compared without case. */
+const textKey = (text: string | null | undefined): string => (text ?? '').trim().toLowerCase();
+
+export const findExistingCustomers: typeof import('@salesforce/apex/UserSetupController.findExistingCustomers').default =
+    apexMethod<{ customers: NewCustomer[] }, CustomerMatches>(({ customers }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        requireCapability(session, 'ENABLE_USERS');
+        const { org } = session;
+        if (customers && customers.length > MAX_ROWS) {
+            throw batchSizeError();
+        }
+        const emails = new Set<string>();
+        const names = new Set<string>();
+        for (const customer of customers ?? []) {
+            if (!customer) {
+                continue;
+            }
+            if (!isBlank(customer.email)) {
+                emails.add(textKey(customer.email));
+            }
+            if (!isBlank(customer.accountName)) {
+                names.add(textKey(customer.accountName));
+            }
+        }
+        // `selectContactsByEmail` and `selectAccountsByName`, ordered by email / name.
+        const contacts = org.Contact.filter((c) => emails.has(textKey(c.Email)))
+            .sort((a, b) => compareText(a.Email, b.Email))
+            .slice(0, MAX_MATCHES)
+            .map((contact) => {
+                const account = org.Account.find((a) => a.Id === contact.AccountId);
+                return withoutNulls({
+                    id: contact.Id,
+                    name: contactName(contact),
+                    email: orNull(contact.Email),
+                    accountId: contact.AccountId,
+                    accountName: account?.Name ?? null,
+                });
+            });
+        const accounts = org.Account.filter((a) => names.has(textKey(a.Name)))
+            .sort((a, b) => compareText(a.Name, b.Name))
+            .slice(0, MAX_MATCHES)
+            .map((account) => ({
+                id: account.Id,
+                name: account.Name,
+                ownerHasRole: !!userById(org, account.OwnerId)?.UserRoleId,
+            }));
+        return { contacts, accounts };
+    });
+
+/**
+ * The duplicate rules the sample org emulates: the standard matching rules are active by default
+ * and block an API save that matches (DMLOptions.DuplicateRuleHeader: "bypass alerts and save
+ * duplicate records" only with allowSave). UNCONFIRMED: the standard rules match fuzzily on more
+ * fields (name, email, phone, address); here a contact matches by email and an account by name,
+ * exactly, which is what the assistant looks for first.
+ */
+function duplicateOf(
+    org: SampleOrg,
+    record: { kind: 'Account'; name: string } | { kind: 'Contact'; email: string | null },
+): Account | Contact | undefined {
+    if (record.kind === 'Account') {
+        return org.Account.find((a) => a.Id && textKey(a.Name) === textKey(record.name));
+    }
+    return record.email ? org.Contact.find((c) => c.Id && textKey(c.Email) === textKey(record.email)) : undefined;
+}
+
+/** `DUPLICATES_DETECTED` with the message `UserSetupService.messageOf` builds from the match. */
+function duplicateError(
+    existing: Account | Contact,
+    kind: 'Account' | 'Contact',
+): DatabaseError & { duplicateRecordId: Id } {
+    const name = kind === 'Account' ? (existing as Account).Name : contactName(existing as Contact);
+    return {
+        ...error('DUPLICATES_DETECTED', formatLabel(DUPLICATE_FOUND, kind, name, existing.Id)),
+        duplicateRecordId: existing.Id,
+    };
+}
+
+/** As `NewCustomerResult.fail`. */
+function fail(result: NewCustomerResult, refusal: DatabaseError & { duplicateRecordId?: Id }): void {
+    result.error = refusal.message;
+    result.errorCode = refusal.statusCode;
+    if (refusal.duplicateRecordId) {
+        result.duplicateRecordId = refusal.duplicateRecordId;
+    }
+}
+
 export const createAccountsAndContacts: typeof import('@salesforce/apex/UserSetupController.createAccountsAndContacts').default =
     apexMethod<{ customers: NewCustomer[] }, NewCustomerResult[]>(({ customers }) => {
         const session = currentSession();
@@ -368,17 +496,18 @@ export const createAccountsAndContacts: typeof import('@salesforce/apex/UserSetu
         if (customers.length > MAX_ROWS) {
             throw batchSizeError();
         }
-        // Rows with the same account name (trimmed, any case) share one account. As in Apex,
-        // String.valueOf(null) is 'null', and a null name then fails on trim().
-        const keyOf = (customer: NewCustomer): string => String(customer.accountName).trim().toLowerCase();
-        const accountsByName = new Map<string, Account>();
+        // New accounts by name (trimmed, any case) and by the row's allowDuplicates, as
+        // `UserSetupService.accountKey`. As in Apex, a null name fails on trim().
+        const keyOf = (customer: NewCustomer): string =>
+            `${customer.allowDuplicates === true ? '1' : '0'}:${String(customer.accountName).trim().toLowerCase()}`;
+        const accountsByKey = new Map<string, Account>();
         for (const customer of customers) {
             const key = keyOf(customer);
-            if (!accountsByName.has(key)) {
+            if (!customer.accountId && !accountsByKey.has(key)) {
                 if (customer.accountName === null || customer.accountName === undefined) {
                     throw new ApexException('Attempt to de-reference a null object', 'System.AuraHandledException');
                 }
-                accountsByName.set(key, {
+                accountsByKey.set(key, {
                     Id: '',
                     Name: customer.accountName.trim(),
                     OwnerId: admin.Id,
@@ -391,32 +520,39 @@ export const createAccountsAndContacts: typeof import('@salesforce/apex/UserSetu
                 });
             }
         }
-        const accountErrors = new Map<string, string>();
-        for (const account of accountsByName.values()) {
-            const refusal = insertAccount(org, account);
+        const accountErrors = new Map<string, DatabaseError & { duplicateRecordId?: Id }>();
+        for (const [key, account] of accountsByKey) {
+            const allowSave = key.startsWith('1:');
+            const existing = allowSave ? undefined : duplicateOf(org, { kind: 'Account', name: account.Name });
+            const refusal = existing ? duplicateError(existing, 'Account') : insertAccount(org, account);
             if (refusal !== null) {
-                accountErrors.set(account.Name.toLowerCase(), refusal.message);
+                accountErrors.set(key, refusal);
             }
         }
-        const awaiting: Array<{ result: NewCustomerResult; contact: Contact }> = [];
+        const awaiting: Array<{ result: NewCustomerResult; contact: Contact; allowSave: boolean }> = [];
         for (const customer of customers) {
             const result: NewCustomerResult = {};
             results.push(result);
-            const key = keyOf(customer);
-            if (accountErrors.has(key)) {
-                result.error = accountErrors.get(key);
-                continue;
+            let accountId = customer.accountId ?? null;
+            if (!accountId) {
+                const key = keyOf(customer);
+                const refusal = accountErrors.get(key);
+                if (refusal) {
+                    fail(result, refusal);
+                    continue;
+                }
+                accountId = (accountsByKey.get(key) as Account).Id;
             }
-            const account = accountsByName.get(key) as Account;
-            result.accountId = account.Id;
+            result.accountId = accountId;
             awaiting.push({
                 result,
+                allowSave: customer.allowDuplicates === true,
                 contact: {
                     Id: '',
                     FirstName: customer.firstName ?? '',
                     LastName: customer.lastName ?? '',
                     Email: orNull(customer.email),
-                    AccountId: account.Id,
+                    AccountId: accountId,
                     OwnerId: admin.Id,
                     Title: null,
                     Phone: null,
@@ -424,16 +560,25 @@ export const createAccountsAndContacts: typeof import('@salesforce/apex/UserSetu
                 },
             });
         }
-        for (const { result, contact } of awaiting) {
-            const refusal = insertContact(org, contact);
+        for (const { result, contact, allowSave } of awaiting) {
+            if (!org.Account.some((a) => a.Id === contact.AccountId)) {
+                // UNCONFIRMED: the platform's wording for an account id that is not an account.
+                fail(result, error('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['AccountId']));
+                delete result.accountId;
+                continue;
+            }
+            const existing = allowSave
+                ? undefined
+                : duplicateOf(org, { kind: 'Contact', email: orNull(contact.Email) });
+            const refusal = existing ? duplicateError(existing, 'Contact') : insertContact(org, contact);
             if (refusal === null) {
                 result.contactId = contact.Id;
             } else {
-                result.error = refusal.message;
+                fail(result, refusal);
             }
         }
         // As `UserSetupService.creationLogs`, written at once by `SetupAssistantLogWriter.write`.
-        for (const account of accountsByName.values()) {
+        for (const account of accountsByKey.values()) {
             if (account.Id) {
                 writeLog(org, admin.Id, {
                     Action__c: CREATE_ACCOUNT_ACTION,
@@ -618,8 +763,8 @@ function insertUser(org: SampleOrg, request: EnableRequest): { user?: User; refu
         ContactId: contact.Id,
         AccountId: account.Id,
         UserType: profile.UserType,
-        // Seed 000: "Select Salesforce CRM Content User."
-        UserPermissionsSFContentUser: true,
+        // Set after the insert (`turnOnContent`): its feature license may be exhausted.
+        UserPermissionsSFContentUser: false,
         LocaleSidKey: request.LocaleSidKey,
         TimeZoneSidKey: request.TimeZoneSidKey,
         LanguageLocaleKey: request.LanguageLocaleKey,
@@ -633,6 +778,45 @@ function insertUser(org: SampleOrg, request: EnableRequest): { user?: User; refu
         license.UsedLicenses++;
     }
     return { user };
+}
+
+/**
+ * As `UserEnablementService.turnOnContent`: "Salesforce CRM Content User" in a follow-up update of
+ * the users whose request asks for it; without a feature license left the platform refuses it with
+ * LICENSE_LIMIT_EXCEEDED, and the row is Incomplete with CONTENT_LICENSE_UNAVAILABLE.
+ */
+function turnOnContent(
+    org: SampleOrg,
+    requests: ReadonlyArray<EnableRequest>,
+    results: EnableResult[],
+    existingUsers: ReadonlyMap<Id, User>,
+): void {
+    requests.forEach((request, i) => {
+        const result = results[i];
+        if (!result.userId || request.UserPermissionsSFContentUser !== true) {
+            return;
+        }
+        const user = userById(org, result.userId) as User;
+        if (result.status === 'Existing' && existingUsers.get(request.ContactId)?.UserPermissionsSFContentUser) {
+            return;
+        }
+        if (user.UserPermissionsSFContentUser) {
+            return;
+        }
+        if (settings.contentLicensesLeft !== null && settings.contentLicensesLeft <= 0) {
+            result.status = 'Incomplete';
+            result.problems.push({
+                code: 'CONTENT_LICENSE_UNAVAILABLE',
+                message: LICENSE_LIMIT_EXCEEDED.message,
+                field: 'UserPermissionsSFContentUser',
+            });
+            return;
+        }
+        user.UserPermissionsSFContentUser = true;
+        if (settings.contentLicensesLeft !== null) {
+            settings.contentLicensesLeft--;
+        }
+    });
 }
 
 /** As `UserEnablementService.assignMissing`: licenses first, then permission sets, each in one DML. */
@@ -859,6 +1043,8 @@ export const enableUsers: typeof import('@salesforce/apex/UserSetupController.en
     if (requests.length > MAX_ROWS) {
         throw batchSizeError();
     }
+    // Role-based users in one transaction: refused as a whole above the setting, before any write.
+    throwIfRefused(checkRoleBasedBatch(requests.length, settings.roleBasedInsertChunkSize));
     // A null row is judged as an empty one, as the Apex does.
     const rows = requests.map((request) => request ?? ({} as EnableRequest));
     // Before any write, the policy re-checks every row, whatever the browser planned.
@@ -898,6 +1084,7 @@ export const enableUsers: typeof import('@salesforce/apex/UserSetupController.en
             addError(result, refusal as DatabaseError);
         }
     }
+    turnOnContent(org, rows, results, checks.existingUsers);
     assignMissing(org, rows, results);
     writeLogs(org, session.user.Id, rows, results);
     // In the order Apex declares the fields.

@@ -2,21 +2,27 @@ import { LightningElement, api } from 'lwc';
 import searchContacts from '@salesforce/apex/UserSetupController.searchContacts';
 import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
 import createAccountsAndContacts from '@salesforce/apex/UserSetupController.createAccountsAndContacts';
+import findExistingCustomers from '@salesforce/apex/UserSetupController.findExistingCustomers';
 import enableUsers from '@salesforce/apex/UserSetupController.enableUsers';
 import { planEnablement, DEFAULT_USERNAME_SUFFIX } from 'c/userEnablement';
 import type { ContactFact, EnablementPlan, RowOverrides } from 'c/userEnablement';
 import {
     NEW_CONTACT_PREFIX,
     blockedRows,
+    customerDuplicate,
+    customerMatches,
+    enableChunkSize,
     enablementCsv,
     mergeEnableResults,
     namePatterns,
     newCustomerFact,
+    newCustomerProblem,
     retryRequests,
     toEnableRequest,
+    toNewCustomer,
     toOrgFacts,
 } from 'c/enablementRun';
-import type { CsvRow } from 'c/enablementRun';
+import type { CsvRow, CustomerChoice, CustomerMatch, TypedCustomer } from 'c/enablementRun';
 import { csvDataUrl } from 'c/csvExport';
 import { platformProblemMessage, problemMessage, refusalProblemMessage, warningMessage } from 'c/enablementMessages';
 import { runInChunks } from 'c/bulkRunner';
@@ -63,10 +69,20 @@ import STATUS_INCOMPLETE from '@salesforce/label/c.CCSA_Enable_Status_Incomplete
 import STATUS_FAILED from '@salesforce/label/c.CCSA_Enable_Status_Failed';
 import STATUS_REFUSED from '@salesforce/label/c.CCSA_Enable_Status_Refused';
 import STATUS_BLOCKED from '@salesforce/label/c.CCSA_Enable_Status_Blocked';
+import USE_EXISTING from '@salesforce/label/c.CCSA_Enable_Use_Existing';
+import CREATE_NEW from '@salesforce/label/c.CCSA_Enable_Create_New';
+import EDIT_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Edit_Customer';
+import REMOVE_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Remove_Customer';
+import CREATING_NEW from '@salesforce/label/c.CCSA_Enable_Creating_New';
+import USING_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Using_Account';
+import CUSTOMER_EMAIL_INVALID from '@salesforce/label/c.CCSA_Enable_Customer_Email_Invalid';
+import CONTENT_USER from '@salesforce/label/c.CCSA_Enable_Content_User';
+import COLUMN_CONTENT from '@salesforce/label/c.CCSA_Enable_Column_Content';
 
 type ContactOption = Apex.UserSetupService.ContactFact;
 type EnablementFacts = Apex.UserSetupService.EnablementFacts;
 type NewCustomer = Apex.UserSetupService.NewCustomer;
+type CustomerMatches = Apex.UserSetupService.CustomerMatches;
 type EnableRequest = Apex.UserEnablementService.EnableRequest;
 type EnableResult = Apex.UserEnablementService.EnableResult;
 
@@ -88,6 +104,8 @@ function resultProblemMessages(result: EnableResult): string[] {
 
 /** Columns the admin may edit on a planned row: the derived values most likely to need it. */
 const EDITABLE = new Set(['Username', 'CommunityNickname', 'Alias']);
+/** The per-row "Salesforce CRM Content User" checkbox (a boolean draft value). */
+const CONTENT_FIELD = 'UserPermissionsSFContentUser';
 
 /** Contacts per page of the picker (the Apex page size), and the most the picker pages through. */
 const PAGE_SIZE = 200;
@@ -142,6 +160,11 @@ export default class EnableUsers extends LightningElement {
         results: RESULTS,
         loadError: LOAD_ERROR,
         runError: RUN_ERROR,
+        useExisting: USE_EXISTING,
+        createNew: CREATE_NEW,
+        editCustomer: EDIT_CUSTOMER,
+        removeCustomer: REMOVE_CUSTOMER,
+        contentUser: CONTENT_USER,
     };
 
     contactColumns = [
@@ -156,6 +179,7 @@ export default class EnableUsers extends LightningElement {
         { label: COLUMN_USERNAME, fieldName: 'Username', editable: true },
         { label: COLUMN_NICKNAME, fieldName: 'CommunityNickname', editable: true },
         { label: COLUMN_ALIAS, fieldName: 'Alias', editable: true },
+        { label: COLUMN_CONTENT, fieldName: CONTENT_FIELD, type: 'boolean', editable: true },
         { label: COLUMN_CHECK, fieldName: 'check', wrapText: true },
     ];
 
@@ -177,11 +201,18 @@ export default class EnableUsers extends LightningElement {
     hasMore = false;
     selectedIds: string[] = [];
     customer: NewCustomer = { accountName: '', firstName: '', lastName: '', email: '' };
-    newCustomers: NewCustomer[] = [];
+    /** Customers typed inline, each with a stable key and the admin's choice on a match. */
+    typedCustomers: TypedCustomer[] = [];
+    nextCustomerKey = 0;
+    /** The org's contacts and accounts the typed customers matched at the last Check. */
+    matches?: CustomerMatches;
     facts?: EnablementFacts;
-    contacts: ContactFact[] = [];
+    /** Contacts created inline by a run, under their real ids (the results name them). */
+    createdContacts: ContactFact[] = [];
     profileId = '';
     suffix = DEFAULT_USERNAME_SUFFIX;
+    /** "Salesforce CRM Content User" for every row (seed 000); a row may turn it off. */
+    contentUser = true;
     overrides: Record<string, RowOverrides> = {};
     draftValues: unknown[] = [];
     results: EnableResult[] = [];
@@ -223,22 +254,77 @@ export default class EnableUsers extends LightningElement {
     }
 
     get hasNewCustomers(): boolean {
-        return this.newCustomers.length > 0;
+        return this.typedCustomers.length > 0;
     }
 
-    get newCustomerRows(): Array<{ key: string; text: string }> {
-        return this.newCustomers.map((customer, index) => ({
-            key: `new-${index}`,
-            text: `${[customer.firstName, customer.lastName].filter(Boolean).join(' ')} <${customer.email}>, ${customer.accountName}`,
-        }));
+    /** What each typed customer matches (by key), from the last Check's `findExistingCustomers`. */
+    get customerMatchMap(): Map<string, CustomerMatch> {
+        return customerMatches(this.typedCustomers, this.matches);
+    }
+
+    /**
+     * The typed customers as listed: the text, and for a row that matches a record or another typed
+     * row, the problem and the two choices; once chosen, what will happen.
+     */
+    get newCustomerRows(): Array<Record<string, unknown>> {
+        const matchMap = this.customerMatchMap;
+        return this.typedCustomers.map((typed) => {
+            const { customer } = typed;
+            const match = matchMap.get(typed.key);
+            const duplicate = customerDuplicate({ ...typed, choice: undefined }, match);
+            const usesAccount = typed.choice === 'existing' && !match?.contact && match?.account;
+            return {
+                key: typed.key,
+                text: `${[customer.firstName, customer.lastName].filter(Boolean).join(' ')} <${customer.email}>, ${customer.accountName}`,
+                duplicate: duplicate ? problemMessage({ ...duplicate, fix: 'CHOOSE_EXISTING_OR_NEW' }) : '',
+                undecided: !!duplicate && !typed.choice,
+                decision:
+                    typed.choice === 'new' && duplicate
+                        ? CREATING_NEW
+                        : usesAccount
+                          ? formatLabel(USING_ACCOUNT, match?.account?.name)
+                          : '',
+                editLabel: `${EDIT_CUSTOMER}: ${customer.lastName}`,
+                removeLabel: `${REMOVE_CUSTOMER}: ${customer.lastName}`,
+            };
+        });
+    }
+
+    /** The form's problem: a valid email is required before "Add customer" accepts the row. */
+    get customerFormProblem(): ReturnType<typeof newCustomerProblem> {
+        return newCustomerProblem(this.customer);
     }
 
     get cannotAddCustomer(): boolean {
-        return !this.customer.accountName.trim() || !this.customer.lastName.trim();
+        return this.customerFormProblem !== null;
+    }
+
+    /** Shown once an email was typed and is not valid. */
+    get customerEmailError(): string {
+        return this.customer.email?.trim() && this.customerFormProblem === 'EMAIL_INVALID'
+            ? CUSTOMER_EMAIL_INVALID
+            : '';
+    }
+
+    /**
+     * The rows the plan covers: the checked contacts, those created inline by a run, and the typed
+     * customers (with their match and choice), all derived from state.
+     */
+    get contacts(): ContactFact[] {
+        if (!this.facts) {
+            return [];
+        }
+        const matchMap = this.customerMatchMap;
+        const adminHasRole = this.facts.adminHasRole;
+        return [
+            ...this.facts.contacts,
+            ...this.createdContacts,
+            ...this.typedCustomers.map((typed) => newCustomerFact(typed, adminHasRole, matchMap.get(typed.key))),
+        ];
     }
 
     get cannotCheck(): boolean {
-        return this.busy || (this.selectedIds.length === 0 && this.newCustomers.length === 0);
+        return this.busy || (this.selectedIds.length === 0 && this.typedCustomers.length === 0);
     }
 
     get profileOptions(): Array<{ label: string; value: string }> {
@@ -255,10 +341,11 @@ export default class EnableUsers extends LightningElement {
         return planEnablement(this.contacts, toOrgFacts(this.facts, this.profileId || undefined), {
             usernameSuffix: this.suffix,
             overrides: this.overrides,
+            contentUser: this.contentUser,
         });
     }
 
-    get planRows(): Array<Record<string, string>> {
+    get planRows(): Array<Record<string, string | boolean>> {
         const plan = this.plan;
         if (!plan) {
             return [];
@@ -273,6 +360,7 @@ export default class EnableUsers extends LightningElement {
                 Username: row.request.Username,
                 CommunityNickname: row.request.CommunityNickname,
                 Alias: row.request.Alias,
+                [CONTENT_FIELD]: row.request.UserPermissionsSFContentUser,
                 check: row.canEnable && notes.length === 0 ? READY : notes.join('\n'),
             };
         });
@@ -388,9 +476,70 @@ export default class EnableUsers extends LightningElement {
         };
     }
 
+    /** Adds the form's customer (only with a valid email); a change of the typed rows needs a new Check. */
     handleAddCustomer(): void {
-        this.newCustomers = [...this.newCustomers, { ...this.customer }];
+        if (this.cannotAddCustomer) {
+            return;
+        }
+        const key = `c${this.nextCustomerKey++}`;
+        this.typedCustomers = [...this.typedCustomers, { key, customer: { ...this.customer } }];
         this.customer = { accountName: '', firstName: '', lastName: '', email: '' };
+        this.typedChanged();
+    }
+
+    /** Puts a typed row back in the form to edit it; "Add customer" adds it again, checked anew. */
+    handleEditCustomer(event: Event): void {
+        const key = (event.currentTarget as HTMLElement).dataset.key;
+        const typed = this.typedCustomers.find((candidate) => candidate.key === key);
+        if (!typed) {
+            return;
+        }
+        this.customer = { ...typed.customer };
+        this.removeTyped(typed.key);
+    }
+
+    handleRemoveCustomer(event: Event): void {
+        this.removeTyped((event.currentTarget as HTMLElement).dataset.key as string);
+    }
+
+    /**
+     * The admin's choice for a typed row that matches: "create new" keeps the row and saves it past
+     * the duplicate rules; "use the existing one" uses the existing account (the row stays), or
+     * replaces the row by the existing contact (selected, then checked), or, for another typed row
+     * with the same email, drops this row.
+     */
+    handleCustomerChoice(event: Event): void {
+        const { key, choice } = (event.currentTarget as HTMLElement).dataset as { key: string; choice: CustomerChoice };
+        const match = this.customerMatchMap.get(key);
+        if (choice === 'existing' && match?.contact) {
+            this.selectedIds = [...new Set([...this.selectedIds, match.contact.id])];
+            this.removeTyped(key);
+            this.check();
+            return;
+        }
+        if (choice === 'existing' && match?.typedRow && !match.account) {
+            this.removeTyped(key);
+            return;
+        }
+        this.typedCustomers = this.typedCustomers.map((typed) => (typed.key === key ? { ...typed, choice } : typed));
+    }
+
+    removeTyped(key: string): void {
+        this.typedCustomers = this.typedCustomers.filter((typed) => typed.key !== key);
+        const overrides = { ...this.overrides };
+        delete overrides[`${NEW_CONTACT_PREFIX}${key}`];
+        this.overrides = overrides;
+        this.typedChanged();
+    }
+
+    /** Typed rows changed: the plan is stale until the next Check (their names were not looked up). */
+    typedChanged(): void {
+        this.facts = undefined;
+        this.results = [];
+    }
+
+    handleContentUser(event: CustomEvent<{ checked: boolean }>): void {
+        this.contentUser = event.detail.checked;
     }
 
     handleCheck(): void {
@@ -413,7 +562,14 @@ export default class EnableUsers extends LightningElement {
                 });
                 selected = first.contacts;
             }
-            const typed = this.newCustomers.map((customer, index) => newCustomerFact(customer, index, true));
+            // Typed customers: the org's contacts (email) and accounts (name) they match, before any write.
+            this.matches =
+                this.typedCustomers.length > 0
+                    ? await findExistingCustomers({
+                          customers: this.typedCustomers.map((typed) => toNewCustomer(typed)),
+                      })
+                    : undefined;
+            const typed = this.typedCustomers.map((customer) => newCustomerFact(customer, true));
             const patterns = namePatterns([...selected, ...typed]);
             const facts = await getEnablementFacts({
                 contactIds: this.selectedIds,
@@ -421,10 +577,8 @@ export default class EnableUsers extends LightningElement {
                 nicknamePatterns: patterns.nicknames,
             });
             this.facts = facts;
-            this.contacts = [
-                ...facts.contacts,
-                ...this.newCustomers.map((customer, index) => newCustomerFact(customer, index, facts.adminHasRole)),
-            ];
+            // Contacts created inline by a run are selected now: the facts carry them.
+            this.createdContacts = [];
             const preferred = facts.profiles.find((profile) => profile.permissionsApiEnabled) ?? facts.profiles[0];
             this.profileId = this.profileId || preferred?.id || '';
         } catch (error) {
@@ -449,6 +603,8 @@ export default class EnableUsers extends LightningElement {
             for (const [field, value] of Object.entries(draft)) {
                 if (EDITABLE.has(field)) {
                     (row as Record<string, string>)[field] = value;
+                } else if (field === CONTENT_FIELD) {
+                    row.UserPermissionsSFContentUser = (value as unknown) === true || value === 'true';
                 }
             }
             overrides[draft.key] = row;
@@ -465,17 +621,24 @@ export default class EnableUsers extends LightningElement {
         if (typed.length === 0) {
             return { contactIds, failed };
         }
-        const customers = typed.map((id) => this.newCustomers[Number(id.slice(NEW_CONTACT_PREFIX.length))]);
+        const matchMap = this.customerMatchMap;
+        const byKey = new Map(this.typedCustomers.map((customer) => [customer.key, customer]));
+        const customers = typed.map((id) => {
+            const key = id.slice(NEW_CONTACT_PREFIX.length);
+            return toNewCustomer(byKey.get(key) as TypedCustomer, matchMap.get(key));
+        });
         const created = await createAccountsAndContacts({ customers });
         created.forEach((result, index) => {
             if (result.contactId) {
                 contactIds.set(typed[index], result.contactId);
             } else {
+                // A duplicate rule still blocked it: the message names the existing record.
+                const code = result.errorCode === 'DUPLICATES_DETECTED' ? 'DUPLICATES_DETECTED' : 'PLATFORM_ERROR';
                 failed.push({
                     contactId: typed[index],
                     status: 'Failed',
                     assignedPermissionSetIds: [],
-                    problems: [{ code: 'PLATFORM_ERROR', message: result.error ?? '' }],
+                    problems: [{ code, message: result.error ?? '' }],
                 });
             }
         });
@@ -495,14 +658,16 @@ export default class EnableUsers extends LightningElement {
                 .filter((row) => !row.contactId.startsWith(NEW_CONTACT_PREFIX) || contactIds.has(row.contactId))
                 .map((row) => toEnableRequest(row.request, contactIds));
             // Typed customers now have real contacts: show them under their real ids.
-            this.contacts = this.contacts.map((contact) => {
-                const realId = contactIds.get(contact.id);
-                return realId ? { ...contact, id: realId } : contact;
-            });
+            this.createdContacts = [
+                ...this.createdContacts,
+                ...this.contacts
+                    .filter((contact) => contactIds.has(contact.id))
+                    .map((contact) => ({ ...contact, id: contactIds.get(contact.id) as string, duplicateOf: null })),
+            ];
             // A later check includes them as contacts; they are never created twice.
             this.selectedIds = [...this.selectedIds, ...contactIds.values()];
-            this.newCustomers = this.newCustomers.filter(
-                (_customer, index) => !contactIds.has(`${NEW_CONTACT_PREFIX}${index}`),
+            this.typedCustomers = this.typedCustomers.filter(
+                (typed) => !contactIds.has(`${NEW_CONTACT_PREFIX}${typed.key}`),
             );
             this.requests = new Map(requests.map((request) => [request.ContactId, request]));
             const results = await this.send(requests);
@@ -533,6 +698,8 @@ export default class EnableUsers extends LightningElement {
                     problems: reduceErrors(error).map((message) => ({ code: 'PLATFORM_ERROR', message })),
                 })),
             (progress) => (this.progress = progress.percent),
+            // Role-based users (Customer Community Plus): chunks of the setting, default 50.
+            enableChunkSize(this.facts),
         );
     }
 

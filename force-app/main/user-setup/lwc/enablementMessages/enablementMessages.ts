@@ -63,10 +63,24 @@ import WARNING_EMAIL_SHARED_IN_BATCH from '@salesforce/label/c.CCSA_Enable_Warni
 import WARNING_CONTRACTS_PERMISSION_SET_NOT_SELECTED from '@salesforce/label/c.CCSA_Enable_Warning_CONTRACTS_PERMISSION_SET_NOT_SELECTED';
 import FIX_PREFIX from '@salesforce/label/c.CCSA_Enable_Fix_Prefix';
 import PROBLEM_REFUSED from '@salesforce/label/c.CCSA_Enable_Problem_REFUSED';
+import PROBLEM_CONTENT_LICENSE_UNAVAILABLE from '@salesforce/label/c.CCSA_Enable_Problem_CONTENT_LICENSE_UNAVAILABLE';
+import PROBLEM_DUPLICATES_DETECTED from '@salesforce/label/c.CCSA_Enable_Problem_DUPLICATES_DETECTED';
+import PROBLEM_CUSTOMER_MATCHES_CONTACT from '@salesforce/label/c.CCSA_Enable_Problem_CUSTOMER_MATCHES_CONTACT';
+import PROBLEM_CUSTOMER_MATCHES_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Problem_CUSTOMER_MATCHES_ACCOUNT';
+import PROBLEM_CUSTOMER_DUPLICATE_IN_BATCH from '@salesforce/label/c.CCSA_Enable_Problem_CUSTOMER_DUPLICATE_IN_BATCH';
+import FIX_FREE_CONTENT_LICENSE from '@salesforce/label/c.CCSA_Enable_Fix_FREE_CONTENT_LICENSE';
+import FIX_CHOOSE_EXISTING_OR_NEW from '@salesforce/label/c.CCSA_Enable_Fix_CHOOSE_EXISTING_OR_NEW';
 import FIX_REFUSED from '@salesforce/label/c.CCSA_Enable_Fix_REFUSED';
 
-/** Codes only the platform reports (Apex maps them when no rule code fits). */
-export type PlatformCode = 'FIELD_INTEGRITY' | 'PLATFORM_ERROR';
+/**
+ * Codes only the platform reports (Apex maps them when no rule code fits): CONTENT_LICENSE_UNAVAILABLE
+ * when "Salesforce CRM Content User" found no feature license (the user exists without it), and
+ * DUPLICATES_DETECTED when a duplicate rule blocked a typed customer.
+ */
+export type PlatformCode = 'FIELD_INTEGRITY' | 'PLATFORM_ERROR' | 'CONTENT_LICENSE_UNAVAILABLE' | 'DUPLICATES_DETECTED';
+
+/** Fixes of platform codes only. */
+type PlatformFix = 'RETRY' | 'FREE_CONTENT_LICENSE';
 
 const PROBLEMS: Readonly<Record<ProblemCode | PlatformCode, string>> = {
     EMAIL_MISSING: PROBLEM_EMAIL_MISSING,
@@ -99,11 +113,16 @@ const PROBLEMS: Readonly<Record<ProblemCode | PlatformCode, string>> = {
     NOT_ENOUGH_LICENSE_SEATS: PROBLEM_NOT_ENOUGH_LICENSE_SEATS,
     PERMISSION_SET_MISSING: PROBLEM_PERMISSION_SET_MISSING,
     NOT_ENOUGH_PSL_SEATS: PROBLEM_NOT_ENOUGH_PSL_SEATS,
+    CUSTOMER_MATCHES_CONTACT: PROBLEM_CUSTOMER_MATCHES_CONTACT,
+    CUSTOMER_MATCHES_ACCOUNT: PROBLEM_CUSTOMER_MATCHES_ACCOUNT,
+    CUSTOMER_DUPLICATE_IN_BATCH: PROBLEM_CUSTOMER_DUPLICATE_IN_BATCH,
+    CONTENT_LICENSE_UNAVAILABLE: PROBLEM_CONTENT_LICENSE_UNAVAILABLE,
+    DUPLICATES_DETECTED: PROBLEM_DUPLICATES_DETECTED,
     FIELD_INTEGRITY: PROBLEM_FIELD_INTEGRITY,
     PLATFORM_ERROR: PROBLEM_PLATFORM_ERROR,
 };
 
-const FIXES: Readonly<Record<FixCode | 'RETRY', string>> = {
+const FIXES: Readonly<Record<FixCode | PlatformFix, string>> = {
     EDIT_EMAIL: FIX_EDIT_EMAIL,
     EDIT_NAME: FIX_EDIT_NAME,
     ASSIGN_ACCOUNT: FIX_ASSIGN_ACCOUNT,
@@ -124,6 +143,8 @@ const FIXES: Readonly<Record<FixCode | 'RETRY', string>> = {
     ADD_LICENSE_SEATS: FIX_ADD_LICENSE_SEATS,
     INSTALL_SALESFORCE_CONTRACTS: FIX_INSTALL_SALESFORCE_CONTRACTS,
     ADD_PSL_SEATS: FIX_ADD_PSL_SEATS,
+    CHOOSE_EXISTING_OR_NEW: FIX_CHOOSE_EXISTING_OR_NEW,
+    FREE_CONTENT_LICENSE: FIX_FREE_CONTENT_LICENSE,
     RETRY: FIX_RETRY,
 };
 
@@ -134,7 +155,7 @@ const WARNINGS: Readonly<Record<WarningCode, string>> = {
 };
 
 /** The fix of a code Apex reports: the rules' own, or a retry for the platform's other errors. */
-const PLATFORM_FIX: Readonly<Record<string, FixCode | 'RETRY'>> = {
+const PLATFORM_FIX: Readonly<Record<string, FixCode | PlatformFix>> = {
     USERNAME_TAKEN: 'EDIT_USERNAME',
     NICKNAME_TAKEN: 'EDIT_NICKNAME',
     NOT_ENOUGH_LICENSE_SEATS: 'ADD_LICENSE_SEATS',
@@ -142,6 +163,9 @@ const PLATFORM_FIX: Readonly<Record<string, FixCode | 'RETRY'>> = {
     EMAIL_INVALID: 'EDIT_EMAIL',
     ACCOUNT_OWNER_WITHOUT_ROLE: 'GIVE_ACCOUNT_OWNER_ROLE',
     PERMISSION_SET_LICENSE_MISMATCH: 'REMOVE_PERMISSION_SET',
+    // The user was created; only the feature license is missing (UserEnablementService.turnOnContent).
+    CONTENT_LICENSE_UNAVAILABLE: 'FREE_CONTENT_LICENSE',
+    DUPLICATES_DETECTED: 'CHOOSE_EXISTING_OR_NEW',
 };
 
 /**

@@ -3,12 +3,16 @@
  * Apex checks, the facts the rules read, the requests Apex writes, the merge of retries, and
  * the CSV export. Pure: no DOM, no Apex imports.
  */
-import { nicknameBase } from 'c/userEnablement';
-import type { ContactFact, EnablementPlan, OrgFacts, RowPlan, UserRequest } from 'c/userEnablement';
+import { isValidEmail, nicknameBase } from 'c/userEnablement';
+import type { ContactFact, CustomerDuplicate, EnablementPlan, OrgFacts, RowPlan, UserRequest } from 'c/userEnablement';
+import { CHUNK_SIZE } from 'c/bulkRunner';
 import { toCsv } from 'c/csvExport';
 
 type EnablementFacts = Apex.UserSetupService.EnablementFacts;
 type NewCustomer = Apex.UserSetupService.NewCustomer;
+type CustomerMatches = Apex.UserSetupService.CustomerMatches;
+type ContactMatch = Apex.UserSetupService.ContactMatch;
+type AccountMatch = Apex.UserSetupService.AccountMatch;
 type EnableRequest = Apex.UserEnablementService.EnableRequest;
 type EnableResult = Apex.UserEnablementService.EnableResult;
 
@@ -38,9 +42,21 @@ export const NEW_CONTACT_PREFIX = 'new-';
 export const RETRY_STATUSES: ReadonlySet<string> = new Set(['Failed', 'Incomplete']);
 
 /**
+ * Text for a SOQL LIKE pattern, matched literally: `\`, `%` and `_` escaped with a backslash
+ * ("SOQL and SOSL Reference", Quoted String Escape Sequences: `\_` and `\%` in LIKE only, `\\`),
+ * as `SoqlLike.escape` does in Apex. "ann_lee@acme.com" must not also match "annXlee@acme.com".
+ * @param text the literal text
+ * @returns the escaped text
+ */
+export function escapeLike(text: string): string {
+    return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
  * LIKE patterns for the usernames and nicknames the rules may derive, so that Apex returns the
  * taken ones in one query each: "ann%@acme.com%" covers "ann@acme.com.ccsa", "ann1@acme.com.ccsa"
- * and any suffix; "adoe%" covers "adoe", "adoe1"...
+ * and any suffix; "adoe%" covers "adoe", "adoe1"... The email and nickname parts are escaped
+ * ({@link escapeLike}); only the added `%` are wildcards.
  * @param contacts the selected contacts
  * @returns distinct patterns, lower case
  */
@@ -51,14 +67,33 @@ export function namePatterns(contacts: readonly ContactFact[]): { usernames: str
         const email = (contact.email ?? '').trim().toLowerCase();
         const at = email.lastIndexOf('@');
         if (at > 0) {
-            usernames.add(`${email.slice(0, at)}%${email.slice(at)}%`);
+            usernames.add(`${escapeLike(email.slice(0, at))}%${escapeLike(email.slice(at))}%`);
         }
         const base = nicknameBase(contact.firstName, contact.lastName ?? '', email);
         if (base) {
-            nicknames.add(`${base}%`);
+            nicknames.add(`${escapeLike(base)}%`);
         }
     }
     return { usernames: [...usernames], nicknames: [...nicknames] };
+}
+
+/** Role-based users per call when the facts carry no setting (`SetupAssistantSettings`). */
+export const DEFAULT_ROLE_BASED_CHUNK_SIZE = 50;
+
+/**
+ * Rows per `enableUsers` call. Customer Community Plus (and Plus Login) is role-based: the first
+ * portal user of each account creates its portal roles, so Apex refuses a call larger than the
+ * setting `Role_Based_Insert_Chunk_Size__c` (CPU time and UNABLE_TO_LOCK_ROW), and the browser
+ * sends chunks of that size: the setting, within 1..200, or 50 without one.
+ * @param facts the facts, with the setting
+ * @returns the chunk size
+ */
+export function enableChunkSize(facts: Pick<EnablementFacts, 'roleBasedInsertChunkSize'> | undefined): number {
+    const setting = Math.floor(Number(facts?.roleBasedInsertChunkSize));
+    if (!Number.isFinite(setting) || setting < 1) {
+        return DEFAULT_ROLE_BASED_CHUNK_SIZE;
+    }
+    return Math.min(setting, CHUNK_SIZE);
 }
 
 /**
@@ -80,23 +115,153 @@ export function toOrgFacts(facts: EnablementFacts, profileId: string | undefined
     };
 }
 
+/** The admin's answer to a typed customer that matches a record or another typed row. */
+export type CustomerChoice = 'existing' | 'new';
+
+/** A customer typed inline, with a key that survives edits and removals, and the admin's choice. */
+export interface TypedCustomer {
+    key: string;
+    customer: NewCustomer;
+    choice?: CustomerChoice;
+}
+
+/** What a typed customer matches: an existing contact (email), account (name), or an earlier typed row (email). */
+export interface CustomerMatch {
+    contact?: ContactMatch;
+    account?: AccountMatch;
+    /** 1-based position of the earlier typed row with the same email. */
+    typedRow?: number;
+}
+
+/**
+ * Whether the form's customer may be added: an account name, a last name and a valid email (the
+ * username is derived from it; `c/userEnablement` isValidEmail).
+ * @param customer the form
+ * @returns the problem, or null when it may be added
+ */
+export function newCustomerProblem(customer: NewCustomer): 'NAME_MISSING' | 'EMAIL_INVALID' | null {
+    if (!customer.accountName?.trim() || !customer.lastName?.trim()) {
+        return 'NAME_MISSING';
+    }
+    return isValidEmail(customer.email) ? null : 'EMAIL_INVALID';
+}
+
+/**
+ * The matches of each typed customer (SOQL compares text without case, and so does this).
+ * @param typed the typed customers, in order
+ * @param matches what `findExistingCustomers` returned, if it ran
+ * @returns the matches by key; a row without any is absent
+ */
+export function customerMatches(
+    typed: readonly TypedCustomer[],
+    matches: CustomerMatches | undefined,
+): Map<string, CustomerMatch> {
+    const key = (text: string | null | undefined): string => (text ?? '').trim().toLowerCase();
+    const contacts = new Map<string, ContactMatch>();
+    for (const contact of matches?.contacts ?? []) {
+        if (!contacts.has(key(contact.email))) {
+            contacts.set(key(contact.email), contact);
+        }
+    }
+    const accounts = new Map<string, AccountMatch>();
+    for (const account of matches?.accounts ?? []) {
+        if (!accounts.has(key(account.name))) {
+            accounts.set(key(account.name), account);
+        }
+    }
+    const firstRowOfEmail = new Map<string, number>();
+    const result = new Map<string, CustomerMatch>();
+    typed.forEach(({ key: rowKey, customer }, index) => {
+        const email = key(customer.email);
+        const match: CustomerMatch = {};
+        const contact = email ? contacts.get(email) : undefined;
+        if (contact) {
+            match.contact = contact;
+        }
+        const account = accounts.get(key(customer.accountName));
+        if (account) {
+            match.account = account;
+        }
+        if (email && firstRowOfEmail.has(email)) {
+            match.typedRow = (firstRowOfEmail.get(email) as number) + 1;
+        } else if (email) {
+            firstRowOfEmail.set(email, index);
+        }
+        if (match.contact || match.account || match.typedRow) {
+            result.set(rowKey, match);
+        }
+    });
+    return result;
+}
+
+/**
+ * The duplicate a typed customer still waits on, or null once the admin chose (or when there is
+ * none). An existing contact comes first, then another typed row, then an account: a contact is
+ * the record a second user would collide with.
+ * @param typed the typed customer
+ * @param match its matches
+ * @returns the duplicate the plan shows
+ */
+export function customerDuplicate(typed: TypedCustomer, match: CustomerMatch | undefined): CustomerDuplicate | null {
+    if (!match || typed.choice) {
+        return null;
+    }
+    const email = (typed.customer.email ?? '').trim();
+    if (match.contact) {
+        return {
+            code: 'CUSTOMER_MATCHES_CONTACT',
+            values: [email, match.contact.name, match.contact.accountName ?? ''],
+        };
+    }
+    if (match.typedRow) {
+        return { code: 'CUSTOMER_DUPLICATE_IN_BATCH', values: [email, String(match.typedRow)] };
+    }
+    if (match.account) {
+        return { code: 'CUSTOMER_MATCHES_ACCOUNT', values: [match.account.name] };
+    }
+    return null;
+}
+
 /**
  * A customer typed inline, as a contact fact: its account is new and owned by the admin, so the
- * owner has a role exactly when the admin has one.
- * @param customer the typed row
- * @param index its position among the typed rows
+ * owner has a role exactly when the admin has one; or, when the admin chose "use the existing one"
+ * for a matching account, that account and its owner's role.
+ * @param typed the typed row
  * @param adminHasRole whether the running admin has a role
+ * @param match its matches, if any
  * @returns the fact, with a temporary id
  */
-export function newCustomerFact(customer: NewCustomer, index: number, adminHasRole: boolean): ContactFact {
+export function newCustomerFact(typed: TypedCustomer, adminHasRole: boolean, match?: CustomerMatch): ContactFact {
+    const { customer } = typed;
+    const existingAccount = typed.choice === 'existing' && !match?.contact ? match?.account : undefined;
     return {
-        id: `${NEW_CONTACT_PREFIX}${index}`,
+        id: `${NEW_CONTACT_PREFIX}${typed.key}`,
         firstName: customer.firstName ?? null,
         lastName: customer.lastName,
         email: customer.email ?? null,
-        accountId: `${NEW_CONTACT_PREFIX}account-${customer.accountName.trim().toLowerCase()}`,
-        accountName: customer.accountName,
-        accountOwnerHasRole: adminHasRole,
+        accountId: existingAccount?.id ?? `${NEW_CONTACT_PREFIX}account-${customer.accountName.trim().toLowerCase()}`,
+        accountName: existingAccount?.name ?? customer.accountName,
+        accountOwnerHasRole: existingAccount ? existingAccount.ownerHasRole : adminHasRole,
+        duplicateOf: customerDuplicate(typed, match),
+    };
+}
+
+/**
+ * The customer Apex creates: under the existing account when the admin chose it, and saved past
+ * the duplicate rules (allowSave) only when the admin chose "create new".
+ * @param typed the typed row
+ * @param match its matches, if any
+ * @returns the request row
+ */
+export function toNewCustomer(typed: TypedCustomer, match?: CustomerMatch): NewCustomer {
+    const useAccount = typed.choice === 'existing' && !match?.contact && match?.account;
+    return {
+        accountName: typed.customer.accountName.trim(),
+        firstName: typed.customer.firstName ?? null,
+        lastName: typed.customer.lastName.trim(),
+        email: (typed.customer.email ?? '').trim() || null,
+        accountId: useAccount ? (match?.account?.id ?? null) : null,
+        allowDuplicates: typed.choice === 'new',
     };
 }
 

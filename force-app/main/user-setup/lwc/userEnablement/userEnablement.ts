@@ -79,6 +79,23 @@ export interface ContactFact {
     existingUserId?: string | null;
     /** That user's license: `UserLicense.Name` or `LicenseDefinitionKey`. */
     existingUserLicenseName?: string | null;
+    /**
+     * A customer typed inline that matches an existing contact (by email) or account (by name), or
+     * another typed row (by email), and whose admin has not yet chosen "use the existing one" or
+     * "create new" ({@link customerDuplicate}). The row is blocked until the choice is made.
+     */
+    duplicateOf?: CustomerDuplicate | null;
+}
+
+/**
+ * What a typed customer matches, with the values its message shows:
+ * - CUSTOMER_MATCHES_CONTACT [email, contact name, account name];
+ * - CUSTOMER_DUPLICATE_IN_BATCH [email, row number of the other typed customer];
+ * - CUSTOMER_MATCHES_ACCOUNT [account name].
+ */
+export interface CustomerDuplicate {
+    code: 'CUSTOMER_MATCHES_CONTACT' | 'CUSTOMER_DUPLICATE_IN_BATCH' | 'CUSTOMER_MATCHES_ACCOUNT';
+    values: readonly string[];
 }
 
 /** The profile chosen for the new users. */
@@ -147,6 +164,8 @@ export interface RowOverrides {
     LocaleSidKey?: string | null;
     LanguageLocaleKey?: string | null;
     EmailEncodingKey?: string | null;
+    /** "Salesforce CRM Content User" for this row, over the batch's choice. */
+    UserPermissionsSFContentUser?: boolean | null;
     permissionSetIds?: readonly string[] | null;
 }
 
@@ -159,6 +178,12 @@ export interface EnablementOptions {
     permissionSetIds?: readonly string[];
     /** Per-row values, by contact Id. */
     overrides?: Readonly<Record<string, RowOverrides | undefined>>;
+    /**
+     * "Salesforce CRM Content User" for every row; on when omitted (seed 000: "Select Salesforce
+     * CRM Content User"). Apex sets it after creating the user, so a missing feature license leaves
+     * the user without it rather than blocking the user.
+     */
+    contentUser?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,8 +201,8 @@ export interface UserRequest extends LocaleSettings {
     /** '' when the contact has none (Apex writes null). */
     FirstName: string;
     LastName: string;
-    /** Seed 000: "Select Salesforce CRM Content User". Always on. */
-    UserPermissionsSFContentUser: true;
+    /** Seed 000: "Select Salesforce CRM Content User": on unless the admin turned it off. */
+    UserPermissionsSFContentUser: boolean;
     permissionSetIds: string[];
     /** The permission set licenses those permission sets need, assigned before them. */
     permissionSetLicenseIds: string[];
@@ -208,6 +233,9 @@ export type ProblemCode =
     | 'NICKNAME_DUPLICATE_IN_BATCH'
     | 'ALIAS_INVALID'
     | 'LOCALE_SETTING_MISSING'
+    | 'CUSTOMER_MATCHES_CONTACT'
+    | 'CUSTOMER_MATCHES_ACCOUNT'
+    | 'CUSTOMER_DUPLICATE_IN_BATCH'
     // row or selection (permission set choices exist at both levels)
     | 'PERMISSION_SET_UNKNOWN'
     | 'PERMISSION_SET_LICENSE_MISMATCH'
@@ -243,7 +271,8 @@ export type FixCode =
     | 'ENABLE_API_ON_PROFILE'
     | 'ADD_LICENSE_SEATS'
     | 'INSTALL_SALESFORCE_CONTRACTS'
-    | 'ADD_PSL_SEATS';
+    | 'ADD_PSL_SEATS'
+    | 'CHOOSE_EXISTING_OR_NEW';
 
 /**
  * The fix each problem implies:
@@ -268,6 +297,9 @@ export type FixCode =
  * - NOT_ENOUGH_LICENSE_SEATS → ADD_LICENSE_SEATS: buy or free seats, or select fewer contacts.
  * - PERMISSION_SET_MISSING → INSTALL_SALESFORCE_CONTRACTS: the permission sets ship with it.
  * - NOT_ENOUGH_PSL_SEATS → ADD_PSL_SEATS: buy or free permission set license seats, or select fewer.
+ * - CUSTOMER_MATCHES_CONTACT / CUSTOMER_MATCHES_ACCOUNT / CUSTOMER_DUPLICATE_IN_BATCH →
+ *   CHOOSE_EXISTING_OR_NEW: a typed customer matches a record (or another typed row); matching rules
+ *   are active by default and block the save, so the admin uses the existing one or creates a new one.
  */
 export const FIX: Readonly<Record<ProblemCode, FixCode>> = {
     EMAIL_MISSING: 'EDIT_EMAIL',
@@ -300,6 +332,9 @@ export const FIX: Readonly<Record<ProblemCode, FixCode>> = {
     NOT_ENOUGH_LICENSE_SEATS: 'ADD_LICENSE_SEATS',
     PERMISSION_SET_MISSING: 'INSTALL_SALESFORCE_CONTRACTS',
     NOT_ENOUGH_PSL_SEATS: 'ADD_PSL_SEATS',
+    CUSTOMER_MATCHES_CONTACT: 'CHOOSE_EXISTING_OR_NEW',
+    CUSTOMER_MATCHES_ACCOUNT: 'CHOOSE_EXISTING_OR_NEW',
+    CUSTOMER_DUPLICATE_IN_BATCH: 'CHOOSE_EXISTING_OR_NEW',
 };
 
 /** A field of the request a problem or warning concerns, so the UI can mark the cell. */
@@ -656,6 +691,7 @@ export function planEnablement(
     options: EnablementOptions = {},
 ): EnablementPlan {
     const suffix = normalizeUsernameSuffix(options.usernameSuffix ?? DEFAULT_USERNAME_SUFFIX);
+    const contentUser = options.contentUser ?? true;
     const overridesById = options.overrides ?? {};
     const profile = org.profile;
     const profileLicense = profile ? canonicalLicenseName(profile.licenseName) : undefined;
@@ -777,6 +813,11 @@ export function planEnablement(
             problems.push(problem('ACCOUNT_OWNER_WITHOUT_ROLE', [contact.accountName ?? '']));
         }
 
+        // A typed customer that matches a record waits for the admin's choice: existing or new.
+        if (contact.duplicateOf) {
+            problems.push(problem(contact.duplicateOf.code, contact.duplicateOf.values));
+        }
+
         // A contact has at most one user: check it (doctor) or upgrade it (license upgrade).
         if (contact.existingUserId) {
             const license = contact.existingUserLicenseName
@@ -873,7 +914,9 @@ export function planEnablement(
                 FirstName: firstName,
                 LastName: lastName,
                 ...settings,
-                UserPermissionsSFContentUser: true,
+                UserPermissionsSFContentUser: given(overrides.UserPermissionsSFContentUser)
+                    ? overrides.UserPermissionsSFContentUser
+                    : contentUser,
                 permissionSetIds: [...choice.ids],
                 permissionSetLicenseIds: [...choice.licenseIds],
             },

@@ -4,6 +4,7 @@ import searchContacts from '@salesforce/apex/UserSetupController.searchContacts'
 import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
 import createAccountsAndContacts from '@salesforce/apex/UserSetupController.createAccountsAndContacts';
 import enableUsers from '@salesforce/apex/UserSetupController.enableUsers';
+import findExistingCustomers from '@salesforce/apex/UserSetupController.findExistingCustomers';
 import FACTS from './data/UserSetupController.getEnablementFacts.json';
 
 jest.mock('@salesforce/apex/UserSetupController.searchContacts', () => ({ default: jest.fn() }), { virtual: true });
@@ -14,6 +15,9 @@ jest.mock('@salesforce/apex/UserSetupController.createAccountsAndContacts', () =
     virtual: true,
 });
 jest.mock('@salesforce/apex/UserSetupController.enableUsers', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserSetupController.findExistingCustomers', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
 
 const mocked = (method: unknown): jest.Mock => method as jest.Mock;
 type EnableRequest = Apex.UserEnablementService.EnableRequest;
@@ -69,6 +73,7 @@ describe('c-enable-users', () => {
     beforeEach(() => {
         mocked(searchContacts).mockResolvedValue(FACTS.contacts);
         mocked(getEnablementFacts).mockResolvedValue(FACTS);
+        mocked(findExistingCustomers).mockResolvedValue({ contacts: [], accounts: [] });
     });
 
     afterEach(() => {
@@ -217,14 +222,147 @@ describe('c-enable-users', () => {
         await flush();
         $(element, 'lightning-button.run').click();
         await flush();
+        expect(findExistingCustomers).toHaveBeenCalledTimes(1);
         expect(createAccountsAndContacts).toHaveBeenCalledWith({
-            customers: [{ accountName: 'Initech', firstName: 'Cy', lastName: 'Ng', email: 'cy@initech.example' }],
+            customers: [
+                {
+                    accountName: 'Initech',
+                    firstName: 'Cy',
+                    lastName: 'Ng',
+                    email: 'cy@initech.example',
+                    accountId: null,
+                    allowDuplicates: false,
+                },
+            ],
         });
         expect(mocked(enableUsers).mock.calls[0][0].requests[0].ContactId).toBe('003NEW000000001AAA');
         expect((runResults(element).querySelector('lightning-datatable') as unknown as Table).data[0]).toMatchObject({
             name: 'Cy Ng',
             status: 'Created',
         });
+    });
+
+    async function typeCustomer(element: HTMLElement, values: Record<string, string>): Promise<void> {
+        for (const [field, value] of Object.entries(values)) {
+            fire($(element, `lightning-input[data-field="${field}"]`), 'change', { value });
+        }
+        await flush();
+    }
+
+    const CY = { accountName: 'Initech', firstName: 'Cy', lastName: 'Ng', email: 'cy@initech.example' };
+
+    it('accepts a typed customer only with a valid email, and lets the admin edit and remove it', async () => {
+        const element = render();
+        await flush();
+        await typeCustomer(element, { ...CY, email: 'cy@initech' });
+        expect($<{ disabled: boolean }>(element, 'lightning-button.add-customer').disabled).toBe(true);
+        expect($<HTMLElement>(element, '.customer-email-error').textContent).toContain('valid email');
+        await expect(element).toBeAccessible();
+        await typeCustomer(element, { email: 'cy@initech.example' });
+        expect($(element, '.customer-email-error')).toBeNull();
+        $(element, 'lightning-button.add-customer').click();
+        await flush();
+        expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(1);
+        // Edit: back in the form, out of the list.
+        $(element, 'lightning-button-icon.edit-customer').click();
+        await flush();
+        expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(0);
+        expect($<{ value: string }>(element, 'lightning-input[data-field="lastName"]').value).toBe('Ng');
+        await typeCustomer(element, { lastName: 'Nguyen' });
+        $(element, 'lightning-button.add-customer').click();
+        await flush();
+        expect($<HTMLElement>(element, '.new-customer-row .customer-text').textContent).toContain('Cy Nguyen');
+        $(element, 'lightning-button-icon.remove-customer').click();
+        await flush();
+        expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(0);
+        await expect(element).toBeAccessible();
+    });
+
+    it('finds a typed customer that matches an existing contact, and uses the existing one when chosen', async () => {
+        mocked(findExistingCustomers).mockResolvedValue({
+            contacts: [
+                { id: ANN, name: 'Ann Lee', email: 'cy@initech.example', accountId: '001A', accountName: 'Acme' },
+            ],
+            accounts: [],
+        });
+        mocked(getEnablementFacts).mockResolvedValue({ ...FACTS, contacts: [] });
+        const element = render();
+        await flush();
+        await typeCustomer(element, CY);
+        $(element, 'lightning-button.add-customer').click();
+        await flush();
+        $(element, 'lightning-button.check').click();
+        await flush();
+        expect($<HTMLElement>(element, '.customer-duplicate').textContent).toContain(
+            'The contact Ann Lee (Acme) already has the email cy@initech.example.',
+        );
+        expect($<{ disabled: boolean }>(element, 'lightning-button.run').disabled).toBe(true);
+        await expect(element).toBeAccessible();
+        mocked(getEnablementFacts).mockResolvedValue(FACTS);
+        $(element, 'lightning-button.use-existing').click();
+        await flush();
+        // The row is now the existing contact, selected and checked; no typed row is left.
+        expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(0);
+        expect(mocked(getEnablementFacts).mock.calls.at(-1)[0].contactIds).toContain(ANN);
+        expect(createAccountsAndContacts).not.toHaveBeenCalled();
+    });
+
+    it('saves a matching typed customer past the duplicate rules only when the admin chose create new', async () => {
+        mocked(findExistingCustomers).mockResolvedValue({
+            contacts: [],
+            accounts: [{ id: '001GLX', name: 'Initech', ownerHasRole: true }],
+        });
+        mocked(getEnablementFacts).mockResolvedValue({ ...FACTS, contacts: [] });
+        mocked(createAccountsAndContacts).mockResolvedValue([
+            {
+                errorCode: 'DUPLICATES_DETECTED',
+                error: "A duplicate rule blocked the new record: it matches the existing Contact 'Cy Old' (003OLD).",
+            },
+        ]);
+        const element = render();
+        await flush();
+        await typeCustomer(element, CY);
+        $(element, 'lightning-button.add-customer').click();
+        await flush();
+        $(element, 'lightning-button.check').click();
+        await flush();
+        $(element, 'lightning-button.create-new').click();
+        await flush();
+        expect($<HTMLElement>(element, '.customer-decision').textContent).toContain('new record');
+        await expect(element).toBeAccessible();
+        $(element, 'lightning-button.run').click();
+        await flush();
+        expect(mocked(createAccountsAndContacts).mock.calls[0][0].customers[0]).toMatchObject({
+            accountId: null,
+            allowDuplicates: true,
+        });
+        // The platform still refused: the message names the existing record, with the choice as fix.
+        const row = (runResults(element).querySelector('lightning-datatable') as unknown as Table).data[0];
+        expect(row.problems).toContain("'Cy Old' (003OLD)");
+        expect(row.problems).toContain('Use the existing one');
+        expect(enableUsers).not.toHaveBeenCalled();
+    });
+
+    it('sends Content as chosen, and sends rows in chunks of the role-based setting', async () => {
+        mocked(getEnablementFacts).mockResolvedValue({ ...FACTS, roleBasedInsertChunkSize: 1 });
+        mocked(enableUsers).mockImplementation(({ requests }: { requests: EnableRequest[] }) =>
+            Promise.resolve(requests.map((request, n) => created(request, n))),
+        );
+        const element = render();
+        await flush();
+        await searchAndCheck(element);
+        fire($(element, 'lightning-input.content-user'), 'change', { checked: false });
+        await flush();
+        const plan = $<Table>(element, 'lightning-datatable.plan-table').data;
+        expect(plan.every((row) => (row as Record<string, unknown>).UserPermissionsSFContentUser === false)).toBe(true);
+        await expect(element).toBeAccessible();
+        $(element, 'lightning-button.run').click();
+        await flush();
+        const calls = mocked(enableUsers).mock.calls;
+        expect(calls.every((call) => call[0].requests.length <= 1)).toBe(true);
+        expect(
+            calls.flatMap((call) => call[0].requests).every((r: EnableRequest) => !r.UserPermissionsSFContentUser),
+        ).toBe(true);
     });
 
     it('checks contacts handed over by the quick action at once, without the picker', async () => {

@@ -1,14 +1,22 @@
 import {
+    DEFAULT_ROLE_BASED_CHUNK_SIZE,
     blockedRows,
     contactIdsFromState,
+    customerDuplicate,
+    customerMatches,
+    enableChunkSize,
     enablementCsv,
+    escapeLike,
     mergeEnableResults,
     namePatterns,
     newCustomerFact,
+    newCustomerProblem,
     retryRequests,
     toEnableRequest,
+    toNewCustomer,
     toOrgFacts,
 } from 'c/enablementRun';
+import type { TypedCustomer } from 'c/enablementRun';
 import { planEnablement } from 'c/userEnablement';
 import type { RowPlan } from 'c/userEnablement';
 
@@ -37,7 +45,14 @@ const FACTS: Apex.UserSetupService.EnablementFacts = {
         EmailEncodingKey: 'UTF-8',
     },
     adminHasRole: true,
+    roleBasedInsertChunkSize: 50,
 };
+
+const typedRow = (
+    key: string,
+    customer: Apex.UserSetupService.NewCustomer,
+    choice?: 'existing' | 'new',
+): TypedCustomer => (choice ? { key, customer, choice } : { key, customer });
 
 function result(contactId: string, status: string): EnableResult {
     return { contactId, status, userId: null, assignedPermissionSetIds: [], problems: [] };
@@ -53,6 +68,129 @@ describe('namePatterns', () => {
         expect(patterns.usernames).toEqual(['ann%@acme.com%']);
         expect(patterns.nicknames).toEqual(['adoe%', 'nomail%']);
     });
+
+    it('escapes %, _ and \\ in the email so that only the added % are wildcards', () => {
+        const patterns = namePatterns([
+            {
+                id: '1',
+                firstName: 'Ann',
+                lastName: 'Lee',
+                email: 'ann_lee%x\\y@my_corp.com',
+                accountOwnerHasRole: true,
+            },
+        ]);
+        expect(patterns.usernames).toEqual(['ann\\_lee\\%x\\\\y%@my\\_corp.com%']);
+        expect(patterns.nicknames).toEqual(['alee%']);
+    });
+});
+
+describe('escapeLike', () => {
+    it('escapes the backslash first, then % and _', () => {
+        expect(escapeLike('100%_off\\')).toBe('100\\%\\_off\\\\');
+    });
+
+    it('leaves text without wildcards unchanged, apostrophes included', () => {
+        expect(escapeLike("O'Brien")).toBe("O'Brien");
+        expect(escapeLike('')).toBe('');
+    });
+});
+
+describe('enableChunkSize', () => {
+    it('uses the role-based insert chunk size of the facts', () => {
+        expect(enableChunkSize({ roleBasedInsertChunkSize: 25 })).toBe(25);
+    });
+
+    it('falls back to 50 without a valid setting and never exceeds 200', () => {
+        expect(enableChunkSize(undefined)).toBe(DEFAULT_ROLE_BASED_CHUNK_SIZE);
+        expect(enableChunkSize({ roleBasedInsertChunkSize: 0 })).toBe(50);
+        expect(enableChunkSize({ roleBasedInsertChunkSize: Number.NaN })).toBe(50);
+        expect(enableChunkSize({ roleBasedInsertChunkSize: 500 })).toBe(200);
+    });
+});
+
+describe('typed customers', () => {
+    const MATCHES: Apex.UserSetupService.CustomerMatches = {
+        contacts: [{ id: '003OLD', name: 'Ann Doe', email: 'ANN@acme.com', accountId: '001OLD', accountName: 'Acme' }],
+        accounts: [{ id: '001GLX', name: 'Globex', ownerHasRole: false }],
+    };
+
+    it('accepts a customer only with names and a valid email', () => {
+        expect(newCustomerProblem({ accountName: 'Acme', lastName: 'Doe', email: 'ann@acme.com' })).toBeNull();
+        expect(newCustomerProblem({ accountName: 'Acme', lastName: 'Doe', email: 'ann@acme' })).toBe('EMAIL_INVALID');
+        expect(newCustomerProblem({ accountName: 'Acme', lastName: 'Doe', email: '' })).toBe('EMAIL_INVALID');
+        expect(newCustomerProblem({ accountName: ' ', lastName: 'Doe', email: 'ann@acme.com' })).toBe('NAME_MISSING');
+    });
+
+    it('finds an existing contact by email, an account by name, and a typed row with the same email, without case', () => {
+        const typed = [
+            typedRow('a', { accountName: 'New Co', lastName: 'Doe', email: 'ann@ACME.com' }),
+            typedRow('b', { accountName: 'globex ', lastName: 'Ray', email: 'ray@globex.com' }),
+            typedRow('c', { accountName: 'Other', lastName: 'Ray', email: 'Ray@globex.com' }),
+            typedRow('d', { accountName: 'Fresh', lastName: 'New', email: 'new@fresh.com' }),
+        ];
+        const found = customerMatches(typed, MATCHES);
+        expect(found.get('a')?.contact?.id).toBe('003OLD');
+        expect(found.get('b')?.account?.id).toBe('001GLX');
+        expect(found.get('c')?.typedRow).toBe(2);
+        expect(found.has('d')).toBe(false);
+        expect(customerDuplicate(typed[0], found.get('a'))).toEqual({
+            code: 'CUSTOMER_MATCHES_CONTACT',
+            values: ['ann@ACME.com', 'Ann Doe', 'Acme'],
+        });
+        expect(customerDuplicate(typed[2], found.get('c'))?.code).toBe('CUSTOMER_DUPLICATE_IN_BATCH');
+        expect(customerDuplicate(typed[1], found.get('b'))).toEqual({
+            code: 'CUSTOMER_MATCHES_ACCOUNT',
+            values: ['Globex'],
+        });
+    });
+
+    it('blocks a matching row until the admin chooses, then plans it', () => {
+        const org = toOrgFacts(FACTS, '00eP');
+        const undecided = typedRow('b', { accountName: 'Globex', lastName: 'Ray', email: 'ray@globex.com' });
+        const match = customerMatches([undecided], MATCHES).get('b');
+        const blocked = planEnablement([newCustomerFact(undecided, true, match)], org);
+        expect(blocked.rows[0].problems.map((p) => p.code)).toContain('CUSTOMER_MATCHES_ACCOUNT');
+        expect(blocked.rows[0].problems.find((p) => p.code === 'CUSTOMER_MATCHES_ACCOUNT')?.fix).toBe(
+            'CHOOSE_EXISTING_OR_NEW',
+        );
+
+        // "Use the existing one": the existing account, with its owner's role (none here).
+        const existing = newCustomerFact({ ...undecided, choice: 'existing' }, true, match);
+        expect(existing).toMatchObject({ accountId: '001GLX', accountName: 'Globex', accountOwnerHasRole: false });
+        const onExisting = planEnablement([existing], org);
+        expect(onExisting.rows[0].problems.map((p) => p.code)).toEqual(['ACCOUNT_OWNER_WITHOUT_ROLE']);
+        expect(toNewCustomer({ ...undecided, choice: 'existing' }, match)).toMatchObject({
+            accountId: '001GLX',
+            allowDuplicates: false,
+        });
+
+        // "Create new": a new account owned by the admin, saved past the duplicate rules.
+        const created = newCustomerFact({ ...undecided, choice: 'new' }, true, match);
+        expect(created.duplicateOf).toBeNull();
+        expect(planEnablement([created], org).rows[0].canEnable).toBe(true);
+        expect(toNewCustomer({ ...undecided, choice: 'new' }, match)).toMatchObject({
+            accountId: null,
+            allowDuplicates: true,
+        });
+    });
+
+    it('sends a row without a match as typed, with no existing account and no allowSave', () => {
+        const plain = typedRow('z', {
+            accountName: ' Fresh ',
+            firstName: 'Zed',
+            lastName: 'New ',
+            email: ' z@fresh.com',
+        });
+        expect(toNewCustomer(plain)).toEqual({
+            accountName: 'Fresh',
+            firstName: 'Zed',
+            lastName: 'New',
+            email: 'z@fresh.com',
+            accountId: null,
+            allowDuplicates: false,
+        });
+        expect(newCustomerFact(plain, true).duplicateOf).toBeNull();
+    });
 });
 
 describe('toOrgFacts and newCustomerFact', () => {
@@ -64,8 +202,7 @@ describe('toOrgFacts and newCustomerFact', () => {
         expect(toOrgFacts(FACTS, undefined).licenseSeatsLeft).toBe(0);
 
         const typed = newCustomerFact(
-            { accountName: 'Acme', firstName: 'Ann', lastName: 'Doe', email: 'ann@acme.com' },
-            0,
+            typedRow('0', { accountName: 'Acme', firstName: 'Ann', lastName: 'Doe', email: 'ann@acme.com' }),
             true,
         );
         expect(typed).toMatchObject({ id: 'new-0', accountName: 'Acme', accountOwnerHasRole: true });
@@ -76,7 +213,7 @@ describe('toOrgFacts and newCustomerFact', () => {
         expect(plan.rows[0].request.TimeZoneSidKey).toBe('Europe/Paris');
 
         const noRole = planEnablement(
-            [newCustomerFact({ accountName: 'X', lastName: 'Y', email: 'y@x.com' }, 1, false)],
+            [newCustomerFact(typedRow('1', { accountName: 'X', lastName: 'Y', email: 'y@x.com' }), false)],
             org,
         );
         expect(noRole.rows[0].problems.map((problem) => problem.code)).toContain('ACCOUNT_OWNER_WITHOUT_ROLE');
@@ -86,7 +223,7 @@ describe('toOrgFacts and newCustomerFact', () => {
 describe('toEnableRequest', () => {
     it('puts the created contact id in place of the temporary one and sends no empty first name', () => {
         const plan = planEnablement(
-            [newCustomerFact({ accountName: 'Acme', lastName: 'Solo', email: 'solo@acme.com' }, 0, true)],
+            [newCustomerFact(typedRow('0', { accountName: 'Acme', lastName: 'Solo', email: 'solo@acme.com' }), true)],
             toOrgFacts(FACTS, '00eP'),
         );
         const request = toEnableRequest(plan.rows[0].request, new Map([['new-0', '003REAL']]));

@@ -877,3 +877,51 @@ describe('the largest selection', () => {
         expect(plan.canProceed).toBe(true);
     });
 });
+
+describe('Salesforce CRM Content User', () => {
+    it('is on by default (seed 000)', () => {
+        expect(one(contact()).request.UserPermissionsSFContentUser).toBe(true);
+    });
+
+    it('follows the batch choice, and a row may turn it back on or off', () => {
+        const off = contact();
+        const on = contact({ email: 'bo@acme.com', firstName: 'Bo' });
+        const plan = planEnablement([off, on], orgFacts(), {
+            contentUser: false,
+            overrides: { [on.id]: { UserPermissionsSFContentUser: true } },
+        });
+        expect(plan.rows.map((row) => row.request.UserPermissionsSFContentUser)).toEqual([false, true]);
+        const rowOff = contact();
+        const offOnly = planEnablement([rowOff], orgFacts(), {
+            overrides: { [rowOff.id]: { UserPermissionsSFContentUser: false } },
+        });
+        expect(offOnly.rows[0].request.UserPermissionsSFContentUser).toBe(false);
+    });
+
+    it('never blocks a row: a missing feature license is found only when Apex sets it', () => {
+        const row = one(contact(), orgFacts(), { contentUser: false });
+        expect(row.canEnable).toBe(true);
+    });
+});
+
+describe('typed customers that match a record', () => {
+    it('blocks the row with the match and the fix to choose existing or new', () => {
+        const row = one(
+            contact({
+                duplicateOf: { code: 'CUSTOMER_MATCHES_CONTACT', values: ['ann@acme.com', 'Ann Smith', 'Acme'] },
+            }),
+        );
+        expect(row.canEnable).toBe(false);
+        expect(row.problems).toContainEqual({
+            code: 'CUSTOMER_MATCHES_CONTACT',
+            values: ['ann@acme.com', 'Ann Smith', 'Acme'],
+            fix: 'CHOOSE_EXISTING_OR_NEW',
+        });
+        expect(FIX.CUSTOMER_DUPLICATE_IN_BATCH).toBe('CHOOSE_EXISTING_OR_NEW');
+        expect(FIX.CUSTOMER_MATCHES_ACCOUNT).toBe('CHOOSE_EXISTING_OR_NEW');
+    });
+
+    it('plans a row without a match (or once chosen) as usual', () => {
+        expect(one(contact({ duplicateOf: null })).canEnable).toBe(true);
+    });
+});
