@@ -7,8 +7,7 @@
 // `--help` for every option. The plan, the org gate, the parser and the report come from a pure
 // module (verify-org/plan.js) tested offline in scripts/__tests__/verifyOrg.test.ts; this file only
 // writes the scripts and spawns `sf` and `node scripts/org.mjs deploy`.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,49 +27,23 @@ const {
     permsetOutcome,
     shellLine,
 } = require('./verify-org/plan.js');
+const { parseJson, runCommand, runSfCommand } = require('./lib/sf-cli.js');
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 const EXIT_REFUSED = 3;
-
-/** The devDependency CLI's JS entry point, run with this Node: no shell, no .cmd shim on Windows. */
-function sfCommand() {
-    const entry = join(ROOT, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
-    if (existsSync(entry)) return [process.execPath, entry];
-    console.warn('node_modules/@salesforce/cli is missing (run npm ci); falling back to sf on PATH.');
-    return [process.platform === 'win32' ? 'sf.cmd' : 'sf'];
-}
 
 /**
  * Runs a command in the project root. With `capture`, stdout is collected (for --json) instead of shown.
  * @returns {Promise<{ code: number, stdout: string }>}
  */
 function run(command, args, { capture = false } = {}) {
-    return new Promise((resolve) => {
-        const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
-        let stdout = '';
-        child.stdout?.on('data', (chunk) => (stdout += chunk));
-        child.on('error', (error) => {
-            console.error(`Could not start ${command}: ${error.message}`);
-            resolve({ code: 1, stdout });
-        });
-        child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), stdout }));
-    });
+    return runCommand(command, args, { capture });
 }
 
 function runSf(args) {
     console.log(`$ ${shellLine(args)}`);
-    const [command, ...prefix] = sfCommand();
-    return run(command, [...prefix, ...args], { capture: true });
-}
-
-function parseJson(stdout) {
-    try {
-        return JSON.parse(stdout);
-    } catch {
-        return undefined;
-    }
+    return runSfCommand(args, { capture: true });
 }
 
 function printDryRun(plan, options) {

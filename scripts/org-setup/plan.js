@@ -10,6 +10,7 @@ const {
     resolveTemplate,
     settingsProjectFiles,
 } = require('./metadata.js');
+const { scanFlags } = require('../lib/sf-cli.js');
 
 const STEPS = ['settings', 'profile', 'site', 'permset'];
 const ADMIN_PERMISSION_SET = 'Contracts_Community_Setup_Admin';
@@ -63,7 +64,6 @@ Through npm, put the flags after --:  npm run setup:org -- -o my-org --dry-run`;
 function parseArgs(argv) {
     /** @type {Options} */
     const options = { ...DEFAULTS, targetOrg: undefined, skip: [], dryRun: false, help: false };
-    const errors = [];
     const valued = {
         '-o': 'targetOrg',
         '--target-org': 'targetOrg',
@@ -73,18 +73,7 @@ function parseArgs(argv) {
         '--url-path-prefix': 'urlPathPrefix',
         '--template': 'template',
     };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
-        const value = () => {
-            const next = inline ?? argv[++i];
-            if (next === undefined || (inline === undefined && next.startsWith('-') && next.length > 1)) {
-                errors.push(`${flag} needs a value.`);
-                if (inline === undefined && next !== undefined) i--;
-                return undefined;
-            }
-            return next;
-        };
+    const errors = scanFlags(argv, (flag, value) => {
         if (flag in valued) {
             const v = value();
             if (v !== undefined) options[valued[flag]] = v;
@@ -96,9 +85,10 @@ function parseArgs(argv) {
         } else if (flag === '-h' || flag === '--help') {
             options.help = true;
         } else {
-            errors.push(`Unknown argument: ${arg}`);
+            return false;
         }
-    }
+        return true;
+    });
     if (options.help) return { options, errors: [] };
     if (!options.targetOrg) errors.push('Missing -o/--target-org: name the org explicitly.');
     const unknownSteps = options.skip.filter((s) => s && !STEPS.includes(s));

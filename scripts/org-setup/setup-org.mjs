@@ -4,7 +4,6 @@
 //   node scripts/org-setup/setup-org.mjs -o ALIAS [--dry-run] [--skip settings,profile,site,permset] ...
 // `--help` for every option. The files and the step plan come from pure modules (metadata.js, plan.js)
 // tested offline in scripts/__tests__/orgSetup.test.ts; this file only writes files and spawns `sf`.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+const { parseJson, runSfCommand } = require('../lib/sf-cli.js');
 const { cloneProfileXml, DEFAULT_API_VERSION, profileProjectFiles } = require('./metadata.js');
 const { USAGE, buildPlan, parseArgs, remainingSiteSteps, shellLine } = require('./plan.js');
 
@@ -38,43 +38,13 @@ function apiVersion() {
     }
 }
 
-/** The devDependency CLI's JS entry point, run with this Node: no shell, no .cmd shim on Windows. */
-function sfCommand() {
-    const entry = join(ROOT, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
-    if (existsSync(entry)) return [process.execPath, entry];
-    console.warn('node_modules/@salesforce/cli is missing (run npm ci); falling back to sf on PATH.');
-    return [process.platform === 'win32' ? 'sf.cmd' : 'sf'];
-}
-
 /**
  * Runs `sf args` in `cwd`. With `capture`, stdout is collected (for --json) instead of shown.
  * @returns {Promise<{ code: number, stdout: string }>}
  */
 function runSf(args, { cwd, capture = false }) {
     console.log(`$ ${shellLine(args)}`);
-    const [command, ...prefix] = sfCommand();
-    return new Promise((resolve) => {
-        const child = spawn(command, [...prefix, ...args], {
-            cwd,
-            stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'],
-        });
-        let stdout = '';
-        child.stdout?.on('data', (chunk) => (stdout += chunk));
-        child.on('error', (error) => {
-            console.error(`Could not start ${command}: ${error.message}`);
-            resolve({ code: 1, stdout });
-        });
-        child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), stdout }));
-    });
-}
-
-/** The JSON envelope of `sf ... --json` ({ status, result } or { status, name, message }). */
-function parseJson(stdout) {
-    try {
-        return JSON.parse(stdout);
-    } catch {
-        return undefined;
-    }
+    return runSfCommand(args, { cwd, capture, stdin: 'inherit' });
 }
 
 function sfError(json, stdout) {

@@ -4,6 +4,7 @@
 const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { ADMIN_PERMISSION_SET, shellLine } = require('../org-setup/plan.js');
+const { scanFlags } = require('../lib/sf-cli.js');
 
 const ROOT = join(__dirname, '..', '..');
 const APEX_DIR = join(__dirname, 'apex');
@@ -152,7 +153,6 @@ function parseArgs(argv) {
         dryRun: false,
         help: false,
     };
-    const errors = [];
     const booleans = {
         '--use-installed': 'useInstalled',
         '--allow-production': 'allowProduction',
@@ -162,18 +162,7 @@ function parseArgs(argv) {
         '-h': 'help',
         '--help': 'help',
     };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
-        const value = () => {
-            const next = inline ?? argv[++i];
-            if (next === undefined || (inline === undefined && next.startsWith('-') && next.length > 1)) {
-                errors.push(`${flag} needs a value.`);
-                if (inline === undefined && next !== undefined) i--;
-                return undefined;
-            }
-            return next;
-        };
+    const errors = scanFlags(argv, (flag, value, inline) => {
         if (flag === '-o' || flag === '--target-org') {
             options.targetOrg = value();
         } else if (flag === '--tag') {
@@ -181,9 +170,10 @@ function parseArgs(argv) {
         } else if (flag in booleans && inline === undefined) {
             options[booleans[flag]] = true;
         } else {
-            errors.push(`Unknown argument: ${arg}`);
+            return false;
         }
-    }
+        return true;
+    });
     if (options.help) return { options, errors: [] };
     if (!options.targetOrg) errors.push('Missing -o/--target-org: name the org explicitly.');
     if (options.tag !== undefined && !/^[a-z0-9]{4,12}$/.test(options.tag)) {
