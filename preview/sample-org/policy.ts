@@ -181,24 +181,22 @@ export function isTargetLicense(license: UserLicense | undefined): boolean {
     return !!license && (!!asTargetLicense(license.Name) || !!asTargetLicense(String(license.LicenseDefinitionKey)));
 }
 
-/** `checkEnableProfiles`: Customer Community Plus or Plus Login profiles only. */
-export function checkEnableProfiles(
+/** Profiles of a license the test accepts; refused with `code` otherwise, never internal. */
+function checkProfiles(
     session: Session,
     profileIds: ReadonlyArray<Id | null | undefined>,
+    allowed: (license: UserLicense | undefined) => boolean,
+    code: PolicyCode,
+    label: string,
 ): Map<Id, Refusal> {
     const refusals = new Map<Id, Refusal>();
     for (const profileId of unique(profileIds)) {
         const checked = profileRefusal(session.org, profileId);
-        let found = checked.refusal;
-        if (!found && !isEnableLicense(checked.license)) {
-            found = refusal(
-                profileId,
-                'PROFILE_NOT_ENABLE_LICENSE',
-                PROFILE_NOT_ENABLE_LICENSE,
-                checked.profile?.Name,
-                checked.license?.Name,
-            );
-        }
+        const found =
+            checked.refusal ??
+            (allowed(checked.license)
+                ? undefined
+                : refusal(profileId, code, label, checked.profile?.Name, checked.license?.Name));
         if (found) {
             refusals.set(profileId, found);
         }
@@ -206,29 +204,32 @@ export function checkEnableProfiles(
     return refusals;
 }
 
+/** `checkEnableProfiles`: Customer Community Plus or Plus Login profiles only. */
+export function checkEnableProfiles(
+    session: Session,
+    profileIds: ReadonlyArray<Id | null | undefined>,
+): Map<Id, Refusal> {
+    return checkProfiles(
+        session,
+        profileIds,
+        isEnableLicense,
+        'PROFILE_NOT_ENABLE_LICENSE',
+        PROFILE_NOT_ENABLE_LICENSE,
+    );
+}
+
 /** `checkTargetProfiles`: profiles of the six community licenses of seed 003. */
 export function checkTargetProfiles(
     session: Session,
     profileIds: ReadonlyArray<Id | null | undefined>,
 ): Map<Id, Refusal> {
-    const refusals = new Map<Id, Refusal>();
-    for (const profileId of unique(profileIds)) {
-        const checked = profileRefusal(session.org, profileId);
-        let found = checked.refusal;
-        if (!found && !isTargetLicense(checked.license)) {
-            found = refusal(
-                profileId,
-                'PROFILE_NOT_TARGET_LICENSE',
-                PROFILE_NOT_TARGET_LICENSE,
-                checked.profile?.Name,
-                checked.license?.Name,
-            );
-        }
-        if (found) {
-            refusals.set(profileId, found);
-        }
-    }
-    return refusals;
+    return checkProfiles(
+        session,
+        profileIds,
+        isTargetLicense,
+        'PROFILE_NOT_TARGET_LICENSE',
+        PROFILE_NOT_TARGET_LICENSE,
+    );
 }
 
 // ------------------------------------------------------------------ permission sets
@@ -515,16 +516,20 @@ export function checkPartnerAccounts(
 
 // ------------------------------------------------------------------ license change
 
-/** `checkConversion`: the path from the seed 003 table; refused unless it is a profile change. */
+/**
+ * `checkConversion`: the path from the seed 003 table; refused unless it is a profile change. The
+ * user type decides the path of a license the table does not list (CSPLitePortal, seed 003).
+ */
 export function checkConversion(
     userId: Id,
     source: UserLicense | undefined,
     target: UserLicense | undefined,
+    userType?: string | null,
 ): Refusal | undefined {
     let path: string | null = null;
     if (target && isTargetLicense(target)) {
         const targetName = asTargetLicense(target.Name) ? target.Name : target.LicenseDefinitionKey;
-        path = conversionPath(source?.Name ?? '', targetName);
+        path = conversionPath(source?.Name ?? '', targetName, userType);
     }
     if (path === 'change-profile') {
         return undefined;
