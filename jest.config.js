@@ -10,6 +10,8 @@ const PURE_MODULES = [
     'force-app/main/shared/lwc/labelFormat/labelFormat.ts',
     'force-app/main/shared/lwc/bulkRunner/bulkRunner.ts',
     'force-app/main/shared/lwc/csvExport/csvExport.ts',
+    'force-app/main/shared/lwc/selectionModel/selectionModel.ts',
+    'force-app/main/shared/lwc/chunkedFacts/chunkedFacts.ts',
     'force-app/main/license-upgrade/lwc/licenseConversion/licenseConversion.ts',
     'force-app/main/license-upgrade/lwc/upgradeValidator/upgradeValidator.ts',
     'force-app/main/license-upgrade/lwc/upgradeMessages/upgradeMessages.ts',
