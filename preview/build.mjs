@@ -125,6 +125,7 @@ function platformModules({ labels }) {
             // Lightning Experience does, so the combobox's form-association gate stays closed.
             if (CLOSED_GATES.has(source)) return `${VIRTUAL}closedGate`;
             if (source === 'lightning/navigation') return join(PREVIEW, 'src', 'navigation.mjs');
+            if (source === 'lightning/actions') return join(PREVIEW, 'src', 'actions.mjs');
             if (source === 'lightning/platformShowToastEvent')
                 return join(PREVIEW, 'src', 'platformShowToastEvent.mjs');
             if (source === 'lightning/primitiveIcon') return join(PREVIEW, 'src', 'primitiveIcon.mjs');

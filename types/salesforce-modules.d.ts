@@ -34,6 +34,21 @@ declare module 'lightning/navigation' {
         state?: Record<string, string | undefined>;
     }
     export const CurrentPageReference: WireAdapterConstructor<Record<string, never>, PageReference>;
+    const Navigate: unique symbol;
+    const GenerateUrl: unique symbol;
+    /** What NavigationMixin adds to a component. */
+    export interface Navigable {
+        [Navigate](pageReference: PageReference, replace?: boolean): void;
+        [GenerateUrl](pageReference: PageReference): Promise<string>;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    type Constructor<T = object> = new (...args: any[]) => T;
+    /** Navigation from a component: `this[NavigationMixin.Navigate](pageReference)`. */
+    export const NavigationMixin: {
+        <T extends Constructor>(base: T): T & Constructor<Navigable>;
+        readonly Navigate: typeof Navigate;
+        readonly GenerateUrl: typeof GenerateUrl;
+    };
 }
 
 /** Screen quick actions close themselves with this event. */

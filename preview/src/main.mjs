@@ -7,6 +7,7 @@ import SetupAssistant from 'c/setupAssistant';
 import { sampleOrg } from '../sample-org/org';
 import { seedHistoricalLogs } from '../sample-org/data/generate';
 import { installToastContainer } from './toasts.mjs';
+import { renderContactPage } from './contactPage.mjs';
 
 // Base components build icon and asset URLs from the path prefix: serve from wherever the
 // page is (http://localhost:3000/ or a sub-folder).
@@ -19,8 +20,15 @@ installToastContainer(document.body);
 renderRunAs(document.getElementById('run-as'));
 renderGiveRoles(document.getElementById('give-roles'));
 
-const app = createElement('c-setup-assistant', { is: SetupAssistant });
-document.getElementById('app').appendChild(app);
+// `?page=contact&recordId=003...` is a Contact record page with the "Enable Portal User" quick
+// action; any other URL is the Setup Assistant tab.
+const params = new URLSearchParams(window.location.search);
+if (params.get('page') === 'contact') {
+    renderContactPage(document.getElementById('app'), sampleOrg, params.get('recordId') ?? '');
+} else {
+    const app = createElement('c-setup-assistant', { is: SetupAssistant });
+    document.getElementById('app').appendChild(app);
+}
 
 /**
  * The "Run as" picker in the sample-org banner: reloads the page with `?as=<alias>` so that

@@ -1,4 +1,4 @@
-import { LightningElement } from 'lwc';
+import { LightningElement, api } from 'lwc';
 import getUpgradeTargets from '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets';
 import searchUpgradeCandidates from '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates';
 import getUpgradeFacts from '@salesforce/apex/LicenseUpgradeController.getUpgradeFacts';
@@ -152,8 +152,40 @@ export default class LicenseUpgrade extends LightningElement {
     runErrors?: unknown;
     notice = '';
 
+    /**
+     * Users handed over (the user doctor's "Upgrade the license", or `c__userIds`): listed and
+     * selected, so that the admin only chooses the target.
+     */
+    @api
+    get userIds(): string[] {
+        return this.handedOverIds;
+    }
+    set userIds(ids: string[] | undefined) {
+        this.handedOverIds = [...(ids ?? [])];
+        if (this.wasConnected && this.handedOverIds.length > 0) {
+            this.receiveHandedOver();
+        }
+    }
+    private handedOverIds: string[] = [];
+    private wasConnected = false;
+
     override connectedCallback(): void {
+        this.wasConnected = true;
         this.loadTargets();
+        if (this.handedOverIds.length > 0) {
+            this.receiveHandedOver();
+        }
+    }
+
+    /** Lists the external users (as an empty search does) with the handed-over ones selected. */
+    private async receiveHandedOver(): Promise<void> {
+        const ids = this.handedOverIds;
+        this.licenseFilter = '';
+        this.searchTerm = '';
+        this.selectedIds = [...ids];
+        await this.handleSearch();
+        // The selection the search kept: a handed-over id that is no external user is dropped.
+        this.selectedIds = this.selectedIds.filter((id) => ids.includes(id));
     }
 
     async loadTargets(): Promise<void> {

@@ -126,6 +126,19 @@ export default class ReadinessChecklist extends LightningElement {
         return summarizeReadiness(this.readinessRows);
     }
 
+    private reportedSummary = '';
+
+    /** Reports the summary (`summary` event) whenever it changes: the assistant's header shows it. */
+    override renderedCallback(): void {
+        if (!this.facts) return;
+        const summary = this.summary;
+        const key = `${summary.counts.done}/${summary.total}/${summary.ready}`;
+        if (key !== this.reportedSummary) {
+            this.reportedSummary = key;
+            this.dispatchEvent(new CustomEvent('summary', { detail: summary }));
+        }
+    }
+
     get percentDone(): number {
         return this.summary.percentDone;
     }

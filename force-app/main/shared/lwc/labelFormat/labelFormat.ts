@@ -15,3 +15,36 @@ export function formatLabel(label: string, ...values: ReadonlyArray<string | num
         return value === undefined || value === null ? match : String(value);
     });
 }
+
+/**
+ * Chooses the label for one or for many and fills it, so that no screen reads "1 users
+ * selected" or "1 are left". Custom Labels have no plural forms: each count-bearing message
+ * has two labels, `_One` and `_Many`, and `{0}` is the count in both.
+ * @param count the number the message is about
+ * @param one the label for exactly one (may omit `{0}`, as in "One user selected")
+ * @param many the label for zero and more than one
+ * @param values the values of `{1}`, `{2}`, ...
+ * @returns the filled label
+ */
+export function pluralLabel(
+    count: number,
+    one: string,
+    many: string,
+    ...values: ReadonlyArray<string | number | null | undefined>
+): string {
+    return formatLabel(count === 1 ? one : many, count, ...values);
+}
+
+/**
+ * Joins sentences that may already end with a full stop, so that a message composed of a
+ * label and a reason (itself a label ending with ".") never reads "..".
+ * @param parts the sentences, empty ones left out
+ * @returns the sentences separated by one space, each ending with one full stop (or ! ?)
+ */
+export function joinSentences(...parts: ReadonlyArray<string | null | undefined>): string {
+    return parts
+        .map((part) => (part ?? '').trim())
+        .filter((part) => part.length > 0)
+        .map((part) => (/[.!?:…]$/.test(part) ? part : `${part}.`))
+        .join(' ');
+}

@@ -1,9 +1,11 @@
-import { LightningElement, wire } from 'lwc';
+import { LightningElement, track, wire } from 'lwc';
 import getAssistantContext from '@salesforce/apex/SetupAssistantController.getAssistantContext';
 import { CurrentPageReference } from 'lightning/navigation';
 import type { PageReference } from 'lightning/navigation';
-import { formatLabel } from 'c/labelFormat';
-import { contactIdsFromState } from 'c/enablementRun';
+import { formatLabel, pluralLabel } from 'c/labelFormat';
+import { TAB_CAPABILITIES, openingTab, readWorkspaceState } from 'c/workspaceState';
+import type { WorkspaceTab } from 'c/workspaceState';
+import type { ReadinessSummary } from 'c/readinessRules';
 import APP_TITLE from '@salesforce/label/c.CCSA_App_Title';
 import APP_TAGLINE from '@salesforce/label/c.CCSA_App_Tagline';
 import LOADING from '@salesforce/label/c.CCSA_Loading';
@@ -16,6 +18,16 @@ import CONTEXT_ERROR from '@salesforce/label/c.CCSA_Context_Error';
 import CAPABILITIES_TITLE from '@salesforce/label/c.CCSA_Capabilities_Title';
 import CAPABILITIES_BODY from '@salesforce/label/c.CCSA_Capabilities_Body';
 import CAPABILITY_ITEM from '@salesforce/label/c.CCSA_Capability_Item';
+import TAB_READINESS from '@salesforce/label/c.CCSA_Tab_Readiness';
+import TAB_ENABLE_USERS from '@salesforce/label/c.CCSA_Tab_Enable_Users';
+import TAB_LICENSE_UPGRADES from '@salesforce/label/c.CCSA_Tab_License_Upgrades';
+import TAB_USER_DOCTOR from '@salesforce/label/c.CCSA_Tab_User_Doctor';
+import TAB_HISTORY from '@salesforce/label/c.CCSA_Tab_History';
+import SUMMARY_ONE from '@salesforce/label/c.CCSA_Readiness_Summary_One';
+import SUMMARY_MANY from '@salesforce/label/c.CCSA_Readiness_Summary_Many';
+import SUMMARY_READY from '@salesforce/label/c.CCSA_Readiness_Summary_Ready';
+import SUMMARY_TITLE from '@salesforce/label/c.CCSA_Readiness_Summary_Title';
+import SHOW_STEPS from '@salesforce/label/c.CCSA_Readiness_Show_Steps';
 
 type AssistantContext = Apex.AssistantContextService.AssistantContext;
 type Capability = Apex.SetupAssistantCapabilities.Capability;
@@ -30,8 +42,11 @@ interface SectionState {
 const USERS_SETUP_PATH = '/lightning/setup/ManageUsers/home';
 
 /**
- * The Setup Assistant tab: the header with who runs the assistant and in which org, and the
- * capability sections as they are built. It holds no rules of its own.
+ * The Setup Assistant tab: the header with who runs the assistant, in which org, and how ready
+ * the org is; then one tab per capability (Readiness, Enable users, License upgrades, User
+ * doctor, History), opened from the page state (`c__tab`) and by the hand-overs between them.
+ * It holds no rules of its own: the tab and the records come from `c/workspaceState`, the
+ * readiness summary from the checklist itself.
  */
 export default class SetupAssistant extends LightningElement {
     labels = {
@@ -44,6 +59,14 @@ export default class SetupAssistant extends LightningElement {
         contextError: CONTEXT_ERROR,
         capabilitiesTitle: CAPABILITIES_TITLE,
         capabilitiesBody: CAPABILITIES_BODY,
+        tabReadiness: TAB_READINESS,
+        tabEnableUsers: TAB_ENABLE_USERS,
+        tabLicenseUpgrades: TAB_LICENSE_UPGRADES,
+        tabUserDoctor: TAB_USER_DOCTOR,
+        tabHistory: TAB_HISTORY,
+        summaryReady: SUMMARY_READY,
+        summaryTitle: SUMMARY_TITLE,
+        showSteps: SHOW_STEPS,
     };
 
     usersSetupUrl = USERS_SETUP_PATH;
@@ -56,12 +79,102 @@ export default class SetupAssistant extends LightningElement {
         this.error = error;
     }
 
-    /** Contacts handed over by the "Enable as Portal Users" list view button (`c__contactIds`). */
+    /** Contacts handed over by the list view button or a link (`c__contactIds`): Enable users. */
     handedOverContactIds: string[] = [];
+    /** The user the User doctor examines when handed over (`c__userIds` with one user). */
+    doctorUserId?: string;
+    /** Users handed over to License upgrades (`c__userIds`, or the doctor's "Upgrade the license"). */
+    upgradeUserIds: string[] = [];
+    /** The tab the page state asks for. */
+    private askedTab: WorkspaceTab | null = null;
+    /** The tab on screen once the admin or a hand-over chose one. */
+    private chosenTab: WorkspaceTab | null = null;
+
+    /** The checklist's own summary (its `summary` event): the header and the collapsed tab show it. */
+    @track readinessSummary?: ReadinessSummary;
+    /** Every required step was already done when the checklist first measured: it shows only the summary. */
+    collapsed = false;
+    /** Whether the checklist has been loaded although its tab is not open (for the header summary). */
+    private readinessPreloaded = false;
+    private preloading = false;
 
     @wire(CurrentPageReference)
     wiredPageReference(pageReference?: PageReference): void {
-        this.handedOverContactIds = contactIdsFromState(pageReference?.state);
+        const state = readWorkspaceState(pageReference?.state);
+        this.handedOverContactIds = state.contactIds;
+        this.askedTab = state.tab;
+        this.chosenTab = null;
+        if (state.tab === 'licenseUpgrades') {
+            this.upgradeUserIds = state.userIds;
+        } else if (state.userIds.length > 0) {
+            this.doctorUserId = state.userIds[0];
+        }
+    }
+
+    /** The open tab: chosen by the admin or a hand-over, else asked by the page, else Readiness. */
+    get activeTab(): WorkspaceTab {
+        const available = (tab: WorkspaceTab): boolean =>
+            this.capabilityByName.get(TAB_CAPABILITIES[tab])?.available ?? true;
+        return this.chosenTab ?? openingTab(this.askedTab, available);
+    }
+
+    /** The tabset reports the tab the admin opened. */
+    handleTabActive(event: Event): void {
+        if (this.preloading) {
+            return;
+        }
+        const value = (event.target as HTMLElement & { value?: string }).value as WorkspaceTab | undefined;
+        if (value) {
+            this.chosenTab = value;
+        }
+    }
+
+    /**
+     * The header shows the readiness summary whatever tab is open: the checklist is loaded
+     * (hidden) at once, so that it measures the org and reports its summary, the one source.
+     */
+    override renderedCallback(): void {
+        if (this.readinessPreloaded || !this.context || !this.sections.readiness.available) {
+            return;
+        }
+        const tab = this.template?.querySelector('lightning-tab[data-tab="readiness"]') as
+            (HTMLElement & { loadContent?: () => void }) | null;
+        if (tab?.loadContent) {
+            this.readinessPreloaded = true;
+            this.preloading = true;
+            try {
+                tab.loadContent();
+            } finally {
+                this.preloading = false;
+            }
+        }
+    }
+
+    /** The checklist measured the org: its first summary decides whether it opens collapsed. */
+    handleReadinessSummary(event: CustomEvent<ReadinessSummary>): void {
+        if (!this.readinessSummary) {
+            this.collapsed = event.detail.ready;
+        }
+        this.readinessSummary = event.detail;
+    }
+
+    handleShowSteps(): void {
+        this.collapsed = false;
+    }
+
+    /** "7 of 8 steps done", or nothing before the checklist measured. */
+    get readinessSummaryText(): string {
+        const summary = this.readinessSummary;
+        return summary ? pluralLabel(summary.total, SUMMARY_ONE, SUMMARY_MANY, summary.counts.done) : '';
+    }
+
+    get readinessSummaryClass(): string {
+        const tone = this.readinessSummary?.ready ? 'slds-theme_success' : 'slds-theme_warning';
+        return `slds-badge readiness-summary ${tone}`;
+    }
+
+    get checklistClass(): string {
+        return this.collapsed ? 'slds-hide' : '';
     }
 
     get isLoading(): boolean {
@@ -76,9 +189,11 @@ export default class SetupAssistant extends LightningElement {
         return this.context?.roleName ? formatLabel(ROLE_PRESENT, this.context.roleName) : '';
     }
 
-    /** The user doctor hands a user on another license over: the license upgrade section is brought into view. */
-    handleDoctorUpgrade(): void {
-        this.template?.querySelector('section.license-upgrade')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    /** The user doctor hands a user on another license over: License upgrades opens with that user selected. */
+    handleDoctorUpgrade(event: CustomEvent<{ userId?: string }>): void {
+        const userId = event.detail?.userId;
+        this.upgradeUserIds = userId ? [userId] : [];
+        this.chosenTab = 'licenseUpgrades';
     }
 
     /** The capabilities this admin cannot use, each with the Salesforce permissions it lacks. */
@@ -101,9 +216,7 @@ export default class SetupAssistant extends LightningElement {
      * A capability the context does not mention is treated as available; Apex still checks it.
      */
     get sections(): Record<string, SectionState> {
-        const byName = new Map<string, Capability>(
-            (this.context?.capabilities ?? []).map((capability) => [capability.name, capability]),
-        );
+        const byName = this.capabilityByName;
         const state = (name: string): SectionState => {
             const capability = byName.get(name);
             return { available: capability?.available ?? true, message: capability?.message };
@@ -115,6 +228,12 @@ export default class SetupAssistant extends LightningElement {
             licenseUpgrades: state('LICENSE_UPGRADES'),
             history: state('HISTORY'),
         };
+    }
+
+    private get capabilityByName(): Map<string, Capability> {
+        return new Map<string, Capability>(
+            (this.context?.capabilities ?? []).map((capability) => [capability.name, capability]),
+        );
     }
 
     /** Salesforce requires a role on the owner of any account whose contacts become portal users. */

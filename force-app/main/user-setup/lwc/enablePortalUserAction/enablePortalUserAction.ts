@@ -1,5 +1,8 @@
 import { LightningElement, api } from 'lwc';
 import { CloseActionScreenEvent } from 'lightning/actions';
+import { NavigationMixin } from 'lightning/navigation';
+import LOG_OBJECT from '@salesforce/schema/Setup_Assistant_Log__c';
+import { assistantTabName, workspaceLinkState } from 'c/workspaceState';
 import getUserOfContact from '@salesforce/apex/UserDoctorController.getUserOfContact';
 import CLOSE from '@salesforce/label/c.CCSA_Enable_Close';
 import LOADING from '@salesforce/label/c.CCSA_Loading';
@@ -7,10 +10,10 @@ import LOADING from '@salesforce/label/c.CCSA_Loading';
 /**
  * The "Enable Portal User" quick action on Contact: the enable-users flow for this one contact,
  * on one screen, checked at once. A contact that already has a user gets the user doctor for that
- * user instead (every check, with its fix, or the hand-over to a license upgrade), and nothing is
- * written twice.
+ * user instead (every check, with its fix), and nothing is written twice. The doctor's "Upgrade
+ * the license" opens the Setup Assistant's License upgrades tab with that user selected.
  */
-export default class EnablePortalUserAction extends LightningElement {
+export default class EnablePortalUserAction extends NavigationMixin(LightningElement) {
     labels = { close: CLOSE, loading: LOADING };
     contactIds: string[] = [];
     /** The contact's user, when it has one. */
@@ -64,6 +67,18 @@ export default class EnablePortalUserAction extends LightningElement {
 
     get hasContact(): boolean {
         return this.contactIds.length > 0;
+    }
+
+    /** The doctor hands the user over: the assistant's License upgrades tab, with the user selected. */
+    handleUpgrade(event: CustomEvent<{ userId?: string }>): void {
+        const userId = event.detail?.userId ?? this.existingUserId;
+        const objectApiName = (LOG_OBJECT as { objectApiName?: string }).objectApiName ?? '';
+        this.dispatchEvent(new CloseActionScreenEvent());
+        this[NavigationMixin.Navigate]({
+            type: 'standard__navItemPage',
+            attributes: { apiName: assistantTabName(objectApiName) },
+            state: workspaceLinkState('licenseUpgrades', { userIds: userId ? [userId] : [] }),
+        });
     }
 
     handleClose(): void {

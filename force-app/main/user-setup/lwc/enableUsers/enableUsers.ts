@@ -129,7 +129,7 @@ export default class EnableUsers extends LightningElement {
         this.handedOver = ids;
         if (this.connected && ids && ids.length > 0) {
             this.selectedIds = [...ids];
-            this.check();
+            this.check().then(() => this.revealPlan());
         }
     }
     /** One contact, one screen: no search, no typed customers (the quick action). */
@@ -230,8 +230,18 @@ export default class EnableUsers extends LightningElement {
         this.connected = true;
         if (this.handedOver && this.handedOver.length > 0) {
             this.selectedIds = [...this.handedOver];
-            this.check();
+            this.check().then(() => this.revealPlan());
         }
+    }
+
+    /** Handed-over contacts arrive checked: the page scrolls to their plan (issue 10 §1). */
+    private revealPlan(): void {
+        Promise.resolve().then(() => {
+            const plan = this.template?.querySelector('section.plan') as HTMLElement | null;
+            if (plan && typeof plan.scrollIntoView === 'function') {
+                plan.scrollIntoView({ behavior: 'smooth', block: 'start' });
+            }
+        });
     }
 
     get showPicker(): boolean {

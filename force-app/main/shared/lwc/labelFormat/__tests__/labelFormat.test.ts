@@ -1,4 +1,4 @@
-import { formatLabel } from 'c/labelFormat';
+import { formatLabel, joinSentences, pluralLabel } from 'c/labelFormat';
 
 describe('formatLabel', () => {
     it('fills placeholders by position, in any order and more than once', () => {
@@ -19,5 +19,35 @@ describe('formatLabel', () => {
         expect(formatLabel("Make it on the user''s page: {0}", "O'Brien")).toBe("Make it on the user's page: O'Brien");
         expect(formatLabel("The user's page")).toBe("The user's page");
         expect(formatLabel("{0}''", "it''s")).toBe("it''s'");
+    });
+});
+
+describe('pluralLabel', () => {
+    const one = '{0} user selected';
+    const many = '{0} users selected';
+
+    it('uses the label for one when the count is exactly one', () => {
+        expect(pluralLabel(1, one, many)).toBe('1 user selected');
+        expect(pluralLabel(1, 'One seat is left for {1}', '{0} seats are left for {1}', 'Plus')).toBe(
+            'One seat is left for Plus',
+        );
+    });
+
+    it('uses the label for many for zero and for more than one', () => {
+        expect(pluralLabel(0, one, many)).toBe('0 users selected');
+        expect(pluralLabel(2, one, many)).toBe('2 users selected');
+        expect(pluralLabel(2, one, many)).not.toContain('user selected');
+    });
+});
+
+describe('joinSentences', () => {
+    it('never doubles a full stop when a part already ends with one', () => {
+        expect(joinSentences('The run failed.', 'Try again.')).toBe('The run failed. Try again.');
+        expect(joinSentences('The run failed.', 'Try again.')).not.toContain('..');
+    });
+
+    it('ends a part without a full stop with one, and leaves out empty parts', () => {
+        expect(joinSentences('The run failed', null, '  ', 'Try again')).toBe('The run failed. Try again.');
+        expect(joinSentences('Done!', 'Why?')).toBe('Done! Why?');
     });
 });

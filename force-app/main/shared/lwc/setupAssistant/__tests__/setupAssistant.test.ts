@@ -11,6 +11,8 @@ import { formatLabel } from 'c/labelFormat';
 import CONTEXT from './data/SetupAssistantController.getAssistantContext.json';
 import { CurrentPageReference } from 'lightning/navigation';
 import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
+import searchUpgradeCandidates from '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates';
+import SUMMARY_MANY from '@salesforce/label/c.CCSA_Readiness_Summary_Many';
 
 jest.mock(
     '@salesforce/apex/SetupAssistantController.getAssistantContext',
@@ -27,6 +29,12 @@ jest.mock(
     {
         virtual: true,
     },
+);
+
+jest.mock(
+    '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates',
+    () => ({ default: jest.fn(() => Promise.resolve([])) }),
+    { virtual: true },
 );
 
 jest.mock(
@@ -137,6 +145,7 @@ describe('c-setup-assistant', () => {
         await flush();
         const enable = element.shadowRoot?.querySelector('c-enable-users') as unknown as { contactIds: string[] };
         expect(enable.contactIds).toEqual(['003000000000001AAA', '003000000000002AAA']);
+        expect(tabset(element).activeTabValue).toBe('enableUsers');
         expect(getEnablementFacts).toHaveBeenCalledWith(
             expect.objectContaining({ contactIds: ['003000000000001AAA', '003000000000002AAA'] }),
         );
@@ -188,15 +197,119 @@ describe('c-setup-assistant', () => {
         expect(element.shadowRoot?.querySelector('.capability-unavailable')).toBeNull();
     });
 
-    it('brings the license upgrade into view when the user doctor hands a user over', async () => {
+    it('opens License upgrades with the user selected when the user doctor hands a user over', async () => {
         const element = render();
         contextAdapter.emit(CONTEXT);
         await flush();
-        const section = element.shadowRoot?.querySelector('section.license-upgrade') as HTMLElement;
-        section.scrollIntoView = jest.fn();
+        expect(tabset(element).activeTabValue).toBe('readiness');
         const doctor = element.shadowRoot?.querySelector('section.user-doctor c-user-doctor-panel');
         expect(doctor).not.toBeNull();
         doctor?.dispatchEvent(new CustomEvent('upgrade', { detail: { userId: '005000000000001AAA' } }));
-        expect(section.scrollIntoView).toHaveBeenCalledWith({ behavior: 'smooth', block: 'start' });
+        await flush();
+        expect(tabset(element).activeTabValue).toBe('licenseUpgrades');
+        const upgrade = element.shadowRoot?.querySelector('c-license-upgrade') as unknown as { userIds: string[] };
+        expect(upgrade.userIds).toEqual(['005000000000001AAA']);
+        expect(searchUpgradeCandidates).toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+    });
+
+    it('offers the five tabs and opens the one named in c__tab', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        (CurrentPageReference as unknown as TestWireAdapter).emit({
+            type: 'standard__navItemPage',
+            state: { c__tab: 'history' },
+        });
+        await flush();
+        const tabs = [...element.shadowRoot!.querySelectorAll('lightning-tab')] as unknown as Array<{ value: string }>;
+        expect(tabs.map((tab) => tab.value)).toEqual([
+            'readiness',
+            'enableUsers',
+            'licenseUpgrades',
+            'userDoctor',
+            'history',
+        ]);
+        expect(tabset(element).activeTabValue).toBe('history');
+        await expect(element).toBeAccessible();
+    });
+
+    it('opens the User doctor for one user handed over in c__userIds', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        (CurrentPageReference as unknown as TestWireAdapter).emit({
+            type: 'standard__navItemPage',
+            state: { c__userIds: '005000000000001AAA' },
+        });
+        await flush();
+        expect(tabset(element).activeTabValue).toBe('userDoctor');
+        const doctor = element.shadowRoot?.querySelector('c-user-doctor-panel') as unknown as { userId: string };
+        expect(doctor.userId).toBe('005000000000001AAA');
+    });
+
+    it('never opens a tab the admin cannot use', async () => {
+        const element = render();
+        const capabilities = CONTEXT.capabilities.map((capability: Apex.SetupAssistantCapabilities.Capability) => {
+            return capability.name === 'HISTORY'
+                ? capability
+                : { ...capability, available: false, message: 'No access.' };
+        });
+        contextAdapter.emit({ ...CONTEXT, capabilities });
+        (CurrentPageReference as unknown as TestWireAdapter).emit({
+            type: 'standard__navItemPage',
+            state: { c__tab: 'userDoctor' },
+        });
+        await flush();
+        expect(tabset(element).activeTabValue).toBe('history');
+    });
+
+    it('shows the summary the checklist reports in the header, and keeps the steps while some are open', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        await flush();
+        const checklist = element.shadowRoot!.querySelector('c-readiness-checklist')!;
+        checklist.dispatchEvent(new CustomEvent('summary', { detail: summary(7, false) }));
+        await flush();
+        expect(element.shadowRoot!.querySelector('.readiness-summary')?.textContent).toBe(
+            formatLabel(SUMMARY_MANY, 8, 7),
+        );
+        expect(element.shadowRoot!.querySelector('.readiness-collapsed')).toBeNull();
+        // The last step done while the admin watches: the steps stay on screen.
+        checklist.dispatchEvent(new CustomEvent('summary', { detail: summary(8, true) }));
+        await flush();
+        expect(element.shadowRoot!.querySelector('.readiness-summary')?.textContent).toBe(
+            formatLabel(SUMMARY_MANY, 8, 8),
+        );
+        expect(element.shadowRoot!.querySelector('.readiness-collapsed')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('collapses the checklist to its summary when every step is already done, and shows the steps on request', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        await flush();
+        const checklist = element.shadowRoot!.querySelector('c-readiness-checklist')!;
+        checklist.dispatchEvent(new CustomEvent('summary', { detail: summary(8, true) }));
+        await flush();
+        const collapsed = element.shadowRoot!.querySelector('.readiness-collapsed');
+        expect(collapsed?.textContent).toContain(formatLabel(SUMMARY_MANY, 8, 8));
+        expect(checklist.parentElement?.classList.contains('slds-hide')).toBe(true);
+        await expect(element).toBeAccessible();
+        (element.shadowRoot!.querySelector('lightning-button.show-steps') as HTMLElement).click();
+        await flush();
+        expect(element.shadowRoot!.querySelector('.readiness-collapsed')).toBeNull();
+        expect(checklist.parentElement?.classList.contains('slds-hide')).toBe(false);
     });
 });
+
+function tabset(element: HTMLElement): { activeTabValue: string } {
+    return element.shadowRoot!.querySelector('lightning-tabset') as unknown as { activeTabValue: string };
+}
+
+function summary(done: number, ready: boolean) {
+    return {
+        total: 8,
+        counts: { done, 'needs-action': 8 - done, confirm: 0 },
+        percentDone: Math.floor((done * 100) / 8),
+        ready,
+    };
+}

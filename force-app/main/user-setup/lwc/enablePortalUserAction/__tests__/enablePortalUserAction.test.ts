@@ -4,6 +4,21 @@ import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnableme
 import getUserOfContact from '@salesforce/apex/UserDoctorController.getUserOfContact';
 import getDoctorFacts from '@salesforce/apex/UserDoctorController.getDoctorFacts';
 
+const mockNavigate = jest.fn();
+jest.mock('lightning/navigation', () => {
+    const Navigate = Symbol('Navigate');
+    const NavigationMixin = Object.assign(
+        <T extends new (...args: never[]) => object>(Base: T) =>
+            class extends Base {
+                [Navigate](pageReference: unknown): void {
+                    mockNavigate(pageReference);
+                }
+            },
+        { Navigate, GenerateUrl: Symbol('GenerateUrl') },
+    );
+    return { NavigationMixin, CurrentPageReference: jest.fn() };
+});
+
 jest.mock(
     'lightning/actions',
     () => ({
@@ -91,6 +106,24 @@ describe('c-enable-portal-user-action', () => {
         await flush();
         expect(element.shadowRoot!.querySelector('c-enable-users')).not.toBeNull();
         expect(element.shadowRoot!.querySelector('c-user-doctor-panel')).toBeNull();
+    });
+
+    it("hands the doctor's user over to the assistant's License upgrades tab and closes", async () => {
+        mocked(getUserOfContact).mockResolvedValue('005000000000001AAA');
+        const element = createElement('c-enable-portal-user-action', { is: EnablePortalUserAction });
+        (element as unknown as { recordId: string }).recordId = '003000000000001AAA';
+        document.body.appendChild(element);
+        await flush();
+        const closed = jest.fn();
+        element.addEventListener('close', closed);
+        const doctor = element.shadowRoot!.querySelector('c-user-doctor-panel')!;
+        doctor.dispatchEvent(new CustomEvent('upgrade', { detail: { userId: '005000000000001AAA' } }));
+        expect(closed).toHaveBeenCalled();
+        expect(mockNavigate).toHaveBeenCalledWith({
+            type: 'standard__navItemPage',
+            attributes: { apiName: 'Setup_Assistant' },
+            state: { c__tab: 'licenseUpgrades', c__userIds: '005000000000001AAA' },
+        });
     });
 
     it('closes the action screen', async () => {

@@ -1,0 +1,125 @@
+/**
+ * Where the Setup Assistant opens and what it receives: the tab and the records handed over in
+ * the app tab's page state (`c__tab`, `c__contactIds`, `c__userIds`), as the list view button,
+ * the quick action and links from other pages put them there. Pure: no DOM, no LWC imports.
+ */
+
+/** The tabs of the assistant, in their order on screen. */
+export const TABS = ['readiness', 'enableUsers', 'licenseUpgrades', 'userDoctor', 'history'] as const;
+export type WorkspaceTab = (typeof TABS)[number];
+
+/** The capability (SetupAssistantCapabilities) behind each tab. */
+export const TAB_CAPABILITIES: Readonly<Record<WorkspaceTab, string>> = {
+    readiness: 'READINESS',
+    enableUsers: 'ENABLE_USERS',
+    licenseUpgrades: 'LICENSE_UPGRADES',
+    userDoctor: 'USER_DOCTOR',
+    history: 'HISTORY',
+};
+
+/** What the page state asks for. */
+export interface WorkspaceState {
+    /** The tab named in `c__tab`, or implied by the records handed over; null: the default tab. */
+    tab: WorkspaceTab | null;
+    /** Contacts to enable (`c__contactIds`). */
+    contactIds: string[];
+    /** Users for the license upgrade or the doctor (`c__userIds`). */
+    userIds: string[];
+}
+
+type PageState = Readonly<Record<string, string | undefined>> | undefined | null;
+
+/** 15- or 18-character ids with the given key prefix (Contact 003, User 005). */
+const idPattern = (prefix: string): RegExp => new RegExp(`^${prefix}[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$`);
+const CONTACT_ID = idPattern('003');
+const USER_ID = idPattern('005');
+
+/** The most records one link hands over (a URL carries about 2,000 characters in some browsers). */
+export const MAX_HANDED_OVER = 10000;
+
+function idsOf(raw: string | undefined, pattern: RegExp): string[] {
+    const ids = (raw ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => pattern.test(id));
+    return [...new Set(ids)].slice(0, MAX_HANDED_OVER);
+}
+
+/**
+ * A tab name from page state: the tab's value (`licenseUpgrades`), case and separators ignored
+ * (`license-upgrades`, `LICENSE_UPGRADES`); anything else is no tab.
+ * @param raw the `c__tab` value
+ * @returns the tab, or null
+ */
+export function tabFromName(raw: string | null | undefined): WorkspaceTab | null {
+    const wanted = (raw ?? '').replace(/[-_\s]/g, '').toLowerCase();
+    return TABS.find((tab) => tab.toLowerCase() === wanted) ?? null;
+}
+
+/**
+ * Reads the page state. Without `c__tab`, contacts open Enable users and users open the User
+ * doctor (one user) or License upgrades (several); an explicit `c__tab` wins.
+ * @param state the page reference's state
+ * @returns the tab and the records handed over, invalid ids dropped
+ */
+export function readWorkspaceState(state: PageState): WorkspaceState {
+    const contactIds = idsOf(state?.c__contactIds, CONTACT_ID);
+    const userIds = idsOf(state?.c__userIds, USER_ID);
+    let tab = tabFromName(state?.c__tab);
+    if (!tab && contactIds.length > 0) {
+        tab = 'enableUsers';
+    } else if (!tab && userIds.length > 0) {
+        tab = userIds.length === 1 ? 'userDoctor' : 'licenseUpgrades';
+    }
+    return { tab, contactIds, userIds };
+}
+
+/**
+ * The tab the assistant opens on: the one asked for when the admin may use it, otherwise the
+ * readiness checklist (collapsed to its summary once every step is done), otherwise the first
+ * tab the admin may use.
+ * @param asked the tab from the page state
+ * @param available whether the admin may use a tab
+ * @returns the tab to open
+ */
+export function openingTab(
+    asked: WorkspaceTab | null,
+    available: (tab: WorkspaceTab) => boolean = () => true,
+): WorkspaceTab {
+    if (asked && available(asked)) {
+        return asked;
+    }
+    return TABS.find(available) ?? 'readiness';
+}
+
+/**
+ * The page state of a link to a tab with records handed over, as `readWorkspaceState` reads it.
+ * @param tab the tab
+ * @param records contact or user ids to hand over
+ * @returns the state for a `standard__navItemPage` page reference
+ */
+export function workspaceLinkState(
+    tab: WorkspaceTab,
+    records: { contactIds?: readonly string[]; userIds?: readonly string[] } = {},
+): Record<string, string> {
+    const state: Record<string, string> = { c__tab: tab };
+    if (records.contactIds && records.contactIds.length > 0) {
+        state.c__contactIds = records.contactIds.join(',');
+    }
+    if (records.userIds && records.userIds.length > 0) {
+        state.c__userIds = records.userIds.join(',');
+    }
+    return state;
+}
+
+/**
+ * The Setup Assistant tab's API name with the package namespace, read from the log object's
+ * API name (`ccsa__Setup_Assistant_Log__c` in a subscriber org, no prefix in a scratch org), as
+ * `EnablePortalUsersRedirect.tabName` does in Apex.
+ * @param logObjectApiName the API name of the log object
+ * @returns e.g. `ccsa__Setup_Assistant`
+ */
+export function assistantTabName(logObjectApiName: string): string {
+    const index = logObjectApiName.indexOf('Setup_Assistant_Log__c');
+    return `${index > 0 ? logObjectApiName.slice(0, index) : ''}Setup_Assistant`;
+}
