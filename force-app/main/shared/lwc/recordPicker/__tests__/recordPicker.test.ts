@@ -1,0 +1,213 @@
+import { createElement } from 'lwc';
+import RecordPicker from 'c/recordPicker';
+import type { PickerRow } from 'c/recordPicker';
+import { SelectionModel } from 'c/selectionModel';
+
+interface PickerElement extends HTMLElement {
+    search: (term: string, offset: number) => Promise<PickerRow[]>;
+    columns: unknown[];
+    kind: string;
+    single: boolean;
+    maxOffset: number;
+    selection: SelectionModel<PickerRow>;
+    runSearch(term?: string): Promise<void>;
+}
+
+const contact = (n: number, last = 'Fischer'): PickerRow => ({
+    id: `003${String(n).padStart(15, '0')}`,
+    name: `Amara ${last} ${n}`,
+    email: `amara${n}@example.com`,
+});
+const contacts = (count: number, last?: string, from = 0): PickerRow[] =>
+    Array.from({ length: count }, (_, i) => contact(from + i, last));
+
+/** A search over rows, 200 a page, matching the term in the name. */
+function searchOver(all: PickerRow[]) {
+    return jest.fn(async (term: string, offset: number) =>
+        all.filter((row) => String(row.name).includes(term)).slice(offset, offset + 200),
+    );
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function render(props: Partial<PickerElement> = {}): { element: PickerElement; changes: SelectionModel<PickerRow>[] } {
+    const element = createElement('c-record-picker', { is: RecordPicker }) as unknown as PickerElement;
+    element.columns = [{ label: 'Name', fieldName: 'name' }];
+    element.selection = SelectionModel.empty<PickerRow>({ single: props.single });
+    Object.assign(element, props);
+    const changes: SelectionModel<PickerRow>[] = [];
+    // Controlled, as the panels use it: the parent takes each new selection and hands it back.
+    element.addEventListener('selectionchange', (event) => {
+        const selection = (event as CustomEvent<{ selection: SelectionModel<PickerRow> }>).detail.selection;
+        changes.push(selection);
+        element.selection = selection;
+    });
+    document.body.appendChild(element);
+    return { element, changes };
+}
+
+const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
+const table = (element: HTMLElement) =>
+    root(element).querySelector('lightning-datatable') as unknown as HTMLElement & {
+        data: PickerRow[];
+        selectedRows: string[];
+        maxRowSelection: number;
+    };
+
+async function typeAndEnter(element: HTMLElement, term: string): Promise<void> {
+    const input = root(element).querySelector('lightning-input.search-term') as HTMLElement;
+    input.dispatchEvent(new CustomEvent('change', { detail: { value: term } }));
+    input.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }));
+    await flush();
+}
+
+function check(element: HTMLElement, rows: PickerRow[]): void {
+    table(element).dispatchEvent(new CustomEvent('rowselection', { detail: { selectedRows: rows } }));
+}
+
+function clickButton(element: HTMLElement, selector: string): void {
+    (root(element).querySelector(selector) as HTMLElement).click();
+}
+
+describe('c-record-picker', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('searches on Enter, shows the count in the plural and nothing selected', async () => {
+        const search = searchOver(contacts(3));
+        const { element } = render({ search });
+        await typeAndEnter(element, 'Amara');
+        expect(search).toHaveBeenCalledWith('Amara', 0);
+        expect(table(element).data).toHaveLength(3);
+        expect(root(element).querySelector('.selected-count')?.textContent).toBe('0 contacts selected');
+        expect(root(element).querySelector('.selected-list')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('keeps the selection across searches and counts in the singular and the plural', async () => {
+        const all = [...contacts(3, 'Fischer'), ...contacts(2, 'Horvat', 10)];
+        const { element, changes } = render({ search: searchOver(all) });
+        await typeAndEnter(element, 'Fischer');
+        check(element, [all[0]]);
+        await flush();
+        expect(root(element).querySelector('.selected-count')?.textContent).toBe('1 contact selected');
+        await typeAndEnter(element, 'Horvat');
+        expect(table(element).data.map((row) => row.name)).toEqual(['Amara Horvat 10', 'Amara Horvat 11']);
+        check(element, [all[3], all[4]]);
+        await flush();
+        expect(changes[changes.length - 1].ids).toEqual([all[0].id, all[3].id, all[4].id]);
+        expect(root(element).querySelector('.selected-count')?.textContent).toBe('3 contacts selected');
+        // The first search's contact is still listed, removable.
+        const labels = [...root(element).querySelectorAll('.pill-label')].map((pill) => pill.textContent);
+        expect(labels).toEqual(['Amara Fischer 0', 'Amara Horvat 10', 'Amara Horvat 11']);
+        await expect(element).toBeAccessible();
+    });
+
+    it('pages 200 at a time and checks the selected rows of every page', async () => {
+        const all = contacts(450);
+        const search = searchOver(all);
+        const { element } = render({ search });
+        await typeAndEnter(element, '');
+        check(element, [all[1]]);
+        clickButton(element, 'lightning-button.more');
+        await flush();
+        expect(search).toHaveBeenLastCalledWith('', 200);
+        expect(table(element).data).toHaveLength(400);
+        expect(table(element).selectedRows).toEqual([all[1].id]);
+        clickButton(element, 'lightning-button.more');
+        await flush();
+        expect(table(element).data).toHaveLength(450);
+        expect(root(element).querySelector('lightning-button.more')).toBeNull();
+    });
+
+    it('selects all matching, adds a second search, removes one and clears', async () => {
+        const all = [...contacts(250, 'Fischer'), ...contacts(60, 'Horvat', 1000)];
+        const { element, changes } = render({ search: searchOver(all) });
+        await typeAndEnter(element, 'Fischer');
+        clickButton(element, 'lightning-button.select-all');
+        await flush();
+        expect(changes[changes.length - 1].count).toBe(250);
+        await typeAndEnter(element, '');
+        clickButton(element, 'lightning-button.select-all');
+        await flush();
+        expect(root(element).querySelector('.selected-count')?.textContent).toBe('310 contacts selected');
+        expect(root(element).querySelectorAll('.selected-item')).toHaveLength(50);
+        expect(root(element).querySelector('.selected-more')?.textContent?.trim()).toBe('and 260 more');
+        await expect(element).toBeAccessible();
+
+        const remove = root(element).querySelector('lightning-button-icon.remove-selected') as HTMLElement;
+        expect(remove.getAttribute('data-id')).toBe(all[0].id);
+        remove.click();
+        await flush();
+        expect(changes[changes.length - 1].has(all[0].id)).toBe(false);
+        expect(root(element).querySelector('.selected-count')?.textContent).toBe('309 contacts selected');
+        clickButton(element, 'lightning-button.clear-selection');
+        await flush();
+        expect(changes[changes.length - 1].count).toBe(0);
+    });
+
+    it('says when select all stopped where the search can page no further, and at the cap', async () => {
+        const all = contacts(500);
+        const { element } = render({ search: searchOver(all), maxOffset: 200 });
+        await typeAndEnter(element, '');
+        clickButton(element, 'lightning-button.select-all');
+        await flush();
+        expect(root(element).querySelector('.picker-notice')?.textContent).toContain('the first 400 matches');
+
+        const capped = render({ search: searchOver(all), selection: SelectionModel.empty<PickerRow>({ cap: 100 }) });
+        await typeAndEnter(capped.element, '');
+        clickButton(capped.element, 'lightning-button.select-all');
+        await flush();
+        expect(capped.changes[capped.changes.length - 1].count).toBe(100);
+        expect(root(capped.element).querySelector('.picker-notice')?.textContent).toBe(
+            'At most 100 can be selected at a time: the rest was not added.',
+        );
+        await expect(capped.element).toBeAccessible();
+    });
+
+    it('names handed-over records once a search finds them', async () => {
+        const all = contacts(3);
+        const { element } = render({
+            search: searchOver(all),
+            selection: SelectionModel.empty<PickerRow>().addIds([all[2].id, '003000000000000999']).selection,
+        });
+        await flush();
+        expect(root(element).querySelector('.pill-label')?.textContent).toBe(`Record ${all[2].id}`);
+        await element.runSearch('');
+        await flush();
+        const labels = [...root(element).querySelectorAll('.pill-label')].map((pill) => pill.textContent);
+        expect(labels).toEqual(['Amara Fischer 2', 'Record 003000000000000999']);
+        expect(table(element).selectedRows).toEqual([all[2].id]);
+    });
+
+    it('in single mode offers one row and names users', async () => {
+        const users = contacts(3);
+        const { element, changes } = render({ search: searchOver(users), single: true, kind: 'users' });
+        await typeAndEnter(element, '');
+        expect(table(element).maxRowSelection).toBe(1);
+        expect(root(element).querySelector('lightning-button.select-all')).toBeNull();
+        check(element, [users[1]]);
+        await flush();
+        expect(root(element).querySelector('.selected-count')?.textContent).toBe('1 user selected');
+        check(element, [users[2]]);
+        await flush();
+        expect(changes[changes.length - 1].ids).toEqual([users[2].id]);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a failed search and a search without results', async () => {
+        const search = jest.fn().mockRejectedValueOnce({ body: { message: 'Search failed' } });
+        search.mockResolvedValueOnce([]);
+        const { element } = render({ search });
+        await typeAndEnter(element, 'x');
+        expect(root(element).querySelector('c-error-panel')).not.toBeNull();
+        clickButton(element, 'lightning-button.search');
+        await flush();
+        expect(root(element).querySelector('.no-results')?.textContent).toBe('Nothing matches this search.');
+        await expect(element).toBeAccessible();
+    });
+});

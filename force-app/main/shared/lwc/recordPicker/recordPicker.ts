@@ -1,0 +1,280 @@
+import { LightningElement, api } from 'lwc';
+import { SelectionModel, collectAllMatching } from 'c/selectionModel';
+import type { Identified } from 'c/selectionModel';
+import { reduceErrors } from 'c/errorUtils';
+import { formatLabel } from 'c/labelFormat';
+import SEARCH from '@salesforce/label/c.CCSA_Picker_Search';
+import SEARCH_PLACEHOLDER from '@salesforce/label/c.CCSA_Picker_Search_Placeholder';
+import SEARCH_BUTTON from '@salesforce/label/c.CCSA_Picker_Search_Button';
+import MORE from '@salesforce/label/c.CCSA_Picker_More';
+import SELECT_ALL from '@salesforce/label/c.CCSA_Picker_Select_All';
+import SELECTING_ALL from '@salesforce/label/c.CCSA_Picker_Selecting_All';
+import SELECT_ALL_TRUNCATED from '@salesforce/label/c.CCSA_Picker_Select_All_Truncated';
+import CAP_REACHED from '@salesforce/label/c.CCSA_Picker_Cap_Reached';
+import CLEAR from '@salesforce/label/c.CCSA_Picker_Clear';
+import REMOVE from '@salesforce/label/c.CCSA_Picker_Remove';
+import NO_RESULTS from '@salesforce/label/c.CCSA_Picker_No_Results';
+import SELECTED_LIST from '@salesforce/label/c.CCSA_Picker_Selected_List';
+import SELECTED_MORE from '@salesforce/label/c.CCSA_Picker_Selected_More';
+import UNNAMED from '@salesforce/label/c.CCSA_Picker_Unnamed';
+import RESULTS from '@salesforce/label/c.CCSA_Picker_Results';
+import CONTACTS_ONE from '@salesforce/label/c.CCSA_Picker_Contacts_Selected_One';
+import CONTACTS_MANY from '@salesforce/label/c.CCSA_Picker_Contacts_Selected_Many';
+import USERS_ONE from '@salesforce/label/c.CCSA_Picker_Users_Selected_One';
+import USERS_MANY from '@salesforce/label/c.CCSA_Picker_Users_Selected_Many';
+import LOADING from '@salesforce/label/c.CCSA_Loading';
+
+/** A row of the results: an id, and the fields the columns show. */
+export type PickerRow = Identified & Record<string, unknown>;
+
+/** One page of a search: the rows matching `term` from `offset` (200 a page in every Apex search). */
+export type PickerSearch<T extends PickerRow = PickerRow> = (term: string, offset: number) => Promise<T[]>;
+
+/** The record kinds the count can name, each with its singular and plural label. */
+const COUNT_LABELS: Readonly<Record<string, { one: string; many: string }>> = {
+    contacts: { one: CONTACTS_ONE, many: CONTACTS_MANY },
+    users: { one: USERS_ONE, many: USERS_MANY },
+};
+
+/** Pills shown in the removable list; the rest is counted ("and 9,800 more"). */
+const MAX_PILLS = 50;
+
+/**
+ * The one record picker of the assistant (enable users, license upgrades, user doctor, history):
+ * search with Enter, pages of results, "Select all matching" up to the cap, the selected count
+ * and a removable list of what is selected. The selection survives new searches and paging.
+ *
+ * Controlled: the parent owns the `SelectionModel` (`selection`), gives the search (`search`, an
+ * adapter over its Apex method) and the columns, and takes each new selection from the
+ * `selectionchange` event (`detail.selection`). `single` picks one record (radio buttons).
+ */
+export default class RecordPicker extends LightningElement {
+    /** The rows of `term` from `offset`; a search that does not page sets `maxOffset` to 0. */
+    @api search?: PickerSearch;
+    /** `lightning-datatable` columns of the results. */
+    @api columns: unknown[] = [];
+    /** `contacts` or `users`: names the selected count ("1 contact selected"). */
+    @api kind = 'contacts';
+    /** The field shown in the removable list. */
+    @api nameField = 'name';
+    /** Rows per page of the search: a shorter page is the last. */
+    @api pageSize = 200;
+    /** The furthest offset the search accepts (SOQL OFFSET stops at 2,000). */
+    @api maxOffset = 2000;
+    /** One record at most. */
+    @api single = false;
+    /** The parent is busy (a Check, a run): searching and selecting wait. */
+    @api disabled = false;
+    @api searchLabel?: string;
+    @api searchPlaceholder?: string;
+
+    /** What is selected; the parent keeps it and replaces it on `selectionchange`. */
+    @api
+    get selection(): SelectionModel<PickerRow> {
+        return this.current;
+    }
+    set selection(value: SelectionModel<PickerRow> | undefined) {
+        this.current = value ?? SelectionModel.empty<PickerRow>({ single: this.single });
+    }
+
+    labels = {
+        searchButton: SEARCH_BUTTON,
+        more: MORE,
+        selectAll: SELECT_ALL,
+        clear: CLEAR,
+        noResults: NO_RESULTS,
+        selectedList: SELECTED_LIST,
+        results: RESULTS,
+        loading: LOADING,
+    };
+
+    term = '';
+    rows: PickerRow[] = [];
+    searched = false;
+    hasMore = false;
+    loading = false;
+    /** Rows found so far by "Select all matching", while it pages. */
+    collecting?: number;
+    notice = '';
+    error?: string[];
+    private current: SelectionModel<PickerRow> = SelectionModel.empty<PickerRow>();
+
+    /**
+     * Runs the search again from the first page (the parent changed a filter, or handed records
+     * over and wants them listed).
+     * @param term the text to search; the one typed when omitted
+     * @returns when the first page is shown
+     */
+    @api
+    runSearch(term?: string): Promise<void> {
+        if (term !== undefined) {
+            this.term = term;
+        }
+        return this.load(0);
+    }
+
+    get searchInputLabel(): string {
+        return this.searchLabel || SEARCH;
+    }
+
+    get searchInputPlaceholder(): string {
+        return this.searchPlaceholder || SEARCH_PLACEHOLDER;
+    }
+
+    get busy(): boolean {
+        return this.disabled || this.loading || this.collecting !== undefined;
+    }
+
+    get hasRows(): boolean {
+        return this.rows.length > 0;
+    }
+
+    get noRows(): boolean {
+        return this.searched && this.rows.length === 0 && !this.error;
+    }
+
+    /** The visible rows that are selected: the datatable's checked rows. */
+    get checkedIds(): string[] {
+        return this.rows.filter((row) => this.current.has(row.id)).map((row) => row.id);
+    }
+
+    get maxRowSelection(): number {
+        return this.single ? 1 : this.current.cap;
+    }
+
+    get showSelectAll(): boolean {
+        return !this.single && this.hasRows;
+    }
+
+    get selectAllDisabled(): boolean {
+        return this.busy || this.current.isFull;
+    }
+
+    get collectingText(): string {
+        return this.collecting === undefined ? '' : formatLabel(SELECTING_ALL, this.collecting.toLocaleString());
+    }
+
+    /** "1 contact selected", "2,300 contacts selected". */
+    get countText(): string {
+        const labels = COUNT_LABELS[this.kind] ?? COUNT_LABELS.contacts;
+        const count = this.current.count;
+        return formatLabel(count === 1 ? labels.one : labels.many, count.toLocaleString());
+    }
+
+    get hasSelection(): boolean {
+        return !this.current.isEmpty;
+    }
+
+    /** The first selected records as removable pills, each named by `nameField` (or its id). */
+    get pills(): Array<{ id: string; label: string; removeLabel: string }> {
+        return this.current.ids.slice(0, MAX_PILLS).map((id) => {
+            const name = this.current.recordOf(id)?.[this.nameField];
+            const label = typeof name === 'string' && name ? name : formatLabel(UNNAMED, id);
+            return { id, label, removeLabel: formatLabel(REMOVE, label) };
+        });
+    }
+
+    get moreSelectedText(): string {
+        const more = this.current.count - MAX_PILLS;
+        return more > 0 ? formatLabel(SELECTED_MORE, more.toLocaleString()) : '';
+    }
+
+    handleTerm(event: CustomEvent<{ value: string }>): void {
+        this.term = event.detail.value ?? '';
+    }
+
+    handleKeyUp(event: KeyboardEvent): void {
+        if (event.key === 'Enter' && !this.busy) {
+            this.load(0);
+        }
+    }
+
+    handleSearch(): Promise<void> {
+        return this.load(0);
+    }
+
+    handleMore(): Promise<void> {
+        return this.load(this.rows.length);
+    }
+
+    /** A page of the search: the first replaces the rows shown (never the selection), the next ones add to them. */
+    async load(offset: number): Promise<void> {
+        if (!this.search) {
+            return;
+        }
+        this.loading = true;
+        this.error = undefined;
+        this.notice = '';
+        try {
+            const page = await this.search(this.term.trim(), offset);
+            this.rows = offset === 0 ? page : [...this.rows, ...page];
+            this.hasMore = page.length >= this.pageSize && this.rows.length <= this.maxOffset;
+            this.searched = true;
+            // Handed-over records found by the search: the list can name them now.
+            this.change(this.current.describe(page));
+        } catch (error) {
+            this.error = reduceErrors(error);
+        } finally {
+            this.loading = false;
+        }
+    }
+
+    handleRowSelection(event: CustomEvent<{ selectedRows: PickerRow[] }>): void {
+        const checked = event.detail.selectedRows.map((row) => row.id);
+        const result = this.current.applyPage(this.rows, checked);
+        this.notice = result.refused > 0 ? formatLabel(CAP_REACHED, result.selection.cap.toLocaleString()) : '';
+        this.change(result.selection);
+    }
+
+    /** Every record the search matches, page after page, up to the cap (or as far as the search pages). */
+    async handleSelectAll(): Promise<void> {
+        const search = this.search;
+        if (!search) {
+            return;
+        }
+        const term = this.term.trim();
+        this.collecting = 0;
+        this.error = undefined;
+        this.notice = '';
+        try {
+            const found = await collectAllMatching((offset) => search(term, offset), {
+                pageSize: this.pageSize,
+                maxOffset: this.maxOffset,
+                limit: this.current.cap,
+                onPage: (count) => (this.collecting = count),
+            });
+            const result = this.current.add(found.records);
+            if (result.refused > 0 || (found.truncated && result.selection.isFull)) {
+                this.notice = formatLabel(CAP_REACHED, result.selection.cap.toLocaleString());
+            } else if (found.truncated) {
+                this.notice = formatLabel(SELECT_ALL_TRUNCATED, found.records.length.toLocaleString());
+            }
+            this.change(result.selection);
+        } catch (error) {
+            this.error = reduceErrors(error);
+        } finally {
+            this.collecting = undefined;
+        }
+    }
+
+    handleRemove(event: Event): void {
+        const id = (event.currentTarget as HTMLElement).dataset.id;
+        if (id) {
+            this.notice = '';
+            this.change(this.current.remove([id]));
+        }
+    }
+
+    handleClear(): void {
+        this.notice = '';
+        this.change(this.current.clear());
+    }
+
+    private change(selection: SelectionModel<PickerRow>): void {
+        if (selection === this.current) {
+            return;
+        }
+        this.current = selection;
+        this.dispatchEvent(new CustomEvent('selectionchange', { detail: { selection } }));
+    }
+}
