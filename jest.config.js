@@ -9,6 +9,7 @@ const PURE_MODULES = [
     'force-app/main/shared/lwc/errorUtils/errorUtils.ts',
     'force-app/main/shared/lwc/labelFormat/labelFormat.ts',
     'force-app/main/shared/lwc/bulkRunner/bulkRunner.ts',
+    'force-app/main/shared/lwc/planRows/planRows.ts',
     'force-app/main/shared/lwc/csvExport/csvExport.ts',
     'force-app/main/shared/lwc/selectionModel/selectionModel.ts',
     'force-app/main/shared/lwc/chunkedFacts/chunkedFacts.ts',

@@ -4,6 +4,7 @@
  * Custom Labels.
  */
 import { formatLabel } from 'c/labelFormat';
+import { plainText } from 'c/planRows';
 import type { FixCode, Problem, ProblemCode, Warning, WarningCode } from 'c/userEnablement';
 import PROBLEM_EMAIL_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_EMAIL_MISSING';
 import PROBLEM_EMAIL_INVALID from '@salesforce/label/c.CCSA_Enable_Problem_EMAIL_INVALID';
@@ -196,7 +197,9 @@ export function platformProblemMessage(problem: { code: string; message?: string
     const known = (PROBLEMS as Record<string, string>)[problem.code];
     const headline = known ? formatLabel(known).replace(/\s*\{\d\}/g, '') : PROBLEMS.PLATFORM_ERROR;
     const fix = FIXES[PLATFORM_FIX[problem.code] ?? 'RETRY'];
-    const detail = problem.message ? ` (${problem.message})` : '';
+    // The platform's words may carry HTML ("Duplicate Username.<br>The username…"): shown as text.
+    const message = plainText(problem.message);
+    const detail = message ? ` (${message})` : '';
     return `${headline}${detail} ${formatLabel(FIX_PREFIX, fix)}`;
 }
 
@@ -207,5 +210,5 @@ export function platformProblemMessage(problem: { code: string; message?: string
  * @returns the sentences
  */
 export function refusalProblemMessage(problem: { code: string; message?: string | null }): string {
-    return `${formatLabel(PROBLEM_REFUSED, problem.message || problem.code)} ${formatLabel(FIX_PREFIX, FIX_REFUSED)}`;
+    return `${formatLabel(PROBLEM_REFUSED, plainText(problem.message) || problem.code)} ${formatLabel(FIX_PREFIX, FIX_REFUSED)}`;
 }

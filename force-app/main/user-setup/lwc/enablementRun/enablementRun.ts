@@ -348,3 +348,169 @@ export function enablementCsv(header: readonly string[], rows: readonly CsvRow[]
         rows.map((row) => CSV_COLUMNS.map((column) => row[column])),
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The plan after a run: locked rows, retries with the current values, the summary, the seats.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Result statuses that lock a row: its user exists (Created, Existing, and Incomplete, whose
+ * retry only assigns what is missing), or the server's policy refused it (a retry is refused
+ * again). A locked row is out of the plan: it cannot be edited or run again until the next Check.
+ */
+export const LOCKED_STATUSES: ReadonlySet<string> = new Set(['Created', 'Existing', 'Incomplete', 'Refused']);
+
+/** Statuses whose user exists after the run: the row is Done. */
+export const DONE_STATUSES: ReadonlySet<string> = new Set(['Created', 'Existing']);
+
+/** The order in which the summary names the outcomes. */
+export const OUTCOME_ORDER = ['Created', 'Existing', 'Incomplete', 'Failed', 'Refused'] as const;
+
+/** What a run did to a row: the request sent (with the values of that run) and its result. */
+export interface RunRecord {
+    request: EnableRequest;
+    result: EnableResult;
+}
+
+/**
+ * The run records after a run or a retry: the new ones replace the row's older record.
+ * @param previous the records so far, by plan key (contact id)
+ * @param requests the requests just sent
+ * @param results their results (and results of rows that failed before a request, e.g. a typed customer)
+ * @returns the new records, by contact id
+ */
+export function recordRun(
+    previous: ReadonlyMap<string, RunRecord>,
+    requests: readonly EnableRequest[],
+    results: readonly EnableResult[],
+): Map<string, RunRecord> {
+    const sent = new Map(requests.map((request) => [request.ContactId, request]));
+    const records = new Map(previous);
+    for (const result of results) {
+        const request = sent.get(result.contactId) ?? records.get(result.contactId)?.request;
+        if (request) {
+            records.set(result.contactId, { request, result });
+        } else {
+            records.set(result.contactId, { request: { ContactId: result.contactId } as EnableRequest, result });
+        }
+    }
+    return records;
+}
+
+/** The fields an admin edits on a row: a failed row edited since the run shows its new check. */
+const EDITED_FIELDS = [
+    'Username',
+    'CommunityNickname',
+    'Alias',
+    'Email',
+    'FirstName',
+    'LastName',
+    'TimeZoneSidKey',
+    'LocaleSidKey',
+    'LanguageLocaleKey',
+    'EmailEncodingKey',
+] as const;
+
+/**
+ * Whether the row's current request differs from the one the run sent.
+ * @param sent the request the run sent
+ * @param current the plan's request now
+ * @returns true when any edited field differs (usernames and emails compared without case)
+ */
+export function editedSince(sent: EnableRequest, current: UserRequest): boolean {
+    return EDITED_FIELDS.some(
+        (field) => String(sent[field] ?? '').toLowerCase() !== String(current[field] ?? '').toLowerCase(),
+    );
+}
+
+/**
+ * What a retry sends: a Failed row with its current values, once the plan says it is ready
+ * again (an edit after a DUPLICATE_USERNAME is sent, never the old value); an Incomplete row
+ * with the request of its run (its user exists: Apex assigns only what is missing).
+ * @param records the run records
+ * @param plan the plan now (locked rows are not in it)
+ * @returns the requests to send
+ */
+export function retryFromPlan(
+    records: ReadonlyMap<string, RunRecord>,
+    plan: Pick<EnablementPlan, 'rows'> | undefined,
+): EnableRequest[] {
+    const rows = new Map((plan?.rows ?? []).map((row) => [row.contactId, row]));
+    const requests: EnableRequest[] = [];
+    for (const [contactId, record] of records) {
+        if (record.result.status === 'Incomplete' && record.request.Username) {
+            requests.push(record.request);
+        } else if (record.result.status === 'Failed') {
+            const row = rows.get(contactId);
+            if (row?.canEnable) {
+                requests.push(toEnableRequest(row.request, new Map()));
+            }
+        }
+    }
+    return requests;
+}
+
+/**
+ * The ids of the locked rows, and the usernames and nicknames their users now hold (taken for
+ * every other row, as the org's facts would say after a new Check).
+ * @param records the run records
+ * @returns the locked ids and the names taken by the run
+ */
+export function lockedByRun(records: ReadonlyMap<string, RunRecord>): {
+    ids: Set<string>;
+    usernames: string[];
+    nicknames: string[];
+} {
+    const ids = new Set<string>();
+    const usernames: string[] = [];
+    const nicknames: string[] = [];
+    for (const [contactId, { request, result }] of records) {
+        if (LOCKED_STATUSES.has(result.status)) {
+            ids.add(contactId);
+            if (result.status !== 'Refused' && request.Username) {
+                usernames.push(request.Username);
+                nicknames.push(request.CommunityNickname);
+            }
+        }
+    }
+    return { ids, usernames, nicknames };
+}
+
+/**
+ * Seats of the profile's license the runs took since the facts were read (one per user created).
+ * @param records the run records
+ * @param licenseOfProfile the license name of each profile id
+ * @returns seats taken, by license name
+ */
+export function seatsTakenByRun(
+    records: ReadonlyMap<string, RunRecord>,
+    licenseOfProfile: ReadonlyMap<string, string>,
+): Map<string, number> {
+    const taken = new Map<string, number>();
+    for (const { request, result } of records.values()) {
+        if (result.status === 'Created' || result.status === 'Incomplete') {
+            const license = licenseOfProfile.get(request.ProfileId);
+            if (license) {
+                taken.set(license, (taken.get(license) ?? 0) + 1);
+            }
+        }
+    }
+    return taken;
+}
+
+/**
+ * LIKE patterns that match exactly the values typed on rows (escaped, no wildcard): the org's
+ * facts for an edited username or nickname, which the Check's patterns may not have covered.
+ * @param values the typed values
+ * @returns distinct patterns, lower case
+ */
+export function exactPatterns(values: Iterable<string>): string[] {
+    const patterns = new Set<string>();
+    for (const value of values) {
+        const text = value.trim().toLowerCase();
+        if (text) {
+            patterns.add(escapeLike(text));
+        }
+    }
+    return [...patterns];
+}

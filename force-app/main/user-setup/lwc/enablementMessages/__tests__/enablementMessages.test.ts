@@ -73,4 +73,14 @@ describe('enablementMessages', () => {
             /^Salesforce refused a value/,
         );
     });
+
+    it('shows the platform message without markup, with its fix', () => {
+        const message = platformProblemMessage({
+            code: 'USERNAME_TAKEN',
+            message: 'Duplicate Username.<br>The username already exists in this or another Salesforce organization.',
+        });
+        expect(message).not.toMatch(/<br|&lt;/);
+        expect(message).toContain('(Duplicate Username. The username already exists');
+        expect(message).toMatch(/Fix: /);
+    });
 });

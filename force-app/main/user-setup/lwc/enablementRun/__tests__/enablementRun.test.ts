@@ -15,6 +15,15 @@ import {
     toEnableRequest,
     toNewCustomer,
     toOrgFacts,
+    DONE_STATUSES,
+    LOCKED_STATUSES,
+    OUTCOME_ORDER,
+    editedSince,
+    exactPatterns,
+    lockedByRun,
+    recordRun,
+    retryFromPlan,
+    seatsTakenByRun,
 } from 'c/enablementRun';
 import type { TypedCustomer } from 'c/enablementRun';
 import { planEnablement } from 'c/userEnablement';
@@ -324,5 +333,168 @@ describe('contactIdsFromState', () => {
         expect(contactIdsFromState(state, 1)).toEqual(['003000000000001AAA']);
         expect(contactIdsFromState({})).toEqual([]);
         expect(contactIdsFromState(undefined)).toEqual([]);
+    });
+});
+
+describe('the plan after a run', () => {
+    const CONTACTS = [
+        {
+            id: '003A',
+            firstName: 'Ann',
+            lastName: 'Doe',
+            email: 'ann@acme.com',
+            accountId: '001A',
+            accountOwnerHasRole: true,
+        },
+        {
+            id: '003B',
+            firstName: 'Bo',
+            lastName: 'Lee',
+            email: 'bo@acme.com',
+            accountId: '001A',
+            accountOwnerHasRole: true,
+        },
+    ];
+    const plan = (overrides = {}): ReturnType<typeof planEnablement> =>
+        planEnablement(CONTACTS, toOrgFacts(FACTS, '00eP'), { overrides });
+    const request = (contactId: string, Username: string): EnableRequest =>
+        ({ ContactId: contactId, Username, CommunityNickname: `n${contactId}`, ProfileId: '00eP' }) as EnableRequest;
+
+    it('records each run, a retry replacing the older record', () => {
+        let records = recordRun(
+            new Map(),
+            [request('003A', 'a1'), request('003B', 'b1')],
+            [result('003A', 'Created'), result('003B', 'Failed')],
+        );
+        records = recordRun(records, [request('003B', 'b2')], [result('003B', 'Created')]);
+        expect(records.get('003B')?.request.Username).toBe('b2');
+        expect(records.get('003A')?.result.status).toBe('Created');
+        const typedFailure = recordRun(new Map(), [], [result('new-c0', 'Failed')]);
+        expect(typedFailure.get('new-c0')?.request.ContactId).toBe('new-c0');
+    });
+
+    it('locks the rows whose user exists or that the policy refused, and takes their names', () => {
+        const records = recordRun(
+            new Map(),
+            [
+                request('1', 'one@x.com'),
+                request('2', 'two@x.com'),
+                request('3', 'three@x.com'),
+                request('4', 'four@x.com'),
+            ],
+            [result('1', 'Created'), result('2', 'Failed'), result('3', 'Refused'), result('4', 'Incomplete')],
+        );
+        const locked = lockedByRun(records);
+        expect([...locked.ids]).toEqual(['1', '3', '4']);
+        expect(locked.usernames).toEqual(['one@x.com', 'four@x.com']);
+        expect(locked.nicknames).toEqual(['n1', 'n4']);
+        expect(DONE_STATUSES.has('Created') && !DONE_STATUSES.has('Incomplete')).toBe(true);
+        expect(LOCKED_STATUSES.has('Failed')).toBe(false);
+    });
+
+    it('retries a failed row with its current values once the plan says it is ready again, never the old value', () => {
+        const sentRequest = toEnableRequest(plan().rows[0].request, new Map());
+        const records = recordRun(new Map(), [sentRequest], [result('003A', 'Failed')]);
+        // Edited to a value the org holds: not ready, nothing to retry.
+        expect(retryFromPlan(records, plan({ '003A': { Username: 'ann@acme.com.ccsa' } }))).toEqual([]);
+        // Fixed: the retry sends the new username.
+        const retried = retryFromPlan(records, plan({ '003A': { Username: 'ann.doe@acme.com.ccsa' } }));
+        expect(retried.map((r) => r.Username)).toEqual(['ann.doe@acme.com.ccsa']);
+        expect(editedSince(sentRequest, plan().rows[0].request)).toBe(false);
+        expect(editedSince(sentRequest, plan({ '003A': { Alias: 'zz' } }).rows[0].request)).toBe(true);
+    });
+
+    it('retries an incomplete row as sent: its user exists, only the assignments are missing', () => {
+        const records = recordRun(new Map(), [request('003A', 'a1')], [result('003A', 'Incomplete')]);
+        expect(retryFromPlan(records, undefined).map((r) => r.Username)).toEqual(['a1']);
+        expect(retryFromPlan(recordRun(new Map(), [], [result('x', 'Created')]), undefined)).toEqual([]);
+    });
+
+    it('counts the seats the runs took per license', () => {
+        const records = recordRun(
+            new Map(),
+            [request('1', 'a'), request('2', 'b'), request('3', 'c')],
+            [result('1', 'Created'), result('2', 'Incomplete'), result('3', 'Failed')],
+        );
+        expect(seatsTakenByRun(records, new Map([['00eP', 'Customer Community Plus']]))).toEqual(
+            new Map([['Customer Community Plus', 2]]),
+        );
+        expect(seatsTakenByRun(records, new Map())).toEqual(new Map());
+    });
+
+    it('looks up typed values exactly, escaped, once each', () => {
+        expect(exactPatterns([' Ann_Lee@Acme.com ', 'ann_lee@acme.com', '', 'jdoe%'])).toEqual([
+            'ann\\_lee@acme.com',
+            'jdoe\\%',
+        ]);
+        expect(OUTCOME_ORDER[0]).toBe('Created');
+    });
+});
+
+describe('re-validation of edits (planEnablement with the facts the edits looked up)', () => {
+    const CONTACTS = [
+        {
+            id: '003A',
+            firstName: 'Ann',
+            lastName: 'Doe',
+            email: 'ann@acme.com',
+            accountId: '001A',
+            accountOwnerHasRole: true,
+        },
+        {
+            id: '003B',
+            firstName: 'Bo',
+            lastName: 'Lee',
+            email: 'bo@acme.com',
+            accountId: '001A',
+            accountOwnerHasRole: true,
+        },
+    ];
+    const org = (taken: { usernames?: string[]; nicknames?: string[] } = {}) => ({
+        ...toOrgFacts(FACTS, '00eP'),
+        takenUsernames: [...FACTS.takenUsernames, ...(taken.usernames ?? [])],
+        takenNicknames: [...FACTS.takenNicknames, ...(taken.nicknames ?? [])],
+    });
+    const codes = (row: RowPlan): string[] => row.problems.map((problem) => problem.code);
+
+    it('an edited nickname that an existing user holds is not ready', () => {
+        const rows = planEnablement(CONTACTS, org({ nicknames: ['Zed'] }), {
+            overrides: { '003A': { CommunityNickname: 'zed' } },
+        }).rows;
+        expect(rows[0].canEnable).toBe(false);
+        expect(codes(rows[0])).toEqual(['NICKNAME_TAKEN']);
+    });
+
+    it('an edited username that an existing user holds is not ready; a free one is', () => {
+        const taken = planEnablement(CONTACTS, org({ usernames: ['taken@acme.com'] }), {
+            overrides: { '003B': { Username: 'TAKEN@acme.com' } },
+        }).rows[1];
+        expect(codes(taken)).toEqual(['USERNAME_TAKEN']);
+        const free = planEnablement(CONTACTS, org({ usernames: ['taken@acme.com'] }), {
+            overrides: { '003B': { Username: 'free@acme.com' } },
+        }).rows[1];
+        expect(free.canEnable).toBe(true);
+    });
+
+    it('an edit that repeats another row of the batch blocks both rows that typed it', () => {
+        const rows = planEnablement(CONTACTS, org(), {
+            overrides: { '003A': { CommunityNickname: 'same' }, '003B': { CommunityNickname: 'SAME' } },
+        }).rows;
+        expect(rows.map(codes)).toEqual([['NICKNAME_DUPLICATE_IN_BATCH'], ['NICKNAME_DUPLICATE_IN_BATCH']]);
+    });
+
+    it("an edit to another row's derived value moves the derived one, and the edited row stays ready", () => {
+        const rows = planEnablement(CONTACTS, org(), {
+            overrides: { '003B': { Username: 'ann1@acme.com.ccsa' } },
+        }).rows;
+        expect(rows[1].canEnable).toBe(true);
+        expect(rows[0].request.Username).toBe('ann2@acme.com.ccsa');
+    });
+
+    it('edited email, names and locale are checked by the same rules as at Check', () => {
+        const rows = planEnablement(CONTACTS, org(), {
+            overrides: { '003A': { Email: 'not an email', LastName: ' ', LocaleSidKey: '' } },
+        }).rows;
+        expect(codes(rows[0])).toEqual(['LAST_NAME_MISSING', 'EMAIL_INVALID', 'LOCALE_SETTING_MISSING']);
     });
 });
