@@ -187,6 +187,16 @@ describe('package checks on a fixture project', () => {
         expect(problems).toContainEqual(expect.stringMatching(/\[converted\] lwc\/shell\/README\.md Markdown/));
     });
 
+    it('ship a custom metadata record, which converts to a .md file that is not Markdown', async () => {
+        const problems = await problemsOf({
+            [`${M}/objects/Some_Setting__mdt/Some_Setting__mdt.object-meta.xml`]:
+                '<?xml version="1.0" encoding="UTF-8"?><CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Some Setting</label><pluralLabel>Some Settings</pluralLabel><visibility>Public</visibility></CustomObject>',
+            [`${M}/customMetadata/Some_Setting.Default.md-meta.xml`]:
+                '<?xml version="1.0" encoding="UTF-8"?><CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata"><label>Default</label><protected>true</protected></CustomMetadata>',
+        });
+        expect(problems.filter((problem) => /Markdown/.test(problem))).toEqual([]);
+    });
+
     it('report a file type LWC rejects', async () => {
         const problems = await problemsOf({ [`${M}/lwc/shell/data.json`]: '{}' });
         expect(problems).toContainEqual(expect.stringMatching(/\[converted\] lwc\/shell\/data\.json not a \.js/));

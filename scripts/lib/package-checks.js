@@ -356,7 +356,8 @@ function describeLeak(rel) {
     if (rel.split('/').includes('__tests__')) return 'test file';
     if (name.startsWith('tsconfig')) return 'TypeScript config';
     if (name.startsWith('jsconfig')) return 'jsconfig';
-    if (name.endsWith('.md')) return 'Markdown';
+    // Custom metadata records convert to customMetadata/<Type>.<Record>.md: metadata, not Markdown.
+    if (name.endsWith('.md') && !rel.split('/').includes('customMetadata')) return 'Markdown';
     return undefined;
 }
 
