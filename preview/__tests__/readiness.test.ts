@@ -168,7 +168,15 @@ describe('sample org readiness fixes', () => {
         const plusLogin = org.Profile.find((p) => p.Name === 'Customer Community Plus Login User');
         const added = await addSiteMember({ networkId: partners.Id, profileId: plusLogin!.Id });
         expect(added.ok).toBe(true);
-        expect(added.message).toBe('Customer Community Plus Login User is now a member of Partner Central.');
+        expect(added.message).toBe(
+            'Customer Community Plus Login User was added to the members of Partner Central. Salesforce adds its users in the background: the site row shows the membership as pending until it is done.',
+        );
+        // Asynchronous: the first read shows the membership pending, the next one Added.
+        const pending = (await getReadinessFacts()).sites.find((s) => s.id === partners.Id)!;
+        expect(pending.members).toContainEqual({ parentId: plusLogin!.Id, assignmentStatus: 'Add Calculated' });
+        expect(pending.memberParentIds).not.toContain(plusLogin!.Id);
+        const done = (await getReadinessFacts()).sites.find((s) => s.id === partners.Id)!;
+        expect(done.memberParentIds).toContain(plusLogin!.Id);
         const again = await addSiteMember({ networkId: partners.Id, profileId: plusLogin!.Id });
         expect(again.ok).toBe(false);
         expect(again.message).toContain('duplicate value found');

@@ -221,6 +221,8 @@ export interface Network {
     /** "Show All Settings in Workspace" (seed 000 asks for it). */
     OptionsShowAllNetworkSettings: boolean;
     OptionsSelfRegistrationEnabled: boolean;
+    /** "Send welcome email" (Administration > Emails); absent means off. */
+    OptionsSendWelcomeEmail?: boolean;
 }
 
 /** A profile or permission set whose users are members of a site. */
@@ -228,6 +230,11 @@ export interface NetworkMemberGroup {
     Id: Id;
     NetworkId: Id;
     ParentId: Id;
+    /**
+     * Adding a member is asynchronous: "Add Calculated" while Salesforce adds its users, "Added"
+     * when they are members, "Failed Add" when it failed. Absent means Added.
+     */
+    AssignmentStatus?: string;
 }
 
 /** `ccsa__Setup_Assistant_Log__c`: what the assistant did, one record per user and action. */

@@ -31,3 +31,16 @@ declare module '@salesforce/apex/ReadinessController.addSiteMember' {
     const addSiteMember: ApexMethod<{ networkId: string; profileId: string }, Apex.ReadinessFixService.FixResult>;
     export default addSiteMember;
 }
+
+declare module '@salesforce/apex/ReadinessController.searchInternalUsers' {
+    const searchInternalUsers: ApexMethod<{ searchTerm: string | null }, Apex.ReadinessService.InternalUserRow[]>;
+    export default searchInternalUsers;
+}
+
+declare module '@salesforce/apex/ReadinessController.assignSharerPermissionSet' {
+    const assignSharerPermissionSet: ApexMethod<
+        { userIds: string[]; permissionSetId: string },
+        Apex.ReadinessFixService.FixResult
+    >;
+    export default assignSharerPermissionSet;
+}

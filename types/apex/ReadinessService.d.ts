@@ -45,6 +45,12 @@ declare namespace Apex.ReadinessService {
          * seed 000 clones one before turning on API Enabled. Unknown (null/undefined): treated as editable.
          */
         isCustom?: boolean | null;
+        /**
+         * Objects of `ReadinessService.REQUIRED_OBJECTS` (Contract) the profile cannot read
+         * (`ObjectPermissions.PermissionsRead` of its own permission set). A clone deployed from a
+         * profile retrieved without its objects lacks them. Unknown: null/undefined.
+         */
+        missingObjectAccess?: readonly string[] | null;
     }
 
     /** A `UserLicense` row: Customer Community Plus seats live here. */
@@ -103,8 +109,30 @@ declare namespace Apex.ReadinessService {
         status: string;
         /** `Network.OptionsShowAllNetworkSettings`: "Show All Settings in Workspace" (Administration > Preferences). */
         showAllSettings: boolean;
-        /** `NetworkMemberGroup.ParentId` of the site: the member profiles (00e...) and permission sets (0PS...). */
+        /** `Network.OptionsSendWelcomeEmail`: "Send welcome email" (activation sends it to members). */
+        sendWelcomeEmail?: boolean | null;
+        /**
+         * `NetworkMemberGroup.ParentId` of the memberships whose `AssignmentStatus` is Added: the
+         * member profiles (00e...) and permission sets (0PS...) whose users are members.
+         */
         memberParentIds: readonly string[];
+        /** Every membership with its `AssignmentStatus` (Added, Add Calculated / Waiting for Add, Failed Add). */
+        members?: readonly SiteMemberFact[] | null;
+    }
+
+    /** A membership of a site (`NetworkMemberGroup`): adding one is asynchronous. */
+    interface SiteMemberFact {
+        parentId: string;
+        /** `NetworkMemberGroup.AssignmentStatus`; only "Added" lets users in. */
+        assignmentStatus?: string | null;
+    }
+
+    /** An active internal user the contract sharers' picker offers. */
+    interface InternalUserRow {
+        id: string;
+        name: string;
+        username: string;
+        profileName?: string | null;
     }
 
     /** The admin running the assistant (`UserInfo.getUserId()`, `User.UserRoleId`, `UserRole.Name`). */

@@ -39,3 +39,13 @@ declare module '@salesforce/apex/UserDoctorController.assignPermissionSet' {
     >;
     export default assignPermissionSet;
 }
+
+declare module '@salesforce/apex/UserDoctorController.sendLoginEmail' {
+    const sendLoginEmail: ApexMethod<{ userId: string }, Apex.ReadinessFixService.FixResult>;
+    export default sendLoginEmail;
+}
+
+declare module '@salesforce/apex/UserDoctorController.sendLoginEmails' {
+    const sendLoginEmails: ApexMethod<{ userIds: string[] }, Apex.UserDoctorFixService.LoginEmailResult[]>;
+    export default sendLoginEmails;
+}

@@ -72,6 +72,8 @@ declare namespace Apex.UserDoctorService {
         via: string;
         /** The profile's or the permission set's name, to say which one. */
         viaName?: string | null;
+        /** `NetworkMemberGroup.AssignmentStatus` of that membership: only "Added" lets the user in. */
+        assignmentStatus?: string | null;
     }
 
     /** What the doctor needs from the org, read once for any number of users. */

@@ -16,11 +16,14 @@ import DONE_ADD_PROFILE_MEMBER from '@salesforce/label/c.CCSA_Readiness_Fix_Done
 import REFUSED_ADD_PROFILE_MEMBER from '@salesforce/label/c.CCSA_Readiness_Fix_Refused_ADD_PROFILE_MEMBER';
 import SITE_NOT_FOUND from '@salesforce/label/c.CCSA_Readiness_Fix_Site_Not_Found';
 import NO_DIGITAL_EXPERIENCES from '@salesforce/label/c.CCSA_Readiness_Fix_No_Digital_Experiences';
+import SHARERS_INVALID from '@salesforce/label/c.CCSA_Readiness_Sharers_Invalid';
+import SHARERS_DONE from '@salesforce/label/c.CCSA_Readiness_Sharers_Done';
+import SHARERS_REFUSED from '@salesforce/label/c.CCSA_Readiness_Sharers_Refused';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, roleById } from '../org';
-import { checkSiteFix } from '../policy';
+import { checkInternalSharerAssignment, checkSiteFix } from '../policy';
 import { currentSession, type Session } from '../session';
 import type { Id, Network, SampleOrg, SetupAssistantLog } from '../types';
 
@@ -57,6 +60,19 @@ const SHARERS = new Set([
     'clmruntimeuser',
     'clmdigitalexperiencepartner',
 ]);
+
+/** As `ReadinessService.REQUIRED_OBJECTS`: what a Contracts portal user's profile must read. */
+const REQUIRED_OBJECTS = ['Contract'];
+
+/** As `ReadinessService.MEMBER_ADDED`: the only `AssignmentStatus` that is a membership. */
+const MEMBER_ADDED = 'Added';
+
+/** As `ReadinessService.MAX_INTERNAL_USERS` and `ReadinessFixService.MAX_SHARERS`. */
+export const MAX_INTERNAL_USERS = 50;
+export const MAX_SHARERS = 200;
+
+/** As `ReadinessFixService.PERMISSION_SETS_URL`. */
+export const PERMISSION_SETS_URL = '/lightning/setup/PermSets/home';
 
 /** As `ReadinessService.CONFIRMABLE_ROWS`. */
 const CONFIRMABLE_ROWS = new Set(['STANDARD_EXTERNAL_PROFILES']);
@@ -130,16 +146,18 @@ export const getReadinessFacts: typeof import('@salesforce/apex/ReadinessControl
         );
         const pslIds = new Set(permissionSets.map((ps) => ps.LicenseId).filter((id): id is Id => !!id));
         const activeUsers = new Set(org.User.filter((u) => u.IsActive).map((u) => u.Id));
+        const sites = enabled ? readSites(org) : [];
         return {
             digitalExperiencesEnabled: enabled,
-            // As the Apex: no Apex-visible field holds the domain.
-            experienceDomain: null,
+            // As DomainCreator.getExperienceCloudSitesHostname(): the domain set when Digital Experiences was enabled.
+            experienceDomain: enabled ? org.CommunitiesSettings.networksDomain : null,
             profiles: org.Profile.filter((p) => isCcpLicense(org, p.UserLicenseId)).map((profile) => ({
                 id: profile.Id,
                 name: profile.Name,
                 licenseName: licenseById(org, profile.UserLicenseId)?.Name ?? '',
                 apiEnabled: profile.PermissionsApiEnabled,
                 isCustom: !STANDARD_PROFILES.has(profile.Name),
+                missingObjectAccess: missingObjectAccess(org, profile.Id),
             })),
             userLicenses: org.UserLicense.filter((l) => isCcpLicense(org, l.Id)).map((license) => ({
                 name: license.Name,
@@ -170,19 +188,7 @@ export const getReadinessFacts: typeof import('@salesforce/apex/ReadinessControl
                 totalLicenses: psl.TotalLicenses,
                 usedLicenses: psl.UsedLicenses,
             })),
-            sites: enabled
-                ? [...org.Network]
-                      .sort((a, b) => a.Name.localeCompare(b.Name))
-                      .map((site) => ({
-                          id: site.Id,
-                          name: site.Name,
-                          status: site.Status,
-                          showAllSettings: site.OptionsShowAllNetworkSettings,
-                          memberParentIds: org.NetworkMemberGroup.filter((m) => m.NetworkId === site.Id).map(
-                              (m) => m.ParentId,
-                          ),
-                      }))
-                : [],
+            sites,
             runningUser: {
                 id: user.Id,
                 name: user.Name,
@@ -194,6 +200,53 @@ export const getReadinessFacts: typeof import('@salesforce/apex/ReadinessControl
                 .map((c) => toConfirmationFact(org, c)),
         };
     });
+
+/** As the `ObjectPerms` subquery of `ReadinessSelector.selectProfileOwnedPermissionSets`. */
+function missingObjectAccess(org: SampleOrg, profileId: Id): string[] {
+    const owned = org.PermissionSet.find((ps) => ps.IsOwnedByProfile && ps.ProfileId === profileId);
+    const readable = new Set(
+        org.ObjectPermissions.filter((op) => op.ParentId === owned?.Id && op.PermissionsRead).map(
+            (op) => op.SobjectType,
+        ),
+    );
+    return REQUIRED_OBJECTS.filter((objectName) => !readable.has(objectName));
+}
+
+/**
+ * As `ReadinessService.readSites`: every membership with its `AssignmentStatus`, only "Added" ones
+ * in `memberParentIds`. Salesforce adds a member's users in the background; the sample org finishes
+ * that work after the read that saw it pending, so the next read shows it Added.
+ */
+function readSites(org: SampleOrg): OrgFacts['sites'] {
+    const sites = [...org.Network]
+        .sort((a, b) => a.Name.localeCompare(b.Name))
+        .map((site) => {
+            const members = org.NetworkMemberGroup.filter((m) => m.NetworkId === site.Id).map((m) => ({
+                parentId: m.ParentId,
+                assignmentStatus: m.AssignmentStatus ?? MEMBER_ADDED,
+            }));
+            return {
+                id: site.Id,
+                name: site.Name,
+                status: site.Status,
+                showAllSettings: site.OptionsShowAllNetworkSettings,
+                sendWelcomeEmail: site.OptionsSendWelcomeEmail ?? false,
+                memberParentIds: members.filter((m) => m.assignmentStatus === MEMBER_ADDED).map((m) => m.parentId),
+                members,
+            };
+        });
+    finishPendingMembers(org);
+    return sites;
+}
+
+/** The background add of site members completes (never a failed one). */
+export function finishPendingMembers(org: SampleOrg): void {
+    for (const member of org.NetworkMemberGroup) {
+        if (member.AssignmentStatus === 'Add Calculated') {
+            member.AssignmentStatus = MEMBER_ADDED;
+        }
+    }
+}
 
 function assertConfirmable(rowId: string): void {
     if (!rowId || !CONFIRMABLE_ROWS.has(rowId)) {
@@ -367,10 +420,136 @@ export const addSiteMember: typeof import('@salesforce/apex/ReadinessController.
             setupUrl: ALL_SITES_URL,
         };
     }
+    // Asynchronous in Salesforce: the membership is "Add Calculated" until its users are added.
     org.NetworkMemberGroup.push({
         Id: newRecordId(org, 'NetworkMemberGroup'),
         NetworkId: site.Id,
         ParentId: profileId,
+        AssignmentStatus: 'Add Calculated',
     });
     return completed(org, user.Id, action, before, formatLabel(DONE_ADD_PROFILE_MEMBER, site.Name, profileName));
 });
+
+type InternalUserRow = Apex.ReadinessService.InternalUserRow;
+
+export const searchInternalUsers: typeof import('@salesforce/apex/ReadinessController.searchInternalUsers').default =
+    apexMethod<{ searchTerm: string | null }, InternalUserRow[]>(({ searchTerm }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        requireCapability(session, 'READINESS');
+        const { org } = session;
+        const term = (searchTerm ?? '').trim().toLowerCase();
+        return org.User.filter(
+            (u) =>
+                u.IsActive &&
+                u.UserType === 'Standard' &&
+                !u.ContactId &&
+                (u.Name.toLowerCase().includes(term) || u.Username.toLowerCase().includes(term)),
+        )
+            .sort((a, b) => a.Name.localeCompare(b.Name))
+            .slice(0, MAX_INTERNAL_USERS)
+            .map((u) => ({
+                id: u.Id,
+                name: u.Name,
+                username: u.Username,
+                profileName: profileById(org, u.ProfileId)?.Name ?? null,
+            }));
+    });
+
+/**
+ * As `ReadinessFixService.assignSharerPermissionSet`: the policy first (any refusal refuses the
+ * whole request, nothing written), then the permission set license, then the set, each user logged.
+ */
+export const assignSharerPermissionSet: typeof import('@salesforce/apex/ReadinessController.assignSharerPermissionSet').default =
+    apexMethod<{ userIds: string[]; permissionSetId: string }, FixResult>(({ userIds, permissionSetId }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        requireCapability(session, 'USER_DOCTOR_FIXES');
+        const { org, user } = session;
+        const action = 'ASSIGN_SHARER_PERMISSION_SET';
+        const users = [...new Set((userIds ?? []).filter((id): id is string => !!id))];
+        if (users.length === 0 || users.length > MAX_SHARERS || !permissionSetId) {
+            return { ok: false, message: formatLabel(SHARERS_INVALID, MAX_SHARERS), setupUrl: PERMISSION_SETS_URL };
+        }
+        const refusals = checkInternalSharerAssignment(session, users, [permissionSetId]);
+        if (refusals.size > 0) {
+            const [first] = refusals.values();
+            const message = `${first.code}: ${first.message}`;
+            insertLog(org, user.Id, {
+                Action__c: action,
+                Status__c: 'Failed',
+                Before__c: JSON.stringify({ userIds: users, permissionSetId, code: first.code }),
+                After__c: null,
+                Error__c: message,
+            });
+            return { ok: false, message, setupUrl: PERMISSION_SETS_URL };
+        }
+        const permissionSet = org.PermissionSet.find((ps) => ps.Id === permissionSetId);
+        if (!permissionSet) {
+            return { ok: false, message: formatLabel(SHARERS_INVALID, MAX_SHARERS), setupUrl: PERMISSION_SETS_URL };
+        }
+        const license = org.PermissionSetLicense.find((psl) => psl.Id === permissionSet.LicenseId);
+        const failed: string[] = [];
+        for (const userId of users) {
+            const target = org.User.find((u) => u.Id === userId);
+            let error: string | null = null;
+            if (
+                license &&
+                !org.PermissionSetLicenseAssign.some(
+                    (a) => a.AssigneeId === userId && a.PermissionSetLicenseId === license.Id,
+                )
+            ) {
+                if (license.UsedLicenses >= license.TotalLicenses) {
+                    error = 'License Limit Exceeded';
+                } else {
+                    org.PermissionSetLicenseAssign.push({
+                        Id: newRecordId(org, 'PermissionSetLicenseAssign'),
+                        AssigneeId: userId,
+                        PermissionSetLicenseId: license.Id,
+                    });
+                    license.UsedLicenses++;
+                }
+            }
+            if (
+                !error &&
+                !org.PermissionSetAssignment.some(
+                    (a) => a.AssigneeId === userId && a.PermissionSetId === permissionSet.Id,
+                )
+            ) {
+                org.PermissionSetAssignment.push({
+                    Id: newRecordId(org, 'PermissionSetAssignment'),
+                    AssigneeId: userId,
+                    PermissionSetId: permissionSet.Id,
+                    PermissionSetGroupId: null,
+                    ExpirationDate: null,
+                });
+            }
+            const name = target?.Name ?? userId;
+            insertLog(org, user.Id, {
+                Action__c: action,
+                Status__c: error ? 'Failed' : 'Completed',
+                Before__c: JSON.stringify({
+                    userId,
+                    userName: name,
+                    subjectId: permissionSet.Id,
+                    subjectName: permissionSet.Label,
+                }),
+                After__c: error ? null : JSON.stringify({ fix: action, ok: true }),
+                Error__c: error,
+            });
+            if (error) {
+                failed.push(`${name}: ${error}`);
+            }
+        }
+        return failed.length === 0
+            ? {
+                  ok: true,
+                  message: formatLabel(SHARERS_DONE, permissionSet.Label, users.length),
+                  setupUrl: PERMISSION_SETS_URL,
+              }
+            : {
+                  ok: false,
+                  message: formatLabel(SHARERS_REFUSED, permissionSet.Label, failed.join('; ')),
+                  setupUrl: PERMISSION_SETS_URL,
+              };
+    });

@@ -17,6 +17,8 @@ import DONE_ACTIVATE_USER from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ACTIVAT
 import DONE_ENABLE_CONTENT_USER from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ENABLE_CONTENT_USER';
 import DONE_ASSIGN_PSL from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ASSIGN_PSL';
 import DONE_ASSIGN_PERMISSION_SET from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ASSIGN_PERMISSION_SET';
+import DONE_SEND_LOGIN_EMAIL from '@salesforce/label/c.CCSA_Doctor_Fix_Done_SEND_LOGIN_EMAIL';
+import LOGIN_EMAIL_TOO_MANY from '@salesforce/label/c.CCSA_Doctor_Login_Email_Too_Many';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
@@ -91,7 +93,7 @@ function readSites(org: SampleOrg, user: User, facts: DoctorFacts, contractsSetI
     }
     const assigned = new Map(assignedPermissionSets(org, user.Id).map((ps) => [ps.Id, ps.Label]));
     const sites = new Map(org.Network.map((site) => [site.Id, site]));
-    const reached: ReachedSiteFact[] = [];
+    const reached = new Map<Id, ReachedSiteFact>();
     const liveSites = org.Network.filter((site) => site.Status === 'Live').map((site) => site.Id);
     const liveContractsSites: Id[] = [];
     for (const member of org.NetworkMemberGroup) {
@@ -99,21 +101,27 @@ function readSites(org: SampleOrg, user: User, facts: DoctorFacts, contractsSetI
         if (!site) {
             continue;
         }
-        if (contractsSetIds.has(member.ParentId) && site.Status === 'Live') {
+        // As the Apex: only an "Added" membership counts; the add is asynchronous.
+        const assignmentStatus = member.AssignmentStatus ?? 'Added';
+        const added = assignmentStatus === 'Added';
+        if (added && contractsSetIds.has(member.ParentId) && site.Status === 'Live') {
             liveContractsSites.push(site.Id);
         }
         const viaProfile = member.ParentId === user.ProfileId;
-        if ((viaProfile || assigned.has(member.ParentId)) && !reached.some((r) => r.id === site.Id)) {
-            reached.push({
+        const known = reached.get(site.Id);
+        const better = !known || (added && known.assignmentStatus !== 'Added');
+        if ((viaProfile || assigned.has(member.ParentId)) && better) {
+            reached.set(site.Id, {
                 id: site.Id,
                 name: site.Name,
                 status: site.Status,
                 via: viaProfile ? 'profile' : 'permission-set',
                 viaName: viaProfile ? facts.user.profileName : (assigned.get(member.ParentId) ?? null),
+                assignmentStatus,
             });
         }
     }
-    facts.user.sites = reached;
+    facts.user.sites = [...reached.values()];
     const proposed =
         liveContractsSites.length === 1 ? liveContractsSites[0] : liveSites.length === 1 ? liveSites[0] : null;
     const site = proposed ? sites.get(proposed) : undefined;
@@ -385,4 +393,68 @@ export const assignPermissionSet: typeof import('@salesforce/apex/UserDoctorCont
             formatLabel(DONE_ASSIGN_PERMISSION_SET, label),
             name,
         );
+    });
+
+/** As `UserDoctorFixService.MAX_LOGIN_EMAILS`. */
+export const MAX_LOGIN_EMAILS = 200;
+
+type LoginEmailResult = Apex.UserDoctorFixService.LoginEmailResult;
+
+/**
+ * As `UserDoctorFixService.sendLoginEmails`: external users only (checkExternalUsers, per user), a
+ * new password and its email for each (`System.resetPassword(userId, true)`; the sample org only
+ * records it in `sentLoginEmails`), every outcome logged without an email address.
+ */
+function sendLoginEmailsTo(session: Session, userIds: readonly string[]): LoginEmailResult[] {
+    const ordered = [...new Set(userIds.filter((id): id is string => !!id))];
+    if (ordered.length > MAX_LOGIN_EMAILS) {
+        throw new ApexException(formatLabel(LOGIN_EMAIL_TOO_MANY, MAX_LOGIN_EMAILS), 'System.AuraHandledException');
+    }
+    const { org } = session;
+    const refusals = ordered.length > 0 ? checkExternalUsers(session, ordered) : new Map<Id, Refusal>();
+    return ordered.map((userId) => {
+        const user = userById(org, userId);
+        const refusal = refusals.get(userId);
+        let error: string | null = null;
+        if (!refusal && user && !user.IsActive) {
+            // Salesforce does not reset an inactive user's password.
+            error = 'INVALID_USER: the user is inactive';
+        }
+        if (!refusal && !error) {
+            sentLoginEmails.push(userId);
+        }
+        const result = finish(
+            org,
+            session.user.Id,
+            'SEND_LOGIN_EMAIL',
+            userId,
+            userId,
+            error,
+            formatLabel(DONE_SEND_LOGIN_EMAIL, user?.Name ?? userId),
+            user?.Name ?? null,
+            refusal,
+        );
+        return { userId, userName: user?.Name ?? null, result };
+    });
+}
+
+/** The users the sample org "emailed" a new password, in order (for tests and the preview). */
+export const sentLoginEmails: Id[] = [];
+
+export const sendLoginEmail: typeof import('@salesforce/apex/UserDoctorController.sendLoginEmail').default = apexMethod<
+    { userId: string },
+    FixResult
+>(({ userId }) => {
+    const session = currentSession();
+    assertAdmin(session);
+    requireCapability(session, 'USER_DOCTOR_FIXES');
+    return sendLoginEmailsTo(session, [userId])[0].result;
+});
+
+export const sendLoginEmails: typeof import('@salesforce/apex/UserDoctorController.sendLoginEmails').default =
+    apexMethod<{ userIds: string[] }, LoginEmailResult[]>(({ userIds }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        requireCapability(session, 'USER_DOCTOR_FIXES');
+        return sendLoginEmailsTo(session, userIds ?? []);
     });

@@ -26,6 +26,8 @@ import PERMISSION_SET_NOT_IN_ORG from '@salesforce/label/c.CCSA_Doctor_PERMISSIO
 import SITE_MEMBER_LIVE from '@salesforce/label/c.CCSA_Doctor_SITE_MEMBER_LIVE';
 import SITE_MEMBER_NOT_LIVE from '@salesforce/label/c.CCSA_Doctor_SITE_MEMBER_NOT_LIVE';
 import SITE_NOT_MEMBER from '@salesforce/label/c.CCSA_Doctor_SITE_NOT_MEMBER';
+import SITE_MEMBERSHIP_PENDING from '@salesforce/label/c.CCSA_Doctor_SITE_MEMBERSHIP_PENDING';
+import SITE_MEMBERSHIP_FAILED from '@salesforce/label/c.CCSA_Doctor_SITE_MEMBERSHIP_FAILED';
 import SITE_MEMBERSHIP_UNKNOWN from '@salesforce/label/c.CCSA_Doctor_SITE_MEMBERSHIP_UNKNOWN';
 import CONTACT_PRESENT from '@salesforce/label/c.CCSA_Doctor_CONTACT_PRESENT';
 import CONTACT_MISSING from '@salesforce/label/c.CCSA_Doctor_CONTACT_MISSING';
@@ -82,6 +84,8 @@ const CODES: Readonly<Record<CheckCode, string>> = {
     SITE_MEMBER_LIVE,
     SITE_MEMBER_NOT_LIVE,
     SITE_NOT_MEMBER,
+    SITE_MEMBERSHIP_PENDING,
+    SITE_MEMBERSHIP_FAILED,
     SITE_MEMBERSHIP_UNKNOWN,
     CONTACT_PRESENT,
     CONTACT_MISSING,

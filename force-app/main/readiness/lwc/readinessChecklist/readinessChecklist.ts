@@ -5,9 +5,17 @@ import clearReadinessConfirmation from '@salesforce/apex/ReadinessController.cle
 import activateSite from '@salesforce/apex/ReadinessController.activateSite';
 import showAllSettings from '@salesforce/apex/ReadinessController.showAllSettings';
 import addSiteMember from '@salesforce/apex/ReadinessController.addSiteMember';
-import { evaluateReadiness, summarizeReadiness } from 'c/readinessRules';
+import searchInternalUsers from '@salesforce/apex/ReadinessController.searchInternalUsers';
+import assignSharerPermissionSet from '@salesforce/apex/ReadinessController.assignSharerPermissionSet';
+import {
+    CONTRACT_SHARER_PERMISSION_SETS,
+    evaluateReadiness,
+    findPermissionSet,
+    isCustomerCommunityPlus,
+    summarizeReadiness,
+} from 'c/readinessRules';
 import type { OrgFacts, ReadinessFix, ReadinessRow, ReadinessSummary, RowId } from 'c/readinessRules';
-import { fixLabel, reasonMessage, rowTitle, statusLabel } from 'c/readinessMessages';
+import { fixLabel, reasonMessage, rowTitle, siteStatusLabel, statusLabel } from 'c/readinessMessages';
 import { formatLabel } from 'c/labelFormat';
 import TITLE from '@salesforce/label/c.CCSA_Readiness_Title';
 import INTRO from '@salesforce/label/c.CCSA_Readiness_Intro';
@@ -24,14 +32,40 @@ import SITE_CHOICE from '@salesforce/label/c.CCSA_Readiness_Site_Choice';
 import SITE_ANY from '@salesforce/label/c.CCSA_Readiness_Site_Any';
 import RECOMMENDED from '@salesforce/label/c.CCSA_Readiness_Recommended';
 import LOADING from '@salesforce/label/c.CCSA_Loading';
+import PROFILE_CHOICE from '@salesforce/label/c.CCSA_Readiness_Profile_Choice';
+import PROFILE_BEST from '@salesforce/label/c.CCSA_Readiness_Profile_Best';
+import SITE_OPTION from '@salesforce/label/c.CCSA_Readiness_Site_Option';
+import CONFIRM_TITLE from '@salesforce/label/c.CCSA_Readiness_Activate_Confirm_Title';
+import CONFIRM_BODY from '@salesforce/label/c.CCSA_Readiness_Activate_Confirm_Body';
+import CONFIRM_WELCOME from '@salesforce/label/c.CCSA_Readiness_Activate_Confirm_Welcome';
+import CONFIRM_NO_WELCOME from '@salesforce/label/c.CCSA_Readiness_Activate_Confirm_No_Welcome';
+import CONFIRM_BUTTON from '@salesforce/label/c.CCSA_Readiness_Activate_Confirm_Button';
+import CANCEL from '@salesforce/label/c.CCSA_Readiness_Cancel';
+import SHARERS_PICKER from '@salesforce/label/c.CCSA_Readiness_Sharers_Picker';
+import SHARERS_SEARCH from '@salesforce/label/c.CCSA_Readiness_Sharers_Search';
+import SHARERS_USERS from '@salesforce/label/c.CCSA_Readiness_Sharers_Users';
+import SHARERS_ASSIGN from '@salesforce/label/c.CCSA_Readiness_Sharers_Assign';
+import SHARERS_NO_USERS from '@salesforce/label/c.CCSA_Readiness_Sharers_No_Users';
 
 type FixResult = Apex.ReadinessFixService.FixResult;
+type InternalUserRow = Apex.ReadinessService.InternalUserRow;
+
+/** An "Activate site" waiting for the admin's confirmation: activation can send welcome emails. */
+interface PendingActivation {
+    key: string;
+    siteId: string;
+    title: string;
+    body: string;
+    welcome: string;
+}
 
 interface FindingView {
     key: string;
     text: string;
     /** Set when the finding has a fix Apex can make. */
     fixLabel?: string;
+    /** This finding's "Activate site" waits for the admin's confirmation. */
+    confirming: boolean;
 }
 
 interface RowView {
@@ -46,6 +80,9 @@ interface RowView {
     setupUrl: string;
     canConfirm: boolean;
     canUndo: boolean;
+    notes: { key: string; text: string }[];
+    /** The contract sharers' row offers the internal-user picker. */
+    isSharers: boolean;
 }
 
 /** Icon and `lightning-icon` variant (its colour) of each tone of row. */
@@ -82,6 +119,13 @@ export default class ReadinessChecklist extends LightningElement {
         siteChoice: SITE_CHOICE,
         recommended: RECOMMENDED,
         loading: LOADING,
+        profileChoice: PROFILE_CHOICE,
+        confirmButton: CONFIRM_BUTTON,
+        cancel: CANCEL,
+        sharersPicker: SHARERS_PICKER,
+        sharersSearch: SHARERS_SEARCH,
+        sharersUsers: SHARERS_USERS,
+        sharersNoUsers: SHARERS_NO_USERS,
     };
 
     facts?: OrgFacts;
@@ -92,6 +136,12 @@ export default class ReadinessChecklist extends LightningElement {
     /** The last fix's answer: a success notice, or the refusal with its Setup link. */
     fixResult?: FixResult;
     siteId = '';
+    profileId = '';
+    /** The activation the admin must confirm first, if any. */
+    pendingActivation?: PendingActivation;
+    sharerTerm = '';
+    sharerCandidates?: InternalUserRow[];
+    sharerSelection: string[] = [];
 
     override connectedCallback(): void {
         this.load();
@@ -119,7 +169,9 @@ export default class ReadinessChecklist extends LightningElement {
     }
 
     get readinessRows(): ReadinessRow[] {
-        return this.facts ? evaluateReadiness(this.facts, { siteId: this.siteId || null }) : [];
+        return this.facts
+            ? evaluateReadiness(this.facts, { siteId: this.siteId || null, profileId: this.profileId || null })
+            : [];
     }
 
     get summary(): ReadinessSummary {
@@ -159,8 +211,58 @@ export default class ReadinessChecklist extends LightningElement {
     get siteOptions(): { label: string; value: string }[] {
         return [
             { label: SITE_ANY, value: '' },
-            ...(this.facts?.sites ?? []).map((site) => ({ label: site.name, value: site.id })),
+            ...(this.facts?.sites ?? []).map((site) => ({
+                label: formatLabel(SITE_OPTION, site.name, siteStatusLabel(site.status)),
+                value: site.id,
+            })),
         ];
+    }
+
+    /** The Customer Community Plus profiles: the site and seats rows measure the one chosen. */
+    get profileOptions(): { label: string; value: string }[] {
+        return [
+            { label: PROFILE_BEST, value: '' },
+            ...(this.facts?.profiles ?? [])
+                .filter((profile) => isCustomerCommunityPlus(profile.licenseName))
+                .map((profile) => ({ label: profile.name, value: profile.id })),
+        ];
+    }
+
+    get hasProfiles(): boolean {
+        return this.profileOptions.length > 1;
+    }
+
+    /** "CLM Runtime User" of the org: the only set the sharer picker assigns (the server refuses any other). */
+    private get sharerPermissionSet(): Apex.ReadinessService.PermissionSetFact | undefined {
+        const [runtimeUser] = CONTRACT_SHARER_PERMISSION_SETS;
+        return this.facts ? findPermissionSet(this.facts.permissionSets, runtimeUser) : undefined;
+    }
+
+    get hasSharerPermissionSet(): boolean {
+        return !!this.sharerPermissionSet;
+    }
+
+    get sharerAssignLabel(): string {
+        return formatLabel(SHARERS_ASSIGN, this.sharerPermissionSet?.label ?? '');
+    }
+
+    get sharerOptions(): { label: string; value: string }[] {
+        return (this.sharerCandidates ?? []).map((user) => ({
+            label: user.profileName ? `${user.name} (${user.profileName})` : user.name,
+            value: user.id,
+        }));
+    }
+
+    get hasSharerCandidates(): boolean {
+        return (this.sharerCandidates?.length ?? 0) > 0;
+    }
+
+    get noSharerCandidates(): boolean {
+        return this.sharerCandidates !== undefined && this.sharerCandidates.length === 0;
+    }
+
+    get sharerAssignDisabled(): boolean {
+        return this.showSpinner || this.sharerSelection.length === 0 || !this.sharerPermissionSet;
     }
 
     get hasSites(): boolean {
@@ -182,10 +284,16 @@ export default class ReadinessChecklist extends LightningElement {
                     key: `${row.id}-${index}`,
                     text: reasonMessage(finding),
                     fixLabel: finding.action.kind === 'fix' ? fixLabel(finding.action.fix, finding) : undefined,
+                    confirming: this.pendingActivation?.key === `${row.id}-${index}`,
                 })),
                 setupUrl: row.setupUrl,
                 canConfirm: row.status === 'confirm',
                 canUndo: row.confirmed,
+                notes: (row.notes ?? []).map((note, index) => ({
+                    key: `${row.id}-note-${index}`,
+                    text: reasonMessage(note),
+                })),
+                isSharers: row.id === 'CONTRACT_SHARERS',
             };
         });
     }
@@ -200,6 +308,10 @@ export default class ReadinessChecklist extends LightningElement {
         this.siteId = event.detail.value;
     }
 
+    handleProfileChange(event: CustomEvent<{ value: string }>): void {
+        this.profileId = event.detail.value;
+    }
+
     /** A Fix button: `data-key` is `<rowId>-<finding index>`. */
     async handleFix(event: Event): Promise<void> {
         const key = (event.target as HTMLElement).dataset.key ?? '';
@@ -209,8 +321,72 @@ export default class ReadinessChecklist extends LightningElement {
         if (!action || action.kind !== 'fix') {
             return;
         }
+        if (action.fix === 'ACTIVATE_SITE') {
+            // Activation can send welcome emails to every member: the admin confirms first.
+            const site = this.facts?.sites.find((item) => item.id === action.values[0]);
+            const name = site?.name ?? action.values[0];
+            this.pendingActivation = {
+                key,
+                siteId: action.values[0],
+                title: formatLabel(CONFIRM_TITLE, name),
+                body: formatLabel(CONFIRM_BODY, name),
+                welcome: formatLabel(site?.sendWelcomeEmail === false ? CONFIRM_NO_WELCOME : CONFIRM_WELCOME, name),
+            };
+            return;
+        }
+        await this.runFix(action.fix, action.values);
+    }
+
+    /** "Activate" in the confirmation: the activation runs. */
+    async handleConfirmActivation(): Promise<void> {
+        const pending = this.pendingActivation;
+        this.pendingActivation = undefined;
+        if (pending) {
+            await this.runFix('ACTIVATE_SITE', [pending.siteId]);
+        }
+    }
+
+    handleCancelActivation(): void {
+        this.pendingActivation = undefined;
+    }
+
+    handleSharerTerm(event: CustomEvent<{ value: string }>): void {
+        this.sharerTerm = event.detail.value ?? '';
+    }
+
+    async handleSharerSearch(): Promise<void> {
         await this.run(async () => {
-            this.fixResult = await FIX_CALLS[action.fix](action.values);
+            this.sharerCandidates = await searchInternalUsers({ searchTerm: this.sharerTerm || null });
+            this.sharerSelection = [];
+        });
+    }
+
+    handleSharerSelection(event: CustomEvent<{ value: string[] }>): void {
+        this.sharerSelection = [...(event.detail.value ?? [])];
+    }
+
+    /** Gives the chosen internal users CLM Runtime User (the server checks users and set, license first). */
+    async handleSharerAssign(): Promise<void> {
+        const permissionSet = this.sharerPermissionSet;
+        if (!permissionSet || this.sharerSelection.length === 0) {
+            return;
+        }
+        await this.run(async () => {
+            this.fixResult = await assignSharerPermissionSet({
+                userIds: [...this.sharerSelection],
+                permissionSetId: permissionSet.id,
+            });
+            if (this.fixResult.ok) {
+                this.sharerSelection = [];
+                this.sharerCandidates = undefined;
+                await this.load();
+            }
+        });
+    }
+
+    private async runFix(fix: ReadinessFix, values: readonly string[]): Promise<void> {
+        await this.run(async () => {
+            this.fixResult = await FIX_CALLS[fix](values);
             if (this.fixResult.ok) {
                 await this.load();
             }

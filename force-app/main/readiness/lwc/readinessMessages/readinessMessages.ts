@@ -4,7 +4,8 @@
  * and the codes stay stable.
  */
 import { formatLabel } from 'c/labelFormat';
-import type { Finding, Reason, ReasonCode, ReadinessFix, RowId, RowStatus } from 'c/readinessRules';
+import { siteStatusKind } from 'c/readinessRules';
+import type { Finding, Reason, ReasonCode, ReadinessFix, RowId, RowStatus, SiteStatusKind } from 'c/readinessRules';
 import DIGITAL_EXPERIENCES_ENABLED from '@salesforce/label/c.CCSA_Readiness_DIGITAL_EXPERIENCES_ENABLED';
 import DIGITAL_EXPERIENCES_ENABLED_DOMAIN_UNKNOWN from '@salesforce/label/c.CCSA_Readiness_DIGITAL_EXPERIENCES_ENABLED_DOMAIN_UNKNOWN';
 import DIGITAL_EXPERIENCES_DISABLED from '@salesforce/label/c.CCSA_Readiness_DIGITAL_EXPERIENCES_DISABLED';
@@ -30,6 +31,14 @@ import SITE_OFFLINE from '@salesforce/label/c.CCSA_Readiness_SITE_OFFLINE';
 import SITE_SHOW_ALL_SETTINGS_OFF from '@salesforce/label/c.CCSA_Readiness_SITE_SHOW_ALL_SETTINGS_OFF';
 import SITE_PROFILE_NOT_MEMBER from '@salesforce/label/c.CCSA_Readiness_SITE_PROFILE_NOT_MEMBER';
 import SITE_NO_PROFILE_TO_ADD from '@salesforce/label/c.CCSA_Readiness_SITE_NO_PROFILE_TO_ADD';
+import SITE_MEMBER_PENDING from '@salesforce/label/c.CCSA_Readiness_SITE_MEMBER_PENDING';
+import SITE_MEMBER_FAILED from '@salesforce/label/c.CCSA_Readiness_SITE_MEMBER_FAILED';
+import SITE_WELCOME_EMAIL_ON from '@salesforce/label/c.CCSA_Readiness_SITE_WELCOME_EMAIL_ON';
+import SITE_WELCOME_EMAIL_OFF from '@salesforce/label/c.CCSA_Readiness_SITE_WELCOME_EMAIL_OFF';
+import CCP_PROFILE_OBJECT_ACCESS_MISSING from '@salesforce/label/c.CCSA_Readiness_CCP_PROFILE_OBJECT_ACCESS_MISSING';
+import SITE_STATUS_LIVE from '@salesforce/label/c.CCSA_Readiness_Site_Status_Live';
+import SITE_STATUS_PREVIEW from '@salesforce/label/c.CCSA_Readiness_Site_Status_Preview';
+import SITE_STATUS_INACTIVE from '@salesforce/label/c.CCSA_Readiness_Site_Status_Inactive';
 import CONTRACT_SHARERS_PRESENT from '@salesforce/label/c.CCSA_Readiness_CONTRACT_SHARERS_PRESENT';
 import CONTRACT_SHARERS_NONE from '@salesforce/label/c.CCSA_Readiness_CONTRACT_SHARERS_NONE';
 import CONTRACT_SHARER_PERMISSION_SETS_MISSING from '@salesforce/label/c.CCSA_Readiness_CONTRACT_SHARER_PERMISSION_SETS_MISSING';
@@ -75,6 +84,11 @@ const REASONS: Readonly<Record<ReasonCode, string>> = {
     SITE_SHOW_ALL_SETTINGS_OFF,
     SITE_PROFILE_NOT_MEMBER,
     SITE_NO_PROFILE_TO_ADD,
+    SITE_MEMBER_PENDING,
+    SITE_MEMBER_FAILED,
+    SITE_WELCOME_EMAIL_ON,
+    SITE_WELCOME_EMAIL_OFF,
+    CCP_PROFILE_OBJECT_ACCESS_MISSING,
     CONTRACT_SHARERS_PRESENT,
     CONTRACT_SHARERS_NONE,
     CONTRACT_SHARER_PERMISSION_SETS_MISSING,
@@ -144,4 +158,19 @@ export function statusLabel(status: RowStatus): string {
  */
 export function fixLabel(fix: ReadinessFix, finding: Pick<Finding, 'values'>): string {
     return formatLabel(FIXES[fix], ...(finding.values ?? []));
+}
+
+const SITE_STATUSES: Readonly<Record<SiteStatusKind, string>> = {
+    live: SITE_STATUS_LIVE,
+    preview: SITE_STATUS_PREVIEW,
+    inactive: SITE_STATUS_INACTIVE,
+};
+
+/**
+ * A site's status as Setup names it: Live, Preview or Inactive.
+ * @param status `Network.Status`
+ * @returns the label
+ */
+export function siteStatusLabel(status: string | null | undefined): string {
+    return SITE_STATUSES[siteStatusKind(status)];
 }

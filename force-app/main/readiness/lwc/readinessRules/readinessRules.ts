@@ -112,7 +112,12 @@ export type ReasonCode =
     | 'SITE_OFFLINE'
     | 'SITE_SHOW_ALL_SETTINGS_OFF'
     | 'SITE_PROFILE_NOT_MEMBER'
+    | 'SITE_MEMBER_PENDING'
+    | 'SITE_MEMBER_FAILED'
     | 'SITE_NO_PROFILE_TO_ADD'
+    | 'SITE_WELCOME_EMAIL_ON'
+    | 'SITE_WELCOME_EMAIL_OFF'
+    | 'CCP_PROFILE_OBJECT_ACCESS_MISSING'
     | 'CONTRACT_SHARERS_PRESENT'
     | 'CONTRACT_SHARERS_NONE'
     | 'CONTRACT_SHARER_PERMISSION_SETS_MISSING';
@@ -156,6 +161,8 @@ export interface ReadinessRow {
     setupUrl: string;
     /** Every problem found, in the order to solve them (a done row has one finding: the evidence). */
     findings: Finding[];
+    /** Facts worth knowing that are neither a problem nor the evidence, e.g. the site's welcome email. */
+    notes?: Reason[];
 }
 
 export interface ReadinessSummary {
@@ -271,6 +278,31 @@ export function findPermissionSet<T extends Pick<PermissionSetFact, 'name' | 'la
 ): T | undefined {
     const matches = permissionSets.filter((permissionSet) => matchesPermissionSet(permissionSet, known));
     return matches.find((permissionSet) => !permissionSet.namespacePrefix) ?? matches[0];
+}
+
+/** How Setup names a site's status: Live, Preview (`UnderConstruction`) or Inactive (`DownForMaintenance`). */
+export type SiteStatusKind = 'live' | 'preview' | 'inactive';
+
+/**
+ * The status Setup shows for `Network.Status`: Live; UnderConstruction is "Preview"; anything else
+ * (DownForMaintenance, or a status this code does not know) is shown as not reachable: Inactive.
+ */
+export function siteStatusKind(status: string | null | undefined): SiteStatusKind {
+    if (status === 'Live') return 'live';
+    if (status === 'UnderConstruction') return 'preview';
+    return 'inactive';
+}
+
+/** `NetworkMemberGroup.AssignmentStatus` of a membership whose users are members (Object Reference). */
+export const MEMBER_ADDED = 'Added';
+
+/**
+ * What a membership's `AssignmentStatus` means: Added; failed ("Failed Add", and any value naming a
+ * failure); otherwise the asynchronous add is still running ("Add Calculated", "Waiting for Add").
+ */
+export function memberStatusKind(status: string | null | undefined): 'added' | 'failed' | 'pending' {
+    if (status === MEMBER_ADDED) return 'added';
+    return /fail/i.test(status ?? '') ? 'failed' : 'pending';
 }
 
 /** Seats left on a license row; never negative. */
@@ -393,6 +425,18 @@ function profileRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
         return row('CCP_PROFILE', url, [{ code: 'CCP_PROFILE_MISSING', action: link(url) }]);
     }
     if (best.apiEnabled) {
+        // A clone deployed from a profile retrieved without its objects keeps API Enabled but
+        // loses object access (issue 11, "CLI profile clone"): Contracts users must read Contract.
+        const missing = best.missingObjectAccess ?? [];
+        if (missing.length > 0) {
+            return row('CCP_PROFILE', profileUrl(best.id), [
+                {
+                    code: 'CCP_PROFILE_OBJECT_ACCESS_MISSING',
+                    values: [best.name, missing.join(', ')],
+                    action: link(profileUrl(best.id)),
+                },
+            ]);
+        }
         return done('CCP_PROFILE', profileUrl(best.id), 'CCP_PROFILE_READY', [
             best.name,
             canonicalLicenseName(best.licenseName),
@@ -461,12 +505,14 @@ function permissionSetsRow(facts: OrgFacts): ReadinessRow {
     return row('CONTRACTS_PERMISSION_SETS', SETUP_URLS.permissionSets, findings);
 }
 
-/** Member ids that let the target users in: the target (or any qualifying) profile, or a Contracts permission set. */
+/**
+ * Member ids that let the target users in: the profile the admin chose (else the best qualifying
+ * one, the profile the checklist measures everywhere; never "any Customer Community Plus
+ * profile"), or a Contracts permission set.
+ */
 function memberIds(facts: OrgFacts, choices: ReadinessChoices): Set<string> {
-    const chosen = chosenProfile(facts, choices);
-    const profiles = chosen
-        ? [chosen]
-        : facts.profiles.filter((profile) => isCustomerCommunityPlus(profile.licenseName));
+    const target = targetProfile(facts, choices);
+    const profiles = target ? [target] : [];
     // Membership through a permission set lets its holders in as well (NetworkMemberGroup.ParentId
     // may be a permission set); every Contracts portal user holds both Contracts sets.
     const permissionSets = Object.values(CONTRACTS_PERMISSION_SETS)
@@ -509,6 +555,23 @@ function siteRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
         }
         if (!site.memberParentIds.some((parentId) => members.has(parentId))) {
             const profile = targetProfile(facts, choices);
+            // A membership of the target that is not Added yet: pending or failed, never "member".
+            const waiting = (site.members ?? []).find(
+                (member) => members.has(member.parentId) && memberStatusKind(member.assignmentStatus) !== 'added',
+            );
+            if (waiting) {
+                const name =
+                    facts.profiles.find((item) => item.id === waiting.parentId)?.name ??
+                    facts.permissionSets.find((item) => item.id === waiting.parentId)?.label ??
+                    waiting.parentId;
+                const failed = memberStatusKind(waiting.assignmentStatus) === 'failed';
+                found.push({
+                    code: failed ? 'SITE_MEMBER_FAILED' : 'SITE_MEMBER_PENDING',
+                    values: [site.name, name, waiting.assignmentStatus ?? ''],
+                    action: link(url),
+                });
+                return found;
+            }
             found.push(
                 profile
                     ? {
@@ -536,10 +599,19 @@ function siteRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
                 a.index - b.index,
         );
     const best = measured[0];
-    if (best.found.length === 0) {
-        return done('SITE', url, 'SITE_READY', [best.site.name]);
-    }
-    return row('SITE', url, best.found);
+    // Activation sends the welcome email to members when "Send welcome email" is on: say which.
+    const notes: Reason[] =
+        best.site.sendWelcomeEmail === true || best.site.sendWelcomeEmail === false
+            ? [
+                  {
+                      code: best.site.sendWelcomeEmail ? 'SITE_WELCOME_EMAIL_ON' : 'SITE_WELCOME_EMAIL_OFF',
+                      values: [best.site.name],
+                  },
+              ]
+            : [];
+    const measuredRow =
+        best.found.length === 0 ? done('SITE', url, 'SITE_READY', [best.site.name]) : row('SITE', url, best.found);
+    return notes.length > 0 ? { ...measuredRow, notes } : measuredRow;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
     SETUP_URLS,
     findPermissionSet,
     isCustomerCommunityPlus,
+    memberStatusKind,
     profileUrl,
     recordUrl,
     seatsLeft,
@@ -89,6 +90,8 @@ export type CheckCode =
     | 'SITE_MEMBER_LIVE'
     | 'SITE_MEMBER_NOT_LIVE'
     | 'SITE_NOT_MEMBER'
+    | 'SITE_MEMBERSHIP_PENDING'
+    | 'SITE_MEMBERSHIP_FAILED'
     | 'SITE_MEMBERSHIP_UNKNOWN'
     | 'CONTACT_PRESENT'
     | 'CONTACT_MISSING'
@@ -262,11 +265,25 @@ function siteCheck(user: DoctorUserFact, org: DoctorOrgFacts): DoctorCheck {
     if (!user.sites) {
         return check('SITE_MEMBER', 'unknown', 'SITE_MEMBERSHIP_UNKNOWN', [user.name], link(SETUP_URLS.allSites));
     }
-    const live = user.sites.find((site) => site.status === 'Live');
+    // Only an "Added" membership lets the user in (NetworkMemberGroup.AssignmentStatus); adding one
+    // is asynchronous, so right after "Add to site" the membership is pending, not done.
+    const added = user.sites.filter((site) => memberStatusKind(site.assignmentStatus) === 'added');
+    const live = added.find((site) => site.status === 'Live');
     if (live) {
         return check('SITE_MEMBER', 'pass', 'SITE_MEMBER_LIVE', [live.name, live.viaName ?? '']);
     }
-    const [reached] = user.sites;
+    const waiting = user.sites.find((site) => memberStatusKind(site.assignmentStatus) !== 'added');
+    if (waiting && added.length === 0) {
+        const failed = memberStatusKind(waiting.assignmentStatus) === 'failed';
+        return check(
+            'SITE_MEMBER',
+            failed ? 'fail' : 'unknown',
+            failed ? 'SITE_MEMBERSHIP_FAILED' : 'SITE_MEMBERSHIP_PENDING',
+            [waiting.name, waiting.assignmentStatus ?? ''],
+            link(SETUP_URLS.allSites),
+        );
+    }
+    const [reached] = added;
     if (reached) {
         return check(
             'SITE_MEMBER',

@@ -7,6 +7,7 @@ import assignPermissionSetLicense from '@salesforce/apex/UserDoctorController.as
 import assignPermissionSet from '@salesforce/apex/UserDoctorController.assignPermissionSet';
 import activateSite from '@salesforce/apex/ReadinessController.activateSite';
 import addSiteMember from '@salesforce/apex/ReadinessController.addSiteMember';
+import sendLoginEmail from '@salesforce/apex/UserDoctorController.sendLoginEmail';
 import { examineUser } from 'c/userDoctor';
 import type { CheckStatus, DoctorFix, DoctorResult } from 'c/userDoctor';
 import { blockedMessage, checkMessage, checkStatusLabel, checkTitle, doctorFixLabel } from 'c/doctorMessages';
@@ -31,6 +32,8 @@ import REFRESH from '@salesforce/label/c.CCSA_Doctor_Refresh';
 import LOAD_ERROR from '@salesforce/label/c.CCSA_Doctor_Load_Error';
 import ACTION_ERROR from '@salesforce/label/c.CCSA_Doctor_Action_Error';
 import LOADING from '@salesforce/label/c.CCSA_Loading';
+import SEND_LOGIN_EMAIL from '@salesforce/label/c.CCSA_Doctor_Send_Login_Email';
+import SEND_LOGIN_EMAIL_HELP from '@salesforce/label/c.CCSA_Doctor_Send_Login_Email_Help';
 
 type FixResult = Apex.ReadinessFixService.FixResult;
 type DoctorFacts = Apex.UserDoctorService.DoctorFacts;
@@ -98,6 +101,8 @@ export default class UserDoctorPanel extends LightningElement {
         loadError: LOAD_ERROR,
         actionError: ACTION_ERROR,
         loading: LOADING,
+        sendLoginEmail: SEND_LOGIN_EMAIL,
+        sendLoginEmailHelp: SEND_LOGIN_EMAIL_HELP,
     };
 
     searchTerm = '';
@@ -249,6 +254,25 @@ export default class UserDoctorPanel extends LightningElement {
                 // What the fix changed, or what changed meanwhile: the checks show the org as it is.
                 await this.load();
             }
+        });
+    }
+
+    /**
+     * "Send login email" is offered for an active external user: Setup's "Generate new password
+     * and notify user". The server refuses anyone else (USER_NOT_EXTERNAL).
+     */
+    get canSendLoginEmail(): boolean {
+        const user = this.facts?.user;
+        return !!user && !!user.contactId && user.isActive === true;
+    }
+
+    async handleSendLoginEmail(): Promise<void> {
+        const userId = this.facts?.user.id;
+        if (!userId) {
+            return;
+        }
+        await this.run(async () => {
+            this.fixResult = await sendLoginEmail({ userId });
         });
     }
 

@@ -142,6 +142,13 @@ describe('c-readiness-checklist', () => {
         expect(fix.label).toBe('Activate Contracts Portal');
         fix.click();
         await flush();
+        // Activation can send welcome emails: nothing runs before the admin confirms.
+        expect(activateSite).not.toHaveBeenCalled();
+        // The setting was not read: the confirmation warns as if it were on.
+        expect(text($(element, '.activation-confirm .confirm-welcome'))).toContain('sends a welcome email');
+        await expect(element).toBeAccessible();
+        ($(element, 'lightning-button.confirm-activation') as HTMLElement).click();
+        await flush();
         await flush();
         expect(activateSite).toHaveBeenCalledWith({ networkId: SITE });
         expect(getReadinessFacts).toHaveBeenCalledTimes(2);
@@ -183,6 +190,8 @@ describe('c-readiness-checklist', () => {
         const element = render();
         await flush();
         ($(element, '.row-SITE lightning-button.fix') as HTMLElement).click();
+        await flush();
+        ($(element, 'lightning-button.confirm-activation') as HTMLElement).click();
         await flush();
         const refusal = notice(element, '.fix-refused');
         expect(text(refusal.querySelector('.refusal-message'))).toContain('insufficient access');
@@ -249,13 +258,56 @@ describe('c-readiness-checklist', () => {
         };
         expect(choice.options.map((option) => option.label)).toEqual([
             'The site closest to ready',
-            'Contracts Portal',
-            'Second',
+            'Contracts Portal (Live)',
+            'Second (Preview)',
         ]);
         choice.dispatchEvent(new CustomEvent('change', { detail: { value: '0DB000000000002AAA' } }));
         await flush();
         expect(text($(element, '.row-SITE .reason'))).toBe(
             'Second is in Preview: users cannot log in until it is activated.',
         );
+    });
+
+    it('says the welcome email goes out, and cancels the activation when asked', async () => {
+        mocked(getReadinessFacts).mockResolvedValue({
+            ...FACTS,
+            sites: [{ ...FACTS.sites[0], sendWelcomeEmail: true }],
+        });
+        const element = render();
+        await flush();
+        expect(text($(element, '.row-SITE .note'))).toBe(
+            'Contracts Portal sends a welcome email to new members ("Send welcome email" is on).',
+        );
+        ($(element, '.row-SITE lightning-button.fix') as HTMLElement).click();
+        await flush();
+        expect(text($(element, '.activation-confirm .confirm-welcome'))).toBe(
+            'Contracts Portal has "Send welcome email" on: activating it sends a welcome email to every member.',
+        );
+        await expect(element).toBeAccessible();
+        ($(element, 'lightning-button.cancel-activation') as HTMLElement).click();
+        await flush();
+        expect($(element, '.activation-confirm')).toBeNull();
+        expect(activateSite).not.toHaveBeenCalled();
+    });
+
+    it('shows a membership that Salesforce is still adding as pending, not as done', async () => {
+        mocked(getReadinessFacts).mockResolvedValue({
+            ...FACTS,
+            sites: [
+                {
+                    ...FACTS.sites[0],
+                    status: 'Live',
+                    memberParentIds: [],
+                    members: [{ parentId: PROFILE, assignmentStatus: 'Add Calculated' }],
+                },
+            ],
+        });
+        const element = render();
+        await flush();
+        const site = $(element, '.row-SITE');
+        expect(site.classList.contains('status-needs-action')).toBe(true);
+        expect(text(site.querySelector('.reason'))).toContain('is being added to the members of Contracts Portal');
+        expect(site.querySelector('lightning-button.fix')).toBeNull();
+        await expect(element).toBeAccessible();
     });
 });

@@ -6,10 +6,12 @@ import {
     findPermissionSet,
     isCustomerCommunityPlus,
     matchesPermissionSet,
+    memberStatusKind,
     permissionSetUrl,
     profileUrl,
     recordUrl,
     seatsLeft,
+    siteStatusKind,
     summarizeReadiness,
     userUrl,
 } from 'c/readinessRules';
@@ -563,5 +565,94 @@ describe('shared vocabulary', () => {
         expect(recordUrl('Contact', '0031')).toBe('/lightning/r/Contact/0031/view');
         expect(seatsLeft({ totalLicenses: 5, usedLicenses: 2 })).toBe(3);
         expect(seatsLeft({ totalLicenses: 5, usedLicenses: 7 })).toBe(0);
+    });
+});
+
+describe('issue 11, seed 000: site membership, welcome email, profile access', () => {
+    it('counts a membership only once Salesforce reports it Added', () => {
+        const added = rowOf(readyOrg(), 'SITE');
+        expect(added.status).toBe('done');
+        const pending = rowOf(
+            readyOrg({
+                sites: [
+                    site({
+                        memberParentIds: [],
+                        members: [{ parentId: PLUS_PROFILE, assignmentStatus: 'Add Calculated' }],
+                    }),
+                ],
+            }),
+            'SITE',
+        );
+        expect(pending.status).toBe('needs-action');
+        expect(pending.reason.code).toBe('SITE_MEMBER_PENDING');
+        expect(pending.action.kind).toBe('setup-link');
+    });
+
+    it('shows a failed membership as failed', () => {
+        const failed = rowOf(
+            readyOrg({
+                sites: [
+                    site({
+                        memberParentIds: [],
+                        members: [{ parentId: PLUS_PROFILE, assignmentStatus: 'Failed Add' }],
+                    }),
+                ],
+            }),
+            'SITE',
+        );
+        expect(failed.reason).toEqual({
+            code: 'SITE_MEMBER_FAILED',
+            values: ['Contracts Portal', 'CC Plus - Contracts', 'Failed Add'],
+        });
+    });
+
+    it('measures the profile the admin chose, not any Customer Community Plus profile', () => {
+        const facts = readyOrg({ sites: [site({ memberParentIds: [PLUS_LOGIN_PROFILE] })] });
+        const chosenMember = rowOf(facts, 'SITE', { profileId: PLUS_LOGIN_PROFILE });
+        expect(chosenMember.status).toBe('done');
+        const otherChosen = rowOf(facts, 'SITE', { profileId: PLUS_PROFILE });
+        expect(otherChosen.reason.code).toBe('SITE_PROFILE_NOT_MEMBER');
+        expect(otherChosen.action).toEqual({ kind: 'fix', fix: 'ADD_PROFILE_MEMBER', values: [SITE, PLUS_PROFILE] });
+    });
+
+    it('notes whether the site sends a welcome email, and nothing when the setting is unknown', () => {
+        expect(rowOf(readyOrg({ sites: [site({ sendWelcomeEmail: true })] }), 'SITE').notes).toEqual([
+            { code: 'SITE_WELCOME_EMAIL_ON', values: ['Contracts Portal'] },
+        ]);
+        expect(rowOf(readyOrg({ sites: [site({ sendWelcomeEmail: false })] }), 'SITE').notes?.[0].code).toBe(
+            'SITE_WELCOME_EMAIL_OFF',
+        );
+        expect(rowOf(readyOrg({ sites: [site({ sendWelcomeEmail: null })] }), 'SITE').notes).toBeUndefined();
+    });
+
+    it('flags a profile that cannot read Contract, and passes one that can', () => {
+        const ready = readyOrg();
+        expect(rowOf(ready, 'CCP_PROFILE').status).toBe('done');
+        const lacking = readyOrg({
+            profiles: ready.profiles.map((profile) => ({ ...profile, missingObjectAccess: ['Contract'] })),
+        });
+        const row = rowOf(lacking, 'CCP_PROFILE');
+        expect(row.status).toBe('needs-action');
+        expect(row.reason.code).toBe('CCP_PROFILE_OBJECT_ACCESS_MISSING');
+        expect(row.reason.values?.[1]).toBe('Contract');
+    });
+
+    it('names the domain when Apex read it, and says so when it could not', () => {
+        expect(rowOf(readyOrg({ experienceDomain: 'acme.my.site.com' }), 'DIGITAL_EXPERIENCES').reason).toEqual({
+            code: 'DIGITAL_EXPERIENCES_ENABLED',
+            values: ['acme.my.site.com'],
+        });
+        expect(rowOf(readyOrg({ experienceDomain: null }), 'DIGITAL_EXPERIENCES').reason.code).toBe(
+            'DIGITAL_EXPERIENCES_ENABLED_DOMAIN_UNKNOWN',
+        );
+    });
+
+    it('names site statuses as Setup does', () => {
+        expect(siteStatusKind('Live')).toBe('live');
+        expect(siteStatusKind('UnderConstruction')).toBe('preview');
+        expect(siteStatusKind('DownForMaintenance')).toBe('inactive');
+        expect(memberStatusKind('Added')).toBe('added');
+        expect(memberStatusKind('Failed Add')).toBe('failed');
+        expect(memberStatusKind('Waiting for Add')).toBe('pending');
     });
 });

@@ -66,7 +66,16 @@ function healthyUser(overrides: Partial<DoctorUserFact> = {}): DoctorUserFact {
             },
         ],
         permissionSetLicenseIds: [DOCGEN_PSL, CCPLUS_PSL],
-        sites: [{ id: SITE, name: 'Contracts Portal', status: 'Live', via: 'profile', viaName: 'CC Plus - Contracts' }],
+        sites: [
+            {
+                id: SITE,
+                name: 'Contracts Portal',
+                status: 'Live',
+                via: 'profile',
+                viaName: 'CC Plus - Contracts',
+                assignmentStatus: 'Added',
+            },
+        ],
         contactId: '003000000000001AAA',
         accountId: '001000000000001AAA',
         accountName: 'Acme',
@@ -271,8 +280,20 @@ describe('examineUser', () => {
             const check = checkOf(
                 examine({
                     sites: [
-                        { id: '0DB2', name: 'Old', status: 'DownForMaintenance', via: 'profile' },
-                        { id: SITE, name: 'Contracts Portal', status: 'Live', via: 'permission-set' },
+                        {
+                            id: '0DB2',
+                            name: 'Old',
+                            status: 'DownForMaintenance',
+                            via: 'profile',
+                            assignmentStatus: 'Added',
+                        },
+                        {
+                            id: SITE,
+                            name: 'Contracts Portal',
+                            status: 'Live',
+                            via: 'permission-set',
+                            assignmentStatus: 'Added',
+                        },
                     ],
                 }),
                 'SITE_MEMBER',
@@ -289,8 +310,20 @@ describe('examineUser', () => {
             const check = checkOf(
                 examine({
                     sites: [
-                        { id: '0DB2', name: 'Preview', status: 'UnderConstruction', via: 'profile' },
-                        { id: '0DB3', name: 'Old', status: 'DownForMaintenance', via: 'permission-set' },
+                        {
+                            id: '0DB2',
+                            name: 'Preview',
+                            status: 'UnderConstruction',
+                            via: 'profile',
+                            assignmentStatus: 'Added',
+                        },
+                        {
+                            id: '0DB3',
+                            name: 'Old',
+                            status: 'DownForMaintenance',
+                            via: 'permission-set',
+                            assignmentStatus: 'Added',
+                        },
                     ],
                 }),
                 'SITE_MEMBER',
@@ -399,5 +432,45 @@ describe('examineUser', () => {
                 '',
             ]);
         });
+    });
+});
+
+describe('examineUser: asynchronous site membership (issue 9 §1.5)', () => {
+    it('does not pass a membership Salesforce is still adding, and names it pending', () => {
+        const pending = examineUser(
+            healthyUser({
+                sites: [
+                    {
+                        id: SITE,
+                        name: 'Contracts Portal',
+                        status: 'Live',
+                        via: 'profile',
+                        assignmentStatus: 'Add Calculated',
+                    },
+                ],
+            }),
+            org(),
+        ).checks.find((item) => item.id === 'SITE_MEMBER');
+        expect(pending?.status).toBe('unknown');
+        expect(pending?.code).toBe('SITE_MEMBERSHIP_PENDING');
+    });
+
+    it('fails a membership Salesforce could not add', () => {
+        const failed = examineUser(
+            healthyUser({
+                sites: [
+                    {
+                        id: SITE,
+                        name: 'Contracts Portal',
+                        status: 'Live',
+                        via: 'profile',
+                        assignmentStatus: 'Failed Add',
+                    },
+                ],
+            }),
+            org(),
+        ).checks.find((item) => item.id === 'SITE_MEMBER');
+        expect(failed?.status).toBe('fail');
+        expect(failed?.code).toBe('SITE_MEMBERSHIP_FAILED');
     });
 });

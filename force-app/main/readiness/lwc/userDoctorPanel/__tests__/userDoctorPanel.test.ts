@@ -200,7 +200,17 @@ describe('c-user-doctor-panel', () => {
         ['CONTENT_USER', { contentUser: false }, enableContentUser, { userId: USER }],
         [
             'SITE_MEMBER',
-            { sites: [{ id: SITE, name: 'Customer Portal', status: 'UnderConstruction', via: 'profile' }] },
+            {
+                sites: [
+                    {
+                        id: SITE,
+                        name: 'Customer Portal',
+                        status: 'UnderConstruction',
+                        via: 'profile',
+                        assignmentStatus: 'Added',
+                    },
+                ],
+            },
             activateSite,
             { networkId: SITE },
         ],
