@@ -109,6 +109,52 @@ function readinessRow(checklist, rowId) {
     return checklist.locator(`li.readiness-row.row-${rowId}`);
 }
 
+/** The tabs of the workspace: value, label and the component each one shows (issue 11 §1). */
+const WORKSPACE_TABS = [
+    {
+        value: 'readiness',
+        label: 'CCSA_Tab_Readiness',
+        component: 'c-readiness-checklist',
+        title: 'CCSA_Readiness_Title',
+    },
+    { value: 'enableUsers', label: 'CCSA_Tab_Enable_Users', component: 'c-enable-users', title: 'CCSA_Enable_Title' },
+    {
+        value: 'licenseUpgrades',
+        label: 'CCSA_Tab_License_Upgrades',
+        component: 'c-license-upgrade',
+        title: 'CCSA_Upgrade_Title',
+    },
+    {
+        value: 'userDoctor',
+        label: 'CCSA_Tab_User_Doctor',
+        component: 'c-user-doctor-panel',
+        title: 'CCSA_Doctor_Title',
+    },
+    { value: 'history', label: 'CCSA_Tab_History', component: 'c-history-panel', title: 'CCSA_History_Title' },
+];
+
+/** The workspace tab that is open: its label is on the selected tab, its panel is visible. */
+async function expectOpenTab(page, { expectText }, tab) {
+    const selected = page.locator('c-setup-assistant lightning-tabset [role="tab"][aria-selected="true"]');
+    await expectText(selected, label(tab.label), 'open tab');
+    await expectText(page.locator(`c-setup-assistant ${tab.component}`), label(tab.title), `${tab.value} panel`);
+}
+
+function contactByName(org, name) {
+    const contact = org.Contact.find((c) => `${c.FirstName} ${c.LastName}` === name);
+    if (!contact) throw new Error(`The sample org has no contact ${name}`);
+    return contact;
+}
+
+/** The Contact record page of the preview with the "Enable Portal User" quick action opened in its modal. */
+async function openQuickAction(page, { expectText }, contactName) {
+    await expectText(page.locator('.contact-name'), contactName, 'contact record page');
+    await page.getByRole('button', { name: 'Enable Portal User' }).click();
+    const modal = page.getByRole('dialog', { name: 'Enable Portal User' });
+    await modal.waitFor({ state: 'visible', timeout: 5000 });
+    return modal;
+}
+
 export const SCENARIOS = [
     {
         name: 'shell-admin',
@@ -175,7 +221,7 @@ export const SCENARIOS = [
     {
         name: 'license-upgrade-validated',
         title: 'license upgrades: two users validated, one profile change and one re-enable with its steps',
-        query: '',
+        query: '?c__tab=licenseUpgrades',
         async run(page, helpers) {
             await validateTwoUsers(page, helpers);
         },
@@ -183,7 +229,7 @@ export const SCENARIOS = [
     {
         name: 'license-upgrade-done',
         title: 'license upgrades: the acknowledged user is changed, the result is Done, nothing left to retry',
-        query: '',
+        query: '?c__tab=licenseUpgrades',
         async run(page, helpers) {
             const { panel, verdicts } = await validateTwoUsers(page, helpers);
             await verdicts.nth(0).locator('lightning-input.acknowledge label').click();
@@ -303,7 +349,7 @@ export const SCENARIOS = [
     {
         name: 'enable-users',
         title: 'enable users: three contacts, one blocked by an account owner without a role, fixed in Setup, then enabled; CSV export',
-        query: '',
+        query: '?c__tab=enableUsers',
         async run(page, { expectText }) {
             const panel = page.locator('c-enable-users');
             await expectText(panel, label('CCSA_Enable_Title'), 'enable users title');
@@ -356,7 +402,7 @@ export const SCENARIOS = [
     {
         name: 'history',
         title: 'history: the sample org log newest first, filtered to the failed changes, one opened with its details',
-        query: '',
+        query: '?c__tab=history',
         async run(page, { expectText }) {
             const panel = page.locator('c-history-panel');
             await expectText(panel, label('CCSA_History_Title'), 'history title');
@@ -386,7 +432,7 @@ export const SCENARIOS = [
     {
         name: 'user-doctor-fix',
         title: 'user doctor: Bruno Vargas lacks a Contracts permission set; the Fix buttons assign its license, then the set, and the checks pass',
-        query: '',
+        query: '?c__tab=userDoctor',
         async run(page, { expectText }) {
             const org = sampleOrg();
             const psl = org.PermissionSetLicense.find((l) => l.DeveloperName === 'ClmCcPlusDigitalExperiencePsl');
@@ -434,6 +480,137 @@ export const SCENARIOS = [
                 set.locator('.reason'),
                 label('CCSA_Doctor_PERMISSION_SET_ASSIGNED', permissionSet),
                 'measured again',
+            );
+        },
+    },
+    ...WORKSPACE_TABS.map((tab) => ({
+        name: `tab-${tab.value}`,
+        title: `workspace: the ${tab.value} tab, opened by a click on its tab`,
+        query: '',
+        async run(page, helpers) {
+            if (tab.value !== 'readiness') {
+                await page
+                    .locator('c-setup-assistant lightning-tabset')
+                    .getByRole('tab', { name: label(tab.label) })
+                    .click();
+            }
+            await expectOpenTab(page, helpers, tab);
+        },
+    })),
+    {
+        name: 'workspace-summary',
+        title: 'workspace: the header shows the readiness summary, and c__tab=history opens History',
+        query: '?c__tab=history',
+        async run(page, helpers) {
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[4]);
+            await helpers.expectText(
+                page.locator('c-setup-assistant .readiness-summary'),
+                label('CCSA_Readiness_Summary_Many', 8, 7),
+                'readiness summary in the header',
+            );
+        },
+    },
+    {
+        name: 'handover-list-view',
+        title: 'hand-over: contacts from the list view button open Enable users, selected and checked',
+        query: '',
+        async run(page, helpers) {
+            const org = sampleOrg();
+            const names = ['Amara Fischer', 'Amara Horvat'];
+            const ids = names.map((name) => contactByName(org, name).Id).join(',');
+            await page.goto(`${page.url().split('?')[0]}?c__contactIds=${ids}&latency=0`);
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[1]);
+            const panel = page.locator('c-enable-users');
+            for (const name of names) {
+                await helpers.expectText(
+                    panel.locator('.plan-table tr', { hasText: name }),
+                    name,
+                    `${name} in the plan`,
+                );
+            }
+        },
+    },
+    {
+        name: 'handover-doctor-upgrade',
+        title: "hand-over: the doctor's Upgrade the license opens License upgrades with that user selected",
+        query: '',
+        async run(page, helpers) {
+            const org = sampleOrg();
+            const user = userByAlias(org, 'dvarg');
+            await page.goto(`${page.url().split('?')[0]}?c__userIds=${user.Id}&latency=0`);
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[3]);
+            const doctor = page.locator('c-user-doctor-panel');
+            await helpers.expectText(doctor.locator('.examined-user'), user.Name, 'the user handed over');
+            await doctor
+                .getByRole('button', { name: label('CCSA_Doctor_Upgrade') })
+                .first()
+                .click();
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[2]);
+            const panel = page.locator('c-license-upgrade');
+            await helpers.expectText(panel.locator('.candidates tr', { hasText: user.Username }), user.Name, 'listed');
+            const checked = await panel
+                .locator('.candidates tr', { hasText: user.Username })
+                .locator('input[type="checkbox"]')
+                .first()
+                .isChecked();
+            if (!checked) throw new Error('the handed-over user must arrive selected');
+        },
+    },
+    {
+        name: 'quick-action-enable',
+        title: 'quick action: Enable Portal User on a contact without a user opens the enable flow, checked, in a modal',
+        query: '',
+        async run(page, helpers) {
+            const org = sampleOrg();
+            const contact = contactByName(org, 'Amara Fischer');
+            await page.goto(`${page.url().split('?')[0]}?page=contact&recordId=${contact.Id}&latency=0`);
+            const modal = await openQuickAction(page, helpers, 'Amara Fischer');
+            const flow = modal.locator('c-enable-users');
+            await helpers.expectText(
+                flow.locator('.plan-table tr', { hasText: 'Amara Fischer' }),
+                'Amara Fischer',
+                'plan',
+            );
+            if ((await modal.locator('c-user-doctor-panel').count()) > 0) throw new Error('no doctor for a new user');
+        },
+    },
+    {
+        name: 'quick-action-doctor',
+        title: 'quick action: on a contact that has a user, Enable Portal User opens the user doctor for that user',
+        query: '',
+        async run(page, helpers) {
+            const org = sampleOrg();
+            const user = userByAlias(org, 'dvarg');
+            const contact = org.Contact.find((c) => c.Id === user.ContactId);
+            await page.goto(`${page.url().split('?')[0]}?page=contact&recordId=${contact.Id}&latency=0`);
+            const modal = await openQuickAction(page, helpers, `${contact.FirstName} ${contact.LastName}`);
+            const doctor = modal.locator('c-user-doctor-panel');
+            await helpers.expectText(doctor.locator('.examined-user'), user.Name, 'the contact user examined');
+            if ((await modal.locator('c-enable-users').count()) > 0)
+                throw new Error('no enable flow for an existing user');
+        },
+    },
+    {
+        name: 'quick-action-upgrade-handover',
+        title: "quick action: the doctor's Upgrade the license closes the modal and opens the assistant's License upgrades with the user",
+        query: '',
+        async run(page, helpers) {
+            const org = sampleOrg();
+            const user = userByAlias(org, 'dvarg');
+            const contact = org.Contact.find((c) => c.Id === user.ContactId);
+            await page.goto(`${page.url().split('?')[0]}?page=contact&recordId=${contact.Id}&latency=0`);
+            const modal = await openQuickAction(page, helpers, `${contact.FirstName} ${contact.LastName}`);
+            await helpers.expectText(modal.locator('.examined-user'), user.Name, 'the contact user examined');
+            await modal
+                .getByRole('button', { name: label('CCSA_Doctor_Upgrade') })
+                .first()
+                .click();
+            await page.waitForURL(/c__tab=licenseUpgrades/, { timeout: 5000 });
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[2]);
+            await helpers.expectText(
+                page.locator('c-license-upgrade .candidates tr', { hasText: user.Username }),
+                user.Name,
+                'the user handed over',
             );
         },
     },

@@ -182,6 +182,6 @@ function openAction(container, recordId, opener) {
     modal.addEventListener('keydown', (event) => {
         if (event.key === 'Escape') dismiss();
     });
-    container.append(modal, backdrop);
+    document.body.append(modal, backdrop);
     modal.focus();
 }
