@@ -365,7 +365,7 @@ describe('arguments and plan', () => {
         expect(errors).toEqual([
             'Unknown argument: --bogus',
             '--template needs a value.',
-            'Unknown step in --skip: users (steps: settings, profile, site, permset).',
+            'Unknown step in --skip: users (steps: settings, profile, site, permset, confirm).',
             '--url-path-prefix "a/b" must be one path segment: letters, digits, _ or -.',
             '--profile-name must differ from --source-profile: the clone is a new profile.',
         ]);
@@ -374,11 +374,42 @@ describe('arguments and plan', () => {
     it('builds the four steps in order, with the CLI template name and the skips applied', () => {
         const { options } = plan.parseArgs(['-o', 'org', '--template', 'Build Your Own (Aura)']);
         const steps = plan.buildPlan(options, { workDir: '/w' });
-        expect(steps.map((s) => s.id)).toEqual(['settings', 'profile', 'site', 'permset']);
+        expect(steps.map((s) => s.id)).toEqual(['settings', 'profile', 'site', 'permset', 'confirm']);
         const create = steps[2].commands.find((c) => c.kind === 'site-create')!;
         expect(create.args).toEqual(expect.arrayContaining(['--template-name', 'Build Your Own']));
         const skipped = plan.buildPlan({ ...options, skip: ['profile', 'site'] }, { workDir: '/w' });
-        expect(skipped.map((s) => s.id)).toEqual(['settings', 'permset']);
+        expect(skipped.map((s) => s.id)).toEqual(['settings', 'permset', 'confirm']);
+    });
+
+    it('confirms standard external profiles only after this run deployed the settings, through the package', () => {
+        const { options } = plan.parseArgs(['-o', 'org']);
+        const confirm = plan.buildPlan(options, { workDir: '/w' }).find((s) => s.id === 'confirm')!;
+        expect(confirm.commands[0].args?.slice(0, 3)).toEqual(['apex', 'run', '--file']);
+        expect(confirm.files[0].content).toContain(
+            "ReadinessController.confirmReadinessStep('STANDARD_EXTERNAL_PROFILES');",
+        );
+        expect(confirm.files[0].content).not.toContain('ccsa.');
+        const installed = plan.parseArgs(['-o', 'org', '--installed']).options;
+        const confirmInstalled = plan.buildPlan(installed, { workDir: '/w' }).find((s) => s.id === 'confirm')!;
+        expect(confirmInstalled.files[0].content).toContain('ccsa.ReadinessController.confirmReadinessStep(');
+        const noSettings = plan.buildPlan({ ...options, skip: ['settings'] }, { workDir: '/w' });
+        expect(noSettings.map((s) => s.id)).toEqual(['profile', 'site', 'permset']);
+    });
+
+    it('retrieves the profile with its objects and tabs, so that the clone keeps their permissions', () => {
+        const { options } = plan.parseArgs(['-o', 'org']);
+        const profile = plan.buildPlan(options, { workDir: '/w' }).find((s) => s.id === 'profile')!;
+        const manifest = profile.files.find((f) => f.path.endsWith('package.xml'))!;
+        expect(XMLValidator.validate(manifest.content)).toBe(true);
+        expect(manifest.content).toContain(
+            '<members>Customer Community Plus User</members>\n        <name>Profile</name>',
+        );
+        expect(manifest.content).toMatch(
+            /<members>\*<\/members>[\s\S]*<members>Contract<\/members>[\s\S]*<name>CustomObject<\/name>/,
+        );
+        expect(manifest.content).toMatch(/<members>\*<\/members>\s*<name>CustomTab<\/name>/);
+        expect(profile.commands[0].args).toEqual(expect.arrayContaining(['--manifest', manifest.path]));
+        expect(profile.commands[0].args).not.toContain('--metadata');
     });
 
     it('quote SOQL strings and shell arguments', () => {
@@ -406,18 +437,23 @@ describe('setup-org.mjs', () => {
             '$ sf data query',
             '$ sf community publish',
             '$ sf org assign permset',
+            '$ sf apex run',
         ]);
-        expect(stdout.match(/^== Step \d\/4: (\w+)/gm)).toEqual([
-            '== Step 1/4: settings',
-            '== Step 2/4: profile',
-            '== Step 3/4: site',
-            '== Step 4/4: permset',
+        expect(stdout.match(/^== Step \d\/5: (\w+)/gm)).toEqual([
+            '== Step 1/5: settings',
+            '== Step 2/5: profile',
+            '== Step 3/5: site',
+            '== Step 4/5: permset',
+            '== Step 5/5: confirm',
         ]);
+        // The dry run shows the retrieve manifest: the profile with its objects and tabs.
+        expect(stdout).toMatch(/--- file \S+profile\/retrieve\/package\.xml/);
+        expect(stdout).toContain('<name>CustomTab</name>');
         expect(stdout).toMatch(
             /--- file \S+settings\/force-app\/main\/default\/settings\/Communities\.settings-meta\.xml/,
         );
         expect(stdout).toContain('<enableOotbProfExtUserOpsEnable>true</enableOotbProfExtUserOpsEnable>');
-        expect(stdout).toContain('--metadata "Profile:Customer Community Plus User" --target-org my-org');
+        expect(stdout).toContain('sf project retrieve start --manifest');
         expect(stdout).toContain('profiles/Customer Community Plus User - Contracts.profile-meta.xml');
         expect(stdout).toContain(
             'sf community create --name "Contracts Portal" --template-name "Customer Account Portal" --url-path-prefix contracts',

@@ -12,7 +12,55 @@ const {
 } = require('./metadata.js');
 const { scanFlags } = require('../lib/sf-cli.js');
 
-const STEPS = ['settings', 'profile', 'site', 'permset'];
+const STEPS = ['settings', 'profile', 'site', 'permset', 'confirm'];
+
+/**
+ * Standard objects whose access the clone keeps. Metadata API returns a profile's object, field
+ * and tab permissions only for the components retrieved with it (Metadata API Developer Guide,
+ * "Profile": "The content of a profile returned by Metadata API depends on the content requested
+ * in the RetrieveRequest message"); `CustomObject` with `*` covers custom objects only, standard
+ * ones must be named. These are the objects Contracts portal users work with.
+ */
+const STANDARD_OBJECTS = ['Account', 'Contact', 'Contract', 'Case', 'Asset', 'Opportunity', 'Order', 'Product2'];
+
+/** The retrieve manifest: the profile with the objects (fields are their children) and tabs it grants. */
+function retrieveManifest(sourceProfile, apiVersion = DEFAULT_API_VERSION) {
+    const xmlText = (value) => String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const members = (names) => names.map((name) => `        <members>${xmlText(name)}</members>`).join('\n');
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<Package xmlns="http://soap.sforce.com/2006/04/metadata">',
+        '    <types>',
+        members(['*', ...STANDARD_OBJECTS]),
+        '        <name>CustomObject</name>',
+        '    </types>',
+        '    <types>',
+        members(['*']),
+        '        <name>CustomTab</name>',
+        '    </types>',
+        '    <types>',
+        members([sourceProfile]),
+        '        <name>Profile</name>',
+        '    </types>',
+        `    <version>${apiVersion}</version>`,
+        '</Package>',
+        '',
+    ].join('\n');
+}
+
+/**
+ * The anonymous Apex of the confirm step: records, through the package's own controller and its
+ * guard, that the CommunitiesSettings deploy of this run turned on "Allow using standard external
+ * profiles". Apex cannot read that setting, so the readiness row shows a confirmation; this is the
+ * same confirmation an admin makes with "Mark as done", made by the CLI user who deployed it.
+ */
+function confirmApex(namespace = '') {
+    return [
+        '// Written by npm run setup:org after a successful CommunitiesSettings deploy.',
+        `${namespace}ReadinessController.confirmReadinessStep('STANDARD_EXTERNAL_PROFILES');`,
+        '',
+    ].join('\n');
+}
 const ADMIN_PERMISSION_SET = 'Contracts_Community_Setup_Admin';
 
 const DEFAULTS = {
@@ -35,6 +83,15 @@ User" that Apex cannot do, in this order:
   3. site      create the Experience Cloud site from a template (skipped if a site of that name
                exists), wait for it, publish it
   4. permset   assign the permission set ${ADMIN_PERMISSION_SET} to you (the CLI user)
+  5. confirm   only after step 1 ran: record the readiness confirmation of "standard external
+               profiles" through ReadinessController.confirmReadinessStep (anonymous Apex as you;
+               the package's guard applies, so you need ${ADMIN_PERMISSION_SET})
+
+The profile clone keeps the source's object, field and tab access: the profile is retrieved
+together with every custom object, the standard objects ${STANDARD_OBJECTS.join(', ')} and
+every custom tab, since Metadata API returns a profile's permissions only for what is retrieved
+with it. Access to other standard objects is not copied: the readiness checklist flags a profile
+that cannot read Contract.
 
 Options:
   -o, --target-org <org>     required: the org is never taken from the CLI default
@@ -45,6 +102,7 @@ Options:
   --template <name>          ${TEMPLATES.map((t) => `"${t.label}"`).join(', ')}
                              (default "${DEFAULTS.template}")
   --skip <steps>             comma-separated steps to leave out: ${STEPS.join(',')}
+  --installed                the package is installed (classes are ccsa.ReadinessController)
   --dry-run                  print every command and generated file; run nothing, change nothing
   -h, --help                 this message
 
@@ -63,7 +121,7 @@ Through npm, put the flags after --:  npm run setup:org -- -o my-org --dry-run`;
  */
 function parseArgs(argv) {
     /** @type {Options} */
-    const options = { ...DEFAULTS, targetOrg: undefined, skip: [], dryRun: false, help: false };
+    const options = { ...DEFAULTS, targetOrg: undefined, skip: [], dryRun: false, help: false, installed: false };
     const valued = {
         '-o': 'targetOrg',
         '--target-org': 'targetOrg',
@@ -82,6 +140,8 @@ function parseArgs(argv) {
             if (v !== undefined) options.skip.push(...v.split(',').map((s) => s.trim().toLowerCase()));
         } else if (flag === '--dry-run') {
             options.dryRun = true;
+        } else if (flag === '--installed') {
+            options.installed = true;
         } else if (flag === '-h' || flag === '--help') {
             options.help = true;
         } else {
@@ -169,17 +229,23 @@ function buildPlan(options, { workDir, apiVersion = DEFAULT_API_VERSION }) {
             profileFile: join(profileDir, profileFilePath(options.profileName)),
             files: [
                 { path: join(profileDir, 'sfdx-project.json'), content: settingsProjectFiles(apiVersion)[0].content },
+                {
+                    path: join(profileDir, 'retrieve', 'package.xml'),
+                    content: retrieveManifest(options.sourceProfile, apiVersion),
+                },
             ],
             commands: [
                 {
                     kind: 'run',
-                    purpose: 'retrieve the source profile',
+                    purpose:
+                        'retrieve the source profile with the objects and tabs it grants (so that its object, field ' +
+                        "and tab permissions come back, as Setup's Clone keeps them)",
                     args: [
                         'project',
                         'retrieve',
                         'start',
-                        '--metadata',
-                        `Profile:${options.sourceProfile}`,
+                        '--manifest',
+                        join(profileDir, 'retrieve', 'package.xml'),
                         '--target-org',
                         org,
                         '--output-dir',
@@ -281,7 +347,25 @@ function buildPlan(options, { workDir, apiVersion = DEFAULT_API_VERSION }) {
             ],
         },
     ];
-    return steps.filter((step) => !options.skip.includes(step.id));
+    const confirmFile = join(workDir, 'confirm', 'confirm-standard-external-profiles.apex');
+    steps.push({
+        id: 'confirm',
+        title: 'Record that standard external profiles are allowed (readiness confirmation, through the package)',
+        files: [{ path: confirmFile, content: confirmApex(options.installed ? 'ccsa.' : '') }],
+        commands: [
+            {
+                kind: 'run',
+                purpose:
+                    'confirm the readiness row STANDARD_EXTERNAL_PROFILES as the CLI user (the guard needs ' +
+                    `${ADMIN_PERMISSION_SET}; logged as CONFIRM_READINESS_STEP)`,
+                args: ['apex', 'run', '--file', confirmFile, '--target-org', org],
+            },
+        ],
+    });
+    // The confirmation says what this run's deploy did: without the settings step there is nothing to confirm.
+    const skipped = new Set(options.skip);
+    if (skipped.has('settings')) skipped.add('confirm');
+    return steps.filter((step) => !skipped.has(step.id));
 }
 
 /** What seed 000 still asks for after the site exists; the Setup Assistant can do all three. */
@@ -307,9 +391,12 @@ function shellLine(args) {
 module.exports = {
     ADMIN_PERMISSION_SET,
     DEFAULTS,
+    STANDARD_OBJECTS,
     STEPS,
     USAGE,
     buildPlan,
+    confirmApex,
+    retrieveManifest,
     parseArgs,
     remainingSiteSteps,
     shellLine,

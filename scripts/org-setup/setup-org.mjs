@@ -181,7 +181,20 @@ async function permsetStep(step) {
     }
 }
 
-const RUNNERS = { settings: settingsStep, profile: profileStep, site: siteStep, permset: permsetStep };
+async function confirmStep(step) {
+    writeFiles(step.files);
+    // `sf apex run` exits non-zero when the script fails to compile or throws (the guard's refusal included).
+    await runOrFail(step.commands[0], ROOT);
+    console.log('The readiness row "standard external profiles" now shows as done (confirmed by you).');
+}
+
+const RUNNERS = {
+    settings: settingsStep,
+    profile: profileStep,
+    site: siteStep,
+    permset: permsetStep,
+    confirm: confirmStep,
+};
 
 function printDryRun(plan, options) {
     console.log(`Dry run for org "${options.targetOrg}": nothing is written and no command runs.`);
