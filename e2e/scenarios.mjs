@@ -284,13 +284,17 @@ export const SCENARIOS = [
     },
     {
         name: 'readiness-fix-site',
-        title: 'readiness: the Preview site is chosen, activated by the Fix button, and measured again',
+        title: 'readiness: the Preview site is chosen (the picker shows its status), activated by the Fix button after the confirmation, and measured again',
         query: '',
         async run(page, helpers) {
             const org = sampleOrg();
             const preview = org.Network.find((n) => n.Status === 'UnderConstruction');
             const checklist = await readinessChecklist(page, helpers, 7);
-            await chooseOption(checklist.locator('lightning-combobox.site-choice'), preview.Name);
+            // The site picker names each site's status as Setup does (Live / Preview / Inactive).
+            await chooseOption(
+                checklist.locator('lightning-combobox.site-choice'),
+                label('CCSA_Readiness_Site_Option', preview.Name, label('CCSA_Readiness_Site_Status_Preview')),
+            );
             const site = readinessRow(checklist, 'SITE');
             await helpers.expectText(
                 site.locator('.reason'),
@@ -302,6 +306,18 @@ export const SCENARIOS = [
                 .locator('lightning-button.fix', { hasText: label('CCSA_Readiness_Fix_ACTIVATE_SITE', preview.Name) })
                 .locator('button')
                 .click();
+            // Activation can send welcome emails: the admin confirms first, told whether it will.
+            await helpers.expectText(
+                site.locator('.activation-confirm .confirm-welcome'),
+                label(
+                    preview.OptionsSendWelcomeEmail
+                        ? 'CCSA_Readiness_Activate_Confirm_Welcome'
+                        : 'CCSA_Readiness_Activate_Confirm_No_Welcome',
+                    preview.Name,
+                ),
+                'activation confirmation',
+            );
+            await site.locator('lightning-button.confirm-activation').locator('button').click();
             await helpers.expectText(
                 checklist.locator('.fix-done'),
                 label('CCSA_Readiness_Fix_Done_ACTIVATE_SITE', preview.Name),
