@@ -157,6 +157,26 @@ function deepFreeze<T>(value: T): T {
 
 type Implementation<Params, Result> = (params: Params) => Result | Promise<Result>;
 
+/** The sample implementation behind each wrapped method (see {@link implementationOf}). */
+const IMPLEMENTATIONS = new WeakMap<object, Implementation<never, unknown>>();
+
+/**
+ * The sample implementation behind a method, to call directly: the simulated job engine runs the
+ * services as a Queueable does on the platform, with no round trip and no latency (it adds its own
+ * per chunk). The caller copies parameters and results itself, as Apex would serialise them.
+ * @param method a method made by {@link apexMethod}
+ * @returns the implementation
+ */
+export function implementationOf<Params extends Record<string, unknown> | void, Result>(
+    method: ApexMethod<Params, Result>,
+): Implementation<Params, Result> {
+    const impl = IMPLEMENTATIONS.get(method as unknown as object);
+    if (!impl) {
+        throw new Error('Not a sample Apex method');
+    }
+    return impl as unknown as Implementation<Params, Result>;
+}
+
 async function invoke<Params, Result>(impl: Implementation<Params, Result>, params: Params): Promise<Result> {
     await delay(latencyMs());
     try {
@@ -223,5 +243,6 @@ export function apexMethod<Params extends Record<string, unknown> | void, Result
         return invoke(impl, args[0] as Params);
     }
     Object.defineProperty(method, 'adapter', { value: Adapter });
+    IMPLEMENTATIONS.set(method, impl as Implementation<never, unknown>);
     return method as unknown as ApexMethod<Params, Result>;
 }

@@ -11,6 +11,7 @@ export const sampleOrg: SampleOrg = generateSampleOrg();
 /** Puts the sample org back as generated (in place: every session sees it), for tests. */
 export function resetSampleOrg(): void {
     Object.assign(sampleOrg, generateSampleOrg(sampleOrg.seed));
+    forgetIssuedIds(sampleOrg);
 }
 
 /** Every Id the org holds, to hand out new ones that never collide. */
@@ -29,16 +30,37 @@ function existingIds(org: SampleOrg): Set<Id> {
 }
 
 /**
+ * Per org and key prefix, the Id sequence and the Ids taken, read once: a 10,000-row job inserts
+ * tens of thousands of records, and reading every Id of the org for each one is quadratic.
+ */
+const issued = new WeakMap<SampleOrg, Map<string, { nextId: (prefix: string) => Id; taken: Set<Id> }>>();
+
+/** Forgets the Ids handed out, after the org's records were replaced (a reset, a restore). */
+export function forgetIssuedIds(org: SampleOrg): void {
+    issued.delete(org);
+}
+
+/**
  * An Id for a record the sample Apex inserts: the generator's sequence for the object's key
  * prefix, continued past every Id the org already holds.
  */
 export function newRecordId(org: SampleOrg, object: keyof typeof KEY_PREFIX): Id {
-    const taken = existingIds(org);
-    const nextId = createIdFactory();
+    const prefix = KEY_PREFIX[object];
+    let byPrefix = issued.get(org);
+    if (!byPrefix) {
+        byPrefix = new Map();
+        issued.set(org, byPrefix);
+    }
+    let sequence = byPrefix.get(prefix);
+    if (!sequence) {
+        sequence = { nextId: createIdFactory(), taken: existingIds(org) };
+        byPrefix.set(prefix, sequence);
+    }
     let id: Id;
     do {
-        id = nextId(KEY_PREFIX[object]);
-    } while (taken.has(id));
+        id = sequence.nextId(prefix);
+    } while (sequence.taken.has(id));
+    sequence.taken.add(id);
     return id;
 }
 

@@ -10,6 +10,7 @@ import LICENSE_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_License_Not_All
 import LOG_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Log_Not_Found';
 import LOG_NOT_OPEN from '@salesforce/label/c.CCSA_Policy_Log_Not_Open';
 import LOG_NOT_OWNED from '@salesforce/label/c.CCSA_Policy_Log_Not_Owned';
+import JOB_NOT_OWNED from '@salesforce/label/c.CCSA_Policy_Job_Not_Owned';
 import LOG_TARGET_MISMATCH from '@salesforce/label/c.CCSA_Policy_Log_Target_Mismatch';
 import PATH_NOT_PROFILE_CHANGE from '@salesforce/label/c.CCSA_Policy_Path_Not_Profile_Change';
 import PERMISSION_SET_GROUP from '@salesforce/label/c.CCSA_Policy_Permission_Set_Group';
@@ -58,7 +59,8 @@ export type PolicyCode =
     | 'LOG_NOT_OPEN'
     | 'LOG_TARGET_MISMATCH'
     | 'UNFINISHED_CHANGE'
-    | 'ROLE_BASED_BATCH_TOO_LARGE';
+    | 'ROLE_BASED_BATCH_TOO_LARGE'
+    | 'JOB_NOT_OWNED';
 
 /** `SetupAssistantPolicy.Refusal`. */
 export interface Refusal {
@@ -563,4 +565,9 @@ export function checkLicenseChangeLog(
 /** `unfinishedChange`: a user with an open change to another target. */
 export function unfinishedChange(userId: Id, openTargetProfileName: string | undefined): Refusal {
     return refusal(userId, 'UNFINISHED_CHANGE', UNFINISHED_CHANGE, openTargetProfileName);
+}
+
+/** `checkJobOwner`: a job is started, cancelled and resumed only by the admin who created it. */
+export function checkJobOwner(session: Session, jobId: Id, jobName: string, startedById: Id): Refusal | undefined {
+    return startedById === session.user.Id ? undefined : refusal(jobId, 'JOB_NOT_OWNED', JOB_NOT_OWNED, jobName);
 }

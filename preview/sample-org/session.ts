@@ -36,8 +36,28 @@ export interface Session {
     user: User;
 }
 
+/** The user a simulated Queueable runs as (see {@link runAs}); undefined outside one. */
+let queuedAs: User | undefined;
+
+/**
+ * Runs `work` as `user`, as the platform runs a Queueable as the user who enqueued it: the simulated
+ * job engine runs each chunk as the admin who started the job, whoever is viewing the page.
+ */
+export function runAs<T>(user: User, work: () => T): T {
+    const previous = queuedAs;
+    queuedAs = user;
+    try {
+        return work();
+    } finally {
+        queuedAs = previous;
+    }
+}
+
 /** The running session, read from the page URL on every Apex call (like UserInfo in Apex). */
 export function currentSession(search: string = pageSearch()): Session {
+    if (queuedAs) {
+        return { org: sampleOrg, user: queuedAs };
+    }
     const as = new URLSearchParams(search).get('as');
     return { org: sampleOrg, user: resolveRunningUser(sampleOrg, as) };
 }

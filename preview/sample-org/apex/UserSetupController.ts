@@ -90,6 +90,11 @@ export function setSampleSettings(changes: Partial<typeof settings>): void {
     Object.assign(settings, changes);
 }
 
+/** The sample settings as they are now (the simulated job engine's chunk size). */
+export function sampleSettings(): Readonly<typeof settings> {
+    return settings;
+}
+
 /** Restores the shipped settings. */
 export function resetSampleSettings(): void {
     settings.roleBasedInsertChunkSize = 50;

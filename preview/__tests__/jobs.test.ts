@@ -1,0 +1,284 @@
+/**
+ * The sample org's simulated job engine (`jobEngine`, `apex/JobController`) imitates `JobService`
+ * and `JobChain`: a job of up to 10,000 rows runs in chunks through the sample enable and
+ * license-change logic, every row ends with an outcome and a History record, a cancel stops it
+ * between chunks, a dead step marks it Failed with its rows Pending, and a resume runs the rest
+ * without writing any row twice. Zero latency, failures only where a test forces them.
+ */
+import {
+    addJobRows,
+    cancelJob,
+    createJob,
+    getJob,
+    getJobs,
+    resumeJob,
+    startJob,
+} from '../sample-org/apex/JobController';
+import { resetSampleSettings, setSampleSettings } from '../sample-org/apex/UserSetupController';
+import {
+    configureEngine,
+    drainJobs,
+    failNextStep,
+    queuedSteps,
+    resetEngine,
+    restoreSaved,
+    runNextStep,
+} from '../sample-org/jobEngine';
+import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
+import type { Contact, Id } from '../sample-org/types';
+import { enableRow, fetchWholeJob, jobCsv, startJobFromRows } from 'c/jobRunner';
+import type { JobApi } from 'c/jobRunner';
+import { isAccounted } from 'c/jobState';
+
+type EnableRequest = Apex.UserEnablementService.EnableRequest;
+
+const API: JobApi = { createJob, addJobRows, startJob, getJob };
+const PLUS_CONTRACTS = 'Customer Community Plus User - Contracts';
+
+function profileId(name: string): Id {
+    return org.Profile.find((p) => p.Name === name)?.Id as Id;
+}
+
+function slug(text: string | null | undefined): string {
+    return (text ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function requestFor(contact: Pick<Contact, 'Id' | 'FirstName' | 'LastName' | 'Email'>, n: number): EnableRequest {
+    return {
+        ContactId: contact.Id,
+        ProfileId: profileId(PLUS_CONTRACTS),
+        Username: `job${n}.${slug(contact.LastName)}@example.invalid.ccsa`,
+        Email: contact.Email ?? `job${n}@example.invalid`,
+        Alias: `j${String(n).padStart(6, '0')}`.slice(0, 8),
+        CommunityNickname: `job${n}.${slug(contact.FirstName)}`,
+        FirstName: contact.FirstName,
+        LastName: contact.LastName,
+        TimeZoneSidKey: 'America/Los_Angeles',
+        LocaleSidKey: 'en_US',
+        LanguageLocaleKey: 'en_US',
+        EmailEncodingKey: 'UTF-8',
+        UserPermissionsSFContentUser: false,
+        permissionSetIds: [],
+        permissionSetLicenseIds: [],
+    };
+}
+
+/** Contacts with an email and no user, whose account owner has a role: they can be enabled. */
+function readyContacts(count: number): Contact[] {
+    const withUser = new Set(org.User.map((u) => u.ContactId).filter(Boolean));
+    const owners = new Map(org.User.map((u) => [u.Id, u]));
+    return org.Contact.filter((c) => {
+        const account = org.Account.find((a) => a.Id === c.AccountId);
+        return (
+            !withUser.has(c.Id) &&
+            c.Email &&
+            /^[^@\s]+@[^@\s]+\.[a-z]+$/i.test(c.Email) &&
+            account &&
+            owners.get(account.OwnerId)?.UserRoleId
+        );
+    }).slice(0, count);
+}
+
+/** A contact Id that no record has: the policy refuses the row (CONTACT_NOT_FOUND). */
+function unknownContactId(n: number): Id {
+    return `003ZZ00000${String(n).padStart(5, '0')}AAA`;
+}
+
+function statuses(rows: ReadonlyArray<{ status: string }>): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const row of rows) {
+        counts[row.status] = (counts[row.status] ?? 0) + 1;
+    }
+    return counts;
+}
+
+beforeEach(() => {
+    window.history.pushState({}, '', '/?latency=0');
+    resetSampleOrg();
+    resetSampleSettings();
+    resetEngine();
+    configureEngine({ autoRun: false, persist: false, failureRate: 0 });
+    // Seats for the users the tests create (the sample license is nearly full on purpose).
+    const plus = org.Profile.find((p) => p.Name === PLUS_CONTRACTS);
+    const license = org.UserLicense.find((l) => l.Id === plus?.UserLicenseId);
+    if (license) {
+        license.TotalLicenses = license.UsedLicenses + 100;
+    }
+});
+
+afterEach(() => {
+    window.sessionStorage.clear();
+});
+
+describe('sample org: jobs', () => {
+    it('runs a 10,000-row job to the end with every row accounted for and in History', async () => {
+        const contacts = readyContacts(30);
+        expect(contacts.length).toBeGreaterThanOrEqual(10);
+        const rows = Array.from({ length: 10000 }, (_unused, n) =>
+            enableRow(
+                n < contacts.length
+                    ? requestFor(contacts[n], n)
+                    : requestFor(
+                          { Id: unknownContactId(n), FirstName: 'No', LastName: `Contact ${n}`, Email: null },
+                          n,
+                      ),
+            ),
+        );
+        const progress: number[] = [];
+        const logsBefore = org.Setup_Assistant_Log__c.length;
+        const started = await startJobFromRows('ENABLE_USERS', rows, {
+            api: API,
+            onProgress: ({ added }) => progress.push(added),
+        });
+        expect(started.status).toBe('Queued');
+        expect(started.requested).toBe(10000);
+        expect(progress).toHaveLength(50);
+        expect(progress[49]).toBe(10000);
+
+        // 200 chunks of 50, two steps each.
+        expect(drainJobs()).toBe(400);
+        const { job, rows: all } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(job.processed).toBe(10000);
+        expect(job.created + job.alreadyEnabled + job.failed + job.skipped).toBe(job.requested);
+        expect(isAccounted(job)).toBe(true);
+        expect(all).toHaveLength(10000);
+        expect(statuses(all)).toEqual({ Done: contacts.length, Refused: 10000 - contacts.length });
+        expect(all.every((row) => row.logId)).toBe(true);
+        expect(org.Setup_Assistant_Log__c.length - logsBefore).toBe(10000);
+        expect(all.find((row) => row.status === 'Refused')?.error).toMatch(/^CONTACT_NOT_FOUND: /);
+        for (const contact of contacts) {
+            expect(org.User.filter((u) => u.ContactId === contact.Id)).toHaveLength(1);
+        }
+    });
+
+    it('marks a job Failed when a step dies, keeps its rows Pending, and resumes without writing any row twice', async () => {
+        setSampleSettings({ roleBasedInsertChunkSize: 2 });
+        const contacts = readyContacts(6);
+        const started = await startJobFromRows(
+            'ENABLE_USERS',
+            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
+            { api: API },
+        );
+        expect(drainJobs(2)).toBe(2); // chunk 1: ENABLE, RECORD
+        runNextStep(); // chunk 2: ENABLE creates two users
+        failNextStep('RECORD');
+        runNextStep(); // chunk 2: RECORD dies
+        expect(queuedSteps()).toBe(0);
+
+        const failed = (await getJob({ jobId: started.id })).job;
+        expect(failed.status).toBe('Failed');
+        expect(failed.lastError).toContain('Step RECORD of chunk 2 stopped');
+        expect(failed.processed).toBe(2);
+        const midway = (await getJob({ jobId: started.id })).rows;
+        expect(statuses(midway)).toEqual({ Done: 2, Pending: 4 });
+
+        const resumed = await resumeJob({ jobId: started.id });
+        expect(resumed.status).toBe('Queued');
+        drainJobs();
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(isAccounted(job)).toBe(true);
+        // Chunk 2's users were created before the failure: found again, never created twice.
+        expect(statuses(rows)).toEqual({ Done: 4, Existing: 2 });
+        for (const contact of contacts) {
+            expect(org.User.filter((u) => u.ContactId === contact.Id)).toHaveLength(1);
+        }
+        // Rows Done before the failure were not sent again: one enable log for each of their users.
+        const firstUser = rows[0].resultUserId;
+        expect(org.Setup_Assistant_Log__c.filter((l) => l.Target_User__c === firstUser)).toHaveLength(1);
+    });
+
+    it('stops between chunks when cancelled, and resumes the rows not reached', async () => {
+        setSampleSettings({ roleBasedInsertChunkSize: 2 });
+        const contacts = readyContacts(6);
+        const started = await startJobFromRows(
+            'ENABLE_USERS',
+            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
+            { api: API },
+        );
+        drainJobs(2);
+        const cancelled = await cancelJob({ jobId: started.id });
+        expect(cancelled.status).toBe('Cancelled');
+        drainJobs();
+        const stopped = await getJob({ jobId: started.id });
+        expect(stopped.job.status).toBe('Cancelled');
+        expect(stopped.job.processed).toBe(2);
+        expect(org.User.filter((u) => u.ContactId === contacts[5].Id)).toHaveLength(0);
+        await expect(cancelJob({ jobId: started.id })).rejects.toMatchObject({
+            body: { message: expect.stringContaining('only a queued or running job can be cancelled') },
+        });
+
+        await resumeJob({ jobId: started.id });
+        drainJobs();
+        const { job } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(job.created).toBe(6);
+    });
+
+    it('lets only the admin who started a job cancel or resume it', async () => {
+        const contacts = readyContacts(1);
+        const started = await startJobFromRows('ENABLE_USERS', [enableRow(requestFor(contacts[0], 0))], { api: API });
+        const other = org.User.find(
+            (u) => u.Id !== started.startedById && u.IsActive && u.UserType === 'Standard' && u.Alias === 'rnoble',
+        );
+        window.history.pushState({}, '', `/?latency=0&as=${other?.Alias ?? 'rnoble'}`);
+        await expect(cancelJob({ jobId: started.id })).rejects.toMatchObject({
+            body: {
+                message: expect.stringMatching(/^JOB_NOT_OWNED: The job JOB-0000001 was started by another admin/),
+            },
+        });
+        const listed = await getJobs();
+        expect(listed.map((j) => [j.id, j.ownedByMe])).toEqual([[started.id, false]]);
+    });
+
+    it('refuses a row whose request names another contact', async () => {
+        const [first, second] = readyContacts(2);
+        const job = await createJob({ kind: 'ENABLE_USERS' });
+        const forged = { ...enableRow(requestFor(first, 0)), rowKey: second.Id };
+        await expect(addJobRows({ jobId: job.id, rows: [forged] })).rejects.toMatchObject({
+            body: { message: expect.stringContaining(`The row ${second.Id} cannot be read`) },
+        });
+    });
+
+    it('exports the whole job as CSV with the byte-order mark and neutralised formulas', async () => {
+        const [contact] = readyContacts(1);
+        const started = await startJobFromRows('ENABLE_USERS', [enableRow(requestFor(contact, 0), '=HYPERLINK("x")')], {
+            api: API,
+        });
+        drainJobs();
+        const { rows } = await fetchWholeJob(started.id, API);
+        const csv = jobCsv(rows);
+        expect(csv.startsWith('\uFEFFRow,Key,Name,Status,User,History record,Chunk,Error\r\n')).toBe(true);
+        expect(csv).toContain(`1,${contact.Id},"'=HYPERLINK(""x"")",Done,`);
+    });
+
+    it('keeps jobs, queued steps and their effects across a page reload', async () => {
+        configureEngine({ persist: true });
+        setSampleSettings({ roleBasedInsertChunkSize: 2 });
+        const contacts = readyContacts(4);
+        const started = await startJobFromRows(
+            'ENABLE_USERS',
+            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
+            { api: API },
+        );
+        drainJobs(2);
+        const usersAfterChunk1 = org.User.length;
+
+        // A reload: the org is generated again, the engine's memory is gone; the saved state comes back.
+        const saved = window.sessionStorage.getItem('ccsa.sampleOrg.jobs.v1');
+        resetSampleOrg();
+        resetEngine();
+        configureEngine({ autoRun: false, persist: true, failureRate: 0 });
+        window.sessionStorage.setItem('ccsa.sampleOrg.jobs.v1', saved as string);
+        expect(org.User.length).toBeLessThan(usersAfterChunk1);
+        expect(restoreSaved()).toBe(true);
+        expect(org.User.length).toBe(usersAfterChunk1);
+        expect((await getJob({ jobId: started.id })).job.processed).toBe(2);
+
+        drainJobs();
+        const { job } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(job.created).toBe(4);
+    });
+});

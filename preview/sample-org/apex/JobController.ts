@@ -1,0 +1,293 @@
+/**
+ * Sample org implementation of `JobController` (force-app/main/jobs/classes), over the simulated
+ * queue of `../jobEngine`: the same guard, capability, owner check (JOB_NOT_OWNED), refusals and
+ * DTOs as `JobService`.
+ */
+import JOB_NOT_FOUND from '@salesforce/label/c.CCSA_Job_Not_Found';
+import KIND_INVALID from '@salesforce/label/c.CCSA_Job_Kind_Invalid';
+import NOT_DRAFT from '@salesforce/label/c.CCSA_Job_Not_Draft';
+import EMPTY from '@salesforce/label/c.CCSA_Job_Empty';
+import NOT_CANCELLABLE from '@salesforce/label/c.CCSA_Job_Not_Cancellable';
+import NOT_RESUMABLE from '@salesforce/label/c.CCSA_Job_Not_Resumable';
+import TOO_MANY_ROWS from '@salesforce/label/c.CCSA_Job_Too_Many_Rows';
+import ROW_INVALID from '@salesforce/label/c.CCSA_Job_Row_Invalid';
+import PROFILE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Profile_Not_Found';
+import { formatLabel } from 'c/labelFormat';
+import { apexMethod, ApexException } from '../apexMethod';
+import { assertAdmin, requireCapability } from '../guard';
+import type { CapabilityName } from '../guard';
+import { platformNow, userById } from '../org';
+import { checkJobOwner, checkTargetProfiles, throwIfRefused } from '../policy';
+import { currentSession } from '../session';
+import type { Session } from '../session';
+import { sampleSettings } from './UserSetupController';
+import {
+    enqueueStep,
+    firstStep,
+    insertJob,
+    insertRows,
+    jobById,
+    jobChanged,
+    jobs,
+    recount,
+    rowsOf,
+} from '../jobEngine';
+import type { SampleJob, SampleJobRow } from '../jobEngine';
+
+type JobSummary = Apex.JobService.JobSummary;
+type JobRow = Apex.JobService.JobRow;
+type RowInput = Apex.JobService.RowInput;
+
+/** As `JobService.MAX_ROWS_PER_CALL`, `MAX_ROWS_PER_JOB`, `MAX_PAGE_SIZE`, `RECENT_JOBS`. */
+export const MAX_ROWS_PER_CALL = 200;
+export const MAX_ROWS_PER_JOB = 10000;
+export const MAX_PAGE_SIZE = 2000;
+export const RECENT_JOBS = 20;
+
+/** `JobService.JobException`, as the controller hands it on. */
+function jobError(label: string, ...values: Array<string | number>): ApexException {
+    return new ApexException(formatLabel(label, ...values), 'ccsa.JobService.JobException');
+}
+
+function capabilityOf(kind: string | null | undefined): CapabilityName {
+    return kind === 'LICENSE_CHANGE' ? 'LICENSE_UPGRADES' : 'ENABLE_USERS';
+}
+
+/** The guard, then the capability of the job's kind (as the Apex controller). */
+function guard(kind: string | null | undefined): Session {
+    const session = currentSession();
+    assertAdmin(session);
+    requireCapability(session, capabilityOf(kind));
+    return session;
+}
+
+function requireJob(jobId: string | null | undefined): SampleJob {
+    const job = jobById(jobId);
+    if (!job) {
+        throw jobError(JOB_NOT_FOUND, String(jobId));
+    }
+    return job;
+}
+
+function requireOwnJob(session: Session, jobId: string | null | undefined): SampleJob {
+    const job = requireJob(jobId);
+    throwIfRefused(checkJobOwner(session, job.Id, job.Name, job.Started_By__c));
+    return job;
+}
+
+/** As `new JobService.JobSummary(job)`: nulls left out, as Apex leaves them out. */
+export function toSummary(session: Session, job: SampleJob): JobSummary {
+    const summary: JobSummary = {
+        id: job.Id,
+        name: job.Name,
+        kind: job.Kind__c,
+        status: job.Status__c,
+        requested: job.Requested__c,
+        processed: job.Processed__c,
+        created: job.Created__c,
+        alreadyEnabled: job.Already_Enabled__c,
+        failed: job.Failed__c,
+        skipped: job.Skipped__c,
+        currentStep: job.Current_Step__c,
+        currentChunk: job.Current_Chunk__c,
+        chunkSize: job.Chunk_Size__c,
+        startedDate: job.Started__c,
+        finishedDate: job.Finished__c,
+        createdDate: job.CreatedDate,
+        startedById: job.Started_By__c,
+        startedByName: userById(session.org, job.Started_By__c)?.Name ?? null,
+        targetProfileId: job.Target_Profile_Id__c,
+        lastError: job.Last_Error__c,
+        ownedByMe: job.Started_By__c === session.user.Id,
+    };
+    for (const key of Object.keys(summary) as Array<keyof JobSummary>) {
+        if (summary[key] === null || summary[key] === undefined) {
+            delete summary[key];
+        }
+    }
+    return summary;
+}
+
+function toRow(session: Session, row: SampleJobRow): JobRow {
+    const log = row.Log__c ? session.org.Setup_Assistant_Log__c.find((l) => l.Id === row.Log__c) : undefined;
+    const dto: JobRow = {
+        id: row.Id,
+        sequence: row.Sequence__c,
+        rowKey: row.Row_Key__c,
+        label: row.Label__c,
+        status: row.Status__c,
+        resultUserId: row.Result_User__c,
+        logId: row.Log__c,
+        logName: log?.Name ?? null,
+        error: row.Error__c,
+        chunk: row.Chunk__c,
+    };
+    for (const key of Object.keys(dto) as Array<keyof JobRow>) {
+        if (dto[key] === null || dto[key] === undefined) {
+            delete dto[key];
+        }
+    }
+    return dto;
+}
+
+/** As `JobService.rowKeyOf`: the row's key when its request names that same contact or user. */
+function rowKeyOf(kind: string, row: RowInput | null | undefined): string | null {
+    if (!row || !row.rowKey || !row.request || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(row.rowKey)) {
+        return null;
+    }
+    try {
+        const request = JSON.parse(row.request) as { ContactId?: string; userId?: string } | null;
+        const named = kind === 'LICENSE_CHANGE' ? request?.userId : request?.ContactId;
+        return named === row.rowKey ? row.rowKey : null;
+    } catch {
+        return null;
+    }
+}
+
+export const createJob: typeof import('@salesforce/apex/JobController.createJob').default = apexMethod<
+    { kind: string; targetProfileId?: string | null },
+    JobSummary
+>(({ kind, targetProfileId }) => {
+    const session = guard(kind);
+    if (kind !== 'ENABLE_USERS' && kind !== 'LICENSE_CHANGE') {
+        throw jobError(KIND_INVALID, String(kind));
+    }
+    if (kind === 'LICENSE_CHANGE') {
+        if (!targetProfileId) {
+            throw jobError(PROFILE_NOT_FOUND, 'null');
+        }
+        throwIfRefused(checkTargetProfiles(session, [targetProfileId]));
+    }
+    const job = insertJob({
+        Kind__c: kind,
+        Started_By__c: session.user.Id,
+        Target_Profile_Id__c: kind === 'LICENSE_CHANGE' ? (targetProfileId ?? null) : null,
+    });
+    return toSummary(session, job);
+});
+
+export const addJobRows: typeof import('@salesforce/apex/JobController.addJobRows').default = apexMethod<
+    { jobId: string; rows: RowInput[] },
+    Apex.JobService.AddRowsResult
+>(({ jobId, rows }) => {
+    const session = guard(jobById(jobId)?.Kind__c);
+    const job = requireOwnJob(session, jobId);
+    const result = { added: 0, duplicates: 0, requested: job.Requested__c };
+    if (!rows || rows.length === 0) {
+        return result;
+    }
+    if (job.Status__c !== 'Draft') {
+        throw jobError(NOT_DRAFT, job.Name, job.Status__c);
+    }
+    if (rows.length > MAX_ROWS_PER_CALL || job.Requested__c + rows.length > MAX_ROWS_PER_JOB) {
+        throw jobError(TOO_MANY_ROWS, MAX_ROWS_PER_CALL, MAX_ROWS_PER_JOB);
+    }
+    for (const row of rows) {
+        if (!rowKeyOf(job.Kind__c, row)) {
+            throw jobError(ROW_INVALID, String(row?.rowKey));
+        }
+    }
+    const taken = new Set(rowsOf(job.Id).map((row) => row.Row_Key__c));
+    const inserts: Array<Pick<SampleJobRow, 'Row_Key__c' | 'Label__c' | 'Request__c'>> = [];
+    for (const row of rows) {
+        if (taken.has(row.rowKey)) {
+            result.duplicates++;
+            continue;
+        }
+        taken.add(row.rowKey);
+        inserts.push({ Row_Key__c: row.rowKey, Label__c: row.label?.slice(0, 255) ?? null, Request__c: row.request });
+    }
+    insertRows(job, inserts);
+    result.added = inserts.length;
+    result.requested = job.Requested__c;
+    return result;
+});
+
+export const startJob: typeof import('@salesforce/apex/JobController.startJob').default = apexMethod<
+    { jobId: string },
+    JobSummary
+>(({ jobId }) => {
+    const session = guard(jobById(jobId)?.Kind__c);
+    const job = requireOwnJob(session, jobId);
+    if (job.Status__c !== 'Draft') {
+        throw jobError(NOT_DRAFT, job.Name, job.Status__c);
+    }
+    recount(job);
+    if (job.Requested__c === 0) {
+        throw jobError(EMPTY, job.Name);
+    }
+    job.Status__c = 'Queued';
+    job.Run__c = 1;
+    job.Started__c = platformNow();
+    job.Chunk_Size__c = sampleSettings().roleBasedInsertChunkSize;
+    job.Current_Chunk__c = 1;
+    job.Current_Step__c = firstStep(job.Kind__c);
+    enqueueStep(job.Id, job.Run__c, 1, firstStep(job.Kind__c));
+    return toSummary(session, job);
+});
+
+export const getJobs: typeof import('@salesforce/apex/JobController.getJobs').default = apexMethod<void, JobSummary[]>(
+    () => {
+        const session = guard('ENABLE_USERS');
+        return [...jobs()]
+            .reverse()
+            .slice(0, RECENT_JOBS)
+            .map((job) => toSummary(session, job));
+    },
+);
+
+export const getJob: typeof import('@salesforce/apex/JobController.getJob').default = apexMethod<
+    { jobId: string; afterSequence?: number | null; pageSize?: number | null },
+    Apex.JobService.JobDetail
+>(({ jobId, afterSequence, pageSize }) => {
+    const session = guard(jobById(jobId)?.Kind__c);
+    const job = requireJob(jobId);
+    const size = !pageSize || pageSize < 1 ? MAX_ROWS_PER_CALL : Math.min(pageSize, MAX_PAGE_SIZE);
+    const after = afterSequence ?? 0;
+    const rows = rowsOf(job.Id)
+        .filter((row) => row.Sequence__c > after)
+        .slice(0, size)
+        .map((row) => toRow(session, row));
+    return { job: toSummary(session, job), rows };
+});
+
+export const cancelJob: typeof import('@salesforce/apex/JobController.cancelJob').default = apexMethod<
+    { jobId: string },
+    JobSummary
+>(({ jobId }) => {
+    const session = guard(jobById(jobId)?.Kind__c);
+    const job = requireOwnJob(session, jobId);
+    if (job.Status__c !== 'Queued' && job.Status__c !== 'Running') {
+        throw jobError(NOT_CANCELLABLE, job.Name, job.Status__c);
+    }
+    job.Status__c = 'Cancelled';
+    job.Finished__c = platformNow();
+    jobChanged();
+    return toSummary(session, job);
+});
+
+export const resumeJob: typeof import('@salesforce/apex/JobController.resumeJob').default = apexMethod<
+    { jobId: string },
+    JobSummary
+>(({ jobId }) => {
+    const session = guard(jobById(jobId)?.Kind__c);
+    const job = requireOwnJob(session, jobId);
+    if (job.Status__c !== 'Failed' && job.Status__c !== 'Cancelled') {
+        throw jobError(NOT_RESUMABLE, job.Name, job.Status__c);
+    }
+    const pending = recount(job);
+    job.Run__c += 1;
+    if (pending === 0) {
+        job.Status__c = 'Completed';
+        job.Finished__c = platformNow();
+        job.Current_Step__c = null;
+        jobChanged();
+        return toSummary(session, job);
+    }
+    job.Status__c = 'Queued';
+    job.Finished__c = null;
+    job.Last_Error__c = null;
+    job.Current_Step__c = firstStep(job.Kind__c);
+    enqueueStep(job.Id, job.Run__c, job.Current_Chunk__c ?? 1, firstStep(job.Kind__c));
+    return toSummary(session, job);
+});
