@@ -25,7 +25,7 @@ import USERS_MANY from '@salesforce/label/c.CCSA_Picker_Users_Selected_Many';
 import LOADING from '@salesforce/label/c.CCSA_Loading';
 
 /** A row of the results: an id, and the fields the columns show. */
-export type PickerRow = Identified & Record<string, unknown>;
+export type PickerRow = Identified;
 
 /** One page of a search: the rows matching `term` from `offset` (200 a page in every Apex search). */
 export type PickerSearch<T extends PickerRow = PickerRow> = (term: string, offset: number) => Promise<T[]>;
@@ -113,6 +113,16 @@ export default class RecordPicker extends LightningElement {
         return this.load(0);
     }
 
+    /**
+     * Reads the shown results again after a run changed them (new users, new licenses); nothing
+     * when no search ran yet. The selection is untouched.
+     * @returns when the first page is shown again
+     */
+    @api
+    refresh(): Promise<void> {
+        return this.searched ? this.load(0) : Promise.resolve();
+    }
+
     get searchInputLabel(): string {
         return this.searchLabel || SEARCH;
     }
@@ -168,7 +178,8 @@ export default class RecordPicker extends LightningElement {
     /** The first selected records as removable pills, each named by `nameField` (or its id). */
     get pills(): Array<{ id: string; label: string; removeLabel: string }> {
         return this.current.ids.slice(0, MAX_PILLS).map((id) => {
-            const name = this.current.recordOf(id)?.[this.nameField];
+            const record = this.current.recordOf(id) as unknown as Record<string, unknown> | undefined;
+            const name = record?.[this.nameField];
             const label = typeof name === 'string' && name ? name : formatLabel(UNNAMED, id);
             return { id, label, removeLabel: formatLabel(REMOVE, label) };
         });

@@ -1,6 +1,12 @@
 import { createElement } from 'lwc';
 import RecordPicker from 'c/recordPicker';
-import type { PickerRow } from 'c/recordPicker';
+
+/** A contact as the enable-users adapter lists it. */
+interface PickerRow {
+    id: string;
+    name: string;
+    email: string;
+}
 import { SelectionModel } from 'c/selectionModel';
 
 interface PickerElement extends HTMLElement {
