@@ -2,6 +2,9 @@ import { LightningElement, api } from 'lwc';
 import getUpgradeTargets from '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets';
 import searchUpgradeCandidates from '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates';
 import getUpgradeFacts from '@salesforce/apex/LicenseUpgradeController.getUpgradeFacts';
+import { SelectionModel } from 'c/selectionModel';
+import { fetchInChunks, mergeUpgradeFacts } from 'c/chunkedFacts';
+import type { FetchProgress } from 'c/chunkedFacts';
 import snapshotLicenseChanges from '@salesforce/apex/LicenseUpgradeController.snapshotLicenseChanges';
 import applyLicenseChanges from '@salesforce/apex/LicenseUpgradeController.applyLicenseChanges';
 import reconcileLicenseChanges from '@salesforce/apex/LicenseUpgradeController.reconcileLicenseChanges';
@@ -9,7 +12,7 @@ import enablePartnerAccounts from '@salesforce/apex/LicenseUpgradeController.ena
 import cancelLicenseChange from '@salesforce/apex/LicenseUpgradeController.cancelLicenseChange';
 import { KNOWN_LICENSES, TARGET_LICENSES } from 'c/licenseConversion';
 import { validateUpgrade } from 'c/upgradeValidator';
-import type { Item, ValidationResult } from 'c/upgradeValidator';
+import type { Item, UpgradeChoices, ValidationResult } from 'c/upgradeValidator';
 import {
     buildChangeRequest,
     cancellableLogIds,
@@ -20,6 +23,32 @@ import {
 } from 'c/upgradePlan';
 import { itemMessage, pathLabel, statusLabel, stepMessage } from 'c/upgradeMessages';
 import { runInChunks } from 'c/bulkRunner';
+import { STATUS_ICONS, countOutcomes, plainText, viewRows } from 'c/planRows';
+import type { RowStatus } from 'c/planRows';
+import PLAN_STATUS_READY from '@salesforce/label/c.CCSA_Plan_Status_ready';
+import PLAN_STATUS_PROBLEM from '@salesforce/label/c.CCSA_Plan_Status_problem';
+import PLAN_STATUS_DONE from '@salesforce/label/c.CCSA_Plan_Status_done';
+import PLAN_STATUS_FAILED from '@salesforce/label/c.CCSA_Plan_Status_failed';
+import PLAN_STATUS_NOT_RUN from '@salesforce/label/c.CCSA_Plan_Status_notRun';
+import PLAN_STATUS_WARNING from '@salesforce/label/c.CCSA_Plan_Status_warning';
+import PLAN_STATUS_CHECKING from '@salesforce/label/c.CCSA_Plan_Status_checking';
+import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
+import PLAN_PAGE from '@salesforce/label/c.CCSA_Plan_Page';
+import PLAN_PREVIOUS from '@salesforce/label/c.CCSA_Plan_Previous';
+import PLAN_NEXT from '@salesforce/label/c.CCSA_Plan_Next';
+import RUN_LOCKED from '@salesforce/label/c.CCSA_Run_Locked';
+import UPGRADE_FIT from '@salesforce/label/c.CCSA_Upgrade_Fit';
+import UPGRADE_SEATS from '@salesforce/label/c.CCSA_Upgrade_Seats';
+import SUMMARY_COMPLETED from '@salesforce/label/c.CCSA_Upgrade_Summary_Completed';
+import SUMMARY_FAILED from '@salesforce/label/c.CCSA_Upgrade_Summary_Failed';
+import SUMMARY_REFUSED from '@salesforce/label/c.CCSA_Upgrade_Summary_Refused';
+import SUMMARY_PENDING from '@salesforce/label/c.CCSA_Upgrade_Summary_Pending';
+import SUMMARY_CANCELLED from '@salesforce/label/c.CCSA_Upgrade_Summary_Cancelled';
+import SUMMARY_NOT_RUN from '@salesforce/label/c.CCSA_Upgrade_Summary_NotRun';
+import STEP_SNAPSHOT from '@salesforce/label/c.CCSA_Upgrade_Step_Snapshot';
+import STEP_APPLY from '@salesforce/label/c.CCSA_Upgrade_Step_Apply';
+import STEP_RECONCILE from '@salesforce/label/c.CCSA_Upgrade_Step_Reconcile';
+import STEP_RETRY from '@salesforce/label/c.CCSA_Upgrade_Step_Retry';
 import { reduceErrors } from 'c/errorUtils';
 import { formatLabel } from 'c/labelFormat';
 import type { VerdictLine, VerdictRow } from 'c/upgradeVerdict';
@@ -35,7 +64,7 @@ import TARGET from '@salesforce/label/c.CCSA_Upgrade_Target';
 import TARGET_LICENSE from '@salesforce/label/c.CCSA_Upgrade_Target_License';
 import TARGET_OPTION from '@salesforce/label/c.CCSA_Upgrade_Target_Option';
 import TARGET_PLACEHOLDER from '@salesforce/label/c.CCSA_Upgrade_Target_Placeholder';
-import SELECTED from '@salesforce/label/c.CCSA_Upgrade_Selected';
+import VALIDATING from '@salesforce/label/c.CCSA_Upgrade_Validating';
 import VALIDATE from '@salesforce/label/c.CCSA_Upgrade_Validate';
 import VERDICTS from '@salesforce/label/c.CCSA_Upgrade_Verdicts';
 import READY_COUNT from '@salesforce/label/c.CCSA_Upgrade_Ready_Count';
@@ -56,6 +85,8 @@ import RUN_ERROR from '@salesforce/label/c.CCSA_Upgrade_Run_Error';
 import PARTNER_ENABLED from '@salesforce/label/c.CCSA_Upgrade_Partner_Enabled';
 import CANCEL from '@salesforce/label/c.CCSA_Upgrade_Cancel';
 import CANCELLED from '@salesforce/label/c.CCSA_Upgrade_Cancelled';
+import CONTRACTS_OPTION from '@salesforce/label/c.CCSA_Upgrade_Contracts_Option';
+import ROLE_DEFAULT from '@salesforce/label/c.CCSA_Upgrade_Role_Default';
 
 type TargetOption = Apex.LicenseUpgradeService.TargetOption;
 type UserOption = Apex.LicenseUpgradeService.UserOption;
@@ -77,6 +108,30 @@ interface ResultRow {
 }
 
 const userUrl = (userId: string): string => `/lightning/r/User/${userId}/view`;
+
+const VERDICT_STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
+    ready: PLAN_STATUS_READY,
+    warning: PLAN_STATUS_WARNING,
+    problem: PLAN_STATUS_PROBLEM,
+    checking: PLAN_STATUS_CHECKING,
+    done: PLAN_STATUS_DONE,
+    failed: PLAN_STATUS_FAILED,
+    notRun: PLAN_STATUS_NOT_RUN,
+};
+
+/** The summary's words per result status: unfinished ones (Snapshot, Applied) count as one. */
+const SUMMARY_LABELS: Readonly<Record<string, string>> = {
+    Completed: SUMMARY_COMPLETED,
+    Failed: SUMMARY_FAILED,
+    Refused: SUMMARY_REFUSED,
+    Pending: SUMMARY_PENDING,
+    Cancelled: SUMMARY_CANCELLED,
+    NotRun: SUMMARY_NOT_RUN,
+};
+const SUMMARY_ORDER = ['Completed', 'Pending', 'Failed', 'Refused', 'Cancelled', 'NotRun'];
+
+/** A verdict as the list shows it: the row, with its status and icon. */
+type VerdictView = VerdictRow & { key: string; status: RowStatus; statusText: string; statusIcon: string };
 
 function lines(prefix: string, items: readonly Item[]): VerdictLine[] {
     return items.map((item, index) => ({ key: `${prefix}-${index}`, text: itemMessage(item) }));
@@ -110,6 +165,11 @@ export default class LicenseUpgrade extends LightningElement {
         acknowledgeAll: ACKNOWLEDGE_ALL,
         loadError: LOAD_ERROR,
         runError: RUN_ERROR,
+        problemsOnly: PLAN_PROBLEMS_ONLY,
+        previous: PLAN_PREVIOUS,
+        next: PLAN_NEXT,
+        runLocked: RUN_LOCKED,
+        contractsOption: CONTRACTS_OPTION,
     };
 
     licenseOptions: ComboboxOption[] = [
@@ -133,19 +193,50 @@ export default class LicenseUpgrade extends LightningElement {
 
     targets: TargetOption[] = [];
     licenseFilter = '';
-    searchTerm = '';
-    candidates: UserOption[] = [];
-    searched = false;
-    selectedIds: string[] = [];
+    /** The users selected in the picker, across searches (the one source of the selection). */
+    selection: SelectionModel<UserOption> = SelectionModel.empty<UserOption>();
+    /** While Validate reads the facts 200 at a time: how far it got. */
+    validateProgress?: FetchProgress;
+    /** Handed-over users wait for the picker to render, then are listed. */
+    private listOnRender = false;
+
+    /** The selected user ids, in selection order: what Validate reads the facts of. */
+    get selectedIds(): string[] {
+        return this.selection.ids;
+    }
+    set selectedIds(ids: string[]) {
+        const wanted = new Set(ids);
+        const dropped = this.selection.ids.filter((id) => !wanted.has(id));
+        this.selection = this.selection.remove(dropped).addIds(ids).selection;
+    }
+
+    /**
+     * The picker's search (`LicenseUpgradeController.searchUpgradeCandidates`, by the license filter
+     * and the term): one page of at most 200 users; it does not page (`max-offset` 0).
+     */
+    searchUserRows = (term: string): Promise<UserOption[]> =>
+        searchUpgradeCandidates({ licenseName: this.licenseFilter || null, searchTerm: term || null });
     targetLicense = '';
     targetProfileId = '';
     facts?: UpgradeFacts;
     validation?: ValidationResult;
     acknowledged: Set<string> = new Set();
+    /** Role chosen per user, where the seed lets the admin specify one; none means Salesforce's lowest. */
+    roleChoices: Map<string, string> = new Map();
+    /** Finish the Contracts setup in the same run (Customer Community Plus targets; on by default). */
+    completeContractsSetup = true;
     results: ChangeResult[] = [];
     /** The target of the run the results belong to: Apex continues a log only for its own target. */
     runTargetProfileId = '';
     progress = 0;
+    /** The step of the run (snapshot, apply, reconcile) and "n of N". */
+    step = '';
+    stepDone = 0;
+    stepTotal = 0;
+    /** A run happened since the last Validate: the old verdicts cannot run again. */
+    ranSinceValidate = false;
+    problemsOnly = false;
+    page = 0;
     busy = false;
     running = false;
     loadError?: unknown;
@@ -177,15 +268,21 @@ export default class LicenseUpgrade extends LightningElement {
         }
     }
 
-    /** Lists the external users (as an empty search does) with the handed-over ones selected. */
-    private async receiveHandedOver(): Promise<void> {
-        const ids = this.handedOverIds;
+    /** Selects the handed-over users, and lists the external users (as an empty search does). */
+    private receiveHandedOver(): void {
         this.licenseFilter = '';
-        this.searchTerm = '';
-        this.selectedIds = [...ids];
-        await this.handleSearch();
-        // The selection the search kept: a handed-over id that is no external user is dropped.
-        this.selectedIds = this.selectedIds.filter((id) => ids.includes(id));
+        this.selection = this.selection.addIds(this.handedOverIds).selection;
+        this.clearValidation();
+        this.listOnRender = true;
+    }
+
+    override renderedCallback(): void {
+        const picker = this.template?.querySelector('c-record-picker') as
+            (HTMLElement & { runSearch: (term?: string) => Promise<void> }) | null;
+        if (this.listOnRender && picker) {
+            this.listOnRender = false;
+            picker.runSearch('');
+        }
     }
 
     async loadTargets(): Promise<void> {
@@ -214,16 +311,10 @@ export default class LicenseUpgrade extends LightningElement {
             }));
     }
 
-    get selectedText(): string {
-        return formatLabel(SELECTED, this.selectedIds.length);
-    }
-
-    get noCandidates(): boolean {
-        return this.searched && this.candidates.length === 0;
-    }
-
-    get hasCandidates(): boolean {
-        return this.candidates.length > 0;
+    /** "Validating 400 of 2,300" while the facts arrive. */
+    get validatingText(): string {
+        const progress = this.validateProgress;
+        return progress ? formatLabel(VALIDATING, progress.done.toLocaleString(), progress.total.toLocaleString()) : '';
     }
 
     get cannotValidate(): boolean {
@@ -259,15 +350,180 @@ export default class LicenseUpgrade extends LightningElement {
                 notes: lines('note', verdict.notes),
                 steps,
                 partnerAccountId: partnerBlocked && user.accountId ? user.accountId : undefined,
+                roleOptions:
+                    verdict.roleOptions.length > 0
+                        ? [
+                              { label: ROLE_DEFAULT, value: '' },
+                              ...verdict.roleOptions.map((role) => ({ label: role.name, value: role.id })),
+                          ]
+                        : [],
+                chosenRoleId: verdict.chosenRoleId ?? '',
             };
         });
+    }
+
+    /** Users whose change this validation's runs completed: their verdict is Done and locked. */
+    get changedIds(): Set<string> {
+        return new Set(this.results.filter((result) => result.status === 'Completed').map((result) => result.userId));
+    }
+
+    /**
+     * The verdicts as listed: each with its status (Done once changed, Failed when the run failed
+     * it, Not run when a run left it out), filtered ("problems only") and paged by 50.
+     */
+    get verdictViews(): VerdictView[] {
+        const results = new Map(this.results.map((result) => [result.userId, result]));
+        const changed = this.changedIds;
+        const fit = this.fitIds;
+        const byId = new Map((this.validation?.users ?? []).map((verdict) => [verdict.userId, verdict]));
+        return this.verdictRows.map((row) => {
+            const result = results.get(row.userId);
+            const verdict = byId.get(row.userId);
+            let status: RowStatus;
+            if (changed.has(row.userId)) {
+                status = 'done';
+            } else if (result && result.status !== 'Cancelled') {
+                status = 'failed';
+            } else if (this.ranSinceValidate && (row.canChange || fit.has(row.userId))) {
+                status = 'notRun';
+            } else if (!verdict || !isReady(verdict, this.acknowledged)) {
+                status = row.canChange || fit.has(row.userId) ? 'warning' : 'problem';
+            } else {
+                status = 'ready';
+            }
+            const locked = status === 'done' || this.ranSinceValidate;
+            return {
+                ...row,
+                // A changed user cannot be changed again from this verdict (it would be refused as stale).
+                canChange: row.canChange && !locked,
+                requiresAcknowledgement: row.requiresAcknowledgement && !locked,
+                key: row.userId,
+                status,
+                statusText: VERDICT_STATUS_LABELS[status],
+                statusIcon: STATUS_ICONS[status],
+            };
+        });
+    }
+
+    get verdictView(): ReturnType<typeof viewRows<VerdictView>> {
+        return viewRows(this.verdictViews, { problemsOnly: this.problemsOnly, page: this.page });
+    }
+
+    get pagedVerdicts(): VerdictView[] {
+        return this.verdictView.rows;
+    }
+
+    get hasVerdictPages(): boolean {
+        return this.verdictView.pageCount > 1;
+    }
+
+    get verdictPageText(): string {
+        const view = this.verdictView;
+        return formatLabel(PLAN_PAGE, view.page + 1, view.pageCount, view.matching);
+    }
+
+    get isFirstVerdictPage(): boolean {
+        return this.verdictView.page === 0;
+    }
+
+    get isLastVerdictPage(): boolean {
+        return this.verdictView.page >= this.verdictView.pageCount - 1;
+    }
+
+    handleProblemsOnly(event: CustomEvent<{ checked: boolean }>): void {
+        this.problemsOnly = event.detail.checked;
+        this.page = 0;
+    }
+
+    handlePreviousPage(): void {
+        this.page = Math.max(0, this.verdictView.page - 1);
+    }
+
+    handleNextPage(): void {
+        this.page = Math.min(this.verdictView.pageCount - 1, this.verdictView.page + 1);
+    }
+
+    /** Seats left on the target's license (its own count: Plus and Plus Login apart), less this run's. */
+    get seatText(): string {
+        const target = this.facts?.target;
+        if (!target) {
+            return '';
+        }
+        return formatLabel(
+            UPGRADE_SEATS,
+            target.licenseName,
+            Math.max(0, target.seatsAvailable - this.changedIds.size),
+        );
+    }
+
+    /**
+     * "Change the N that fit": when only the seats block the selection, the first users (in
+     * order) whose verdict has no blocker of its own, a profile change, acknowledged where
+     * needed, as many as the target's seats left.
+     */
+    get fitVerdicts(): ValidationResult['users'] {
+        const validation = this.validation;
+        const facts = this.facts;
+        if (!validation || !facts || this.ranSinceValidate) {
+            return [];
+        }
+        const blockers = validation.selectionBlockers;
+        if (
+            !blockers.some((item) => item.code === 'NOT_ENOUGH_SEATS') ||
+            blockers.some((item) => item.code !== 'NOT_ENOUGH_SEATS')
+        ) {
+            return [];
+        }
+        const candidates = validation.users.filter(
+            (verdict) =>
+                verdict.blockers.length === 0 &&
+                verdict.path === 'change-profile' &&
+                (!verdict.requiresAcknowledgement || this.acknowledged.has(verdict.userId)),
+        );
+        return candidates.slice(0, Math.max(0, facts.target.seatsAvailable));
+    }
+
+    get fitIds(): Set<string> {
+        return new Set(this.fitVerdicts.map((verdict) => verdict.userId));
+    }
+
+    get canFit(): boolean {
+        return !this.busy && this.fitVerdicts.length > 0;
+    }
+
+    get fitLabel(): string {
+        return formatLabel(UPGRADE_FIT, this.fitVerdicts.length);
+    }
+
+    /** "3 changed · 1 failed · 2 not run": each outcome of the runs since Validate. */
+    get summary(): string {
+        if (this.results.length === 0) {
+            return '';
+        }
+        const statuses = this.results.map((result) => {
+            const unfinished = result.status === 'Snapshot' || result.status === 'Applied';
+            return unfinished ? 'Pending' : (result.status ?? 'Failed');
+        });
+        const notRun = this.verdictViews.filter((view) => view.status === 'notRun').length;
+        const counts = countOutcomes([...statuses, ...Array<string>(notRun).fill('NotRun')], SUMMARY_ORDER);
+        return counts
+            .map(([status, count]) => formatLabel(SUMMARY_LABELS[status] ?? `{0} ${status}`, count))
+            .join(' · ');
+    }
+
+    get showRunLocked(): boolean {
+        return this.ranSinceValidate && !this.busy;
     }
 
     get selectionBlockers(): VerdictLine[] {
         return this.validation ? lines('selection', this.validation.selectionBlockers) : [];
     }
 
+    /** Users the Run button changes: ready, and no run since Validate. */
     get readyCount(): number {
+        if (this.ranSinceValidate) {
+            return 0;
+        }
         return this.validation?.users.filter((verdict) => isReady(verdict, this.acknowledged)).length ?? 0;
     }
 
@@ -290,7 +546,8 @@ export default class LicenseUpgrade extends LightningElement {
             name: names.get(result.userId) ?? result.userId,
             userUrl: userUrl(result.userId),
             status: statusLabel(result.status),
-            errors: (result.errors ?? []).join('\n'),
+            // The platform's words may carry HTML (a raw <br>): shown as text.
+            errors: (result.errors ?? []).map(plainText).join('\n'),
         }));
     }
 
@@ -303,35 +560,25 @@ export default class LicenseUpgrade extends LightningElement {
         return !this.busy && cancellableLogIds(this.results).length > 0;
     }
 
+    /** Another license filter: the shown results follow it (the selection stays). */
     handleLicenseFilter(event: CustomEvent<{ value: string }>): void {
         this.licenseFilter = event.detail.value;
+        const picker = this.template?.querySelector('c-record-picker') as
+            (HTMLElement & { refresh: () => Promise<void> }) | null;
+        picker?.refresh();
     }
 
-    handleSearchTerm(event: CustomEvent<{ value: string }>): void {
-        this.searchTerm = event.detail.value;
-    }
-
-    async handleSearch(): Promise<void> {
-        this.busy = true;
-        this.loadError = undefined;
-        try {
-            this.candidates = await searchUpgradeCandidates({
-                licenseName: this.licenseFilter || null,
-                searchTerm: this.searchTerm || null,
-            });
-            this.searched = true;
-            const found = new Set(this.candidates.map((candidate) => candidate.id));
-            this.selectedIds = this.selectedIds.filter((id) => found.has(id));
-        } catch (error) {
-            this.loadError = error;
-        } finally {
-            this.busy = false;
+    /**
+     * The picker's new selection, kept whole across searches. Other users: the verdicts no longer
+     * hold. The same users newly described (a refreshed list after a run): the verdicts stay.
+     */
+    handleSelectionChange(event: CustomEvent<{ selection: SelectionModel<UserOption> }>): void {
+        const before = this.selection.ids;
+        this.selection = event.detail.selection;
+        const after = this.selection.ids;
+        if (before.length !== after.length || before.some((id, index) => id !== after[index])) {
+            this.clearValidation();
         }
-    }
-
-    handleRowSelection(event: CustomEvent<{ selectedRows: UserOption[] }>): void {
-        this.selectedIds = event.detail.selectedRows.map((row) => row.id);
-        this.clearValidation();
     }
 
     handleTargetLicense(event: CustomEvent<{ value: string }>): void {
@@ -352,6 +599,7 @@ export default class LicenseUpgrade extends LightningElement {
         this.facts = undefined;
         this.validation = undefined;
         this.acknowledged = new Set();
+        this.roleChoices = new Map();
         this.notice = '';
     }
 
@@ -361,8 +609,18 @@ export default class LicenseUpgrade extends LightningElement {
         this.results = [];
         this.notice = '';
         try {
-            const facts = await getUpgradeFacts({ userIds: this.selectedIds, targetProfileId: this.targetProfileId });
-            this.validation = validateUpgrade(facts.users, facts.target);
+            this.ranSinceValidate = false;
+            this.page = 0;
+            // Any size: the facts 200 users a call (the server's cap), merged into one validation.
+            const targetProfileId = this.targetProfileId;
+            const chunks = await fetchInChunks(
+                this.selectedIds,
+                (userIds) => getUpgradeFacts({ userIds, targetProfileId }),
+                (progress) => (this.validateProgress = progress),
+            );
+            const facts = mergeUpgradeFacts(chunks);
+            this.roleChoices = new Map();
+            this.validation = validateUpgrade(facts.users, facts.target, this.choices);
             this.facts = facts;
             this.acknowledged = new Set();
         } catch (error) {
@@ -371,7 +629,36 @@ export default class LicenseUpgrade extends LightningElement {
             this.validation = undefined;
         } finally {
             this.busy = false;
+            this.validateProgress = undefined;
         }
+    }
+
+    /** What the admin chose beyond the target, for the validator. */
+    get choices(): UpgradeChoices {
+        return { roles: this.roleChoices, completeContractsSetup: this.completeContractsSetup };
+    }
+
+    /** The verdicts again with the admin's choices: the plan follows what the screen shows. */
+    revalidate(): void {
+        if (this.facts) {
+            this.validation = validateUpgrade(this.facts.users, this.facts.target, this.choices);
+        }
+    }
+
+    handleRoleChange(event: CustomEvent<{ userId: string; roleId: string }>): void {
+        const roleChoices = new Map(this.roleChoices);
+        if (event.detail.roleId) {
+            roleChoices.set(event.detail.userId, event.detail.roleId);
+        } else {
+            roleChoices.delete(event.detail.userId);
+        }
+        this.roleChoices = roleChoices;
+        this.revalidate();
+    }
+
+    handleContractsSetup(event: CustomEvent<{ checked: boolean }>): void {
+        this.completeContractsSetup = event.detail.checked;
+        this.revalidate();
     }
 
     handleAcknowledge(event: CustomEvent<{ userId: string; checked: boolean }>): void {
@@ -430,39 +717,80 @@ export default class LicenseUpgrade extends LightningElement {
             return [];
         }
         const targetProfileId = this.runTargetProfileId;
+        this.step = STEP_APPLY;
         const applied = await applyLicenseChanges({ logIds, targetProfileId });
+        this.step = STEP_RECONCILE;
         return reconcileLicenseChanges({ outcomes: applied, targetProfileId });
     }
 
-    async handleRun(): Promise<void> {
-        if (!this.facts || !this.validation) {
+    handleRun(): Promise<void> {
+        if (!this.facts || !this.validation || this.cannotRun) {
+            return Promise.resolve();
+        }
+        return this.runChange(this.validation);
+    }
+
+    /** "Change the N that fit": the first N users the seats allow; the others stay, not run. */
+    handleRunFit(): Promise<void> {
+        const fit = this.fitIds;
+        if (!this.validation || this.busy || fit.size === 0) {
+            return Promise.resolve();
+        }
+        const users = this.validation.users.map((verdict) => ({ ...verdict, canChange: fit.has(verdict.userId) }));
+        return this.runChange({ ...this.validation, users });
+    }
+
+    /**
+     * Snapshot, apply, reconcile, chunk by chunk, with the step and "n of N". Above 200 users
+     * this is the seam for the server-side job engine (issue 10 §3).
+     */
+    async runChange(validation: ValidationResult): Promise<void> {
+        if (!this.facts) {
             return;
         }
-        const request = buildChangeRequest(this.facts, this.validation, this.acknowledged);
+        const request = buildChangeRequest(this.facts, validation, this.acknowledged);
         this.runTargetProfileId = request.targetProfileId;
         this.startRun();
-        this.results = await runInChunks<ChangeItem, ChangeResult>(
+        this.stepTotal = request.users.length;
+        const previous = this.results;
+        const results = await runInChunks<ChangeItem, ChangeResult>(
             request.users,
             async (items) => {
+                this.step = STEP_SNAPSHOT;
                 const snapshots = await snapshotLicenseChanges({
-                    request: { targetProfileId: request.targetProfileId, users: items },
+                    request: {
+                        targetProfileId: request.targetProfileId,
+                        users: items,
+                        completeContractsSetup: request.completeContractsSetup,
+                    },
                 });
                 return mergeResults(snapshots, await this.finish(pendingLogIds(snapshots)));
             },
             (items, error) => this.failed(items, error),
-            (progress) => (this.progress = progress.percent),
+            (progress) => {
+                this.progress = progress.percent;
+                this.stepDone = progress.done;
+            },
         );
+        // Earlier results of this validation stay (a user changed before is still Done).
+        const fresh = new Set(results.map((result) => result.userId));
+        this.results = [...previous.filter((result) => !fresh.has(result.userId)), ...results];
         this.endRun();
     }
 
     async handleRetry(): Promise<void> {
         const pending = this.results.filter((result) => pendingLogIds([result]).length > 0);
         this.startRun();
+        this.step = STEP_RETRY;
+        this.stepTotal = pending.length;
         const retried = await runInChunks<ChangeResult, ChangeResult>(
             pending,
             (items) => this.finish(pendingLogIds(items)),
             (items, error) => this.failed(items, error),
-            (progress) => (this.progress = progress.percent),
+            (progress) => {
+                this.progress = progress.percent;
+                this.stepDone = progress.done;
+            },
         );
         this.results = mergeResults(this.results, retried);
         this.endRun();
@@ -499,13 +827,34 @@ export default class LicenseUpgrade extends LightningElement {
         this.busy = true;
         this.running = true;
         this.progress = 0;
+        this.step = '';
+        this.stepDone = 0;
+        this.stepTotal = 0;
         this.runErrors = undefined;
     }
 
+    /**
+     * After a run the verdicts are stale: changed users are Done, Run stays disabled until the
+     * next Validate (a second click would be refused as "changed since you validated"), and the
+     * lists refresh (`runcompleted`, and the picker's `refresh()` when it has one).
+     */
     endRun(): void {
         this.busy = false;
         this.running = false;
-        const failures = this.results.flatMap((result) => result.errors ?? []);
+        this.ranSinceValidate = true;
+        const failures = this.results.flatMap((result) => (result.errors ?? []).map(plainText));
         this.runErrors = failures.length > 0 ? failures : undefined;
+        this.dispatchEvent(
+            new CustomEvent('runcompleted', {
+                detail: { kind: 'licenseChange', userIds: [...this.changedIds] },
+                bubbles: true,
+                composed: true,
+            }),
+        );
+        const picker = this.template?.querySelector('c-record-picker') as
+            (HTMLElement & { refresh?: () => unknown }) | null;
+        if (picker && typeof picker.refresh === 'function') {
+            picker.refresh();
+        }
     }
 }

@@ -1,6 +1,9 @@
 import { LightningElement, api } from 'lwc';
 import searchContacts from '@salesforce/apex/UserSetupController.searchContacts';
 import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
+import { SelectionModel } from 'c/selectionModel';
+import { fetchInChunks, mergeEnablementFacts } from 'c/chunkedFacts';
+import type { FetchProgress } from 'c/chunkedFacts';
 import createAccountsAndContacts from '@salesforce/apex/UserSetupController.createAccountsAndContacts';
 import findExistingCustomers from '@salesforce/apex/UserSetupController.findExistingCustomers';
 import enableUsers from '@salesforce/apex/UserSetupController.enableUsers';
@@ -13,16 +16,25 @@ import {
     customerMatches,
     enableChunkSize,
     enablementCsv,
-    mergeEnableResults,
     namePatterns,
     newCustomerFact,
     newCustomerProblem,
-    retryRequests,
     toEnableRequest,
     toNewCustomer,
     toOrgFacts,
+    DONE_STATUSES,
+    OUTCOME_ORDER,
+    editedSince,
+    exactPatterns,
+    lockedByRun,
+    recordRun,
+    retryFromPlan,
+    seatsTakenByRun,
 } from 'c/enablementRun';
-import type { CsvRow, CustomerChoice, CustomerMatch, TypedCustomer } from 'c/enablementRun';
+import type { CsvRow, CustomerChoice, CustomerMatch, RunRecord, TypedCustomer } from 'c/enablementRun';
+import { Memo, STATUS_ICONS, countOutcomes, rowsThatFit, seatsByLicense, viewRows } from 'c/planRows';
+import type { RowStatus, SortDirection } from 'c/planRows';
+import type { RowPlan } from 'c/userEnablement';
 import { csvDataUrl } from 'c/csvExport';
 import { platformProblemMessage, problemMessage, refusalProblemMessage, warningMessage } from 'c/enablementMessages';
 import { runInChunks } from 'c/bulkRunner';
@@ -78,8 +90,43 @@ import USING_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Using_Account';
 import CUSTOMER_EMAIL_INVALID from '@salesforce/label/c.CCSA_Enable_Customer_Email_Invalid';
 import CONTENT_USER from '@salesforce/label/c.CCSA_Enable_Content_User';
 import COLUMN_CONTENT from '@salesforce/label/c.CCSA_Enable_Column_Content';
+import CHECKING from '@salesforce/label/c.CCSA_Enable_Checking';
+import PLAN_STATUS_READY from '@salesforce/label/c.CCSA_Plan_Status_ready';
+import PLAN_STATUS_WARNING from '@salesforce/label/c.CCSA_Plan_Status_warning';
+import PLAN_STATUS_PROBLEM from '@salesforce/label/c.CCSA_Plan_Status_problem';
+import PLAN_STATUS_CHECKING from '@salesforce/label/c.CCSA_Plan_Status_checking';
+import PLAN_STATUS_DONE from '@salesforce/label/c.CCSA_Plan_Status_done';
+import PLAN_STATUS_FAILED from '@salesforce/label/c.CCSA_Plan_Status_failed';
+import PLAN_STATUS_NOT_RUN from '@salesforce/label/c.CCSA_Plan_Status_notRun';
+import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
+import PLAN_PAGE from '@salesforce/label/c.CCSA_Plan_Page';
+import PLAN_PREVIOUS from '@salesforce/label/c.CCSA_Plan_Previous';
+import PLAN_NEXT from '@salesforce/label/c.CCSA_Plan_Next';
+import PLAN_REMOVE from '@salesforce/label/c.CCSA_Plan_Remove';
+import PLAN_COLUMN_STATUS from '@salesforce/label/c.CCSA_Plan_Column_Status';
+import RUN_LOCKED from '@salesforce/label/c.CCSA_Run_Locked';
+import SUMMARY_CREATED from '@salesforce/label/c.CCSA_Enable_Summary_Created';
+import SUMMARY_EXISTING from '@salesforce/label/c.CCSA_Enable_Summary_Existing';
+import SUMMARY_INCOMPLETE from '@salesforce/label/c.CCSA_Enable_Summary_Incomplete';
+import SUMMARY_FAILED from '@salesforce/label/c.CCSA_Enable_Summary_Failed';
+import SUMMARY_REFUSED from '@salesforce/label/c.CCSA_Enable_Summary_Refused';
+import SUMMARY_NOT_RUN from '@salesforce/label/c.CCSA_Enable_Summary_NotRun';
+import FIT from '@salesforce/label/c.CCSA_Enable_Fit';
+import SEATS from '@salesforce/label/c.CCSA_Enable_Seats';
+import SEATS_NEEDED from '@salesforce/label/c.CCSA_Enable_Seats_Needed';
+import PROFILE_OPTION from '@salesforce/label/c.CCSA_Enable_Profile_Option';
+import STEP_CUSTOMERS from '@salesforce/label/c.CCSA_Enable_Step_Customers';
+import STEP_USERS from '@salesforce/label/c.CCSA_Enable_Step_Users';
+import STEP_RETRY from '@salesforce/label/c.CCSA_Enable_Step_Retry';
 
 type ContactOption = Apex.UserSetupService.ContactFact;
+/** A contact as the picker lists and the selection keeps it: the fact, and its name for the columns and pills. */
+type ContactRow = ContactOption & { name: string };
+
+const contactRow = (contact: ContactOption): ContactRow => ({
+    ...contact,
+    name: [contact.firstName, contact.lastName].filter(Boolean).join(' '),
+});
 type EnablementFacts = Apex.UserSetupService.EnablementFacts;
 type NewCustomer = Apex.UserSetupService.NewCustomer;
 type CustomerMatches = Apex.UserSetupService.CustomerMatches;
@@ -107,11 +154,54 @@ const EDITABLE = new Set(['Username', 'CommunityNickname', 'Alias']);
 /** The per-row "Salesforce CRM Content User" checkbox (a boolean draft value). */
 const CONTENT_FIELD = 'UserPermissionsSFContentUser';
 
-/** Contacts per page of the picker (the Apex page size), and the most the picker pages through. */
-const PAGE_SIZE = 200;
-const MAX_PAGED = 2200;
-
 const userUrl = (userId: string): string => `/lightning/r/User/${userId}/view`;
+
+/** The words of each row status (`c/planRows`). */
+const ROW_STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
+    ready: PLAN_STATUS_READY,
+    warning: PLAN_STATUS_WARNING,
+    problem: PLAN_STATUS_PROBLEM,
+    checking: PLAN_STATUS_CHECKING,
+    done: PLAN_STATUS_DONE,
+    failed: PLAN_STATUS_FAILED,
+    notRun: PLAN_STATUS_NOT_RUN,
+};
+
+/** The summary's words per outcome, in `OUTCOME_ORDER`, then the rows the run left out. */
+const SUMMARY_LABELS: Readonly<Record<string, string>> = {
+    Created: SUMMARY_CREATED,
+    Existing: SUMMARY_EXISTING,
+    Incomplete: SUMMARY_INCOMPLETE,
+    Failed: SUMMARY_FAILED,
+    Refused: SUMMARY_REFUSED,
+    NotRun: SUMMARY_NOT_RUN,
+};
+
+/** Selection problems "Enable the N that fit" answers: only seats are short. */
+const SEAT_PROBLEMS: ReadonlySet<string> = new Set(['NOT_ENOUGH_LICENSE_SEATS', 'NOT_ENOUGH_PSL_SEATS']);
+/** The seat key of the profile's user license among the permission set license ids. */
+const LICENSE_SEAT = 'license';
+
+/**
+ * Above this many rows a run belongs to the server-side job engine (issue 10 §3), not to this
+ * browser; until the engine's helper is wired in, larger runs go in chunks from here.
+ */
+export const BROWSER_RUN_LIMIT = 200;
+
+/** A row of the plan as the table shows it. */
+interface PlanTableRow {
+    key: string;
+    status: RowStatus;
+    statusText: string;
+    statusIcon: string;
+    name: string;
+    Username: string;
+    CommunityNickname: string;
+    Alias: string;
+    UserPermissionsSFContentUser: boolean;
+    check: string;
+    editable: boolean;
+}
 
 /**
  * "Enable users" in the Setup Assistant, and the body of the "Enable Portal User" quick action:
@@ -128,7 +218,8 @@ export default class EnableUsers extends LightningElement {
     set contactIds(ids: string[] | undefined) {
         this.handedOver = ids;
         if (this.connected && ids && ids.length > 0) {
-            this.selectedIds = [...ids];
+            // Handed over: selected (with whatever was selected before), then checked.
+            this.selection = this.selection.addIds(ids).selection;
             this.check().then(() => this.revealPlan());
         }
     }
@@ -165,6 +256,10 @@ export default class EnableUsers extends LightningElement {
         editCustomer: EDIT_CUSTOMER,
         removeCustomer: REMOVE_CUSTOMER,
         contentUser: CONTENT_USER,
+        problemsOnly: PLAN_PROBLEMS_ONLY,
+        previous: PLAN_PREVIOUS,
+        next: PLAN_NEXT,
+        runLocked: RUN_LOCKED,
     };
 
     contactColumns = [
@@ -174,13 +269,33 @@ export default class EnableUsers extends LightningElement {
         { label: COLUMN_USER, fieldName: 'existingUserLicenseName' },
     ];
 
+    /** Done rows are locked: their cells are not editable (`editable` per row). */
     planColumns = [
-        { label: COLUMN_CONTACT, fieldName: 'name' },
-        { label: COLUMN_USERNAME, fieldName: 'Username', editable: true },
-        { label: COLUMN_NICKNAME, fieldName: 'CommunityNickname', editable: true },
-        { label: COLUMN_ALIAS, fieldName: 'Alias', editable: true },
-        { label: COLUMN_CONTENT, fieldName: CONTENT_FIELD, type: 'boolean', editable: true },
+        {
+            label: PLAN_COLUMN_STATUS,
+            fieldName: 'statusText',
+            sortable: true,
+            initialWidth: 170,
+            cellAttributes: { iconName: { fieldName: 'statusIcon' }, iconAlternativeText: { fieldName: 'statusText' } },
+        },
+        { label: COLUMN_CONTACT, fieldName: 'name', sortable: true },
+        { label: COLUMN_USERNAME, fieldName: 'Username', editable: { fieldName: 'editable' }, sortable: true },
+        { label: COLUMN_NICKNAME, fieldName: 'CommunityNickname', editable: { fieldName: 'editable' }, sortable: true },
+        { label: COLUMN_ALIAS, fieldName: 'Alias', editable: { fieldName: 'editable' } },
+        { label: COLUMN_CONTENT, fieldName: CONTENT_FIELD, type: 'boolean', editable: { fieldName: 'editable' } },
         { label: COLUMN_CHECK, fieldName: 'check', wrapText: true },
+        {
+            type: 'button-icon',
+            initialWidth: 50,
+            typeAttributes: {
+                iconName: 'utility:delete',
+                alternativeText: PLAN_REMOVE,
+                title: PLAN_REMOVE,
+                name: 'remove',
+                variant: 'bare',
+                disabled: { fieldName: 'locked' },
+            },
+        },
     ];
 
     resultColumns = [
@@ -195,11 +310,24 @@ export default class EnableUsers extends LightningElement {
         { label: COLUMN_PROBLEMS, fieldName: 'problems', wrapText: true },
     ];
 
-    searchTerm = '';
-    candidates: ContactOption[] = [];
-    searched = false;
-    hasMore = false;
-    selectedIds: string[] = [];
+    /** The contacts selected in the picker, across searches and pages (the one source of the selection). */
+    selection: SelectionModel<ContactRow> = SelectionModel.empty<ContactRow>();
+    /** While Check reads the facts 200 at a time: how far it got. */
+    checkProgress?: FetchProgress;
+
+    /** The selected contact ids, in selection order: what Check reads the facts of. */
+    get selectedIds(): string[] {
+        return this.selection.ids;
+    }
+    set selectedIds(ids: string[]) {
+        const wanted = new Set(ids);
+        const dropped = this.selection.ids.filter((id) => !wanted.has(id));
+        this.selection = this.selection.remove(dropped).addIds(ids).selection;
+    }
+
+    /** The picker's search: a page of 200 contacts from an offset (`UserSetupController.searchContacts`). */
+    searchContactRows = async (term: string, offset: number): Promise<ContactRow[]> =>
+        (await searchContacts({ searchTerm: term || null, pageOffset: offset })).map(contactRow);
     customer: NewCustomer = { accountName: '', firstName: '', lastName: '', email: '' };
     /** Customers typed inline, each with a stable key and the admin's choice on a match. */
     typedCustomers: TypedCustomer[] = [];
@@ -215,9 +343,29 @@ export default class EnableUsers extends LightningElement {
     contentUser = true;
     overrides: Record<string, RowOverrides> = {};
     draftValues: unknown[] = [];
-    results: EnableResult[] = [];
-    requests = new Map<string, EnableRequest>();
+    /** What the runs since the last Check did, per row: the request sent and its result. */
+    records: Map<string, RunRecord> = new Map();
+    /** A run happened since the last Check: Run stays disabled until the next one. */
+    ranSinceCheck = false;
+    /** Rows the admin removed from the plan (by contact id). */
+    removed: Set<string> = new Set();
+    /** Typed usernames and nicknames looked up in the org since the Check ('u:' / 'n:' + lower case). */
+    lookedUp: Set<string> = new Set();
+    /** Those being looked up now: their rows show "Checking" and do not run. */
+    pendingLookups: Set<string> = new Set();
+    /** What the lookups found taken. */
+    lookedUpTaken: { usernames: string[]; nicknames: string[] } = { usernames: [], nicknames: [] };
+    problemsOnly = false;
+    sortBy?: string;
+    sortDirection: SortDirection = 'asc';
+    page = 0;
     progress = 0;
+    step = '';
+    stepDone = 0;
+    stepTotal = 0;
+    private planMemo = new Memo<EnablementPlan | undefined>();
+    private rowsMemo = new Memo<PlanTableRow[]>();
+    private csvMemo = new Memo<string>();
     busy = false;
     running = false;
     loadError?: unknown;
@@ -229,7 +377,7 @@ export default class EnableUsers extends LightningElement {
     override connectedCallback(): void {
         this.connected = true;
         if (this.handedOver && this.handedOver.length > 0) {
-            this.selectedIds = [...this.handedOver];
+            this.selection = this.selection.addIds(this.handedOver).selection;
             this.check().then(() => this.revealPlan());
         }
     }
@@ -248,19 +396,10 @@ export default class EnableUsers extends LightningElement {
         return !this.compact;
     }
 
-    get hasCandidates(): boolean {
-        return this.candidates.length > 0;
-    }
-
-    get noCandidates(): boolean {
-        return this.searched && this.candidates.length === 0;
-    }
-
-    get candidateRows(): Array<ContactOption & { name: string }> {
-        return this.candidates.map((contact) => ({
-            ...contact,
-            name: [contact.firstName, contact.lastName].filter(Boolean).join(' '),
-        }));
+    /** "Checking 400 of 2,300" while the facts arrive. */
+    get checkingText(): string {
+        const progress = this.checkProgress;
+        return progress ? formatLabel(CHECKING, progress.done.toLocaleString(), progress.total.toLocaleString()) : '';
     }
 
     get hasNewCustomers(): boolean {
@@ -338,42 +477,295 @@ export default class EnableUsers extends LightningElement {
     }
 
     get profileOptions(): Array<{ label: string; value: string }> {
+        const taken = this.seatsTaken;
         return (this.facts?.profiles ?? []).map((profile) => ({
-            label: `${profile.name} (${profile.licenseName})`,
+            label: formatLabel(
+                PROFILE_OPTION,
+                profile.name,
+                profile.licenseName,
+                Math.max(0, profile.licenseSeatsLeft - (taken.get(profile.licenseName) ?? 0)),
+            ),
             value: profile.id,
         }));
     }
 
-    get plan(): EnablementPlan | undefined {
-        if (!this.facts) {
-            return undefined;
-        }
-        return planEnablement(this.contacts, toOrgFacts(this.facts, this.profileId || undefined), {
-            usernameSuffix: this.suffix,
-            overrides: this.overrides,
-            contentUser: this.contentUser,
-        });
+    /** The run records as results, in run order (the results table, the retry, the export). */
+    get results(): EnableResult[] {
+        return [...this.records.values()].map((record) => record.result);
     }
 
-    get planRows(): Array<Record<string, string | boolean>> {
+    /** Seats the runs since the Check took, by license name. */
+    get seatsTaken(): Map<string, number> {
+        const licenses = new Map((this.facts?.profiles ?? []).map((profile) => [profile.id, profile.licenseName]));
+        return seatsTakenByRun(this.records, licenses);
+    }
+
+    /**
+     * The plan: every row not removed and not locked by a run, derived once per change of its
+     * inputs (the getters below read it many times per render). The names the runs took and the
+     * names the edits looked up count as taken, as a new Check would say.
+     */
+    get plan(): EnablementPlan | undefined {
+        const facts = this.facts;
+        if (!facts) {
+            return undefined;
+        }
+        const contacts = this.contacts;
+        return this.planMemo.get(
+            [
+                facts,
+                this.createdContacts,
+                this.typedCustomers,
+                this.matches,
+                this.profileId,
+                this.suffix,
+                this.overrides,
+                this.contentUser,
+                this.records,
+                this.removed,
+                this.lookedUpTaken,
+            ],
+            () => {
+                const locked = lockedByRun(this.records);
+                const planned = contacts.filter(
+                    (contact) => !this.removed.has(contact.id) && !locked.ids.has(contact.id),
+                );
+                const org = toOrgFacts(facts, this.profileId || undefined);
+                const license = org.profile ? org.profile.licenseName : '';
+                return planEnablement(
+                    planned,
+                    {
+                        ...org,
+                        takenUsernames: [...facts.takenUsernames, ...this.lookedUpTaken.usernames, ...locked.usernames],
+                        takenNicknames: [...facts.takenNicknames, ...this.lookedUpTaken.nicknames, ...locked.nicknames],
+                        licenseSeatsLeft: Math.max(0, org.licenseSeatsLeft - (this.seatsTaken.get(license) ?? 0)),
+                    },
+                    {
+                        usernameSuffix: this.suffix,
+                        overrides: this.overrides,
+                        contentUser: this.contentUser,
+                    },
+                );
+            },
+        );
+    }
+
+    /** Whether a planned row waits on a lookup of a value typed on it. */
+    isChecking(row: RowPlan): boolean {
+        if (this.pendingLookups.size === 0) {
+            return false;
+        }
+        const typed = this.overrides[row.contactId];
+        return (
+            (!!typed?.Username && this.pendingLookups.has(`u:${typed.Username.trim().toLowerCase()}`)) ||
+            (!!typed?.CommunityNickname && this.pendingLookups.has(`n:${typed.CommunityNickname.trim().toLowerCase()}`))
+        );
+    }
+
+    /** The rows a run sends now: no problem, no lookup pending, not locked. */
+    get readyRows(): RowPlan[] {
+        return (this.plan?.rows ?? []).filter((row) => row.canEnable && !this.isChecking(row));
+    }
+
+    /**
+     * Every row of the plan with its status, in selection order: rows a run locked (Done, or
+     * refused) from their run record, the others from the plan. Only rows whose inputs changed
+     * are rebuilt (a keystroke re-derives the plan, then reuses the unchanged rows' objects).
+     */
+    get allPlanRows(): PlanTableRow[] {
         const plan = this.plan;
         if (!plan) {
             return [];
         }
-        const names = new Map(this.contacts.map((contact) => [contact.id, contact]));
-        return plan.rows.map((row) => {
-            const contact = names.get(row.contactId);
-            const notes = [...row.problems.map(problemMessage), ...row.warnings.map(warningMessage)];
-            return {
-                key: row.contactId,
-                name: [contact?.firstName, contact?.lastName].filter(Boolean).join(' '),
-                Username: row.request.Username,
-                CommunityNickname: row.request.CommunityNickname,
-                Alias: row.request.Alias,
-                [CONTENT_FIELD]: row.request.UserPermissionsSFContentUser,
-                check: row.canEnable && notes.length === 0 ? READY : notes.join('\n'),
-            };
+        return this.rowsMemo.get([plan, this.records, this.pendingLookups, this.ranSinceCheck], () => {
+            const planned = new Map<string, RowPlan>();
+            for (const row of plan.rows) {
+                if (!planned.has(row.contactId)) {
+                    planned.set(row.contactId, row);
+                }
+            }
+            const rows: PlanTableRow[] = [];
+            const seen = new Set<string>();
+            for (const contact of this.contacts) {
+                if (seen.has(contact.id) || this.removed.has(contact.id)) {
+                    continue;
+                }
+                seen.add(contact.id);
+                const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+                const record = this.records.get(contact.id);
+                const row = planned.get(contact.id);
+                if (!row && record) {
+                    rows.push(this.lockedRow(contact.id, name, record));
+                } else if (row) {
+                    rows.push(this.plannedRow(row, name, record));
+                }
+            }
+            return rows;
         });
+    }
+
+    /** A row a run locked: Done (its user exists) or Failed (refused, or assignments missing). */
+    lockedRow(key: string, name: string, record: RunRecord): PlanTableRow {
+        const status: RowStatus = DONE_STATUSES.has(record.result.status) ? 'done' : 'failed';
+        return {
+            key,
+            status,
+            statusText: ROW_STATUS_LABELS[status],
+            statusIcon: STATUS_ICONS[status],
+            name,
+            Username: record.request.Username ?? '',
+            CommunityNickname: record.request.CommunityNickname ?? '',
+            Alias: record.request.Alias ?? '',
+            [CONTENT_FIELD]: !!record.request.UserPermissionsSFContentUser,
+            check:
+                status === 'done'
+                    ? (STATUS_LABELS[record.result.status] ?? '')
+                    : resultProblemMessages(record.result).join('\n'),
+            editable: false,
+        };
+    }
+
+    /** A planned row: its check, or, failed in the last run and not edited since, the failure and its fix. */
+    plannedRow(row: RowPlan, name: string, record: RunRecord | undefined): PlanTableRow {
+        const notes = [...row.problems.map(problemMessage), ...row.warnings.map(warningMessage)];
+        const failedAsSent = record?.result.status === 'Failed' && !editedSince(record.request, row.request);
+        let status: RowStatus;
+        if (failedAsSent) {
+            status = 'failed';
+        } else if (this.isChecking(row)) {
+            status = 'checking';
+        } else if (!row.canEnable) {
+            status = 'problem';
+        } else if (this.ranSinceCheck && !record) {
+            status = 'notRun';
+        } else {
+            status = row.warnings.length > 0 ? 'warning' : 'ready';
+        }
+        const check =
+            status === 'failed'
+                ? [...resultProblemMessages((record as RunRecord).result), ...notes].join('\n')
+                : row.canEnable && notes.length === 0
+                  ? READY
+                  : notes.join('\n');
+        return {
+            key: row.contactId,
+            status,
+            statusText: ROW_STATUS_LABELS[status],
+            statusIcon: STATUS_ICONS[status],
+            name,
+            Username: row.request.Username,
+            CommunityNickname: row.request.CommunityNickname,
+            Alias: row.request.Alias,
+            [CONTENT_FIELD]: row.request.UserPermissionsSFContentUser,
+            check,
+            editable: true,
+        };
+    }
+
+    /** The page of the plan the table shows: filtered ("problems only"), sorted, 50 rows at most. */
+    get planView(): ReturnType<typeof viewRows<PlanTableRow>> {
+        return viewRows(this.allPlanRows, {
+            problemsOnly: this.problemsOnly,
+            sortBy: this.sortBy === 'statusText' ? 'status' : this.sortBy,
+            sortDirection: this.sortDirection,
+            page: this.page,
+        });
+    }
+
+    get planRows(): PlanTableRow[] {
+        return this.planView.rows;
+    }
+
+    get pageText(): string {
+        const view = this.planView;
+        return formatLabel(PLAN_PAGE, view.page + 1, view.pageCount, view.matching);
+    }
+
+    get hasPages(): boolean {
+        return this.planView.pageCount > 1;
+    }
+
+    get isFirstPage(): boolean {
+        return this.planView.page === 0;
+    }
+
+    get isLastPage(): boolean {
+        return this.planView.page >= this.planView.pageCount - 1;
+    }
+
+    /**
+     * Seats left per license (Customer Community Plus and Plus Login apart), less what the runs
+     * took, and what this plan needs of the chosen profile's license.
+     */
+    get seatLines(): Array<{ key: string; text: string }> {
+        const facts = this.facts;
+        if (!facts) {
+            return [];
+        }
+        const lines = seatsByLicense(
+            facts.profiles.map((profile) => ({
+                licenseName: profile.licenseName,
+                seatsLeft: profile.licenseSeatsLeft,
+            })),
+            this.seatsTaken,
+        ).map(([license, left]) => ({ key: license, text: formatLabel(SEATS, license, left) }));
+        const profile = facts.profiles.find((candidate) => candidate.id === this.profileId);
+        if (profile && this.readyRows.length > 0) {
+            lines.push({ key: 'needed', text: formatLabel(SEATS_NEEDED, this.readyRows.length, profile.licenseName) });
+        }
+        return lines;
+    }
+
+    /**
+     * "Enable the N that fit": when only seats are short, the first ready rows that the seats
+     * left allow (the profile's license and each permission set license); none otherwise.
+     */
+    get fitRows(): RowPlan[] {
+        const plan = this.plan;
+        if (!plan || this.ranSinceCheck || plan.selectionProblems.length === 0) {
+            return [];
+        }
+        if (!plan.selectionProblems.every((problem) => SEAT_PROBLEMS.has(problem.code))) {
+            return [];
+        }
+        const facts = this.facts as EnablementFacts;
+        const profile = facts.profiles.find((candidate) => candidate.id === this.profileId);
+        const seats = new Map<string, number>(
+            facts.permissionSetLicenses.map((license) => [license.id, Math.max(0, license.seatsLeft)]),
+        );
+        seats.set(
+            LICENSE_SEAT,
+            Math.max(0, (profile?.licenseSeatsLeft ?? 0) - (this.seatsTaken.get(profile?.licenseName ?? '') ?? 0)),
+        );
+        const ready = this.readyRows;
+        const fit = rowsThatFit(ready, (row) => [LICENSE_SEAT, ...row.request.permissionSetLicenseIds], seats);
+        return fit.length < ready.length ? fit : [];
+    }
+
+    get canFit(): boolean {
+        return !this.busy && this.fitRows.length > 0;
+    }
+
+    get fitLabel(): string {
+        return formatLabel(FIT, this.fitRows.length);
+    }
+
+    /** "4 created · 2 failed · 1 not run": each outcome of the runs since the Check. */
+    get summary(): string {
+        if (this.records.size === 0) {
+            return '';
+        }
+        const counts = countOutcomes(
+            [...this.records.values()].map((record) => record.result.status),
+            OUTCOME_ORDER,
+        );
+        const notRun = this.allPlanRows.filter((row) => row.status === 'notRun').length;
+        if (notRun > 0) {
+            counts.push(['NotRun', notRun]);
+        }
+        return counts
+            .map(([status, count]) => formatLabel(SUMMARY_LABELS[status] ?? `{0} ${status}`, count))
+            .join(' · ');
     }
 
     get selectionMessages(): Array<{ key: string; text: string }> {
@@ -388,22 +780,34 @@ export default class EnableUsers extends LightningElement {
     }
 
     get readyText(): string {
-        const plan = this.plan;
-        return plan ? formatLabel(READY_COUNT, plan.enableCount, plan.rows.length) : '';
+        return this.plan
+            ? formatLabel(READY_COUNT, this.ranSinceCheck ? 0 : this.readyRows.length, this.allPlanRows.length)
+            : '';
     }
 
+    /** Run: a checked plan with rows ready, no lookup pending, and no run since the Check. */
     get cannotRun(): boolean {
-        return this.busy || !this.plan?.canProceed;
+        return (
+            this.busy ||
+            this.ranSinceCheck ||
+            this.pendingLookups.size > 0 ||
+            !this.plan?.canProceed ||
+            this.readyRows.length === 0
+        );
     }
 
+    get showRunLocked(): boolean {
+        return this.ranSinceCheck && !this.busy;
+    }
+
+    /** Retry: failed rows ready again with their current values, or rows whose assignments are missing. */
     get canRetry(): boolean {
-        return !this.busy && retryRequests(this.results, this.requests).length > 0;
+        return !this.busy && this.pendingLookups.size === 0 && retryFromPlan(this.records, this.plan).length > 0;
     }
 
     get resultRows(): Array<Record<string, string>> {
         const names = new Map(this.contacts.map((contact) => [contact.id, contact]));
-        return this.results.map((result) => {
-            const request = this.requests.get(result.contactId);
+        return [...this.records.values()].map(({ request, result }) => {
             const contact = names.get(result.contactId);
             return {
                 key: result.contactId,
@@ -422,6 +826,13 @@ export default class EnableUsers extends LightningElement {
 
     /** The export: every result of the run, then every row the validation blocked before it. */
     get csvHref(): string {
+        if (this.records.size === 0) {
+            return '';
+        }
+        return this.csvMemo.get([this.records, this.plan], () => this.buildCsv());
+    }
+
+    buildCsv(): string {
         const header = [COLUMN_CONTACT, COLUMN_ACCOUNT, COLUMN_USERNAME, 'User Id', COLUMN_STATUS, COLUMN_PROBLEMS];
         const ran: CsvRow[] = this.resultRows.map((row) => ({
             contact: row.name,
@@ -446,36 +857,9 @@ export default class EnableUsers extends LightningElement {
         return csvDataUrl(enablementCsv(header, [...ran, ...blocked]));
     }
 
-    handleSearchTerm(event: CustomEvent<{ value: string }>): void {
-        this.searchTerm = event.detail.value;
-    }
-
-    handleSearch(): Promise<void> {
-        return this.loadContacts(0);
-    }
-
-    handleMore(): Promise<void> {
-        return this.loadContacts(this.candidates.length);
-    }
-
-    /** A page of 200 contacts: the first replaces the list, the next ones are added to it. */
-    async loadContacts(pageOffset: number): Promise<void> {
-        this.busy = true;
-        this.loadError = undefined;
-        try {
-            const page = await searchContacts({ searchTerm: this.searchTerm || null, pageOffset });
-            this.candidates = pageOffset === 0 ? page : [...this.candidates, ...page];
-            this.hasMore = page.length === PAGE_SIZE && this.candidates.length < MAX_PAGED;
-            this.searched = true;
-        } catch (error) {
-            this.loadError = error;
-        } finally {
-            this.busy = false;
-        }
-    }
-
-    handleRowSelection(event: CustomEvent<{ selectedRows: ContactOption[] }>): void {
-        this.selectedIds = event.detail.selectedRows.map((row) => row.id);
+    /** The picker's new selection: kept whole, across searches and pages. */
+    handleSelectionChange(event: CustomEvent<{ selection: SelectionModel<ContactRow> }>): void {
+        this.selection = event.detail.selection;
     }
 
     handleCustomerField(event: Event): void {
@@ -545,7 +929,18 @@ export default class EnableUsers extends LightningElement {
     /** Typed rows changed: the plan is stale until the next Check (their names were not looked up). */
     typedChanged(): void {
         this.facts = undefined;
-        this.results = [];
+        this.resetRun();
+    }
+
+    /** A new Check or a new selection: no run yet, nothing removed, nothing looked up. */
+    resetRun(): void {
+        this.records = new Map();
+        this.ranSinceCheck = false;
+        this.removed = new Set();
+        this.lookedUp = new Set();
+        this.pendingLookups = new Set();
+        this.lookedUpTaken = { usernames: [], nicknames: [] };
+        this.page = 0;
     }
 
     handleContentUser(event: CustomEvent<{ checked: boolean }>): void {
@@ -560,17 +955,18 @@ export default class EnableUsers extends LightningElement {
     async check(): Promise<void> {
         this.busy = true;
         this.loadError = undefined;
-        this.results = [];
+        this.resetRun();
         try {
-            const known = this.candidates.filter((candidate) => this.selectedIds.includes(candidate.id));
-            let selected: ContactFact[] = known;
-            if (known.length < this.selectedIds.length) {
-                const first = await getEnablementFacts({
-                    contactIds: this.selectedIds,
-                    usernamePatterns: [],
-                    nicknamePatterns: [],
-                });
-                selected = first.contacts;
+            // The names come with the selection; contacts handed over by id are read first (200 a call).
+            let selected: ContactFact[] = this.selection.records;
+            const undescribed = this.selection.undescribedIds;
+            if (undescribed.length > 0) {
+                const first = await fetchInChunks(
+                    undescribed,
+                    (contactIds) => getEnablementFacts({ contactIds, usernamePatterns: [], nicknamePatterns: [] }),
+                    (progress) => (this.checkProgress = progress),
+                );
+                selected = [...selected, ...first.flatMap((facts) => facts.contacts)];
             }
             // Typed customers: the org's contacts (email) and accounts (name) they match, before any write.
             this.matches =
@@ -580,13 +976,29 @@ export default class EnableUsers extends LightningElement {
                       })
                     : undefined;
             const typed = this.typedCustomers.map((customer) => newCustomerFact(customer, true));
-            const patterns = namePatterns([...selected, ...typed]);
-            const facts = await getEnablementFacts({
-                contactIds: this.selectedIds,
-                usernamePatterns: patterns.usernames,
-                nicknamePatterns: patterns.nicknames,
-            });
+            // Any size: the facts 200 contacts a call (the server's cap), each call with the name
+            // patterns of its own contacts (typed customers last, no id sent), merged into one plan.
+            const known = new Map(selected.map((contact) => [contact.id, contact]));
+            const items: Array<{ id?: string; fact?: ContactFact }> = [
+                ...this.selectedIds.map((id) => ({ id, fact: known.get(id) })),
+                ...typed.map((fact) => ({ fact })),
+            ];
+            const chunks = await fetchInChunks(
+                items,
+                (chunk) => {
+                    const patterns = namePatterns(chunk.flatMap((item) => (item.fact ? [item.fact] : [])));
+                    return getEnablementFacts({
+                        contactIds: chunk.flatMap((item) => (item.id ? [item.id] : [])),
+                        usernamePatterns: patterns.usernames,
+                        nicknamePatterns: patterns.nicknames,
+                    });
+                },
+                (progress) => (this.checkProgress = progress),
+            );
+            const facts = mergeEnablementFacts(chunks);
             this.facts = facts;
+            // Handed-over contacts get their names in the picker's list.
+            this.selection = this.selection.describe(facts.contacts.map(contactRow));
             // Contacts created inline by a run are selected now: the facts carry them.
             this.createdContacts = [];
             const preferred = facts.profiles.find((profile) => profile.permissionsApiEnabled) ?? facts.profiles[0];
@@ -595,6 +1007,7 @@ export default class EnableUsers extends LightningElement {
             this.loadError = error;
         } finally {
             this.busy = false;
+            this.checkProgress = undefined;
         }
     }
 
@@ -606,9 +1019,19 @@ export default class EnableUsers extends LightningElement {
         this.suffix = event.detail.value;
     }
 
+    /**
+     * Takes the edited cells as the rows' values, re-validated at once by the plan (the same rules
+     * as at Check, against the batch); a typed username or nickname the Check's facts did not
+     * cover is looked up in the org, and its row is "Checking" until the answer. Locked rows
+     * (Done) take no edit.
+     */
     handleSave(event: CustomEvent<{ draftValues: Array<Record<string, string>> }>): void {
+        const locked = lockedByRun(this.records).ids;
         const overrides = { ...this.overrides };
         for (const draft of event.detail.draftValues) {
+            if (locked.has(draft.key)) {
+                continue;
+            }
             const row: RowOverrides = { ...(overrides[draft.key] ?? {}) };
             for (const [field, value] of Object.entries(draft)) {
                 if (EDITABLE.has(field)) {
@@ -621,6 +1044,74 @@ export default class EnableUsers extends LightningElement {
         }
         this.overrides = overrides;
         this.draftValues = [];
+        this.lookUpTyped(event.detail.draftValues);
+    }
+
+    /** Looks up, in one call, the typed usernames and nicknames not looked up yet. */
+    async lookUpTyped(drafts: ReadonlyArray<Record<string, string>>): Promise<void> {
+        const usernames = new Set<string>();
+        const nicknames = new Set<string>();
+        for (const draft of drafts) {
+            const username = typeof draft.Username === 'string' ? draft.Username.trim().toLowerCase() : '';
+            const nickname =
+                typeof draft.CommunityNickname === 'string' ? draft.CommunityNickname.trim().toLowerCase() : '';
+            if (username && !this.lookedUp.has(`u:${username}`)) {
+                usernames.add(username);
+            }
+            if (nickname && !this.lookedUp.has(`n:${nickname}`)) {
+                nicknames.add(nickname);
+            }
+        }
+        if (usernames.size === 0 && nicknames.size === 0) {
+            return;
+        }
+        const keys = [...[...usernames].map((u) => `u:${u}`), ...[...nicknames].map((n) => `n:${n}`)];
+        this.pendingLookups = new Set([...this.pendingLookups, ...keys]);
+        try {
+            const found = await getEnablementFacts({
+                contactIds: [],
+                usernamePatterns: exactPatterns(usernames),
+                nicknamePatterns: exactPatterns(nicknames),
+            });
+            this.lookedUpTaken = {
+                usernames: [...this.lookedUpTaken.usernames, ...found.takenUsernames],
+                nicknames: [...this.lookedUpTaken.nicknames, ...found.takenNicknames],
+            };
+            this.lookedUp = new Set([...this.lookedUp, ...keys]);
+        } catch (error) {
+            this.loadError = error;
+        } finally {
+            const pending = new Set(this.pendingLookups);
+            keys.forEach((key) => pending.delete(key));
+            this.pendingLookups = pending;
+        }
+    }
+
+    /** The remove button of a row: the row leaves the plan (a locked row stays). */
+    handlePlanRowAction(event: CustomEvent<{ action: { name: string }; row: { key: string } }>): void {
+        const key = event.detail.row.key;
+        if (event.detail.action.name !== 'remove' || lockedByRun(this.records).ids.has(key)) {
+            return;
+        }
+        this.removed = new Set([...this.removed, key]);
+    }
+
+    handleProblemsOnly(event: CustomEvent<{ checked: boolean }>): void {
+        this.problemsOnly = event.detail.checked;
+        this.page = 0;
+    }
+
+    handleSort(event: CustomEvent<{ fieldName: string; sortDirection: SortDirection }>): void {
+        this.sortBy = event.detail.fieldName;
+        this.sortDirection = event.detail.sortDirection;
+    }
+
+    handlePrevious(): void {
+        this.page = Math.max(0, this.planView.page - 1);
+    }
+
+    handleNext(): void {
+        this.page = Math.min(this.planView.pageCount - 1, this.planView.page + 1);
     }
 
     /** Creates the typed customers' accounts and contacts: call 2 of 3, only when there are some. */
@@ -655,14 +1146,31 @@ export default class EnableUsers extends LightningElement {
         return { contactIds, failed };
     }
 
-    async handleRun(): Promise<void> {
-        const plan = this.plan;
-        if (!plan?.canProceed) {
-            return;
+    handleRun(): Promise<void> {
+        if (this.cannotRun) {
+            return Promise.resolve();
         }
-        const ready = plan.rows.filter((row) => row.canEnable);
+        return this.runRows(this.readyRows);
+    }
+
+    /** "Enable the N that fit": the first N ready rows; the others stay in the plan, not run. */
+    handleRunFit(): Promise<void> {
+        const fit = this.fitRows;
+        if (this.busy || fit.length === 0) {
+            return Promise.resolve();
+        }
+        return this.runRows(fit);
+    }
+
+    /**
+     * Runs the rows: typed customers' accounts and contacts first, then the users in chunks. Above
+     * {@link BROWSER_RUN_LIMIT} rows this is the seam for the server-side job engine (issue 10
+     * §3): `startJob(rows)` will take the run there.
+     */
+    async runRows(ready: RowPlan[]): Promise<void> {
         this.startRun();
         try {
+            this.step = STEP_CUSTOMERS;
             const { contactIds, failed } = await this.createTyped(ready.map((row) => row.contactId));
             const requests = ready
                 .filter((row) => !row.contactId.startsWith(NEW_CONTACT_PREFIX) || contactIds.has(row.contactId))
@@ -679,24 +1187,29 @@ export default class EnableUsers extends LightningElement {
             this.typedCustomers = this.typedCustomers.filter(
                 (typed) => !contactIds.has(`${NEW_CONTACT_PREFIX}${typed.key}`),
             );
-            this.requests = new Map(requests.map((request) => [request.ContactId, request]));
+            this.step = STEP_USERS;
             const results = await this.send(requests);
-            this.results = [...results, ...failed];
+            this.records = recordRun(this.records, requests, [...results, ...failed]);
         } catch (error) {
             this.runErrors = reduceErrors(error);
         }
         this.endRun();
     }
 
+    /** Retry: the failed rows with their current values (re-validated), the incomplete ones as sent. */
     async handleRetry(): Promise<void> {
+        const requests = retryFromPlan(this.records, this.plan);
         this.startRun();
-        const retried = await this.send(retryRequests(this.results, this.requests));
-        this.results = mergeEnableResults(this.results, retried);
+        this.step = STEP_RETRY;
+        const retried = await this.send(requests);
+        this.records = recordRun(this.records, requests, retried);
         this.endRun();
     }
 
     /** Call 3 of 3, in chunks of 200 with progress; a failed chunk fails its rows, not the run. */
     send(requests: EnableRequest[]): Promise<EnableResult[]> {
+        this.stepDone = 0;
+        this.stepTotal = requests.length;
         return runInChunks<EnableRequest, EnableResult>(
             requests,
             (chunk) => enableUsers({ requests: chunk }),
@@ -707,7 +1220,10 @@ export default class EnableUsers extends LightningElement {
                     assignedPermissionSetIds: [],
                     problems: reduceErrors(error).map((message) => ({ code: 'PLATFORM_ERROR', message })),
                 })),
-            (progress) => (this.progress = progress.percent),
+            (progress) => {
+                this.progress = progress.percent;
+                this.stepDone = progress.done;
+            },
             // Role-based users (Customer Community Plus): chunks of the setting, default 50.
             enableChunkSize(this.facts),
         );
@@ -717,17 +1233,44 @@ export default class EnableUsers extends LightningElement {
         this.busy = true;
         this.running = true;
         this.progress = 0;
+        this.step = '';
+        this.stepDone = 0;
+        this.stepTotal = 0;
         this.runErrors = undefined;
     }
 
+    /**
+     * After a run: Run stays disabled until the next Check, the rows done are locked, and the
+     * lists that show users refresh: the `runcompleted` event (bubbles, composed: the shell
+     * refreshes History on it) and the picker's `refresh()` when it has one.
+     */
     endRun(): void {
         this.busy = false;
         this.running = false;
+        this.ranSinceCheck = true;
+        this.page = Math.min(this.page, this.planView.pageCount - 1);
         const failures = this.results.filter(
             (result) => result.status === 'Failed' || result.status === 'Incomplete' || result.status === REFUSED,
         );
         if (!this.runErrors && failures.length > 0) {
             this.runErrors = failures.flatMap(resultProblemMessages);
+        }
+        this.refreshLists();
+    }
+
+    refreshLists(): void {
+        const created = this.results.filter((result) => result.userId).map((result) => result.userId as string);
+        this.dispatchEvent(
+            new CustomEvent('runcompleted', {
+                detail: { kind: 'enableUsers', userIds: created },
+                bubbles: true,
+                composed: true,
+            }),
+        );
+        const picker = this.template?.querySelector('c-record-picker') as
+            (HTMLElement & { refresh?: () => unknown }) | null;
+        if (picker && typeof picker.refresh === 'function') {
+            picker.refresh();
         }
     }
 }

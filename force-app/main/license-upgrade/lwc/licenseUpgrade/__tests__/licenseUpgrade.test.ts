@@ -79,12 +79,16 @@ function runResults(element: HTMLElement): ShadowRoot {
     return (element.shadowRoot!.querySelector('c-run-results') as HTMLElement).shadowRoot!;
 }
 
+/** What the shared c-record-picker inside the panel renders. */
+const inPicker = <T extends Element = HTMLElement>(element: HTMLElement, selector: string): T =>
+    ($(element, 'c-record-picker').shadowRoot as ShadowRoot).querySelector(selector) as T;
+
 async function searchSelectAndValidate(element: HTMLElement): Promise<void> {
     fire($(element, 'lightning-combobox.license-filter'), 'change', { value: 'Customer Community' });
-    fire($(element, 'lightning-input.search-term'), 'change', { value: 'a' });
-    $(element, 'lightning-button.search').click();
+    fire(inPicker(element, 'lightning-input.search-term'), 'change', { value: 'a' });
+    inPicker(element, 'lightning-button.search').click();
     await flush();
-    fire($(element, 'lightning-datatable'), 'rowselection', { selectedRows: CANDIDATES });
+    fire(inPicker(element, 'lightning-datatable'), 'rowselection', { selectedRows: CANDIDATES });
     fire($(element, 'lightning-combobox.target'), 'change', { value: TARGETS[0].profileId });
     await flush();
     $(element, 'lightning-button.validate').click();
@@ -143,10 +147,12 @@ describe('c-license-upgrade', () => {
         expect(searchUpgradeCandidates).toHaveBeenCalledWith({ licenseName: 'Customer Community', searchTerm: 'a' });
 
         mocked(searchUpgradeCandidates).mockResolvedValue([]);
-        $(element, 'lightning-button.search').click();
+        inPicker(element, 'lightning-button.search').click();
         await flush();
-        expect($(element, '.no-users')).not.toBeNull();
-        expect($(element, 'lightning-datatable')).toBeNull();
+        expect(inPicker(element, '.no-results')).not.toBeNull();
+        expect(inPicker(element, 'lightning-datatable')).toBeNull();
+        // The selection survives the search that found nothing.
+        expect(inPicker(element, '.selected-count').textContent).toBe(`${CANDIDATES.length} users selected`);
     });
 
     it('validates the selection and shows each verdict, with the steps for a non-profile path', async () => {

@@ -61,10 +61,20 @@ function created(request: EnableRequest, n: number): EnableResult {
     };
 }
 
+/** The shared c-record-picker inside the panel. */
+function picker(element: HTMLElement): ShadowRoot {
+    return (element.shadowRoot!.querySelector('c-record-picker') as HTMLElement).shadowRoot!;
+}
+
+const inPicker = <T = HTMLElement>(element: HTMLElement, selector: string): T =>
+    picker(element).querySelector(selector) as unknown as T;
+
 async function searchAndCheck(element: HTMLElement): Promise<void> {
-    $(element, 'lightning-button.search').click();
+    inPicker(element, 'lightning-button.search').click();
     await flush();
-    fire($(element, '.candidates lightning-datatable'), 'rowselection', { selectedRows: [{ id: ANN }, { id: BO }] });
+    fire(inPicker(element, '.candidates lightning-datatable'), 'rowselection', {
+        selectedRows: [{ id: ANN }, { id: BO }],
+    });
     $(element, 'lightning-button.check').click();
     await flush();
 }
@@ -368,12 +378,13 @@ describe('c-enable-users', () => {
     it('checks contacts handed over by the quick action at once, without the picker', async () => {
         const element = render({ contactIds: [ANN], compact: true });
         await flush();
-        expect($(element, 'lightning-input.search-term')).toBeNull();
+        expect($(element, 'c-record-picker')).toBeNull();
+        // Handed over by id: the names first, then the facts with the patterns of the contact handed over.
         expect(getEnablementFacts).toHaveBeenCalledTimes(2);
-        expect(mocked(getEnablementFacts).mock.calls[1][0].usernamePatterns).toEqual([
-            'ann%@acme.example%',
-            'bo%@globex.example%',
-        ]);
+        expect(mocked(getEnablementFacts).mock.calls[1][0]).toMatchObject({
+            contactIds: [ANN],
+            usernamePatterns: ['ann%@acme.example%'],
+        });
         expect($(element, 'lightning-datatable.plan-table')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
@@ -388,23 +399,77 @@ describe('c-enable-users', () => {
         mocked(searchContacts).mockResolvedValueOnce(page(0, 200)).mockResolvedValueOnce(page(200, 5));
         const element = render();
         await flush();
-        $(element, 'lightning-button.search').click();
+        inPicker(element, 'lightning-button.search').click();
         await flush();
         expect(searchContacts).toHaveBeenLastCalledWith({ searchTerm: null, pageOffset: 0 });
-        $(element, 'lightning-button.more').click();
+        inPicker(element, 'lightning-button.more').click();
         await flush();
         expect(searchContacts).toHaveBeenLastCalledWith({ searchTerm: null, pageOffset: 200 });
-        expect($<Table>(element, '.candidates lightning-datatable').data).toHaveLength(205);
-        expect($(element, 'lightning-button.more')).toBeNull();
+        expect(inPicker<Table>(element, '.candidates lightning-datatable').data).toHaveLength(205);
+        expect(inPicker(element, 'lightning-button.more')).toBeNull();
+    });
+
+    it('checks 450 contacts selected across two searches: facts 200 a call, with progress, merged into one plan', async () => {
+        const contact = (n: number) => ({
+            ...FACTS.contacts[0],
+            id: `003${String(n).padStart(15, '0')}`,
+            firstName: 'Ann',
+            lastName: `Doe${n}`,
+            email: `ann${n}@acme.example`,
+        });
+        const all = Array.from({ length: 450 }, (_, n) => contact(n));
+        mocked(searchContacts).mockImplementation(({ searchTerm, pageOffset }) =>
+            Promise.resolve(
+                all.filter((c) => !searchTerm || c.lastName.endsWith(searchTerm)).slice(pageOffset, pageOffset + 200),
+            ),
+        );
+        let release: () => void = () => undefined;
+        let calls = 0;
+        mocked(getEnablementFacts).mockImplementation(async ({ contactIds }: { contactIds: string[] }) => {
+            calls++;
+            if (calls === 2) {
+                // The second call waits: the progress is visible meanwhile.
+                await new Promise<void>((resolve) => (release = resolve));
+            }
+            return { ...FACTS, contacts: all.filter((c) => contactIds.includes(c.id)), takenNicknames: [] };
+        });
+        const element = render();
+        await flush();
+        // First search: the contacts whose name ends in 7 (45), all selected; then every contact.
+        const term = inPicker(element, 'lightning-input.search-term');
+        fire(term, 'change', { value: '7' });
+        inPicker(element, 'lightning-button.search').click();
+        await flush();
+        inPicker(element, 'lightning-button.select-all').click();
+        await flush();
+        expect(inPicker(element, '.selected-count').textContent).toBe('45 contacts selected');
+        fire(term, 'change', { value: '' });
+        inPicker(element, 'lightning-button.search').click();
+        await flush();
+        inPicker(element, 'lightning-button.select-all').click();
+        await flush();
+        expect(inPicker(element, '.selected-count').textContent).toBe('450 contacts selected');
+
+        $(element, 'lightning-button.check').click();
+        await flush();
+        expect($(element, '.checking').textContent).toBe('Checking 200 of 450');
+        release();
+        await flush();
+        await flush();
+        const sizes = mocked(getEnablementFacts).mock.calls.map(([args]) => args.contactIds.length);
+        expect(sizes).toEqual([200, 200, 50]);
+        expect(mocked(getEnablementFacts).mock.calls[2][0].nicknamePatterns).toHaveLength(50);
+        expect($(element, '.checking')).toBeNull();
+        expect($(element, '.ready-count').textContent).toMatch(/of 450 rows/);
     });
 
     it('shows a failed load in the error panel', async () => {
         mocked(searchContacts).mockRejectedValue({ body: { message: 'Insufficient access' } });
         const element = render();
         await flush();
-        $(element, 'lightning-button.search').click();
+        inPicker(element, 'lightning-button.search').click();
         await flush();
-        expect($(element, 'c-error-panel')).not.toBeNull();
+        expect(inPicker(element, 'c-error-panel')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
 });
