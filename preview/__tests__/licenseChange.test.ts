@@ -136,7 +136,7 @@ describe('license change, snapshot → apply → reconcile', () => {
         expect(Date.parse(user.SystemModstamp)).toBeGreaterThan(Date.parse(before.SystemModstamp));
         const role = org.UserRole.find((r) => r.Id === user.UserRoleId);
         expect(role).toMatchObject({
-            Name: `${account.Name} Customer User`,
+            Name: `Customer ${account.Name} User`,
             PortalType: 'CustomerPortal',
             PortalAccountId: account.Id,
             PortalRole: 'User',
@@ -169,6 +169,10 @@ describe('license change, snapshot → apply → reconcile', () => {
             permissionSetGroupIds: [],
             permissionSetLicenseIds: [],
             expirationDates: {},
+            roleId: null,
+            completeContractsSetup: false,
+            contractsPermissionSetIds: [],
+            contractsPermissionSetLicenseIds: [],
         });
         expect(JSON.parse(log?.Before__c ?? '')).toEqual({
             profileId: before.ProfileId,
@@ -187,6 +191,8 @@ describe('license change, snapshot → apply → reconcile', () => {
             roleId: role?.Id,
             roleName: role?.Name,
             restoreAttempts: 1,
+            // Apex serializes a null map too: no Contracts setup was asked.
+            contractsSetup: null,
         });
         // The facts read again show the change.
         const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: target.Id });
@@ -493,7 +499,7 @@ describe('partner accounts', () => {
         const user = userNamed('Sofia Xu');
         expect(user.UserType).toBe('PowerPartner');
         expect(org.UserRole.find((r) => r.Id === user.UserRoleId)).toMatchObject({
-            Name: `${account.Name} Partner User`,
+            Name: `Partner ${account.Name} User`,
             PortalType: 'Partner',
         });
     });
@@ -776,5 +782,132 @@ describe('hostile requests (SetupAssistantPolicy)', () => {
         const [next] = await snapshotLicenseChanges({ request: { targetProfileId: login, users } });
         expect(next).toMatchObject({ status: 'Snapshot' });
         expect(next.logId).not.toBe(openLogId);
+    });
+});
+
+describe('issue 11 §3: seed 003 followed to the letter', () => {
+    const contracts = (): Profile => profileNamed(CONTRACTS_PROFILE);
+
+    /** Gives a user a license the table does not list, of the CSPLitePortal user type. */
+    function onOtherLitePortalLicense(user: User, userType: User['UserType'] = 'CspLitePortal'): void {
+        const base = licenseOf('Customer Community User');
+        const license = {
+            ...base,
+            Id: '1008d0000000LITEAA',
+            Name: 'Customer Portal Lite Future',
+            LicenseDefinitionKey: 'PID_Lite_Future',
+        };
+        org.UserLicense.push(license);
+        const profile = {
+            ...profileNamed('Customer Community User'),
+            Id: '00e8d0000000LITEAA',
+            Name: 'Lite Future User',
+            UserLicenseId: license.Id,
+        };
+        org.Profile.push(profile);
+        user.ProfileId = profile.Id;
+        user.UserType = userType;
+    }
+
+    it('upgrades another CSPLitePortal license by a profile change, with the user type', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        onOtherLitePortalLicense(dmitri);
+        const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: contracts().Id });
+        expect(facts.users[0]).toMatchObject({ licenseName: 'Customer Portal Lite Future', userType: 'CspLitePortal' });
+        const { snapshot, reconciled } = await change([dmitri], contracts().Id);
+        expect(snapshot[0].status).toBe('Snapshot');
+        expect(reconciled[0].status).toBe('Completed');
+        expect(userNamed('Dmitri Varga').ProfileId).toBe(contracts().Id);
+    });
+
+    it('refuses another license whose user type is not CSPLitePortal', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        onOtherLitePortalLicense(dmitri, 'CustomerSuccess');
+        const { snapshot } = await change([dmitri], contracts().Id);
+        expect(snapshot[0]).toMatchObject({ status: 'Refused', code: 'PATH_NOT_PROFILE_CHANGE' });
+    });
+
+    /** A customer portal role of the user's account, above the default "User" one. */
+    function executiveRole(user: User, portalType: 'CustomerPortal' | 'Partner' = 'CustomerPortal'): Id {
+        const account = org.Account.find((a) => a.Id === user.AccountId) as (typeof org.Account)[number];
+        const kind = portalType === 'Partner' ? 'Partner' : 'Customer';
+        const role = {
+            Id: `00E8d00000${portalType === 'Partner' ? 'P' : 'C'}EXECAAA`,
+            Name: `${kind} ${account.Name} Executive`,
+            DeveloperName: `${kind}_Executive`,
+            ParentRoleId: null,
+            PortalType: portalType,
+            PortalAccountId: account.Id,
+            PortalRole: 'Executive' as const,
+        };
+        org.UserRole.push(role);
+        return role.Id;
+    }
+
+    it('gives the role the admin chose, a portal role of the account with the target portal type', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const roleId = executiveRole(dmitri);
+        const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: contracts().Id });
+        expect(facts.users[0].accountRoles).toEqual([
+            expect.objectContaining({ id: roleId, portalType: 'CustomerPortal' }),
+        ]);
+        const users = await itemsFor([dmitri], contracts().Id, { roleId });
+        const snapshot = await snapshotLicenseChanges({ request: { targetProfileId: contracts().Id, users } });
+        expect(snapshot[0].status).toBe('Snapshot');
+        await applyLicenseChanges({ logIds: [snapshot[0].logId as string], targetProfileId: contracts().Id });
+        expect(userNamed('Dmitri Varga').UserRoleId).toBe(roleId);
+    });
+
+    it('refuses a partner role for a customer target and a role of another account (ROLE_NOT_ALLOWED)', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const partnerRole = executiveRole(dmitri, 'Partner');
+        const otherAccountRole = org.UserRole.find((r) => r.PortalAccountId && r.PortalAccountId !== dmitri.AccountId)
+            ?.Id as Id;
+        for (const roleId of [partnerRole, otherAccountRole]) {
+            const users = await itemsFor([dmitri], contracts().Id, { roleId });
+            const [result] = await snapshotLicenseChanges({ request: { targetProfileId: contracts().Id, users } });
+            expect(result).toMatchObject({ status: 'Refused', code: 'ROLE_NOT_ALLOWED' });
+        }
+        expect(org.Setup_Assistant_Log__c.filter((log) => log.Target_User__c === dmitri.Id)).toEqual([]);
+    });
+
+    it('finishes the Contracts setup in the same run: both permission sets, their licenses, the Content user', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        dmitri.UserPermissionsSFContentUser = false;
+        const users = await itemsFor([dmitri], contracts().Id);
+        const snapshot = await snapshotLicenseChanges({
+            request: { targetProfileId: contracts().Id, users, completeContractsSetup: true },
+        });
+        const logId = snapshot[0].logId as string;
+        const applied = await applyLicenseChanges({ logIds: [logId], targetProfileId: contracts().Id });
+        const reconciled = await reconcileLicenseChanges({ outcomes: applied, targetProfileId: contracts().Id });
+        const user = userNamed('Dmitri Varga');
+        expect(permissionSetLabels(user.Id)).toEqual(
+            expect.arrayContaining([
+                'Contract Management CC Plus Digital Experience User',
+                'DocGen Run-time Community User',
+            ]),
+        );
+        const licenses = org.PermissionSetLicenseAssign.filter((a) => a.AssigneeId === user.Id).map(
+            (a) => org.PermissionSetLicense.find((l) => l.Id === a.PermissionSetLicenseId)?.DeveloperName,
+        );
+        expect(licenses).toEqual(expect.arrayContaining(['DocGenRuntimeCommunityUserPsl']));
+        expect(user.UserPermissionsSFContentUser).toBe(true);
+        const log = org.Setup_Assistant_Log__c.find((row) => row.Id === logId);
+        const after = JSON.parse(log?.After__c ?? '{}') as {
+            contractsSetup: { complete: boolean; apiEnabled: boolean };
+        };
+        expect(after.contractsSetup).toMatchObject({ complete: true, apiEnabled: contracts().PermissionsApiEnabled });
+        expect(reconciled[0].status).toBe('Completed');
+    });
+
+    it('refuses the Contracts option for a target that is not Customer Community Plus', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const partner = org.Profile.find((p) => licenseOf(p.Name).Name === 'Partner Community') as Profile;
+        const users = await itemsFor([dmitri], partner.Id);
+        await expect(
+            snapshotLicenseChanges({ request: { targetProfileId: partner.Id, users, completeContractsSetup: true } }),
+        ).rejects.toMatchObject({ body: { message: expect.stringContaining('Customer Community Plus') } });
+        expect(org.Setup_Assistant_Log__c.filter((log) => log.Target_User__c === dmitri.Id)).toEqual([]);
     });
 });

@@ -270,6 +270,25 @@ describe('sample org policy', () => {
         ).toBeUndefined();
     });
 
+    it('accepts other CSPLitePortal licenses only to the role-based targets, with the user type', () => {
+        const other = license('Customer Portal Lite Future');
+        expect(checkConversion('005A', other, license('Customer Community Plus'), 'CspLitePortal')).toBeUndefined();
+        expect(checkConversion('005A', other, license('Partner Community Login'), 'CSPLitePortal')).toBeUndefined();
+        expect(checkConversion('005A', other, license('Customer Community'), 'CspLitePortal')?.code).toBe(
+            'PATH_NOT_PROFILE_CHANGE',
+        );
+        expect(checkConversion('005A', other, license('Customer Community Plus'), 'Standard')?.code).toBe(
+            'PATH_NOT_PROFILE_CHANGE',
+        );
+        expect(checkConversion('005A', other, license('Customer Community Plus'))?.code).toBe(
+            'PATH_NOT_PROFILE_CHANGE',
+        );
+        expect(
+            checkConversion('005A', license('Partner Community'), license('Customer Community Plus'), 'CspLitePortal')
+                ?.code,
+        ).toBe('PATH_NOT_PROFILE_CHANGE');
+    });
+
     it("accepts only this admin's open log to the same target", () => {
         const me = session.user.Id;
         const other = (external() as { Id: Id }).Id;

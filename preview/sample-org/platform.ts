@@ -27,8 +27,8 @@ export function likeMatcher(pattern: string): (value: string | null | undefined)
 
 /**
  * The portal role a user gets when a profile change makes them role-based: the lowest role of
- * the account for that portal type, or a new "<Account> Customer User" / "<Account> Partner
- * User" role under the account owner's role, as Salesforce names them.
+ * the account for that portal type, or a new "Customer <Account Name> User" / "Partner <Account
+ * Name> User" role under the account owner's role, as seed 003 names them.
  */
 export function portalRoleFor(org: SampleOrg, account: Account, owner: User, partner: boolean): UserRole {
     const portalType = partner ? 'Partner' : 'CustomerPortal';
@@ -38,7 +38,8 @@ export function portalRoleFor(org: SampleOrg, account: Account, owner: User, par
     if (existing.length > 0) {
         return existing[0];
     }
-    const name = `${account.Name} ${partner ? 'Partner' : 'Customer'} User`;
+    // "Partner <Account Name> User or Customer <Account Name> User" (seed 003).
+    const name = `${partner ? 'Partner' : 'Customer'} ${account.Name} User`;
     const role: UserRole = {
         Id: newRecordId(org, 'UserRole'),
         Name: name,

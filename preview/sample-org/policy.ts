@@ -22,6 +22,7 @@ import PROFILE_NOT_ENABLE_LICENSE from '@salesforce/label/c.CCSA_Policy_Profile_
 import PROFILE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Profile_Not_Found';
 import PROFILE_NOT_TARGET_LICENSE from '@salesforce/label/c.CCSA_Policy_Profile_Not_Target_License';
 import ROLE_BASED_BATCH_TOO_LARGE from '@salesforce/label/c.CCSA_Policy_Role_Based_Batch_Too_Large';
+import ROLE_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_Role_Not_Allowed';
 import SITE_MEMBER_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_Site_Member_Not_Allowed';
 import SITE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Site_Not_Found';
 import UNFINISHED_CHANGE from '@salesforce/label/c.CCSA_Policy_Unfinished_Change';
@@ -32,7 +33,7 @@ import { formatLabel } from 'c/labelFormat';
 import { asTargetLicense, conversionPath } from 'c/licenseConversion';
 import { ApexException } from './apexMethod';
 import { KEY_PREFIX } from './data/random';
-import { licenseById, profileById, userById } from './org';
+import { licenseById, profileById, roleById, userById } from './org';
 import type { Session } from './session';
 import type { Id, PermissionSet, Profile, SampleOrg, SetupAssistantLog, UserLicense, UserType } from './types';
 
@@ -60,7 +61,8 @@ export type PolicyCode =
     | 'LOG_TARGET_MISMATCH'
     | 'UNFINISHED_CHANGE'
     | 'ROLE_BASED_BATCH_TOO_LARGE'
-    | 'JOB_NOT_OWNED';
+    | 'JOB_NOT_OWNED'
+    | 'ROLE_NOT_ALLOWED';
 
 /** `SetupAssistantPolicy.Refusal`. */
 export interface Refusal {
@@ -537,6 +539,61 @@ export function checkConversion(
         return undefined;
     }
     return refusal(userId, 'PATH_NOT_PROFILE_CHANGE', PATH_NOT_PROFILE_CHANGE, source?.Name, target?.Name, path);
+}
+
+/** `portalTypeFor`: Partner for Partner Community, CustomerPortal for Customer Community Plus, else null. */
+export function portalTypeFor(license: UserLicense | undefined): 'Partner' | 'CustomerPortal' | null {
+    const name = (
+        asTargetLicense(license?.Name ?? '') ?? asTargetLicense(String(license?.LicenseDefinitionKey))
+    )?.toLowerCase();
+    if (name?.startsWith('partner community')) {
+        return 'Partner';
+    }
+    return name?.startsWith('customer community plus') ? 'CustomerPortal' : null;
+}
+
+/**
+ * `checkPortalRoles`: the role an admin chose ("If the account does have roles and you don't
+ * specify one, we associate the user with the lowest role", seed 003) is allowed only for a user
+ * without a role, a role-based target, and a portal role of the user's own account of the target's
+ * portal type.
+ */
+export function checkPortalRoles(
+    session: Session,
+    roleByUser: ReadonlyMap<Id, Id | null | undefined>,
+    target: UserLicense | undefined,
+): Map<Id, Refusal> {
+    const refusals = new Map<Id, Refusal>();
+    const portalType = portalTypeFor(target);
+    for (const [userId, roleId] of roleByUser) {
+        if (!userId || !roleId) {
+            continue;
+        }
+        const user = userById(session.org, userId);
+        const role = roleById(session.org, roleId);
+        const allowed =
+            portalType !== null &&
+            !!user &&
+            !!role &&
+            !user.UserRoleId &&
+            !!user.AccountId &&
+            role.PortalAccountId === user.AccountId &&
+            role.PortalType === portalType;
+        if (!allowed) {
+            refusals.set(
+                userId,
+                refusal(
+                    userId,
+                    'ROLE_NOT_ALLOWED',
+                    ROLE_NOT_ALLOWED,
+                    role?.Name ?? roleId,
+                    user?.Name ?? userId,
+                    portalType,
+                ),
+            );
+        }
+    }
+    return refusals;
 }
 
 /** `checkLicenseChangeLog`: this admin's open license-change log, to the requested target. */

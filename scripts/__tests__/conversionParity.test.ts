@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { conversionPath, KNOWN_LICENSES, TARGET_LICENSES } from 'c/licenseConversion';
+import { conversionPath, KNOWN_LICENSES, LITE_PORTAL_USER_TYPE, TARGET_LICENSES } from 'c/licenseConversion';
 
 const APEX_FILE = join(
     __dirname,
@@ -24,6 +24,9 @@ interface ApexTable {
     table: Map<string, Map<string, string>>;
     targetFamily: Map<string, string>;
     definitionKeys: Map<string, string>;
+    /** Target family → path for a CspLitePortal user of a license the table does not list. */
+    litePortalUpgrades: Map<string, string>;
+    litePortalUserType: string;
 }
 
 /** The text of `NAME = new Map<...>{ ... };`, from its opening brace to the matching one. */
@@ -75,13 +78,15 @@ function parseApexTable(source: string): ApexTable {
         table,
         targetFamily: pairs(literalOf(source, 'TARGET_FAMILY')),
         definitionKeys: pairs(literalOf(source, 'LICENSE_DEFINITION_KEYS')),
+        litePortalUpgrades: pairs(literalOf(source, 'LITE_PORTAL_UPGRADES')),
+        litePortalUserType: /LITE_PORTAL_USER_TYPE\s*=\s*'([^']*)'/.exec(source)?.[1] ?? '',
     };
 }
 
 const normalize = (license: string): string => license.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** `LicenseConversionTable.pathFor(String, String)`, over the parsed Apex data. */
-function apexPath(apex: ApexTable, fromLicense: string, toLicense: string): string | null {
+/** `LicenseConversionTable.pathFor(String, String, String)`, over the parsed Apex data. */
+function apexPath(apex: ApexTable, fromLicense: string, toLicense: string, userType?: string): string | null {
     const canonical = (license: string): string => {
         const key = normalize(license);
         for (const [definitionKey, name] of apex.definitionKeys) {
@@ -104,7 +109,11 @@ function apexPath(apex: ApexTable, fromLicense: string, toLicense: string): stri
     const group = [...apex.sourceGroups].find(([, names]) =>
         names.some((name) => normalize(name) === normalize(source)),
     )?.[0];
-    return group ? (apex.table.get(group)?.get(family) ?? null) : 'migrate';
+    if (group) {
+        return apex.table.get(group)?.get(family) ?? null;
+    }
+    const litePortal = userType !== undefined && userType.toLowerCase() === apex.litePortalUserType.toLowerCase();
+    return (litePortal ? apex.litePortalUpgrades.get(family) : undefined) ?? 'migrate';
 }
 
 const DEFINITION_KEYS = [
@@ -117,15 +126,20 @@ const DEFINITION_KEYS = [
 ];
 const SOURCES = [...KNOWN_LICENSES, ...DEFINITION_KEYS, 'Salesforce', 'Chatter External', 'Some Future License'];
 const TARGETS = [...TARGET_LICENSES, ...DEFINITION_KEYS];
+/** No user type, the seed's CSPLitePortal in two spellings, and a role-based type. */
+const USER_TYPES = [undefined, LITE_PORTAL_USER_TYPE, 'CSPLitePortal', 'PowerCustomerSuccess'];
 
 function differences(apex: ApexTable): string[] {
     const found: string[] = [];
     for (const from of SOURCES) {
         for (const to of TARGETS) {
-            const expected = conversionPath(from, to);
-            const actual = apexPath(apex, from, to);
-            if (actual !== expected) {
-                found.push(`${from} -> ${to}: TypeScript ${expected}, Apex ${actual}`);
+            for (const userType of USER_TYPES) {
+                const expected = conversionPath(from, to, userType);
+                const actual = apexPath(apex, from, to, userType);
+                if (actual !== expected) {
+                    const as = userType ? ` (${userType})` : '';
+                    found.push(`${from} -> ${to}${as}: TypeScript ${expected}, Apex ${actual}`);
+                }
             }
         }
     }
@@ -141,6 +155,8 @@ describe('Apex and TypeScript conversion tables', () => {
         expect([...apex.sourceGroups.values()].flat()).toEqual([...KNOWN_LICENSES]);
         expect([...apex.targetFamily.keys()]).toEqual([...TARGET_LICENSES]);
         expect(apex.definitionKeys.size).toBe(6);
+        expect([...apex.litePortalUpgrades.keys()]).toEqual(['customer-community-plus', 'partner-community']);
+        expect(apex.litePortalUserType).toBe(LITE_PORTAL_USER_TYPE);
         for (const cells of apex.table.values()) {
             expect(cells.size).toBe(3);
         }
@@ -149,6 +165,28 @@ describe('Apex and TypeScript conversion tables', () => {
     it('gives the same path for every source and target, by name and by definition key', () => {
         expect(differences(apex)).toEqual([]);
         expect(SOURCES.length * TARGETS.length).toBeGreaterThan(300);
+    });
+
+    it('gives the CSPLitePortal rule the same paths: other customer licenses upgrade to the role-based families', () => {
+        expect(apexPath(apex, 'Some Future License', 'Customer Community Plus', 'CspLitePortal')).toBe(
+            'change-profile',
+        );
+        expect(conversionPath('Some Future License', 'Customer Community Plus', 'CspLitePortal')).toBe(
+            'change-profile',
+        );
+        expect(apexPath(apex, 'Some Future License', 'Customer Community', 'CspLitePortal')).toBe('migrate');
+        expect(apexPath(apex, 'Some Future License', 'Partner Community', 'PowerCustomerSuccess')).toBe('migrate');
+    });
+
+    it('fails when the Apex CSPLitePortal rule differs (planted defect)', () => {
+        const planted = source.replace(
+            /('partner-community' => )'change-profile'(\s*\};\s*\/\*\*[^]*?LITE_PORTAL_USER_TYPE)/,
+            "$1'migrate'$2",
+        );
+        expect(planted).not.toBe(source);
+        expect(differences(parseApexTable(planted))).toContain(
+            'Some Future License -> Partner Community (CspLitePortal): TypeScript change-profile, Apex migrate',
+        );
     });
 
     it('fails when one cell of the Apex table differs (planted defect)', () => {

@@ -7,6 +7,11 @@ declare namespace Apex.LicenseChangeService {
     interface ChangeRequest {
         targetProfileId: string;
         users: ChangeItem[];
+        /**
+         * Upgrading to Customer Community Plus also finishes the Contracts setup (seed 000): both
+         * Contracts permission sets with their licenses, and "Salesforce CRM Content User".
+         */
+        completeContractsSetup?: boolean | null;
     }
 
     /**
@@ -22,6 +27,11 @@ declare namespace Apex.LicenseChangeService {
         permissionSetIds: string[];
         permissionSetLicenseIds: string[];
         acknowledgedIrreversible: boolean;
+        /**
+         * The portal role the admin chose instead of Salesforce's default (the lowest): a portal
+         * role of the user's account with the target's PortalType (checked by Apex, ROLE_NOT_ALLOWED).
+         */
+        roleId?: string | null;
     }
 
     /** The outcome for one user at any step. */

@@ -43,6 +43,29 @@ declare namespace Apex.LicenseUpgradeService {
         siteIds: string[];
         /** Names of every site mentioned in the facts, by id. */
         siteNames?: Record<string, string> | null;
+        /** `Profile.PermissionsApiEnabled` of the target (seed 000: the Contracts profile needs it). */
+        apiEnabled?: boolean | null;
+        /** The two Contracts permission sets of seed 000 found in the org, with their licenses. */
+        contractsPermissionSets?: ContractsPermissionSetFact[] | null;
+    }
+
+    /** A Contracts permission set ("DocGen Run-time Community User", "Contract Management CC Plus Digital Experience User"). */
+    interface ContractsPermissionSetFact {
+        id: string;
+        name: string;
+        label: string;
+        /** The permission set license it needs (`PermissionSet.LicenseId`), if any. */
+        permissionSetLicenseId?: string | null;
+    }
+
+    /** A portal role of the user's account (`UserRole.PortalAccountId`). */
+    interface RoleFact {
+        id: string;
+        name: string;
+        /** `UserRole.PortalType`: CustomerPortal or Partner (None for internal roles). */
+        portalType: string;
+        /** `UserRole.PortalRole`: Executive, Manager, Worker. */
+        portalRole?: string | null;
     }
 
     /** One user, as the validator sees it. */
@@ -67,6 +90,8 @@ declare namespace Apex.LicenseUpgradeService {
         accountIsPartner?: boolean | null;
         /** Portal roles of the account (`UserRole.PortalAccountId`). */
         accountRoleNames?: string[] | null;
+        /** The same roles with their portal type, highest to lowest (Executive, Manager, Worker). */
+        accountRoles?: RoleFact[] | null;
         ownedPersonAccounts?: number | null;
         permissionSets: PermissionSetFact[];
         permissionSetLicenses: PermissionSetLicenseFact[];

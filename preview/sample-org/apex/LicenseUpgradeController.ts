@@ -13,18 +13,27 @@ import FACTS_CHANGED from '@salesforce/label/c.CCSA_Upgrade_Facts_Changed';
 import PARTNER_UNAVAILABLE from '@salesforce/label/c.CCSA_Upgrade_Partner_Unavailable';
 import RESTORE_GIVEN_UP from '@salesforce/label/c.CCSA_Upgrade_Restore_Given_Up';
 import TARGET_INVALID from '@salesforce/label/c.CCSA_Upgrade_Target_Invalid';
+import CONTRACTS_API_DISABLED from '@salesforce/label/c.CCSA_Upgrade_CONTRACTS_API_DISABLED';
+import CONTRACTS_INCOMPLETE from '@salesforce/label/c.CCSA_Upgrade_Contracts_Incomplete';
+import CONTRACTS_NOT_FOUND from '@salesforce/label/c.CCSA_Upgrade_Contracts_Not_Found';
+import CONTRACTS_TARGET_INVALID from '@salesforce/label/c.CCSA_Upgrade_Contracts_Target_Invalid';
 import USER_NOT_FOUND from '@salesforce/label/c.CCSA_Upgrade_User_Not_Found';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, roleById, touchUser, userById } from '../org';
 import {
+    CONTRACTS_PERMISSION_SETS,
+    checkAssignableLicenses,
+    checkAssignablePermissionSets,
     checkConversion,
     checkExternalUsers,
+    checkPortalRoles,
     checkLicenseChangeLog,
     checkPartnerAccounts,
     checkRestorable,
     checkTargetProfiles,
+    isEnableLicense,
     throwIfRefused,
     unfinishedChange,
 } from '../policy';
@@ -164,9 +173,13 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
                 accountId: user.AccountId,
                 accountName: account?.Name ?? null,
                 accountIsPartner: account?.IsPartner ?? false,
-                accountRoleNames: org.UserRole.filter(
-                    (r) => r.PortalAccountId === user.AccountId && user.AccountId,
-                ).map((r) => r.Name),
+                accountRoleNames: portalRolesOf(org, user.AccountId).map((r) => r.Name),
+                accountRoles: portalRolesOf(org, user.AccountId).map((r) => ({
+                    id: r.Id,
+                    name: r.Name,
+                    portalType: r.PortalType,
+                    portalRole: r.PortalRole,
+                })),
                 // The sample org has no person accounts.
                 ownedPersonAccounts: 0,
                 profileSiteIds: sites(user.ProfileId),
@@ -206,11 +219,45 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
                 siteNames: Object.fromEntries(
                     org.Network.filter((n) => siteIds.has(n.Id)).map((n) => [n.Id, n.Name] as [string, string]),
                 ),
+                apiEnabled: target.PermissionsApiEnabled,
+                contractsPermissionSets: contractsPermissionSets(org).map((ps) => ({
+                    id: ps.Id,
+                    name: ps.Name,
+                    label: ps.Label,
+                    permissionSetLicenseId: pslOf(org, ps),
+                })),
             },
             users,
             personAccountCountIncomplete: false,
         };
     });
+
+const PORTAL_ROLE_RANK: Record<string, number> = { Executive: 0, Manager: 1, User: 2, Worker: 2 };
+
+/** `selectPortalRoles`: the account's portal roles, highest to lowest (ORDER BY PortalRole). */
+function portalRolesOf(org: SampleOrg, accountId: Id | null | undefined): UserRole[] {
+    if (!accountId) {
+        return [];
+    }
+    return org.UserRole.filter((r) => r.PortalAccountId === accountId).sort(
+        (a, b) => (PORTAL_ROLE_RANK[a.PortalRole ?? 'User'] ?? 2) - (PORTAL_ROLE_RANK[b.PortalRole ?? 'User'] ?? 2),
+    );
+}
+
+/** `selectContractsPermissionSets`: the two Contracts permission sets of seed 000, by name or label. */
+function contractsPermissionSets(org: SampleOrg): PermissionSet[] {
+    return org.PermissionSet.filter(
+        (ps) =>
+            !ps.IsOwnedByProfile &&
+            !ps.PermissionSetGroupId &&
+            (CONTRACTS_PERMISSION_SETS.includes(ps.Name) || CONTRACTS_PERMISSION_SETS.includes(ps.Label)),
+    ).sort((a, b) => a.Label.localeCompare(b.Label));
+}
+
+/** The permission set license a permission set needs (`LicenseId` of a PermissionSetLicense), or null. */
+function pslOf(org: SampleOrg, permissionSet: PermissionSet): Id | null {
+    return org.PermissionSetLicense.some((l) => l.Id === permissionSet.LicenseId) ? permissionSet.LicenseId : null;
+}
 
 function isPartnerLicense(licenseName: string | null | undefined): boolean {
     return String(licenseName).toLowerCase().startsWith('partner community');
@@ -282,6 +329,10 @@ interface Snapshot {
     permissionSetGroupIds: Id[];
     permissionSetLicenseIds: Id[];
     expirationDates: Record<Id, string>;
+    roleId?: Id | null;
+    completeContractsSetup?: boolean;
+    contractsPermissionSetIds?: Id[];
+    contractsPermissionSetLicenseIds?: Id[];
 }
 
 /** `new ChangeResult(userId)`; logId and status stay absent until set (Apex omits nulls). */
@@ -338,6 +389,7 @@ function refusalFor(
         user.Id,
         licenseById(org, profileById(org, user.ProfileId)?.UserLicenseId),
         licenseById(org, target.UserLicenseId),
+        user.UserType,
     );
     if (conversion) {
         return conversion;
@@ -466,6 +518,10 @@ function snapshotOf(log: SetupAssistantLog | undefined): Snapshot | undefined {
             permissionSetGroupIds: parsed.permissionSetGroupIds ?? [],
             permissionSetLicenseIds: parsed.permissionSetLicenseIds ?? [],
             expirationDates: parsed.expirationDates ?? {},
+            roleId: parsed.roleId ?? null,
+            completeContractsSetup: parsed.completeContractsSetup === true,
+            contractsPermissionSetIds: parsed.contractsPermissionSetIds ?? [],
+            contractsPermissionSetLicenseIds: parsed.contractsPermissionSetLicenseIds ?? [],
         };
     } catch {
         return undefined;
@@ -503,6 +559,19 @@ function requireBatchSize(size: number): void {
     }
 }
 
+/** As `LicenseChangeService.requireContractsSetup`: Customer Community Plus only, policy-checked. */
+function requireContractsSetup(session: Session, target: Profile): { permissionSetIds: Id[]; licenseIds: Id[] } {
+    if (!isEnableLicense(licenseById(session.org, target.UserLicenseId))) {
+        throw new ApexException(CONTRACTS_TARGET_INVALID, UPGRADE_EXCEPTION);
+    }
+    const permissionSets = contractsPermissionSets(session.org);
+    const permissionSetIds = permissionSets.map((ps) => ps.Id);
+    const licenseIds = permissionSets.map((ps) => pslOf(session.org, ps)).filter((id): id is Id => !!id);
+    throwIfRefused(checkAssignablePermissionSets(session, permissionSetIds));
+    throwIfRefused(checkAssignableLicenses(session, licenseIds));
+    return { permissionSetIds, licenseIds };
+}
+
 export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgradeController.snapshotLicenseChanges').default =
     apexMethod<{ request: ChangeRequest }, ChangeResult[]>(({ request }) => {
         const session = currentSession();
@@ -533,6 +602,12 @@ export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgr
             session,
             userIds.flatMap((userId) => restoreIds(permissionSetAssignmentsOf(org, userId))),
         );
+        const roleRefusals = checkPortalRoles(
+            session,
+            new Map(request.users.filter((item) => item?.roleId).map((item) => [item.userId, item.roleId])),
+            licenseById(org, target.UserLicenseId),
+        );
+        const contracts = request.completeContractsSetup === true ? requireContractsSetup(session, target) : null;
 
         const results: ChangeResult[] = [];
         for (const item of request.users) {
@@ -560,11 +635,20 @@ export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgr
             for (const restoreId of restoreIds(permissionSets)) {
                 refusal = refusal ?? restoreRefusals.get(restoreId);
             }
+            refusal = refusal ?? roleRefusals.get(item.userId);
             if (refusal) {
                 refuse(result, refusal);
                 continue;
             }
             const log = newSnapshotLog(org, session.user.Id, user as User, target, permissionSets, licenses);
+            const snapshot = snapshotOf(log) as Snapshot;
+            snapshot.roleId = item.roleId ?? null;
+            if (contracts) {
+                snapshot.completeContractsSetup = true;
+                snapshot.contractsPermissionSetIds = contracts.permissionSetIds;
+                snapshot.contractsPermissionSetLicenseIds = contracts.licenseIds;
+            }
+            log.Snapshot__c = JSON.stringify(snapshot);
             result.logId = log.Id;
             result.status = STATUS_SNAPSHOT;
         }
@@ -582,7 +666,7 @@ const OWNER_WITHOUT_ROLE = 'UNKNOWN_EXCEPTION: portal account owner must have a 
  * `update new User(Id = user.Id, ProfileId = target.Id)` as the platform runs it.
  * @returns the error (`STATUS_CODE: message`), or null when the user was changed
  */
-function updateUserProfile(org: SampleOrg, user: User, target: Profile): string | null {
+function updateUserProfile(org: SampleOrg, user: User, target: Profile, chosenRoleId?: Id | null): string | null {
     const fromLicense = licenseById(org, profileById(org, user.ProfileId)?.UserLicenseId);
     const toLicense = licenseById(org, target.UserLicenseId);
     const licenseChanges = fromLicense?.Id !== toLicense?.Id;
@@ -601,7 +685,8 @@ function updateUserProfile(org: SampleOrg, user: User, target: Profile): string 
         if (!owner?.UserRoleId) {
             return OWNER_WITHOUT_ROLE;
         }
-        role = portalRoleFor(org, account, owner, partner);
+        // A chosen role (UserRoleId on the update, checked by the policy) replaces the default.
+        role = roleById(org, chosenRoleId) ?? portalRoleFor(org, account, owner, partner);
     }
 
     if (licenseChanges) {
@@ -669,6 +754,29 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
                 logs.map((log) => log.Target_User__c),
             ),
         );
+        // Roles again for users not yet changed; the Contracts permission sets and licenses again.
+        const roleByUser = new Map<Id, Id>();
+        for (const log of logs) {
+            const snapshot = snapshots.get(log.Id) as Snapshot;
+            const user = userById(org, log.Target_User__c);
+            if (snapshot.roleId && user && user.ProfileId !== target.Id) {
+                roleByUser.set(user.Id, snapshot.roleId);
+            }
+        }
+        throwIfRefused(checkPortalRoles(session, roleByUser, licenseById(org, target.UserLicenseId)));
+        const contractsSnapshots = [...snapshots.values()].filter((s) => s.completeContractsSetup);
+        throwIfRefused(
+            checkAssignablePermissionSets(
+                session,
+                contractsSnapshots.flatMap((s) => s.contractsPermissionSetIds ?? []),
+            ),
+        );
+        throwIfRefused(
+            checkAssignableLicenses(
+                session,
+                contractsSnapshots.flatMap((s) => s.contractsPermissionSetLicenseIds ?? []),
+            ),
+        );
         const gone = new Set<Id>();
         const restoring = [...snapshots.values()].flatMap((s) => [...s.permissionSetIds, ...s.permissionSetGroupIds]);
         for (const refusal of checkRestorable(session, restoring).values()) {
@@ -703,7 +811,7 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
         // Database.update(users, false): partial success, in order (seats run out on the way).
         for (const user of toUpdate) {
             const result = resultsByUser.get(user.Id) as ChangeResult;
-            const error = updateUserProfile(org, user, target);
+            const error = updateUserProfile(org, user, target, roleByUser.get(user.Id));
             if (error === null) {
                 result.profileChanged = true;
             } else {
@@ -714,6 +822,7 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
         // Permission set licenses first: a permission set that needs one cannot be assigned before it.
         const licensesToRestore: Array<{ user: User; licenseId: Id }> = [];
         const permissionSetsToRestore: Array<{ user: User; permissionSetId?: Id; groupId?: Id; expires?: string }> = [];
+        const contentUsers: User[] = [];
         for (const log of logs) {
             const userId = log.Target_User__c as Id;
             if (!resultsByUser.get(userId)?.profileChanged) {
@@ -748,6 +857,24 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
                     permissionSetsToRestore.push({ user, groupId, expires: snapshot.expirationDates[groupId] });
                 }
             }
+            if (snapshot.completeContractsSetup) {
+                for (const licenseId of snapshot.contractsPermissionSetLicenseIds ?? []) {
+                    if (!heldLicenses.has(licenseId) && !snapshot.permissionSetLicenseIds.includes(licenseId)) {
+                        licensesToRestore.push({ user, licenseId });
+                    }
+                }
+                for (const permissionSetId of snapshot.contractsPermissionSetIds ?? []) {
+                    if (
+                        !heldPermissionSets.has(permissionSetId) &&
+                        !snapshot.permissionSetIds.includes(permissionSetId)
+                    ) {
+                        permissionSetsToRestore.push({ user, permissionSetId });
+                    }
+                }
+                if (!user.UserPermissionsSFContentUser) {
+                    contentUsers.push(user);
+                }
+            }
         }
         for (const { user, licenseId } of licensesToRestore) {
             const error = insertLicenseAssignment(org, user.Id, licenseId);
@@ -771,11 +898,54 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
                 created.ExpirationDate = expires ?? null;
             }
         }
+        // "Salesforce CRM Content User" in a follow-up update, after the profile change.
+        for (const user of contentUsers) {
+            user.UserPermissionsSFContentUser = true;
+            touchUser(user);
+        }
         for (const result of results) {
             result.status = result.profileChanged ? STATUS_APPLIED : STATUS_SNAPSHOT;
         }
         return results;
     });
+
+/** As `LicenseChangeService.contractsState`: what the Contracts setup left in place, for the log. */
+function contractsState(
+    org: SampleOrg,
+    user: User | undefined,
+    snapshot: Snapshot,
+    held: ReadonlySet<Id>,
+): { state: Record<string, unknown>; complete: boolean; errors: string[] } {
+    const permissionSetIds = snapshot.contractsPermissionSetIds ?? [];
+    const licenseIds = snapshot.contractsPermissionSetLicenseIds ?? [];
+    const missing = [...licenseIds, ...permissionSetIds].filter((id) => !held.has(id));
+    const contentUser = user?.UserPermissionsSFContentUser === true;
+    const target = profileById(org, snapshot.targetProfileId);
+    const apiEnabled = target?.PermissionsApiEnabled === true;
+    const errors: string[] = [];
+    if (permissionSetIds.length < 2) {
+        errors.push(CONTRACTS_NOT_FOUND);
+    }
+    if (missing.length > 0 || !contentUser) {
+        errors.push(CONTRACTS_INCOMPLETE);
+    }
+    if (!apiEnabled) {
+        errors.push(formatLabel(CONTRACTS_API_DISABLED, target?.Name ?? snapshot.targetProfileId));
+    }
+    const complete = missing.length === 0 && contentUser;
+    return {
+        state: {
+            permissionSetIds,
+            permissionSetLicenseIds: licenseIds,
+            missing,
+            contentUser,
+            apiEnabled,
+            complete,
+        },
+        complete,
+        errors,
+    };
+}
 
 /** As `LicenseChangeService.displayTexts`: the client's errors, as text only, at most 20. */
 function displayTexts(errors: readonly string[] | null | undefined): string[] {
@@ -833,6 +1003,10 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                     const permissionSet = org.PermissionSet.find((ps) => ps.Id === permissionSetId);
                     record(permissionSetId, permissionSetAllowed(org, permissionSet, snapshot.targetProfileId));
                 }
+                const contracts = snapshot.completeContractsSetup ? contractsState(org, user, snapshot, held) : null;
+                if (contracts && !contracts.complete && result.profileChanged) {
+                    pending = true;
+                }
                 const previous = jsonObject(log.After__c);
                 let attempts = Number(previous.restoreAttempts ?? 0) || 0;
                 if (result.profileChanged) {
@@ -847,6 +1021,9 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                 if (givenUp) {
                     result.errors.push(formatLabel(RESTORE_GIVEN_UP, String(MAX_RESTORE_ATTEMPTS)));
                 }
+                if (contracts && result.profileChanged) {
+                    result.errors.push(...contracts.errors);
+                }
                 // SetupAssistantLogWriter.updateLogs
                 log.Status__c = result.status;
                 log.After__c = JSON.stringify({
@@ -856,6 +1033,7 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                     roleId: user?.UserRoleId ?? null,
                     roleName: roleById(org, user?.UserRoleId)?.Name ?? null,
                     restoreAttempts: attempts,
+                    contractsSetup: contracts?.state ?? null,
                 });
                 log.Restored__c = JSON.stringify(result.restored);
                 log.Removed__c = JSON.stringify(result.removed);

@@ -787,7 +787,8 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
             return existing;
         }
         const ownerRoleId = org.User.find((u) => u.Id === account.OwnerId)?.UserRoleId ?? null;
-        const name = `${account.Name} ${type === 'Partner' ? 'Partner' : 'Customer'} User`;
+        // "Partner <Account Name> User or Customer <Account Name> User" (seed 003).
+        const name = `${type === 'Partner' ? 'Partner' : 'Customer'} ${account.Name} User`;
         const role: UserRole = {
             Id: newId('UserRole'),
             Name: name,

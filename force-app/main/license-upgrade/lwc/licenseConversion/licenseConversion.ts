@@ -105,6 +105,22 @@ const TABLE: Readonly<Record<SourceGroup, Readonly<Record<TargetFamily, Conversi
     },
 };
 
+/**
+ * "There are other customer licenses associated with the CSPLitePortal user type that support
+ * license upgrades, but with some loss of data access" (seed 003), and "we support license upgrades
+ * for all users where their UserType equals CSPLitePortal (in the Salesforce API) to PowerPartner or
+ * PowerCustomerSuccess": a license the table does not list, held by a `CspLitePortal` user, converts
+ * to the role-based families by a profile change. Customer Community stays CSPLitePortal, which is
+ * no upgrade: the table's "other license types" rule (migrate) applies there.
+ */
+const LITE_PORTAL_UPGRADES: Readonly<Partial<Record<TargetFamily, ConversionPath>>> = {
+    'customer-community-plus': 'change-profile',
+    'partner-community': 'change-profile',
+};
+
+/** `User.UserType` of the seed's "CSPLitePortal" users, as the API spells it (compared case-insensitively). */
+export const LITE_PORTAL_USER_TYPE = 'CspLitePortal';
+
 /** Every license the table names, for filters and pickers, in the table's order. */
 export const KNOWN_LICENSES: readonly string[] = Object.values(SOURCE_GROUPS).flat();
 
@@ -196,20 +212,53 @@ export function requireTargetLicense(license: string): TargetLicense {
 }
 
 /**
+ * Whether a user of a license the table does not list converts only by the CSPLitePortal rule
+ * (seed 003: "with some loss of data access"): the user type is CSPLitePortal and the target is
+ * Customer Community Plus or Partner Community (named or Login).
+ * @param fromLicense the user's license: `UserLicense.Name` or `LicenseDefinitionKey`
+ * @param toLicense the target license
+ * @param userType the user's `UserType` (or the license's)
+ * @returns true when the upgrade is supported with some loss of data access
+ */
+export function isLitePortalUpgrade(
+    fromLicense: string,
+    toLicense: string,
+    userType: string | null | undefined,
+): boolean {
+    const target = asTargetLicense(toLicense);
+    if (!target || !userType || normalize(userType) !== normalize(LITE_PORTAL_USER_TYPE)) {
+        return false;
+    }
+    const source = canonicalLicenseName(fromLicense);
+    return (
+        normalize(source) !== normalize(target) &&
+        !GROUP_OF.has(normalize(source)) &&
+        LITE_PORTAL_UPGRADES[TARGET_FAMILY[target]] !== undefined
+    );
+}
+
+/**
  * The seed 003 verdict for converting a user from one license to another.
  * @param fromLicense the user's current license: `UserLicense.Name` or `LicenseDefinitionKey`
  * @param toLicense the target license: one of {@link TARGET_LICENSES} (name or definition key)
+ * @param userType the user's `UserType`: decides the path of a license the table does not list
  * @returns how the conversion is done
  * @throws Error when the target is not a community license of the table
  */
-export function conversionPath(fromLicense: string, toLicense: string): ConversionPath {
+export function conversionPath(fromLicense: string, toLicense: string, userType?: string | null): ConversionPath {
     const target = requireTargetLicense(toLicense);
     const source = canonicalLicenseName(fromLicense);
     if (normalize(source) === normalize(target)) {
         return 'none';
     }
     const group = GROUP_OF.get(normalize(source));
+    if (group) {
+        return TABLE[group][TARGET_FAMILY[target]];
+    }
+    if (isLitePortalUpgrade(fromLicense, toLicense, userType)) {
+        return LITE_PORTAL_UPGRADES[TARGET_FAMILY[target]] as ConversionPath;
+    }
     // "To upgrade users with other license types, you must deactivate them, create user identities
     // for them, migrate their data over, and associate it with their new user records."
-    return group ? TABLE[group][TARGET_FAMILY[target]] : 'migrate';
+    return 'migrate';
 }

@@ -48,7 +48,16 @@ import SHARING_SETS_REMOVED from '@salesforce/label/c.CCSA_Upgrade_SHARING_SETS_
 import MODIFY_ALL_LOST from '@salesforce/label/c.CCSA_Upgrade_MODIFY_ALL_LOST';
 import VIEW_ALL_LOST from '@salesforce/label/c.CCSA_Upgrade_VIEW_ALL_LOST';
 import SITE_ACCESS_LOST from '@salesforce/label/c.CCSA_Upgrade_SITE_ACCESS_LOST';
-import SCALE_CUSTOMER_COMMUNITY_PLUS from '@salesforce/label/c.CCSA_Upgrade_SCALE_CUSTOMER_COMMUNITY_PLUS';
+import SCALE_TARGET from '@salesforce/label/c.CCSA_Upgrade_SCALE_TARGET';
+import SCALE_TARGET_UNSTATED from '@salesforce/label/c.CCSA_Upgrade_SCALE_TARGET_UNSTATED';
+import LOSS_OF_FUNCTIONALITY from '@salesforce/label/c.CCSA_Upgrade_LOSS_OF_FUNCTIONALITY';
+import DATA_ACCESS_LOSS from '@salesforce/label/c.CCSA_Upgrade_DATA_ACCESS_LOSS';
+import ROLE_CHOSEN from '@salesforce/label/c.CCSA_Upgrade_ROLE_CHOSEN';
+import NO_SITE_ACCESS from '@salesforce/label/c.CCSA_Upgrade_NO_SITE_ACCESS';
+import CONTRACTS_PERMISSION_SETS from '@salesforce/label/c.CCSA_Upgrade_CONTRACTS_PERMISSION_SETS';
+import CONTRACTS_PERMISSION_SETS_MISSING from '@salesforce/label/c.CCSA_Upgrade_CONTRACTS_PERMISSION_SETS_MISSING';
+import CONTRACTS_CONTENT_USER from '@salesforce/label/c.CCSA_Upgrade_CONTRACTS_CONTENT_USER';
+import CONTRACTS_API_DISABLED from '@salesforce/label/c.CCSA_Upgrade_CONTRACTS_API_DISABLED';
 import SELF_REGISTRATION_SLOWER from '@salesforce/label/c.CCSA_Upgrade_SELF_REGISTRATION_SLOWER';
 import PUBLIC_GROUP_ADDED from '@salesforce/label/c.CCSA_Upgrade_PUBLIC_GROUP_ADDED';
 import CHANGE_PROFILE from '@salesforce/label/c.CCSA_Upgrade_CHANGE_PROFILE';
@@ -61,6 +70,8 @@ const TEMPLATES: Readonly<Record<ItemCode, string>> = {
     PATH_REENABLE_AS_CUSTOMER,
     PATH_REENABLE_AS_PARTNER,
     PATH_MIGRATE,
+    LOSS_OF_FUNCTIONALITY,
+    DATA_ACCESS_LOSS,
     PARTNER_ACCOUNT_NOT_ENABLED,
     PERSON_ACCOUNTS_OVER_LIMIT,
     NOT_ENOUGH_SEATS,
@@ -68,6 +79,7 @@ const TEMPLATES: Readonly<Record<ItemCode, string>> = {
     ROLE_ASSIGN_LOWEST,
     ROLE_CREATE,
     ROLE_KEPT,
+    ROLE_CHOSEN,
     ACCOUNT_ROLE_OPTIMIZATION,
     PERMISSION_SET_RESTORED,
     PERMISSION_SET_LOST,
@@ -76,10 +88,16 @@ const TEMPLATES: Readonly<Record<ItemCode, string>> = {
     MODIFY_ALL_LOST,
     VIEW_ALL_LOST,
     SITE_ACCESS_LOST,
-    SCALE_CUSTOMER_COMMUNITY_PLUS,
+    NO_SITE_ACCESS,
+    SCALE_TARGET,
+    SCALE_TARGET_UNSTATED,
     SELF_REGISTRATION_SLOWER,
     PUBLIC_GROUP_ADDED,
     CHANGE_PROFILE,
+    CONTRACTS_PERMISSION_SETS,
+    CONTRACTS_PERMISSION_SETS_MISSING,
+    CONTRACTS_CONTENT_USER,
+    CONTRACTS_API_DISABLED,
 };
 
 /**

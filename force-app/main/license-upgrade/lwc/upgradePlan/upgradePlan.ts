@@ -20,7 +20,8 @@ export function isReady(verdict: UserVerdict, acknowledged: ReadonlySet<string>)
 /**
  * The change request for the users whose verdict allows the change and who are acknowledged
  * where needed, carrying the facts the validator saw (profile, active, contact, assignments) so
- * that Apex refuses a user changed since. No path: Apex computes it from its own seed 003 table.
+ * that Apex refuses a user changed since, the role the admin chose (if any), and whether the run
+ * finishes the Contracts setup. No path: Apex computes it from its own seed 003 table.
  * @param facts the facts the validation ran on
  * @param result the validation
  * @param acknowledged ids of users whose irreversible change the admin acknowledged
@@ -44,9 +45,15 @@ export function buildChangeRequest(
                 permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
                 permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
                 acknowledgedIrreversible: verdict.requiresAcknowledgement && acknowledged.has(user.id),
+                // A role only where the admin chose one the seed allows; Apex checks it again.
+                roleId: verdict.chosenRoleId ?? null,
             };
         });
-    return { targetProfileId: facts.target.profileId, users };
+    return {
+        targetProfileId: facts.target.profileId,
+        users,
+        completeContractsSetup: result.completeContractsSetup,
+    };
 }
 
 /** Statuses a log can be left in when a step failed: a retry of `apply` finishes them. */

@@ -5,7 +5,7 @@
  * Pure: facts in, verdicts out. Items carry a stable code and the values their message needs;
  * the UI turns each code into a sentence from a Custom Label.
  */
-import { canonicalLicenseName, conversionPath, requireTargetLicense } from 'c/licenseConversion';
+import { canonicalLicenseName, conversionPath, isLitePortalUpgrade, requireTargetLicense } from 'c/licenseConversion';
 import type { ConversionPath, TargetLicense } from 'c/licenseConversion';
 
 /**
@@ -15,6 +15,7 @@ import type { ConversionPath, TargetLicense } from 'c/licenseConversion';
 export type UserFact = Apex.LicenseUpgradeService.UserFact;
 export type UpgradeTarget = Apex.LicenseUpgradeService.TargetFact;
 export type PermissionSetFact = Apex.LicenseUpgradeService.PermissionSetFact;
+export type RoleFact = Apex.LicenseUpgradeService.RoleFact;
 
 export type ItemCode =
     | 'INACTIVE_USER'
@@ -23,6 +24,8 @@ export type ItemCode =
     | 'PATH_REENABLE_AS_CUSTOMER'
     | 'PATH_REENABLE_AS_PARTNER'
     | 'PATH_MIGRATE'
+    | 'LOSS_OF_FUNCTIONALITY'
+    | 'DATA_ACCESS_LOSS'
     | 'PARTNER_ACCOUNT_NOT_ENABLED'
     | 'PERSON_ACCOUNTS_OVER_LIMIT'
     | 'NOT_ENOUGH_SEATS'
@@ -30,6 +33,7 @@ export type ItemCode =
     | 'ROLE_ASSIGN_LOWEST'
     | 'ROLE_CREATE'
     | 'ROLE_KEPT'
+    | 'ROLE_CHOSEN'
     | 'ACCOUNT_ROLE_OPTIMIZATION'
     | 'PERMISSION_SET_RESTORED'
     | 'PERMISSION_SET_LOST'
@@ -38,10 +42,33 @@ export type ItemCode =
     | 'MODIFY_ALL_LOST'
     | 'VIEW_ALL_LOST'
     | 'SITE_ACCESS_LOST'
-    | 'SCALE_CUSTOMER_COMMUNITY_PLUS'
+    | 'NO_SITE_ACCESS'
+    | 'SCALE_TARGET'
+    | 'SCALE_TARGET_UNSTATED'
     | 'SELF_REGISTRATION_SLOWER'
     | 'PUBLIC_GROUP_ADDED'
-    | 'CHANGE_PROFILE';
+    | 'CHANGE_PROFILE'
+    | 'CONTRACTS_PERMISSION_SETS'
+    | 'CONTRACTS_PERMISSION_SETS_MISSING'
+    | 'CONTRACTS_CONTENT_USER'
+    | 'CONTRACTS_API_DISABLED';
+
+/** A portal role the admin may give the user instead of Salesforce's default (the lowest). */
+export interface RoleOption {
+    id: string;
+    name: string;
+}
+
+/**
+ * What the admin chose beyond the target: a role per user (where the seed lets the admin specify
+ * one), and whether an upgrade to Customer Community Plus also finishes the Contracts setup.
+ */
+export interface UpgradeChoices {
+    /** Role id by user id; a role that is not among the user's `roleOptions` is ignored. */
+    roles?: ReadonlyMap<string, string>;
+    /** Finish the Contracts setup (seed 000) in the same run; only for Customer Community Plus targets. */
+    completeContractsSetup?: boolean;
+}
 
 /** One line of a verdict: a stable code and the values its message shows. */
 export interface Item {
@@ -60,6 +87,14 @@ export interface UserVerdict {
     requiresAcknowledgement: boolean;
     /** Whether the assistant may run the change for this user (given the acknowledgement, if required). */
     canChange: boolean;
+    /**
+     * The account's portal roles of the target's portal type the admin may choose from: "If the
+     * account does have roles and you don't specify one, we associate the user with the lowest
+     * role" (seed 003). Empty when the user keeps a role, or the account has none of that type.
+     */
+    roleOptions: RoleOption[];
+    /** The chosen role, when it is one of `roleOptions`. */
+    chosenRoleId?: string;
 }
 
 export interface ValidationResult {
@@ -69,6 +104,10 @@ export interface ValidationResult {
     selectionBlockers: Item[];
     /** Seats of the target license the users who can change would take. */
     seatsNeeded: number;
+    /** The target is Customer Community Plus (or Plus Login): the run can finish the Contracts setup. */
+    contractsSetupAvailable: boolean;
+    /** The run finishes the Contracts setup: available and chosen. */
+    completeContractsSetup: boolean;
 }
 
 /** "Users can own up to 50,000 person accounts" (seed 003). */
@@ -87,10 +126,28 @@ function isPartner(license: string): boolean {
     return canonicalLicenseName(license).toLowerCase().startsWith('partner community');
 }
 
-function isCustomerCommunity(license: string): boolean {
-    const name = canonicalLicenseName(license).toLowerCase();
-    return name === 'customer community' || name === 'customer community login';
+function isCustomerCommunityPlus(license: string): boolean {
+    return canonicalLicenseName(license).toLowerCase().startsWith('customer community plus');
 }
+
+/**
+ * `UserRole.PortalType` of the roles a user of the target license gets: Partner for Partner
+ * Community, CustomerPortal for Customer Community Plus ("Partner <Account Name> User or Customer
+ * <Account Name> User", seed 003).
+ */
+function portalTypeOf(target: TargetLicense): 'Partner' | 'CustomerPortal' {
+    return isPartner(target) ? 'Partner' : 'CustomerPortal';
+}
+
+/** Salesforce's figures for the scale note: "a Customer Community license can support 100 million
+ * users, whereas a Customer Community Plus license can support 10 million" (seed 003). The seed
+ * gives no figure for Partner Community, so none is invented. */
+const SCALE_FIGURES: Readonly<Partial<Record<string, string>>> = {
+    'customer community plus': '10 million',
+    'customer community plus login': '10 million',
+    'customer community': '100 million',
+    'customer community login': '100 million',
+};
 
 /** Permission sets tied to no license, or to the target license, survive the upgrade. */
 function permissionSetAllowed(permissionSet: PermissionSetFact, target: TargetLicense): boolean {
@@ -104,9 +161,14 @@ const PATH_BLOCKER: Partial<Record<ConversionPath, ItemCode>> = {
     migrate: 'PATH_MIGRATE',
 };
 
-function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: TargetLicense): UserVerdict {
+function validateUser(
+    user: UserFact,
+    target: UpgradeTarget,
+    targetLicense: TargetLicense,
+    choices: UpgradeChoices,
+): UserVerdict {
     const internal = INTERNAL_USER_TYPES.has(user.userType.toLowerCase());
-    const path: ConversionPath = internal ? 'migrate' : conversionPath(user.licenseName, targetLicense);
+    const path: ConversionPath = internal ? 'migrate' : conversionPath(user.licenseName, targetLicense, user.userType);
     const verdict: UserVerdict = {
         userId: user.id,
         path,
@@ -116,6 +178,7 @@ function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: Targ
         actions: [],
         requiresAcknowledgement: false,
         canChange: false,
+        roleOptions: [],
     };
     const { blockers, warnings, notes, actions } = verdict;
 
@@ -128,6 +191,14 @@ function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: Targ
     const pathBlocker = PATH_BLOCKER[path];
     if (pathBlocker && !internal) {
         blockers.push({ code: pathBlocker, values: [canonicalLicenseName(user.licenseName), targetLicense] });
+    }
+    if (path === 'reenable-as-customer' && !internal) {
+        // Every cross of the table that re-enables as a customer user says so: "Switching from a
+        // partner portal license to a Customer Community license results in a loss in functionality."
+        warnings.push({
+            code: 'LOSS_OF_FUNCTIONALITY',
+            values: [canonicalLicenseName(user.licenseName), targetLicense],
+        });
     }
     if (isPartner(targetLicense) && !user.accountIsPartner) {
         // "Before upgrading a user to the Partner Community license, enable the user's account as a partner account."
@@ -144,6 +215,11 @@ function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: Targ
     }
 
     actions.push({ code: 'CHANGE_PROFILE', values: [user.profileName, target.profileName] });
+    if (isLitePortalUpgrade(user.licenseName, targetLicense, user.userType)) {
+        // "There are other customer licenses associated with the CSPLitePortal user type that
+        // support license upgrades, but with some loss of data access" (seed 003).
+        warnings.push({ code: 'DATA_ACCESS_LOSS', values: [canonicalLicenseName(user.licenseName), targetLicense] });
+    }
 
     if (isRoleBased(targetLicense)) {
         if (!isRoleBased(user.licenseName)) {
@@ -151,18 +227,30 @@ function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: Targ
             warnings.push({ code: 'ROLE_IRREVERSIBLE', values: [targetLicense] });
             notes.push({ code: 'ACCOUNT_ROLE_OPTIMIZATION' });
         }
-        const roleNames = user.accountRoleNames ?? [];
+        // Only roles of the target's portal type: a customer user never gets a partner role.
+        const portalType = portalTypeOf(targetLicense);
+        const roles = (user.accountRoles ?? []).filter((role) => role.portalType === portalType);
         if (user.roleId) {
             notes.push({ code: 'ROLE_KEPT', values: [user.roleName ?? ''] });
-        } else if (roleNames.length > 0) {
-            // "If the account does have roles and you don't specify one, we associate the user with
-            // the lowest role in the hierarchy" (seed 003); Apex lists them highest to lowest.
-            actions.push({ code: 'ROLE_ASSIGN_LOWEST', values: [roleNames[roleNames.length - 1]] });
+        } else if (roles.length > 0) {
+            verdict.roleOptions = roles.map((role) => ({ id: role.id, name: role.name }));
+            const chosen = roles.find((role) => role.id === choices.roles?.get(user.id));
+            if (chosen) {
+                verdict.chosenRoleId = chosen.id;
+                actions.push({ code: 'ROLE_CHOSEN', values: [chosen.name] });
+            } else {
+                // "If the account does have roles and you don't specify one, we associate the user
+                // with the lowest role in the hierarchy" (seed 003); Apex lists them highest to lowest.
+                actions.push({ code: 'ROLE_ASSIGN_LOWEST', values: [roles[roles.length - 1].name] });
+            }
         } else {
-            // "If the user belongs to an account that doesn't have roles, we create one for you."
-            // Salesforce names portal roles after the account, e.g. "Acme Customer User".
-            const kind = isPartner(targetLicense) ? 'Partner' : 'Customer';
-            actions.push({ code: 'ROLE_CREATE', values: [`${user.accountName ?? ''} ${kind} User`.trim()] });
+            // "If the user belongs to an account that doesn't have roles, we create one for you":
+            // "Partner <Account Name> User or Customer <Account Name> User" (seed 003).
+            const kind = portalType === 'Partner' ? 'Partner' : 'Customer';
+            actions.push({
+                code: 'ROLE_CREATE',
+                values: [`${kind} ${user.accountName ?? ''} User`.replace(/\s+/g, ' ')],
+            });
         }
         notes.push({
             code: 'PUBLIC_GROUP_ADDED',
@@ -187,11 +275,11 @@ function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: Targ
     for (const psl of user.permissionSetLicenses) {
         actions.push({ code: 'PERMISSION_SET_LICENSE_RESTORE', values: [psl.label] });
     }
-    // Sharing sets give access to users of the licenses without roles; they are not readable in
-    // Apex, so the admin is told to check the ones that apply to the current profile.
-    if (!isRoleBased(user.licenseName)) {
-        warnings.push({ code: 'SHARING_SETS_REMOVED', values: [user.profileName] });
-    }
+    // "A license upgrade automatically removes sharing sets, permission sets, and permission set
+    // license assignments previously associated with the user" (seed 003): whatever the source
+    // license. Sharing sets are not readable in Apex, so the admin is told to check the ones that
+    // include the current profile.
+    warnings.push({ code: 'SHARING_SETS_REMOVED', values: [user.profileName] });
 
     // "The Modify All Records and View All Records permissions aren't available with Customer
     // Community Plus or Partner Community licenses."
@@ -218,6 +306,11 @@ function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: Targ
         permissionSet.siteIds?.forEach((siteId) => reachableNow.add(siteId)),
     );
     const lostSites = [...reachableNow].filter((siteId) => !reachableAfter.has(siteId));
+    if (reachableAfter.size === 0) {
+        // "Ensure that upgraded users have access to the intended Experience Cloud sites": with no
+        // site at all, the user cannot log in anywhere after the change.
+        warnings.push({ code: 'NO_SITE_ACCESS', values: [target.profileName] });
+    }
     if (lostSites.length > 0) {
         warnings.push({
             code: 'SITE_ACCESS_LOST',
@@ -225,11 +318,23 @@ function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: Targ
         });
     }
 
-    if (isCustomerCommunity(user.licenseName) && !isCustomerCommunity(targetLicense)) {
-        // "a Customer Community license can support 100 million users, whereas a Customer Community
-        // Plus license can support 10 million"; self-registration is twice as fast on Customer Community.
-        notes.push({ code: 'SCALE_CUSTOMER_COMMUNITY_PLUS' });
+    if (isRoleBased(targetLicense) && !isRoleBased(user.licenseName)) {
+        // "Consider the scale of your org when upgrading your license": the target's own figure.
+        const figure = SCALE_FIGURES[targetLicense.toLowerCase()];
+        notes.push(
+            figure
+                ? { code: 'SCALE_TARGET', values: [targetLicense, figure] }
+                : { code: 'SCALE_TARGET_UNSTATED', values: [targetLicense] },
+        );
+    }
+    if (isCustomerCommunityPlus(targetLicense) && !isRoleBased(user.licenseName)) {
+        // "Self-registration with a Customer Community license is twice as fast as self-registration
+        // using a Customer Community Plus license."
         notes.push({ code: 'SELF_REGISTRATION_SLOWER' });
+    }
+
+    if (choices.completeContractsSetup && isCustomerCommunityPlus(targetLicense)) {
+        contractsSetupItems(verdict, target);
     }
 
     verdict.canChange = blockers.length === 0;
@@ -237,15 +342,42 @@ function validateUser(user: UserFact, target: UpgradeTarget, targetLicense: Targ
 }
 
 /**
+ * Seed 000's user steps that the upgrade to Customer Community Plus can finish in the same run:
+ * API Enabled on the profile (Setup only: Profile does not support DML), both Contracts permission
+ * sets with their permission set licenses, and "Salesforce CRM Content User".
+ */
+function contractsSetupItems(verdict: UserVerdict, target: UpgradeTarget): void {
+    if (target.apiEnabled === false) {
+        verdict.warnings.push({ code: 'CONTRACTS_API_DISABLED', values: [target.profileName] });
+    }
+    const permissionSets = target.contractsPermissionSets ?? [];
+    if (permissionSets.length > 0) {
+        verdict.actions.push({
+            code: 'CONTRACTS_PERMISSION_SETS',
+            values: [permissionSets.map((permissionSet) => permissionSet.label).join(', ')],
+        });
+    }
+    if (permissionSets.length < 2) {
+        verdict.warnings.push({ code: 'CONTRACTS_PERMISSION_SETS_MISSING' });
+    }
+    verdict.actions.push({ code: 'CONTRACTS_CONTENT_USER' });
+}
+
+/**
  * Validates a selection of users against one target profile.
  * @param users the facts of each selected user
  * @param target the target profile, its license and the org's counts
+ * @param choices the role chosen per user and the Contracts option, if any
  * @returns a verdict per user, in the order given, and the selection's own blockers
  * @throws Error when the target profile's license is not one users can be upgraded to
  */
-export function validateUpgrade(users: readonly UserFact[], target: UpgradeTarget): ValidationResult {
+export function validateUpgrade(
+    users: readonly UserFact[],
+    target: UpgradeTarget,
+    choices: UpgradeChoices = {},
+): ValidationResult {
     const license = requireTargetLicense(target.licenseName);
-    const verdicts = users.map((user) => validateUser(user, target, license));
+    const verdicts = users.map((user) => validateUser(user, target, license, choices));
     const selectionBlockers: Item[] = [];
 
     // Seats are counted for the whole selection: each user that changes takes one seat of the
@@ -260,5 +392,13 @@ export function validateUpgrade(users: readonly UserFact[], target: UpgradeTarge
         });
         changing.forEach((verdict) => (verdict.canChange = false));
     }
-    return { target: license, users: verdicts, selectionBlockers, seatsNeeded: changing.length };
+    const contractsSetupAvailable = isCustomerCommunityPlus(license);
+    return {
+        target: license,
+        users: verdicts,
+        selectionBlockers,
+        seatsNeeded: changing.length,
+        contractsSetupAvailable,
+        completeContractsSetup: contractsSetupAvailable && choices.completeContractsSetup === true,
+    };
 }

@@ -6,6 +6,7 @@ import ACTIONS from '@salesforce/label/c.CCSA_Upgrade_Actions';
 import NOTES from '@salesforce/label/c.CCSA_Upgrade_Notes';
 import STEPS from '@salesforce/label/c.CCSA_Upgrade_Steps';
 import ENABLE_PARTNER from '@salesforce/label/c.CCSA_Upgrade_Enable_Partner';
+import ROLE_CHOICE from '@salesforce/label/c.CCSA_Upgrade_Role_Choice';
 
 /** One line of a verdict, already worded. */
 export interface VerdictLine {
@@ -31,6 +32,13 @@ export interface VerdictRow {
     steps: VerdictLine[];
     /** The account to enable as a partner account, when that is what blocks the user. */
     partnerAccountId?: string;
+    /**
+     * Roles the admin may choose ("If the account does have roles and you don't specify one, we
+     * associate the user with the lowest role", seed 003), the default first; empty for none.
+     */
+    roleOptions?: Array<{ label: string; value: string }>;
+    /** The chosen role id, or '' for Salesforce's default. */
+    chosenRoleId?: string;
 }
 
 /**
@@ -49,7 +57,12 @@ export default class UpgradeVerdict extends LightningElement {
         notes: NOTES,
         steps: STEPS,
         enablePartner: ENABLE_PARTNER,
+        roleChoice: ROLE_CHOICE,
     };
+
+    get hasRoleOptions(): boolean {
+        return (this.row?.roleOptions?.length ?? 0) > 0;
+    }
 
     get hasBlockers(): boolean {
         return (this.row?.blockers.length ?? 0) > 0;
@@ -78,6 +91,12 @@ export default class UpgradeVerdict extends LightningElement {
     handleAcknowledge(event: CustomEvent<{ checked: boolean }>): void {
         this.dispatchEvent(
             new CustomEvent('acknowledge', { detail: { userId: this.row?.userId, checked: event.detail.checked } }),
+        );
+    }
+
+    handleRoleChange(event: CustomEvent<{ value: string }>): void {
+        this.dispatchEvent(
+            new CustomEvent('rolechange', { detail: { userId: this.row?.userId, roleId: event.detail.value } }),
         );
     }
 

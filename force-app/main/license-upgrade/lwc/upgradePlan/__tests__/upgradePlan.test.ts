@@ -66,9 +66,33 @@ describe('buildChangeRequest', () => {
                 permissionSetIds: ['0PS1'],
                 permissionSetLicenseIds: ['0PL1'],
                 acknowledgedIrreversible: true,
+                roleId: null,
             },
             expect.objectContaining({ userId: 'B', acknowledgedIrreversible: false }),
         ]);
+        expect(request.completeContractsSetup).toBe(false);
+    });
+
+    it('carries the role the admin chose and the Contracts option, and no role where none was chosen', () => {
+        const roles = [
+            { id: '00EC', name: 'Customer A User', portalType: 'CustomerPortal' },
+            { id: '00EP', name: 'Partner A User', portalType: 'Partner' },
+        ];
+        const withRoles = { ...facts, users: [user('A', { accountRoles: roles }), user('D', { accountRoles: roles })] };
+        const chosen = validateUpgrade(withRoles.users, TARGET, {
+            roles: new Map([
+                ['A', '00EC'],
+                ['D', '00EP'],
+            ]),
+            completeContractsSetup: true,
+        });
+        const request = buildChangeRequest(withRoles, chosen, new Set(['A', 'D']));
+        expect(request.users.map((item) => [item.userId, item.roleId])).toEqual([
+            ['A', '00EC'],
+            // A partner role is never carried for a customer target.
+            ['D', null],
+        ]);
+        expect(request.completeContractsSetup).toBe(true);
     });
 
     it('leaves out a user whose irreversible change is not acknowledged', () => {

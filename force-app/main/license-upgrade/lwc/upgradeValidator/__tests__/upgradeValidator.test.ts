@@ -1,5 +1,5 @@
 import { validateUpgrade, PERSON_ACCOUNT_LIMIT } from 'c/upgradeValidator';
-import type { Item, ItemCode, UpgradeTarget, UserFact, UserVerdict } from 'c/upgradeValidator';
+import type { Item, ItemCode, RoleFact, UpgradeTarget, UserFact, UserVerdict } from 'c/upgradeValidator';
 
 const CCP_TARGET: UpgradeTarget = {
     profileId: '00e000000000010AAA',
@@ -40,6 +40,18 @@ function customerCommunityUser(overrides: Partial<UserFact> = {}): UserFact {
     };
 }
 
+const ACME_ROLES: RoleFact[] = [
+    {
+        id: '00E000000000011AAA',
+        name: 'Customer Acme Executive',
+        portalType: 'CustomerPortal',
+        portalRole: 'Executive',
+    },
+    { id: '00E000000000012AAA', name: 'Customer Acme User', portalType: 'CustomerPortal', portalRole: 'Worker' },
+    { id: '00E000000000021AAA', name: 'Partner Acme Executive', portalType: 'Partner', portalRole: 'Executive' },
+    { id: '00E000000000022AAA', name: 'Partner Acme User', portalType: 'Partner', portalRole: 'Worker' },
+];
+
 const codes = (items: readonly Item[]): ItemCode[] => items.map((item) => item.code);
 const find = (items: readonly Item[], code: ItemCode): Item | undefined => items.find((item) => item.code === code);
 const only = (users: UserFact[], target = CCP_TARGET): UserVerdict => validateUpgrade(users, target).users[0];
@@ -57,23 +69,23 @@ describe('validateUpgrade', () => {
             'Customer Community User',
             'Customer Community Plus User - Contracts',
         ]);
-        expect(find(verdict.actions, 'ROLE_CREATE')?.values).toEqual(['Acme Customer User']);
+        // "Partner <Account Name> User or Customer <Account Name> User" (seed 003).
+        expect(find(verdict.actions, 'ROLE_CREATE')?.values).toEqual(['Customer Acme User']);
         expect(codes(verdict.notes)).toEqual(
             expect.arrayContaining([
                 'ACCOUNT_ROLE_OPTIMIZATION',
                 'PUBLIC_GROUP_ADDED',
-                'SCALE_CUSTOMER_COMMUNITY_PLUS',
+                'SCALE_TARGET',
                 'SELF_REGISTRATION_SLOWER',
             ]),
         );
+        expect(find(verdict.notes, 'SCALE_TARGET')?.values).toEqual(['Customer Community Plus', '10 million']);
         expect(find(verdict.notes, 'PUBLIC_GROUP_ADDED')?.values).toEqual(['All Customer Portal Users']);
     });
 
     it('uses the lowest existing account role when the account has roles, and keeps a role the user has', () => {
-        const withAccountRoles = only([
-            customerCommunityUser({ accountRoleNames: ['Acme Customer Executive', 'Acme Customer User'] }),
-        ]);
-        expect(find(withAccountRoles.actions, 'ROLE_ASSIGN_LOWEST')?.values).toEqual(['Acme Customer User']);
+        const withAccountRoles = only([customerCommunityUser({ accountRoles: ACME_ROLES })]);
+        expect(find(withAccountRoles.actions, 'ROLE_ASSIGN_LOWEST')?.values).toEqual(['Customer Acme User']);
         expect(find(withAccountRoles.actions, 'ROLE_CREATE')).toBeUndefined();
 
         const plusLogin = only([
@@ -85,9 +97,9 @@ describe('validateUpgrade', () => {
         ]);
         expect(plusLogin.requiresAcknowledgement).toBe(false);
         expect(codes(plusLogin.warnings)).not.toContain('ROLE_IRREVERSIBLE');
-        expect(codes(plusLogin.warnings)).not.toContain('SHARING_SETS_REMOVED');
         expect(find(plusLogin.notes, 'ROLE_KEPT')?.values).toEqual(['Acme Customer User']);
-        expect(codes(plusLogin.notes)).not.toContain('SCALE_CUSTOMER_COMMUNITY_PLUS');
+        expect(codes(plusLogin.notes)).not.toContain('SCALE_TARGET');
+        expect(plusLogin.roleOptions).toEqual([]);
     });
 
     it('lists permission sets and PSLs the upgrade removes, and which come back', () => {
@@ -169,6 +181,10 @@ describe('validateUpgrade', () => {
 
     it('blocks paths that are not a profile change, naming the path', () => {
         const partnerPortal = only([customerCommunityUser({ licenseName: 'Gold Partner', userType: 'PowerPartner' })]);
+        expect(find(partnerPortal.warnings, 'LOSS_OF_FUNCTIONALITY')?.values).toEqual([
+            'Gold Partner',
+            'Customer Community Plus',
+        ]);
         expect(partnerPortal.path).toBe('reenable-as-customer');
         expect(find(partnerPortal.blockers, 'PATH_REENABLE_AS_CUSTOMER')?.values).toEqual([
             'Gold Partner',
@@ -182,8 +198,9 @@ describe('validateUpgrade', () => {
         );
         expect(codes(plusToPartner.blockers)).toEqual(['PATH_REENABLE_AS_PARTNER']);
 
-        const unknown = only([customerCommunityUser({ licenseName: 'Chatter External' })]);
+        const unknown = only([customerCommunityUser({ licenseName: 'Chatter External', userType: 'CspChatter' })]);
         expect(codes(unknown.blockers)).toEqual(['PATH_MIGRATE']);
+        expect(codes(unknown.warnings)).not.toContain('LOSS_OF_FUNCTIONALITY');
 
         const same = only([customerCommunityUser({ licenseName: 'Customer Community Plus' })]);
         expect(same.path).toBe('none');
@@ -197,7 +214,7 @@ describe('validateUpgrade', () => {
 
         const partner = only([customerCommunityUser({ accountIsPartner: true })], PARTNER_TARGET);
         expect(partner.canChange).toBe(true);
-        expect(find(partner.actions, 'ROLE_CREATE')?.values).toEqual(['Acme Partner User']);
+        expect(find(partner.actions, 'ROLE_CREATE')?.values).toEqual(['Partner Acme User']);
         expect(find(partner.notes, 'PUBLIC_GROUP_ADDED')?.values).toEqual(['All Partner Users']);
     });
 
@@ -223,6 +240,207 @@ describe('validateUpgrade', () => {
         expect(() => validateUpgrade([customerCommunityUser()], { ...CCP_TARGET, licenseName: 'Salesforce' })).toThrow(
             /Allowed targets/,
         );
+    });
+
+    describe('other CSPLitePortal licenses (seed 003: "with some loss of data access")', () => {
+        const other = (overrides: Partial<UserFact> = {}): UserFact =>
+            customerCommunityUser({ licenseName: 'Customer Portal Lite Future', ...overrides });
+
+        it('lets a CspLitePortal user of an unlisted license change profile, warning of the loss', () => {
+            const verdict = only([other()]);
+            expect(verdict.path).toBe('change-profile');
+            expect(codes(verdict.blockers)).toEqual([]);
+            expect(verdict.canChange).toBe(true);
+            expect(find(verdict.warnings, 'DATA_ACCESS_LOSS')?.values).toEqual([
+                'Customer Portal Lite Future',
+                'Customer Community Plus',
+            ]);
+            expect(only([other({ accountIsPartner: true })], PARTNER_TARGET).path).toBe('change-profile');
+        });
+
+        it('keeps other user types, and the Customer Community target, migrate-only', () => {
+            const standardType = only([other({ userType: 'PowerCustomerSuccess' })]);
+            expect(standardType.path).toBe('migrate');
+            expect(codes(standardType.blockers)).toEqual(['PATH_MIGRATE']);
+            expect(codes(standardType.warnings)).not.toContain('DATA_ACCESS_LOSS');
+            const toCommunity = only([other()], { ...CCP_TARGET, licenseName: 'Customer Community' });
+            expect(toCommunity.path).toBe('migrate');
+        });
+
+        it('does not warn of a data access loss for the licenses the seed lists', () => {
+            const listed = only([customerCommunityUser({ licenseName: 'High Volume Customer Portal' })]);
+            expect(listed.path).toBe('change-profile');
+            expect(codes(listed.warnings)).not.toContain('DATA_ACCESS_LOSS');
+        });
+    });
+
+    describe('roles', () => {
+        it('forecasts only roles of the target portal type: never a partner role for a customer target', () => {
+            const customerOnlyPartnerRoles = only([customerCommunityUser({ accountRoles: ACME_ROLES.slice(2) })]);
+            expect(find(customerOnlyPartnerRoles.actions, 'ROLE_ASSIGN_LOWEST')).toBeUndefined();
+            expect(find(customerOnlyPartnerRoles.actions, 'ROLE_CREATE')?.values).toEqual(['Customer Acme User']);
+            expect(customerOnlyPartnerRoles.roleOptions).toEqual([]);
+
+            const partner = only(
+                [customerCommunityUser({ accountIsPartner: true, accountRoles: ACME_ROLES })],
+                PARTNER_TARGET,
+            );
+            expect(find(partner.actions, 'ROLE_ASSIGN_LOWEST')?.values).toEqual(['Partner Acme User']);
+            expect(partner.roleOptions.map((role) => role.name)).toEqual([
+                'Partner Acme Executive',
+                'Partner Acme User',
+            ]);
+        });
+
+        it('lets the admin choose one of those roles instead of the lowest', () => {
+            const roles = new Map([['005000000000001AAA', '00E000000000011AAA']]);
+            const chosen = validateUpgrade([customerCommunityUser({ accountRoles: ACME_ROLES })], CCP_TARGET, { roles })
+                .users[0];
+            expect(chosen.chosenRoleId).toBe('00E000000000011AAA');
+            expect(find(chosen.actions, 'ROLE_CHOSEN')?.values).toEqual(['Customer Acme Executive']);
+            expect(find(chosen.actions, 'ROLE_ASSIGN_LOWEST')).toBeUndefined();
+        });
+
+        it('ignores a chosen role of the wrong portal type, and any choice for a user who keeps a role', () => {
+            const partnerRole = new Map([['005000000000001AAA', '00E000000000021AAA']]);
+            const wrongType = validateUpgrade([customerCommunityUser({ accountRoles: ACME_ROLES })], CCP_TARGET, {
+                roles: partnerRole,
+            }).users[0];
+            expect(wrongType.chosenRoleId).toBeUndefined();
+            expect(find(wrongType.actions, 'ROLE_ASSIGN_LOWEST')?.values).toEqual(['Customer Acme User']);
+
+            const keeps = validateUpgrade(
+                [
+                    customerCommunityUser({
+                        licenseName: 'Customer Portal Manager Custom',
+                        userType: 'PowerCustomerSuccess',
+                        roleId: '00E000000000012AAA',
+                        roleName: 'Customer Acme User',
+                        accountRoles: ACME_ROLES,
+                    }),
+                ],
+                CCP_TARGET,
+                { roles: new Map([['005000000000001AAA', '00E000000000011AAA']]) },
+            ).users[0];
+            expect(keeps.roleOptions).toEqual([]);
+            expect(keeps.chosenRoleId).toBeUndefined();
+            expect(find(keeps.notes, 'ROLE_KEPT')?.values).toEqual(['Customer Acme User']);
+        });
+    });
+
+    describe('warnings', () => {
+        it('warns of the sharing sets removed whatever the source license', () => {
+            const fromPortalManager = only([
+                customerCommunityUser({
+                    licenseName: 'Customer Portal Manager Standard',
+                    userType: 'PowerCustomerSuccess',
+                    roleId: '00E000000000012AAA',
+                    roleName: 'Customer Acme User',
+                }),
+            ]);
+            expect(find(fromPortalManager.warnings, 'SHARING_SETS_REMOVED')?.values).toEqual([
+                'Customer Community User',
+            ]);
+            expect(codes(only([customerCommunityUser()]).warnings)).toContain('SHARING_SETS_REMOVED');
+            // A path that is not a profile change gets the manual steps, not the considerations.
+            const reenable = only([
+                customerCommunityUser({ licenseName: 'Partner Community', userType: 'PowerPartner' }),
+            ]);
+            expect(codes(reenable.warnings)).not.toContain('SHARING_SETS_REMOVED');
+        });
+
+        it("names the target's own scale figure, and none that the seed does not give", () => {
+            const plus = only([customerCommunityUser()]);
+            expect(find(plus.notes, 'SCALE_TARGET')?.values).toEqual(['Customer Community Plus', '10 million']);
+            const partner = only([customerCommunityUser({ accountIsPartner: true })], PARTNER_TARGET);
+            expect(find(partner.notes, 'SCALE_TARGET')).toBeUndefined();
+            expect(find(partner.notes, 'SCALE_TARGET_UNSTATED')?.values).toEqual(['Partner Community']);
+            // Self-registration speed is a Customer Community Plus note only.
+            expect(codes(partner.notes)).not.toContain('SELF_REGISTRATION_SLOWER');
+        });
+
+        it('says a loss in functionality for partner-to-customer verdicts, and not for a profile change', () => {
+            const partnerToCustomer = only([
+                customerCommunityUser({ licenseName: 'Partner Community', userType: 'PowerPartner' }),
+            ]);
+            expect(partnerToCustomer.path).toBe('reenable-as-customer');
+            expect(find(partnerToCustomer.warnings, 'LOSS_OF_FUNCTIONALITY')?.values).toEqual([
+                'Partner Community',
+                'Customer Community Plus',
+            ]);
+            expect(codes(only([customerCommunityUser()]).warnings)).not.toContain('LOSS_OF_FUNCTIONALITY');
+        });
+
+        it('warns when the target profile reaches no site at all, not only when sites are lost', () => {
+            const noSite = only([customerCommunityUser({ profileSiteIds: [] })], { ...CCP_TARGET, siteIds: [] });
+            expect(find(noSite.warnings, 'NO_SITE_ACCESS')?.values).toEqual([CCP_TARGET.profileName]);
+            expect(find(noSite.warnings, 'SITE_ACCESS_LOST')).toBeUndefined();
+            const keptBySet = only(
+                [customerCommunityUser({ permissionSets: [{ id: '0PS7', label: 'Site Access', siteIds: ['0DB9'] }] })],
+                { ...CCP_TARGET, siteIds: [] },
+            );
+            expect(find(keptBySet.warnings, 'NO_SITE_ACCESS')).toBeUndefined();
+            expect(find(only([customerCommunityUser()]).warnings, 'NO_SITE_ACCESS')).toBeUndefined();
+        });
+    });
+
+    describe('finishing the Contracts setup (Customer Community Plus targets)', () => {
+        const CONTRACTS_TARGET: UpgradeTarget = {
+            ...CCP_TARGET,
+            apiEnabled: true,
+            contractsPermissionSets: [
+                {
+                    id: '0PSD',
+                    name: 'DocGenRuntimeCommunityUser',
+                    label: 'DocGen Run-time Community User',
+                    permissionSetLicenseId: '0PLD',
+                },
+                {
+                    id: '0PSC',
+                    name: 'ContractManagementCCPlusDigitalExperienceUser',
+                    label: 'Contract Management CC Plus Digital Experience User',
+                    permissionSetLicenseId: '0PLC',
+                },
+            ],
+        };
+
+        it('adds both permission sets and the Content user when the option is on', () => {
+            const result = validateUpgrade([customerCommunityUser()], CONTRACTS_TARGET, {
+                completeContractsSetup: true,
+            });
+            expect(result.contractsSetupAvailable).toBe(true);
+            expect(result.completeContractsSetup).toBe(true);
+            const verdict = result.users[0];
+            expect(find(verdict.actions, 'CONTRACTS_PERMISSION_SETS')?.values).toEqual([
+                'DocGen Run-time Community User, Contract Management CC Plus Digital Experience User',
+            ]);
+            expect(codes(verdict.actions)).toContain('CONTRACTS_CONTENT_USER');
+            expect(codes(verdict.warnings)).not.toContain('CONTRACTS_API_DISABLED');
+            expect(codes(verdict.warnings)).not.toContain('CONTRACTS_PERMISSION_SETS_MISSING');
+        });
+
+        it('warns of a profile without API Enabled and of missing permission sets', () => {
+            const verdict = validateUpgrade(
+                [customerCommunityUser()],
+                { ...CONTRACTS_TARGET, apiEnabled: false, contractsPermissionSets: [] },
+                { completeContractsSetup: true },
+            ).users[0];
+            expect(find(verdict.warnings, 'CONTRACTS_API_DISABLED')?.values).toEqual([CCP_TARGET.profileName]);
+            expect(codes(verdict.warnings)).toContain('CONTRACTS_PERMISSION_SETS_MISSING');
+            expect(codes(verdict.actions)).not.toContain('CONTRACTS_PERMISSION_SETS');
+        });
+
+        it('does nothing when the option is off or the target is not Customer Community Plus', () => {
+            const off = validateUpgrade([customerCommunityUser()], CONTRACTS_TARGET);
+            expect(off.completeContractsSetup).toBe(false);
+            expect(codes(off.users[0].actions)).not.toContain('CONTRACTS_CONTENT_USER');
+            const partner = validateUpgrade([customerCommunityUser({ accountIsPartner: true })], PARTNER_TARGET, {
+                completeContractsSetup: true,
+            });
+            expect(partner.contractsSetupAvailable).toBe(false);
+            expect(partner.completeContractsSetup).toBe(false);
+            expect(codes(partner.users[0].actions)).not.toContain('CONTRACTS_CONTENT_USER');
+        });
     });
 
     it('returns one verdict per user in the order given, and nothing for an empty selection', () => {

@@ -80,4 +80,35 @@ describe('c-upgrade-verdict', () => {
         expect(handler.mock.calls[0][0].detail).toEqual({ accountId: '001A' });
         await expect(element).toBeAccessible();
     });
+
+    it('offers the roles the admin may choose, and tells the panel which one', async () => {
+        const element = render(
+            row({
+                roleOptions: [
+                    { label: 'Lowest role of the account (Salesforce default)', value: '' },
+                    { label: 'Customer Acme Executive', value: '00E1' },
+                ],
+                chosenRoleId: '',
+            }),
+        );
+        await Promise.resolve();
+        const root = element.shadowRoot!;
+        const picker = root.querySelector('lightning-combobox.role-choice') as unknown as {
+            options: { value: string }[];
+            value: string;
+        } & HTMLElement;
+        expect(picker.options.map((option) => option.value)).toEqual(['', '00E1']);
+        expect(picker.value).toBe('');
+        const handler = jest.fn();
+        element.addEventListener('rolechange', handler);
+        picker.dispatchEvent(new CustomEvent('change', { detail: { value: '00E1' } }));
+        expect(handler.mock.calls[0][0].detail).toEqual({ userId: '005A', roleId: '00E1' });
+        await expect(element).toBeAccessible();
+    });
+
+    it('offers no role picker where the seed leaves the role to Salesforce or the user keeps one', async () => {
+        const element = render(row({ roleOptions: [] }));
+        await Promise.resolve();
+        expect(element.shadowRoot!.querySelector('lightning-combobox.role-choice')).toBeNull();
+    });
 });
