@@ -369,4 +369,74 @@ describe('c-license-upgrade', () => {
         });
         expect($(element, '.notice').textContent).toContain('partner account');
     });
+
+    it('lets the admin choose a role and finish the Contracts setup, and sends both to Apex', async () => {
+        const [casey, ...others] = FACTS.users;
+        mocked(getUpgradeFacts).mockResolvedValue({
+            ...FACTS,
+            target: {
+                ...FACTS.target,
+                apiEnabled: false,
+                contractsPermissionSets: [
+                    {
+                        id: '0PS00000000000DAAA',
+                        name: 'DocGenRuntimeCommunityUser',
+                        label: 'DocGen Run-time Community User',
+                    },
+                ],
+            },
+            users: [
+                {
+                    ...casey,
+                    accountRoles: [
+                        { id: '00E000000000011AAA', name: 'Customer Acme Executive', portalType: 'CustomerPortal' },
+                        { id: '00E000000000012AAA', name: 'Customer Acme User', portalType: 'CustomerPortal' },
+                        { id: '00E000000000021AAA', name: 'Partner Acme User', portalType: 'Partner' },
+                    ],
+                },
+                ...others,
+            ],
+        });
+        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Refused', { logId: null })]);
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        const option = $(element, 'lightning-input.contracts-setup') as unknown as { checked: boolean } & HTMLElement;
+        expect(option.checked).toBe(true);
+        type Row = {
+            roleOptions: { value: string }[];
+            chosenRoleId: string;
+            actions: unknown[];
+            warnings: { text: string }[];
+        };
+        const row = (): Row => ($(element, 'c-upgrade-verdict') as unknown as { row: Row }).row;
+        // Only the customer roles of the account, after Salesforce's default.
+        expect(row().roleOptions.map((choice) => choice.value)).toEqual([
+            '',
+            '00E000000000011AAA',
+            '00E000000000012AAA',
+        ]);
+        expect(
+            row()
+                .warnings.map((line) => line.text)
+                .join(' '),
+        ).toContain('API Enabled');
+        const actionsWithContracts = row().actions.length;
+        await expect(element).toBeAccessible();
+
+        fire($(element, 'c-upgrade-verdict'), 'rolechange', { userId: CASEY, roleId: '00E000000000011AAA' });
+        fire(option, 'change', { checked: false });
+        await flush();
+        expect(row().chosenRoleId).toBe('00E000000000011AAA');
+        expect(row().actions.length).toBeLessThan(actionsWithContracts);
+
+        fire($(element, 'c-upgrade-verdict'), 'acknowledge', { userId: CASEY, checked: true });
+        await flush();
+        $(element, 'lightning-button.run').click();
+        await flush();
+        const request = mocked(snapshotLicenseChanges).mock.calls[0][0].request;
+        expect(request.completeContractsSetup).toBe(false);
+        expect(request.users).toEqual([expect.objectContaining({ userId: CASEY, roleId: '00E000000000011AAA' })]);
+        await expect(element).toBeAccessible();
+    });
 });
