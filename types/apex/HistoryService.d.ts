@@ -31,6 +31,14 @@ declare namespace Apex.HistoryService {
         maxOffset: number;
         /** The log object's API name in the org, e.g. ccsa__Setup_Assistant_Log__c. */
         objectApiName: string;
+        /**
+         * Names of the users, contacts, profiles, permission sets, accounts and sites the page's
+         * rows mention, by id; `license:<profile id>` is the profile's user license. Records the
+         * admin cannot read are missing.
+         */
+        names?: Record<string, string> | null;
+        /** The admin's time zone (`TimeZoneSidKey`), e.g. Europe/Paris: the History shows times in it. */
+        timeZone?: string | null;
     }
 
     /** One `Setup_Assistant_Log__c` record. */

@@ -80,6 +80,48 @@ function toRow(org: SampleOrg, log: SetupAssistantLog): HistoryRow {
     return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as HistoryRow;
 }
 
+/** Record ids in the log's text fields: 15 or 18 letters and digits. */
+const RECORD_ID = /\b[a-zA-Z0-9]{3}[0-9][a-zA-Z0-9]{11}(?:[a-zA-Z0-9]{3})?\b/g;
+
+/**
+ * `HistoryService.resolveNames`: the names of the users, contacts, profiles (and their license,
+ * `license:<profile id>`), permission sets, accounts and sites the rows mention, by id.
+ */
+function resolveNames(org: SampleOrg, logs: SetupAssistantLog[]): Record<string, string> {
+    const ids = new Set<string>();
+    for (const log of logs) {
+        for (const text of [
+            log.Before__c,
+            log.After__c,
+            log.Snapshot__c,
+            log.Removed__c,
+            log.Restored__c,
+            log.Error__c,
+        ]) {
+            for (const id of (text ?? '').match(RECORD_ID) ?? []) ids.add(id);
+        }
+        if (log.Target_User__c) ids.add(log.Target_User__c);
+    }
+    const names: Record<string, string> = {};
+    const add = <T extends { Id: string }>(records: T[], name: (record: T) => string | null | undefined): void => {
+        for (const record of records) {
+            const value = name(record);
+            if (ids.has(record.Id) && value) names[record.Id] = value;
+        }
+    };
+    add(org.User, (u) => u.Name);
+    add(org.Contact, (c) => `${c.FirstName ?? ''} ${c.LastName}`.trim());
+    add(org.Profile, (p) => p.Name);
+    add(org.PermissionSet, (ps) => ps.Label);
+    add(org.Account, (a) => a.Name);
+    add(org.Network, (n) => n.Name);
+    for (const profile of org.Profile) {
+        const license = org.UserLicense.find((l) => l.Id === profile.UserLicenseId)?.Name;
+        if (ids.has(profile.Id) && license) names[`license:${profile.Id}`] = license;
+    }
+    return names;
+}
+
 export const getHistory: typeof import('@salesforce/apex/HistoryController.getHistory').default = apexMethod<
     { filter?: HistoryFilter | null },
     HistoryPage
@@ -100,7 +142,8 @@ export const getHistory: typeof import('@salesforce/apex/HistoryController.getHi
         .filter(({ log }) => matches(org, user, log, wanted))
         .sort((a, b) => b.log.CreatedDate.localeCompare(a.log.CreatedDate) || b.index - a.index)
         .map(({ log }) => log);
-    const rows = matching.slice(offset, offset + pageSize).map((log) => toRow(org, log));
+    const pageLogs = matching.slice(offset, offset + pageSize);
+    const rows = pageLogs.map((log) => toRow(org, log));
     return {
         rows,
         total: matching.length,
@@ -109,6 +152,8 @@ export const getHistory: typeof import('@salesforce/apex/HistoryController.getHi
         hasMore: offset + rows.length < matching.length && offset + pageSize <= MAX_OFFSET,
         maxOffset: MAX_OFFSET,
         objectApiName: LOG_OBJECT_API_NAME,
+        names: resolveNames(org, pageLogs),
+        timeZone: user.TimeZoneSidKey ?? null,
     };
 });
 

@@ -25,6 +25,14 @@ import SNAPSHOT from '@salesforce/label/c.CCSA_History_Snapshot';
 import REMOVED from '@salesforce/label/c.CCSA_History_Removed';
 import RESTORED from '@salesforce/label/c.CCSA_History_Restored';
 import ERRORS from '@salesforce/label/c.CCSA_History_Errors';
+import EMPTY_VALUE from '@salesforce/label/c.CCSA_History_Empty_Value';
+import CONTACT_OF_FAILED from '@salesforce/label/c.CCSA_History_Contact_Of_Failed';
+import EXPLAIN_LICENSE_LIMIT from '@salesforce/label/c.CCSA_History_Explain_LICENSE_LIMIT';
+import EXPLAIN_LICENSE_LIMIT_UNKNOWN from '@salesforce/label/c.CCSA_History_Explain_LICENSE_LIMIT_UNKNOWN';
+import EXPLAIN_DUPLICATE_USERNAME from '@salesforce/label/c.CCSA_History_Explain_DUPLICATE_USERNAME';
+import EXPLAIN_DUPLICATE_COMM_NICKNAME from '@salesforce/label/c.CCSA_History_Explain_DUPLICATE_COMM_NICKNAME';
+import EXPLAIN_PORTAL_USER_EXISTS from '@salesforce/label/c.CCSA_History_Explain_PORTAL_USER_ALREADY_EXISTS_FOR_CONTACT';
+import EXPLAIN_POLICY from '@salesforce/label/c.CCSA_History_Explain_POLICY';
 import { formatLabel } from 'c/labelFormat';
 
 export type HistoryFilter = Apex.HistoryService.HistoryFilter;
@@ -225,8 +233,12 @@ export interface DetailSection {
     isError: boolean;
 }
 
-/** The non-empty long fields of a row, in reading order, pretty-printed. */
-export function detailSections(row: HistoryRow): DetailSection[] {
+/**
+ * The non-empty long fields of a row, in reading order, pretty-printed, ids replaced by names.
+ * Before and After are left out when `fieldChanges` compares them (the panel shows the table).
+ */
+export function detailSections(row: HistoryRow, names?: NameMap | null): DetailSection[] {
+    const compared = fieldChanges(row.before, row.after, names) !== null;
     const fields: [keyof HistoryRow, string][] = [
         ['before', BEFORE],
         ['after', AFTER],
@@ -239,10 +251,12 @@ export function detailSections(row: HistoryRow): DetailSection[] {
         .map(([field, title]) => ({
             key: field,
             title,
-            text: prettyJson(row[field] as string | null | undefined),
+            text: withNames(prettyJson(row[field] as string | null | undefined), names),
             isError: field === 'error',
         }))
-        .filter((section) => section.text !== '');
+        .filter(
+            (section) => section.text !== '' && !(compared && (section.key === 'before' || section.key === 'after')),
+        );
 }
 
 /** What the datatable shows for a row: links, readable action, the id as the key. */
@@ -258,16 +272,245 @@ export interface HistoryTableRow {
     createdDate: string | null;
 }
 
-export function toTableRow(row: HistoryRow, objectApiName?: string | null, noUser = ''): HistoryTableRow {
+export function toTableRow(
+    row: HistoryRow,
+    objectApiName?: string | null,
+    noUser = '',
+    names?: NameMap | null,
+): HistoryTableRow {
     return {
         id: row.id,
         name: row.name,
         logUrl: logUrl(row.id, objectApiName),
         action: rowActionLabel(row),
         status: row.status ?? '',
-        targetUserName: row.targetUserName ?? row.targetUserId ?? noUser,
+        targetUserName: rowSubject(row, names, noUser),
         targetUserUrl: userUrl(row.targetUserId),
         actingUserName: row.actingUserName ?? '',
         createdDate: row.createdDate ?? null,
     };
+}
+
+// ---------------------------------------------------------------------------------------------
+// For people: names instead of ids, what changed instead of JSON, errors explained
+// ---------------------------------------------------------------------------------------------
+
+/** Names of the records a page mentions, by id (15 or 18 characters), as Apex resolves them. */
+export type NameMap = Readonly<Record<string, string>>;
+
+/** A Salesforce record id: 15 or 18 characters, letters and digits, not all digits. */
+const RECORD_ID = /\b[a-zA-Z0-9]{3}[0-9][a-zA-Z0-9]{11}(?:[a-zA-Z0-9]{3})?\b/g;
+
+/** The name of a record id, matched on its 18 or its first 15 characters; null when unknown. */
+export function nameOf(id: string | null | undefined, names: NameMap | null | undefined): string | null {
+    if (!id || !names) {
+        return null;
+    }
+    return names[id] ?? names[id.slice(0, 15)] ?? null;
+}
+
+/** Text with every id that has a name replaced by the name; unknown ids stay as written. */
+export function withNames(text: string, names: NameMap | null | undefined): string {
+    return text.replace(RECORD_ID, (id) => nameOf(id, names) ?? id);
+}
+
+/** One row of the comparison: a field, its value before and after, in words. */
+export interface FieldChange {
+    key: string;
+    field: string;
+    before: string;
+    after: string;
+}
+
+function parseObject(text: string | null | undefined): Record<string, unknown> | null {
+    const trimmed = (text ?? '').trim();
+    if (!trimmed.startsWith('{')) {
+        return null;
+    }
+    try {
+        const value: unknown = JSON.parse(trimmed);
+        return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    } catch {
+        return null;
+    }
+}
+
+/** "permissionSetIds" and "PermissionSetIds" read "Permission sets"; "ProfileId" reads "Profile". */
+export function fieldName(key: string): string {
+    const words = key
+        .replace(/Ids$/, 's')
+        .replace(/Id$/, '')
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/_/g, ' ')
+        .trim()
+        .toLowerCase();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function displayValue(value: unknown, names: NameMap | null | undefined): string {
+    if (value === null || value === undefined || value === '') {
+        return EMPTY_VALUE;
+    }
+    if (Array.isArray(value)) {
+        return value.length === 0 ? EMPTY_VALUE : value.map((item) => displayValue(item, names)).join(', ');
+    }
+    if (typeof value === 'object') {
+        return withNames(JSON.stringify(value), names);
+    }
+    return withNames(String(value), names);
+}
+
+/**
+ * The fields that differ between a log's Before and After, in words: ids become names, lists are
+ * compared as sets, keys match whatever their case (`contactId` and `ContactId` are one field).
+ * Null when either side is not a JSON object: the panel shows the text as it is then.
+ * @param before the log's Before__c
+ * @param after the log's After__c
+ * @param names the page's names
+ * @returns the changed fields, in the order they appear
+ */
+export function fieldChanges(
+    before: string | null | undefined,
+    after: string | null | undefined,
+    names?: NameMap | null,
+): FieldChange[] | null {
+    const was = parseObject(before) ?? (before ? null : {});
+    const is = parseObject(after) ?? (after ? null : {});
+    if (!was || !is || (!before && !after)) {
+        return null;
+    }
+    const keys = new Map<string, { before?: unknown; after?: unknown; key: string }>();
+    for (const [key, value] of Object.entries(was)) {
+        keys.set(key.toLowerCase(), { key, before: value });
+    }
+    for (const [key, value] of Object.entries(is)) {
+        const entry = keys.get(key.toLowerCase()) ?? { key };
+        entry.after = value;
+        keys.set(key.toLowerCase(), entry);
+    }
+    const same = (a: unknown, b: unknown): boolean => {
+        if (Array.isArray(a) && Array.isArray(b)) {
+            return a.length === b.length && a.every((item) => b.includes(item));
+        }
+        return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    };
+    return [...keys.values()]
+        .filter((entry) => !same(entry.before, entry.after))
+        .map((entry) => ({
+            key: entry.key,
+            field: fieldName(entry.key),
+            before: displayValue(entry.before, names),
+            after: displayValue(entry.after, names),
+        }));
+}
+
+/**
+ * Who a row is about: its user, or for an enable that created no user, its contact (named from
+ * Before's `contactId`), so that a failed enable names its contact.
+ * @param row the log row
+ * @param names the page's names
+ * @param noUser the text when the row is about nobody
+ * @returns the name to show
+ */
+export function rowSubject(row: HistoryRow, names?: NameMap | null, noUser = ''): string {
+    if (row.targetUserId || row.targetUserName) {
+        return row.targetUserName ?? nameOf(row.targetUserId, names) ?? row.targetUserId ?? noUser;
+    }
+    const before = parseObject(row.before);
+    const contactId = (before?.contactId ?? before?.ContactId) as string | undefined;
+    if (typeof contactId === 'string' && contactId) {
+        return formatLabel(CONTACT_OF_FAILED, nameOf(contactId, names) ?? contactId);
+    }
+    return noUser;
+}
+
+/** Refusals of SetupAssistantPolicy (force-app/main/policy): the assistant wrote nothing. */
+const POLICY_CODES: ReadonlySet<string> = new Set([
+    'ACCOUNT_NOT_IN_CHANGE',
+    'CONTACT_NOT_FOUND',
+    'JOB_NOT_OWNED',
+    'LOG_NOT_FOUND',
+    'LOG_NOT_OPEN',
+    'LOG_NOT_OWNED',
+    'LOG_TARGET_MISMATCH',
+    'PATH_NOT_PROFILE_CHANGE',
+    'PERMISSION_SET_GROUP_NOT_ALLOWED',
+    'PERMISSION_SET_LICENSE_NOT_ALLOWED',
+    'PERMISSION_SET_NOT_ALLOWED',
+    'PERMISSION_SET_NOT_FOUND',
+    'PERMISSION_SET_PRIVILEGED',
+    'PROFILE_INTERNAL',
+    'PROFILE_NOT_ENABLE_LICENSE',
+    'PROFILE_NOT_FOUND',
+    'PROFILE_NOT_TARGET_LICENSE',
+    'ROLE_BASED_BATCH_TOO_LARGE',
+    'ROLE_NOT_ALLOWED',
+    'SITE_MEMBER_NOT_ALLOWED',
+    'SITE_NOT_FOUND',
+    'UNFINISHED_CHANGE',
+    'USER_NOT_EXTERNAL',
+    'USER_NOT_FOUND',
+    'USER_NOT_INTERNAL',
+]);
+
+/** The license a row is about: `licenseName` in After or Before, else the license of the profile named there. */
+function licenseOf(row: HistoryRow, names?: NameMap | null): string | null {
+    for (const side of [parseObject(row.after), parseObject(row.before), parseObject(row.snapshot)]) {
+        if (!side) continue;
+        const entries = Object.entries(side);
+        const license = entries.find(([key]) => key.toLowerCase() === 'licensename')?.[1];
+        if (typeof license === 'string' && license) {
+            return license;
+        }
+    }
+    for (const side of [parseObject(row.after), parseObject(row.snapshot)]) {
+        const profileId = side
+            ? Object.entries(side).find(([key]) => ['profileid', 'targetprofileid'].includes(key.toLowerCase()))?.[1]
+            : null;
+        const license = typeof profileId === 'string' ? nameOf(`license:${profileId}`, names) : null;
+        if (license) {
+            return license;
+        }
+    }
+    return null;
+}
+
+/** One explained error code. */
+export interface ErrorExplanation {
+    key: string;
+    code: string;
+    text: string;
+}
+
+/**
+ * What each platform or policy code in a row's errors means and how to fix it, naming the
+ * license concerned where the row says which (LICENSE_LIMIT_EXCEEDED). Codes are read at the
+ * start of a line (`CODE: message`) or anywhere as a whole word; each is explained once.
+ * @param row the log row
+ * @param names the page's names (`license:<profile id>` gives a profile's license)
+ * @returns the explanations, in the order the codes appear
+ */
+export function explainErrors(row: HistoryRow, names?: NameMap | null): ErrorExplanation[] {
+    const text = row.error ?? '';
+    const codes = [...new Set(text.match(/\b[A-Z][A-Z_]{5,}\b/g) ?? [])];
+    const explained: ErrorExplanation[] = [];
+    for (const code of codes) {
+        let explanation: string | null = null;
+        if (code === 'LICENSE_LIMIT_EXCEEDED' || code === 'LICENSE_LIMIT_EXCEPTION') {
+            const license = licenseOf(row, names);
+            explanation = license ? formatLabel(EXPLAIN_LICENSE_LIMIT, license) : EXPLAIN_LICENSE_LIMIT_UNKNOWN;
+        } else if (code === 'DUPLICATE_USERNAME') {
+            explanation = EXPLAIN_DUPLICATE_USERNAME;
+        } else if (code === 'DUPLICATE_COMM_NICKNAME') {
+            explanation = EXPLAIN_DUPLICATE_COMM_NICKNAME;
+        } else if (code === 'PORTAL_USER_ALREADY_EXISTS_FOR_CONTACT') {
+            explanation = EXPLAIN_PORTAL_USER_EXISTS;
+        } else if (POLICY_CODES.has(code)) {
+            explanation = formatLabel(EXPLAIN_POLICY, code);
+        }
+        if (explanation && !explained.some((item) => item.text === explanation)) {
+            explained.push({ key: code, code, text: explanation });
+        }
+    }
+    return explained;
 }

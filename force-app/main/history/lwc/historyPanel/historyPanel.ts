@@ -17,9 +17,21 @@ import {
     rowActionLabel,
     toHistoryFilter,
     toTableRow,
+    rowSubject,
+    fieldChanges,
+    explainErrors,
     userUrl,
 } from 'c/historyFormat';
-import type { DetailSection, FilterForm, HistoryPage, HistoryRow, HistoryTableRow } from 'c/historyFormat';
+import type {
+    DetailSection,
+    ErrorExplanation,
+    FieldChange,
+    FilterForm,
+    HistoryPage,
+    HistoryRow,
+    HistoryTableRow,
+    NameMap,
+} from 'c/historyFormat';
 import { formatLabel } from 'c/labelFormat';
 import TITLE from '@salesforce/label/c.CCSA_History_Title';
 import INTRO from '@salesforce/label/c.CCSA_History_Intro';
@@ -49,6 +61,12 @@ import DETAILS_EMPTY from '@salesforce/label/c.CCSA_History_Details_Empty';
 import CLOSE from '@salesforce/label/c.CCSA_History_Close';
 import NO_USER from '@salesforce/label/c.CCSA_History_No_User';
 import LOADING from '@salesforce/label/c.CCSA_Loading';
+import FIELD from '@salesforce/label/c.CCSA_History_Field';
+import CHANGES from '@salesforce/label/c.CCSA_History_Changes';
+import BEFORE from '@salesforce/label/c.CCSA_History_Before';
+import AFTER from '@salesforce/label/c.CCSA_History_After';
+import EXPLANATION from '@salesforce/label/c.CCSA_History_Explanation';
+import TIME_ZONE from '@salesforce/label/c.CCSA_History_Time_Zone';
 
 type FilterOptions = Apex.HistoryService.HistoryFilterOptions;
 type FilterField = keyof FilterForm;
@@ -79,9 +97,34 @@ export default class HistoryPanel extends LightningElement {
         detailsEmpty: DETAILS_EMPTY,
         close: CLOSE,
         loading: LOADING,
+        field: FIELD,
+        changes: CHANGES,
+        before: BEFORE,
+        after: AFTER,
+        explanation: EXPLANATION,
     };
 
-    columns = [
+    /** The columns; "When" in the admin's time zone (Apex gives it with the page). */
+    get columns(): unknown[] {
+        const timeZone = this.currentPage?.timeZone;
+        return this.baseColumns.map((column) =>
+            column.fieldName === 'createdDate' && timeZone
+                ? { ...column, typeAttributes: { ...column.typeAttributes, timeZone } }
+                : column,
+        );
+    }
+
+    /** "Times in Europe/Paris": the time zone the History shows times in. */
+    get timeZoneText(): string {
+        const timeZone = this.currentPage?.timeZone;
+        return timeZone ? formatLabel(TIME_ZONE, timeZone) : '';
+    }
+
+    private baseColumns: Array<{
+        fieldName?: string;
+        typeAttributes?: Record<string, unknown>;
+        [key: string]: unknown;
+    }> = [
         {
             label: COLUMN_WHEN,
             fieldName: 'createdDate',
@@ -167,7 +210,7 @@ export default class HistoryPanel extends LightningElement {
 
     get rows(): HistoryTableRow[] {
         const objectApiName = this.currentPage?.objectApiName;
-        return (this.currentPage?.rows ?? []).map((row) => toTableRow(row, objectApiName, NO_USER));
+        return (this.currentPage?.rows ?? []).map((row) => toTableRow(row, objectApiName, NO_USER, this.names));
     }
 
     get hasRows(): boolean {
@@ -222,13 +265,13 @@ export default class HistoryPanel extends LightningElement {
 
     get detailUserName(): string {
         const row = this.selectedRow;
-        return row?.targetUserName ?? row?.targetUserId ?? NO_USER;
+        return row ? rowSubject(row, this.names, NO_USER) : NO_USER;
     }
 
     get detailSections(): DetailSection[] {
         const row = this.selectedRow;
         return row
-            ? detailSections(row).map((section) => ({
+            ? detailSections(row, this.names).map((section) => ({
                   ...section,
                   key: `${row.id}-${section.key}`,
               }))
@@ -236,7 +279,32 @@ export default class HistoryPanel extends LightningElement {
     }
 
     get hasDetailSections(): boolean {
-        return this.detailSections.length > 0;
+        return this.detailSections.length > 0 || this.changes.length > 0;
+    }
+
+    /** The names of the records the page mentions (Apex resolves them in bulk). */
+    private get names(): NameMap | null {
+        return (this.currentPage?.names as NameMap | null | undefined) ?? null;
+    }
+
+    /** Before and After compared field by field, ids as names. */
+    get changes(): FieldChange[] {
+        const row = this.selectedRow;
+        return row ? (fieldChanges(row.before, row.after, this.names) ?? []) : [];
+    }
+
+    get hasChanges(): boolean {
+        return this.changes.length > 0;
+    }
+
+    /** The error codes of the row, explained with their fix. */
+    get explanations(): ErrorExplanation[] {
+        const row = this.selectedRow;
+        return row ? explainErrors(row, this.names) : [];
+    }
+
+    get hasExplanations(): boolean {
+        return this.explanations.length > 0;
     }
 
     handleFieldChange(event: CustomEvent<{ value: string }>): void {

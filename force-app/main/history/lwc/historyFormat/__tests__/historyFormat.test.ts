@@ -17,6 +17,12 @@ import {
     toHistoryFilter,
     toTableRow,
     userUrl,
+    explainErrors,
+    fieldChanges,
+    fieldName,
+    nameOf,
+    rowSubject,
+    withNames,
 } from 'c/historyFormat';
 import type { HistoryPage, HistoryRow } from 'c/historyFormat';
 
@@ -185,9 +191,14 @@ describe('rows', () => {
         error: 'Duplicate nickname',
     };
 
-    it('keeps only the details present, in reading order', () => {
+    it('keeps only the details present, in reading order, Before and After left to the comparison', () => {
+        expect(detailSections({ ...row, after: 'plain text' })[0]).toEqual({
+            key: 'before',
+            title: 'Before',
+            text: '{\n  "contactId": "003A"\n}',
+            isError: false,
+        });
         expect(detailSections(row)).toEqual([
-            { key: 'before', title: 'Before', text: '{\n  "contactId": "003A"\n}', isError: false },
             { key: 'restored', title: 'Restored', text: '[\n  "0PS1"\n]', isError: false },
             { key: 'error', title: 'Errors', text: 'Duplicate nickname', isError: true },
         ]);
@@ -236,5 +247,94 @@ describe('unexpected errors', () => {
         expect(errorReference({ action: 'ERROR', error: null })).toBeNull();
         expect(rowActionLabel({ action: 'ERROR', error: 'CCSA-123' })).toBe('Unexpected error');
         expect(rowActionLabel({ action: 'LICENSE_CHANGE', error })).toBe('License change');
+    });
+});
+
+describe('history for people', () => {
+    const CONTACT = '003000000000001AAA';
+    const PROFILE = '00e000000000001AAA';
+    const SET_A = '0PS000000000001AAA';
+    const SET_B = '0PS000000000002AAA';
+    const names = {
+        [CONTACT]: 'Amara Fischer',
+        [PROFILE]: 'Customer Community Plus User - Contracts',
+        [`license:${PROFILE}`]: 'Customer Community Plus',
+        [SET_A]: 'DocGen Run-time Community User',
+    };
+    const row = (fields: Partial<Apex.HistoryService.HistoryRow>): Apex.HistoryService.HistoryRow => ({
+        id: 'a00000000000001AAA',
+        name: 'LOG-0000001',
+        ...fields,
+    });
+
+    it('replaces ids with names, and keeps the ids it cannot name', () => {
+        expect(withNames(`profile ${PROFILE}, set ${SET_B}`, names)).toBe(
+            `profile Customer Community Plus User - Contracts, set ${SET_B}`,
+        );
+        expect(nameOf(CONTACT.slice(0, 15), { [CONTACT.slice(0, 15)]: 'Amara Fischer' })).toBe('Amara Fischer');
+        expect(nameOf(null, names)).toBeNull();
+    });
+
+    it('compares Before and After field by field, in words, keys of any case as one field', () => {
+        const changes = fieldChanges(
+            JSON.stringify({ profileId: null, permissionSetIds: [SET_A, SET_B], contactId: CONTACT }),
+            JSON.stringify({ ProfileId: PROFILE, PermissionSetIds: [SET_B, SET_A], ContactId: CONTACT }),
+            names,
+        );
+        expect(changes).toEqual([
+            { key: 'profileId', field: 'Profile', before: '(none)', after: 'Customer Community Plus User - Contracts' },
+        ]);
+    });
+
+    it('compares nothing when a side is not a JSON object', () => {
+        expect(fieldChanges(null, 'STANDARD_EXTERNAL_PROFILES')).toBeNull();
+        expect(fieldChanges(null, null)).toBeNull();
+        expect(fieldChanges('[1]', '{}')).toBeNull();
+    });
+
+    it('names the contact of a failed enable, and the user of any other row', () => {
+        const failed = row({ action: 'ENABLE_USER', status: 'Failed', before: JSON.stringify({ contactId: CONTACT }) });
+        expect(rowSubject(failed, names, 'none')).toBe('Contact Amara Fischer');
+        expect(rowSubject(row({ targetUserId: '005000000000001AAA', targetUserName: 'Dmitri Varga' }), names)).toBe(
+            'Dmitri Varga',
+        );
+        expect(rowSubject(row({ action: 'ACTIVATE_SITE' }), names, 'none')).toBe('none');
+    });
+
+    it('explains a license limit naming the license, with the fix', () => {
+        const explained = explainErrors(
+            row({
+                error: 'LICENSE_LIMIT_EXCEEDED: License Limit Exceeded',
+                after: JSON.stringify({ ProfileId: PROFILE }),
+            }),
+            names,
+        );
+        expect(explained).toHaveLength(1);
+        expect(explained[0].text).toContain('Customer Community Plus');
+        expect(explained[0].text).not.toContain('..');
+    });
+
+    it('explains duplicate usernames, an existing portal user and policy refusals, once each', () => {
+        const explained = explainErrors(
+            row({
+                error: 'DUPLICATE_USERNAME: taken\nDUPLICATE_USERNAME again\nPORTAL_USER_ALREADY_EXISTS_FOR_CONTACT: x\nPROFILE_INTERNAL: refused',
+            }),
+        );
+        expect(explained.map((item) => item.code)).toEqual([
+            'DUPLICATE_USERNAME',
+            'PORTAL_USER_ALREADY_EXISTS_FOR_CONTACT',
+            'PROFILE_INTERNAL',
+        ]);
+    });
+
+    it('explains nothing for an unknown code or no error', () => {
+        expect(explainErrors(row({ error: 'SOMETHING_ELSE: what' }))).toEqual([]);
+        expect(explainErrors(row({}))).toEqual([]);
+        expect(explainErrors(row({ error: 'LICENSE_LIMIT_EXCEEDED' }))[0].text).not.toContain('{0}');
+    });
+
+    it('reads keys as field names', () => {
+        expect(fieldName('PermissionSetIds')).toBe('Permission sets');
+        expect(fieldName('CommunityNickname')).toBe('Community nickname');
     });
 });

@@ -208,10 +208,10 @@ describe('c-history-panel', () => {
             '/lightning/r/ccsa__Setup_Assistant_Log__c/a008d00000ABCD2AAA/view',
         );
         expect($(element, 'a.details-user').getAttribute('href')).toBe('/lightning/r/User/0058d00000USER2AAA/view');
-        expect($$(element, '.detail-title').map(text)).toEqual(['Before', 'After', 'Snapshot', 'Removed', 'Restored']);
-        expect($$(element, '.detail-text')[0].textContent).toBe(
-            '{\n  "profileId": "00e8d00000PROF1AAA",\n  "permissionSetIds": [\n    "0PS8d00000PSET1AAA"\n  ]\n}',
-        );
+        // Before and After as a comparison of the fields that changed, not as JSON.
+        expect($$(element, '.detail-title').map(text)).toEqual(['What changed', 'Snapshot', 'Removed', 'Restored']);
+        expect($$(element, '.change-row').length).toBeGreaterThan(0);
+        expect(text($$(element, '.change-row')[0].querySelector('th'))).toBe('Profile');
         await expect(element).toBeAccessible();
 
         rowAction(element, 'a008d00000ABCD3AAA');
