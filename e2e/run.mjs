@@ -132,7 +132,9 @@ async function main() {
     const results = [];
     try {
         browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-        for (const scenario of SCENARIOS) {
+        // E2E_ONLY=name,name runs a subset (while working on a few scenarios).
+        const only = (process.env.E2E_ONLY ?? '').split(',').filter(Boolean);
+        for (const scenario of SCENARIOS.filter((s) => only.length === 0 || only.includes(s.name))) {
             const result = await runScenario(browser, baseUrl, scenario, axeSource);
             results.push(result);
             const status = result.problems.length === 0 ? 'PASS' : 'FAIL';

@@ -72,7 +72,7 @@ async function validateTwoUsers(page, { expectText }) {
         const row = panel.locator('.candidates tr', { hasText: user.Username });
         await row.locator('.slds-checkbox_faux, .slds-checkbox__label').first().click();
     }
-    await expectText(panel.locator('.selected-count'), label('CCSA_Upgrade_Selected', 2), 'selected count');
+    await expectText(panel.locator('.selected-count'), label('CCSA_Picker_Users_Selected_Many', 2), 'selected count');
     const target = org.Profile.find((p) => p.Name === 'Customer Community Plus User - Contracts');
     await chooseOption(panel.locator('lightning-combobox.target'), target.Name);
     await panel.locator('lightning-button.validate button').click();
@@ -153,6 +153,35 @@ async function openQuickAction(page, { expectText }, contactName) {
     const modal = page.getByRole('dialog', { name: 'Enable Portal User' });
     await modal.waitFor({ state: 'visible', timeout: 5000 });
     return modal;
+}
+
+/** Contact ids of the sample org by name, for a hand-over in the page state (`c__contactIds`). */
+function contactIds(...names) {
+    const org = sampleOrg();
+    return names.map((name) => {
+        const contact = org.Contact.find((c) => `${c.FirstName} ${c.LastName}` === name);
+        if (!contact) throw new Error(`The sample org has no contact ${name}`);
+        return contact.Id;
+    });
+}
+
+/** Enable users with two contacts handed over, checked, on the Login profile. */
+async function handedOverPlan(page, { expectText }) {
+    const panel = page.locator('c-enable-users');
+    await expectText(panel.locator('.plan-table'), 'Amara Horvat', 'the handed-over plan');
+    await chooseOption(panel.locator('lightning-combobox.profile'), 'Customer Community Plus Login User - Contracts');
+    return panel;
+}
+
+/** Types a value into a cell of the plan table (inline edit) and saves the draft. */
+async function editCell(panel, rowText, column, value) {
+    const cell = panel.locator('.plan-table tr', { hasText: rowText }).locator(`td[data-label="${column}"]`);
+    await cell.hover();
+    await cell.locator('button').first().click();
+    const input = panel.locator('.plan-table section[role="dialog"] input').first();
+    await input.fill(value);
+    await input.press('Enter');
+    await panel.locator('.plan-table lightning-button', { hasText: 'Save' }).locator('button').click();
 }
 
 export const SCENARIOS = [
@@ -413,6 +442,131 @@ export const SCENARIOS = [
             if (!href.startsWith('data:text/csv') || !/Aisha Garcia,[^\n]*,Created/.test(href)) {
                 throw new Error(`CSV export: unexpected content ${href.slice(0, 200)}`);
             }
+        },
+    },
+    {
+        name: 'enable-users-edit-collides',
+        title: 'enable users: an edited username that collides is not Ready; one taken in another org fails, is fixed and retried with the new value',
+        query: `?c__tab=enableUsers&c__contactIds=${contactIds('Amara Fischer', 'Amara Horvat').join(',')}`,
+        async run(page, { expectText }) {
+            const panel = await handedOverPlan(page, { expectText });
+            const org = sampleOrg();
+            const existing = org.User.find((u) => u.UserType !== 'Standard' && u.IsActive);
+            await editCell(panel, 'Amara Fischer', label('CCSA_Enable_Column_Username'), existing.Username);
+            const fischer = panel.locator('.plan-table tr', { hasText: 'Amara Fischer' });
+            await expectText(fischer, label('CCSA_Plan_Status_problem'), 'a taken username is not Ready');
+            await expectText(panel.locator('.ready-count'), label('CCSA_Enable_Ready_Count', 1, 2), 'one ready');
+            // Taken in another org: the rules cannot see it, the platform refuses it.
+            await editCell(panel, 'Amara Fischer', label('CCSA_Enable_Column_Username'), 'taken@elsewhere.example.com');
+            await expectText(panel.locator('.ready-count'), label('CCSA_Enable_Ready_Count', 2, 2), 'two ready');
+            await panel.locator('lightning-button.run button').click();
+            const results = panel.locator('.results');
+            await expectText(results.locator('.run-summary'), '1 created · 1 failed', 'the summary');
+            const failedText = await results.locator('tr', { hasText: 'Amara Fischer' }).innerText();
+            if (failedText.includes('<br')) throw new Error('the platform error shows raw markup');
+            await editCell(
+                panel,
+                'Amara Fischer',
+                label('CCSA_Enable_Column_Username'),
+                'amara.fischer@retried.example.com',
+            );
+            await panel.locator('lightning-button.retry button').click();
+            await expectText(results.locator('.run-summary'), '2 created', 'retried with the new value');
+            await expectText(
+                results.locator('tr', { hasText: 'Amara Fischer' }),
+                'amara.fischer@retried.example.com',
+                'the new username',
+            );
+        },
+    },
+    {
+        name: 'enable-users-second-click',
+        title: 'enable users: after a successful run the rows are Done and Run stays disabled until the next Check',
+        query: `?c__tab=enableUsers&c__contactIds=${contactIds('Amara Fischer', 'Amara Horvat').join(',')}`,
+        async run(page, { expectText }) {
+            const panel = await handedOverPlan(page, { expectText });
+            await panel.locator('lightning-button.run button').click();
+            await expectText(panel.locator('.results .run-summary'), '2 created', 'the summary');
+            await expectText(
+                panel.locator('.plan-table tr', { hasText: 'Amara Horvat' }),
+                label('CCSA_Plan_Status_done'),
+                'Done in the plan',
+            );
+            if (!(await panel.locator('lightning-button.run button').isDisabled()))
+                throw new Error('Run must stay disabled after the run');
+            await expectText(panel.locator('.run-locked'), label('CCSA_Run_Locked'), 'why Run is disabled');
+        },
+    },
+    {
+        name: 'enable-users-fit',
+        title: 'enable users: one seat left, "Enable the 1 that fit" enables the first ready row, the other is not run',
+        query: `?c__tab=enableUsers&seats=1&c__contactIds=${contactIds('Amara Fischer', 'Amara Horvat').join(',')}`,
+        async run(page, { expectText }) {
+            const panel = await handedOverPlan(page, { expectText });
+            await expectText(
+                panel.locator('.seats'),
+                'Customer Community Plus Login: 1 seats left',
+                'seats per license',
+            );
+            await panel.locator('lightning-button.run-fit button', { hasText: label('CCSA_Enable_Fit', 1) }).click();
+            await expectText(panel.locator('.results .run-summary'), '1 created · 1 not run', 'the summary');
+            await expectText(panel.locator('.plan-table'), label('CCSA_Plan_Status_notRun'), 'the other row not run');
+        },
+    },
+    {
+        name: 'license-upgrade-second-click',
+        title: 'license upgrades: after a successful change the verdict is Done and cannot run again',
+        query: '?c__tab=licenseUpgrades',
+        async run(page, helpers) {
+            const { panel, verdicts } = await validateTwoUsers(page, helpers);
+            await verdicts.nth(0).locator('lightning-input.acknowledge label').click();
+            await panel.locator('lightning-button.run button').click();
+            await helpers.expectText(panel.locator('.results .run-summary'), '1 changed', 'the summary');
+            await helpers.expectText(panel.locator('.verdicts'), label('CCSA_Plan_Status_done'), 'Done verdict');
+            if (!(await panel.locator('lightning-button.run button').isDisabled()))
+                throw new Error('Run must stay disabled after the change');
+        },
+    },
+    {
+        name: 'enable-300-two-searches',
+        title: 'enable users: 300 contacts selected across two searches (select all matching twice, the count stays true), checked 200 facts a call',
+        query: '?c__tab=enableUsers',
+        async run(page, { expectText }) {
+            const total = sampleOrg().Contact.length;
+            const panel = page.locator('c-enable-users');
+            const picker = panel.locator('c-record-picker');
+            await expectText(panel, label('CCSA_Enable_Title'), 'enable users title');
+            const count = picker.locator('.selected-count');
+            // First search: part of the contacts, all of them selected.
+            await picker.locator('lightning-input.search-term input').fill('an');
+            await picker.locator('lightning-input.search-term input').press('Enter');
+            await picker.locator('.candidates tr').nth(1).waitFor({ state: 'visible', timeout: 5000 });
+            await picker.locator('lightning-button.select-all button').click();
+            await picker.locator('.selected-list .selected-item').first().waitFor({ state: 'visible', timeout: 5000 });
+            const first = Number((await count.textContent()).replace(/\D/g, ''));
+            if (!(first > 0 && first < total)) throw new Error(`first search: expected part of ${total}, got ${first}`);
+            // Second search: every contact; those already selected are not counted twice.
+            await picker.locator('lightning-input.search-term input').fill('');
+            await picker.locator('lightning-input.search-term input').press('Enter');
+            await picker.locator('lightning-button.select-all button').click();
+            await expectText(
+                count,
+                label('CCSA_Picker_Contacts_Selected_Many', total.toLocaleString('en-US')),
+                'count',
+            );
+            await expectText(
+                picker.locator('.selected-more'),
+                label('CCSA_Picker_Selected_More', (total - 50).toLocaleString('en-US')),
+                'the removable list names the first 50 and counts the rest',
+            );
+            // One pill removed and put back by a search: the count follows.
+            await picker.locator('lightning-button-icon.remove-selected button').first().click();
+            await expectText(count, label('CCSA_Picker_Contacts_Selected_Many', total - 1), 'one removed');
+            await picker.locator('lightning-button.select-all button').click();
+            await expectText(count, label('CCSA_Picker_Contacts_Selected_Many', total), 'all again');
+            // Check: more than 200, read 200 a call and planned as one.
+            await panel.locator('lightning-button.check button').click();
+            await expectText(panel.locator('.ready-count'), ` of ${total} rows`, 'one plan for every selected contact');
         },
     },
     {

@@ -6,7 +6,27 @@ import { generateSampleOrg } from './data/generate';
 import { createIdFactory, KEY_PREFIX } from './data/random';
 import type { Id, PermissionSet, Profile, SampleOrg, User, UserLicense, UserRole } from './types';
 
-export const sampleOrg: SampleOrg = generateSampleOrg();
+export const sampleOrg: SampleOrg = applySeatsFlag(generateSampleOrg());
+
+/**
+ * `?seats=<n>` on the page leaves only n seats on every user license (the e2e's "Enable the N
+ * that fit"); without it the org keeps the generated totals that the other scenarios rely on.
+ * @param org the generated org
+ * @param search the page's query string
+ * @returns the org, changed in place
+ */
+export function applySeatsFlag(
+    org: SampleOrg,
+    search: string = typeof globalThis.location === 'object' ? globalThis.location.search : '',
+): SampleOrg {
+    const seats = Number(new URLSearchParams(search).get('seats') ?? Number.NaN);
+    if (Number.isInteger(seats) && seats >= 0) {
+        for (const license of org.UserLicense) {
+            license.TotalLicenses = license.UsedLicenses + seats;
+        }
+    }
+    return org;
+}
 
 /** Puts the sample org back as generated (in place: every session sees it), for tests. */
 export function resetSampleOrg(): void {

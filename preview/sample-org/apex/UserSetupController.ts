@@ -671,6 +671,12 @@ const USER_EXISTS_FOR_CONTACT = error(
     ['ContactId'],
 );
 
+/**
+ * Usernames that other Salesforce orgs hold: usernames are unique across all orgs, and this org
+ * cannot read them, so the rules cannot see the collision before the insert (DUPLICATE_USERNAME).
+ */
+export const USERNAMES_IN_OTHER_ORGS: ReadonlySet<string> = new Set(['taken@elsewhere.example.com']);
+
 /** Why the platform refuses `insert newUser(request)`, or null. */
 function userInsertRefusal(org: SampleOrg, request: EnableRequest): DatabaseError | null {
     const contact = org.Contact.find((c) => c.Id === request.ContactId);
@@ -701,7 +707,7 @@ function userInsertRefusal(org: SampleOrg, request: EnableRequest): DatabaseErro
         return refusal;
     }
     const username = request.Username.toLowerCase();
-    if (org.User.some((u) => u.Username.toLowerCase() === username)) {
+    if (USERNAMES_IN_OTHER_ORGS.has(username) || org.User.some((u) => u.Username.toLowerCase() === username)) {
         return DUPLICATE_USERNAME;
     }
     const nickname = orNull(request.CommunityNickname)?.toLowerCase();

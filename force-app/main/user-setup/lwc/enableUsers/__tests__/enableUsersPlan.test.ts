@@ -1,0 +1,261 @@
+/**
+ * The plan as the one source of truth (issue 10 §2, §4): edits re-validated against the org and
+ * the batch, rows locked after a run, Run disabled until the next Check, the summary, retries
+ * with the current values, "Enable the N that fit", and the plan's filter, sort, pages and
+ * remove. Contacts arrive handed over (as from a list view), so the picker is not involved.
+ */
+import { createElement } from 'lwc';
+import EnableUsers from 'c/enableUsers';
+import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
+import enableUsers from '@salesforce/apex/UserSetupController.enableUsers';
+import FACTS from './data/UserSetupController.getEnablementFacts.json';
+
+jest.mock('@salesforce/apex/UserSetupController.searchContacts', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserSetupController.getEnablementFacts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/UserSetupController.createAccountsAndContacts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/UserSetupController.enableUsers', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserSetupController.findExistingCustomers', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+
+const mocked = (method: unknown): jest.Mock => method as jest.Mock;
+type EnableRequest = Apex.UserEnablementService.EnableRequest;
+type EnableResult = Apex.UserEnablementService.EnableResult;
+type Facts = Apex.UserSetupService.EnablementFacts;
+type Row = Record<string, unknown>;
+
+const ANN = '003000000000001AAA';
+const BO = '003000000000002AAA';
+
+/** Both contacts' account owners have a role: both rows ready at Check. */
+function facts(seats = 10): Facts {
+    const base = JSON.parse(JSON.stringify(FACTS)) as Facts;
+    base.contacts = base.contacts.map((contact) => ({ ...contact, accountOwnerHasRole: true }));
+    base.profiles = base.profiles.map((profile) => ({ ...profile, licenseSeatsLeft: seats }));
+    return base;
+}
+
+/** The org: the Check's facts, and for an exact lookup of typed names, the users holding them. */
+function org(seats = 10, holders: { usernames?: string[]; nicknames?: string[] } = {}): void {
+    mocked(getEnablementFacts).mockImplementation(
+        async (params: { contactIds: string[]; usernamePatterns: string[]; nicknamePatterns: string[] }) => {
+            if (params.contactIds.length === 0) {
+                return {
+                    ...facts(seats),
+                    contacts: [],
+                    takenUsernames: (holders.usernames ?? []).filter((u) => params.usernamePatterns.includes(u)),
+                    takenNicknames: (holders.nicknames ?? []).filter((n) => params.nicknamePatterns.includes(n)),
+                };
+            }
+            return { ...facts(seats), contacts: facts(seats).contacts.filter((c) => params.contactIds.includes(c.id)) };
+        },
+    );
+}
+
+function flush(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function settle(): Promise<void> {
+    for (let i = 0; i < 5; i++) {
+        // eslint-disable-next-line no-await-in-loop
+        await flush();
+    }
+}
+
+async function render(): Promise<HTMLElement> {
+    const element = createElement('c-enable-users', { is: EnableUsers });
+    Object.assign(element, { contactIds: [ANN, BO] });
+    document.body.appendChild(element);
+    await settle();
+    return element;
+}
+
+const $ = <T = HTMLElement>(element: HTMLElement, selector: string): T =>
+    element.shadowRoot!.querySelector(selector) as unknown as T;
+
+function fire(target: unknown, name: string, detail: unknown): void {
+    (target as Element).dispatchEvent(new CustomEvent(name, { detail }));
+}
+
+const planRows = (element: HTMLElement): Row[] => $<{ data: Row[] }>(element, '.plan-table').data;
+const rowOf = (element: HTMLElement, key: string): Row | undefined => planRows(element).find((row) => row.key === key);
+const runButton = (element: HTMLElement): { disabled: boolean; click: () => void } =>
+    $(element, 'lightning-button.run') as unknown as { disabled: boolean; click: () => void };
+
+function runResults(element: HTMLElement): ShadowRoot {
+    return ($(element, 'c-run-results') as HTMLElement).shadowRoot!;
+}
+
+function created(request: EnableRequest, n: number): EnableResult {
+    return {
+        contactId: request.ContactId,
+        userId: `00500000000000${n}AAA`,
+        status: 'Created',
+        assignedPermissionSetIds: request.permissionSetIds,
+        problems: [],
+    };
+}
+
+async function edit(element: HTMLElement, draft: Row): Promise<void> {
+    fire($(element, '.plan-table'), 'save', { draftValues: [draft] });
+    await settle();
+}
+
+describe('c-enable-users: the plan is the single source of truth', () => {
+    afterEach(() => {
+        document.body.innerHTML = '';
+        jest.resetAllMocks();
+    });
+
+    it('re-validates an edited nickname against the org: a taken one is not Ready, a free one is', async () => {
+        org(10, { nicknames: ['zed'] });
+        const element = await render();
+        expect(rowOf(element, ANN)?.status).toBe('ready');
+
+        await edit(element, { key: ANN, CommunityNickname: 'Zed' });
+        expect(getEnablementFacts).toHaveBeenLastCalledWith({
+            contactIds: [],
+            usernamePatterns: [],
+            nicknamePatterns: ['zed'],
+        });
+        expect(rowOf(element, ANN)).toMatchObject({ status: 'problem', statusIcon: 'utility:error' });
+        expect(String(rowOf(element, ANN)?.check)).toMatch(/nickname/i);
+        expect($(element, '.ready-count').textContent).toContain('1');
+        await expect(element).toBeAccessible();
+
+        await edit(element, { key: ANN, CommunityNickname: 'annie' });
+        expect(rowOf(element, ANN)?.status).toBe('ready');
+        expect(runButton(element).disabled).toBe(false);
+    });
+
+    it('re-validates an edit against the rest of the batch: two rows with the same username are both blocked', async () => {
+        org();
+        const element = await render();
+        fire($(element, '.plan-table'), 'save', {
+            draftValues: [
+                { key: ANN, Username: 'same@acme.example' },
+                { key: BO, Username: 'SAME@acme.example' },
+            ],
+        });
+        await settle();
+        expect(rowOf(element, ANN)?.status).toBe('problem');
+        expect(rowOf(element, BO)?.status).toBe('problem');
+        expect(runButton(element).disabled).toBe(true);
+    });
+
+    it('after a run: Done rows locked, Run disabled until the next Check, a summary, an event', async () => {
+        org();
+        mocked(enableUsers).mockImplementation(async ({ requests }: { requests: EnableRequest[] }) =>
+            requests.map((request, index) => created(request, index + 1)),
+        );
+        const element = await render();
+        const completed = jest.fn();
+        element.addEventListener('runcompleted', completed);
+        runButton(element).click();
+        await settle();
+
+        expect(rowOf(element, ANN)).toMatchObject({ status: 'done', editable: false, statusIcon: 'utility:check' });
+        expect(runButton(element).disabled).toBe(true);
+        expect($(element, '.run-locked')).not.toBeNull();
+        expect(runResults(element).querySelector('.run-summary')?.textContent).toBe('2 created');
+        expect(completed).toHaveBeenCalledTimes(1);
+
+        // A second click does nothing; an edit of a Done row is refused.
+        runButton(element).click();
+        await edit(element, { key: ANN, Username: 'other@acme.example' });
+        expect(enableUsers).toHaveBeenCalledTimes(1);
+        expect(rowOf(element, ANN)?.Username).not.toBe('other@acme.example');
+        await expect(element).toBeAccessible();
+
+        // The next Check plans again.
+        ($(element, 'lightning-button.check') as HTMLElement).click();
+        await settle();
+        expect($(element, '.run-locked')).toBeNull();
+    });
+
+    it('retries a failed row with its current value, and shows the platform error without markup', async () => {
+        org();
+        mocked(enableUsers).mockImplementationOnce(async ({ requests }: { requests: EnableRequest[] }) =>
+            requests.map((request, index) =>
+                request.ContactId === BO
+                    ? {
+                          contactId: BO,
+                          status: 'Failed',
+                          assignedPermissionSetIds: [],
+                          problems: [
+                              {
+                                  code: 'USERNAME_TAKEN',
+                                  message:
+                                      'Duplicate Username.<br>The username already exists in another organization.',
+                              },
+                          ],
+                      }
+                    : created(request, index + 1),
+            ),
+        );
+        const element = await render();
+        runButton(element).click();
+        await settle();
+        expect(rowOf(element, BO)).toMatchObject({ status: 'failed' });
+        expect(String(rowOf(element, BO)?.check)).not.toContain('<br>');
+        expect(String(rowOf(element, BO)?.check)).toMatch(/Duplicate Username\. The username/);
+        expect(runResults(element).querySelector('.run-summary')?.textContent).toBe('1 created · 1 failed');
+
+        await edit(element, { key: BO, Username: 'bo.li@globex.example' });
+        expect(rowOf(element, BO)?.status).toBe('ready');
+        mocked(enableUsers).mockImplementationOnce(async ({ requests }: { requests: EnableRequest[] }) =>
+            requests.map((request) => created(request, 7)),
+        );
+        ($(element, 'lightning-button.retry') as HTMLElement).click();
+        await settle();
+        const retried = mocked(enableUsers).mock.calls[1][0].requests as EnableRequest[];
+        expect(retried.map((request) => [request.ContactId, request.Username])).toEqual([[BO, 'bo.li@globex.example']]);
+        expect(rowOf(element, BO)?.status).toBe('done');
+        expect(runResults(element).querySelector('.run-summary')?.textContent).toBe('2 created');
+    });
+
+    it('offers "Enable the N that fit" when seats run short, and leaves the others not run', async () => {
+        org(1);
+        mocked(enableUsers).mockImplementation(async ({ requests }: { requests: EnableRequest[] }) =>
+            requests.map((request, index) => created(request, index + 1)),
+        );
+        const element = await render();
+        expect(runButton(element).disabled).toBe(true);
+        const fit = $(element, 'lightning-button.run-fit') as HTMLElement & { label: string };
+        expect(fit.label).toBe('Enable the 1 that fit');
+        expect([...element.shadowRoot!.querySelectorAll('.seat-line')].map((line) => line.textContent)).toContain(
+            'Customer Community Plus: 1 seats left',
+        );
+        await expect(element).toBeAccessible();
+        fit.click();
+        await settle();
+        expect(mocked(enableUsers).mock.calls[0][0].requests).toHaveLength(1);
+        expect(rowOf(element, ANN)?.status).toBe('done');
+        expect(rowOf(element, BO)?.status).toBe('notRun');
+        expect(runResults(element).querySelector('.run-summary')?.textContent).toBe('1 created · 1 not run');
+        expect($(element, 'lightning-button.run-fit')).toBeNull();
+    });
+
+    it('filters to problems, sorts, and removes a row from the plan', async () => {
+        org(10, { nicknames: ['zed'] });
+        const element = await render();
+        await edit(element, { key: ANN, CommunityNickname: 'zed' });
+        fire($(element, 'lightning-input.problems-only'), 'change', { checked: true });
+        await settle();
+        expect(planRows(element).map((row) => row.key)).toEqual([ANN]);
+        fire($(element, 'lightning-input.problems-only'), 'change', { checked: false });
+        fire($(element, '.plan-table'), 'sort', { fieldName: 'name', sortDirection: 'desc' });
+        await settle();
+        expect(planRows(element).map((row) => row.key)).toEqual([BO, ANN]);
+        fire($(element, '.plan-table'), 'rowaction', { action: { name: 'remove' }, row: { key: ANN } });
+        await settle();
+        expect(planRows(element).map((row) => row.key)).toEqual([BO]);
+        expect(runButton(element).disabled).toBe(false);
+        await expect(element).toBeAccessible();
+    });
+});
