@@ -107,11 +107,11 @@ export default class HistoryPanel extends LightningElement {
     /** The columns; "When" in the admin's time zone (Apex gives it with the page). */
     get columns(): unknown[] {
         const timeZone = this.currentPage?.timeZone;
-        return this.baseColumns.map((column) =>
-            column.fieldName === 'createdDate' && timeZone
+        return this.baseColumns.map((column) => {
+            return column.fieldName === 'createdDate' && timeZone
                 ? { ...column, typeAttributes: { ...column.typeAttributes, timeZone } }
-                : column,
-        );
+                : column;
+        });
     }
 
     /** "Times in Europe/Paris": the time zone the History shows times in. */
