@@ -1,0 +1,136 @@
+import { createElement } from 'lwc';
+import JobsPanel from 'c/jobsPanel';
+import getJobs from '@salesforce/apex/JobController.getJobs';
+import cancelJob from '@salesforce/apex/JobController.cancelJob';
+import resumeJob from '@salesforce/apex/JobController.resumeJob';
+import getJob from '@salesforce/apex/JobController.getJob';
+import JOBS from './data/JobController.getJobs.json';
+
+jest.mock('@salesforce/apex/JobController.getJobs', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.cancelJob', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.resumeJob', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.getJob', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.createJob', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.addJobRows', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.startJob', () => ({ default: jest.fn() }), { virtual: true });
+
+type JobSummary = Apex.JobService.JobSummary;
+const mockGetJobs = getJobs as unknown as jest.Mock;
+const mockCancel = cancelJob as unknown as jest.Mock;
+const mockResume = resumeJob as unknown as jest.Mock;
+const mockGetJob = getJob as unknown as jest.Mock;
+
+function flush(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function render(): Promise<HTMLElement> {
+    const element = createElement('c-jobs-panel', { is: JobsPanel });
+    Object.assign(element, { pollInterval: 0 });
+    document.body.appendChild(element);
+    await flush();
+    return element;
+}
+
+function jobItems(element: HTMLElement): HTMLElement[] {
+    return [...element.shadowRoot!.querySelectorAll('li.job')] as HTMLElement[];
+}
+
+function text(item: HTMLElement, selector: string): string | undefined {
+    return item.querySelector(selector)?.textContent ?? undefined;
+}
+
+describe('c-jobs-panel', () => {
+    beforeEach(() => {
+        mockGetJobs.mockResolvedValue(JOBS as JobSummary[]);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.resetAllMocks();
+    });
+
+    it('lists running jobs first with "n of N", the chunk and step, and the summary', async () => {
+        const element = await render();
+        const items = jobItems(element);
+        expect(items.map((item) => item.dataset.id)).toEqual([
+            'a018d0000000002AAA',
+            'a018d0000000001AAA',
+            'a018d0000000003AAA',
+        ]);
+        const [running, completed, failed] = items;
+        expect(text(running, '.job-title')).toBe('Enable users · JOB-0000002');
+        expect(text(running, '.job-status')).toBe('Running');
+        expect((running.querySelector('lightning-progress-bar') as unknown as { value: number }).value).toBe(33);
+        expect(text(running, '.job-progress')).toContain('100 of 300');
+        expect(text(running, '.job-step')).toBe('Chunk 3 of 6 · Creating users and assignments');
+        expect(text(running, '.job-summary')).toBe(
+            '90 created · 5 already enabled · 3 failed · 2 skipped · 200 not run yet',
+        );
+        expect(running.querySelector('lightning-button.cancel')).not.toBeNull();
+        expect(text(completed, '.job-summary')).toBe('4 created · 2 failed');
+        expect(completed.querySelector('lightning-button.cancel')).toBeNull();
+        expect(text(failed, '.job-error')).toContain('Step APPLY of chunk 2 stopped');
+        // Another admin's job: no Resume, and the reason why.
+        expect(failed.querySelector('lightning-button.resume')).toBeNull();
+        expect(text(failed, '.not-owner')).toBe('Only the admin who started this job can cancel or resume it.');
+        await expect(element).toBeAccessible();
+    });
+
+    it('cancels a running job and resumes a stopped one of its own', async () => {
+        const cancelled = { ...JOBS[1], status: 'Cancelled', currentStep: null };
+        mockCancel.mockResolvedValue(cancelled);
+        const element = await render();
+        (jobItems(element)[0].querySelector('lightning-button.cancel') as HTMLElement).click();
+        await flush();
+        expect(mockCancel).toHaveBeenCalledWith({ jobId: 'a018d0000000002AAA' });
+        const item = jobItems(element).find((i) => i.dataset.id === 'a018d0000000002AAA') as HTMLElement;
+        expect(text(item, '.job-status')).toBe('Cancelled');
+        expect(item.querySelector('lightning-button.cancel')).toBeNull();
+
+        mockResume.mockResolvedValue({ ...cancelled, status: 'Queued', currentStep: 'ENABLE' });
+        (item.querySelector('lightning-button.resume') as HTMLElement).click();
+        await flush();
+        expect(mockResume).toHaveBeenCalledWith({ jobId: 'a018d0000000002AAA' });
+        expect(text(jobItems(element)[0], '.job-status')).toBe('Queued');
+    });
+
+    it('offers the CSV of the whole job, read page after page', async () => {
+        const rows = Array.from({ length: 2000 }, (_unused, i) => ({
+            id: `row${i}`,
+            sequence: i + 1,
+            rowKey: `003${i}`,
+            status: 'Done',
+        }));
+        mockGetJob.mockResolvedValueOnce({ job: JOBS[0], rows }).mockResolvedValueOnce({
+            job: JOBS[0],
+            rows: [{ id: 'last', sequence: 2001, rowKey: '=cmd', status: 'Failed' }],
+        });
+        const element = await render();
+        const completed = jobItems(element)[1];
+        (completed.querySelector('lightning-button.prepare-csv') as HTMLElement).click();
+        await flush();
+        expect(mockGetJob.mock.calls.map(([params]) => params.afterSequence)).toEqual([0, 2000]);
+        const link = jobItems(element)[1].querySelector('a.csv') as HTMLAnchorElement;
+        expect(link.getAttribute('download')).toBe('JOB-0000001.csv');
+        const csv = decodeURIComponent(link.getAttribute('href')!.replace('data:text/csv;charset=utf-8,', ''));
+        expect(csv.startsWith('\uFEFFRow,Key,Name,Status')).toBe(true);
+        expect(csv).toContain("2001,'=cmd,,Failed");
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows the error and an empty state', async () => {
+        mockGetJobs.mockRejectedValueOnce({ body: { message: 'Nope' } });
+        const element = await render();
+        expect(element.shadowRoot!.querySelector('c-error-panel')).not.toBeNull();
+        mockGetJobs.mockResolvedValueOnce([]);
+        (element.shadowRoot!.querySelector('lightning-button.refresh') as HTMLElement).click();
+        await flush();
+        expect(element.shadowRoot!.querySelector('.empty')?.textContent).toBe(
+            'No jobs yet. A run of more than 200 rows appears here.',
+        );
+        await expect(element).toBeAccessible();
+    });
+});

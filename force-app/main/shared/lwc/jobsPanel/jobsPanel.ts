@@ -1,0 +1,230 @@
+import { LightningElement, api } from 'lwc';
+import getJobs from '@salesforce/apex/JobController.getJobs';
+import cancelJob from '@salesforce/apex/JobController.cancelJob';
+import resumeJob from '@salesforce/apex/JobController.resumeJob';
+import TITLE from '@salesforce/label/c.CCSA_Jobs_Title';
+import DESCRIPTION from '@salesforce/label/c.CCSA_Jobs_Description';
+import EMPTY from '@salesforce/label/c.CCSA_Jobs_Empty';
+import REFRESH from '@salesforce/label/c.CCSA_Jobs_Refresh';
+import CANCEL from '@salesforce/label/c.CCSA_Jobs_Cancel';
+import RESUME from '@salesforce/label/c.CCSA_Jobs_Resume';
+import DOWNLOAD from '@salesforce/label/c.CCSA_Jobs_Download';
+import STARTED_BY from '@salesforce/label/c.CCSA_Jobs_Started_By';
+import NOT_OWNER from '@salesforce/label/c.CCSA_Jobs_Not_Owner';
+import LOADING from '@salesforce/label/c.CCSA_Jobs_Loading';
+import { formatLabel } from 'c/labelFormat';
+import { csvDataUrl } from 'c/csvExport';
+import {
+    canCancel,
+    canResume,
+    isActive,
+    kindLabel,
+    progressOf,
+    progressText,
+    sortJobs,
+    statusLabel,
+    stepText,
+    summaryText,
+} from 'c/jobState';
+import { fetchWholeJob, jobCsv, jobCsvFileName } from 'c/jobRunner';
+
+type JobSummary = Apex.JobService.JobSummary;
+
+/** What one job shows: everything derived from the server's summary (one source of truth). */
+interface JobView {
+    id: string;
+    title: string;
+    status: string;
+    active: boolean;
+    percent: number;
+    progress: string;
+    step: string;
+    summary: string;
+    startedBy: string;
+    lastError: string | null;
+    showCancel: boolean;
+    showResume: boolean;
+    notOwner: boolean;
+    busy: boolean;
+    csvHref: string | null;
+    csvName: string;
+}
+
+/** How often the panel asks again while a job is queued or running. */
+const DEFAULT_POLL_MS = 3000;
+
+/**
+ * "Jobs on the platform": running and recent jobs (runs of more than 200 rows, executed as a chain
+ * of Queueables), each with its "n of N" progress bar, the chunk and step it is in, the summary of
+ * its outcomes, Cancel (between chunks) and Resume (a failed or cancelled job: only the rows not
+ * reached run) for the admin who started it, and the CSV of the whole job. The rules live in
+ * `c/jobState`; reading a whole job and its CSV in `c/jobRunner`. Embeddable anywhere: it takes
+ * no input, polls while a job is active, and `refresh()` reloads it at once (after a panel started
+ * a job with `c/jobRunner.startJobFromRows`).
+ */
+export default class JobsPanel extends LightningElement {
+    labels = {
+        title: TITLE,
+        description: DESCRIPTION,
+        empty: EMPTY,
+        refresh: REFRESH,
+        cancel: CANCEL,
+        resume: RESUME,
+        download: DOWNLOAD,
+        notOwner: NOT_OWNER,
+        loading: LOADING,
+    };
+
+    /** Milliseconds between refreshes while a job is active; 0 turns polling off. */
+    @api pollInterval = DEFAULT_POLL_MS;
+
+    jobs: JobSummary[] = [];
+    loaded = false;
+    loading = false;
+    error: unknown = null;
+    busyIds: string[] = [];
+    csv: Record<string, string> = {};
+    private timer: ReturnType<typeof setTimeout> | null = null;
+    private connected = false;
+
+    override connectedCallback(): void {
+        this.connected = true;
+        this.load();
+    }
+
+    override disconnectedCallback(): void {
+        this.connected = false;
+        this.stopPolling();
+    }
+
+    /** Reloads the jobs now (for example right after a job was started). */
+    @api
+    async refresh(): Promise<void> {
+        await this.load();
+    }
+
+    get hasJobs(): boolean {
+        return this.jobs.length > 0;
+    }
+
+    get isEmpty(): boolean {
+        return this.loaded && !this.error && this.jobs.length === 0;
+    }
+
+    get views(): JobView[] {
+        return sortJobs(this.jobs).map((job) => {
+            const busy = this.busyIds.includes(job.id);
+            const owned = job.ownedByMe !== false;
+            return {
+                id: job.id,
+                title: `${kindLabel(job.kind)} · ${job.name}`,
+                status: statusLabel(job.status),
+                active: isActive(job.status),
+                percent: progressOf(job).percent,
+                progress: progressText(job),
+                step: stepText(job),
+                summary: summaryText(job, job.kind),
+                startedBy: formatLabel(
+                    STARTED_BY,
+                    job.startedByName ?? '',
+                    formatDate(job.startedDate ?? job.createdDate),
+                ),
+                lastError: job.status === 'Failed' ? (job.lastError ?? null) : null,
+                showCancel: canCancel(job),
+                showResume: canResume(job),
+                notOwner: !owned && (isActive(job.status) || job.status === 'Failed' || job.status === 'Cancelled'),
+                busy,
+                csvHref: this.csv[job.id] ?? null,
+                csvName: jobCsvFileName(job),
+            };
+        });
+    }
+
+    async handleRefresh(): Promise<void> {
+        await this.load();
+    }
+
+    async handleCancel(event: Event): Promise<void> {
+        await this.act(event, (jobId) => cancelJob({ jobId }));
+    }
+
+    async handleResume(event: Event): Promise<void> {
+        await this.act(event, (jobId) => resumeJob({ jobId }));
+    }
+
+    /** Reads every row of the job and offers its CSV (byte-order mark, formulas neutralised). */
+    async handleDownload(event: Event): Promise<void> {
+        const jobId = (event.currentTarget as HTMLElement).dataset.id as string;
+        this.busyIds = [...this.busyIds, jobId];
+        try {
+            const { rows } = await fetchWholeJob(jobId);
+            this.csv = { ...this.csv, [jobId]: csvDataUrl(jobCsv(rows)) };
+            this.error = null;
+        } catch (error) {
+            this.error = error;
+        } finally {
+            this.busyIds = this.busyIds.filter((id) => id !== jobId);
+        }
+    }
+
+    private async act(event: Event, call: (jobId: string) => Promise<JobSummary>): Promise<void> {
+        const jobId = (event.currentTarget as HTMLElement).dataset.id as string;
+        this.busyIds = [...this.busyIds, jobId];
+        try {
+            const updated = await call(jobId);
+            this.jobs = this.jobs.map((job) => (job.id === updated.id ? updated : job));
+            this.error = null;
+            this.schedule();
+        } catch (error) {
+            this.error = error;
+        } finally {
+            this.busyIds = this.busyIds.filter((id) => id !== jobId);
+        }
+    }
+
+    private async load(): Promise<void> {
+        this.loading = true;
+        try {
+            this.jobs = await getJobs();
+            this.error = null;
+            // A job whose counts changed has a stale CSV.
+            this.csv = {};
+        } catch (error) {
+            this.error = error;
+        } finally {
+            this.loading = false;
+            this.loaded = true;
+            this.schedule();
+        }
+    }
+
+    private schedule(): void {
+        this.stopPolling();
+        if (!this.connected || !this.pollInterval || !this.jobs.some((job) => isActive(job.status))) {
+            return;
+        }
+        // Polling a running job: the platform's chain does not call the browser back.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.timer = setTimeout(() => {
+            this.timer = null;
+            this.load();
+        }, this.pollInterval);
+    }
+
+    private stopPolling(): void {
+        if (this.timer) {
+            clearTimeout(this.timer);
+            this.timer = null;
+        }
+    }
+}
+
+function formatDate(iso: string | null | undefined): string {
+    if (!iso) {
+        return '';
+    }
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime())
+        ? iso
+        : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
