@@ -15,6 +15,7 @@ import {
     startJob,
 } from '../sample-org/apex/JobController';
 import { resetSampleSettings, setSampleSettings } from '../sample-org/apex/UserSetupController';
+import { getUpgradeFacts } from '../sample-org/apex/LicenseUpgradeController';
 import {
     configureEngine,
     drainJobs,
@@ -26,7 +27,7 @@ import {
 } from '../sample-org/jobEngine';
 import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
 import type { Contact, Id } from '../sample-org/types';
-import { enableRow, fetchWholeJob, jobCsv, startJobFromRows } from 'c/jobRunner';
+import { changeRow, enableRow, fetchWholeJob, jobCsv, startJobFromRows } from 'c/jobRunner';
 import type { JobApi } from 'c/jobRunner';
 import { isAccounted } from 'c/jobState';
 
@@ -230,6 +231,40 @@ describe('sample org: jobs', () => {
         });
         const listed = await getJobs();
         expect(listed.map((j) => [j.id, j.ownedByMe])).toEqual([[started.id, false]]);
+    });
+
+    it('runs a license change in snapshot, apply and reconcile steps, and refuses a user who is no longer external', async () => {
+        const dmitri = org.User.find((u) => u.Name === 'Dmitri Varga') as (typeof org.User)[number];
+        const target = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
+        const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: target });
+        const item = {
+            userId: facts.users[0].id,
+            profileId: facts.users[0].profileId,
+            isActive: facts.users[0].isActive,
+            contactId: facts.users[0].contactId ?? null,
+            permissionSetIds: facts.users[0].permissionSets.map((permissionSet) => permissionSet.id),
+            permissionSetLicenseIds: facts.users[0].permissionSetLicenses.map((license) => license.id),
+            acknowledgedIrreversible: true,
+        };
+        const internal = org.User.find((u) => u.UserType === 'Standard' && u.IsActive) as (typeof org.User)[number];
+        const hostile = { ...item, userId: internal.Id, contactId: null };
+        const started = await startJobFromRows(
+            'LICENSE_CHANGE',
+            [changeRow(item, 'Dmitri'), changeRow(hostile, 'Admin')],
+            {
+                api: API,
+                targetProfileId: target,
+            },
+        );
+        expect(drainJobs()).toBe(3);
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(isAccounted(job)).toBe(true);
+        expect(rows.map((row) => row.status)).toEqual(['Done', 'Refused']);
+        expect(rows[1].error).toMatch(/^USER_NOT_EXTERNAL: /);
+        expect(rows.every((row) => row.logId)).toBe(true);
+        expect(org.User.find((u) => u.Id === dmitri.Id)?.ProfileId).toBe(target);
+        expect(org.User.find((u) => u.Id === internal.Id)?.ProfileId).toBe(internal.ProfileId);
     });
 
     it('refuses a row whose request names another contact', async () => {
