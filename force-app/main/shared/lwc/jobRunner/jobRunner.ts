@@ -12,6 +12,8 @@ import addJobRows from '@salesforce/apex/JobController.addJobRows';
 import startJob from '@salesforce/apex/JobController.startJob';
 import getJob from '@salesforce/apex/JobController.getJob';
 import CSV_HEADER from '@salesforce/label/c.CCSA_Jobs_Csv_Header';
+import PREPARING from '@salesforce/label/c.CCSA_Jobs_Preparing';
+import { formatLabel } from 'c/labelFormat';
 import { chunk } from 'c/bulkRunner';
 import { toCsv } from 'c/csvExport';
 import { ROWS_PER_CALL } from 'c/jobState';
@@ -53,6 +55,11 @@ export function enableRow(request: Apex.UserEnablementService.EnableRequest, lab
 /** A planned row of a license change: the validated user and the facts the validator saw. */
 export function changeRow(item: Apex.LicenseChangeService.ChangeItem, label?: string | null): RowInput {
     return { rowKey: item.userId, label: label ?? null, request: JSON.stringify(item) };
+}
+
+/** "Adding rows to the job: 400 of 450", for the panel's progress while it adds the rows. */
+export function addProgressText(progress: AddProgress): string {
+    return formatLabel(PREPARING, progress.added, progress.total);
 }
 
 export interface StartOptions {

@@ -1,4 +1,4 @@
-import { changeRow, enableRow, fetchWholeJob, jobCsvFileName, startJobFromRows } from 'c/jobRunner';
+import { addProgressText, changeRow, enableRow, fetchWholeJob, jobCsvFileName, startJobFromRows } from 'c/jobRunner';
 import type { JobApi } from 'c/jobRunner';
 
 jest.mock('@salesforce/apex/JobController.createJob', () => ({ default: jest.fn() }), { virtual: true });
@@ -34,6 +34,7 @@ describe('c/jobRunner', () => {
         expect(calls.addJobRows.mock.calls.map(([params]) => params.rows.length)).toEqual([200, 200, 50]);
         expect(calls.addJobRows.mock.calls[2][0].rows[49].rowKey).toBe('003449');
         expect(progress).toEqual([200, 450, 44, 400, 450, 88, 450, 450, 100]);
+        expect(addProgressText({ added: 400, total: 450, percent: 88 })).toBe('Adding rows to the job: 400 of 450');
         expect(calls.startJob).toHaveBeenCalledWith({ jobId: 'a01' });
         expect(started.status).toBe('Queued');
     });
