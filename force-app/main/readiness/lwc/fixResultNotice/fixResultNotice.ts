@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import OPEN_SETUP from '@salesforce/label/c.CCSA_Readiness_Open_Setup';
+import { setupLinkLabel } from 'c/readinessMessages';
 import FIX_REFUSED_TITLE from '@salesforce/label/c.CCSA_Readiness_Fix_Refused_Title';
 
 type FixResult = Apex.ReadinessFixService.FixResult;
@@ -20,5 +21,10 @@ export default class FixResultNotice extends LightningElement {
 
     get refused(): boolean {
         return !!this.result && !this.result.ok;
+    }
+
+    /** The Setup link's accessible name: which page it opens. */
+    get setupLinkLabel(): string {
+        return setupLinkLabel(this.result?.setupUrl);
     }
 }

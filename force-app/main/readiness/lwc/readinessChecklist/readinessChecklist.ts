@@ -15,7 +15,7 @@ import {
     summarizeReadiness,
 } from 'c/readinessRules';
 import type { OrgFacts, ReadinessFix, ReadinessRow, ReadinessSummary, RowId } from 'c/readinessRules';
-import { fixLabel, reasonMessage, rowTitle, siteStatusLabel, statusLabel } from 'c/readinessMessages';
+import { fixLabel, reasonMessage, rowTitle, setupLinkLabel, siteStatusLabel, statusLabel } from 'c/readinessMessages';
 import { formatLabel } from 'c/labelFormat';
 import TITLE from '@salesforce/label/c.CCSA_Readiness_Title';
 import INTRO from '@salesforce/label/c.CCSA_Readiness_Intro';
@@ -78,6 +78,8 @@ interface RowView {
     recommended: boolean;
     findings: FindingView[];
     setupUrl: string;
+    /** The link's accessible name: which Setup page it opens. */
+    setupLinkLabel: string;
     canConfirm: boolean;
     canUndo: boolean;
     notes: { key: string; text: string }[];
@@ -287,6 +289,7 @@ export default class ReadinessChecklist extends LightningElement {
                     confirming: this.pendingActivation?.key === `${row.id}-${index}`,
                 })),
                 setupUrl: row.setupUrl,
+                setupLinkLabel: setupLinkLabel(row.setupUrl),
                 canConfirm: row.status === 'confirm',
                 canUndo: row.confirmed,
                 notes: (row.notes ?? []).map((note, index) => ({

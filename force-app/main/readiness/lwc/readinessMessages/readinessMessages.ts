@@ -56,6 +56,17 @@ import FIX_ADD_PROFILE_MEMBER from '@salesforce/label/c.CCSA_Readiness_Fix_ADD_P
 import STATUS_DONE from '@salesforce/label/c.CCSA_Readiness_Status_Done';
 import STATUS_NEEDS_ACTION from '@salesforce/label/c.CCSA_Readiness_Status_Needs_Action';
 import STATUS_CONFIRM from '@salesforce/label/c.CCSA_Readiness_Status_Confirm';
+import SETUP_OPEN_PAGE from '@salesforce/label/c.CCSA_Setup_Open_Page';
+import OPEN_SETUP from '@salesforce/label/c.CCSA_Readiness_Open_Setup';
+import SETUP_PAGE_USERS from '@salesforce/label/c.CCSA_Setup_Page_Users';
+import SETUP_PAGE_PROFILES from '@salesforce/label/c.CCSA_Setup_Page_Profiles';
+import SETUP_PAGE_PERMISSION_SETS from '@salesforce/label/c.CCSA_Setup_Page_Permission_Sets';
+import SETUP_PAGE_DIGITAL_EXPERIENCES_SETTINGS from '@salesforce/label/c.CCSA_Setup_Page_Digital_Experiences_Settings';
+import SETUP_PAGE_ALL_SITES from '@salesforce/label/c.CCSA_Setup_Page_All_Sites';
+import SETUP_PAGE_COMPANY_INFORMATION from '@salesforce/label/c.CCSA_Setup_Page_Company_Information';
+import SETUP_PAGE_USER from '@salesforce/label/c.CCSA_Setup_Page_User';
+import SETUP_PAGE_PROFILE from '@salesforce/label/c.CCSA_Setup_Page_Profile';
+import SETUP_PAGE_PERMISSION_SET from '@salesforce/label/c.CCSA_Setup_Page_Permission_Set';
 
 /** One Custom Label per reason code: adding a code without its label fails the type-check. */
 const REASONS: Readonly<Record<ReasonCode, string>> = {
@@ -173,4 +184,30 @@ const SITE_STATUSES: Readonly<Record<SiteStatusKind, string>> = {
  */
 export function siteStatusLabel(status: string | null | undefined): string {
     return SITE_STATUSES[siteStatusKind(status)];
+}
+
+/**
+ * The Setup pages the assistant links to, by the node in `/lightning/setup/<node>/...`: `home` is
+ * the page's list, `page?address=/<id>` one record on it.
+ */
+const SETUP_PAGES: Readonly<Record<string, { home: string; record: string }>> = {
+    ManageUsers: { home: SETUP_PAGE_USERS, record: SETUP_PAGE_USER },
+    EnhancedProfiles: { home: SETUP_PAGE_PROFILES, record: SETUP_PAGE_PROFILE },
+    PermSets: { home: SETUP_PAGE_PERMISSION_SETS, record: SETUP_PAGE_PERMISSION_SET },
+    NetworkSettings: { home: SETUP_PAGE_DIGITAL_EXPERIENCES_SETTINGS, record: SETUP_PAGE_DIGITAL_EXPERIENCES_SETTINGS },
+    SetupNetworks: { home: SETUP_PAGE_ALL_SITES, record: SETUP_PAGE_ALL_SITES },
+    CompanyProfileInfo: { home: SETUP_PAGE_COMPANY_INFORMATION, record: SETUP_PAGE_COMPANY_INFORMATION },
+};
+
+/**
+ * The accessible name of an "Open in Setup" link: which page it opens ("Open Users in Setup"),
+ * so that a screen reader's list of links does not read "Open in Setup" five times.
+ * @param url the link's Setup URL
+ * @returns "Open <page> in Setup", or "Open in Setup" for a page the assistant does not know
+ */
+export function setupLinkLabel(url: string | null | undefined): string {
+    const match = /\/lightning\/setup\/([^/?#]+)\/(home|page)?/.exec(url ?? '');
+    const page = match ? SETUP_PAGES[match[1]] : undefined;
+    if (!page) return OPEN_SETUP;
+    return formatLabel(SETUP_OPEN_PAGE, match?.[2] === 'page' ? page.record : page.home);
 }

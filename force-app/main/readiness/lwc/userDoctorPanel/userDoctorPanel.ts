@@ -11,6 +11,7 @@ import sendLoginEmail from '@salesforce/apex/UserDoctorController.sendLoginEmail
 import { examineUser } from 'c/userDoctor';
 import type { CheckStatus, DoctorFix, DoctorResult } from 'c/userDoctor';
 import { blockedMessage, checkMessage, checkStatusLabel, checkTitle, doctorFixLabel } from 'c/doctorMessages';
+import { setupLinkLabel } from 'c/readinessMessages';
 import { formatLabel } from 'c/labelFormat';
 import TITLE from '@salesforce/label/c.CCSA_Doctor_Title';
 import INTRO from '@salesforce/label/c.CCSA_Doctor_Intro';
@@ -53,6 +54,8 @@ interface CheckView {
     blockedText?: string;
     /** The Setup page, when that is the remedy. */
     setupUrl?: string;
+    /** The Setup link's accessible name: which page it opens. */
+    setupLinkLabel?: string;
     /** The license upgrade takes over. */
     upgrade: boolean;
 }
@@ -201,6 +204,7 @@ export default class UserDoctorPanel extends LightningElement {
                 view.fixLabel = doctorFixLabel(remedy.fix, check);
             } else if (remedy?.kind === 'setup-link') {
                 view.setupUrl = remedy.url;
+                view.setupLinkLabel = setupLinkLabel(remedy.url);
             }
             return view;
         });

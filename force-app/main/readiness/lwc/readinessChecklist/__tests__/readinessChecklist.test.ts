@@ -115,6 +115,17 @@ describe('c-readiness-checklist', () => {
         expect($(element, '.row-STANDARD_EXTERNAL_PROFILES lightning-button.undo')).not.toBeNull();
         expect($$(element, 'lightning-button.fix')).toHaveLength(0);
         expect($(element, '.row-SITE a.setup-link').getAttribute('href')).toBe('/lightning/setup/SetupNetworks/home');
+        // Each "Open in Setup" says which page it opens (issue 11 §1).
+        const setupLinks = Object.fromEntries(
+            $$(element, 'li.readiness-row').map((row) => [
+                [...row.classList].find((name) => name.startsWith('row-')),
+                row.querySelector('a.setup-link')?.getAttribute('aria-label'),
+            ]),
+        );
+        expect(setupLinks['row-SITE']).toBe('Open All Sites in Setup');
+        expect(setupLinks['row-DIGITAL_EXPERIENCES']).toBe('Open Digital Experiences Settings in Setup');
+        expect(setupLinks['row-CONTRACTS_PERMISSION_SETS']).toBe('Open Permission Sets in Setup');
+        expect(Object.values(setupLinks).every((name) => /^Open .+ in Setup$/.test(name ?? ''))).toBe(true);
         await expect(element).toBeAccessible();
     });
 

@@ -1,5 +1,5 @@
-import { formatDateTime, fixLabel, reasonMessage, rowTitle, statusLabel } from 'c/readinessMessages';
-import { ROW_ORDER } from 'c/readinessRules';
+import { formatDateTime, fixLabel, reasonMessage, rowTitle, setupLinkLabel, statusLabel } from 'c/readinessMessages';
+import { ROW_ORDER, SETUP_URLS, profileUrl, userUrl } from 'c/readinessRules';
 import type { ReasonCode } from 'c/readinessRules';
 
 const CODES: ReasonCode[] = [
@@ -72,5 +72,20 @@ describe('readinessMessages', () => {
         expect(fixLabel('SHOW_ALL_SETTINGS', { values: ['P'] })).toBe('Show all settings in P');
         expect(fixLabel('ADD_PROFILE_MEMBER', { values: ['P', 'CC Plus'] })).toBe('Add CC Plus to P');
         expect(fixLabel('ADD_PROFILE_MEMBER', {})).toBe('Add {1} to {0}');
+    });
+});
+
+describe('setupLinkLabel', () => {
+    it('names the Setup page a link opens, a list or one record on it', () => {
+        expect(setupLinkLabel(SETUP_URLS.users)).toBe('Open Users in Setup');
+        expect(setupLinkLabel(SETUP_URLS.companyInformation)).toBe('Open Company Information in Setup');
+        expect(setupLinkLabel(profileUrl('00e000000000001AAA'))).toBe('Open the profile in Setup');
+        expect(setupLinkLabel(userUrl('005000000000001AAA'))).toBe('Open the user in Setup');
+        expect(setupLinkLabel('/lightning/setup/ManageUsers/page?address=%2F005')).toBe('Open the user in Setup');
+    });
+
+    it('falls back to "Open in Setup" for a page it does not know', () => {
+        expect(setupLinkLabel('/lightning/setup/SomethingElse/home')).toBe('Open in Setup');
+        expect(setupLinkLabel(undefined)).toBe('Open in Setup');
     });
 });
