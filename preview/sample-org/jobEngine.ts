@@ -7,7 +7,7 @@
  * license-change logic, so every row's effect and History record is real in the sample org.
  *
  * Timing: in the preview each step waits `latencyMs` (the page's `?jobLatency=`, default 400 ms)
- * and now and then a step dies (`failureRate`, default 1 in 25, from a seeded generator), as a
+ * and now and then a step dies (`failureRate`, default 1 in 50, from a seeded generator), as a
  * lock or a limit would kill a Queueable. Tests and Node turn `autoRun` off and call
  * {@link drainJobs}: zero latency, failures only where {@link failNextStep} forces one.
  *
@@ -120,12 +120,12 @@ function hasStorage(): boolean {
 function defaultOptions(): EngineOptions {
     const params = new URLSearchParams(pageSearch());
     const latency = Number(params.get('jobLatency') ?? 400);
-    const failureRate = Number(params.get('jobFailureRate') ?? 0.04);
+    const failureRate = Number(params.get('jobFailureRate') ?? 0.02);
     const inPage = typeof globalThis.document === 'object' && typeof globalThis.location === 'object';
     return {
         autoRun: inPage && typeof globalThis.setTimeout === 'function',
         latencyMs: Number.isFinite(latency) && latency >= 0 ? latency : 400,
-        failureRate: Number.isFinite(failureRate) && failureRate >= 0 ? failureRate : 0.04,
+        failureRate: Number.isFinite(failureRate) && failureRate >= 0 ? failureRate : 0.02,
         seed: 20260501,
         persist: inPage && hasStorage(),
     };
