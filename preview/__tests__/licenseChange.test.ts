@@ -18,7 +18,9 @@ import {
     searchUpgradeCandidates,
     snapshotLicenseChanges,
 } from '../sample-org/apex/LicenseUpgradeController';
+import { getDoctorFacts } from '../sample-org/apex/UserDoctorController';
 import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
+import { examineUser } from 'c/userDoctor';
 import type { Id, Profile, User } from '../sample-org/types';
 
 type ChangeItem = Apex.LicenseChangeService.ChangeItem;
@@ -899,6 +901,23 @@ describe('issue 11 §3: seed 003 followed to the letter', () => {
         };
         expect(after.contractsSetup).toMatchObject({ complete: true, apiEnabled: contracts().PermissionsApiEnabled });
         expect(reconciled[0].status).toBe('Completed');
+
+        // The user then passes the doctor's checks that the upgrade is responsible for.
+        const doctor = await getDoctorFacts({ userId: user.Id });
+        const result = examineUser(doctor.user, doctor.org);
+        const status = (id: string): string | undefined => result.checks.find((check) => check.id === id)?.status;
+        for (const id of [
+            'ACTIVE',
+            'LICENSE',
+            'PROFILE_API_ENABLED',
+            'CONTENT_USER',
+            'DOCGEN_PERMISSION_SET_LICENSE',
+            'DOCGEN_PERMISSION_SET',
+            'CCPLUS_PERMISSION_SET_LICENSE',
+            'CCPLUS_PERMISSION_SET',
+        ]) {
+            expect([id, status(id)]).toEqual([id, 'pass']);
+        }
     });
 
     it('refuses the Contracts option for a target that is not Customer Community Plus', async () => {
