@@ -144,6 +144,7 @@ describe('searchContacts', () => {
         expect(byName).toEqual([
             {
                 id: amara.Id,
+                name: 'Amara Fischer',
                 firstName: 'Amara',
                 lastName: 'Fischer',
                 email: amara.Email,
@@ -160,17 +161,51 @@ describe('searchContacts', () => {
         );
     });
 
-    it('returns at most 200 contacts by last then first name when the term is blank', async () => {
+    it('returns at most 200 contacts by name (without case) then id when the term is blank', async () => {
         const all = await searchContacts({ searchTerm: '   ' });
         expect(all).toHaveLength(200);
-        const key = (c: { lastName: string; firstName?: string | null }) => [c.lastName, c.firstName ?? ''];
-        const sorted = [...all].sort((a, b) => {
-            const [la, fa] = key(a);
-            const [lb, fb] = key(b);
-            return la.localeCompare(lb, 'en', { sensitivity: 'base' }) || fa.localeCompare(fb, 'en');
-        });
+        const key = (c: { name?: string | null; id: string }) => `${(c.name ?? '').toUpperCase()}\u0000${c.id}`;
+        const sorted = [...all].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
         expect(all.map((c) => c.id)).toEqual(sorted.map((c) => c.id));
         expect(await searchContacts({})).toHaveLength(200);
+    });
+
+    it('continues a second page after the first (keyset: Name, Id) without gaps or repeats', async () => {
+        const first = await searchContacts({});
+        const last = first[first.length - 1];
+        const second = await searchContacts({ afterName: last.name, afterId: last.id });
+        expect(second).toHaveLength(org.Contact.length - 200);
+        const paged = [...first, ...second].map((c) => c.id);
+        expect(new Set(paged).size).toBe(org.Contact.length);
+        expect(new Set(paged)).toEqual(new Set(org.Contact.map((c) => c.Id)));
+        const lastOfAll = second[second.length - 1];
+        expect(await searchContacts({ afterName: lastOfAll.name, afterId: lastOfAll.id })).toEqual([]);
+        // A cursor with a name but no id (or the reverse) is no cursor: the first page.
+        expect((await searchContacts({ afterName: last.name })).map((c) => c.id)).toEqual(first.map((c) => c.id));
+    });
+
+    it('breaks ties between equal names by id, across the cursor, as ORDER BY Name, Id does', async () => {
+        await createAccountsAndContacts({
+            customers: ['one', 'two', 'three', 'four'].map((n) => ({
+                accountName: 'Twin Co',
+                firstName: 'Tie',
+                lastName: 'SAME',
+                email: `tie.${n}@twin.example`,
+            })),
+        });
+        // Another case is the same name to SOQL: ordered with the others by id.
+        await createAccountsAndContacts({
+            customers: [
+                { accountName: 'Twin Co', firstName: 'tie', lastName: 'same', email: 'tie.lower@twin.example' },
+            ],
+        });
+        const byId = org.Contact.filter((c) => c.LastName.toUpperCase() === 'SAME')
+            .map((c) => c.Id)
+            .sort();
+        const all = await searchContacts({ searchTerm: 'tie same' });
+        expect(all.map((c) => c.id)).toEqual(byId);
+        const after = await searchContacts({ searchTerm: 'tie same', afterName: all[1].name, afterId: all[1].id });
+        expect(after.map((c) => c.id)).toEqual(byId.slice(2));
     });
 
     it('reports an existing user with its license, an owner without a role, a contact without account', async () => {
@@ -338,6 +373,7 @@ describe('createAccountsAndContacts', () => {
         const [fact] = await searchContacts({ searchTerm: 'ann.lee@acme' });
         expect(fact).toEqual({
             id: results[0].contactId,
+            name: 'Ann Lee',
             firstName: 'Ann',
             lastName: 'Lee',
             email: 'ann.lee@acme.example',

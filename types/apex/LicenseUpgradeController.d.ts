@@ -8,7 +8,13 @@ declare module '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets' {
 
 declare module '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates' {
     const searchUpgradeCandidates: ApexMethod<
-        { licenseName?: string | null; searchTerm?: string | null },
+        /** The page after the user (`afterName`, `afterId`): keyset paging by `Name, Id`; none for the first page. */
+        {
+            licenseName?: string | null;
+            searchTerm?: string | null;
+            afterName?: string | null;
+            afterId?: string | null;
+        },
         Apex.LicenseUpgradeService.UserOption[]
     >;
     export default searchUpgradeCandidates;

@@ -3,7 +3,8 @@
  */
 declare module '@salesforce/apex/UserSetupController.searchContacts' {
     const searchContacts: ApexMethod<
-        { searchTerm?: string | null; pageOffset?: number | null },
+        /** The page after the contact (`afterName`, `afterId`): keyset paging by `Name, Id`; none for the first page. */
+        { searchTerm?: string | null; afterName?: string | null; afterId?: string | null },
         Apex.UserSetupService.ContactFact[]
     >;
     export default searchContacts;

@@ -6,6 +6,8 @@ declare namespace Apex.UserSetupService {
     /** A contact as the rules see it. */
     interface ContactFact {
         id: string;
+        /** `Contact.Name` as SOQL reads and orders it: the search's paging cursor. */
+        name?: string | null;
         firstName?: string | null;
         lastName: string;
         email?: string | null;

@@ -19,6 +19,7 @@ import CONTRACTS_NOT_FOUND from '@salesforce/label/c.CCSA_Upgrade_Contracts_Not_
 import CONTRACTS_TARGET_INVALID from '@salesforce/label/c.CCSA_Upgrade_Contracts_Target_Invalid';
 import USER_NOT_FOUND from '@salesforce/label/c.CCSA_Upgrade_User_Not_Found';
 import { formatLabel } from 'c/labelFormat';
+import { escapeLike } from 'c/enablementRun';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, roleById, touchUser, userById } from '../org';
@@ -37,6 +38,7 @@ import {
     throwIfRefused,
     unfinishedChange,
 } from '../policy';
+import { keysetPage } from '../keyset';
 import { currentSession } from '../session';
 import type { Session } from '../session';
 import type {
@@ -268,44 +270,50 @@ function isPartnerLicense(licenseName: string | null | undefined): boolean {
  * ------------------------------------------------------------------------------------------- */
 
 export const searchUpgradeCandidates: typeof import('@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates').default =
-    apexMethod<{ licenseName?: string | null; searchTerm?: string | null }, UserOption[]>(
-        ({ licenseName, searchTerm }) => {
-            const session = currentSession();
-            assertAdmin(session);
-            requireCapability(session, 'LICENSE_UPGRADES');
-            const { org } = session;
-            let users = org.User.filter((u) => u.ContactId !== null);
-            if (!isBlank(licenseName)) {
-                const wanted = (licenseName as string).toLowerCase();
-                users = users.filter((u) => licenseNameOfProfile(org, u.ProfileId)?.toLowerCase() === wanted);
+    apexMethod<
+        { licenseName?: string | null; searchTerm?: string | null; afterName?: string | null; afterId?: Id | null },
+        UserOption[]
+    >(({ licenseName, searchTerm, afterName, afterId }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        requireCapability(session, 'LICENSE_UPGRADES');
+        const { org } = session;
+        let users = org.User.filter((u) => u.ContactId !== null);
+        if (!isBlank(licenseName)) {
+            const wanted = (licenseName as string).toLowerCase();
+            users = users.filter((u) => licenseNameOfProfile(org, u.ProfileId)?.toLowerCase() === wanted);
+        }
+        if (!isBlank(searchTerm)) {
+            // `%`, `_` and `\` in the term are matched literally (`SoqlLike.contains`).
+            const matches = likeMatcher(`%${escapeLike((searchTerm as string).trim())}%`);
+            users = users.filter((u) => matches(u.Name) || matches(u.Username) || matches(u.Email));
+        }
+        // As the Apex: ORDER BY Name, Id LIMIT 200 after the cursor (keyset paging).
+        return keysetPage(
+            users,
+            (u) => u.Name,
+            (u) => u.Id,
+            { afterName, afterId },
+            MAX_USERS,
+        ).map((user) => {
+            const profile = profileById(org, user.ProfileId);
+            const contact = org.Contact.find((c) => c.Id === user.ContactId);
+            const account = org.Account.find((a) => a.Id === contact?.AccountId);
+            const option: UserOption = {
+                id: user.Id,
+                name: user.Name,
+                username: user.Username,
+                isActive: user.IsActive,
+                profileName: profile?.Name ?? '',
+                licenseName: licenseById(org, profile?.UserLicenseId)?.Name ?? '',
+            };
+            // Apex leaves a null field out of the response.
+            if (account) {
+                option.accountName = account.Name;
             }
-            if (!isBlank(searchTerm)) {
-                const matches = likeMatcher(`%${(searchTerm as string).trim()}%`);
-                users = users.filter((u) => matches(u.Name) || matches(u.Username) || matches(u.Email));
-            }
-            return users
-                .sort((a, b) => a.Name.localeCompare(b.Name, 'en', { sensitivity: 'base' }))
-                .slice(0, MAX_USERS)
-                .map((user) => {
-                    const profile = profileById(org, user.ProfileId);
-                    const contact = org.Contact.find((c) => c.Id === user.ContactId);
-                    const account = org.Account.find((a) => a.Id === contact?.AccountId);
-                    const option: UserOption = {
-                        id: user.Id,
-                        name: user.Name,
-                        username: user.Username,
-                        isActive: user.IsActive,
-                        profileName: profile?.Name ?? '',
-                        licenseName: licenseById(org, profile?.UserLicenseId)?.Name ?? '',
-                    };
-                    // Apex leaves a null field out of the response.
-                    if (account) {
-                        option.accountName = account.Name;
-                    }
-                    return option;
-                });
-        },
-    );
+            return option;
+        });
+    });
 
 /* ---------------------------------------------------------------------------------------------
  * The license change: `LicenseChangeService.snapshot`, `apply`, `reconcile`, `cancel`, each

@@ -34,6 +34,7 @@ import {
     throwIfRefused,
 } from '../policy';
 import type { Refusal } from '../policy';
+import { keysetPage } from '../keyset';
 import { currentSession } from '../session';
 import type { Session } from '../session';
 import type { Account, Contact, Id, PermissionSet, Profile, SampleOrg, SetupAssistantLog, User } from '../types';
@@ -183,6 +184,7 @@ function toFacts(org: SampleOrg, contacts: ReadonlyArray<Contact>): ContactFact[
         const existing = users.get(contact.Id);
         return withoutNulls<ContactFact>({
             id: contact.Id,
+            name: contactName(contact),
             firstName: orNull(contact.FirstName),
             lastName: contact.LastName,
             email: orNull(contact.Email),
@@ -197,9 +199,9 @@ function toFacts(org: SampleOrg, contacts: ReadonlyArray<Contact>): ContactFact[
 }
 
 export const searchContacts: typeof import('@salesforce/apex/UserSetupController.searchContacts').default = apexMethod<
-    { searchTerm?: string | null; pageOffset?: number | null },
+    { searchTerm?: string | null; afterName?: string | null; afterId?: Id | null },
     ContactFact[]
->(({ searchTerm, pageOffset }) => {
+>(({ searchTerm, afterName, afterId }) => {
     const session = currentSession();
     assertAdmin(session);
     requireCapability(session, 'ENABLE_USERS');
@@ -216,13 +218,11 @@ export const searchContacts: typeof import('@salesforce/apex/UserSetupController
                 matches(org.Account.find((a) => a.Id === c.AccountId)?.Name),
         );
     }
-    contacts.sort(
-        (a, b) =>
-            compareText(a.LastName, b.LastName) || compareText(a.FirstName, b.FirstName) || compareText(a.Id, b.Id),
+    // As the Apex: ORDER BY Name, Id LIMIT 200 after the cursor (keyset paging, no OFFSET ceiling).
+    return toFacts(
+        org,
+        keysetPage(contacts, contactName, (c) => c.Id, { afterName, afterId }, MAX_ROWS),
     );
-    // As the Apex: OFFSET clamped to 0..2,000, then LIMIT 200.
-    const offset = Math.max(0, Math.min(pageOffset ?? 0, 2000));
-    return toFacts(org, contacts.slice(offset, offset + MAX_ROWS));
 });
 
 /** `selectAssignablePermissionSets` with the policy's allow-list (labels or API names), ordered by label. */

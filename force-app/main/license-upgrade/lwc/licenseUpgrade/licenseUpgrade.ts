@@ -212,10 +212,16 @@ export default class LicenseUpgrade extends LightningElement {
 
     /**
      * The picker's search (`LicenseUpgradeController.searchUpgradeCandidates`, by the license filter
-     * and the term): one page of at most 200 users; it does not page (`max-offset` 0).
+     * and the term): a page of at most 200 users by name, after the last user of the page before
+     * (keyset paging: its name and id).
      */
-    searchUserRows = (term: string): Promise<UserOption[]> =>
-        searchUpgradeCandidates({ licenseName: this.licenseFilter || null, searchTerm: term || null });
+    searchUserRows = (term: string, after?: UserOption): Promise<UserOption[]> =>
+        searchUpgradeCandidates({
+            licenseName: this.licenseFilter || null,
+            searchTerm: term || null,
+            afterName: after?.name ?? null,
+            afterId: after?.id ?? null,
+        });
     targetLicense = '';
     targetProfileId = '';
     facts?: UpgradeFacts;

@@ -27,8 +27,12 @@ import LOADING from '@salesforce/label/c.CCSA_Loading';
 /** A row of the results: an id, and the fields the columns show. */
 export type PickerRow = Identified;
 
-/** One page of a search: the rows matching `term` from `offset` (200 a page in every Apex search). */
-export type PickerSearch<T extends PickerRow = PickerRow> = (term: string, offset: number) => Promise<T[]>;
+/**
+ * One page of a search: the rows matching `term` after the row `after` (the last row of the page
+ * before; `undefined` for the first page), in the search's order, 200 a page in every Apex search.
+ * The adapter turns the row into the Apex cursor (keyset paging: its name and id).
+ */
+export type PickerSearch<T extends PickerRow = PickerRow> = (term: string, after: T | undefined) => Promise<T[]>;
 
 /** The record kinds the count can name, each with its singular and plural label. */
 const COUNT_LABELS: Readonly<Record<string, { one: string; many: string }>> = {
@@ -49,7 +53,7 @@ const MAX_PILLS = 50;
  * `selectionchange` event (`detail.selection`). `single` picks one record (radio buttons).
  */
 export default class RecordPicker extends LightningElement {
-    /** The rows of `term` from `offset`; a search that does not page sets `maxOffset` to 0. */
+    /** The rows of `term` after a row; a search that does not page sets `single-page`. */
     @api search?: PickerSearch;
     /** `lightning-datatable` columns of the results. */
     @api columns: unknown[] = [];
@@ -59,8 +63,8 @@ export default class RecordPicker extends LightningElement {
     @api nameField = 'name';
     /** Rows per page of the search: a shorter page is the last. */
     @api pageSize = 200;
-    /** The furthest offset the search accepts (SOQL OFFSET stops at 2,000). */
-    @api maxOffset = 2000;
+    /** The search returns its first page only (it takes no cursor): no "Show more". */
+    @api singlePage = false;
     /** One record at most. */
     @api single = false;
     /** The parent is busy (a Check, a run): searching and selecting wait. */
@@ -110,7 +114,7 @@ export default class RecordPicker extends LightningElement {
         if (term !== undefined) {
             this.term = term;
         }
-        return this.load(0);
+        return this.load();
     }
 
     /**
@@ -120,7 +124,7 @@ export default class RecordPicker extends LightningElement {
      */
     @api
     refresh(): Promise<void> {
-        return this.searched ? this.load(0) : Promise.resolve();
+        return this.searched ? this.load() : Promise.resolve();
     }
 
     get searchInputLabel(): string {
@@ -196,20 +200,25 @@ export default class RecordPicker extends LightningElement {
 
     handleKeyUp(event: KeyboardEvent): void {
         if (event.key === 'Enter' && !this.busy) {
-            this.load(0);
+            this.load();
         }
     }
 
     handleSearch(): Promise<void> {
-        return this.load(0);
+        return this.load();
     }
 
+    /** The next page continues after the last row shown. */
     handleMore(): Promise<void> {
-        return this.load(this.rows.length);
+        return this.load(this.rows[this.rows.length - 1]);
     }
 
-    /** A page of the search: the first replaces the rows shown (never the selection), the next ones add to them. */
-    async load(offset: number): Promise<void> {
+    /**
+     * A page of the search: the first (no `after`) replaces the rows shown (never the selection),
+     * the next ones add to them.
+     * @param after the last row of the page before; none for the first page
+     */
+    async load(after?: PickerRow): Promise<void> {
         if (!this.search) {
             return;
         }
@@ -217,9 +226,9 @@ export default class RecordPicker extends LightningElement {
         this.error = undefined;
         this.notice = '';
         try {
-            const page = await this.search(this.term.trim(), offset);
-            this.rows = offset === 0 ? page : [...this.rows, ...page];
-            this.hasMore = page.length >= this.pageSize && this.rows.length <= this.maxOffset;
+            const page = await this.search(this.term.trim(), after);
+            this.rows = after === undefined ? page : [...this.rows, ...page];
+            this.hasMore = !this.singlePage && page.length >= this.pageSize;
             this.searched = true;
             // Handed-over records found by the search: the list can name them now.
             this.change(this.current.describe(page));
@@ -237,7 +246,7 @@ export default class RecordPicker extends LightningElement {
         this.change(result.selection);
     }
 
-    /** Every record the search matches, page after page, up to the cap (or as far as the search pages). */
+    /** Every record the search matches, page after page, up to the cap (one page when the search does not page). */
     async handleSelectAll(): Promise<void> {
         const search = this.search;
         if (!search) {
@@ -248,9 +257,9 @@ export default class RecordPicker extends LightningElement {
         this.error = undefined;
         this.notice = '';
         try {
-            const found = await collectAllMatching((offset) => search(term, offset), {
+            const found = await collectAllMatching((after) => search(term, after), {
                 pageSize: this.pageSize,
-                maxOffset: this.maxOffset,
+                singlePage: this.singlePage,
                 limit: this.current.cap,
                 onPage: (count) => (this.collecting = count),
             });

@@ -241,44 +241,56 @@ function sameEntries<T>(a: ReadonlyMap<string, T>, b: ReadonlyMap<string, T>): b
 }
 
 /**
- * Pages through a search until it runs dry, the cap is reached or the search can page no further:
- * what "Select all matching" selects.
- * @param search one page of results from an offset
- * @param options `pageSize` (a shorter page is the last), `maxOffset` (the furthest offset the
- * search accepts: SOQL OFFSET stops at 2,000), `limit` (the most records wanted), `onPage` (told
- * the running count after each page)
- * @returns the records found, and whether more matched than could be read
+ * One page of a search in the search's own order, continuing after `after`: the last row of the
+ * previous page, from which the search takes its cursor (keyset paging: Apex reads `ORDER BY Name,
+ * Id` from the row's name and id, with no OFFSET and so no 2,000-row ceiling). `undefined` asks
+ * for the first page.
+ */
+export type PageAfter<T extends Identified> = (after: T | undefined) => Promise<T[]>;
+
+/**
+ * Pages through a search until it runs dry or the cap is reached: what "Select all matching"
+ * selects. Each page continues after the last row of the page before (keyset paging), so the
+ * pages are read one after the other.
+ * @param search one page of results after a row (`undefined`: the first page)
+ * @param options `pageSize` (a shorter page is the last), `limit` (the most records wanted),
+ * `singlePage` (the search does not page: only its first page is read), `onPage` (told the
+ * running count after each page)
+ * @returns the records found, and whether more matched than were read
  */
 export async function collectAllMatching<T extends Identified>(
-    search: (offset: number) => Promise<T[]>,
-    options: { pageSize: number; maxOffset: number; limit: number; onPage?: (found: number) => void },
+    search: PageAfter<T>,
+    options: { pageSize: number; limit: number; singlePage?: boolean; onPage?: (found: number) => void },
 ): Promise<{ records: T[]; truncated: boolean }> {
     const records: T[] = [];
     const seen = new Set<string>();
-    let offset = 0;
+    let after: T | undefined;
     for (;;) {
-        // One page after the other: each offset depends on what the previous page returned.
+        // One page after the other: each cursor is the last row the previous page returned.
         // eslint-disable-next-line no-await-in-loop
-        const page = await search(offset);
+        const page = await search(after);
+        let fresh = 0;
         for (const record of page) {
             if (!seen.has(record.id)) {
                 seen.add(record.id);
                 records.push(record);
+                fresh++;
             }
         }
         options.onPage?.(Math.min(records.length, options.limit));
+        const full = page.length >= options.pageSize;
         if (records.length >= options.limit) {
             // At the limit: more may match when this page was full or went past it.
-            const truncated = records.length > options.limit || page.length >= options.pageSize;
+            const truncated = records.length > options.limit || full;
             return { records: records.slice(0, options.limit), truncated };
         }
-        if (page.length < options.pageSize) {
+        if (!full) {
             return { records, truncated: false };
         }
-        offset += page.length;
-        if (offset > options.maxOffset) {
-            // A full last page at the furthest offset: more may match than the search can reach.
+        if (options.singlePage || fresh === 0) {
+            // A full page from a search that cannot go further (or did not move on): more may match.
             return { records, truncated: true };
         }
+        after = page[page.length - 1];
     }
 }

@@ -125,7 +125,8 @@ type ContactRow = ContactOption & { name: string };
 
 const contactRow = (contact: ContactOption): ContactRow => ({
     ...contact,
-    name: [contact.firstName, contact.lastName].filter(Boolean).join(' '),
+    // `Contact.Name` as Apex reads it: the name shown, and the search's paging cursor.
+    name: contact.name || [contact.firstName, contact.lastName].filter(Boolean).join(' '),
 });
 type EnablementFacts = Apex.UserSetupService.EnablementFacts;
 type NewCustomer = Apex.UserSetupService.NewCustomer;
@@ -325,9 +326,18 @@ export default class EnableUsers extends LightningElement {
         this.selection = this.selection.remove(dropped).addIds(ids).selection;
     }
 
-    /** The picker's search: a page of 200 contacts from an offset (`UserSetupController.searchContacts`). */
-    searchContactRows = async (term: string, offset: number): Promise<ContactRow[]> =>
-        (await searchContacts({ searchTerm: term || null, pageOffset: offset })).map(contactRow);
+    /**
+     * The picker's search (`UserSetupController.searchContacts`): a page of 200 contacts by name,
+     * after the last contact of the page before (keyset paging: its name and id).
+     */
+    searchContactRows = async (term: string, after: ContactRow | undefined): Promise<ContactRow[]> =>
+        (
+            await searchContacts({
+                searchTerm: term || null,
+                afterName: after?.name ?? null,
+                afterId: after?.id ?? null,
+            })
+        ).map(contactRow);
     customer: NewCustomer = { accountName: '', firstName: '', lastName: '', email: '' };
     /** Customers typed inline, each with a stable key and the admin's choice on a match. */
     typedCustomers: TypedCustomer[] = [];

@@ -144,7 +144,12 @@ describe('c-license-upgrade', () => {
         const element = render();
         await flush();
         await searchSelectAndValidate(element);
-        expect(searchUpgradeCandidates).toHaveBeenCalledWith({ licenseName: 'Customer Community', searchTerm: 'a' });
+        expect(searchUpgradeCandidates).toHaveBeenCalledWith({
+            licenseName: 'Customer Community',
+            searchTerm: 'a',
+            afterName: null,
+            afterId: null,
+        });
 
         mocked(searchUpgradeCandidates).mockResolvedValue([]);
         inPicker(element, 'lightning-button.search').click();

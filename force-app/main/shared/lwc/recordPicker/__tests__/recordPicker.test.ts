@@ -10,11 +10,11 @@ interface PickerRow {
 import { SelectionModel } from 'c/selectionModel';
 
 interface PickerElement extends HTMLElement {
-    search: (term: string, offset: number) => Promise<PickerRow[]>;
+    search: (term: string, after: PickerRow | undefined) => Promise<PickerRow[]>;
     columns: unknown[];
     kind: string;
     single: boolean;
-    maxOffset: number;
+    singlePage: boolean;
     selection: SelectionModel<PickerRow>;
     runSearch(term?: string): Promise<void>;
 }
@@ -27,11 +27,13 @@ const contact = (n: number, last = 'Fischer'): PickerRow => ({
 const contacts = (count: number, last?: string, from = 0): PickerRow[] =>
     Array.from({ length: count }, (_, i) => contact(from + i, last));
 
-/** A search over rows, 200 a page, matching the term in the name. */
+/** A keyset search over rows, 200 a page, matching the term in the name: the page after the row `after`. */
 function searchOver(all: PickerRow[]) {
-    return jest.fn(async (term: string, offset: number) =>
-        all.filter((row) => String(row.name).includes(term)).slice(offset, offset + 200),
-    );
+    return jest.fn(async (term: string, after: PickerRow | undefined) => {
+        const matching = all.filter((row) => String(row.name).includes(term));
+        const from = after ? matching.findIndex((row) => row.id === after.id) + 1 : 0;
+        return matching.slice(from, from + 200);
+    });
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -87,7 +89,7 @@ describe('c-record-picker', () => {
         const search = searchOver(contacts(3));
         const { element } = render({ search });
         await typeAndEnter(element, 'Amara');
-        expect(search).toHaveBeenCalledWith('Amara', 0);
+        expect(search).toHaveBeenCalledWith('Amara', undefined);
         expect(table(element).data).toHaveLength(3);
         expect(root(element).querySelector('.selected-count')?.textContent).toBe('0 contacts selected');
         expect(root(element).querySelector('.selected-list')).toBeNull();
@@ -121,7 +123,8 @@ describe('c-record-picker', () => {
         check(element, [all[1]]);
         clickButton(element, 'lightning-button.more');
         await flush();
-        expect(search).toHaveBeenLastCalledWith('', 200);
+        // The next page continues after the last row shown (the cursor), not from an offset.
+        expect(search).toHaveBeenLastCalledWith('', all[199]);
         expect(table(element).data).toHaveLength(400);
         expect(table(element).selectedRows).toEqual([all[1].id]);
         clickButton(element, 'lightning-button.more');
@@ -156,13 +159,27 @@ describe('c-record-picker', () => {
         expect(changes[changes.length - 1].count).toBe(0);
     });
 
-    it('says when select all stopped where the search can page no further, and at the cap', async () => {
-        const all = contacts(500);
-        const { element } = render({ search: searchOver(all), maxOffset: 200 });
+    it('selects all matching beyond 2,000 rows, page after page', async () => {
+        const all = contacts(2500);
+        const search = searchOver(all);
+        const { element, changes } = render({ search });
         await typeAndEnter(element, '');
         clickButton(element, 'lightning-button.select-all');
         await flush();
-        expect(root(element).querySelector('.picker-notice')?.textContent).toContain('the first 400 matches');
+        expect(changes[changes.length - 1].count).toBe(2500);
+        expect(search).toHaveBeenCalledTimes(1 + 13);
+        expect(root(element).querySelector('.picker-notice')).toBeNull();
+        expect(root(element).querySelector('.selected-count')?.textContent).toBe('2,500 contacts selected');
+    });
+
+    it('says when select all stopped at the one page a search gives, and at the cap', async () => {
+        const all = contacts(500);
+        const { element } = render({ search: searchOver(all), singlePage: true });
+        await typeAndEnter(element, '');
+        expect(root(element).querySelector('lightning-button.more')).toBeNull();
+        clickButton(element, 'lightning-button.select-all');
+        await flush();
+        expect(root(element).querySelector('.picker-notice')?.textContent).toContain('the first 200 matches');
 
         const capped = render({ search: searchOver(all), selection: SelectionModel.empty<PickerRow>({ cap: 100 }) });
         await typeAndEnter(capped.element, '');

@@ -123,41 +123,60 @@ describe('SelectionModel', () => {
 });
 
 describe('collectAllMatching', () => {
+    /** A keyset search over rows in order: the page after the given row's position. */
     const searchOver = (all: Row[], pageSize = 200) =>
-        jest.fn(async (offset: number) => all.slice(offset, offset + pageSize));
+        jest.fn(async (after: Row | undefined) => {
+            const from = after ? all.findIndex((r) => r.id === after.id) + 1 : 0;
+            return all.slice(from, from + pageSize);
+        });
 
-    it('pages until a short page and reports the running count', async () => {
-        const search = searchOver(rows(0, 450));
+    it('pages after the last row until a short page and reports the running count', async () => {
+        const all = rows(0, 450);
+        const search = searchOver(all);
         const onPage = jest.fn();
-        const result = await collectAllMatching(search, { pageSize: 200, maxOffset: 2000, limit: 10000, onPage });
+        const result = await collectAllMatching(search, { pageSize: 200, limit: 10000, onPage });
         expect(result.records).toHaveLength(450);
         expect(result.truncated).toBe(false);
-        expect(search.mock.calls.map(([offset]) => offset)).toEqual([0, 200, 400]);
+        expect(search.mock.calls.map(([after]) => after)).toEqual([undefined, all[199], all[399]]);
         expect(onPage.mock.calls.map(([found]) => found)).toEqual([200, 400, 450]);
     });
 
     it('stops at the limit, saying more may match', async () => {
-        const result = await collectAllMatching(searchOver(rows(0, 1000)), {
-            pageSize: 200,
-            maxOffset: 2000,
-            limit: 300,
-        });
+        const result = await collectAllMatching(searchOver(rows(0, 1000)), { pageSize: 200, limit: 300 });
         expect(result.records).toHaveLength(300);
         expect(result.truncated).toBe(true);
     });
 
-    it('stops at the furthest offset the search accepts (SOQL OFFSET 2,000)', async () => {
+    it('goes past 2,000 rows: a cursor has no OFFSET ceiling', async () => {
         const search = searchOver(rows(0, 3000));
-        const result = await collectAllMatching(search, { pageSize: 200, maxOffset: 2000, limit: 10000 });
-        expect(result.records).toHaveLength(2200);
-        expect(result.truncated).toBe(true);
-        expect(search).toHaveBeenCalledTimes(11);
+        const result = await collectAllMatching(search, { pageSize: 200, limit: 10000 });
+        expect(result.records).toHaveLength(3000);
+        expect(new Set(result.records.map((r) => r.id)).size).toBe(3000);
+        expect(result.truncated).toBe(false);
+        expect(search).toHaveBeenCalledTimes(16);
     });
 
     it('reads one page of a search that does not page, and skips repeated rows', async () => {
         const search = jest.fn(async () => [row(1), row(1), row(2)]);
-        const result = await collectAllMatching(search, { pageSize: 200, maxOffset: 0, limit: 10000 });
+        const result = await collectAllMatching(search, { pageSize: 200, limit: 10000, singlePage: true });
         expect(result.records).toEqual([row(1), row(2)]);
+        expect(search).toHaveBeenCalledTimes(1);
+    });
+
+    it('stops, saying more may match, when a full page brings nothing new (a search that ignores the cursor)', async () => {
+        const page = rows(0, 200);
+        const search = jest.fn(async () => page);
+        const result = await collectAllMatching(search, { pageSize: 200, limit: 10000 });
+        expect(result.records).toHaveLength(200);
+        expect(result.truncated).toBe(true);
+        expect(search).toHaveBeenCalledTimes(2);
+    });
+
+    it('stops after a full single page of a search that does not page, saying more may match', async () => {
+        const search = searchOver(rows(0, 500));
+        const result = await collectAllMatching(search, { pageSize: 200, limit: 10000, singlePage: true });
+        expect(result.records).toHaveLength(200);
+        expect(result.truncated).toBe(true);
         expect(search).toHaveBeenCalledTimes(1);
     });
 });

@@ -401,10 +401,15 @@ describe('c-enable-users', () => {
         await flush();
         inPicker(element, 'lightning-button.search').click();
         await flush();
-        expect(searchContacts).toHaveBeenLastCalledWith({ searchTerm: null, pageOffset: 0 });
+        expect(searchContacts).toHaveBeenLastCalledWith({ searchTerm: null, afterName: null, afterId: null });
         inPicker(element, 'lightning-button.more').click();
         await flush();
-        expect(searchContacts).toHaveBeenLastCalledWith({ searchTerm: null, pageOffset: 200 });
+        // The next page continues after the last contact shown (keyset paging: its name and id).
+        expect(searchContacts).toHaveBeenLastCalledWith({
+            searchTerm: null,
+            afterName: 'Contact 199',
+            afterId: `003${String(199).padStart(15, '0')}`,
+        });
         expect(inPicker<Table>(element, '.candidates lightning-datatable').data).toHaveLength(205);
         expect(inPicker(element, 'lightning-button.more')).toBeNull();
     });
@@ -418,11 +423,11 @@ describe('c-enable-users', () => {
             email: `ann${n}@acme.example`,
         });
         const all = Array.from({ length: 450 }, (_, n) => contact(n));
-        mocked(searchContacts).mockImplementation(({ searchTerm, pageOffset }) =>
-            Promise.resolve(
-                all.filter((c) => !searchTerm || c.lastName.endsWith(searchTerm)).slice(pageOffset, pageOffset + 200),
-            ),
-        );
+        mocked(searchContacts).mockImplementation(({ searchTerm, afterId }) => {
+            const matching = all.filter((c) => !searchTerm || c.lastName.endsWith(searchTerm));
+            const from = afterId ? matching.findIndex((c) => c.id === afterId) + 1 : 0;
+            return Promise.resolve(matching.slice(from, from + 200));
+        });
         let release: () => void = () => undefined;
         let calls = 0;
         mocked(getEnablementFacts).mockImplementation(async ({ contactIds }: { contactIds: string[] }) => {
