@@ -644,7 +644,16 @@ function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
         sent.length === 0
             ? []
             : callSync(snapshotLicenseChanges, {
-                  request: { targetProfileId, users: sent.map((rowId) => items.get(rowId) as ChangeItem) },
+                  request: {
+                      targetProfileId,
+                      users: sent.map((rowId) => items.get(rowId) as ChangeItem),
+                      // As `JobChain`: the request's Contracts option, carried by the rows (`c/jobRunner.changeRow`).
+                      completeContractsSetup: sent.some(
+                          (rowId) =>
+                              (items.get(rowId) as { completeContractsSetup?: boolean | null })
+                                  .completeContractsSetup === true,
+                      ),
+                  },
               });
     const next = newStep(job.Id, step.run, step.chunk, 'APPLY');
     const logOfRefused = new Map<Id, Id>();

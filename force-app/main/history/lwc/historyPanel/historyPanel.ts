@@ -1,4 +1,4 @@
-import { LightningElement } from 'lwc';
+import { LightningElement, api } from 'lwc';
 import getHistory from '@salesforce/apex/HistoryController.getHistory';
 import getHistoryFilterOptions from '@salesforce/apex/HistoryController.getHistoryFilterOptions';
 import {
@@ -173,6 +173,15 @@ export default class HistoryPanel extends LightningElement {
     override connectedCallback(): void {
         this.loadOptions();
         this.load(0);
+    }
+
+    /**
+     * Reads the first page of the applied filter again: a run or a job that finished elsewhere in
+     * the assistant wrote new rows (the shell calls it on `runcompleted`).
+     */
+    @api
+    async refresh(): Promise<void> {
+        await this.load(0);
     }
 
     /** Reads one page of the applied filter. */

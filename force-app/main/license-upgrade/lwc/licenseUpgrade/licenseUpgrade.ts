@@ -50,6 +50,11 @@ import STEP_APPLY from '@salesforce/label/c.CCSA_Upgrade_Step_Apply';
 import STEP_RECONCILE from '@salesforce/label/c.CCSA_Upgrade_Step_Reconcile';
 import STEP_RETRY from '@salesforce/label/c.CCSA_Upgrade_Step_Retry';
 import { reduceErrors } from 'c/errorUtils';
+import { changeResultOf, changeRow, startJobFromRows, waitForJob } from 'c/jobRunner';
+import { JOB_THRESHOLD } from 'c/jobState';
+import STATUS_QUEUED from '@salesforce/label/c.CCSA_Upgrade_Status_Queued';
+import STEP_JOB from '@salesforce/label/c.CCSA_Upgrade_Step_Job';
+import JOB_STARTED from '@salesforce/label/c.CCSA_Upgrade_Job_Started';
 import { formatLabel } from 'c/labelFormat';
 import type { VerdictLine, VerdictRow } from 'c/upgradeVerdict';
 import TITLE from '@salesforce/label/c.CCSA_Upgrade_Title';
@@ -117,7 +122,14 @@ const VERDICT_STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
     done: PLAN_STATUS_DONE,
     failed: PLAN_STATUS_FAILED,
     notRun: PLAN_STATUS_NOT_RUN,
+    queued: STATUS_QUEUED,
 };
+
+/** Above this many users a change runs as a job on the platform's queue (issue 10 §3). */
+export const BROWSER_RUN_LIMIT = JOB_THRESHOLD;
+
+/** How often the panel reads the job it started, until the job ends. */
+const JOB_POLL_MS = 3000;
 
 /** The summary's words per result status: unfinished ones (Snapshot, Applied) count as one. */
 const SUMMARY_LABELS: Readonly<Record<string, string>> = {
@@ -248,6 +260,13 @@ export default class LicenseUpgrade extends LightningElement {
     loadError?: unknown;
     runErrors?: unknown;
     notice = '';
+    /** The job the last change of more than 200 users started, while it runs (its verdicts are queued). */
+    job?: { id: string; name: string; userIds: Set<string> };
+    /** Milliseconds between two reads of that job (tests shorten it). */
+    @api jobPollInterval = JOB_POLL_MS;
+    /** What the panel says about the job it started. */
+    jobNotice = '';
+    private connected = false;
 
     /**
      * Users handed over (the user doctor's "Upgrade the license", or `c__userIds`): listed and
@@ -268,10 +287,16 @@ export default class LicenseUpgrade extends LightningElement {
 
     override connectedCallback(): void {
         this.wasConnected = true;
+        this.connected = true;
         this.loadTargets();
         if (this.handedOverIds.length > 0) {
             this.receiveHandedOver();
         }
+    }
+
+    override disconnectedCallback(): void {
+        // A job keeps running on the platform; this panel stops reading it (the jobs panel shows it).
+        this.connected = false;
     }
 
     /** Selects the handed-over users, and lists the external users (as an empty search does). */
@@ -386,7 +411,9 @@ export default class LicenseUpgrade extends LightningElement {
             const result = results.get(row.userId);
             const verdict = byId.get(row.userId);
             let status: RowStatus;
-            if (changed.has(row.userId)) {
+            if (this.job?.userIds.has(row.userId)) {
+                status = 'queued';
+            } else if (changed.has(row.userId)) {
                 status = 'done';
             } else if (result && result.status !== 'Cancelled') {
                 status = 'failed';
@@ -405,7 +432,8 @@ export default class LicenseUpgrade extends LightningElement {
                 requiresAcknowledgement: row.requiresAcknowledgement && !locked,
                 key: row.userId,
                 status,
-                statusText: VERDICT_STATUS_LABELS[status],
+                statusText:
+                    status === 'queued' ? formatLabel(STATUS_QUEUED, this.job?.name) : VERDICT_STATUS_LABELS[status],
                 statusIcon: STATUS_ICONS[status],
             };
         });
@@ -756,6 +784,10 @@ export default class LicenseUpgrade extends LightningElement {
         }
         const request = buildChangeRequest(this.facts, validation, this.acknowledged);
         this.runTargetProfileId = request.targetProfileId;
+        if (request.users.length > BROWSER_RUN_LIMIT) {
+            await this.startJob(request);
+            return;
+        }
         this.startRun();
         this.stepTotal = request.users.length;
         const previous = this.results;
@@ -782,6 +814,80 @@ export default class LicenseUpgrade extends LightningElement {
         const fresh = new Set(results.map((result) => result.userId));
         this.results = [...previous.filter((result) => !fresh.has(result.userId)), ...results];
         this.endRun();
+    }
+
+    /**
+     * More than {@link BROWSER_RUN_LIMIT} users: a job on the platform's queue (createJob with the
+     * target, the users 200 a call with "n of N", startJob). Each row carries the validated item
+     * and the Contracts option; the chain keeps snapshot, apply and reconcile per chunk. The
+     * verdicts show "Queued in job …"; while this panel stays open it reads the job until it ends.
+     */
+    async startJob(request: Apex.LicenseChangeService.ChangeRequest): Promise<void> {
+        this.startRun();
+        this.step = STEP_JOB;
+        this.stepTotal = request.users.length;
+        const names = new Map((this.facts?.users ?? []).map((user) => [user.id, user.name]));
+        try {
+            const job = await startJobFromRows(
+                'LICENSE_CHANGE',
+                request.users.map((item) =>
+                    changeRow(
+                        { ...item, completeContractsSetup: request.completeContractsSetup ?? null },
+                        names.get(item.userId) ?? null,
+                    ),
+                ),
+                {
+                    targetProfileId: request.targetProfileId,
+                    onProgress: (progress) => {
+                        this.progress = progress.percent;
+                        this.stepDone = progress.added;
+                    },
+                },
+            );
+            this.job = { id: job.id, name: job.name, userIds: new Set(request.users.map((item) => item.userId)) };
+            this.jobNotice = formatLabel(JOB_STARTED, job.name, request.users.length.toLocaleString());
+            this.busy = false;
+            this.running = false;
+            this.ranSinceValidate = true;
+            this.dispatchEvent(
+                new CustomEvent('jobstarted', {
+                    detail: { kind: 'LICENSE_CHANGE', jobId: job.id },
+                    bubbles: true,
+                    composed: true,
+                }),
+            );
+            this.followJob(job.id);
+        } catch (error) {
+            this.endRun();
+            this.runErrors = reduceErrors(error);
+        }
+    }
+
+    /** Reads the job until it ends, then the verdicts take their outcome and the run ends (History refreshes). */
+    async followJob(jobId: string): Promise<void> {
+        let jobError: unknown;
+        try {
+            const finished = await waitForJob(jobId, {
+                intervalMs: this.jobPollInterval,
+                stopped: () => !this.connected || this.job?.id !== jobId,
+            });
+            if (!finished) {
+                return;
+            }
+            const results = finished.rows
+                .map(changeResultOf)
+                .filter((result): result is ChangeResult => result !== null);
+            const fresh = new Set(results.map((result) => result.userId));
+            this.results = [...this.results.filter((result) => !fresh.has(result.userId)), ...results];
+            this.jobNotice = '';
+        } catch (error) {
+            jobError = error;
+        }
+        this.job = undefined;
+        this.endRun();
+        if (jobError) {
+            this.runErrors = reduceErrors(jobError);
+        }
     }
 
     async handleRetry(): Promise<void> {

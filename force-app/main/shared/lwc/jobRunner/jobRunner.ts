@@ -16,7 +16,7 @@ import PREPARING from '@salesforce/label/c.CCSA_Jobs_Preparing';
 import { formatLabel } from 'c/labelFormat';
 import { chunk } from 'c/bulkRunner';
 import { toCsv } from 'c/csvExport';
-import { ROWS_PER_CALL } from 'c/jobState';
+import { ROWS_PER_CALL, isActive } from 'c/jobState';
 
 type JobSummary = Apex.JobService.JobSummary;
 type JobRow = Apex.JobService.JobRow;
@@ -52,9 +52,124 @@ export function enableRow(request: Apex.UserEnablementService.EnableRequest, lab
     return { rowKey: request.ContactId, label: label ?? name, request: JSON.stringify(request) };
 }
 
+/**
+ * A license change's row as a job carries it: the `ChangeItem`, and the request's Contracts option
+ * (`ChangeRequest.completeContractsSetup`), which the chain passes on to the snapshot of its chunk.
+ */
+export type JobChangeItem = Apex.LicenseChangeService.ChangeItem & { completeContractsSetup?: boolean | null };
+
 /** A planned row of a license change: the validated user and the facts the validator saw. */
-export function changeRow(item: Apex.LicenseChangeService.ChangeItem, label?: string | null): RowInput {
+export function changeRow(item: JobChangeItem, label?: string | null): RowInput {
     return { rowKey: item.userId, label: label ?? null, request: JSON.stringify(item) };
+}
+
+/** The problems of a job row: each line of its error ("CODE: message"), as a result's problems. */
+export function rowProblems(row: Pick<JobRow, 'error'>): Array<{ code: string; message: string }> {
+    return (row.error ?? '')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => {
+            const match = /^([A-Z][A-Z0-9_]*): ?([\s\S]*)$/.exec(line.trim());
+            return match ? { code: match[1], message: match[2] } : { code: 'PLATFORM_ERROR', message: line.trim() };
+        });
+}
+
+/** A job row's status (`JobService.ROW_*`) as an enable result's status; Pending has none. */
+const ENABLE_OUTCOMES: Readonly<Record<string, string>> = {
+    Done: 'Created',
+    Existing: 'Existing',
+    Failed: 'Failed',
+    Refused: 'Refused',
+    Skipped: 'Refused',
+};
+
+/** A job row's status as a license change result's status; Pending has none. */
+const CHANGE_OUTCOMES: Readonly<Record<string, string>> = {
+    Done: 'Completed',
+    Existing: 'Completed',
+    Failed: 'Failed',
+    Refused: 'Refused',
+    Skipped: 'Refused',
+};
+
+/**
+ * A finished row of an enable-users job as the panel's result (`UserEnablementService.EnableResult`):
+ * Done → Created, Existing, Failed, Refused or Skipped → Refused (nothing written); null while Pending.
+ */
+export function enableResultOf(row: JobRow): Apex.UserEnablementService.EnableResult | null {
+    const status = ENABLE_OUTCOMES[row.status];
+    if (!status) {
+        return null;
+    }
+    const problems = rowProblems(row);
+    return {
+        contactId: row.rowKey,
+        userId: row.resultUserId ?? null,
+        status,
+        assignedPermissionSetIds: [],
+        problems,
+        refusalCodes: status === 'Refused' ? problems.map((problem) => problem.code) : [],
+    };
+}
+
+/**
+ * A finished row of a license-change job as the panel's result (`LicenseChangeService.ChangeResult`):
+ * Done → Completed, Failed, Refused or Skipped → Refused; null while Pending.
+ */
+export function changeResultOf(row: JobRow): Apex.LicenseChangeService.ChangeResult | null {
+    const status = CHANGE_OUTCOMES[row.status];
+    if (!status) {
+        return null;
+    }
+    return {
+        userId: row.rowKey,
+        logId: row.logId ?? null,
+        status,
+        profileChanged: status === 'Completed',
+        errors: (row.error ?? '').split('\n').filter((line) => line.trim()),
+        restored: [],
+        removed: [],
+    };
+}
+
+export interface WaitOptions {
+    /** Milliseconds between two reads of the job. */
+    intervalMs: number;
+    /** Told each time the job was read while it runs. */
+    onProgress?: (job: JobSummary) => void;
+    /** Stops waiting (the panel was removed): resolves with null. */
+    stopped?: () => boolean;
+    api?: JobApi;
+}
+
+/**
+ * Waits until the job is no longer Queued or Running (Completed, or stopped: Cancelled or Failed),
+ * reading its summary every `intervalMs` (the chain does not call the browser back), then reads
+ * every row. A panel that started a job shows its rows' outcomes with it.
+ * @returns the job and all its rows, or null when `stopped()` said so first
+ */
+export async function waitForJob(
+    jobId: string,
+    options: WaitOptions,
+): Promise<{ job: JobSummary; rows: JobRow[] } | null> {
+    const api = options.api ?? PLATFORM_API;
+    for (;;) {
+        if (options.stopped?.()) {
+            return null;
+        }
+        // eslint-disable-next-line no-await-in-loop
+        const { job } = await api.getJob({ jobId, afterSequence: 0, pageSize: 1 });
+        if (!isActive(job.status)) {
+            return fetchWholeJob(jobId, api);
+        }
+        options.onProgress?.(job);
+        // eslint-disable-next-line no-await-in-loop
+        await new Promise((resolve) => {
+            // Polling: the platform's chain does not call the browser back.
+            // eslint-disable-next-line @lwc/lwc/no-async-operation
+            setTimeout(resolve, options.intervalMs);
+        });
+    }
 }
 
 /** "Adding rows to the job: 400 of 450", for the panel's progress while it adds the rows. */

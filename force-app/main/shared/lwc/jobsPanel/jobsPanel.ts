@@ -75,6 +75,12 @@ export default class JobsPanel extends LightningElement {
         loading: LOADING,
     };
 
+    /**
+     * Only the jobs of this kind (ENABLE_USERS or LICENSE_CHANGE), for a panel shown under the
+     * flow that starts them; every job when empty.
+     */
+    @api kind?: string;
+
     /** Milliseconds between refreshes while a job is active; 0 turns polling off. */
     @api pollInterval = DEFAULT_POLL_MS;
 
@@ -103,16 +109,21 @@ export default class JobsPanel extends LightningElement {
         await this.load();
     }
 
+    /** The jobs shown: all, or those of `kind`. */
+    get shownJobs(): JobSummary[] {
+        return this.kind ? this.jobs.filter((job) => job.kind === this.kind) : this.jobs;
+    }
+
     get hasJobs(): boolean {
-        return this.jobs.length > 0;
+        return this.shownJobs.length > 0;
     }
 
     get isEmpty(): boolean {
-        return this.loaded && !this.error && this.jobs.length === 0;
+        return this.loaded && !this.error && this.shownJobs.length === 0;
     }
 
     get views(): JobView[] {
-        return sortJobs(this.jobs).map((job) => {
+        return sortJobs(this.shownJobs).map((job) => {
             const busy = this.busyIds.includes(job.id);
             const owned = job.ownedByMe !== false;
             return {
@@ -200,7 +211,7 @@ export default class JobsPanel extends LightningElement {
 
     private schedule(): void {
         this.stopPolling();
-        if (!this.connected || !this.pollInterval || !this.jobs.some((job) => isActive(job.status))) {
+        if (!this.connected || !this.pollInterval || !this.shownJobs.some((job) => isActive(job.status))) {
             return;
         }
         // Polling a running job: the platform's chain does not call the browser back.

@@ -10,9 +10,10 @@
  * - ready: validated, will run; warning: will run, with something to read;
  * - problem: blocked before the run; checking: an edited value is being looked up in the org;
  * - done: the run succeeded (locked, never run again); failed: the run failed (retry or edit);
- * - notRun: ready, but left out of the last run ("the N that fit"), waits for the next Check.
+ * - notRun: ready, but left out of the last run ("the N that fit"), waits for the next Check;
+ * - queued: sent to a job on the platform's queue (a run of more than 200 rows), outcome to come.
  */
-export type RowStatus = 'ready' | 'warning' | 'problem' | 'checking' | 'done' | 'failed' | 'notRun';
+export type RowStatus = 'ready' | 'warning' | 'problem' | 'checking' | 'done' | 'failed' | 'notRun' | 'queued';
 
 /** One icon per status; every name exists in @salesforce-ux/design-system (`check-package` verifies). */
 export const STATUS_ICONS: Readonly<Record<RowStatus, string>> = {
@@ -23,6 +24,7 @@ export const STATUS_ICONS: Readonly<Record<RowStatus, string>> = {
     done: 'utility:check',
     failed: 'utility:close',
     notRun: 'utility:ban',
+    queued: 'utility:hourglass',
 };
 
 /** Statuses the "problems only" filter keeps: what needs the admin. */
@@ -69,7 +71,8 @@ const STATUS_ORDER: Readonly<Record<RowStatus, number>> = {
     warning: 3,
     ready: 4,
     notRun: 5,
-    done: 6,
+    queued: 6,
+    done: 7,
 };
 
 function sortValue(row: ViewRow, field: string): string | number {

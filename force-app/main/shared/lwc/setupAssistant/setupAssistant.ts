@@ -196,6 +196,33 @@ export default class SetupAssistant extends LightningElement {
         this.chosenTab = 'licenseUpgrades';
     }
 
+    /**
+     * A panel started a job (a run of more than 200 rows on the platform's queue): the jobs
+     * panels under Enable users and License upgrades show it at once, then poll while it runs.
+     */
+    handleJobStarted(): void {
+        this.refreshAll('c-jobs-panel');
+    }
+
+    /**
+     * A run (in the browser, or a job that finished) wrote users and History rows: History, when
+     * it is loaded, reads its page again; the jobs panels show the job's outcome.
+     */
+    handleRunCompleted(): void {
+        this.refreshAll('c-history-panel');
+        this.refreshAll('c-jobs-panel');
+    }
+
+    private refreshAll(selector: string): void {
+        const panels = this.template?.querySelectorAll(selector) ?? [];
+        panels.forEach((panel) => {
+            const refresh = (panel as HTMLElement & { refresh?: () => unknown }).refresh;
+            if (typeof refresh === 'function') {
+                refresh.call(panel);
+            }
+        });
+    }
+
     /** The capabilities this admin cannot use, each with the Salesforce permissions it lacks. */
     get unavailableCapabilities(): Array<{ name: string; text: string }> {
         return (this.context?.capabilities ?? [])

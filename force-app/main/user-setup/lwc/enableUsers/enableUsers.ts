@@ -39,6 +39,9 @@ import { csvDataUrl } from 'c/csvExport';
 import { platformProblemMessage, problemMessage, refusalProblemMessage, warningMessage } from 'c/enablementMessages';
 import { runInChunks } from 'c/bulkRunner';
 import { reduceErrors } from 'c/errorUtils';
+import sendLoginEmails from '@salesforce/apex/UserDoctorController.sendLoginEmails';
+import { enableResultOf, enableRow, startJobFromRows, waitForJob } from 'c/jobRunner';
+import { summaryText } from 'c/jobState';
 import { formatLabel } from 'c/labelFormat';
 import TITLE from '@salesforce/label/c.CCSA_Enable_Title';
 import INTRO from '@salesforce/label/c.CCSA_Enable_Intro';
@@ -118,6 +121,15 @@ import PROFILE_OPTION from '@salesforce/label/c.CCSA_Enable_Profile_Option';
 import STEP_CUSTOMERS from '@salesforce/label/c.CCSA_Enable_Step_Customers';
 import STEP_USERS from '@salesforce/label/c.CCSA_Enable_Step_Users';
 import STEP_RETRY from '@salesforce/label/c.CCSA_Enable_Step_Retry';
+import STATUS_QUEUED from '@salesforce/label/c.CCSA_Enable_Status_Queued';
+import QUEUED_CHECK from '@salesforce/label/c.CCSA_Enable_Queued_Check';
+import STEP_JOB from '@salesforce/label/c.CCSA_Enable_Step_Job';
+import JOB_STARTED from '@salesforce/label/c.CCSA_Enable_Job_Started';
+import JOB_STOPPED from '@salesforce/label/c.CCSA_Enable_Job_Stopped';
+import LOGIN_EMAIL from '@salesforce/label/c.CCSA_Enable_Login_Email';
+import LOGIN_EMAIL_HELP from '@salesforce/label/c.CCSA_Enable_Login_Email_Help';
+import LOGIN_EMAIL_SENT from '@salesforce/label/c.CCSA_Enable_Login_Email_Sent';
+import LOGIN_EMAIL_REFUSED from '@salesforce/label/c.CCSA_Enable_Login_Email_Refused';
 
 type ContactOption = Apex.UserSetupService.ContactFact;
 /** A contact as the picker lists and the selection keeps it: the fact, and its name for the columns and pills. */
@@ -166,6 +178,7 @@ const ROW_STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
     done: PLAN_STATUS_DONE,
     failed: PLAN_STATUS_FAILED,
     notRun: PLAN_STATUS_NOT_RUN,
+    queued: STATUS_QUEUED,
 };
 
 /** The summary's words per outcome, in `OUTCOME_ORDER`, then the rows the run left out. */
@@ -185,9 +198,21 @@ const LICENSE_SEAT = 'license';
 
 /**
  * Above this many rows a run belongs to the server-side job engine (issue 10 §3), not to this
- * browser; until the engine's helper is wired in, larger runs go in chunks from here.
+ * browser: `runRows` starts a job (`c/jobRunner`) and the rows wait in it. At or below, the
+ * browser runs them in chunks with the step and "n of N". As `c/jobState.JOB_THRESHOLD`.
  */
 export const BROWSER_RUN_LIMIT = 200;
+
+/** How often the panel reads the job it started, until the job ends. */
+const JOB_POLL_MS = 3000;
+
+/** The job a run of more than {@link BROWSER_RUN_LIMIT} rows started: its rows wait in it. */
+interface QueuedJob {
+    id: string;
+    name: string;
+    /** The requests sent, by contact id: the rows show "Queued in job …" until the job ends. */
+    requests: Map<string, EnableRequest>;
+}
 
 /** A row of the plan as the table shows it. */
 interface PlanTableRow {
@@ -261,6 +286,8 @@ export default class EnableUsers extends LightningElement {
         previous: PLAN_PREVIOUS,
         next: PLAN_NEXT,
         runLocked: RUN_LOCKED,
+        loginEmail: LOGIN_EMAIL,
+        loginEmailHelp: LOGIN_EMAIL_HELP,
     };
 
     contactColumns = [
@@ -380,6 +407,19 @@ export default class EnableUsers extends LightningElement {
     running = false;
     loadError?: unknown;
     runErrors?: string[];
+    /** The job the last large run started, while it runs (its rows are queued, not ready). */
+    job?: QueuedJob;
+    /** Milliseconds between two reads of that job (tests shorten it). */
+    @api jobPollInterval = JOB_POLL_MS;
+    /** What the panel says about the job: started, or stopped midway. */
+    jobNotice = '';
+    /**
+     * "Generate new password and notify user" after a browser run (seed 000's Setup step): off by
+     * default, since the users should get the email when the site is ready for them.
+     */
+    sendLoginEmail = false;
+    /** The login email's outcome per created user id (sent, or the refusal). */
+    loginEmails: Map<string, Apex.ReadinessFixService.FixResult> = new Map();
 
     handedOver?: string[];
     connected = false;
@@ -390,6 +430,11 @@ export default class EnableUsers extends LightningElement {
             this.selection = this.selection.addIds(this.handedOver).selection;
             this.check().then(() => this.revealPlan());
         }
+    }
+
+    override disconnectedCallback(): void {
+        // A job keeps running on the platform; this panel stops reading it (the jobs panel shows it).
+        this.connected = false;
     }
 
     /** Handed-over contacts arrive checked: the page scrolls to their plan (issue 10 §1). */
@@ -572,9 +617,12 @@ export default class EnableUsers extends LightningElement {
         );
     }
 
-    /** The rows a run sends now: no problem, no lookup pending, not locked. */
+    /** The rows a run sends now: no problem, no lookup pending, not locked, not waiting in a job. */
     get readyRows(): RowPlan[] {
-        return (this.plan?.rows ?? []).filter((row) => row.canEnable && !this.isChecking(row));
+        const queued = this.job?.requests;
+        return (this.plan?.rows ?? []).filter(
+            (row) => row.canEnable && !this.isChecking(row) && !queued?.has(row.contactId),
+        );
     }
 
     /**
@@ -587,31 +635,34 @@ export default class EnableUsers extends LightningElement {
         if (!plan) {
             return [];
         }
-        return this.rowsMemo.get([plan, this.records, this.pendingLookups, this.ranSinceCheck], () => {
-            const planned = new Map<string, RowPlan>();
-            for (const row of plan.rows) {
-                if (!planned.has(row.contactId)) {
-                    planned.set(row.contactId, row);
+        return this.rowsMemo.get(
+            [plan, this.records, this.pendingLookups, this.ranSinceCheck, this.job, this.loginEmails],
+            () => {
+                const planned = new Map<string, RowPlan>();
+                for (const row of plan.rows) {
+                    if (!planned.has(row.contactId)) {
+                        planned.set(row.contactId, row);
+                    }
                 }
-            }
-            const rows: PlanTableRow[] = [];
-            const seen = new Set<string>();
-            for (const contact of this.contacts) {
-                if (seen.has(contact.id) || this.removed.has(contact.id)) {
-                    continue;
+                const rows: PlanTableRow[] = [];
+                const seen = new Set<string>();
+                for (const contact of this.contacts) {
+                    if (seen.has(contact.id) || this.removed.has(contact.id)) {
+                        continue;
+                    }
+                    seen.add(contact.id);
+                    const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+                    const record = this.records.get(contact.id);
+                    const row = planned.get(contact.id);
+                    if (!row && record) {
+                        rows.push(this.lockedRow(contact.id, name, record));
+                    } else if (row) {
+                        rows.push(this.plannedRow(row, name, record));
+                    }
                 }
-                seen.add(contact.id);
-                const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
-                const record = this.records.get(contact.id);
-                const row = planned.get(contact.id);
-                if (!row && record) {
-                    rows.push(this.lockedRow(contact.id, name, record));
-                } else if (row) {
-                    rows.push(this.plannedRow(row, name, record));
-                }
-            }
-            return rows;
-        });
+                return rows;
+            },
+        );
     }
 
     /** A row a run locked: Done (its user exists) or Failed (refused, or assignments missing). */
@@ -629,7 +680,9 @@ export default class EnableUsers extends LightningElement {
             [CONTENT_FIELD]: !!record.request.UserPermissionsSFContentUser,
             check:
                 status === 'done'
-                    ? (STATUS_LABELS[record.result.status] ?? '')
+                    ? [STATUS_LABELS[record.result.status] ?? '', this.loginEmailText(record.result.userId)]
+                          .filter(Boolean)
+                          .join('\n')
                     : resultProblemMessages(record.result).join('\n'),
             editable: false,
         };
@@ -639,6 +692,23 @@ export default class EnableUsers extends LightningElement {
     plannedRow(row: RowPlan, name: string, record: RunRecord | undefined): PlanTableRow {
         const notes = [...row.problems.map(problemMessage), ...row.warnings.map(warningMessage)];
         const failedAsSent = record?.result.status === 'Failed' && !editedSince(record.request, row.request);
+        const queued = this.job?.requests.get(row.contactId);
+        if (queued && this.job) {
+            // Sent to the job as it was then: the values sent, locked until the job ends.
+            return {
+                key: row.contactId,
+                status: 'queued',
+                statusText: formatLabel(STATUS_QUEUED, this.job.name),
+                statusIcon: STATUS_ICONS.queued,
+                name,
+                Username: queued.Username ?? '',
+                CommunityNickname: queued.CommunityNickname ?? '',
+                Alias: queued.Alias ?? '',
+                [CONTENT_FIELD]: !!queued.UserPermissionsSFContentUser,
+                check: formatLabel(QUEUED_CHECK, this.job.name),
+                editable: false,
+            };
+        }
         let status: RowStatus;
         if (failedAsSent) {
             status = 'failed';
@@ -829,7 +899,9 @@ export default class EnableUsers extends LightningElement {
                 userId: result.userId ?? '',
                 userUrl: result.userId ? userUrl(result.userId) : '',
                 status: STATUS_LABELS[result.status] ?? result.status,
-                problems: resultProblemMessages(result).join('\n'),
+                problems: [...resultProblemMessages(result), this.loginEmailText(result.userId)]
+                    .filter(Boolean)
+                    .join('\n'),
             };
         });
     }
@@ -951,6 +1023,7 @@ export default class EnableUsers extends LightningElement {
         this.pendingLookups = new Set();
         this.lookedUpTaken = { usernames: [], nicknames: [] };
         this.page = 0;
+        this.loginEmails = new Map();
     }
 
     handleContentUser(event: CustomEvent<{ checked: boolean }>): void {
@@ -1173,9 +1246,9 @@ export default class EnableUsers extends LightningElement {
     }
 
     /**
-     * Runs the rows: typed customers' accounts and contacts first, then the users in chunks. Above
-     * {@link BROWSER_RUN_LIMIT} rows this is the seam for the server-side job engine (issue 10
-     * §3): `startJob(rows)` will take the run there.
+     * Runs the rows: typed customers' accounts and contacts first, then the users: in chunks from
+     * this browser, or, above {@link BROWSER_RUN_LIMIT} rows, in a job on the platform's queue
+     * (issue 10 §3, {@link startJob}).
      */
     async runRows(ready: RowPlan[]): Promise<void> {
         this.startRun();
@@ -1197,13 +1270,126 @@ export default class EnableUsers extends LightningElement {
             this.typedCustomers = this.typedCustomers.filter(
                 (typed) => !contactIds.has(`${NEW_CONTACT_PREFIX}${typed.key}`),
             );
+            if (requests.length > BROWSER_RUN_LIMIT) {
+                // The run ends when the job does (followJob), not here.
+                await this.startJob(requests, failed);
+                return;
+            }
             this.step = STEP_USERS;
             const results = await this.send(requests);
             this.records = recordRun(this.records, requests, [...results, ...failed]);
+            await this.notifyCreated(results);
         } catch (error) {
             this.runErrors = reduceErrors(error);
         }
         this.endRun();
+    }
+
+    /**
+     * More than {@link BROWSER_RUN_LIMIT} rows: a job on the platform's queue (createJob, the rows
+     * 200 a call with "n of N", startJob). The requests carry the plan's current values. The rows
+     * show "Queued in job …"; the browser may close (the jobs panel follows the job); while this
+     * panel stays open it reads the job until it ends, and the rows take their outcome.
+     */
+    async startJob(requests: EnableRequest[], failed: EnableResult[]): Promise<void> {
+        this.step = STEP_JOB;
+        this.stepDone = 0;
+        this.stepTotal = requests.length;
+        const job = await startJobFromRows(
+            'ENABLE_USERS',
+            requests.map((request) => enableRow(request)),
+            {
+                onProgress: (progress) => {
+                    this.progress = progress.percent;
+                    this.stepDone = progress.added;
+                },
+            },
+        );
+        this.records = recordRun(this.records, [], failed);
+        this.job = {
+            id: job.id,
+            name: job.name,
+            requests: new Map(requests.map((request) => [request.ContactId, request])),
+        };
+        this.jobNotice = formatLabel(JOB_STARTED, job.name, requests.length.toLocaleString());
+        this.busy = false;
+        this.running = false;
+        this.ranSinceCheck = true;
+        this.dispatchEvent(
+            new CustomEvent('jobstarted', {
+                detail: { kind: 'ENABLE_USERS', jobId: job.id },
+                bubbles: true,
+                composed: true,
+            }),
+        );
+        this.followJob(job.id);
+    }
+
+    /**
+     * Reads the job until it ends, then moves its rows to their outcome (`c/jobRunner.enableResultOf`)
+     * and ends the run (History refreshes). Rows a cancelled or failed job did not reach show Not
+     * run; the jobs panel offers Resume.
+     */
+    async followJob(jobId: string): Promise<void> {
+        try {
+            const finished = await waitForJob(jobId, {
+                intervalMs: this.jobPollInterval,
+                stopped: () => !this.connected || this.job?.id !== jobId,
+            });
+            if (!finished) {
+                return;
+            }
+            const results = finished.rows
+                .map(enableResultOf)
+                .filter((result): result is EnableResult => result !== null);
+            this.records = recordRun(this.records, [...(this.job?.requests.values() ?? [])], results);
+            this.jobNotice =
+                finished.job.status === 'Completed'
+                    ? ''
+                    : formatLabel(JOB_STOPPED, finished.job.name, summaryText(finished.job, finished.job.kind));
+        } catch (error) {
+            this.runErrors = reduceErrors(error);
+        }
+        this.job = undefined;
+        this.endRun();
+    }
+
+    handleSendLoginEmail(event: CustomEvent<{ checked: boolean }>): void {
+        this.sendLoginEmail = event.detail.checked;
+    }
+
+    /**
+     * "Generate new password and notify user" (seed 000's Setup step) for the users this run
+     * created, when the admin chose it: one `UserDoctorController.sendLoginEmails` call (at most
+     * 200 users, a browser run's size); each user's refusal shows on its row.
+     */
+    async notifyCreated(results: readonly EnableResult[]): Promise<void> {
+        const userIds = results
+            .filter((result) => result.status === 'Created' && result.userId)
+            .map((result) => result.userId as string);
+        if (!this.sendLoginEmail || userIds.length === 0) {
+            return;
+        }
+        const emails = new Map(this.loginEmails);
+        try {
+            for (const outcome of await sendLoginEmails({ userIds })) {
+                emails.set(outcome.userId, outcome.result);
+            }
+        } catch (error) {
+            // The users exist; only the emails failed: each row says why.
+            const message = reduceErrors(error).join(' ');
+            userIds.forEach((userId) => emails.set(userId, { ok: false, message, setupUrl: '' }));
+        }
+        this.loginEmails = emails;
+    }
+
+    /** The login email's outcome for a created user, or nothing when none was sent. */
+    loginEmailText(userId: string | null | undefined): string {
+        const outcome = userId ? this.loginEmails.get(userId) : undefined;
+        if (!outcome) {
+            return '';
+        }
+        return outcome.ok ? LOGIN_EMAIL_SENT : formatLabel(LOGIN_EMAIL_REFUSED, outcome.message);
     }
 
     /** Retry: the failed rows with their current values (re-validated), the incomplete ones as sent. */
@@ -1213,6 +1399,7 @@ export default class EnableUsers extends LightningElement {
         this.step = STEP_RETRY;
         const retried = await this.send(requests);
         this.records = recordRun(this.records, requests, retried);
+        await this.notifyCreated(retried);
         this.endRun();
     }
 

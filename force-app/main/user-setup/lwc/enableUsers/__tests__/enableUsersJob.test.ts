@@ -1,0 +1,235 @@
+import { createElement } from 'lwc';
+import EnableUsers from 'c/enableUsers';
+import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
+import enableUsers from '@salesforce/apex/UserSetupController.enableUsers';
+import createJob from '@salesforce/apex/JobController.createJob';
+import addJobRows from '@salesforce/apex/JobController.addJobRows';
+import startJob from '@salesforce/apex/JobController.startJob';
+import getJob from '@salesforce/apex/JobController.getJob';
+import sendLoginEmails from '@salesforce/apex/UserDoctorController.sendLoginEmails';
+import FACTS from './data/UserSetupController.getEnablementFacts.json';
+
+jest.mock('@salesforce/apex/UserSetupController.searchContacts', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserSetupController.getEnablementFacts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/UserSetupController.createAccountsAndContacts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/UserSetupController.enableUsers', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserSetupController.findExistingCustomers', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/JobController.createJob', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.addJobRows', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.startJob', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.getJob', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserDoctorController.sendLoginEmails', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+
+const mocked = (method: unknown): jest.Mock => method as jest.Mock;
+type EnableRequest = Apex.UserEnablementService.EnableRequest;
+type JobSummary = Apex.JobService.JobSummary;
+type JobRow = Apex.JobService.JobRow;
+type Table = { data: Array<Record<string, string>> };
+
+const JOB_ID = 'a0J000000000001AAA';
+
+function flush(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function settle(times = 6): Promise<void> {
+    for (let i = 0; i < times; i++) {
+        // eslint-disable-next-line no-await-in-loop
+        await flush();
+    }
+}
+
+const contactId = (n: number): string => `003${String(n).padStart(12, '0')}AAA`;
+
+/** `count` contacts whose accounts' owners have roles, and seats for all of them. */
+function factsFor(count: number) {
+    const contacts = Array.from({ length: count }, (_, n) => ({
+        ...FACTS.contacts[0],
+        id: contactId(n),
+        firstName: 'Ann',
+        lastName: `Doe${n}`,
+        email: `ann${n}@acme.example`,
+    }));
+    const facts = {
+        ...FACTS,
+        takenNicknames: [],
+        profiles: FACTS.profiles.map((profile) => ({ ...profile, licenseSeatsLeft: 10000 })),
+        permissionSetLicenses: FACTS.permissionSetLicenses.map((license) => ({ ...license, seatsLeft: 10000 })),
+    };
+    mocked(getEnablementFacts).mockImplementation(({ contactIds }: { contactIds: string[] }) =>
+        Promise.resolve({ ...facts, contacts: contacts.filter((contact) => contactIds.includes(contact.id)) }),
+    );
+    return contacts.map((contact) => contact.id);
+}
+
+function job(status: string, processed: number, requested: number): JobSummary {
+    return {
+        id: JOB_ID,
+        name: 'JOB-0001',
+        kind: 'ENABLE_USERS',
+        status,
+        requested,
+        processed,
+        created: processed,
+        alreadyEnabled: 0,
+        failed: 0,
+        skipped: 0,
+        chunkSize: 50,
+        currentChunk: 1,
+        currentStep: 'ENABLE',
+        ownedByMe: true,
+    } as JobSummary;
+}
+
+function render(props: Record<string, unknown>): HTMLElement {
+    const element = createElement('c-enable-users', { is: EnableUsers });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+const $ = <T = HTMLElement>(element: HTMLElement, selector: string): T =>
+    element.shadowRoot!.querySelector(selector) as unknown as T;
+
+describe('c-enable-users: large runs as jobs, and the login email', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('starts a job for more than 200 rows: rows added 200 a call, queued in the job, then their outcome', async () => {
+        const ids = factsFor(201);
+        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
+        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
+        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+        let finished = false;
+        const rows: JobRow[] = ids.map((id, index) => ({
+            id: `a0K${index}`,
+            sequence: index + 1,
+            rowKey: id,
+            status: index === 0 ? 'Failed' : 'Done',
+            resultUserId: index === 0 ? null : `005${String(index).padStart(12, '0')}AAA`,
+            error: index === 0 ? 'DUPLICATE_USERNAME: Duplicate Username.' : null,
+        }));
+        mocked(getJob).mockImplementation(() =>
+            Promise.resolve(
+                finished
+                    ? { job: job('Completed', 201, 201), rows }
+                    : { job: job('Running', 50, 201), rows: rows.slice(0, 1) },
+            ),
+        );
+        const element = render({ contactIds: ids, jobPollInterval: 5 });
+        const started = jest.fn();
+        const completed = jest.fn();
+        element.addEventListener('jobstarted', started);
+        element.addEventListener('runcompleted', completed);
+        await settle();
+        expect($(element, '.ready-count').textContent).toMatch(/201 of 201/);
+        // An edit before the run: the job carries the current value.
+        $(element, 'lightning-datatable.plan-table').dispatchEvent(
+            new CustomEvent('save', { detail: { draftValues: [{ key: ids[0], Username: 'ann.edited@acme.example' }] } }),
+        );
+        await settle();
+
+        $(element, 'lightning-button.run').click();
+        await settle();
+
+        expect(enableUsers).not.toHaveBeenCalled();
+        expect(mocked(createJob).mock.calls[0][0]).toMatchObject({ kind: 'ENABLE_USERS' });
+        const sizes = mocked(addJobRows).mock.calls.map(([args]) => args.rows.length);
+        expect(sizes).toEqual([200, 1]);
+        // The rows sent are the plan's current values.
+        const sent = JSON.parse(mocked(addJobRows).mock.calls[0][0].rows[0].request) as EnableRequest;
+        expect(sent).toMatchObject({ ContactId: ids[0], Username: 'ann.edited@acme.example' });
+        expect(startJob).toHaveBeenCalledWith({ jobId: JOB_ID });
+        expect(started).toHaveBeenCalledTimes(1);
+        const queued = $<Table>(element, 'lightning-datatable.plan-table').data[0];
+        expect(queued).toMatchObject({ status: 'queued', statusText: 'Queued in job JOB-0001', editable: false });
+        expect($(element, '.job-notice').textContent).toMatch(/JOB-0001/);
+        expect($(element, 'lightning-button.run')).toMatchObject({ disabled: true });
+        await expect(element).toBeAccessible();
+
+        finished = true;
+        await settle(10);
+        const plan = $<Table>(element, 'lightning-datatable.plan-table').data;
+        expect(plan[1]).toMatchObject({ status: 'done' });
+        expect(plan[0]).toMatchObject({ status: 'failed' });
+        expect(plan[0].check).toMatch(/username/i);
+        expect(completed).toHaveBeenCalledTimes(1);
+        expect($(element, '.job-notice')).toBeNull();
+    }, 30000);
+
+    it('runs 200 rows or fewer in the browser, without a job', async () => {
+        const ids = factsFor(200);
+        mocked(enableUsers).mockImplementation(({ requests }: { requests: EnableRequest[] }) =>
+            Promise.resolve(
+                requests.map((request, n) => ({
+                    contactId: request.ContactId,
+                    userId: `005${String(n).padStart(12, '0')}AAA`,
+                    status: 'Created',
+                    assignedPermissionSetIds: [],
+                    problems: [],
+                })),
+            ),
+        );
+        const element = render({ contactIds: ids });
+        await settle();
+        $(element, 'lightning-button.run').click();
+        await settle();
+        expect(createJob).not.toHaveBeenCalled();
+        expect(enableUsers).toHaveBeenCalled();
+        // The option is off by default: no login email.
+        expect(sendLoginEmails).not.toHaveBeenCalled();
+    });
+
+    it('sends the login email once for the created users when chosen, and shows each refusal on its row', async () => {
+        const ids = factsFor(2);
+        mocked(enableUsers).mockImplementation(({ requests }: { requests: EnableRequest[] }) =>
+            Promise.resolve(
+                requests.map((request, n) => ({
+                    contactId: request.ContactId,
+                    userId: `00500000000000${n}AAA`,
+                    status: 'Created',
+                    assignedPermissionSetIds: [],
+                    problems: [],
+                })),
+            ),
+        );
+        mocked(sendLoginEmails).mockImplementation(({ userIds }: { userIds: string[] }) =>
+            Promise.resolve(
+                userIds.map((userId, n) => ({
+                    userId,
+                    result:
+                        n === 0
+                            ? { ok: true, message: 'Sent', setupUrl: '' }
+                            : { ok: false, message: 'USER_INACTIVE: the user is inactive', setupUrl: '/x' },
+                })),
+            ),
+        );
+        const element = render({ contactIds: ids });
+        await settle();
+        const option = $(element, 'lightning-input.send-login-email');
+        expect(option).toMatchObject({ checked: false });
+        option.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+        await flush();
+        $(element, 'lightning-button.run').click();
+        await settle();
+        expect(sendLoginEmails).toHaveBeenCalledTimes(1);
+        expect(mocked(sendLoginEmails).mock.calls[0][0].userIds).toEqual(['005000000000000AAA', '005000000000001AAA']);
+        const results = (element.shadowRoot!.querySelector('c-run-results') as HTMLElement & { rows: Table['data'] })
+            .rows;
+        expect(results[0].problems).toBe('Login email sent.');
+        expect(results[1].problems).toBe('Login email not sent: USER_INACTIVE: the user is inactive');
+        await expect(element).toBeAccessible();
+    });
+});
