@@ -609,12 +609,16 @@ export const SCENARIOS = [
             const permissionSet = 'Contract Management CC Plus Digital Experience User';
             const panel = page.locator('c-user-doctor-panel');
             await expectText(panel, label('CCSA_Doctor_Title'), 'user doctor title');
-            await panel.locator('lightning-input.search-term input').fill('Bruno Vargas');
-            await panel.locator('lightning-button.search button').click();
-            await panel
-                .locator('tr.user-row', { hasText: 'Bruno Vargas' })
-                .locator('lightning-button.examine button')
+            // The shared picker in single mode: search with Enter, choose the row (a radio button).
+            const picker = panel.locator('c-record-picker');
+            await picker.locator('lightning-input.search-term input').fill('Bruno Vargas');
+            await picker.locator('lightning-input.search-term input').press('Enter');
+            await picker
+                .locator('.candidates tr', { hasText: 'Bruno Vargas' })
+                .locator('.slds-radio_faux, .slds-radio__label')
+                .first()
                 .click();
+            await expectText(picker.locator('.pill-label'), 'Bruno Vargas', 'the user chosen');
             await expectText(panel.locator('.examined-user'), 'Bruno Vargas', 'the user examined');
             const license = panel.locator('li.check-CCPLUS_PERMISSION_SET_LICENSE');
             const set = panel.locator('li.check-CCPLUS_PERMISSION_SET');

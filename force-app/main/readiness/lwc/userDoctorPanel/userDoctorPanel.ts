@@ -13,14 +13,11 @@ import type { CheckStatus, DoctorFix, DoctorResult } from 'c/userDoctor';
 import { blockedMessage, checkMessage, checkStatusLabel, checkTitle, doctorFixLabel } from 'c/doctorMessages';
 import { setupLinkLabel } from 'c/readinessMessages';
 import { formatLabel } from 'c/labelFormat';
+import { SelectionModel } from 'c/selectionModel';
 import TITLE from '@salesforce/label/c.CCSA_Doctor_Title';
 import INTRO from '@salesforce/label/c.CCSA_Doctor_Intro';
 import SEARCH_LABEL from '@salesforce/label/c.CCSA_Doctor_Search_Label';
 import SEARCH_PLACEHOLDER from '@salesforce/label/c.CCSA_Doctor_Search_Placeholder';
-import SEARCH from '@salesforce/label/c.CCSA_Doctor_Search';
-import EXAMINE from '@salesforce/label/c.CCSA_Doctor_Examine';
-import NO_USERS from '@salesforce/label/c.CCSA_Doctor_No_Users';
-import RESULTS_CAPTION from '@salesforce/label/c.CCSA_Doctor_Results_Caption';
 import COLUMN_NAME from '@salesforce/label/c.CCSA_Doctor_Column_Name';
 import COLUMN_USERNAME from '@salesforce/label/c.CCSA_Doctor_Column_Username';
 import COLUMN_LICENSE from '@salesforce/label/c.CCSA_Doctor_Column_License';
@@ -90,14 +87,6 @@ export default class UserDoctorPanel extends LightningElement {
         intro: INTRO,
         searchLabel: SEARCH_LABEL,
         searchPlaceholder: SEARCH_PLACEHOLDER,
-        search: SEARCH,
-        examine: EXAMINE,
-        noUsers: NO_USERS,
-        resultsCaption: RESULTS_CAPTION,
-        columnName: COLUMN_NAME,
-        columnUsername: COLUMN_USERNAME,
-        columnLicense: COLUMN_LICENSE,
-        columnAccount: COLUMN_ACCOUNT,
         upgrade: UPGRADE,
         openSetup: OPEN_SETUP,
         refresh: REFRESH,
@@ -108,8 +97,15 @@ export default class UserDoctorPanel extends LightningElement {
         sendLoginEmailHelp: SEND_LOGIN_EMAIL_HELP,
     };
 
-    searchTerm = '';
-    users?: DoctorUserRow[];
+    /** The picker's columns: the user, their username, license and account. */
+    userColumns = [
+        { label: COLUMN_NAME, fieldName: 'name' },
+        { label: COLUMN_USERNAME, fieldName: 'username' },
+        { label: COLUMN_LICENSE, fieldName: 'licenseName' },
+        { label: COLUMN_ACCOUNT, fieldName: 'accountName' },
+    ];
+    /** The user chosen in the picker (one at most): choosing one examines it. */
+    selection: SelectionModel<DoctorUserRow> = SelectionModel.empty<DoctorUserRow>({ single: true });
     facts?: DoctorFacts;
     loading = false;
     busy = false;
@@ -160,14 +156,6 @@ export default class UserDoctorPanel extends LightningElement {
         return this.loading || this.busy;
     }
 
-    get hasUsers(): boolean {
-        return (this.users?.length ?? 0) > 0;
-    }
-
-    get noUsersFound(): boolean {
-        return !!this.users && this.users.length === 0;
-    }
-
     get result(): DoctorResult | undefined {
         return this.facts ? examineUser(this.facts.user, this.facts.org) : undefined;
     }
@@ -210,32 +198,31 @@ export default class UserDoctorPanel extends LightningElement {
         });
     }
 
-    handleSearchChange(event: CustomEvent<{ value: string }>): void {
-        this.searchTerm = event.detail.value ?? '';
-    }
+    /**
+     * The picker's search (`UserDoctorController.searchDoctorUsers`): external users by name,
+     * username or email, one page of at most 200 (it takes no cursor: the picker is `single-page`).
+     */
+    searchUserRows = (term: string): Promise<DoctorUserRow[]> => searchDoctorUsers({ searchTerm: term || null });
 
-    handleSearchKeyUp(event: KeyboardEvent): void {
-        if (event.key === 'Enter') {
-            this.handleSearch();
-        }
-    }
-
-    async handleSearch(): Promise<void> {
-        await this.run(async () => {
-            this.users = await searchDoctorUsers({ searchTerm: this.searchTerm });
-        });
-    }
-
-    /** An Examine button of the search results: `data-id` is the user. */
-    async handleExamine(event: Event): Promise<void> {
-        const userId = (event.target as HTMLElement).dataset.id;
-        if (!userId) {
-            return;
-        }
+    /**
+     * The picker's new selection: the user chosen is examined; with the choice removed, the
+     * diagnosis of the last one goes too.
+     */
+    async handleSelectionChange(event: CustomEvent<{ selection: SelectionModel<DoctorUserRow> }>): Promise<void> {
+        this.selection = event.detail.selection;
+        const [userId] = this.selection.ids;
         this.fixResult = undefined;
         this.actionError = undefined;
-        this.examinedId = userId;
-        await this.load();
+        if (!userId) {
+            this.examinedId = undefined;
+            this.facts = undefined;
+            this.loadError = undefined;
+            return;
+        }
+        if (userId !== this.examinedId) {
+            this.examinedId = userId;
+            await this.load();
+        }
     }
 
     handleRefresh(): void {

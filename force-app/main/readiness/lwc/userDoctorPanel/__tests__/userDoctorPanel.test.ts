@@ -10,7 +10,7 @@ import activateSite from '@salesforce/apex/ReadinessController.activateSite';
 import addSiteMember from '@salesforce/apex/ReadinessController.addSiteMember';
 import LOAD_ERROR from '@salesforce/label/c.CCSA_Doctor_Load_Error';
 import ACTION_ERROR from '@salesforce/label/c.CCSA_Doctor_Action_Error';
-import NO_USERS from '@salesforce/label/c.CCSA_Doctor_No_Users';
+import NO_RESULTS from '@salesforce/label/c.CCSA_Picker_No_Results';
 import UPGRADE from '@salesforce/label/c.CCSA_Doctor_Upgrade';
 import FACTS from './data/UserDoctorController.getDoctorFacts.json';
 import USERS from './data/UserDoctorController.searchDoctorUsers.json';
@@ -81,6 +81,31 @@ function clickButton(host: Element | null): void {
     host?.dispatchEvent(new CustomEvent('click'));
 }
 
+/** The shared picker's shadow root inside the panel (null when the panel shows no search). */
+function picker(element: HTMLElement): ShadowRoot | null {
+    return root(element).querySelector('c-record-picker')?.shadowRoot ?? null;
+}
+
+async function searchFor(element: HTMLElement, term: string): Promise<void> {
+    const input = picker(element)?.querySelector('lightning-input.search-term') as HTMLElement;
+    input.dispatchEvent(new CustomEvent('change', { detail: { value: term } }));
+    input.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }));
+    await flush();
+}
+
+type Table = HTMLElement & { data: Array<{ id: string; name: string }>; maxRowSelection: number };
+
+function results(element: HTMLElement): Table {
+    return picker(element)?.querySelector('lightning-datatable') as Table;
+}
+
+/** Chooses a row of the picker's results, as the datatable's radio button does. */
+async function choose(element: HTMLElement, index: number): Promise<void> {
+    const table = results(element);
+    table.dispatchEvent(new CustomEvent('rowselection', { detail: { selectedRows: [table.data[index]] } }));
+    await flush();
+}
+
 describe('c-user-doctor-panel', () => {
     beforeEach(() => {
         mocked(getDoctorFacts).mockResolvedValue(factsWith());
@@ -94,36 +119,59 @@ describe('c-user-doctor-panel', () => {
         jest.clearAllMocks();
     });
 
-    it('offers the search, and reads nothing before a user is picked', async () => {
+    it('offers the shared picker in single mode, and reads nothing before a user is picked', async () => {
         const element = render();
         await flush();
-        expect(root(element).querySelector('lightning-input.search-term')).not.toBeNull();
+        const shared = root(element).querySelector('c-record-picker') as unknown as { single: boolean; kind: string };
+        expect(shared.single).toBe(true);
+        expect(shared.kind).toBe('users');
+        expect(picker(element)?.querySelector('lightning-input.search-term')).not.toBeNull();
         expect(getDoctorFacts).not.toHaveBeenCalled();
         expect(root(element).querySelector('.doctor-checks')).toBeNull();
         await expect(element).toBeAccessible();
     });
 
-    it('searches external users and examines the one picked', async () => {
+    it('searches external users with Enter and examines the one chosen, then another', async () => {
         const element = render();
         await flush();
-        const input = root(element).querySelector('lightning-input.search-term') as HTMLElement;
-        input.dispatchEvent(new CustomEvent('change', { detail: { value: 'bru' } }));
-        input.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }));
-        await flush();
+        await searchFor(element, 'bru');
         expect(searchDoctorUsers).toHaveBeenCalledWith({ searchTerm: 'bru' });
-        const rows = root(element).querySelectorAll('tr.user-row');
-        expect(rows).toHaveLength(2);
-        expect(rows[0].querySelector('.user-name')?.textContent).toBe('Bruno Vargas');
+        expect(results(element).data.map((row) => row.name)).toEqual(['Bruno Vargas', 'Bruna Vance']);
+        expect(results(element).maxRowSelection).toBe(1);
+        // One page: the doctor's search takes no cursor, so no "Show more" and no "Select all".
+        expect(picker(element)?.querySelector('lightning-button.more')).toBeNull();
+        expect(picker(element)?.querySelector('lightning-button.select-all')).toBeNull();
         await expect(element).toBeAccessible();
 
-        clickButton(rows[0].querySelector('lightning-button.examine'));
-        await flush();
+        await choose(element, 0);
         expect(getDoctorFacts).toHaveBeenCalledWith({ userId: USER });
         expect(root(element).querySelector('.examined-user')?.textContent).toBe('Bruno Vargas');
         expect(root(element).querySelectorAll('li.doctor-check')).toHaveLength(12);
         expect(root(element).querySelector('.summary')?.textContent).toBe('10 passed, 2 failed, 0 unknown');
-        // The search stays, to pick another user.
-        expect(root(element).querySelector('lightning-input.search-term')).not.toBeNull();
+        // The picker stays, naming the user chosen, to pick another.
+        expect(picker(element)?.querySelector('.selected-count')?.textContent).toBe('1 user selected');
+        expect(picker(element)?.querySelector('.pill-label')?.textContent).toBe('Bruno Vargas');
+        await expect(element).toBeAccessible();
+
+        const other = USERS[1].id;
+        mocked(getDoctorFacts).mockResolvedValue(factsWith({ id: other, name: 'Bruna Vance' }));
+        await choose(element, 1);
+        expect(getDoctorFacts).toHaveBeenLastCalledWith({ userId: other });
+        expect(root(element).querySelector('.examined-user')?.textContent).toBe('Bruna Vance');
+        expect(picker(element)?.querySelector('.pill-label')?.textContent).toBe('Bruna Vance');
+    });
+
+    it('clears the diagnosis when the chosen user is removed', async () => {
+        const element = render();
+        await flush();
+        await searchFor(element, 'bru');
+        await choose(element, 0);
+        expect(root(element).querySelector('.doctor-checks')).not.toBeNull();
+        (picker(element)?.querySelector('lightning-button-icon.remove-selected') as HTMLElement).click();
+        await flush();
+        expect(root(element).querySelector('.doctor-checks')).toBeNull();
+        expect(picker(element)?.querySelector('.selected-count')?.textContent).toBe('0 users selected');
+        expect(getDoctorFacts).toHaveBeenCalledTimes(1);
         await expect(element).toBeAccessible();
     });
 
@@ -131,16 +179,17 @@ describe('c-user-doctor-panel', () => {
         mocked(searchDoctorUsers).mockResolvedValue([]);
         const element = render();
         await flush();
-        clickButton(root(element).querySelector('lightning-button.search'));
+        clickButton(picker(element)?.querySelector('lightning-button.search') ?? null);
         await flush();
-        expect(root(element).querySelector('.no-users')?.textContent).toBe(NO_USERS);
+        expect(searchDoctorUsers).toHaveBeenCalledWith({ searchTerm: null });
+        expect(picker(element)?.querySelector('.no-results')?.textContent).toBe(NO_RESULTS);
         await expect(element).toBeAccessible();
     });
 
     it('examines a handed-over user without a search: a fix, and a fix that waits for it', async () => {
         const element = render(USER);
         await flush();
-        expect(root(element).querySelector('lightning-input.search-term')).toBeNull();
+        expect(root(element).querySelector('c-record-picker')).toBeNull();
         const license = check(element, 'CCPLUS_PERMISSION_SET_LICENSE');
         expect(license.classList).toContain('status-fail');
         const fix = license.querySelector('lightning-button.fix') as unknown as { label: string };
