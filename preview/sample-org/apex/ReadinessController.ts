@@ -18,6 +18,7 @@ import SITE_NOT_FOUND from '@salesforce/label/c.CCSA_Readiness_Fix_Site_Not_Foun
 import NO_DIGITAL_EXPERIENCES from '@salesforce/label/c.CCSA_Readiness_Fix_No_Digital_Experiences';
 import SHARERS_INVALID from '@salesforce/label/c.CCSA_Readiness_Sharers_Invalid';
 import SHARERS_DONE from '@salesforce/label/c.CCSA_Readiness_Sharers_Done';
+import SHARERS_DONE_ONE from '@salesforce/label/c.CCSA_Readiness_Sharers_Done_One';
 import SHARERS_REFUSED from '@salesforce/label/c.CCSA_Readiness_Sharers_Refused';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
@@ -544,7 +545,11 @@ export const assignSharerPermissionSet: typeof import('@salesforce/apex/Readines
         return failed.length === 0
             ? {
                   ok: true,
-                  message: formatLabel(SHARERS_DONE, permissionSet.Label, users.length),
+                  message: formatLabel(
+                      users.length === 1 ? SHARERS_DONE_ONE : SHARERS_DONE,
+                      permissionSet.Label,
+                      users.length,
+                  ),
                   setupUrl: PERMISSION_SETS_URL,
               }
             : {

@@ -21,7 +21,17 @@ import {
     mergeResults,
     pendingLogIds,
 } from 'c/upgradePlan';
-import { itemMessage, pathLabel, statusLabel, stepMessage } from 'c/upgradeMessages';
+import {
+    cancelledText,
+    fitLabel,
+    itemMessage,
+    pathLabel,
+    planPageText,
+    readyCountText,
+    seatsLeftText,
+    statusLabel,
+    stepMessage,
+} from 'c/upgradeMessages';
 import { runInChunks } from 'c/bulkRunner';
 import { STATUS_ICONS, countOutcomes, plainText, viewRows } from 'c/planRows';
 import type { RowStatus } from 'c/planRows';
@@ -33,12 +43,9 @@ import PLAN_STATUS_NOT_RUN from '@salesforce/label/c.CCSA_Plan_Status_notRun';
 import PLAN_STATUS_WARNING from '@salesforce/label/c.CCSA_Plan_Status_warning';
 import PLAN_STATUS_CHECKING from '@salesforce/label/c.CCSA_Plan_Status_checking';
 import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
-import PLAN_PAGE from '@salesforce/label/c.CCSA_Plan_Page';
 import PLAN_PREVIOUS from '@salesforce/label/c.CCSA_Plan_Previous';
 import PLAN_NEXT from '@salesforce/label/c.CCSA_Plan_Next';
 import RUN_LOCKED from '@salesforce/label/c.CCSA_Run_Locked';
-import UPGRADE_FIT from '@salesforce/label/c.CCSA_Upgrade_Fit';
-import UPGRADE_SEATS from '@salesforce/label/c.CCSA_Upgrade_Seats';
 import SUMMARY_COMPLETED from '@salesforce/label/c.CCSA_Upgrade_Summary_Completed';
 import SUMMARY_FAILED from '@salesforce/label/c.CCSA_Upgrade_Summary_Failed';
 import SUMMARY_REFUSED from '@salesforce/label/c.CCSA_Upgrade_Summary_Refused';
@@ -72,7 +79,6 @@ import TARGET_PLACEHOLDER from '@salesforce/label/c.CCSA_Upgrade_Target_Placehol
 import VALIDATING from '@salesforce/label/c.CCSA_Upgrade_Validating';
 import VALIDATE from '@salesforce/label/c.CCSA_Upgrade_Validate';
 import VERDICTS from '@salesforce/label/c.CCSA_Upgrade_Verdicts';
-import READY_COUNT from '@salesforce/label/c.CCSA_Upgrade_Ready_Count';
 import RUN from '@salesforce/label/c.CCSA_Upgrade_Run';
 import RETRY from '@salesforce/label/c.CCSA_Upgrade_Retry';
 import RESULTS from '@salesforce/label/c.CCSA_Upgrade_Results';
@@ -89,7 +95,6 @@ import LOAD_ERROR from '@salesforce/label/c.CCSA_Upgrade_Load_Error';
 import RUN_ERROR from '@salesforce/label/c.CCSA_Upgrade_Run_Error';
 import PARTNER_ENABLED from '@salesforce/label/c.CCSA_Upgrade_Partner_Enabled';
 import CANCEL from '@salesforce/label/c.CCSA_Upgrade_Cancel';
-import CANCELLED from '@salesforce/label/c.CCSA_Upgrade_Cancelled';
 import CONTRACTS_OPTION from '@salesforce/label/c.CCSA_Upgrade_Contracts_Option';
 import ROLE_DEFAULT from '@salesforce/label/c.CCSA_Upgrade_Role_Default';
 
@@ -453,7 +458,7 @@ export default class LicenseUpgrade extends LightningElement {
 
     get verdictPageText(): string {
         const view = this.verdictView;
-        return formatLabel(PLAN_PAGE, view.page + 1, view.pageCount, view.matching);
+        return planPageText(view.page + 1, view.pageCount, view.matching);
     }
 
     get isFirstVerdictPage(): boolean {
@@ -483,11 +488,8 @@ export default class LicenseUpgrade extends LightningElement {
         if (!target) {
             return '';
         }
-        return formatLabel(
-            UPGRADE_SEATS,
-            target.licenseName,
-            Math.max(0, target.seatsAvailable - this.changedIds.size),
-        );
+        const left = Math.max(0, target.seatsAvailable - this.changedIds.size);
+        return seatsLeftText(target.licenseName, left);
     }
 
     /**
@@ -526,7 +528,7 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     get fitLabel(): string {
-        return formatLabel(UPGRADE_FIT, this.fitVerdicts.length);
+        return fitLabel(this.fitVerdicts.length);
     }
 
     /** "3 changed · 1 failed · 2 not run": each outcome of the runs since Validate. */
@@ -562,7 +564,7 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     get readyText(): string {
-        return formatLabel(READY_COUNT, this.readyCount, this.validation?.users.length ?? 0);
+        return readyCountText(this.readyCount, this.validation?.users.length ?? 0);
     }
 
     get needsAcknowledgement(): boolean {
@@ -929,7 +931,7 @@ export default class LicenseUpgrade extends LightningElement {
         this.progress = 100;
         this.results = mergeResults(this.results, cancelled);
         this.endRun();
-        this.notice = cancelled.length > 0 ? formatLabel(CANCELLED, cancelled.length) : '';
+        this.notice = cancelled.length > 0 ? cancelledText(cancelled.length) : '';
         if (failures.length > 0) {
             this.runErrors = failures;
         }

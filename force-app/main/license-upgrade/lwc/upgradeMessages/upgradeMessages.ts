@@ -2,7 +2,17 @@
  * Turns the validator's items (a code and its values) into the sentences an admin reads, from
  * Custom Labels, so that every message can be translated and the codes stay stable.
  */
-import { formatLabel } from 'c/labelFormat';
+import { countedLabel, formatLabel, pluralLabel } from 'c/labelFormat';
+import PLAN_PAGE from '@salesforce/label/c.CCSA_Plan_Page';
+import PLAN_PAGE_ONE from '@salesforce/label/c.CCSA_Plan_Page_One';
+import UPGRADE_FIT from '@salesforce/label/c.CCSA_Upgrade_Fit';
+import UPGRADE_FIT_ONE from '@salesforce/label/c.CCSA_Upgrade_Fit_One';
+import UPGRADE_SEATS from '@salesforce/label/c.CCSA_Upgrade_Seats';
+import UPGRADE_SEATS_ONE from '@salesforce/label/c.CCSA_Upgrade_Seats_One';
+import READY_COUNT from '@salesforce/label/c.CCSA_Upgrade_Ready_Count';
+import READY_COUNT_ONE from '@salesforce/label/c.CCSA_Upgrade_Ready_Count_One';
+import CANCELLED from '@salesforce/label/c.CCSA_Upgrade_Cancelled';
+import CANCELLED_ONE from '@salesforce/label/c.CCSA_Upgrade_Cancelled_One';
 import type { Item, ItemCode } from 'c/upgradeValidator';
 import type { ConversionPath } from 'c/licenseConversion';
 import type { ManualStep } from 'c/upgradePlan';
@@ -36,6 +46,8 @@ import PATH_MIGRATE from '@salesforce/label/c.CCSA_Upgrade_PATH_MIGRATE';
 import PARTNER_ACCOUNT_NOT_ENABLED from '@salesforce/label/c.CCSA_Upgrade_PARTNER_ACCOUNT_NOT_ENABLED';
 import PERSON_ACCOUNTS_OVER_LIMIT from '@salesforce/label/c.CCSA_Upgrade_PERSON_ACCOUNTS_OVER_LIMIT';
 import NOT_ENOUGH_SEATS from '@salesforce/label/c.CCSA_Upgrade_NOT_ENOUGH_SEATS';
+import NOT_ENOUGH_SEATS_ONE from '@salesforce/label/c.CCSA_Upgrade_NOT_ENOUGH_SEATS_One';
+import NOT_ENOUGH_SEATS_NONE from '@salesforce/label/c.CCSA_Upgrade_NOT_ENOUGH_SEATS_None';
 import ROLE_IRREVERSIBLE from '@salesforce/label/c.CCSA_Upgrade_ROLE_IRREVERSIBLE';
 import ROLE_ASSIGN_LOWEST from '@salesforce/label/c.CCSA_Upgrade_ROLE_ASSIGN_LOWEST';
 import ROLE_CREATE from '@salesforce/label/c.CCSA_Upgrade_ROLE_CREATE';
@@ -106,7 +118,13 @@ const TEMPLATES: Readonly<Record<ItemCode, string>> = {
  * @returns the sentence in the running user's language
  */
 export function itemMessage(item: Item): string {
-    return formatLabel(TEMPLATES[item.code], ...(item.values ?? []));
+    const values = item.values ?? [];
+    // "needs {1} {0} licenses and {2} are left": the seats left ({2}) decide the wording.
+    const template =
+        item.code === 'NOT_ENOUGH_SEATS'
+            ? countedLabel(values[2], NOT_ENOUGH_SEATS_ONE, NOT_ENOUGH_SEATS, NOT_ENOUGH_SEATS_NONE)
+            : TEMPLATES[item.code];
+    return formatLabel(template, ...values);
 }
 
 const STEPS: Readonly<Record<ManualStep['code'], string>> = {
@@ -164,4 +182,56 @@ export function pathLabel(path: ConversionPath): string {
  */
 export function statusLabel(status: string | null | undefined): string {
     return (status && STATUSES[status]) || status || '';
+}
+
+// The panel's counts: Custom Labels have no plural forms, so each has a label for one and one for
+// zero or many, and "1 seats left" or "0 of 1 users can be changed" never shows.
+
+/**
+ * The seats left of the target license ("Customer Community Plus: 3 seats left").
+ * @param license the license name
+ * @param left the seats left
+ * @returns the line
+ */
+export function seatsLeftText(license: string, left: number): string {
+    return formatLabel(countedLabel(left, UPGRADE_SEATS_ONE, UPGRADE_SEATS), license, left);
+}
+
+/**
+ * The "Change the N that fit" button.
+ * @param count the verdicts that fit the seats
+ * @returns the label
+ */
+export function fitLabel(count: number): string {
+    return pluralLabel(count, UPGRADE_FIT_ONE, UPGRADE_FIT);
+}
+
+/**
+ * "2 of 5 users can be changed now."
+ * @param ready the users that can be changed
+ * @param total the users validated
+ * @returns the line
+ */
+export function readyCountText(ready: number, total: number): string {
+    return formatLabel(countedLabel(total, READY_COUNT_ONE, READY_COUNT), ready, total);
+}
+
+/**
+ * The notice after unfinished changes were cancelled.
+ * @param count the changes cancelled
+ * @returns the notice
+ */
+export function cancelledText(count: number): string {
+    return pluralLabel(count, CANCELLED_ONE, CANCELLED);
+}
+
+/**
+ * The plan's pager ("Page 1 of 3 (120 rows)"), worded as in Enable users.
+ * @param page the page shown, from 1
+ * @param pageCount the pages
+ * @param rows the rows that match the filter
+ * @returns the line
+ */
+export function planPageText(page: number, pageCount: number, rows: number): string {
+    return formatLabel(countedLabel(rows, PLAN_PAGE_ONE, PLAN_PAGE), page, pageCount, rows);
 }

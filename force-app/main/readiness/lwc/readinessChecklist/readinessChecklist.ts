@@ -16,10 +16,11 @@ import {
 } from 'c/readinessRules';
 import type { OrgFacts, ReadinessFix, ReadinessRow, ReadinessSummary, RowId } from 'c/readinessRules';
 import { fixLabel, reasonMessage, rowTitle, setupLinkLabel, siteStatusLabel, statusLabel } from 'c/readinessMessages';
-import { formatLabel } from 'c/labelFormat';
+import { countedLabel, formatLabel } from 'c/labelFormat';
 import TITLE from '@salesforce/label/c.CCSA_Readiness_Title';
 import INTRO from '@salesforce/label/c.CCSA_Readiness_Intro';
 import PROGRESS from '@salesforce/label/c.CCSA_Readiness_Progress';
+import PROGRESS_ONE from '@salesforce/label/c.CCSA_Readiness_Progress_One';
 import READY from '@salesforce/label/c.CCSA_Readiness_Ready';
 import NOT_READY from '@salesforce/label/c.CCSA_Readiness_Not_Ready';
 import REFRESH from '@salesforce/label/c.CCSA_Readiness_Refresh';
@@ -199,7 +200,8 @@ export default class ReadinessChecklist extends LightningElement {
 
     get progressText(): string {
         const summary = this.summary;
-        return formatLabel(PROGRESS, summary.counts.done, summary.total, summary.percentDone);
+        const label = countedLabel(summary.total, PROGRESS_ONE, PROGRESS);
+        return formatLabel(label, summary.counts.done, summary.total, summary.percentDone);
     }
 
     get readyText(): string {

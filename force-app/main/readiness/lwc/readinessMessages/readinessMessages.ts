@@ -3,7 +3,7 @@
  * into the sentences an admin reads, from Custom Labels, so that every message can be translated
  * and the codes stay stable.
  */
-import { formatLabel } from 'c/labelFormat';
+import { countedLabel, formatLabel } from 'c/labelFormat';
 import { siteStatusKind } from 'c/readinessRules';
 import type { Finding, Reason, ReasonCode, ReadinessFix, RowId, RowStatus, SiteStatusKind } from 'c/readinessRules';
 import DIGITAL_EXPERIENCES_ENABLED from '@salesforce/label/c.CCSA_Readiness_DIGITAL_EXPERIENCES_ENABLED';
@@ -18,6 +18,7 @@ import CCP_PROFILE_API_DISABLED from '@salesforce/label/c.CCSA_Readiness_CCP_PRO
 import CCP_PROFILE_CLONE_NEEDED from '@salesforce/label/c.CCSA_Readiness_CCP_PROFILE_CLONE_NEEDED';
 import CCP_PROFILE_MISSING from '@salesforce/label/c.CCSA_Readiness_CCP_PROFILE_MISSING';
 import CCP_SEATS_AVAILABLE from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_AVAILABLE';
+import CCP_SEATS_AVAILABLE_ONE from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_AVAILABLE_One';
 import CCP_SEATS_EXHAUSTED from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_EXHAUSTED';
 import CCP_LICENSE_MISSING from '@salesforce/label/c.CCSA_Readiness_CCP_LICENSE_MISSING';
 import PERMISSION_SETS_READY from '@salesforce/label/c.CCSA_Readiness_PERMISSION_SETS_READY';
@@ -40,6 +41,7 @@ import SITE_STATUS_LIVE from '@salesforce/label/c.CCSA_Readiness_Site_Status_Liv
 import SITE_STATUS_PREVIEW from '@salesforce/label/c.CCSA_Readiness_Site_Status_Preview';
 import SITE_STATUS_INACTIVE from '@salesforce/label/c.CCSA_Readiness_Site_Status_Inactive';
 import CONTRACT_SHARERS_PRESENT from '@salesforce/label/c.CCSA_Readiness_CONTRACT_SHARERS_PRESENT';
+import CONTRACT_SHARERS_PRESENT_ONE from '@salesforce/label/c.CCSA_Readiness_CONTRACT_SHARERS_PRESENT_One';
 import CONTRACT_SHARERS_NONE from '@salesforce/label/c.CCSA_Readiness_CONTRACT_SHARERS_NONE';
 import CONTRACT_SHARER_PERMISSION_SETS_MISSING from '@salesforce/label/c.CCSA_Readiness_CONTRACT_SHARER_PERMISSION_SETS_MISSING';
 import ROW_DIGITAL_EXPERIENCES from '@salesforce/label/c.CCSA_Readiness_Row_DIGITAL_EXPERIENCES';
@@ -122,6 +124,12 @@ const FIXES: Readonly<Record<ReadinessFix, string>> = {
     ADD_PROFILE_MEMBER: FIX_ADD_PROFILE_MEMBER,
 };
 
+/** Reasons that count something in `{0}`: their label for exactly one (Custom Labels have no plural). */
+const SINGULAR: Partial<Record<ReasonCode, string>> = {
+    CCP_SEATS_AVAILABLE: CCP_SEATS_AVAILABLE_ONE,
+    CONTRACT_SHARERS_PRESENT: CONTRACT_SHARERS_PRESENT_ONE,
+};
+
 const STATUSES: Readonly<Record<RowStatus, string>> = {
     done: STATUS_DONE,
     'needs-action': STATUS_NEEDS_ACTION,
@@ -147,7 +155,8 @@ export function reasonMessage(reason: Reason): string {
     if (reason.code === 'STANDARD_EXTERNAL_PROFILES_CONFIRMED') {
         values[1] = formatDateTime(values[1]);
     }
-    return formatLabel(REASONS[reason.code], ...values);
+    const one = SINGULAR[reason.code];
+    return formatLabel(one ? countedLabel(values[0], one, REASONS[reason.code]) : REASONS[reason.code], ...values);
 }
 
 /** The title of a checklist row. */

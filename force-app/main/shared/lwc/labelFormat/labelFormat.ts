@@ -7,12 +7,18 @@
  * label that Apex formats too must write `user''s` and then reads the same on both sides. A lone
  * `'` is kept as written here; the Apex scan (format-label-apostrophe) refuses it in labels that
  * `String.format` uses. Values are inserted as they are: their apostrophes are never touched.
+ *
+ * A value that ends a sentence itself ("Acme Inc.", a platform message "Insufficient access.")
+ * where the label puts a full stop right after it (`... the account {0}.`) keeps one full stop,
+ * never "..".
  */
 export function formatLabel(label: string, ...values: ReadonlyArray<string | number | null | undefined>): string {
-    return label.replace(/''|\{(\d+)\}/g, (match: string, index: string | undefined) => {
+    return label.replace(/''|\{(\d+)\}(\.?)/g, (match: string, index: string | undefined, stop = '') => {
         if (index === undefined) return "'";
         const value = values[Number(index)];
-        return value === undefined || value === null ? match : String(value);
+        if (value === undefined || value === null) return match;
+        const text = String(value);
+        return stop && /[.!?…]$/.test(text) ? text : text + stop;
     });
 }
 
@@ -33,6 +39,27 @@ export function pluralLabel(
     ...values: ReadonlyArray<string | number | null | undefined>
 ): string {
     return formatLabel(count === 1 ? one : many, count, ...values);
+}
+
+/**
+ * Chooses, without filling it, the label for none, one or many, for a message whose count is not
+ * `{0}` (e.g. "{1} {0} licenses and {2} are left", where `{2}` decides), so that the caller fills it
+ * with `formatLabel` and the values in their order.
+ * @param count the number that decides the wording (a number, or a number's text)
+ * @param one the label for exactly one
+ * @param many the label for zero (without `none`) and more than one
+ * @param none the label for zero, where it reads better ("No license is left")
+ * @returns the label to fill
+ */
+export function countedLabel(
+    count: number | string | null | undefined,
+    one: string,
+    many: string,
+    none?: string,
+): string {
+    const value = Number(count);
+    if (value === 1) return one;
+    return value === 0 && none !== undefined ? none : many;
 }
 
 /**

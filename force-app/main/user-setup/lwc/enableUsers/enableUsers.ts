@@ -36,7 +36,18 @@ import { Memo, STATUS_ICONS, countOutcomes, rowsThatFit, seatsByLicense, viewRow
 import type { RowStatus, SortDirection } from 'c/planRows';
 import type { RowPlan } from 'c/userEnablement';
 import { csvDataUrl } from 'c/csvExport';
-import { platformProblemMessage, problemMessage, refusalProblemMessage, warningMessage } from 'c/enablementMessages';
+import {
+    fitLabel,
+    planPageText,
+    platformProblemMessage,
+    problemMessage,
+    profileOptionText,
+    readyCountText,
+    refusalProblemMessage,
+    seatsLeftText,
+    seatsNeededText,
+    warningMessage,
+} from 'c/enablementMessages';
 import { runInChunks } from 'c/bulkRunner';
 import { reduceErrors } from 'c/errorUtils';
 import sendLoginEmails from '@salesforce/apex/UserDoctorController.sendLoginEmails';
@@ -63,7 +74,6 @@ import RUN from '@salesforce/label/c.CCSA_Enable_Run';
 import RETRY from '@salesforce/label/c.CCSA_Enable_Retry';
 import EXPORT from '@salesforce/label/c.CCSA_Enable_Export';
 import PROGRESS from '@salesforce/label/c.CCSA_Enable_Progress';
-import READY_COUNT from '@salesforce/label/c.CCSA_Enable_Ready_Count';
 import PLAN from '@salesforce/label/c.CCSA_Enable_Plan';
 import RESULTS from '@salesforce/label/c.CCSA_Enable_Results';
 import COLUMN_CONTACT from '@salesforce/label/c.CCSA_Enable_Column_Contact';
@@ -102,7 +112,6 @@ import PLAN_STATUS_DONE from '@salesforce/label/c.CCSA_Plan_Status_done';
 import PLAN_STATUS_FAILED from '@salesforce/label/c.CCSA_Plan_Status_failed';
 import PLAN_STATUS_NOT_RUN from '@salesforce/label/c.CCSA_Plan_Status_notRun';
 import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
-import PLAN_PAGE from '@salesforce/label/c.CCSA_Plan_Page';
 import PLAN_PREVIOUS from '@salesforce/label/c.CCSA_Plan_Previous';
 import PLAN_NEXT from '@salesforce/label/c.CCSA_Plan_Next';
 import PLAN_REMOVE from '@salesforce/label/c.CCSA_Plan_Remove';
@@ -114,10 +123,6 @@ import SUMMARY_INCOMPLETE from '@salesforce/label/c.CCSA_Enable_Summary_Incomple
 import SUMMARY_FAILED from '@salesforce/label/c.CCSA_Enable_Summary_Failed';
 import SUMMARY_REFUSED from '@salesforce/label/c.CCSA_Enable_Summary_Refused';
 import SUMMARY_NOT_RUN from '@salesforce/label/c.CCSA_Enable_Summary_NotRun';
-import FIT from '@salesforce/label/c.CCSA_Enable_Fit';
-import SEATS from '@salesforce/label/c.CCSA_Enable_Seats';
-import SEATS_NEEDED from '@salesforce/label/c.CCSA_Enable_Seats_Needed';
-import PROFILE_OPTION from '@salesforce/label/c.CCSA_Enable_Profile_Option';
 import STEP_CUSTOMERS from '@salesforce/label/c.CCSA_Enable_Step_Customers';
 import STEP_USERS from '@salesforce/label/c.CCSA_Enable_Step_Users';
 import STEP_RETRY from '@salesforce/label/c.CCSA_Enable_Step_Retry';
@@ -533,15 +538,10 @@ export default class EnableUsers extends LightningElement {
 
     get profileOptions(): Array<{ label: string; value: string }> {
         const taken = this.seatsTaken;
-        return (this.facts?.profiles ?? []).map((profile) => ({
-            label: formatLabel(
-                PROFILE_OPTION,
-                profile.name,
-                profile.licenseName,
-                Math.max(0, profile.licenseSeatsLeft - (taken.get(profile.licenseName) ?? 0)),
-            ),
-            value: profile.id,
-        }));
+        return (this.facts?.profiles ?? []).map((profile) => {
+            const left = Math.max(0, profile.licenseSeatsLeft - (taken.get(profile.licenseName) ?? 0));
+            return { label: profileOptionText(profile.name, profile.licenseName, left), value: profile.id };
+        });
     }
 
     /** The run records as results, in run order (the results table, the retry, the export). */
@@ -758,7 +758,7 @@ export default class EnableUsers extends LightningElement {
 
     get pageText(): string {
         const view = this.planView;
-        return formatLabel(PLAN_PAGE, view.page + 1, view.pageCount, view.matching);
+        return planPageText(view.page + 1, view.pageCount, view.matching);
     }
 
     get hasPages(): boolean {
@@ -788,10 +788,10 @@ export default class EnableUsers extends LightningElement {
                 seatsLeft: profile.licenseSeatsLeft,
             })),
             this.seatsTaken,
-        ).map(([license, left]) => ({ key: license, text: formatLabel(SEATS, license, left) }));
+        ).map(([license, left]) => ({ key: license, text: seatsLeftText(license, left) }));
         const profile = facts.profiles.find((candidate) => candidate.id === this.profileId);
         if (profile && this.readyRows.length > 0) {
-            lines.push({ key: 'needed', text: formatLabel(SEATS_NEEDED, this.readyRows.length, profile.licenseName) });
+            lines.push({ key: 'needed', text: seatsNeededText(this.readyRows.length, profile.licenseName) });
         }
         return lines;
     }
@@ -827,7 +827,7 @@ export default class EnableUsers extends LightningElement {
     }
 
     get fitLabel(): string {
-        return formatLabel(FIT, this.fitRows.length);
+        return fitLabel(this.fitRows.length);
     }
 
     /** "4 created · 2 failed · 1 not run": each outcome of the runs since the Check. */
@@ -860,9 +860,7 @@ export default class EnableUsers extends LightningElement {
     }
 
     get readyText(): string {
-        return this.plan
-            ? formatLabel(READY_COUNT, this.ranSinceCheck ? 0 : this.readyRows.length, this.allPlanRows.length)
-            : '';
+        return this.plan ? readyCountText(this.ranSinceCheck ? 0 : this.readyRows.length, this.allPlanRows.length) : '';
     }
 
     /** Run: a checked plan with rows ready, no lookup pending, and no run since the Check. */

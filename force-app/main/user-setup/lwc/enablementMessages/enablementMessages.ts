@@ -3,7 +3,7 @@
  * Apex maps to the same codes (`UserEnablementService.codeFor`): each problem with its fix, from
  * Custom Labels.
  */
-import { formatLabel } from 'c/labelFormat';
+import { countedLabel, formatLabel, joinSentences, pluralLabel } from 'c/labelFormat';
 import { plainText } from 'c/planRows';
 import type { FixCode, Problem, ProblemCode, Warning, WarningCode } from 'c/userEnablement';
 import PROBLEM_EMAIL_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_EMAIL_MISSING';
@@ -34,8 +34,24 @@ import PROBLEM_PROFILE_NOT_CHOSEN from '@salesforce/label/c.CCSA_Enable_Problem_
 import PROBLEM_PROFILE_LICENSE_NOT_CCP from '@salesforce/label/c.CCSA_Enable_Problem_PROFILE_LICENSE_NOT_CCP';
 import PROBLEM_PROFILE_API_DISABLED from '@salesforce/label/c.CCSA_Enable_Problem_PROFILE_API_DISABLED';
 import PROBLEM_NOT_ENOUGH_LICENSE_SEATS from '@salesforce/label/c.CCSA_Enable_Problem_NOT_ENOUGH_LICENSE_SEATS';
+import PROBLEM_NOT_ENOUGH_LICENSE_SEATS_ONE from '@salesforce/label/c.CCSA_Enable_Problem_NOT_ENOUGH_LICENSE_SEATS_One';
+import PROBLEM_NOT_ENOUGH_LICENSE_SEATS_NONE from '@salesforce/label/c.CCSA_Enable_Problem_NOT_ENOUGH_LICENSE_SEATS_None';
 import PROBLEM_PERMISSION_SET_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_PERMISSION_SET_MISSING';
 import PROBLEM_NOT_ENOUGH_PSL_SEATS from '@salesforce/label/c.CCSA_Enable_Problem_NOT_ENOUGH_PSL_SEATS';
+import PROBLEM_NOT_ENOUGH_PSL_SEATS_ONE from '@salesforce/label/c.CCSA_Enable_Problem_NOT_ENOUGH_PSL_SEATS_One';
+import PROBLEM_NOT_ENOUGH_PSL_SEATS_NONE from '@salesforce/label/c.CCSA_Enable_Problem_NOT_ENOUGH_PSL_SEATS_None';
+import READY_COUNT from '@salesforce/label/c.CCSA_Enable_Ready_Count';
+import READY_COUNT_ONE from '@salesforce/label/c.CCSA_Enable_Ready_Count_One';
+import PLAN_PAGE from '@salesforce/label/c.CCSA_Plan_Page';
+import PLAN_PAGE_ONE from '@salesforce/label/c.CCSA_Plan_Page_One';
+import FIT from '@salesforce/label/c.CCSA_Enable_Fit';
+import FIT_ONE from '@salesforce/label/c.CCSA_Enable_Fit_One';
+import SEATS from '@salesforce/label/c.CCSA_Enable_Seats';
+import SEATS_ONE from '@salesforce/label/c.CCSA_Enable_Seats_One';
+import SEATS_NEEDED from '@salesforce/label/c.CCSA_Enable_Seats_Needed';
+import SEATS_NEEDED_ONE from '@salesforce/label/c.CCSA_Enable_Seats_Needed_One';
+import PROFILE_OPTION from '@salesforce/label/c.CCSA_Enable_Profile_Option';
+import PROFILE_OPTION_ONE from '@salesforce/label/c.CCSA_Enable_Profile_Option_One';
 import PROBLEM_FIELD_INTEGRITY from '@salesforce/label/c.CCSA_Enable_Problem_FIELD_INTEGRITY';
 import PROBLEM_PLATFORM_ERROR from '@salesforce/label/c.CCSA_Enable_Problem_PLATFORM_ERROR';
 import FIX_EDIT_EMAIL from '@salesforce/label/c.CCSA_Enable_Fix_EDIT_EMAIL';
@@ -170,13 +186,32 @@ const PLATFORM_FIX: Readonly<Record<string, FixCode | PlatformFix>> = {
 };
 
 /**
+ * "needs {1} seats and {2} are left": the seats left ({2}) decide between none, one and many.
+ * Custom Labels have no plural forms, so each count-bearing problem has a label per wording.
+ */
+const SEAT_PROBLEMS: Partial<Record<Problem['code'], { one: string; none: string }>> = {
+    NOT_ENOUGH_LICENSE_SEATS: {
+        one: PROBLEM_NOT_ENOUGH_LICENSE_SEATS_ONE,
+        none: PROBLEM_NOT_ENOUGH_LICENSE_SEATS_NONE,
+    },
+    NOT_ENOUGH_PSL_SEATS: { one: PROBLEM_NOT_ENOUGH_PSL_SEATS_ONE, none: PROBLEM_NOT_ENOUGH_PSL_SEATS_NONE },
+};
+
+function problemLabel(problem: Problem): string {
+    const seats = SEAT_PROBLEMS[problem.code];
+    return seats
+        ? countedLabel(problem.values[2], seats.one, PROBLEMS[problem.code], seats.none)
+        : PROBLEMS[problem.code];
+}
+
+/**
  * A problem of the plan and its fix, in one sentence pair.
  * @param problem the rules' problem
  * @returns "What is wrong. Fix: what to do."
  */
 export function problemMessage(problem: Problem): string {
-    const text = formatLabel(PROBLEMS[problem.code], ...problem.values);
-    return `${text} ${formatLabel(FIX_PREFIX, FIXES[problem.fix])}`;
+    const text = formatLabel(problemLabel(problem), ...problem.values);
+    return joinSentences(text, formatLabel(FIX_PREFIX, FIXES[problem.fix]));
 }
 
 /**
@@ -210,5 +245,72 @@ export function platformProblemMessage(problem: { code: string; message?: string
  * @returns the sentences
  */
 export function refusalProblemMessage(problem: { code: string; message?: string | null }): string {
-    return `${formatLabel(PROBLEM_REFUSED, plainText(problem.message) || problem.code)} ${formatLabel(FIX_PREFIX, FIX_REFUSED)}`;
+    return joinSentences(
+        formatLabel(PROBLEM_REFUSED, plainText(problem.message) || problem.code),
+        formatLabel(FIX_PREFIX, FIX_REFUSED),
+    );
+}
+
+// The panel's counts: Custom Labels have no plural forms, so each has a label for one and one for
+// zero or many, and "1 seats left" or "0 of 1 rows are ready" never shows.
+
+/**
+ * The seats left of one license ("Customer Community Plus: 3 seats left").
+ * @param license the license name
+ * @param left the seats left
+ * @returns the line
+ */
+export function seatsLeftText(license: string, left: number): string {
+    return formatLabel(countedLabel(left, SEATS_ONE, SEATS), license, left);
+}
+
+/**
+ * A profile in the profile choice, with the seats left of its license.
+ * @param profile the profile name
+ * @param license its license
+ * @param left the seats left
+ * @returns the option label
+ */
+export function profileOptionText(profile: string, license: string, left: number): string {
+    return formatLabel(countedLabel(left, PROFILE_OPTION_ONE, PROFILE_OPTION), profile, license, left);
+}
+
+/**
+ * What the plan needs of the chosen profile's license.
+ * @param needed the seats the ready rows take
+ * @param license the license name
+ * @returns the line
+ */
+export function seatsNeededText(needed: number, license: string): string {
+    return pluralLabel(needed, SEATS_NEEDED_ONE, SEATS_NEEDED, license);
+}
+
+/**
+ * The "Enable the N that fit" button.
+ * @param count the rows that fit the seats
+ * @returns the label
+ */
+export function fitLabel(count: number): string {
+    return pluralLabel(count, FIT_ONE, FIT);
+}
+
+/**
+ * "3 of 5 rows are ready."
+ * @param ready the rows ready to run
+ * @param total the rows of the plan
+ * @returns the line
+ */
+export function readyCountText(ready: number, total: number): string {
+    return formatLabel(countedLabel(total, READY_COUNT_ONE, READY_COUNT), ready, total);
+}
+
+/**
+ * The plan's pager ("Page 1 of 3 (120 rows)").
+ * @param page the page shown, from 1
+ * @param pageCount the pages
+ * @param rows the rows that match the filter
+ * @returns the line
+ */
+export function planPageText(page: number, pageCount: number, rows: number): string {
+    return formatLabel(countedLabel(rows, PLAN_PAGE_ONE, PLAN_PAGE), page, pageCount, rows);
 }

@@ -1,4 +1,14 @@
-import { itemMessage, pathLabel, statusLabel, stepMessage } from 'c/upgradeMessages';
+import {
+    cancelledText,
+    fitLabel,
+    itemMessage,
+    pathLabel,
+    planPageText,
+    readyCountText,
+    seatsLeftText,
+    statusLabel,
+    stepMessage,
+} from 'c/upgradeMessages';
 import { manualSteps } from 'c/upgradePlan';
 import { validateUpgrade } from 'c/upgradeValidator';
 import type { Item, UserFact } from 'c/upgradeValidator';
@@ -95,5 +105,35 @@ describe('stepMessage, pathLabel and statusLabel', () => {
         expect(statusLabel('Completed')).toBe('Done');
         expect(statusLabel('Something new')).toBe('Something new');
         expect(statusLabel(undefined)).toBe('');
+    });
+});
+
+describe('counts, for one and for many (issue 11 §1)', () => {
+    const seats = (left: string) =>
+        itemMessage({ code: 'NOT_ENOUGH_SEATS', values: ['Customer Community Plus', '3', left] });
+
+    it('says "only 1 is left" and "no license is left", never "1 are left"', () => {
+        expect(seats('1')).toBe(
+            'The selection needs 3 Customer Community Plus licenses and only 1 is left. Buy licenses or choose fewer users.',
+        );
+        expect(seats('0')).toBe(
+            'No Customer Community Plus license is left, and the selection needs 3. Buy licenses or choose fewer users.',
+        );
+        expect(seats('2')).toBe(
+            'The selection needs 3 Customer Community Plus licenses and 2 are left. Buy licenses or choose fewer users.',
+        );
+    });
+
+    it('words the seats left, the fit button, the ready count, the cancel notice and the pager for one and many', () => {
+        expect(seatsLeftText('Customer Community Plus', 1)).toBe('Customer Community Plus: 1 seat left');
+        expect(seatsLeftText('Customer Community Plus', 9)).toBe('Customer Community Plus: 9 seats left');
+        expect(fitLabel(1)).toBe('Change the one that fits');
+        expect(fitLabel(4)).toBe('Change the 4 that fit');
+        expect(readyCountText(1, 1)).toBe('1 of 1 user can be changed now.');
+        expect(readyCountText(2, 5)).toBe('2 of 5 users can be changed now.');
+        expect(cancelledText(1)).toBe('1 unfinished change cancelled. The user was not changed.');
+        expect(cancelledText(3)).toBe('3 unfinished changes cancelled. The users were not changed.');
+        expect(planPageText(1, 1, 1)).toBe('Page 1 of 1 (1 row)');
+        expect(planPageText(1, 2, 51)).toBe('Page 1 of 2 (51 rows)');
     });
 });

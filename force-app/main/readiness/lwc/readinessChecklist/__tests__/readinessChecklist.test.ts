@@ -116,7 +116,7 @@ describe('c-readiness-checklist', () => {
         expect($$(element, 'lightning-button.fix')).toHaveLength(0);
         expect($(element, '.row-SITE a.setup-link').getAttribute('href')).toBe('/lightning/setup/SetupNetworks/home');
         // Each "Open in Setup" says which page it opens (issue 11 §1).
-        const setupLinks = Object.fromEntries(
+        const setupLinks: Record<string, string | null | undefined> = Object.fromEntries(
             $$(element, 'li.readiness-row').map((row) => [
                 [...row.classList].find((name) => name.startsWith('row-')),
                 row.querySelector('a.setup-link')?.getAttribute('aria-label'),

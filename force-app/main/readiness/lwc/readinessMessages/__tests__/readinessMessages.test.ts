@@ -89,3 +89,23 @@ describe('setupLinkLabel', () => {
         expect(setupLinkLabel(undefined)).toBe('Open in Setup');
     });
 });
+
+describe('counts, for one and for many (issue 11 §1)', () => {
+    it('words the seats left for one seat and for many', () => {
+        expect(reasonMessage({ code: 'CCP_SEATS_AVAILABLE', values: ['1', 'Customer Community Plus'] })).toBe(
+            '1 seat left (Customer Community Plus).',
+        );
+        expect(reasonMessage({ code: 'CCP_SEATS_AVAILABLE', values: ['25', 'Customer Community Plus'] })).toBe(
+            '25 seats left (Customer Community Plus).',
+        );
+    });
+
+    it('words the contract sharers for one holder and for many', () => {
+        expect(reasonMessage({ code: 'CONTRACT_SHARERS_PRESENT', values: ['1', 'CLM Runtime User'] })).toBe(
+            '1 active user holds CLM Runtime User and can share contract documents.',
+        );
+        expect(reasonMessage({ code: 'CONTRACT_SHARERS_PRESENT', values: ['3', 'CLM Runtime User'] })).toBe(
+            '3 active users hold CLM Runtime User and can share contract documents.',
+        );
+    });
+});

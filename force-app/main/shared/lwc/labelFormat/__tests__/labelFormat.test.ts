@@ -1,4 +1,4 @@
-import { formatLabel, joinSentences, pluralLabel } from 'c/labelFormat';
+import { countedLabel, formatLabel, joinSentences, pluralLabel } from 'c/labelFormat';
 
 describe('formatLabel', () => {
     it('fills placeholders by position, in any order and more than once', () => {
@@ -20,6 +20,24 @@ describe('formatLabel', () => {
         expect(formatLabel("The user's page")).toBe("The user's page");
         expect(formatLabel("{0}''", "it''s")).toBe("it''s'");
     });
+
+    it("keeps one full stop when a value that ends a sentence is followed by the label's own", () => {
+        expect(formatLabel('The contact belongs to the account {0}.', 'Acme Inc.')).toBe(
+            'The contact belongs to the account Acme Inc.',
+        );
+        expect(formatLabel('It stopped: {0}. Resume it.', 'Insufficient access.')).toBe(
+            'It stopped: Insufficient access. Resume it.',
+        );
+        expect(formatLabel('Waiting for {0}.', 'the site…')).toBe('Waiting for the site…');
+    });
+
+    it("keeps the label's full stop after a value without one, and a missing value as written", () => {
+        expect(formatLabel('The contact belongs to the account {0}.', 'Acme')).toBe(
+            'The contact belongs to the account Acme.',
+        );
+        expect(formatLabel('Version {0}.{1}', 'v1', 2)).toBe('Version v1.2');
+        expect(formatLabel('Hello {0}.')).toBe('Hello {0}.');
+    });
 });
 
 describe('pluralLabel', () => {
@@ -37,6 +55,25 @@ describe('pluralLabel', () => {
         expect(pluralLabel(0, one, many)).toBe('0 users selected');
         expect(pluralLabel(2, one, many)).toBe('2 users selected');
         expect(pluralLabel(2, one, many)).not.toContain('user selected');
+    });
+});
+
+describe('countedLabel', () => {
+    const labels = ['{0}: 1 seat left', '{0}: {1} seats left', 'No seat left on {0}'] as const;
+
+    it('chooses the label for one when the count is one, as a number or as text', () => {
+        expect(countedLabel(1, ...labels)).toBe(labels[0]);
+        expect(countedLabel('1', ...labels)).toBe(labels[0]);
+        expect(formatLabel(countedLabel(1, labels[0], labels[1]), 'Customer Community Plus', 1)).toBe(
+            'Customer Community Plus: 1 seat left',
+        );
+    });
+
+    it('chooses many for more than one, and none for zero only when there is one', () => {
+        expect(formatLabel(countedLabel(3, ...labels), 'Plus', 3)).toBe('Plus: 3 seats left');
+        expect(countedLabel(0, ...labels)).toBe(labels[2]);
+        expect(countedLabel(0, labels[0], labels[1])).toBe(labels[1]);
+        expect(countedLabel(undefined, labels[0], labels[1])).toBe(labels[1]);
     });
 });
 

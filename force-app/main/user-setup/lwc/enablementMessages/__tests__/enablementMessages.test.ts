@@ -1,4 +1,14 @@
-import { platformProblemMessage, problemMessage, warningMessage } from 'c/enablementMessages';
+import {
+    fitLabel,
+    planPageText,
+    platformProblemMessage,
+    problemMessage,
+    profileOptionText,
+    readyCountText,
+    seatsLeftText,
+    seatsNeededText,
+    warningMessage,
+} from 'c/enablementMessages';
 import { FIX, planEnablement } from 'c/userEnablement';
 import type { ProblemCode } from 'c/userEnablement';
 
@@ -82,5 +92,60 @@ describe('enablementMessages', () => {
         expect(message).not.toMatch(/<br|&lt;/);
         expect(message).toContain('(Duplicate Username. The username already exists');
         expect(message).toMatch(/Fix: /);
+    });
+});
+
+describe('counts, for one and for many (issue 11 §1)', () => {
+    const seats = (code: 'NOT_ENOUGH_LICENSE_SEATS' | 'NOT_ENOUGH_PSL_SEATS', left: string) =>
+        problemMessage({
+            code,
+            values: ['Customer Community Plus', '3', left],
+            fix: code === 'NOT_ENOUGH_PSL_SEATS' ? 'ADD_PSL_SEATS' : 'ADD_LICENSE_SEATS',
+        });
+
+    it('says "only 1 is left" and "no license is left", never "1 are left"', () => {
+        expect(seats('NOT_ENOUGH_LICENSE_SEATS', '1')).toMatch(
+            /^The selection needs 3 Customer Community Plus licenses and only 1 is left\./,
+        );
+        expect(seats('NOT_ENOUGH_LICENSE_SEATS', '0')).toMatch(
+            /^No Customer Community Plus license is left, and the selection needs 3\./,
+        );
+        expect(seats('NOT_ENOUGH_LICENSE_SEATS', '2')).toMatch(
+            /^The selection needs 3 Customer Community Plus licenses and 2 are left\./,
+        );
+        expect(seats('NOT_ENOUGH_PSL_SEATS', '1')).toMatch(/needs 3 seats and only 1 is left\./);
+        expect(seats('NOT_ENOUGH_PSL_SEATS', '0')).toMatch(/has no seat left, and the selection needs 3\./);
+        expect(seats('NOT_ENOUGH_PSL_SEATS', '2')).toMatch(/needs 3 seats and 2 are left\./);
+        for (const left of ['0', '1', '2']) {
+            expect(seats('NOT_ENOUGH_LICENSE_SEATS', left)).not.toMatch(/\b1 are\b/);
+        }
+    });
+
+    it('words the seats left and a profile option for one seat and for many', () => {
+        expect(seatsLeftText('Customer Community Plus', 1)).toBe('Customer Community Plus: 1 seat left');
+        expect(seatsLeftText('Customer Community Plus', 0)).toBe('Customer Community Plus: 0 seats left');
+        expect(seatsLeftText('Customer Community Plus', 12)).toBe('Customer Community Plus: 12 seats left');
+        expect(profileOptionText('Plus User', 'Customer Community Plus', 1)).toBe(
+            'Plus User (Customer Community Plus, 1 seat left)',
+        );
+        expect(profileOptionText('Plus User', 'Customer Community Plus', 5)).toBe(
+            'Plus User (Customer Community Plus, 5 seats left)',
+        );
+    });
+
+    it('words the seats needed, the fit button, the ready count and the pager for one and for many', () => {
+        expect(seatsNeededText(1, 'Customer Community Plus')).toBe(
+            'This plan needs 1 seat of Customer Community Plus.',
+        );
+        expect(seatsNeededText(4, 'Customer Community Plus')).toBe(
+            'This plan needs 4 seats of Customer Community Plus.',
+        );
+        expect(fitLabel(1)).toBe('Enable the one that fits');
+        expect(fitLabel(7)).toBe('Enable the 7 that fit');
+        expect(readyCountText(1, 1)).toBe('1 of 1 row is ready.');
+        expect(readyCountText(0, 1)).toBe('0 of 1 row is ready.');
+        expect(readyCountText(2, 3)).toBe('2 of 3 rows are ready.');
+        expect(planPageText(1, 1, 1)).toBe('Page 1 of 1 (1 row)');
+        expect(planPageText(2, 3, 120)).toBe('Page 2 of 3 (120 rows)');
     });
 });
