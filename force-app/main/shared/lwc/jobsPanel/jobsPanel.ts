@@ -111,7 +111,8 @@ export default class JobsPanel extends LightningElement {
 
     /** The jobs shown: all, or those of `kind`. */
     get shownJobs(): JobSummary[] {
-        return this.kind ? this.jobs.filter((job) => job.kind === this.kind) : this.jobs;
+        const jobs = this.jobs ?? [];
+        return this.kind ? jobs.filter((job) => job.kind === this.kind) : jobs;
     }
 
     get hasJobs(): boolean {
@@ -196,7 +197,7 @@ export default class JobsPanel extends LightningElement {
     private async load(): Promise<void> {
         this.loading = true;
         try {
-            this.jobs = await getJobs();
+            this.jobs = (await getJobs()) ?? [];
             this.error = null;
             // A job whose counts changed has a stale CSV.
             this.csv = {};

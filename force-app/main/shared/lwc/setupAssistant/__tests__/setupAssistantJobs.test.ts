@@ -1,0 +1,104 @@
+import { createElement } from 'lwc';
+import SetupAssistant from 'c/setupAssistant';
+import getAssistantContext from '@salesforce/apex/SetupAssistantController.getAssistantContext';
+import getJobs from '@salesforce/apex/JobController.getJobs';
+import getHistory from '@salesforce/apex/HistoryController.getHistory';
+import { CurrentPageReference } from 'lightning/navigation';
+import CONTEXT from './data/SetupAssistantController.getAssistantContext.json';
+
+jest.mock(
+    '@salesforce/apex/SetupAssistantController.getAssistantContext',
+    () => {
+        const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true },
+);
+jest.mock(
+    '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets',
+    () => ({ default: jest.fn(() => Promise.resolve([])) }),
+    {
+        virtual: true,
+    },
+);
+jest.mock(
+    '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates',
+    () => ({ default: jest.fn(() => Promise.resolve([])) }),
+    { virtual: true },
+);
+jest.mock(
+    '@salesforce/apex/ReadinessController.getReadinessFacts',
+    () => ({ default: jest.fn(() => Promise.reject(new Error('not measured in this test'))) }),
+    { virtual: true },
+);
+jest.mock(
+    '@salesforce/apex/HistoryController.getHistory',
+    () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+    {
+        virtual: true,
+    },
+);
+jest.mock(
+    '@salesforce/apex/HistoryController.getHistoryFilterOptions',
+    () => ({ default: jest.fn(() => new Promise(() => undefined)) }),
+    { virtual: true },
+);
+jest.mock('@salesforce/apex/JobController.getJobs', () => ({ default: jest.fn(() => Promise.resolve([])) }), {
+    virtual: true,
+});
+
+interface TestWireAdapter {
+    emit(value: unknown): void;
+}
+
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function render(tab: string): Promise<HTMLElement> {
+    const element = createElement('c-setup-assistant', { is: SetupAssistant });
+    document.body.appendChild(element);
+    (getAssistantContext as unknown as TestWireAdapter).emit(CONTEXT);
+    (CurrentPageReference as unknown as TestWireAdapter).emit({
+        type: 'standard__navItemPage',
+        state: { c__tab: tab },
+    });
+    await flush();
+    return element;
+}
+
+describe('c-setup-assistant: jobs', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('shows the jobs of each flow under Enable users and License upgrades, c__tab still opening the tab', async () => {
+        const element = await render('licenseUpgrades');
+        const panels = [...element.shadowRoot!.querySelectorAll('c-jobs-panel')] as unknown as Array<
+            HTMLElement & { kind: string }
+        >;
+        expect(panels.map((panel) => panel.kind)).toEqual(['ENABLE_USERS', 'LICENSE_CHANGE']);
+        expect(panels[0].closest('section')!.classList.contains('enable-users')).toBe(true);
+        expect(panels[1].closest('section')!.classList.contains('license-upgrade')).toBe(true);
+        expect(getJobs).toHaveBeenCalled();
+        const tabset = element.shadowRoot!.querySelector('lightning-tabset') as unknown as { activeTabValue: string };
+        expect(tabset.activeTabValue).toBe('licenseUpgrades');
+        await expect(element).toBeAccessible();
+    });
+
+    it('refreshes the jobs panels when a panel started a job, and History when a run completed', async () => {
+        const element = await render('enableUsers');
+        const enable = element.shadowRoot!.querySelector('c-enable-users') as HTMLElement;
+        const jobsCalls = (getJobs as jest.Mock).mock.calls.length;
+        enable.dispatchEvent(new CustomEvent('jobstarted', { detail: { kind: 'ENABLE_USERS' } }));
+        await flush();
+        expect((getJobs as jest.Mock).mock.calls.length).toBe(jobsCalls + 2);
+
+        const historyCalls = (getHistory as jest.Mock).mock.calls.length;
+        const upgrade = element.shadowRoot!.querySelector('c-license-upgrade') as HTMLElement;
+        upgrade.dispatchEvent(new CustomEvent('runcompleted', { detail: { kind: 'licenseChange', userIds: [] } }));
+        await flush();
+        expect((getHistory as jest.Mock).mock.calls.length).toBe(historyCalls + 1);
+    });
+});
