@@ -83,7 +83,7 @@ const VIRTUAL = '\0preview:';
 /** Base component feature gates the preview keeps closed (all others are open, as shipped). */
 const CLOSED_GATES = new Set(['@salesforce/gate/bc.260.enableComboboxElementInternals']);
 
-function platformModules({ labels }) {
+export function platformModules({ labels }) {
     return {
         name: 'preview-platform-modules',
         async resolveId(source, importer) {
@@ -193,7 +193,7 @@ function platformModules({ labels }) {
 }
 
 /** TypeScript of the sample org (type annotations only; type checking is `npm run typecheck`). */
-function typescript() {
+export function typescript() {
     return {
         name: 'preview-typescript',
         resolveId(source, importer) {
@@ -224,7 +224,7 @@ function typescript() {
     };
 }
 
-async function bundle(components, labels) {
+async function bundle(components, labels, dist, size) {
     const modules = [
         ...[...components].map(([name, { compiled }]) => ({ name: `c/${name}`, path: compiled })),
         { npm: 'lightning-base-components' },
@@ -247,12 +247,17 @@ async function bundle(components, labels) {
             }),
             replace({
                 preventAssignment: true,
-                values: { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify('production') },
+                values: {
+                    'import.meta.env.SSR': 'false',
+                    'process.env.NODE_ENV': JSON.stringify('production'),
+                    // The sample org's size (preview/sample-org/org.ts); `?org=` on the page overrides it.
+                    __SAMPLE_ORG_SIZE__: JSON.stringify(size),
+                },
             }),
             nodeResolve({ extensions: ['.mjs', '.js', '.ts', '.json'] }),
         ],
     });
-    await build.write({ file: join(DIST, 'app.js'), format: 'iife', inlineDynamicImports: true, sourcemap: true });
+    await build.write({ file: join(dist, 'app.js'), format: 'iife', inlineDynamicImports: true, sourcemap: true });
     await build.close();
     // Circular dependencies inside the base components are theirs; report anything else.
     const relevant = warnings.filter((w) => w.code !== 'CIRCULAR_DEPENDENCY' && w.code !== 'THIS_IS_UNDEFINED');
@@ -262,8 +267,8 @@ async function bundle(components, labels) {
     return relevant;
 }
 
-/** Runs the TypeScript generator in Node (bundled to one ES module) and writes its JSON. */
-async function writeSampleOrgJson() {
+/** The TypeScript generator, bundled to one ES module and loaded in Node. */
+async function loadGenerator() {
     const build = await rollup({
         input: join(PREVIEW, 'sample-org', 'data', 'generate.ts'),
         plugins: [typescript()],
@@ -272,50 +277,62 @@ async function writeSampleOrgJson() {
     const { output } = await build.generate({ format: 'es' });
     await build.close();
     const url = `data:text/javascript;base64,${Buffer.from(output[0].code).toString('base64')}`;
-    const { generateSampleOrg } = await import(url);
-    const org = generateSampleOrg();
-    await writeFile(join(DIST, 'sample-org.json'), `${JSON.stringify(org, null, 2)}\n`);
+    return import(url);
+}
+
+/** Writes the org the page generates, for the e2e tests to read (the same seed and size). */
+async function writeSampleOrgJson(generator, dist, size) {
+    const org = generator.generateSampleOrg(generator.SAMPLE_ORG_SEED, size);
+    await writeFile(join(dist, 'sample-org.json'), `${JSON.stringify(org, null, 2)}\n`);
     return org;
 }
 
-async function copyAssets() {
+async function copyAssets(dist) {
     await cp(
         join(SLDS, 'styles', 'salesforce-lightning-design-system.min.css'),
-        join(DIST, 'assets', 'styles', 'salesforce-lightning-design-system.min.css'),
+        join(dist, 'assets', 'styles', 'salesforce-lightning-design-system.min.css'),
     );
-    await cp(join(SLDS, 'images'), join(DIST, 'assets', 'images'), { recursive: true });
+    await cp(join(SLDS, 'images'), join(dist, 'assets', 'images'), { recursive: true });
     // Only the sprites: the base components and the toasts reference `<category>-sprite/svg/symbols.svg`.
     for (const sprite of SPRITES) {
-        await cp(join(SLDS, 'icons', `${sprite}-sprite`), join(DIST, 'assets', 'icons', `${sprite}-sprite`), {
+        await cp(join(SLDS, 'icons', `${sprite}-sprite`), join(dist, 'assets', 'icons', `${sprite}-sprite`), {
             recursive: true,
         });
     }
-    await cp(join(PREVIEW, 'preview.css'), join(DIST, 'preview.css'));
+    await cp(join(PREVIEW, 'preview.css'), join(dist, 'preview.css'));
     const html = await readFile(join(PREVIEW, 'index.html'), 'utf8');
-    await writeFile(join(DIST, 'index.html'), html.replaceAll('%SAMPLE_ORG_BANNER%', SAMPLE_ORG_BANNER));
+    await writeFile(join(dist, 'index.html'), html.replaceAll('%SAMPLE_ORG_BANNER%', SAMPLE_ORG_BANNER));
 }
 
 /**
  * Builds preview/dist.
+ * @param options.dist where to build (the benchmark builds its large org elsewhere)
+ * @param options.sampleOrg the sample org's size: `default` or `large` (`SAMPLE_ORG`)
  * @returns counts for the log line
  */
-export async function buildPreview({ log = console.log } = {}) {
+export async function buildPreview({ log = console.log, dist = DIST, sampleOrg = process.env.SAMPLE_ORG } = {}) {
     const started = Date.now();
     const components = findComponents();
     await assertCompiled(components);
-    await rm(DIST, { recursive: true, force: true });
-    await mkdir(DIST, { recursive: true });
+    const generator = await loadGenerator();
+    const size = generator.sampleOrgSize(sampleOrg);
+    await rm(dist, { recursive: true, force: true });
+    await mkdir(dist, { recursive: true });
     const labels = readLabels();
-    const [warnings, org] = await Promise.all([bundle(components, labels), writeSampleOrgJson(), copyAssets()]);
+    const [warnings, org] = await Promise.all([
+        bundle(components, labels, dist, size),
+        writeSampleOrgJson(generator, dist, size),
+        copyAssets(dist),
+    ]);
     for (const warning of warnings) {
         log(`preview build warning: ${warning.message}`);
     }
-    const size = (await stat(join(DIST, 'app.js'))).size;
+    const bytes = (await stat(join(dist, 'app.js'))).size;
     log(
-        `Preview built in ${Date.now() - started} ms: ${components.size} components, app.js ${Math.round(size / 1024)} KB, ` +
-            `sample org with ${org.User.length} users, ${org.Contact.length} contacts, ${org.Account.length} accounts.`,
+        `Preview built in ${Date.now() - started} ms: ${components.size} components, app.js ${Math.round(bytes / 1024)} KB, ` +
+            `${size} sample org with ${org.User.length} users, ${org.Contact.length} contacts, ${org.Account.length} accounts.`,
     );
-    return { components: components.size, size };
+    return { components: components.size, size: bytes };
 }
 
 // Run when invoked directly (`node preview/build.mjs`), not when imported by the e2e runner.

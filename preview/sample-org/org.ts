@@ -2,11 +2,30 @@
  * The sample org the preview runs against, generated once per page load from the committed
  * seed, with the lookups the sample Apex needs (the equivalent of SOQL by Id).
  */
-import { generateSampleOrg } from './data/generate';
+import { generateSampleOrg, sampleOrgSize, SAMPLE_ORG_SEED } from './data/generate';
+import type { SampleOrgSize } from './data/generate';
 import { createIdFactory, KEY_PREFIX } from './data/random';
 import type { Id, PermissionSet, Profile, SampleOrg, User, UserLicense, UserRole } from './types';
 
-export const sampleOrg: SampleOrg = applySeatsFlag(generateSampleOrg());
+/** The size `SAMPLE_ORG` named when the preview was built (preview/build.mjs replaces it). */
+declare const __SAMPLE_ORG_SIZE__: string | undefined;
+
+/**
+ * The size of the page's sample org: `?org=<size>` on the page, else the size the preview was
+ * built with (`SAMPLE_ORG=large npm start`), else the default org the tests rely on.
+ * @param search the page's query string
+ * @returns the size
+ */
+export function pageSampleOrgSize(
+    search: string = typeof globalThis.location === 'object' ? globalThis.location.search : '',
+): SampleOrgSize {
+    const built = typeof __SAMPLE_ORG_SIZE__ === 'string' ? __SAMPLE_ORG_SIZE__ : undefined;
+    return sampleOrgSize(new URLSearchParams(search).get('org') ?? built);
+}
+
+const size = pageSampleOrgSize();
+
+export const sampleOrg: SampleOrg = applySeatsFlag(generateSampleOrg(SAMPLE_ORG_SEED, size));
 
 /**
  * `?seats=<n>` on the page leaves only n seats on every user license (the e2e's "Enable the N
@@ -30,7 +49,7 @@ export function applySeatsFlag(
 
 /** Puts the sample org back as generated (in place: every session sees it), for tests. */
 export function resetSampleOrg(): void {
-    Object.assign(sampleOrg, generateSampleOrg(sampleOrg.seed));
+    Object.assign(sampleOrg, generateSampleOrg(sampleOrg.seed, size));
     forgetIssuedIds(sampleOrg);
 }
 

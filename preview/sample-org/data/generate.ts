@@ -255,6 +255,46 @@ const ACCOUNT_COUNT = ACCOUNT_OWNERS.reduce((sum, [, count]) => sum + count, 0);
 const CONTACTS_WITHOUT_ACCOUNT = 5;
 const CONTACT_COUNT = 300;
 
+/**
+ * The sample org's sizes. `default` is the org every test, e2e scenario and screenshot relies on;
+ * `large` (`SAMPLE_ORG=large npm start`, `?org=large`, and `npm run bench:ui`) has the same people
+ * and settings with 2,000 contacts, 500 external users and seats to spare, to measure the
+ * assistant at scale (issue 10 §5).
+ */
+export type SampleOrgSize = 'default' | 'large';
+
+interface SizeSpec {
+    /** Each account owner owns this many times their accounts (and partner accounts scale alike). */
+    accountScale: number;
+    contacts: number;
+    /** Each external group has this many times its users. */
+    externalScale: number;
+    /** External users in all; the first group takes the difference. None: the scaled groups. */
+    externalUsers: number | null;
+    /** Seats left on every user license and permission set license; none: the generated totals. */
+    seatsLeft: number | null;
+}
+
+export const SAMPLE_ORG_SIZES: Readonly<Record<SampleOrgSize, SizeSpec>> = {
+    default: {
+        accountScale: 1,
+        contacts: CONTACT_COUNT,
+        externalScale: 1,
+        externalUsers: null,
+        seatsLeft: null,
+    },
+    large: { accountScale: 5, contacts: 2000, externalScale: 9, externalUsers: 500, seatsLeft: 12000 },
+};
+
+/** The size a name stands for (`SAMPLE_ORG`, `?org=`); an unknown name is an error, not the default. */
+export function sampleOrgSize(name: string | null | undefined): SampleOrgSize {
+    const wanted = (name ?? '').trim().toLowerCase() || 'default';
+    if (!Object.hasOwn(SAMPLE_ORG_SIZES, wanted)) {
+        throw new Error(`Unknown sample org size "${name}": use ${Object.keys(SAMPLE_ORG_SIZES).join(' or ')}`);
+    }
+    return wanted as SampleOrgSize;
+}
+
 interface ExternalGroup {
     profile: ProfileKey;
     count: number;
@@ -468,7 +508,14 @@ function lateProfile(
  * Builds the sample org.
  * @param seed PRNG seed; the default is the committed sample org
  */
-export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
+export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED, sizeName: SampleOrgSize = 'default'): SampleOrg {
+    const size = SAMPLE_ORG_SIZES[sizeName];
+    const accountOwners = ACCOUNT_OWNERS.map(([alias, count]): [string, number] => [alias, count * size.accountScale]);
+    const accountCount = ACCOUNT_COUNT * size.accountScale;
+    const groupCounts = EXTERNAL_GROUPS.map((group) => group.count * size.externalScale);
+    if (size.externalUsers !== null) {
+        groupCounts[0] += size.externalUsers - groupCounts.reduce((sum, count) => sum + count, 0);
+    }
     const random = createRandom(seed);
     const nextId = createIdFactory();
     const newId = (object: keyof typeof KEY_PREFIX): Id => nextId(KEY_PREFIX[object]);
@@ -697,13 +744,13 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
 
     // Accounts: unique names, owners shuffled so that owners with and without a role interleave.
     const owners = random.shuffle(
-        ACCOUNT_OWNERS.flatMap(([alias, count]) => Array.from({ length: count }, () => alias)),
+        accountOwners.flatMap(([alias, count]) => Array.from({ length: count }, () => alias)),
     );
     const accountNames = new Set<string>();
     const accountDomains = new Map<Id, string>();
     const accountLocations = new Map<Id, (typeof LOCATIONS)[number]>();
     const ownerAliasOf = new Map<Id, string>();
-    for (let i = 0; i < ACCOUNT_COUNT; i++) {
+    for (let i = 0; i < accountCount; i++) {
         let stem: string;
         do {
             stem = `${random.pick(COMPANY_WORDS)} ${random.pick(COMPANY_KINDS)}`;
@@ -729,8 +776,8 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
 
     // Contacts: at least two per account, the rest spread at random, a few without an account.
     const perAccount = org.Account.map(() => 2);
-    for (let extra = CONTACT_COUNT - CONTACTS_WITHOUT_ACCOUNT - 2 * ACCOUNT_COUNT; extra > 0; extra--) {
-        perAccount[random.int(0, ACCOUNT_COUNT - 1)]++;
+    for (let extra = size.contacts - CONTACTS_WITHOUT_ACCOUNT - 2 * accountCount; extra > 0; extra--) {
+        perAccount[random.int(0, accountCount - 1)]++;
     }
     const emails = new Set<string>();
     const uniqueEmail = (local: string, domain: string): string => {
@@ -774,7 +821,7 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
     const takenContacts = new Set<Id>();
     const roleOwnedAccounts = org.Account.filter((a) => ROLE_OWNER_ALIASES.has(ownerAliasOf.get(a.Id) as string));
     // Partner users need a partner account (seed 003), whose owner has a role.
-    const partnerAccounts = random.shuffle(roleOwnedAccounts).slice(0, 6);
+    const partnerAccounts = random.shuffle(roleOwnedAccounts).slice(0, 6 * size.accountScale);
     for (const account of partnerAccounts) {
         account.IsPartner = true;
     }
@@ -813,7 +860,9 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
         }
         throw new Error('Sample org generator: no free contact left for an external user');
     };
-    for (const group of EXTERNAL_GROUPS) {
+    for (const [groupIndex, group] of EXTERNAL_GROUPS.entries()) {
+        const count = groupCounts[groupIndex];
+        const inactive = group.inactive * size.externalScale;
         const profile = profiles[group.profile];
         const userType = profile.UserType;
         const candidates =
@@ -822,10 +871,10 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
                 : userType === 'PowerCustomerSuccess'
                   ? customerRoleAccounts
                   : org.Account;
-        for (let index = 0; index < group.count; index++) {
+        for (let index = 0; index < count; index++) {
             const { account, contact } = freeContact(candidates);
             const location = accountLocations.get(account.Id) as (typeof LOCATIONS)[number];
-            const active = index < group.count - group.inactive;
+            const active = index < count - inactive;
             let roleId: Id | null = null;
             if (userType === 'PowerPartner') {
                 roleId = portalRole(account, 'Partner');
@@ -969,6 +1018,11 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED): SampleOrg {
     }
     for (const psl of org.PermissionSetLicense) {
         psl.UsedLicenses = org.PermissionSetLicenseAssign.filter((a) => a.PermissionSetLicenseId === psl.Id).length;
+    }
+    if (size.seatsLeft !== null) {
+        for (const license of [...org.UserLicense, ...org.PermissionSetLicense]) {
+            license.TotalLicenses = license.UsedLicenses + size.seatsLeft;
+        }
     }
     return org;
 }
