@@ -1,0 +1,148 @@
+import { createElement } from 'lwc';
+import LicenseUpgrade from 'c/licenseUpgrade';
+import getUpgradeTargets from '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets';
+import searchUpgradeCandidates from '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates';
+import getUpgradeFacts from '@salesforce/apex/LicenseUpgradeController.getUpgradeFacts';
+import snapshotLicenseChanges from '@salesforce/apex/LicenseUpgradeController.snapshotLicenseChanges';
+import createJob from '@salesforce/apex/JobController.createJob';
+import addJobRows from '@salesforce/apex/JobController.addJobRows';
+import startJob from '@salesforce/apex/JobController.startJob';
+import getJob from '@salesforce/apex/JobController.getJob';
+import TARGETS from './data/LicenseUpgradeController.getUpgradeTargets.json';
+import FACTS from './data/LicenseUpgradeController.getUpgradeFacts.json';
+
+jest.mock('@salesforce/apex/LicenseUpgradeController.getUpgradeTargets', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/LicenseUpgradeController.getUpgradeFacts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/LicenseUpgradeController.snapshotLicenseChanges', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/JobController.createJob', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.addJobRows', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.startJob', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/JobController.getJob', () => ({ default: jest.fn() }), { virtual: true });
+
+const mocked = (method: unknown): jest.Mock => method as jest.Mock;
+const JOB_ID = 'a0J000000000001AAA';
+
+function flush(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function settle(times = 6): Promise<void> {
+    for (let i = 0; i < times; i++) {
+        // eslint-disable-next-line no-await-in-loop
+        await flush();
+    }
+}
+
+const userId = (n: number): string => `005${String(n).padStart(12, '0')}AAA`;
+
+function job(status: string, processed: number, requested: number): Apex.JobService.JobSummary {
+    return {
+        id: JOB_ID,
+        name: 'JOB-0000002',
+        kind: 'LICENSE_CHANGE',
+        status,
+        requested,
+        processed,
+        created: processed,
+        alreadyEnabled: 0,
+        failed: 0,
+        skipped: 0,
+        ownedByMe: true,
+    } as Apex.JobService.JobSummary;
+}
+
+const $ = <T extends Element = HTMLElement>(element: HTMLElement, selector: string): T =>
+    element.shadowRoot!.querySelector(selector) as T;
+
+describe('c-license-upgrade: changes of more than 200 users as a job', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('adds the users to a job with the target and the Contracts option, queues the verdicts, then shows the outcomes', async () => {
+        const ids = Array.from({ length: 201 }, (_, n) => userId(n));
+        const [casey] = FACTS.users;
+        mocked(getUpgradeTargets).mockResolvedValue(TARGETS);
+        mocked(searchUpgradeCandidates).mockResolvedValue([]);
+        mocked(getUpgradeFacts).mockImplementation(({ userIds }: { userIds: string[] }) =>
+            Promise.resolve({
+                ...FACTS,
+                target: { ...FACTS.target, seatsAvailable: 1000 },
+                users: userIds.map((id, n) => ({
+                    ...casey,
+                    id,
+                    name: `Casey ${n}`,
+                    contactId: `003${id.slice(3)}`,
+                })),
+            }),
+        );
+        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
+        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
+        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+        let finished = false;
+        const rows = ids.map((id, index) => ({
+            id: `a0K${index}`,
+            sequence: index + 1,
+            rowKey: id,
+            status: index === 0 ? 'Refused' : 'Done',
+            error: index === 0 ? 'USER_NOT_EXTERNAL: not an external user' : null,
+        }));
+        mocked(getJob).mockImplementation(() =>
+            Promise.resolve(
+                finished ? { job: job('Completed', 201, 201), rows } : { job: job('Running', 50, 201), rows: [] },
+            ),
+        );
+        const element = createElement('c-license-upgrade', { is: LicenseUpgrade });
+        Object.assign(element, { userIds: ids, jobPollInterval: 5 });
+        document.body.appendChild(element);
+        await settle();
+        $(element, 'lightning-combobox.target').dispatchEvent(
+            new CustomEvent('change', { detail: { value: TARGETS[0].profileId } }),
+        );
+        await flush();
+        $(element, 'lightning-button.validate').click();
+        await settle();
+        const acknowledgeAll = $(element, 'lightning-input.acknowledge-all');
+        acknowledgeAll?.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+        await settle();
+        const started = jest.fn();
+        element.addEventListener('jobstarted', started);
+        $(element, 'lightning-button.run').click();
+        await settle();
+
+        expect(snapshotLicenseChanges).not.toHaveBeenCalled();
+        expect(createJob).toHaveBeenCalledWith({ kind: 'LICENSE_CHANGE', targetProfileId: TARGETS[0].profileId });
+        expect(mocked(addJobRows).mock.calls.map(([args]) => args.rows.length)).toEqual([200, 1]);
+        const first = mocked(addJobRows).mock.calls[0][0].rows[0];
+        expect(first).toMatchObject({ rowKey: ids[0], label: 'Casey 0' });
+        expect(JSON.parse(first.request)).toMatchObject({ userId: ids[0], completeContractsSetup: true });
+        expect(started).toHaveBeenCalledTimes(1);
+        type Verdict = { status: string; statusText: string };
+        const verdict = (): Verdict => ($(element, 'c-upgrade-verdict') as unknown as { row: Verdict }).row;
+        expect(verdict()).toMatchObject({ status: 'queued', statusText: 'Queued in job JOB-0000002' });
+        expect($(element, '.job-notice').textContent).toMatch(/JOB-0000002/);
+        await expect(element).toBeAccessible();
+
+        finished = true;
+        await settle(10);
+        expect(verdict().status).toBe('failed');
+        const second = ($(element, 'c-upgrade-verdict:nth-of-type(2)') ??
+            $(element, 'c-upgrade-verdict')) as unknown as {
+            row: Verdict;
+        };
+        expect(second.row.status).toMatch(/done|failed/);
+        expect($(element, '.job-notice')).toBeNull();
+    }, 30000);
+});
