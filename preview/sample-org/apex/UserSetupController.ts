@@ -258,15 +258,18 @@ export const getEnablementFacts: typeof import('@salesforce/apex/UserSetupContro
                 org,
                 org.Contact.filter((c) => wanted.has(c.Id)),
             );
+            // One matcher per call (not per user): 200 patterns against the org's users.
+            const usernameMatches = likeAny(usernamePatterns ?? []);
+            const nicknameMatches = likeAny(nicknamePatterns ?? []);
             const takenUsernames =
                 usernamePatterns && usernamePatterns.length > 0
-                    ? org.User.filter((u) => likeAny(usernamePatterns)(u.Username))
+                    ? org.User.filter((u) => usernameMatches(u.Username))
                           .slice(0, MAX_NAME_ROWS)
                           .map((u) => u.Username)
                     : [];
             const takenNicknames =
                 nicknamePatterns && nicknamePatterns.length > 0
-                    ? org.User.filter((u) => likeAny(nicknamePatterns)(u.CommunityNickname))
+                    ? org.User.filter((u) => nicknameMatches(u.CommunityNickname))
                           .slice(0, MAX_NAME_ROWS)
                           .map((u) => u.CommunityNickname)
                     : [];

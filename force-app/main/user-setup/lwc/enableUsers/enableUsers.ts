@@ -407,6 +407,9 @@ export default class EnableUsers extends LightningElement {
     stepTotal = 0;
     private planMemo = new Memo<EnablementPlan | undefined>();
     private rowsMemo = new Memo<PlanTableRow[]>();
+    private contactsMemo = new Memo<ContactFact[]>();
+    private readyMemo = new Memo<RowPlan[]>();
+    private viewMemo = new Memo<ReturnType<typeof viewRows<PlanTableRow>>>();
     private csvMemo = new Memo<string>();
     busy = false;
     running = false;
@@ -523,13 +526,18 @@ export default class EnableUsers extends LightningElement {
         if (!this.facts) {
             return [];
         }
-        const matchMap = this.customerMatchMap;
-        const adminHasRole = this.facts.adminHasRole;
-        return [
-            ...this.facts.contacts,
-            ...this.createdContacts,
-            ...this.typedCustomers.map((typed) => newCustomerFact(typed, adminHasRole, matchMap.get(typed.key))),
-        ];
+        const facts = this.facts;
+        // Read many times per render (the plan, its rows, the results): built once per change.
+        return this.contactsMemo.get([facts, this.createdContacts, this.typedCustomers, this.matches], () => {
+            const matchMap = this.customerMatchMap;
+            return [
+                ...facts.contacts,
+                ...this.createdContacts,
+                ...this.typedCustomers.map((typed) =>
+                    newCustomerFact(typed, facts.adminHasRole, matchMap.get(typed.key)),
+                ),
+            ];
+        });
     }
 
     get cannotCheck(): boolean {
@@ -619,9 +627,11 @@ export default class EnableUsers extends LightningElement {
 
     /** The rows a run sends now: no problem, no lookup pending, not locked, not waiting in a job. */
     get readyRows(): RowPlan[] {
+        const plan = this.plan;
         const queued = this.job?.requests;
-        return (this.plan?.rows ?? []).filter(
-            (row) => row.canEnable && !this.isChecking(row) && !queued?.has(row.contactId),
+        // Read several times per render (counts, seats, Run, "the N that fit"): filtered once per change.
+        return this.readyMemo.get([plan, this.pendingLookups, this.overrides, queued], () =>
+            (plan?.rows ?? []).filter((row) => row.canEnable && !this.isChecking(row) && !queued?.has(row.contactId)),
         );
     }
 
@@ -744,12 +754,17 @@ export default class EnableUsers extends LightningElement {
 
     /** The page of the plan the table shows: filtered ("problems only"), sorted, 50 rows at most. */
     get planView(): ReturnType<typeof viewRows<PlanTableRow>> {
-        return viewRows(this.allPlanRows, {
-            problemsOnly: this.problemsOnly,
-            sortBy: this.sortBy === 'statusText' ? 'status' : this.sortBy,
-            sortDirection: this.sortDirection,
-            page: this.page,
-        });
+        // The same page while nothing it shows changed: a render for anything else (a typed
+        // customer, a progress step) does not hand the table new rows to lay out again.
+        const rows = this.allPlanRows;
+        return this.viewMemo.get([rows, this.problemsOnly, this.sortBy, this.sortDirection, this.page], () =>
+            viewRows(rows, {
+                problemsOnly: this.problemsOnly,
+                sortBy: this.sortBy === 'statusText' ? 'status' : this.sortBy,
+                sortDirection: this.sortDirection,
+                page: this.page,
+            }),
+        );
     }
 
     get planRows(): PlanTableRow[] {
