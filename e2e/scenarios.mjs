@@ -579,6 +579,21 @@ export const SCENARIOS = [
             // The six earlier changes the preview seeds (preview/sample-org/data/generate.ts).
             await expectText(panel.locator('.range'), label('CCSA_History_Range', 1, 6, 6), 'every log row');
             await expectText(panel.locator('.history-rows tr').nth(1), 'LOG-0000006', 'newest first');
+            // History for people (issue 11 §1): names instead of ids, times in the admin's time zone.
+            const org = sampleOrg();
+            const table = await panel.locator('.history-rows').innerText();
+            const id = /\b(?:005|003|00e|0PS|001|0DB)[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?\b/.exec(table);
+            if (id) throw new Error(`history table: an id instead of a name (${id[0]})`);
+            // The user of the enablement that succeeded: the picker below filters by them.
+            const subject = (
+                await panel.locator('.history-rows tr', { hasText: 'LOG-0000003' }).locator('a').nth(1).innerText()
+            ).trim();
+            const admin = userByAlias(org, 'aadmin');
+            await expectText(
+                panel.locator('.time-zone'),
+                label('CCSA_History_Time_Zone', admin.TimeZoneSidKey),
+                "the note on the admin's time zone",
+            );
             await chooseOption(panel.locator('lightning-combobox.outcome'), 'Failed');
             await panel.locator('lightning-button.apply button').click();
             await expectText(panel.locator('.range'), label('CCSA_History_Range', 1, 2, 2), 'the failed rows');
@@ -593,9 +608,41 @@ export const SCENARIOS = [
             );
             await expectText(details.locator('.detail-title'), label('CCSA_History_Errors'), 'errors section');
             await expectText(details.locator('.detail-text'), 'DUPLICATE_COMM_NICKNAME', 'the error');
+            await expectText(
+                details.locator('.explanation[data-code="DUPLICATE_COMM_NICKNAME"]'),
+                label('CCSA_History_Explain_DUPLICATE_COMM_NICKNAME'),
+                'the platform code explained with its fix',
+            );
+            const contact = org.Contact[0];
+            await expectText(
+                failed,
+                `${contact.FirstName ?? ''} ${contact.LastName}`.trim(),
+                'the failed enable names its contact',
+            );
             const href = await details.locator('a.details-log').getAttribute('href');
             if (!/^\/lightning\/r\/ccsa__Setup_Assistant_Log__c\/a00\w{15}\/view$/.test(href ?? '')) {
                 throw new Error(`log link: unexpected ${href}`);
+            }
+            // The user filter is the shared picker (single): the users the log names, chosen by a radio button.
+            await panel.locator('lightning-button.clear button').click();
+            const picker = panel.locator('c-record-picker.user-picker');
+            await picker.locator('lightning-input.search-term input').fill(subject.split(' ').pop());
+            await picker.locator('lightning-input.search-term input').press('Enter');
+            await picker
+                .locator('.candidates tr', { hasText: subject })
+                .locator('.slds-radio_faux, .slds-radio__label')
+                .first()
+                .click();
+            await expectText(picker.locator('.pill-label'), subject, 'the user chosen');
+            await expectText(
+                panel.locator('.range'),
+                label('CCSA_History_Range', 1, 1, 1),
+                'the rows of the user chosen',
+            );
+            const rows = panel.locator('.history-rows tbody tr');
+            const shown = await rows.count();
+            if (shown !== (await rows.filter({ hasText: subject }).count())) {
+                throw new Error('history user filter: a row of another user is listed');
             }
         },
     },

@@ -11,6 +11,7 @@ import {
     getHistoryFilterOptions,
     LOG_OBJECT_API_NAME,
     MAX_OFFSET,
+    searchHistoryUsers,
 } from '../sample-org/apex/HistoryController';
 import { activateSite } from '../sample-org/apex/ReadinessController';
 import { generateSampleOrg, seedHistoricalLogs, SAMPLE_NOW } from '../sample-org/data/generate';
@@ -144,5 +145,25 @@ describe('sample org History', () => {
         };
         await expect(getHistory({ filter: null })).rejects.toMatchObject(denied);
         await expect(getHistoryFilterOptions()).rejects.toMatchObject(denied);
+        await expect(searchHistoryUsers({ searchTerm: null })).rejects.toMatchObject(denied);
+    });
+
+    it('offers the users a log names as its target, by name, with LIKE wildcards taken literally', async () => {
+        expect(await searchHistoryUsers({ searchTerm: null })).toEqual([]);
+        const seeded = seedHistoricalLogs(org);
+        const targets = new Set(seeded.map((log) => log.Target_User__c).filter(Boolean));
+        const everyone = await searchHistoryUsers({ searchTerm: '  ' });
+        expect(everyone.length).toBe(targets.size);
+        expect(everyone.every((row) => targets.has(row.id))).toBe(true);
+        expect(everyone.map((row) => row.name)).toEqual(
+            [...everyone.map((row) => row.name)].sort((a, b) => a.localeCompare(b)),
+        );
+        const [first] = everyone;
+        const user = org.User.find((u) => u.Id === first.id);
+        const byName = await searchHistoryUsers({ searchTerm: user?.LastName.toUpperCase() ?? '' });
+        expect(byName.map((row) => row.id)).toContain(first.id);
+        expect(byName[0]).toMatchObject({ username: expect.any(String), profileName: expect.any(String) });
+        expect(await searchHistoryUsers({ searchTerm: '%' })).toEqual([]);
+        expect(await searchHistoryUsers({ searchTerm: '_' })).toEqual([]);
     });
 });

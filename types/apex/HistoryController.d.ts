@@ -10,6 +10,11 @@ declare module '@salesforce/apex/HistoryController.getHistory' {
     export default getHistory;
 }
 
+declare module '@salesforce/apex/HistoryController.searchHistoryUsers' {
+    const searchHistoryUsers: ApexMethod<{ searchTerm?: string | null }, Apex.HistoryService.HistoryUserRow[]>;
+    export default searchHistoryUsers;
+}
+
 declare module '@salesforce/apex/HistoryController.getHistoryFilterOptions' {
     const getHistoryFilterOptions: ApexMethod<void, Apex.HistoryService.HistoryFilterOptions>;
     export default getHistoryFilterOptions;

@@ -64,6 +64,14 @@ declare namespace Apex.HistoryService {
         error?: string | null;
     }
 
+    /** A user of the History's user picker: a log names them as its target. */
+    interface HistoryUserRow {
+        id: string;
+        name: string;
+        username?: string | null;
+        profileName?: string | null;
+    }
+
     interface HistoryFilterOptions {
         actions: string[];
         statuses: string[];

@@ -8,7 +8,9 @@ import OFFSET_LIMIT from '@salesforce/label/c.CCSA_History_Offset_Limit';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
-import { userById } from '../org';
+import { escapeLike } from 'c/enablementRun';
+import { profileById, userById } from '../org';
+import { likeMatcher } from '../platform';
 import { currentSession } from '../session';
 import type { SampleOrg, SetupAssistantLog, User } from '../types';
 
@@ -16,10 +18,13 @@ type HistoryFilter = Apex.HistoryService.HistoryFilter;
 type HistoryPage = Apex.HistoryService.HistoryPage;
 type HistoryRow = Apex.HistoryService.HistoryRow;
 type HistoryFilterOptions = Apex.HistoryService.HistoryFilterOptions;
+type HistoryUserRow = Apex.HistoryService.HistoryUserRow;
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 export const MAX_OFFSET = 2000;
+/** `HistoryService.MAX_SEARCH_ROWS`: one page of the user picker. */
+export const MAX_SEARCH_ROWS = 200;
 /** The package's object in a subscriber org: the preview stands for the installed package. */
 export const LOG_OBJECT_API_NAME = 'ccsa__Setup_Assistant_Log__c';
 
@@ -169,4 +174,27 @@ export const getHistoryFilterOptions: typeof import('@salesforce/apex/HistoryCon
             actions: distinct(logs.map((log) => log.Action__c)),
             statuses: distinct(logs.map((log) => log.Status__c)),
         };
+    });
+
+/**
+ * `HistoryController.searchHistoryUsers`: the users a log names as its target whose name or
+ * username contains the term (`%`, `_` and `\\` literal, as `SoqlLike.contains`), by name then id.
+ */
+export const searchHistoryUsers: typeof import('@salesforce/apex/HistoryController.searchHistoryUsers').default =
+    apexMethod<{ searchTerm?: string | null }, HistoryUserRow[]>(({ searchTerm }) => {
+        const session = currentSession();
+        assertAdmin(session);
+        requireCapability(session, 'HISTORY');
+        const { org } = session;
+        const logged = new Set(org.Setup_Assistant_Log__c.map((log) => log.Target_User__c).filter(Boolean));
+        const matches = likeMatcher(`%${escapeLike((searchTerm ?? '').trim())}%`);
+        return org.User.filter((user) => logged.has(user.Id) && (matches(user.Name) || matches(user.Username)))
+            .sort((a, b) => a.Name.localeCompare(b.Name) || a.Id.localeCompare(b.Id))
+            .slice(0, MAX_SEARCH_ROWS)
+            .map((user) => ({
+                id: user.Id,
+                name: user.Name,
+                username: user.Username,
+                profileName: profileById(org, user.ProfileId)?.Name ?? null,
+            }));
     });

@@ -285,7 +285,7 @@ export function toTableRow(
         action: rowActionLabel(row),
         status: row.status ?? '',
         targetUserName: rowSubject(row, names, noUser),
-        targetUserUrl: userUrl(row.targetUserId),
+        targetUserUrl: subjectUrl(row),
         actingUserName: row.actingUserName ?? '',
         createdDate: row.createdDate ?? null,
     };
@@ -402,6 +402,21 @@ export function fieldChanges(
             before: displayValue(entry.before, names),
             after: displayValue(entry.after, names),
         }));
+}
+
+/**
+ * The page of who a row is about: its user's, or, for an enable that created no user, its
+ * contact's (the table's User column is a link: without one it would show no name at all).
+ * @param row the log row
+ * @returns the record page, or null when the row is about nobody
+ */
+export function subjectUrl(row: HistoryRow): string | null {
+    if (row.targetUserId) {
+        return userUrl(row.targetUserId);
+    }
+    const before = parseObject(row.before);
+    const contactId = before?.contactId ?? before?.ContactId;
+    return typeof contactId === 'string' && contactId ? `/lightning/r/Contact/${contactId}/view` : null;
 }
 
 /**

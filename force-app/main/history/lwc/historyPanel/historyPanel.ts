@@ -1,6 +1,8 @@
 import { LightningElement, api } from 'lwc';
 import getHistory from '@salesforce/apex/HistoryController.getHistory';
 import getHistoryFilterOptions from '@salesforce/apex/HistoryController.getHistoryFilterOptions';
+import searchHistoryUsers from '@salesforce/apex/HistoryController.searchHistoryUsers';
+import { SelectionModel } from 'c/selectionModel';
 import {
     EMPTY_FORM,
     MAX_OFFSET,
@@ -54,6 +56,7 @@ import OFFSET_LIMIT from '@salesforce/label/c.CCSA_History_Offset_Limit';
 import COLUMN_WHEN from '@salesforce/label/c.CCSA_History_Column_When';
 import COLUMN_LOG from '@salesforce/label/c.CCSA_History_Column_Log';
 import COLUMN_USER from '@salesforce/label/c.CCSA_History_Column_User';
+import COLUMN_USERNAME from '@salesforce/label/c.CCSA_History_Column_Username';
 import COLUMN_BY from '@salesforce/label/c.CCSA_History_Column_By';
 import DETAILS from '@salesforce/label/c.CCSA_History_Details';
 import DETAILS_TITLE from '@salesforce/label/c.CCSA_History_Details_Title';
@@ -69,6 +72,7 @@ import EXPLANATION from '@salesforce/label/c.CCSA_History_Explanation';
 import TIME_ZONE from '@salesforce/label/c.CCSA_History_Time_Zone';
 
 type FilterOptions = Apex.HistoryService.HistoryFilterOptions;
+type HistoryUserRow = Apex.HistoryService.HistoryUserRow;
 type FilterField = keyof FilterForm;
 
 /**
@@ -161,6 +165,13 @@ export default class HistoryPanel extends LightningElement {
 
     /** What the admin is typing or picking. */
     form: FilterForm = { ...EMPTY_FORM };
+    /** The user picked in the user filter (one at most); the form holds its id. */
+    userSelection: SelectionModel<HistoryUserRow> = SelectionModel.empty<HistoryUserRow>({ single: true });
+    /** The user picker's columns. */
+    userColumns = [
+        { label: COLUMN_USER, fieldName: 'name' },
+        { label: COLUMN_USERNAME, fieldName: 'username' },
+    ];
     /** The filter of the page shown (what Refresh and paging read again). */
     applied: FilterForm = { ...EMPTY_FORM };
     currentPage?: HistoryPage;
@@ -321,11 +332,18 @@ export default class HistoryPanel extends LightningElement {
         this.form = { ...this.form, [field]: event.detail.value ?? '' };
     }
 
-    /** Enter in the user search applies the filters. */
-    handleSearchKeyUp(event: KeyboardEvent): void {
-        if (event.key === 'Enter') {
-            this.handleApply();
-        }
+    /** The users the History names as targets, for the picker (`HistoryController.searchHistoryUsers`). */
+    searchUserRows = (term: string): Promise<HistoryUserRow[]> => searchHistoryUsers({ searchTerm: term || null });
+
+    /**
+     * The user picked (or the pick removed): the user filter is the user's id, applied at once,
+     * as Enter did in the free-text search the picker replaces.
+     */
+    handleUserSelection(event: CustomEvent<{ selection: SelectionModel<HistoryUserRow> }>): void {
+        this.userSelection = event.detail.selection;
+        const [userId] = this.userSelection.ids;
+        this.form = { ...this.form, userSearch: userId ?? '' };
+        this.handleApply();
     }
 
     handleApply(): void {
@@ -336,6 +354,7 @@ export default class HistoryPanel extends LightningElement {
 
     handleClear(): void {
         this.form = { ...EMPTY_FORM };
+        this.userSelection = SelectionModel.empty<HistoryUserRow>({ single: true });
         this.handleApply();
     }
 

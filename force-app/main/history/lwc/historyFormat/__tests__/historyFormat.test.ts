@@ -225,6 +225,16 @@ describe('rows', () => {
             logUrl: '/lightning/r/Setup_Assistant_Log__c/a002/view',
         });
         expect(toTableRow({ id: 'a003', name: 'LOG-3' }, null, 'No user').targetUserName).toBe('No user');
+        expect(toTableRow({ id: 'a003', name: 'LOG-3' }, null, 'No user').targetUserUrl).toBeNull();
+    });
+
+    it('links a failed enable to its contact, named, since no user exists', () => {
+        const failed = { id: 'a004', name: 'LOG-4', action: 'ENABLE_USER', before: '{"contactId":"003A"}' };
+        expect(toTableRow(failed, null, 'No user', { '003A': 'Liam Patel' })).toMatchObject({
+            targetUserName: expect.stringContaining('Liam Patel'),
+            targetUserUrl: '/lightning/r/Contact/003A/view',
+        });
+        expect(toTableRow({ ...failed, targetUserId: '005A' }).targetUserUrl).toBe('/lightning/r/User/005A/view');
     });
 });
 

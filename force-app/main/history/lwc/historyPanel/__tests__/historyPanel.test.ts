@@ -2,6 +2,8 @@ import { createElement } from 'lwc';
 import HistoryPanel from 'c/historyPanel';
 import getHistory from '@salesforce/apex/HistoryController.getHistory';
 import getHistoryFilterOptions from '@salesforce/apex/HistoryController.getHistoryFilterOptions';
+import searchHistoryUsers from '@salesforce/apex/HistoryController.searchHistoryUsers';
+import { SelectionModel } from 'c/selectionModel';
 import LOAD_ERROR from '@salesforce/label/c.CCSA_History_Load_Error';
 import EMPTY from '@salesforce/label/c.CCSA_History_Empty';
 import OFFSET_LIMIT from '@salesforce/label/c.CCSA_History_Offset_Limit';
@@ -13,8 +15,17 @@ jest.mock('@salesforce/apex/HistoryController.getHistory', () => ({ default: jes
 jest.mock('@salesforce/apex/HistoryController.getHistoryFilterOptions', () => ({ default: jest.fn() }), {
     virtual: true,
 });
+jest.mock('@salesforce/apex/HistoryController.searchHistoryUsers', () => ({ default: jest.fn() }), { virtual: true });
 
 type HistoryPage = Apex.HistoryService.HistoryPage;
+type HistoryUserRow = Apex.HistoryService.HistoryUserRow;
+type Picker = HTMLElement & {
+    search: (term: string, after: unknown) => Promise<HistoryUserRow[]>;
+    selection: SelectionModel<HistoryUserRow>;
+    single: boolean;
+};
+const MIA: HistoryUserRow = { id: '0058d00000USER1AAA', name: 'Mia Lopez', username: 'mia@acme.example' };
+
 type Table = HTMLElement & { data: Array<Record<string, unknown>>; columns: Array<Record<string, unknown>> };
 type Input = HTMLElement & { value: string; options?: Array<{ label: string; value: string }> };
 
@@ -49,6 +60,14 @@ function rowAction(element: HTMLElement, rowId: string): void {
 
 function click(element: HTMLElement, selector: string): void {
     $(element, selector).click();
+}
+
+/** The picker's answer to a pick: the selection the panel receives (c-record-picker is controlled). */
+function pick(element: HTMLElement, user: HistoryUserRow | null): void {
+    const picker = $<Picker>(element, 'c-record-picker.user-picker');
+    const empty = SelectionModel.empty<HistoryUserRow>({ single: true });
+    const selection = user ? empty.add([user]).selection : empty;
+    picker.dispatchEvent(new CustomEvent('selectionchange', { detail: { selection } }));
 }
 
 describe('c-history-panel', () => {
@@ -116,7 +135,6 @@ describe('c-history-panel', () => {
     it('applies the filters from the first page, and clears them', async () => {
         const element = render();
         await flush();
-        change(element, 'lightning-input.user-search', ' Mia ');
         change(element, 'lightning-combobox.action', 'ENABLE_USER');
         change(element, 'lightning-combobox.outcome', 'Failed');
         change(element, 'lightning-input.from-date', '2025-03-05');
@@ -127,7 +145,7 @@ describe('c-history-panel', () => {
         expect(getHistory).toHaveBeenLastCalledWith({
             filter: {
                 targetUserId: null,
-                userSearch: 'Mia',
+                userSearch: null,
                 action: 'ENABLE_USER',
                 status: 'Failed',
                 fromDate: '2025-03-01',
@@ -139,13 +157,13 @@ describe('c-history-panel', () => {
         expect($<Table>(element, 'lightning-datatable').data).toHaveLength(1);
         expect(text($(element, '.range'))).toBe('1–1 of 1');
 
-        // Enter in the search box applies too; a user id filters by id.
-        change(element, 'lightning-input.user-search', '0058d00000USER1AAA');
-        $(element, 'lightning-input.user-search').dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }));
+        // Picking a user in the shared picker filters by that user's id at once.
+        pick(element, MIA);
         await flush();
         expect(getHistory).toHaveBeenLastCalledWith({
-            filter: expect.objectContaining({ targetUserId: '0058d00000USER1AAA', userSearch: null }),
+            filter: expect.objectContaining({ targetUserId: MIA.id, userSearch: null, action: 'ENABLE_USER' }),
         });
+        expect($<Picker>(element, 'c-record-picker.user-picker').selection.ids).toEqual([MIA.id]);
 
         click(element, 'lightning-button.clear');
         await flush();
@@ -153,6 +171,66 @@ describe('c-history-panel', () => {
             filter: expect.objectContaining({ userSearch: null, action: null, status: null, fromDate: null }),
         });
         expect($<Input>(element, 'lightning-combobox.outcome').value).toBe('');
+        expect($<Picker>(element, 'c-record-picker.user-picker').selection.ids).toEqual([]);
+    });
+
+    it('offers the users the log names in the shared picker, one at a time, and drops the filter with the pick', async () => {
+        mocked(searchHistoryUsers).mockResolvedValue([MIA]);
+        const element = render();
+        await flush();
+        const picker = $<Picker>(element, 'c-record-picker.user-picker');
+        expect(picker.single).toBe(true);
+        await expect(picker.search('mia', undefined)).resolves.toEqual([MIA]);
+        expect(searchHistoryUsers).toHaveBeenLastCalledWith({ searchTerm: 'mia' });
+        await picker.search('', undefined);
+        expect(searchHistoryUsers).toHaveBeenLastCalledWith({ searchTerm: null });
+
+        pick(element, MIA);
+        await flush();
+        expect(getHistory).toHaveBeenLastCalledWith({ filter: expect.objectContaining({ targetUserId: MIA.id }) });
+        pick(element, null);
+        await flush();
+        expect(getHistory).toHaveBeenLastCalledWith({
+            filter: expect.objectContaining({ targetUserId: null, userSearch: null }),
+        });
+        await expect(element).toBeAccessible();
+    });
+
+    it('reads a failed change for people: names, the comparison, the explained code and the time zone', async () => {
+        const failed = {
+            ...PAGE.rows[1],
+            id: 'a008d00000ABCD4AAA',
+            name: 'LOG-0000004',
+            status: 'Failed',
+            error: 'LICENSE_LIMIT_EXCEEDED: License Limit Exceeded.',
+        };
+        mocked(getHistory).mockResolvedValue({
+            ...PAGE,
+            rows: [failed, ...PAGE.rows],
+            total: 4,
+            timeZone: 'Europe/Paris',
+            names: {
+                '00e8d00000PROF1AAA': 'Customer Community User',
+                '00e8d00000PROF2AAA': 'Contracts Plus User',
+                'license:00e8d00000PROF2AAA': 'Customer Community Plus',
+                '0PS8d00000PSET1AAA': 'Contracts Portal',
+            },
+        });
+        const element = render();
+        await flush();
+        expect(text($(element, '.time-zone'))).toContain('Europe/Paris');
+        rowAction(element, failed.id);
+        await flush();
+        // The comparison, in names.
+        const profile = $$(element, '.change-row').find((row) => text(row.querySelector('th')) === 'Profile');
+        expect(text(profile?.querySelector('.change-before') ?? null)).toBe('Customer Community User');
+        expect(text(profile?.querySelector('.change-after') ?? null)).toBe('Contracts Plus User');
+        // The code explained, naming the license concerned.
+        const explanations = $$(element, '.explanation');
+        expect(explanations.map((item) => item.dataset.code)).toEqual(['LICENSE_LIMIT_EXCEEDED']);
+        expect(text(explanations[0])).toContain('Customer Community Plus');
+        expect($$(element, '.explanation, .change-row, .detail-text').map(text).join(' ')).not.toMatch(/\.\./);
+        await expect(element).toBeAccessible();
     });
 
     it('says so when nothing matches', async () => {
