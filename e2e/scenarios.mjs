@@ -50,6 +50,24 @@ async function expectIconRendered(page, iconHost, symbol) {
     if (!box || box.width < 8 || box.height < 8) throw new Error('icon: the svg is not visible');
 }
 
+/** The records of a CSV text (a quoted field may hold line breaks), without the trailing empty line. */
+function csvRecords(text) {
+    const records = [];
+    let current = '';
+    let quoted = false;
+    for (const char of text) {
+        if (char === '"') quoted = !quoted;
+        if (!quoted && char === '\n') {
+            records.push(current.replace(/\r$/, ''));
+            current = '';
+        } else {
+            current += char;
+        }
+    }
+    if (current) records.push(current.replace(/\r$/, ''));
+    return records;
+}
+
 /** Chooses an option of a lightning-combobox by its visible label. */
 async function chooseOption(combobox, optionLabel) {
     await combobox.locator('button, input[role="combobox"]').first().click();
@@ -499,16 +517,16 @@ export const SCENARIOS = [
     },
     {
         name: 'enable-users-fit',
-        title: 'enable users: one seat left, "Enable the 1 that fit" enables the first ready row, the other is not run',
+        title: 'enable users: one seat left, "Enable the one that fits" enables the first ready row, the other is not run',
         query: `?c__tab=enableUsers&seats=1&c__contactIds=${contactIds('Amara Fischer', 'Amara Horvat').join(',')}`,
         async run(page, { expectText }) {
             const panel = await handedOverPlan(page, { expectText });
             await expectText(
                 panel.locator('.seats'),
-                'Customer Community Plus Login: 1 seats left',
+                'Customer Community Plus Login: 1 seat left',
                 'seats per license',
             );
-            await panel.locator('lightning-button.run-fit button', { hasText: label('CCSA_Enable_Fit', 1) }).click();
+            await panel.locator('lightning-button.run-fit button', { hasText: label('CCSA_Enable_Fit_One') }).click();
             await expectText(panel.locator('.results .run-summary'), '1 created · 1 not run', 'the summary');
             await expectText(panel.locator('.plan-table'), label('CCSA_Plan_Status_notRun'), 'the other row not run');
         },
@@ -567,6 +585,88 @@ export const SCENARIOS = [
             // Check: more than 200, read 200 a call and planned as one.
             await panel.locator('lightning-button.check button').click();
             await expectText(panel.locator('.ready-count'), ` of ${total} rows`, 'one plan for every selected contact');
+        },
+    },
+    {
+        name: 'enable-job-reload',
+        title: 'enable users: contacts selected across two searches of the large sample org, checked and run as a job on the platform (more than 200 rows ready; rows queued in it); the page reloaded midway and the jobs panel shows the same job continuing, every row accounted for at the end, and the CSV of the whole job',
+        // The large sample org: in the default one at most 126 of the 300 contacts can be enabled
+        // (113 account owners without a role, 56 contacts already users) and only 6 seats of the
+        // Contracts permission set licenses are left, too few for a job. Slow simulated steps (a
+        // reload lands midway), no simulated failure (exact counts).
+        query: '?c__tab=enableUsers&org=large&jobLatency=400&jobFailureRate=0',
+        async run(page, { expectText }) {
+            const picker = page.locator('c-enable-users c-record-picker');
+            await expectText(page.locator('c-enable-users'), label('CCSA_Enable_Title'), 'enable users title');
+            // Two searches, each "select all matching": the selection keeps both.
+            for (const term of ['an', 'el']) {
+                await picker.locator('lightning-input.search-term input').fill(term);
+                await picker.locator('lightning-input.search-term input').press('Enter');
+                await picker.locator('.candidates tr').nth(1).waitFor({ state: 'visible', timeout: 10000 });
+                await picker.locator('lightning-button.select-all button').click();
+                await picker
+                    .locator('.selected-list .selected-item')
+                    .first()
+                    .waitFor({ state: 'visible', timeout: 10000 });
+            }
+            await page.locator('c-enable-users lightning-button.check button').click();
+            await page
+                .locator('c-enable-users .ready-count')
+                .filter({ hasText: /\d/ })
+                .waitFor({ state: 'visible', timeout: 30000 });
+            const panel = page.locator('c-enable-users');
+            const readyText = (await panel.locator('.ready-count').textContent()) ?? '';
+            const ready = Number((readyText.match(/[\d,]+/) ?? ['0'])[0].replace(/,/g, ''));
+            if (!(ready > 200)) throw new Error(`expected more than 200 rows ready, found "${readyText}"`);
+            await panel.locator('lightning-button.run button').click();
+            // Above 200 rows: a job, not the browser. The rows wait in it.
+            const notice = panel.locator('.job-notice');
+            await notice.waitFor({ state: 'visible', timeout: 20000 });
+            const jobName = ((await notice.textContent()) ?? '').match(/JOB-\d+/)?.[0];
+            if (!jobName) throw new Error(`job notice: no job name in "${await notice.textContent()}"`);
+            await expectText(
+                panel.locator('lightning-datatable.plan-table'),
+                label('CCSA_Enable_Status_Queued', jobName),
+                'plan rows queued in the job',
+            );
+            const jobRow = () => page.locator('section.enable-users c-jobs-panel li.job', { hasText: jobName });
+            const processed = async () => {
+                const text = (await jobRow().locator('.job-progress .slds-text-title_bold').textContent()) ?? '';
+                const [done, of] = (text.match(/[\d,]+/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+                if (of !== ready) throw new Error(`job progress: expected "n of ${ready}", found "${text}"`);
+                return done;
+            };
+            const waitUntil = async (what, test, timeout = 60000) => {
+                const deadline = Date.now() + timeout;
+                for (;;) {
+                    const value = await processed().catch(() => -1);
+                    if (test(value)) return value;
+                    if (Date.now() > deadline) throw new Error(`${what}: still ${value} of ${ready}`);
+                    await page.waitForTimeout(250);
+                }
+            };
+            // Midway: some rows run, not all; then the page is reloaded.
+            const before = await waitUntil('job started', (done) => done > 0 && done < ready);
+            await page.reload({ waitUntil: 'load' });
+            // The same job, followed by the jobs panel after the reload, continues to the end.
+            await jobRow().waitFor({ state: 'visible', timeout: 10000 });
+            await waitUntil('same job after the reload', (done) => done >= before);
+            await waitUntil('job finished', (done) => done === ready, 90000);
+            await expectText(jobRow().locator('.job-status'), label('CCSA_Job_Status_Completed'), 'job completed');
+            // Every row accounted for: the summary's outcomes add up to the rows requested.
+            const summary = (await jobRow().locator('.job-summary').textContent()) ?? '';
+            const accounted = (summary.match(/[\d,]+/g) ?? []).reduce((sum, n) => sum + Number(n.replace(/,/g, '')), 0);
+            if (accounted !== ready) throw new Error(`summary "${summary}" accounts for ${accounted} of ${ready}`);
+            // The CSV of the whole job: a byte-order mark, a header and one record per row.
+            await jobRow().locator('lightning-button.prepare-csv button').click();
+            const link = jobRow().locator('a.csv');
+            await link.waitFor({ state: 'visible', timeout: 10000 });
+            const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), link.click()]);
+            const csv = readFileSync(await download.path(), 'utf8');
+            if (!csv.startsWith('\uFEFF')) throw new Error('job CSV: no byte-order mark');
+            const records = csvRecords(csv.slice(1));
+            if (records[0] !== label('CCSA_Jobs_Csv_Header')) throw new Error(`job CSV header: "${records[0]}"`);
+            if (records.length - 1 !== ready) throw new Error(`job CSV: ${records.length - 1} rows, expected ${ready}`);
         },
     },
     {
