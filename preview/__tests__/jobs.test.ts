@@ -267,6 +267,42 @@ describe('sample org: jobs', () => {
         expect(org.User.find((u) => u.Id === internal.Id)?.ProfileId).toBe(internal.ProfileId);
     });
 
+    it('passes the Contracts option its rows carry to the snapshot of each chunk', async () => {
+        const dmitri = org.User.find((u) => u.Name === 'Dmitri Varga') as (typeof org.User)[number];
+        const target = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
+        const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: target });
+        const user = facts.users[0];
+        const item = {
+            userId: user.id,
+            profileId: user.profileId,
+            isActive: user.isActive,
+            contactId: user.contactId ?? null,
+            permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
+            permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
+            acknowledgedIrreversible: true,
+            completeContractsSetup: true,
+        };
+        const started = await startJobFromRows('LICENSE_CHANGE', [changeRow(item, 'Dmitri')], {
+            api: API,
+            targetProfileId: target,
+        });
+        drainJobs();
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(rows[0].status).toBe('Done');
+        const labels = org.PermissionSetAssignment.filter((a) => a.AssigneeId === dmitri.Id).map(
+            (a) => org.PermissionSet.find((ps) => ps.Id === a.PermissionSetId)?.Label,
+        );
+        expect(labels).toEqual(
+            expect.arrayContaining([
+                'Contract Management CC Plus Digital Experience User',
+                'DocGen Run-time Community User',
+            ]),
+        );
+        const log = org.Setup_Assistant_Log__c.find((row) => row.Id === rows[0].logId);
+        expect(JSON.parse(log?.After__c ?? '{}')).toMatchObject({ contractsSetup: { complete: true } });
+    });
+
     it('refuses a row whose request names another contact', async () => {
         const [first, second] = readyContacts(2);
         const job = await createJob({ kind: 'ENABLE_USERS' });
