@@ -227,9 +227,9 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         const element = await render();
         expect(runButton(element).disabled).toBe(true);
         const fit = $(element, 'lightning-button.run-fit') as HTMLElement & { label: string };
-        expect(fit.label).toBe('Enable the 1 that fit');
+        expect(fit.label).toBe('Enable the one that fits');
         expect([...element.shadowRoot!.querySelectorAll('.seat-line')].map((line) => line.textContent)).toContain(
-            'Customer Community Plus: 1 seats left',
+            'Customer Community Plus: 1 seat left',
         );
         await expect(element).toBeAccessible();
         fit.click();
