@@ -346,7 +346,7 @@ describe('license change refusals', () => {
             denied,
         );
         await expect(cancelLicenseChange({ logId: 'a008d000000ZZZZAAA' })).rejects.toMatchObject(denied);
-        await expect(enablePartnerAccounts({ accountIds: [], userIds: [] })).rejects.toMatchObject(denied);
+        await expect(enablePartnerAccounts({ accountIds: [] })).rejects.toMatchObject(denied);
     });
 });
 
@@ -479,7 +479,7 @@ describe('partner accounts', () => {
             'FIELD_INTEGRITY_EXCEPTION: The account of a partner user must be a partner account.',
         ]);
 
-        expect(await enablePartnerAccounts({ accountIds: [account.Id], userIds: [sofia.Id] })).toEqual({});
+        expect(await enablePartnerAccounts({ accountIds: [account.Id] })).toEqual({});
         expect(account.IsPartner).toBe(true);
         // Every enabled account is logged, by id and name.
         const partnerLog = org.Setup_Assistant_Log__c.find((l) => l.Action__c === 'ENABLE_PARTNER_ACCOUNT');
@@ -507,11 +507,10 @@ describe('partner accounts', () => {
     });
 
     it('answers no accounts with no errors and refuses more than 200', async () => {
-        expect(await enablePartnerAccounts({ accountIds: [], userIds: [] })).toEqual({});
+        expect(await enablePartnerAccounts({ accountIds: [] })).toEqual({});
         await expect(
             enablePartnerAccounts({
                 accountIds: Array.from({ length: 201 }, () => org.Account[0].Id),
-                userIds: [],
             }),
         ).rejects.toMatchObject({ body: { message: formatLabel(BATCH_SIZE, 200) } });
     });
@@ -714,17 +713,17 @@ describe('hostile requests (SetupAssistantPolicy)', () => {
         expect(state()).toBe(before);
     });
 
-    it('refuses an account unrelated to the change for partner enablement', async () => {
+    it('refuses an account unrelated to my open changes to Partner Community for partner enablement', async () => {
         const sofia = userNamed('Sofia Xu');
         const unrelated = org.Account.find((a) => a.Id !== sofia.AccountId && !a.IsPartner) as { Id: Id };
         const before = state();
-        await expect(enablePartnerAccounts({ accountIds: [unrelated.Id], userIds: [sofia.Id] })).rejects.toMatchObject(
+        await expect(enablePartnerAccounts({ accountIds: [unrelated.Id] })).rejects.toMatchObject(
             refusedWith('ACCOUNT_NOT_IN_CHANGE'),
         );
-        // An internal user's "change" brings no account either.
-        await expect(
-            enablePartnerAccounts({ accountIds: [sofia.AccountId as Id], userIds: [userNamed('Avery Admin').Id] }),
-        ).rejects.toMatchObject(refusedWith('ACCOUNT_NOT_IN_CHANGE'));
+        // The browser cannot name the change: without an open change of mine, Sofia's account is refused too.
+        await expect(enablePartnerAccounts({ accountIds: [sofia.AccountId as Id] })).rejects.toMatchObject(
+            refusedWith('ACCOUNT_NOT_IN_CHANGE'),
+        );
         expect(state()).toBe(before);
     });
 

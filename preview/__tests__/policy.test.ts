@@ -244,15 +244,30 @@ describe('sample org policy', () => {
         expect(checkSiteFix(session, site, profileNamed(org, 'Customer Community Plus User'))).toBeUndefined();
     });
 
-    it('refuses an account outside the change for partner enablement', () => {
+    it('refuses an account outside my open changes to Partner Community for partner enablement', () => {
         const customer = external() as { Id: Id; AccountId: Id };
         const unrelated = org.Account.find((account) => account.Id !== customer.AccountId) as { Id: Id };
-        const refusals = checkPartnerAccounts(session, [unrelated.Id, customer.AccountId], [customer.Id]);
+        const openLog = (createdById: Id, status: string, target: string): void => {
+            org.Setup_Assistant_Log__c.push({
+                ...log(createdById, 'LICENSE_CHANGE', status),
+                Target_User__c: customer.Id,
+                Snapshot__c: JSON.stringify({ targetProfileId: profileNamed(org, target) }),
+            });
+        };
+        // No change of mine names the user: refused, whatever the browser would say.
+        expect(checkPartnerAccounts(session, [customer.AccountId]).get(customer.AccountId)?.code).toBe(
+            'ACCOUNT_NOT_IN_CHANGE',
+        );
+        openLog('005OTHERADMIN0001', 'Snapshot', 'Partner Community User');
+        openLog(session.user.Id, 'Snapshot', 'Customer Community Plus User');
+        openLog(session.user.Id, 'Completed', 'Partner Community User');
+        expect(checkPartnerAccounts(session, [customer.AccountId]).get(customer.AccountId)?.code).toBe(
+            'ACCOUNT_NOT_IN_CHANGE',
+        );
+        openLog(session.user.Id, 'Applied', 'Partner Community User');
+        const refusals = checkPartnerAccounts(session, [unrelated.Id, customer.AccountId]);
         expect(refusals.get(unrelated.Id)?.code).toBe('ACCOUNT_NOT_IN_CHANGE');
         expect(refusals.has(customer.AccountId)).toBe(false);
-        expect(
-            checkPartnerAccounts(session, [customer.AccountId], [session.user.Id]).get(customer.AccountId)?.code,
-        ).toBe('ACCOUNT_NOT_IN_CHANGE');
     });
 
     it('refuses every path that is not a profile change', () => {

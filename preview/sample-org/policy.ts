@@ -496,8 +496,51 @@ export function checkSiteFix(
 
 // ------------------------------------------------------------------ partner accounts
 
-/** `checkPartnerAccounts`: only accounts of external users in the current change. */
+/**
+ * `checkPartnerAccounts`: only accounts of external users in this admin's open license changes to
+ * a Partner Community license (`usersOfOpenPartnerChanges`); the browser names no users.
+ */
 export function checkPartnerAccounts(
+    session: Session,
+    accountIds: ReadonlyArray<Id | null | undefined>,
+): Map<Id, Refusal> {
+    return checkPartnerAccountsOfUsers(session, accountIds, [...usersOfOpenPartnerChanges(session, accountIds)]);
+}
+
+/** `usersOfOpenPartnerChanges`: users of this admin's open license-change logs to Partner Community. */
+export function usersOfOpenPartnerChanges(session: Session, accountIds: ReadonlyArray<Id | null | undefined>): Set<Id> {
+    const { org } = session;
+    const accounts = new Set(unique(accountIds));
+    const userIds = new Set<Id>();
+    for (const log of org.Setup_Assistant_Log__c) {
+        if (
+            log.CreatedById !== session.user.Id ||
+            log.Action__c !== LICENSE_CHANGE_ACTION ||
+            !OPEN_LOG_STATUSES.has(log.Status__c) ||
+            !log.Target_User__c
+        ) {
+            continue;
+        }
+        const user = userById(org, log.Target_User__c);
+        if (!user?.AccountId || !accounts.has(user.AccountId)) {
+            continue;
+        }
+        let targetProfileId: Id | undefined;
+        try {
+            targetProfileId = (JSON.parse(log.Snapshot__c ?? 'null') as { targetProfileId?: Id } | null)
+                ?.targetProfileId;
+        } catch {
+            targetProfileId = undefined;
+        }
+        const target = targetProfileId ? profileById(org, targetProfileId) : undefined;
+        if (target && portalTypeFor(licenseById(org, target.UserLicenseId)) === 'Partner') {
+            userIds.add(user.Id);
+        }
+    }
+    return userIds;
+}
+
+function checkPartnerAccountsOfUsers(
     session: Session,
     accountIds: ReadonlyArray<Id | null | undefined>,
     userIds: ReadonlyArray<Id | null | undefined>,

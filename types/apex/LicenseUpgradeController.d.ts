@@ -58,6 +58,6 @@ declare module '@salesforce/apex/LicenseUpgradeController.cancelLicenseChange' {
 }
 
 declare module '@salesforce/apex/LicenseUpgradeController.enablePartnerAccounts' {
-    const enablePartnerAccounts: ApexMethod<{ accountIds: string[]; userIds: string[] }, Record<string, string>>;
+    const enablePartnerAccounts: ApexMethod<{ accountIds: string[] }, Record<string, string>>;
     export default enablePartnerAccounts;
 }

@@ -32,6 +32,7 @@ import {
     checkPortalRoles,
     checkLicenseChangeLog,
     checkPartnerAccounts,
+    usersOfOpenPartnerChanges,
     checkRestorable,
     checkTargetProfiles,
     isEnableLicense,
@@ -1082,7 +1083,7 @@ export const cancelLicenseChange: typeof import('@salesforce/apex/LicenseUpgrade
  * ------------------------------------------------------------------------------------------- */
 
 export const enablePartnerAccounts: typeof import('@salesforce/apex/LicenseUpgradeController.enablePartnerAccounts').default =
-    apexMethod<{ accountIds: string[]; userIds: string[] }, Record<string, string>>(({ accountIds, userIds }) => {
+    apexMethod<{ accountIds: string[] }, Record<string, string>>(({ accountIds }) => {
         const session = currentSession();
         assertAdmin(session);
         requireCapability(session, 'LICENSE_UPGRADES');
@@ -1094,7 +1095,8 @@ export const enablePartnerAccounts: typeof import('@salesforce/apex/LicenseUpgra
         if (accountIds.length > MAX_USERS) {
             throw batchSizeError();
         }
-        throwIfRefused(checkPartnerAccounts(session, accountIds, userIds ?? []));
+        throwIfRefused(checkPartnerAccounts(session, accountIds));
+        const userIds = [...usersOfOpenPartnerChanges(session, accountIds)];
         // `Account.IsPartner` exists where Digital Experiences has partner users.
         const partnersPossible =
             org.CommunitiesSettings.enableNetworksEnabled &&
@@ -1105,7 +1107,7 @@ export const enablePartnerAccounts: typeof import('@salesforce/apex/LicenseUpgra
         const wanted = new Set(accountIds);
         for (const account of org.Account.filter((a) => wanted.has(a.Id))) {
             account.IsPartner = true;
-            const userId = (userIds ?? []).find((id) => userById(org, id)?.AccountId === account.Id) ?? null;
+            const userId = userIds.find((id) => userById(org, id)?.AccountId === account.Id) ?? null;
             insertLog(org, session.user.Id, {
                 Action__c: 'ENABLE_PARTNER_ACCOUNT',
                 Status__c: 'Completed',

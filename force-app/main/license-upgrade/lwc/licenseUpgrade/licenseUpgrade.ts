@@ -717,10 +717,7 @@ export default class LicenseUpgrade extends LightningElement {
     async handleEnablePartner(event: CustomEvent<{ accountId: string }>): Promise<void> {
         this.busy = true;
         try {
-            const errors = await enablePartnerAccounts({
-                accountIds: [event.detail.accountId],
-                userIds: (this.facts?.users ?? []).map((user) => user.id),
-            });
+            const errors = await enablePartnerAccounts({ accountIds: [event.detail.accountId] });
             const messages = Object.values(errors);
             if (messages.length > 0) {
                 this.loadError = messages;

@@ -368,10 +368,7 @@ describe('c-license-upgrade', () => {
         expect(casey.row.partnerAccountId).toBe('001000000000001AAA');
         fire(casey, 'enablepartner', { accountId: '001000000000001AAA' });
         await flush();
-        expect(enablePartnerAccounts).toHaveBeenCalledWith({
-            accountIds: ['001000000000001AAA'],
-            userIds: FACTS.users.map((user) => user.id),
-        });
+        expect(enablePartnerAccounts).toHaveBeenCalledWith({ accountIds: ['001000000000001AAA'] });
         expect($(element, '.notice').textContent).toContain('partner account');
     });
 
