@@ -8,7 +8,8 @@ const mockNavigate = jest.fn();
 jest.mock('lightning/navigation', () => {
     const Navigate = Symbol('Navigate');
     const NavigationMixin = Object.assign(
-        <T extends new (...args: never[]) => object>(Base: T) =>
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        <T extends new (...args: any[]) => object>(Base: T) =>
             class extends Base {
                 [Navigate](pageReference: unknown): void {
                     mockNavigate(pageReference);
