@@ -84,7 +84,6 @@ describe('searchContacts on an org of 2,500 contacts', () => {
         await flush();
         (shadow.querySelector('lightning-button.select-all') as HTMLElement).click();
         for (let i = 0; i < 20 && shadow.querySelector('.collecting'); i++) {
-             
             await flush();
         }
         await flush();
@@ -118,7 +117,6 @@ describe('searchUpgradeCandidates pages by a cursor', () => {
         expect(twins).toEqual([original.Id, twin.Id].sort());
         // Every page after a row is the rest of the list: no gap, no repeat.
         for (const [index, row] of withTwin.entries()) {
-             
             const after = await searchUpgradeCandidates({ afterName: row.name, afterId: row.id });
             expect(after.map((o) => o.id)).toEqual(withTwin.slice(index + 1).map((o) => o.id));
         }

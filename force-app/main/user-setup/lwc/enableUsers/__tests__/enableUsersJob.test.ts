@@ -137,7 +137,9 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         expect($(element, '.ready-count').textContent).toMatch(/201 of 201/);
         // An edit before the run: the job carries the current value.
         $(element, 'lightning-datatable.plan-table').dispatchEvent(
-            new CustomEvent('save', { detail: { draftValues: [{ key: ids[0], Username: 'ann.edited@acme.example' }] } }),
+            new CustomEvent('save', {
+                detail: { draftValues: [{ key: ids[0], Username: 'ann.edited@acme.example' }] },
+            }),
         );
         await settle();
 

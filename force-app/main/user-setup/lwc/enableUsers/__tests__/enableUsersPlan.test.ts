@@ -108,7 +108,9 @@ async function edit(element: HTMLElement, draft: Row): Promise<void> {
 
 describe('c-enable-users: the plan is the single source of truth', () => {
     afterEach(() => {
-        document.body.innerHTML = '';
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
         jest.resetAllMocks();
     });
 
@@ -181,8 +183,8 @@ describe('c-enable-users: the plan is the single source of truth', () => {
     it('retries a failed row with its current value, and shows the platform error without markup', async () => {
         org();
         mocked(enableUsers).mockImplementationOnce(async ({ requests }: { requests: EnableRequest[] }) =>
-            requests.map((request, index) =>
-                request.ContactId === BO
+            requests.map((request, index) => {
+                return request.ContactId === BO
                     ? {
                           contactId: BO,
                           status: 'Failed',
@@ -195,8 +197,8 @@ describe('c-enable-users: the plan is the single source of truth', () => {
                               },
                           ],
                       }
-                    : created(request, index + 1),
-            ),
+                    : created(request, index + 1);
+            }),
         );
         const element = await render();
         runButton(element).click();
