@@ -362,7 +362,8 @@ describe('license change retries', () => {
         await applyLicenseChanges({ logIds: [first.logId as Id], targetProfileId: targetId });
         const [afterApply] = await snapshotLicenseChanges({ request: { targetProfileId: targetId, users } });
         expect(afterApply).toMatchObject({ logId: first.logId, status: 'Snapshot', errors: [] });
-        expect(org.Setup_Assistant_Log__c).toHaveLength(1);
+        // One license-change log (and the attempt apply recorded).
+        expect(org.Setup_Assistant_Log__c.filter((l) => l.Action__c === 'LICENSE_CHANGE')).toHaveLength(1);
     });
 
     it('applies twice without changing twice, and refuses a completed log', async () => {
@@ -402,8 +403,24 @@ describe('license change retries', () => {
             outcomes: [{ ...snapshot[0], errors: ['Boom'], restored: [], removed: [] }],
             targetProfileId: targetId,
         });
-        expect(pending).toMatchObject({ status: 'Applied', restored: [], errors: ['Boom'] });
-        expect(org.Setup_Assistant_Log__c[0]).toMatchObject({ Status__c: 'Applied', Error__c: 'Boom' });
+        // The client's error text is never stored nor returned (security review finding 5).
+        expect(pending).toMatchObject({ status: 'Applied', restored: [], errors: [] });
+        expect(org.Setup_Assistant_Log__c[0]).toMatchObject({ Status__c: 'Applied', Error__c: null });
+        // Reconciles without an apply are no restore attempts: the log is never given up by them.
+        for (let i = 0; i < 4; i++) {
+            await reconcileLicenseChanges({
+                outcomes: [{ ...snapshot[0], errors: ['Boom'], restored: [], removed: [] }],
+                targetProfileId: targetId,
+            });
+        }
+        expect(org.Setup_Assistant_Log__c[0]).toMatchObject({ Status__c: 'Applied', Error__c: null });
+        expect(JSON.parse(org.Setup_Assistant_Log__c[0].After__c ?? '{}')).toMatchObject({ restoreAttempts: 1 });
+        // apply recorded its own attempt.
+        expect(
+            org.Setup_Assistant_Log__c.filter(
+                (l) => l.Action__c === 'LICENSE_CHANGE_APPLY' && l.Before__c?.includes(logIds[0]),
+            ),
+        ).toHaveLength(1);
         const applied = await applyLicenseChanges({ logIds, targetProfileId: targetId });
         const [done] = await reconcileLicenseChanges({ outcomes: applied, targetProfileId: targetId });
         expect(done.status).toBe('Completed');

@@ -915,8 +915,44 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
         for (const result of results) {
             result.status = result.profileChanged ? STATUS_APPLIED : STATUS_SNAPSHOT;
         }
+        // As `LicenseChangeService.recordAttempts`: apply records its own attempt and errors
+        // (the Queueable of SetupAssistantLogWriter, here at once).
+        for (const log of logs) {
+            const result = resultsByUser.get(log.Target_User__c as Id) as ChangeResult;
+            insertLog(org, session.user.Id, {
+                Action__c: ATTEMPT_ACTION,
+                Status__c: result.errors.length === 0 ? STATUS_COMPLETED : 'Failed',
+                Target_User__c: log.Target_User__c,
+                Before__c: JSON.stringify({ licenseChangeLogId: log.Id }),
+                After__c: JSON.stringify({ profileChanged: result.profileChanged }),
+                Error__c: result.errors.length === 0 ? null : result.errors.join('\n'),
+            });
+        }
         return results;
     });
+
+/** As `LicenseChangeService.ATTEMPT_ACTION`. */
+const ATTEMPT_ACTION = 'LICENSE_CHANGE_APPLY';
+
+/** As `LicenseChangeService.Attempts`: restore attempts (applies that found the profile changed) and the last errors, by log. */
+function attemptsOf(org: SampleOrg, adminId: Id): Map<Id, { restores: number; lastErrors: string[] }> {
+    const byLog = new Map<Id, { restores: number; lastErrors: string[] }>();
+    for (const attempt of org.Setup_Assistant_Log__c) {
+        if (attempt.Action__c !== ATTEMPT_ACTION || attempt.CreatedById !== adminId) {
+            continue;
+        }
+        const logId = jsonObject(attempt.Before__c).licenseChangeLogId;
+        if (typeof logId !== 'string') {
+            continue;
+        }
+        const previous = byLog.get(logId) ?? { restores: 0, lastErrors: [] };
+        byLog.set(logId, {
+            restores: previous.restores + (jsonObject(attempt.After__c).profileChanged === true ? 1 : 0),
+            lastErrors: attempt.Error__c ? attempt.Error__c.split('\n') : [],
+        });
+    }
+    return byLog;
+}
 
 /** As `LicenseChangeService.contractsState`: what the Contracts setup left in place, for the log. */
 function contractsState(
@@ -956,14 +992,6 @@ function contractsState(
     };
 }
 
-/** As `LicenseChangeService.displayTexts`: the client's errors, as text only, at most 20. */
-function displayTexts(errors: readonly string[] | null | undefined): string[] {
-    return (errors ?? [])
-        .filter((error) => typeof error === 'string' && error.trim() !== '')
-        .slice(0, 20)
-        .map((error) => error.slice(0, 1000));
-}
-
 export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpgradeController.reconcileLicenseChanges').default =
     apexMethod<{ outcomes: ChangeResult[]; targetProfileId: string }, ChangeResult[]>(
         ({ outcomes, targetProfileId }) => {
@@ -971,17 +999,19 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
             assertAdmin(session);
             requireCapability(session, 'LICENSE_UPGRADES');
             const { org } = session;
-            const errorsByLog = new Map<Id, string[]>();
+            // Only the log ids: the outcomes' error texts are ignored (security review finding 5).
+            const logIds = new Set<Id>();
             for (const outcome of outcomes ?? []) {
                 if (outcome?.logId) {
-                    errorsByLog.set(outcome.logId, displayTexts(outcome.errors));
+                    logIds.add(outcome.logId);
                 }
             }
-            if (errorsByLog.size === 0) {
+            if (logIds.size === 0) {
                 return [];
             }
-            requireBatchSize(errorsByLog.size);
-            const logs = requireOpenLogs(session, [...errorsByLog.keys()], targetProfileId);
+            requireBatchSize(logIds.size);
+            const logs = requireOpenLogs(session, [...logIds], targetProfileId);
+            const attemptsByLog = attemptsOf(org, session.user.Id);
             const results: ChangeResult[] = [];
             for (const log of logs) {
                 const userId = log.Target_User__c as Id;
@@ -989,7 +1019,7 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                 const user = userById(org, userId);
                 const result = newResult(userId);
                 result.logId = log.Id;
-                result.errors.push(...(errorsByLog.get(log.Id) ?? []));
+                result.errors.push(...(attemptsByLog.get(log.Id)?.lastErrors ?? []));
                 result.profileChanged = !!user && user.ProfileId === snapshot.targetProfileId;
                 const heldAssignments = permissionSetAssignmentsOf(org, userId);
                 const held = new Set<Id>([
@@ -1016,11 +1046,7 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                 if (contracts && !contracts.complete && result.profileChanged) {
                     pending = true;
                 }
-                const previous = jsonObject(log.After__c);
-                let attempts = Number(previous.restoreAttempts ?? 0) || 0;
-                if (result.profileChanged) {
-                    attempts++;
-                }
+                const attempts = attemptsByLog.get(log.Id)?.restores ?? 0;
                 const givenUp = pending && attempts >= MAX_RESTORE_ATTEMPTS;
                 result.status = !result.profileChanged
                     ? STATUS_SNAPSHOT

@@ -753,7 +753,14 @@ export default class LicenseUpgrade extends LightningElement {
         this.step = STEP_APPLY;
         const applied = await applyLicenseChanges({ logIds, targetProfileId });
         this.step = STEP_RECONCILE;
-        return reconcileLicenseChanges({ outcomes: applied, targetProfileId });
+        const reconciled = await reconcileLicenseChanges({ outcomes: applied, targetProfileId });
+        // Apex stores only the errors apply recorded itself (written a moment later): the screen
+        // shows this apply's errors too, without repeating one.
+        const appliedErrors = new Map(applied.map((result) => [result.logId, result.errors]));
+        return reconciled.map((result) => ({
+            ...result,
+            errors: [...new Set([...(appliedErrors.get(result.logId) ?? []), ...result.errors])],
+        }));
     }
 
     handleRun(): Promise<void> {
