@@ -190,6 +190,30 @@ describe('sample org: jobs', () => {
         expect(org.Setup_Assistant_Log__c.filter((l) => l.Target_User__c === firstUser)).toHaveLength(1);
     });
 
+    it('fails the job when its admin lost the admin permission set, and writes nothing more', async () => {
+        setSampleSettings({ roleBasedInsertChunkSize: 2 });
+        const contacts = readyContacts(4);
+        const started = await startJobFromRows(
+            'ENABLE_USERS',
+            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
+            { api: API },
+        );
+        expect(drainJobs(2)).toBe(2); // chunk 1: ENABLE, RECORD
+        const adminSet = org.PermissionSet.find((ps) => ps.Label === 'Contracts Community Setup Admin');
+        const assignments = org.PermissionSetAssignment;
+        org.PermissionSetAssignment = assignments.filter(
+            (a) => !(a.AssigneeId === org.defaultRunningUserId && a.PermissionSetId === adminSet?.Id),
+        );
+        const users = org.User.length;
+        drainJobs();
+        expect(org.User).toHaveLength(users);
+        org.PermissionSetAssignment = assignments;
+        const { job, rows } = await getJob({ jobId: started.id });
+        expect(job.status).toBe('Failed');
+        expect(job.lastError).toContain('Contracts Community Setup Admin');
+        expect(statuses(rows)).toEqual({ Done: 2, Pending: 2 });
+    });
+
     it('stops between chunks when cancelled, and resumes the rows not reached', async () => {
         setSampleSettings({ roleBasedInsertChunkSize: 2 });
         const contacts = readyContacts(6);

@@ -17,6 +17,8 @@
  * (same seed only), then carries on with the queued steps. One tab, one session: a new tab starts
  * from the generated org. If the storage is full, the jobs run on without being saved.
  */
+import ACCESS_DENIED from '@salesforce/label/c.CCSA_Access_Denied';
+import ACCESS_LOST from '@salesforce/label/c.CCSA_Job_Access_Lost';
 import CHUNK_FAILED from '@salesforce/label/c.CCSA_Job_Chunk_Failed';
 import ROW_INVALID from '@salesforce/label/c.CCSA_Job_Row_Invalid';
 import { formatLabel } from 'c/labelFormat';
@@ -25,7 +27,8 @@ import { enableUsers, sampleSettings } from './apex/UserSetupController';
 import { applyLicenseChanges, reconcileLicenseChanges, snapshotLicenseChanges } from './apex/LicenseUpgradeController';
 import { forgetIssuedIds, newRecordId, platformNow, sampleOrg, userById } from './org';
 import { checkExternalUsers, checkTargetProfiles } from './policy';
-import { runAs } from './session';
+import { ADMIN_PERMISSION_SET_LABEL, CUSTOM_PERMISSION, capability, isAdmin } from './guard';
+import { currentSession, runAs } from './session';
 import type { Session } from './session';
 import type { Id, SampleOrg, User } from './types';
 
@@ -447,7 +450,35 @@ function pendingRows(job: SampleJob): SampleJobRow[] {
     return rows;
 }
 
+/**
+ * As `JobChain.accessHeld`: the guard and the capability of the job's kind, again before every step;
+ * a job whose admin lost either is Failed with the reason, and the step writes nothing.
+ */
+function accessHeld(step: QueuedStep, job: SampleJob): boolean {
+    if (!isCurrent(job, step.run)) {
+        return true;
+    }
+    const session = currentSession();
+    let missing: string | undefined;
+    if (!isAdmin(session)) {
+        missing = formatLabel(ACCESS_DENIED, ADMIN_PERMISSION_SET_LABEL, CUSTOM_PERMISSION);
+    } else {
+        const checked = capability(session, job.Kind__c === 'LICENSE_CHANGE' ? 'LICENSE_UPGRADES' : 'ENABLE_USERS');
+        missing = checked.available ? undefined : (checked.message ?? undefined);
+    }
+    if (missing === undefined) {
+        return true;
+    }
+    job.Status__c = 'Failed';
+    job.Finished__c = platformNow();
+    job.Last_Error__c = formatLabel(ACCESS_LOST, missing);
+    return false;
+}
+
 function execute(step: QueuedStep, job: SampleJob, owner: User): void {
+    if (!accessHeld(step, job)) {
+        return;
+    }
     switch (step.step) {
         case 'ENABLE':
             enableChunk(step, job);
