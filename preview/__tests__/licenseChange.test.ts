@@ -619,6 +619,17 @@ describe('hostile requests (SetupAssistantPolicy)', () => {
         return id;
     }
 
+    it('refuses a request that names the same user twice, and writes nothing', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const targetId = profileNamed(CONTRACTS_PROFILE).Id;
+        const [item] = await itemsFor([dmitri], targetId);
+        const before = state();
+        await expect(
+            snapshotLicenseChanges({ request: { targetProfileId: targetId, users: [item, { ...item }] } }),
+        ).rejects.toMatchObject(refusedWith('USER_DUPLICATE'));
+        expect(state()).toBe(before);
+    });
+
     it('refuses an internal user as the user to change', async () => {
         const avery = userNamed('Avery Admin');
         const users = await itemsFor([userNamed('Dmitri Varga')], contracts(), { userId: avery.Id });

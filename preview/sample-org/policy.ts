@@ -26,6 +26,7 @@ import ROLE_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_Role_Not_Allowed';
 import SITE_MEMBER_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_Site_Member_Not_Allowed';
 import SITE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Site_Not_Found';
 import UNFINISHED_CHANGE from '@salesforce/label/c.CCSA_Policy_Unfinished_Change';
+import USER_DUPLICATE from '@salesforce/label/c.CCSA_Policy_User_Duplicate';
 import USER_NOT_EXTERNAL from '@salesforce/label/c.CCSA_Policy_User_Not_External';
 import USER_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_User_Not_Found';
 import USER_NOT_INTERNAL from '@salesforce/label/c.CCSA_Policy_User_Not_Internal';
@@ -50,6 +51,7 @@ export type PolicyCode =
     | 'USER_NOT_FOUND'
     | 'USER_NOT_EXTERNAL'
     | 'USER_NOT_INTERNAL'
+    | 'USER_DUPLICATE'
     | 'CONTACT_NOT_FOUND'
     | 'SITE_NOT_FOUND'
     | 'SITE_MEMBER_NOT_ALLOWED'
@@ -432,6 +434,20 @@ export function checkAssignableLicenses(
 }
 
 // ------------------------------------------------------------------ users and contacts
+
+/** `checkDistinctUsers`: a request names each user once (USER_DUPLICATE for the first named twice). */
+export function checkDistinctUsers(userIds: ReadonlyArray<Id | null | undefined>): Refusal | undefined {
+    const seen = new Set<Id>();
+    for (const userId of userIds) {
+        if (userId) {
+            if (seen.has(userId)) {
+                return refusal(userId, 'USER_DUPLICATE', USER_DUPLICATE, userId);
+            }
+            seen.add(userId);
+        }
+    }
+    return undefined;
+}
 
 /** `checkExternalUsers`: a contact and an external user type. */
 export function checkExternalUsers(session: Session, userIds: ReadonlyArray<Id | null | undefined>): Map<Id, Refusal> {

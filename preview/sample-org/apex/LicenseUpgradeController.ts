@@ -28,6 +28,7 @@ import {
     checkAssignableLicenses,
     checkAssignablePermissionSets,
     checkConversion,
+    checkDistinctUsers,
     checkExternalUsers,
     checkPortalRoles,
     checkLicenseChangeLog,
@@ -593,6 +594,7 @@ export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgr
         requireBatchSize(request.users.length);
         const target = requireTargetProfile(session, request.targetProfileId);
         const userIds = request.users.map((item) => item.userId);
+        throwIfRefused(checkDistinctUsers(userIds));
         throwIfRefused(checkExternalUsers(session, userIds));
         // `selectOpenLogs`, by CreatedDate: the last one read wins, as in the Apex map.
         const wanted = new Set(userIds);
