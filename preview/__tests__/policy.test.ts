@@ -6,6 +6,7 @@
 import { generateSampleOrg } from '../sample-org/data/generate';
 import { ApexException } from '../sample-org/apexMethod';
 import {
+    NULL_ID,
     checkAssignableLicenses,
     checkAssignablePermissionSets,
     checkContacts,
@@ -144,6 +145,16 @@ describe('sample org policy', () => {
         org.Allowed_Permission_Set__mdt = [{ Permission_Set_Name__c: 'Policy_Plain', Active__c: false }];
         expect(checkAssignablePermissionSets(session, [plain.Id]).get(plain.Id)?.code).toBe(
             'PERMISSION_SET_NOT_ALLOWED',
+        );
+    });
+
+    it('refuses a null permission set or license under the null key, and still judges the others', () => {
+        const ids = ['DocGenRuntimeCommunityUser'].map((name) => permissionSetNamed(org, name).Id);
+        const sets = checkAssignablePermissionSets(session, [...ids, null]);
+        expect(sets.get(NULL_ID)?.code).toBe('PERMISSION_SET_NOT_FOUND');
+        expect(sets.has(ids[0])).toBe(false);
+        expect(checkAssignableLicenses(session, [undefined]).get(NULL_ID)?.code).toBe(
+            'PERMISSION_SET_LICENSE_NOT_ALLOWED',
         );
     });
 

@@ -118,6 +118,9 @@ const LICENSE_CHANGE_ACTION = 'LICENSE_CHANGE';
 /** Key prefix of PermissionSetGroup records. */
 const PERMISSION_SET_GROUP_PREFIX = '0PG';
 
+/** The key and subject of a refusal of a null id, as Apex's `Map<Id, Refusal>` holds a null key. */
+export const NULL_ID = null as unknown as Id;
+
 function refusal(subjectId: Id, code: PolicyCode, label: string, ...values: Array<string | null | undefined>): Refusal {
     return { subjectId, code, message: formatLabel(label, ...values.map((value) => value ?? 'null')) };
 }
@@ -325,6 +328,10 @@ export function checkAssignablePermissionSets(
     permissionSetIds: ReadonlyArray<Id | null | undefined>,
 ): Map<Id, Refusal> {
     const refusals = new Map<Id, Refusal>();
+    if (permissionSetIds.some((id) => !id)) {
+        // A null subject cannot be found: refused under the null key (as the Apex map's null key).
+        refusals.set(NULL_ID, refusal(NULL_ID, 'PERMISSION_SET_NOT_FOUND', PERMISSION_SET_NOT_FOUND, 'null'));
+    }
     const allowed = allowList(session.org);
     for (const permissionSetId of unique(permissionSetIds)) {
         const checked = permissionSetRefusal(session.org, permissionSetId);
@@ -422,6 +429,9 @@ export function checkAssignableLicenses(
         ).map((row) => row.LicenseId as Id),
     );
     const refusals = new Map<Id, Refusal>();
+    if (licenseIds.some((id) => !id)) {
+        refusals.set(NULL_ID, refusal(NULL_ID, 'PERMISSION_SET_LICENSE_NOT_ALLOWED', LICENSE_NOT_ALLOWED, 'null'));
+    }
     for (const licenseId of unique(licenseIds)) {
         if (!needed.has(licenseId)) {
             refusals.set(
