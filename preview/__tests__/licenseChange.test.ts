@@ -19,6 +19,7 @@ import {
     snapshotLicenseChanges,
 } from '../sample-org/apex/LicenseUpgradeController';
 import { getDoctorFacts } from '../sample-org/apex/UserDoctorController';
+import { resetSampleSettings, setSampleSettings } from '../sample-org/apex/UserSetupController';
 import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
 import { examineUser } from 'c/userDoctor';
 import type { Id, Profile, User } from '../sample-org/types';
@@ -618,6 +619,28 @@ describe('hostile requests (SetupAssistantPolicy)', () => {
         } as (typeof org.PermissionSet)[number]);
         return id;
     }
+
+    it('holds an apply to a role-based target to the role-based batch size, and gives it in the facts', async () => {
+        setSampleSettings({ roleBasedInsertChunkSize: 1 });
+        try {
+            const users = [userNamed('Dmitri Varga'), userNamed('Isla Keller')];
+            const targetId = profileNamed(CONTRACTS_PROFILE).Id;
+            const facts = await getUpgradeFacts({ userIds: users.map((u) => u.Id), targetProfileId: targetId });
+            expect(facts.roleBasedInsertChunkSize).toBe(1);
+            const snapshot = await snapshotLicenseChanges({
+                request: { targetProfileId: targetId, users: await itemsFor(users, targetId) },
+            });
+            const logIds = snapshot.map((r) => r.logId as Id);
+            const before = users.map((u) => userNamed(u.Name).ProfileId);
+            await expect(applyLicenseChanges({ logIds, targetProfileId: targetId })).rejects.toMatchObject(
+                refusedWith('ROLE_BASED_BATCH_TOO_LARGE'),
+            );
+            expect(users.map((u) => userNamed(u.Name).ProfileId)).toEqual(before);
+            expect(await applyLicenseChanges({ logIds: [logIds[0]], targetProfileId: targetId })).toHaveLength(1);
+        } finally {
+            resetSampleSettings();
+        }
+    });
 
     it('refuses a request that names the same user twice, and writes nothing', async () => {
         const dmitri = userNamed('Dmitri Varga');

@@ -29,6 +29,8 @@ declare namespace Apex.LicenseUpgradeService {
         users: UserFact[];
         /** True when more person accounts exist than were read: counts are then lower bounds. */
         personAccountCountIncomplete: boolean;
+        /** Most users one apply may change to a role-based target (the run chunks by it); absent from an older server. */
+        roleBasedInsertChunkSize?: number;
     }
 
     /** The target profile, its license, the seats left and the sites it is a member of. */

@@ -33,6 +33,8 @@ import {
     checkPortalRoles,
     checkLicenseChangeLog,
     checkPartnerAccounts,
+    checkRoleBasedBatch,
+    portalTypeFor,
     usersOfOpenPartnerChanges,
     checkRestorable,
     checkTargetProfiles,
@@ -41,6 +43,7 @@ import {
     unfinishedChange,
 } from '../policy';
 import { keysetPage } from '../keyset';
+import { sampleSettings } from './UserSetupController';
 import { currentSession } from '../session';
 import type { Session } from '../session';
 import type {
@@ -233,6 +236,7 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
             },
             users,
             personAccountCountIncomplete: false,
+            roleBasedInsertChunkSize: sampleSettings().roleBasedInsertChunkSize,
         };
     });
 
@@ -757,6 +761,10 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
         }
         requireBatchSize(logIds.length);
         const target = requireTargetProfile(session, targetProfileId);
+        if (portalTypeFor(licenseById(org, target.UserLicenseId))) {
+            // As the Apex: a role-based target is held to the role-based batch size.
+            throwIfRefused(checkRoleBasedBatch(logIds.length, sampleSettings().roleBasedInsertChunkSize));
+        }
         const logs = requireOpenLogs(session, logIds, targetProfileId);
         const snapshots = new Map(logs.map((log) => [log.Id, snapshotOf(log) as Snapshot]));
         throwIfRefused(

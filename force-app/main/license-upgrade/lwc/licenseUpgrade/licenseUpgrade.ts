@@ -32,7 +32,7 @@ import {
     statusLabel,
     stepMessage,
 } from 'c/upgradeMessages';
-import { runInChunks } from 'c/bulkRunner';
+import { CHUNK_SIZE as RUN_CHUNK_SIZE, runInChunks } from 'c/bulkRunner';
 import { STATUS_ICONS, countOutcomes, plainText, viewRows } from 'c/planRows';
 import type { RowStatus } from 'c/planRows';
 import PLAN_STATUS_READY from '@salesforce/label/c.CCSA_Plan_Status_ready';
@@ -744,6 +744,18 @@ export default class LicenseUpgrade extends LightningElement {
         }));
     }
 
+    /**
+     * Users per chunk of a run: a role-based target (Customer Community Plus, Partner Community)
+     * creates portal roles, so Apex holds each apply to the role-based insert chunk size of the
+     * facts (ROLE_BASED_BATCH_TOO_LARGE beyond it); other targets run 200 a call.
+     */
+    get runChunkSize(): number {
+        const license = (this.facts?.target.licenseName ?? '').toLowerCase();
+        const roleBased = license.startsWith('customer community plus') || license.startsWith('partner community');
+        const setting = this.facts?.roleBasedInsertChunkSize;
+        return roleBased && setting && setting > 0 ? Math.min(setting, RUN_CHUNK_SIZE) : RUN_CHUNK_SIZE;
+    }
+
     /** Steps 2 and 3 for the logs of one chunk. */
     async finish(logIds: string[]): Promise<ChangeResult[]> {
         if (logIds.length === 0) {
@@ -815,6 +827,7 @@ export default class LicenseUpgrade extends LightningElement {
                 this.progress = progress.percent;
                 this.stepDone = progress.done;
             },
+            this.runChunkSize,
         );
         // Earlier results of this validation stay (a user changed before is still Done).
         const fresh = new Set(results.map((result) => result.userId));
@@ -909,6 +922,7 @@ export default class LicenseUpgrade extends LightningElement {
                 this.progress = progress.percent;
                 this.stepDone = progress.done;
             },
+            this.runChunkSize,
         );
         this.results = mergeResults(this.results, retried);
         this.endRun();

@@ -232,6 +232,46 @@ describe('c-license-upgrade', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('runs a change to a role-based target in chunks of the role-based insert chunk size', async () => {
+        const [casey] = FACTS.users;
+        const second = { ...casey, id: '005000000000003AAA', name: 'Cody Customer', contactId: '003000000000003AAA' };
+        mocked(getUpgradeFacts).mockResolvedValue({ ...FACTS, users: [casey, second], roleBasedInsertChunkSize: 1 });
+        mocked(snapshotLicenseChanges).mockImplementation(({ request }) =>
+            Promise.resolve(
+                request.users.map((item: { userId: string }) =>
+                    changeResult(item.userId, 'Snapshot', { logId: `a00${item.userId.slice(3)}` }),
+                ),
+            ),
+        );
+        mocked(applyLicenseChanges).mockImplementation(({ logIds }) =>
+            Promise.resolve(logIds.map((logId: string) => changeResult(CASEY, 'Applied', { logId }))),
+        );
+        mocked(reconcileLicenseChanges).mockImplementation(({ outcomes }) =>
+            Promise.resolve(outcomes.map((outcome: ChangeResult) => ({ ...outcome, status: 'Completed' }))),
+        );
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        for (const verdict of Array.from(element.shadowRoot?.querySelectorAll('c-upgrade-verdict') ?? [])) {
+            fire(verdict, 'acknowledge', {
+                userId: (verdict as unknown as { row: { userId: string } }).row.userId,
+                checked: true,
+            });
+        }
+        await flush();
+        $(element, 'lightning-button.run').click();
+        // Two chunks of three steps each.
+        await flush();
+        await flush();
+        await flush();
+        await flush();
+        await flush();
+        await flush();
+        // Customer Community Plus takes roles: one user a call, as the setting says (Apex refuses more).
+        expect(snapshotLicenseChanges).toHaveBeenCalledTimes(2);
+        expect(mocked(applyLicenseChanges).mock.calls.map(([call]) => call.logIds.length)).toEqual([1, 1]);
+    });
+
     it('offers a retry when a change is left half done, and finishes it', async () => {
         mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
         mocked(applyLicenseChanges).mockResolvedValue([
