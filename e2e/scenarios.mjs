@@ -747,6 +747,85 @@ export const SCENARIOS = [
         },
     },
     {
+        name: 'hostile-direct-calls',
+        title: 'security: requests sent straight to the Apex methods (an internal profile, a doctor fix on an admin, a log that is not a change) are refused with their codes, and History shows the refusal',
+        query: '?c__tab=history',
+        async run(page, { expectText }) {
+            const org = sampleOrg();
+            const panel = page.locator('c-history-panel');
+            await expectText(panel, label('CCSA_History_Title'), 'history title');
+            const admin = userByAlias(org, 'aadmin');
+            const systemAdministrator = org.Profile.find((profile) => profile.Name === 'System Administrator');
+            const docGen = org.PermissionSet.find((set) => set.Name === 'DocGenRuntimeCommunityUser');
+            const contact = org.Contact.find((row) => !org.User.some((user) => user.ContactId === row.Id));
+            const target = org.Profile.find((profile) => profile.Name === 'Customer Community Plus User');
+            const outcome = await page.evaluate(
+                async ({ contactId, profileId, adminId, permissionSetId, targetProfileId }) => {
+                    const apex = window.ccsaDirectApex;
+                    const enabled = await apex.UserSetupController.enableUsers({
+                        requests: [
+                            {
+                                ContactId: contactId,
+                                ProfileId: profileId,
+                                Username: 'hostile@example.com.invalid',
+                                Email: 'hostile@example.com',
+                                Alias: 'hostile',
+                                CommunityNickname: 'hostile',
+                                LastName: 'Hostile',
+                                TimeZoneSidKey: 'Europe/Paris',
+                                LocaleSidKey: 'en_US',
+                                LanguageLocaleKey: 'en_US',
+                                EmailEncodingKey: 'UTF-8',
+                                UserPermissionsSFContentUser: true,
+                                permissionSetIds: [],
+                                permissionSetLicenseIds: [],
+                            },
+                        ],
+                    });
+                    const fix = await apex.UserDoctorController.assignPermissionSet({
+                        userId: adminId,
+                        permissionSetId,
+                    });
+                    let applyError = '';
+                    try {
+                        await apex.LicenseUpgradeController.applyLicenseChanges({
+                            logIds: ['a00000000000XYZ'],
+                            targetProfileId,
+                        });
+                    } catch (error) {
+                        applyError = error?.body?.message ?? String(error);
+                    }
+                    return { enabled, fix, applyError };
+                },
+                {
+                    contactId: contact.Id,
+                    profileId: systemAdministrator.Id,
+                    adminId: admin.Id,
+                    permissionSetId: docGen.Id,
+                    targetProfileId: target.Id,
+                },
+            );
+            const codes = (outcome.enabled[0]?.problems ?? []).map((problem) => problem.code);
+            if (outcome.enabled[0]?.status !== 'Refused' || !codes.includes('PROFILE_INTERNAL')) {
+                throw new Error(`enableUsers with an internal profile: ${JSON.stringify(outcome.enabled)}`);
+            }
+            if (outcome.enabled[0]?.userId) throw new Error('enableUsers with an internal profile created a user');
+            if (outcome.fix.ok || !String(outcome.fix.message).startsWith('USER_NOT_EXTERNAL')) {
+                throw new Error(`a doctor fix on an internal admin: ${JSON.stringify(outcome.fix)}`);
+            }
+            if (!outcome.applyError.startsWith('LOG_NOT_FOUND')) {
+                throw new Error(`apply of an id that is not a change: ${outcome.applyError}`);
+            }
+            // The refusals are in History, for the admin to see.
+            await panel.locator('lightning-button.apply button').click();
+            await expectText(
+                panel.locator('.history-rows tr').nth(1),
+                label('CCSA_History_Action_ASSIGN_PERMISSION_SET'),
+                'the refused doctor fix, newest first',
+            );
+        },
+    },
+    {
         name: 'user-doctor-fix',
         title: 'user doctor: Bruno Vargas lacks a Contracts permission set; the Fix buttons assign its license, then the set, and the checks pass',
         query: '?c__tab=userDoctor',

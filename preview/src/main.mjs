@@ -8,11 +8,20 @@ import { sampleOrg } from '../sample-org/org';
 import { seedHistoricalLogs } from '../sample-org/data/generate';
 import { installToastContainer } from './toasts.mjs';
 import { renderContactPage } from './contactPage.mjs';
+import * as LicenseUpgradeController from '../sample-org/apex/LicenseUpgradeController';
+import * as ReadinessController from '../sample-org/apex/ReadinessController';
+import * as UserDoctorController from '../sample-org/apex/UserDoctorController';
+import * as UserSetupController from '../sample-org/apex/UserSetupController';
 
 // Base components build icon and asset URLs from the path prefix: serve from wherever the
 // page is (http://localhost:3000/ or a sub-folder).
 const pathPrefix = new URL('.', document.baseURI).pathname.replace(/\/$/, '');
 configProviderService({ getPathPrefix: () => pathPrefix });
+
+// The preview's stand-in for calling the @AuraEnabled methods directly, as anyone can from the
+// browser's developer tools: the e2e sends hostile requests through it and shows that the sample
+// org refuses them as SetupAssistantPolicy does (docs/SECURITY.md). Not part of the package.
+window.ccsaDirectApex = { LicenseUpgradeController, ReadinessController, UserDoctorController, UserSetupController };
 
 // The org has been in use: the History panel opens on a few earlier changes.
 seedHistoricalLogs(sampleOrg);

@@ -209,10 +209,11 @@ const SETUP_PAGES: Readonly<Record<string, { home: string; record: string }>> = 
 };
 
 /**
- * The accessible name of an "Open in Setup" link: which page it opens ("Open Users in Setup"),
+ * The accessible name of an "Open in Setup" link: which page it opens ("Open in Setup: Users"; the
+ * visible text comes first, as WCAG 2.5.3 "Label in Name" and axe's label-content-name-mismatch ask),
  * so that a screen reader's list of links does not read "Open in Setup" five times.
  * @param url the link's Setup URL
- * @returns "Open <page> in Setup", or "Open in Setup" for a page the assistant does not know
+ * @returns "Open in Setup: <page>", or "Open in Setup" for a page the assistant does not know
  */
 export function setupLinkLabel(url: string | null | undefined): string {
     const match = /\/lightning\/setup\/([^/?#]+)\/(home|page)?/.exec(url ?? '');

@@ -40,7 +40,7 @@ describe('c-fix-result-notice', () => {
         const refusal = element.shadowRoot!.querySelector('.fix-refused')!;
         expect(refusal.querySelector('.refusal-message')?.textContent).toBe('Insufficient access.');
         expect(refusal.querySelector('a')?.getAttribute('href')).toBe('/lightning/setup/SetupNetworks/home');
-        expect(refusal.querySelector('a')?.getAttribute('aria-label')).toBe('Open All Sites in Setup');
+        expect(refusal.querySelector('a')?.getAttribute('aria-label')).toBe('Open in Setup: All Sites');
         await expect(element).toBeAccessible();
     });
 });

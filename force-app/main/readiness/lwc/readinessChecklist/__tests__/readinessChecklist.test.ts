@@ -122,10 +122,10 @@ describe('c-readiness-checklist', () => {
                 row.querySelector('a.setup-link')?.getAttribute('aria-label'),
             ]),
         );
-        expect(setupLinks['row-SITE']).toBe('Open All Sites in Setup');
-        expect(setupLinks['row-DIGITAL_EXPERIENCES']).toBe('Open Digital Experiences Settings in Setup');
-        expect(setupLinks['row-CONTRACTS_PERMISSION_SETS']).toBe('Open Permission Sets in Setup');
-        expect(Object.values(setupLinks).every((name) => /^Open .+ in Setup$/.test(name ?? ''))).toBe(true);
+        expect(setupLinks['row-SITE']).toBe('Open in Setup: All Sites');
+        expect(setupLinks['row-DIGITAL_EXPERIENCES']).toBe('Open in Setup: Digital Experiences Settings');
+        expect(setupLinks['row-CONTRACTS_PERMISSION_SETS']).toBe('Open in Setup: Permission Sets');
+        expect(Object.values(setupLinks).every((name) => /^Open in Setup: .+$/.test(name ?? ''))).toBe(true);
         await expect(element).toBeAccessible();
     });
 

@@ -77,11 +77,11 @@ describe('readinessMessages', () => {
 
 describe('setupLinkLabel', () => {
     it('names the Setup page a link opens, a list or one record on it', () => {
-        expect(setupLinkLabel(SETUP_URLS.users)).toBe('Open Users in Setup');
-        expect(setupLinkLabel(SETUP_URLS.companyInformation)).toBe('Open Company Information in Setup');
-        expect(setupLinkLabel(profileUrl('00e000000000001AAA'))).toBe('Open the profile in Setup');
-        expect(setupLinkLabel(userUrl('005000000000001AAA'))).toBe('Open the user in Setup');
-        expect(setupLinkLabel('/lightning/setup/ManageUsers/page?address=%2F005')).toBe('Open the user in Setup');
+        expect(setupLinkLabel(SETUP_URLS.users)).toBe('Open in Setup: Users');
+        expect(setupLinkLabel(SETUP_URLS.companyInformation)).toBe('Open in Setup: Company Information');
+        expect(setupLinkLabel(profileUrl('00e000000000001AAA'))).toBe('Open in Setup: the profile');
+        expect(setupLinkLabel(userUrl('005000000000001AAA'))).toBe('Open in Setup: the user');
+        expect(setupLinkLabel('/lightning/setup/ManageUsers/page?address=%2F005')).toBe('Open in Setup: the user');
     });
 
     it('falls back to "Open in Setup" for a page it does not know', () => {

@@ -290,7 +290,7 @@ describe('c-user-doctor-panel', () => {
         expect((upgrade.mock.calls[0][0] as CustomEvent).detail).toEqual({ userId: USER });
         const link = check(element, 'PROFILE_API_ENABLED').querySelector('a.setup-link');
         expect(link?.getAttribute('href')).toContain('EnhancedProfiles');
-        expect(link?.getAttribute('aria-label')).toBe('Open the profile in Setup');
+        expect(link?.getAttribute('aria-label')).toBe('Open in Setup: the profile');
         await expect(element).toBeAccessible();
     });
 
