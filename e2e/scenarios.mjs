@@ -199,7 +199,8 @@ async function editCell(panel, rowText, column, value) {
     const input = panel.locator('.plan-table section[role="dialog"] input').first();
     await input.fill(value);
     await input.press('Enter');
-    await panel.locator('.plan-table lightning-button', { hasText: 'Save' }).locator('button').click();
+    // The datatable's status bar draws plain buttons (not lightning-button).
+    await panel.locator('.plan-table').getByRole('button', { name: 'Save', exact: true }).click();
 }
 
 export const SCENARIOS = [
