@@ -6,6 +6,7 @@
 import CAPABILITY_MISSING from '@salesforce/label/c.CCSA_Capability_Missing';
 import CAPABILITY_READINESS from '@salesforce/label/c.CCSA_Capability_READINESS';
 import PERMISSION_VIEW_ROLES from '@salesforce/label/c.CCSA_Permission_VIEW_ROLES';
+import PERMISSION_LOGIN_RESETS from '@salesforce/label/c.CCSA_Permission_LOGIN_RESETS';
 import { formatLabel } from 'c/labelFormat';
 import { CAPABILITIES, capabilities, heldPermissions, requireCapability, simulatedMissing } from '../sample-org/guard';
 import { currentSession } from '../sample-org/session';
@@ -50,6 +51,25 @@ describe('sample org capabilities', () => {
         expect(byName.get('READINESS_FIXES')?.available).toBe(true);
         expect(byName.get('USER_DOCTOR_FIXES')?.available).toBe(true);
         expect(byName.get('HISTORY')?.available).toBe(true);
+    });
+
+    it('refuses login emails to an admin who cannot reset passwords, before any is sent', async () => {
+        window.history.pushState({}, '', '/?without=LOGIN_RESETS&latency=0');
+        const doctor = require('../sample-org/apex/UserDoctorController');
+        const { sampleOrg } = require('../sample-org/org');
+        const external = sampleOrg.User.find((user: { ContactId: string | null }) => user.ContactId);
+        const sent = doctor.sentLoginEmails.length;
+        await expect(doctor.sendLoginEmail({ userId: external.Id })).rejects.toEqual(
+            refusedNaming(PERMISSION_LOGIN_RESETS),
+        );
+        await expect(doctor.sendLoginEmails({ userIds: [external.Id] })).rejects.toEqual(
+            refusedNaming(PERMISSION_LOGIN_RESETS),
+        );
+        expect(doctor.sentLoginEmails).toHaveLength(sent);
+        // The doctor's other fixes stay available (Assign Permission Sets is enough for them).
+        expect(
+            capabilities(currentSession('?without=LOGIN_RESETS'), '?without=LOGIN_RESETS').every((c) => c.available),
+        ).toBe(true);
     });
 
     it('refuses the readiness facts and enabling users with the missing permission, as the Apex does', async () => {

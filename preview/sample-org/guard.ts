@@ -16,6 +16,7 @@ import PERMISSION_VIEW_SETUP from '@salesforce/label/c.CCSA_Permission_VIEW_SETU
 import PERMISSION_VIEW_ROLES from '@salesforce/label/c.CCSA_Permission_VIEW_ROLES';
 import PERMISSION_ASSIGNMENTS from '@salesforce/label/c.CCSA_Permission_ASSIGNMENTS';
 import PERMISSION_SITES from '@salesforce/label/c.CCSA_Permission_SITES';
+import PERMISSION_LOGIN_RESETS from '@salesforce/label/c.CCSA_Permission_LOGIN_RESETS';
 import { formatLabel } from 'c/labelFormat';
 import { ApexException } from './apexMethod';
 import { assignedPermissionSets, hasCustomPermission } from './org';
@@ -49,7 +50,7 @@ export type CapabilityName =
     | 'HISTORY';
 
 /** As the requirement constants of `SetupAssistantCapabilities`. */
-export type Requirement = 'VIEW_SETUP' | 'VIEW_ROLES' | 'ASSIGNMENTS' | 'SITES';
+export type Requirement = 'VIEW_SETUP' | 'VIEW_ROLES' | 'ASSIGNMENTS' | 'SITES' | 'LOGIN_RESETS';
 
 /** As `SetupAssistantCapabilities.CAPABILITIES`: the order the shell shows them in. */
 export const CAPABILITIES: readonly CapabilityName[] = [
@@ -68,6 +69,7 @@ export const REQUIREMENT_FIELDS: Readonly<Record<Requirement, readonly string[]>
     VIEW_ROLES: ['PermissionsViewRoles'],
     ASSIGNMENTS: ['PermissionsManageUsers', 'PermissionsAssignPermissionSets'],
     SITES: ['PermissionsManageNetworks', 'PermissionsModifyAllData'],
+    LOGIN_RESETS: ['PermissionsResetPasswords', 'PermissionsManageUsers'],
 };
 
 /** As `SetupAssistantCapabilities.CAPABILITY_REQUIREMENTS`. */
@@ -96,6 +98,7 @@ const REQUIREMENT_LABELS: Readonly<Record<Requirement, string>> = {
     VIEW_ROLES: PERMISSION_VIEW_ROLES,
     ASSIGNMENTS: PERMISSION_ASSIGNMENTS,
     SITES: PERMISSION_SITES,
+    LOGIN_RESETS: PERMISSION_LOGIN_RESETS,
 };
 
 /** The query string of the page, when there is a page (not in Jest's node environment). */
@@ -179,5 +182,24 @@ export function requireCapability(session: Session, name: CapabilityName, search
     const checked = capability(session, name, search);
     if (!checked.available) {
         throw new ApexException(checked.message as string, 'System.AuraHandledException');
+    }
+}
+
+/**
+ * Throws what `SetupAssistantCapabilities.requireFor(requirement, actionLabel)` throws: an
+ * AuraHandledException naming the one permission an action needs beyond its capability.
+ */
+export function requireFor(
+    session: Session,
+    requirement: Requirement,
+    actionLabel: string,
+    search: string = pageSearch(),
+): void {
+    const held = heldPermissions(session, search);
+    if (!REQUIREMENT_FIELDS[requirement].some((field) => held.has(field))) {
+        throw new ApexException(
+            formatLabel(CAPABILITY_MISSING, actionLabel, REQUIREMENT_LABELS[requirement]),
+            'System.AuraHandledException',
+        );
     }
 }

@@ -19,9 +19,10 @@ import DONE_ASSIGN_PSL from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ASSIGN_PSL
 import DONE_ASSIGN_PERMISSION_SET from '@salesforce/label/c.CCSA_Doctor_Fix_Done_ASSIGN_PERMISSION_SET';
 import DONE_SEND_LOGIN_EMAIL from '@salesforce/label/c.CCSA_Doctor_Fix_Done_SEND_LOGIN_EMAIL';
 import LOGIN_EMAIL_TOO_MANY from '@salesforce/label/c.CCSA_Doctor_Login_Email_Too_Many';
+import SEND_LOGIN_EMAIL from '@salesforce/label/c.CCSA_Doctor_Send_Login_Email';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
-import { assertAdmin, requireCapability } from '../guard';
+import { assertAdmin, requireCapability, requireFor } from '../guard';
 import {
     assignedPermissionSets,
     licenseById,
@@ -448,6 +449,7 @@ export const sendLoginEmail: typeof import('@salesforce/apex/UserDoctorControlle
     const session = currentSession();
     assertAdmin(session);
     requireCapability(session, 'USER_DOCTOR_FIXES');
+    requireFor(session, 'LOGIN_RESETS', SEND_LOGIN_EMAIL);
     return sendLoginEmailsTo(session, [userId])[0].result;
 });
 
@@ -456,5 +458,6 @@ export const sendLoginEmails: typeof import('@salesforce/apex/UserDoctorControll
         const session = currentSession();
         assertAdmin(session);
         requireCapability(session, 'USER_DOCTOR_FIXES');
+        requireFor(session, 'LOGIN_RESETS', SEND_LOGIN_EMAIL);
         return sendLoginEmailsTo(session, userIds ?? []);
     });
