@@ -170,6 +170,8 @@ describe('sample org: jobs', () => {
         const failed = (await getJob({ jobId: started.id })).job;
         expect(failed.status).toBe('Failed');
         expect(failed.lastError).toContain('Step RECORD of chunk 2 stopped');
+        // The platform's refusal (a DmlException) is shown as it is, without its type.
+        expect(failed.lastError).not.toContain('System.DmlException');
         expect(failed.processed).toBe(2);
         const midway = (await getJob({ jobId: started.id })).rows;
         expect(statuses(midway)).toEqual({ Done: 2, Pending: 4 });

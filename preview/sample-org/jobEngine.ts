@@ -22,7 +22,7 @@ import ACCESS_LOST from '@salesforce/label/c.CCSA_Job_Access_Lost';
 import CHUNK_FAILED from '@salesforce/label/c.CCSA_Job_Chunk_Failed';
 import ROW_INVALID from '@salesforce/label/c.CCSA_Job_Row_Invalid';
 import { formatLabel } from 'c/labelFormat';
-import { implementationOf } from './apexMethod';
+import { ApexException, implementationOf, reportUnexpected } from './apexMethod';
 import { enableUsers, sampleSettings } from './apex/UserSetupController';
 import { applyLicenseChanges, reconcileLicenseChanges, snapshotLicenseChanges } from './apex/LicenseUpgradeController';
 import { forgetIssuedIds, newRecordId, platformNow, sampleOrg, userById } from './org';
@@ -422,9 +422,13 @@ function finalize(step: QueuedStep, error: unknown): void {
         return;
     }
     const failure = error instanceof Error ? error : new Error(String(error));
+    // As `SetupAssistantErrorReporter.messageFor`: a DmlException or the package's own as it is,
+    // anything else reported, shown as the generic message with its reference.
+    const expected = failure instanceof ApexException || failure.name === 'System.DmlException';
+    const shown = expected ? failure.message : reportUnexpected(failure).message;
     job.Status__c = 'Failed';
     job.Finished__c = platformNow();
-    job.Last_Error__c = formatLabel(CHUNK_FAILED, step.step, step.chunk, `${failure.name}: ${failure.message}`);
+    job.Last_Error__c = formatLabel(CHUNK_FAILED, step.step, step.chunk, shown);
 }
 
 function isCurrent(job: SampleJob, run: number): boolean {
