@@ -104,4 +104,16 @@ describe('unexpected errors in the sample org', () => {
         expect(failure.body.message).toMatch(REFERENCE);
         expect(errorLogs()[0].Error__c).toContain('Message: plain string');
     });
+
+    it('masks the email addresses of an unexpected error in its log', async () => {
+        const method = apexMethod<void, never>(() => {
+            throw new TypeError('No user for pat.customer@example.invalid');
+        }) as unknown as () => Promise<never>;
+
+        await failureOf(method);
+
+        const details = errorLogs()[0].Error__c ?? '';
+        expect(details).toContain('Message: No user for [email]');
+        expect(details).not.toContain('pat.customer@example.invalid');
+    });
 });

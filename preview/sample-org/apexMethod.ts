@@ -6,6 +6,7 @@
 import UNEXPECTED_ERROR from '@salesforce/label/c.CCSA_Error_Unexpected';
 import { formatLabel } from 'c/labelFormat';
 import { newRecordId, platformNow, sampleOrg } from './org';
+import { withoutEmails } from './emails';
 // A cycle (session.ts imports ApexException from here): both sides use the other only inside
 // functions, never while the modules load.
 import { currentSession } from './session';
@@ -103,12 +104,13 @@ export function reportUnexpected(error: unknown): ApexException {
     const lines = [
         reference,
         `Type: ${failure.name}`,
-        `Message: ${failure.message}`,
+        // As `SetupAssistantErrorEventHandler.details`: email addresses masked (withoutEmails).
+        `Message: ${withoutEmails(failure.message)}`,
         `Where: ${where}`,
         `User: ${user.name} (${user.id})`,
     ];
     if (stack) {
-        lines.push('Stack trace:', stack);
+        lines.push('Stack trace:', withoutEmails(stack) ?? '');
     }
     const logs = sampleOrg.Setup_Assistant_Log__c;
     logs.push({

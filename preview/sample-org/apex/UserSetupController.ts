@@ -21,6 +21,7 @@ import DUPLICATE_FOUND from '@salesforce/label/c.CCSA_Enable_Duplicate_Found';
 import { formatLabel } from 'c/labelFormat';
 import { escapeLike } from 'c/enablementRun';
 import { apexMethod, ApexException } from '../apexMethod';
+import { withoutEmails } from '../emails';
 import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, userById } from '../org';
 import {
@@ -884,13 +885,7 @@ function assignMissing(org: SampleOrg, requests: ReadonlyArray<EnableRequest>, r
     }
 }
 
-/** Every email address in a message, as `UserEnablementService.EMAIL_PATTERN` finds them. */
-const EMAIL_IN_TEXT = /[^\s<>()",;:]*@[^\s<>()",;:]*/g;
-
-/** As `UserEnablementService.withoutEmails`: the history stores no email address. */
-export function withoutEmails(message: string | null | undefined): string | null {
-    return message === null || message === undefined ? null : message.replace(EMAIL_IN_TEXT, '[email]');
-}
+export { withoutEmails };
 
 /** As `fullName`: first and last name of the request, blanks left out. */
 function fullName(request: EnableRequest): string {
