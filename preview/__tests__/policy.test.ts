@@ -235,6 +235,19 @@ describe('sample org policy', () => {
         expect(refusals.has(clm.Id)).toBe(false);
     });
 
+    it('gives CLM Runtime User by API name without a namespace, never by label', () => {
+        const spoof = addPermissionSet(org, '0PS00000000CLM1', 'Policy_Clm_Spoof', {
+            Label: 'CLM Runtime User',
+            PermissionsViewAllData: false,
+        });
+        const packaged = addPermissionSet(org, '0PS00000000CLM2', 'CLMRuntimeUser', {
+            NamespacePrefix: 'other',
+        });
+        const refusals = checkInternalSharerAssignment(session, [session.user.Id], [spoof.Id, packaged.Id]);
+        expect(refusals.get(spoof.Id)?.code).toBe('PERMISSION_SET_NOT_ALLOWED');
+        expect(refusals.get(packaged.Id)?.code).toBe('PERMISSION_SET_NOT_ALLOWED');
+    });
+
     it('refuses an account id as a contact or a site', () => {
         const accountId = org.Account[0].Id;
         expect(checkContacts(session, [accountId, org.Contact[0].Id]).get(accountId)?.code).toBe('CONTACT_NOT_FOUND');

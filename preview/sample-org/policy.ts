@@ -84,8 +84,10 @@ export const CONTRACTS_PERMISSION_SETS: readonly string[] = [
     'Contract Management CC Plus Digital Experience User',
 ];
 
-/** `SetupAssistantPolicy.INTERNAL_SHARER_PERMISSION_SETS`. */
-const INTERNAL_SHARER_PERMISSION_SETS: readonly string[] = ['CLMRuntimeUser', 'CLM Runtime User'];
+/** `SetupAssistantPolicy.INTERNAL_SHARER_PERMISSION_SETS`: by API name only, never by label. */
+const INTERNAL_SHARER_PERMISSION_SETS: readonly string[] = ['CLMRuntimeUser'];
+/** `SetupAssistantPolicy.INTERNAL_SHARER_NAMESPACE`: a standard permission set, no namespace. */
+const INTERNAL_SHARER_NAMESPACE = null;
 
 /** `SetupAssistantPolicy.PRIVILEGED_PERMISSIONS`: field, and the name Setup shows. */
 export const PRIVILEGED_PERMISSIONS: ReadonlyArray<[keyof PermissionSet, string]> = [
@@ -97,6 +99,11 @@ export const PRIVILEGED_PERMISSIONS: ReadonlyArray<[keyof PermissionSet, string]
     ['PermissionsAuthorApex', 'Author Apex'],
     ['PermissionsModifyMetadata', 'Modify Metadata Through Metadata API Functions'],
     ['PermissionsManageProfilesPermissionsets', 'Manage Profiles and Permission Sets'],
+    ['PermissionsManageInternalUsers', 'Manage Internal Users'],
+    ['PermissionsResetPasswords', 'Reset User Passwords and Unlock Users'],
+    ['PermissionsManageRoles', 'Manage Roles'],
+    ['PermissionsManageSharing', 'Manage Sharing'],
+    ['PermissionsViewAllUsers', 'View All Users'],
 ];
 
 const EXTERNAL_USER_TYPES: ReadonlySet<UserType> = new Set<UserType>([
@@ -392,8 +399,8 @@ export function checkInternalSharerAssignment(
         if (
             !found &&
             permissionSet &&
-            !INTERNAL_SHARER_PERMISSION_SETS.includes(permissionSet.Name) &&
-            !INTERNAL_SHARER_PERMISSION_SETS.includes(permissionSet.Label)
+            (!INTERNAL_SHARER_PERMISSION_SETS.includes(permissionSet.Name) ||
+                permissionSet.NamespacePrefix !== INTERNAL_SHARER_NAMESPACE)
         ) {
             found = refusal(
                 permissionSetId,

@@ -152,6 +152,11 @@ export interface PermissionSet {
     PermissionsAuthorApex?: boolean;
     PermissionsModifyMetadata?: boolean;
     PermissionsManageProfilesPermissionsets?: boolean;
+    PermissionsManageInternalUsers?: boolean;
+    PermissionsResetPasswords?: boolean;
+    PermissionsManageRoles?: boolean;
+    PermissionsManageSharing?: boolean;
+    PermissionsViewAllUsers?: boolean;
     /** Set on the aggregate permission set the platform keeps for each permission set group. */
     PermissionSetGroupId?: Id | null;
 }
