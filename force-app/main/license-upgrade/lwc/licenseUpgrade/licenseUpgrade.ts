@@ -714,10 +714,41 @@ export default class LicenseUpgrade extends LightningElement {
         this.acknowledged = event.detail.checked ? new Set(eligible.map((verdict) => verdict.userId)) : new Set();
     }
 
+    /**
+     * "Enable as partner account": Apex enables only the accounts of users in this admin's open
+     * change to a Partner Community profile, so the account's users are snapshotted first (an open
+     * snapshot comes back as it is; nothing is changed yet). A snapshot refused (an irreversible
+     * change not acknowledged, facts changed) is shown, and the account is left as it is.
+     */
     async handleEnablePartner(event: CustomEvent<{ accountId: string }>): Promise<void> {
         this.busy = true;
         try {
-            const errors = await enablePartnerAccounts({ accountIds: [event.detail.accountId] });
+            const accountId = event.detail.accountId;
+            const facts = this.facts;
+            const verdicts = new Map((this.validation?.users ?? []).map((verdict) => [verdict.userId, verdict]));
+            const items = (facts?.users ?? [])
+                .filter((user) => user.accountId === accountId)
+                .map((user) => ({
+                    userId: user.id,
+                    profileId: user.profileId,
+                    isActive: user.isActive,
+                    contactId: user.contactId ?? null,
+                    permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
+                    permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
+                    acknowledgedIrreversible: this.acknowledged.has(user.id),
+                    roleId: verdicts.get(user.id)?.chosenRoleId ?? null,
+                }));
+            if (facts && items.length > 0) {
+                const snapshots = await snapshotLicenseChanges({
+                    request: { targetProfileId: facts.target.profileId, users: items, completeContractsSetup: false },
+                });
+                const refused = snapshots.filter((result) => !result.logId || result.status === 'Refused');
+                if (refused.length === snapshots.length) {
+                    this.loadError = refused.flatMap((result) => result.errors);
+                    return;
+                }
+            }
+            const errors = await enablePartnerAccounts({ accountIds: [accountId] });
             const messages = Object.values(errors);
             if (messages.length > 0) {
                 this.loadError = messages;

@@ -401,15 +401,42 @@ describe('c-license-upgrade', () => {
             target: { ...FACTS.target, licenseName: 'Partner Community' },
         });
         mocked(enablePartnerAccounts).mockResolvedValue({});
+        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
         const element = render();
         await flush();
         await searchSelectAndValidate(element);
         const casey = $(element, 'c-upgrade-verdict') as unknown as { row: { partnerAccountId?: string } } & Element;
         expect(casey.row.partnerAccountId).toBe('001000000000001AAA');
+        fire(casey, 'acknowledge', { userId: CASEY, checked: true });
+        await flush();
         fire(casey, 'enablepartner', { accountId: '001000000000001AAA' });
         await flush();
+        await flush();
+        // Apex enables only accounts of users in an open change: the account's user is snapshotted first.
+        const request = mocked(snapshotLicenseChanges).mock.calls[0][0].request;
+        expect(request.users).toEqual([expect.objectContaining({ userId: CASEY, acknowledgedIrreversible: true })]);
         expect(enablePartnerAccounts).toHaveBeenCalledWith({ accountIds: ['001000000000001AAA'] });
         expect($(element, '.notice').textContent).toContain('partner account');
+    });
+
+    it('does not ask Apex to enable a partner account when the snapshot of its user is refused', async () => {
+        mocked(getUpgradeFacts).mockResolvedValue({
+            ...FACTS,
+            target: { ...FACTS.target, licenseName: 'Partner Community' },
+        });
+        mocked(snapshotLicenseChanges).mockResolvedValue([
+            changeResult(CASEY, 'Refused', { logId: null, errors: ['ACKNOWLEDGEMENT_REQUIRED: acknowledge first'] }),
+        ]);
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        fire($(element, 'c-upgrade-verdict'), 'enablepartner', { accountId: '001000000000001AAA' });
+        await flush();
+        await flush();
+        expect(enablePartnerAccounts).not.toHaveBeenCalled();
+        const panel = $(element, 'c-error-panel') as unknown as { errors: unknown } | null;
+        expect(panel).not.toBeNull();
+        expect(JSON.stringify(panel?.errors)).toContain('acknowledge first');
     });
 
     it('lets the admin choose a role and finish the Contracts setup, and sends both to Apex', async () => {
