@@ -17,6 +17,7 @@ import ACTION_ENABLE_CONTENT_USER from '@salesforce/label/c.CCSA_History_Action_
 import ACTION_ASSIGN_PSL from '@salesforce/label/c.CCSA_History_Action_ASSIGN_PSL';
 import ACTION_ASSIGN_PERMISSION_SET from '@salesforce/label/c.CCSA_History_Action_ASSIGN_PERMISSION_SET';
 import ACTION_ENABLE_PARTNER_ACCOUNT from '@salesforce/label/c.CCSA_History_Action_ENABLE_PARTNER_ACCOUNT';
+import ACTION_LICENSE_CHANGE_APPLY from '@salesforce/label/c.CCSA_History_Action_LICENSE_CHANGE_APPLY';
 import ACTION_ERROR from '@salesforce/label/c.CCSA_History_Action_ERROR';
 import ACTION_ERROR_REFERENCE from '@salesforce/label/c.CCSA_History_Action_ERROR_Reference';
 import BEFORE from '@salesforce/label/c.CCSA_History_Before';
@@ -182,6 +183,7 @@ const ACTIONS: Readonly<Record<string, string>> = {
     ASSIGN_PSL: ACTION_ASSIGN_PSL,
     ASSIGN_PERMISSION_SET: ACTION_ASSIGN_PERMISSION_SET,
     ENABLE_PARTNER_ACCOUNT: ACTION_ENABLE_PARTNER_ACCOUNT,
+    LICENSE_CHANGE_APPLY: ACTION_LICENSE_CHANGE_APPLY,
     ERROR: ACTION_ERROR,
 };
 

@@ -155,6 +155,7 @@ describe('labels', () => {
     it('names known actions and shows unknown ones as they are', () => {
         expect(actionLabel('LICENSE_CHANGE')).toBe('License change');
         expect(actionLabel('ADD_PROFILE_MEMBER')).toBe('Add profile to site members');
+        expect(actionLabel('LICENSE_CHANGE_APPLY')).toBe('License change applied (attempt)');
         expect(actionLabel('ASSIGN_PERMISSION_SET')).toBe('Permission set assigned');
         expect(actionLabel('SOMETHING_NEW')).toBe('SOMETHING_NEW');
         expect(actionLabel('toString')).toBe('toString');
