@@ -43,8 +43,6 @@ import PLAN_STATUS_NOT_RUN from '@salesforce/label/c.CCSA_Plan_Status_notRun';
 import PLAN_STATUS_WARNING from '@salesforce/label/c.CCSA_Plan_Status_warning';
 import PLAN_STATUS_CHECKING from '@salesforce/label/c.CCSA_Plan_Status_checking';
 import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
-import PLAN_PREVIOUS from '@salesforce/label/c.CCSA_Plan_Previous';
-import PLAN_NEXT from '@salesforce/label/c.CCSA_Plan_Next';
 import RUN_LOCKED from '@salesforce/label/c.CCSA_Run_Locked';
 import SUMMARY_COMPLETED from '@salesforce/label/c.CCSA_Upgrade_Summary_Completed';
 import SUMMARY_FAILED from '@salesforce/label/c.CCSA_Upgrade_Summary_Failed';
@@ -183,8 +181,6 @@ export default class LicenseUpgrade extends LightningElement {
         loadError: LOAD_ERROR,
         runError: RUN_ERROR,
         problemsOnly: PLAN_PROBLEMS_ONLY,
-        previous: PLAN_PREVIOUS,
-        next: PLAN_NEXT,
         runLocked: RUN_LOCKED,
         contractsOption: CONTRACTS_OPTION,
     };

@@ -112,8 +112,6 @@ import PLAN_STATUS_DONE from '@salesforce/label/c.CCSA_Plan_Status_done';
 import PLAN_STATUS_FAILED from '@salesforce/label/c.CCSA_Plan_Status_failed';
 import PLAN_STATUS_NOT_RUN from '@salesforce/label/c.CCSA_Plan_Status_notRun';
 import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
-import PLAN_PREVIOUS from '@salesforce/label/c.CCSA_Plan_Previous';
-import PLAN_NEXT from '@salesforce/label/c.CCSA_Plan_Next';
 import PLAN_REMOVE from '@salesforce/label/c.CCSA_Plan_Remove';
 import PLAN_COLUMN_STATUS from '@salesforce/label/c.CCSA_Plan_Column_Status';
 import RUN_LOCKED from '@salesforce/label/c.CCSA_Run_Locked';
@@ -288,8 +286,6 @@ export default class EnableUsers extends LightningElement {
         removeCustomer: REMOVE_CUSTOMER,
         contentUser: CONTENT_USER,
         problemsOnly: PLAN_PROBLEMS_ONLY,
-        previous: PLAN_PREVIOUS,
-        next: PLAN_NEXT,
         runLocked: RUN_LOCKED,
         loginEmail: LOGIN_EMAIL,
         loginEmailHelp: LOGIN_EMAIL_HELP,
