@@ -466,7 +466,10 @@ export const SCENARIOS = [
     {
         name: 'enable-users-edit-collides',
         title: 'enable users: an edited username that collides is not Ready; one taken in another org fails, is fixed and retried with the new value',
-        query: `?c__tab=enableUsers&c__contactIds=${contactIds('Amara Fischer', 'Amara Horvat').join(',')}`,
+        // A getter: the sample org is read after the preview is built, not when this module loads.
+        get query() {
+            return `?c__tab=enableUsers&c__contactIds=${contactIds('Amara Fischer', 'Amara Horvat').join(',')}`;
+        },
         async run(page, { expectText }) {
             const panel = await handedOverPlan(page, { expectText });
             const org = sampleOrg();
@@ -501,7 +504,10 @@ export const SCENARIOS = [
     {
         name: 'enable-users-second-click',
         title: 'enable users: after a successful run the rows are Done and Run stays disabled until the next Check',
-        query: `?c__tab=enableUsers&c__contactIds=${contactIds('Amara Fischer', 'Amara Horvat').join(',')}`,
+        // A getter: the sample org is read after the preview is built, not when this module loads.
+        get query() {
+            return `?c__tab=enableUsers&c__contactIds=${contactIds('Amara Fischer', 'Amara Horvat').join(',')}`;
+        },
         async run(page, { expectText }) {
             const panel = await handedOverPlan(page, { expectText });
             await panel.locator('lightning-button.run button').click();
@@ -519,7 +525,10 @@ export const SCENARIOS = [
     {
         name: 'enable-users-fit',
         title: 'enable users: one seat left, "Enable the one that fits" enables the first ready row, the other is not run',
-        query: `?c__tab=enableUsers&seats=1&c__contactIds=${contactIds('Amara Fischer', 'Amara Horvat').join(',')}`,
+        // A getter: the sample org is read after the preview is built, not when this module loads.
+        get query() {
+            return `?c__tab=enableUsers&seats=1&c__contactIds=${contactIds('Amara Fischer', 'Amara Horvat').join(',')}`;
+        },
         async run(page, { expectText }) {
             const panel = await handedOverPlan(page, { expectText });
             await expectText(
