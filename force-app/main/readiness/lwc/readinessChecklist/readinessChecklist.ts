@@ -14,8 +14,16 @@ import {
     isCustomerCommunityPlus,
     summarizeReadiness,
 } from 'c/readinessRules';
-import type { OrgFacts, ReadinessFix, ReadinessRow, ReadinessSummary, RowId } from 'c/readinessRules';
-import { fixLabel, reasonMessage, rowTitle, setupLinkLabel, siteStatusLabel, statusLabel } from 'c/readinessMessages';
+import type { OrgFacts, ReadinessFix, ReadinessRow, ReadinessSummary, RowId, SeatVerdict } from 'c/readinessRules';
+import {
+    fixLabel,
+    reasonMessage,
+    rowTitle,
+    seatVerdictLabel,
+    setupLinkLabel,
+    siteStatusLabel,
+    statusLabel,
+} from 'c/readinessMessages';
 import { countedLabel, formatLabel } from 'c/labelFormat';
 import TITLE from '@salesforce/label/c.CCSA_Readiness_Title';
 import INTRO from '@salesforce/label/c.CCSA_Readiness_Intro';
@@ -67,6 +75,8 @@ interface FindingView {
     fixLabel?: string;
     /** This finding's "Activate site" waits for the admin's confirmation. */
     confirming: boolean;
+    /** A license line of the seat row: the icon of its own verdict. */
+    verdict?: { iconName: string; variant: string; text: string };
 }
 
 interface RowView {
@@ -95,6 +105,9 @@ const ICONS: Record<string, { name: string; variant: string }> = {
     warning: { name: 'utility:warning', variant: 'warning' },
     confirm: { name: 'utility:help', variant: '' },
 };
+
+/** The icon tone of each license's verdict on the seat row. */
+const VERDICT_TONES: Record<SeatVerdict, string> = { pass: 'done', warn: 'warning', fail: 'needs-action' };
 
 /** The Apex method of each fix, called with the ids the rules put in its values. */
 const FIX_CALLS: Readonly<Record<ReadinessFix, (values: readonly string[]) => Promise<FixResult>>> = {
@@ -289,6 +302,13 @@ export default class ReadinessChecklist extends LightningElement {
                     text: reasonMessage(finding),
                     fixLabel: finding.action.kind === 'fix' ? fixLabel(finding.action.fix, finding) : undefined,
                     confirming: this.pendingActivation?.key === `${row.id}-${index}`,
+                    verdict: finding.verdict
+                        ? {
+                              iconName: ICONS[VERDICT_TONES[finding.verdict]].name,
+                              variant: ICONS[VERDICT_TONES[finding.verdict]].variant,
+                              text: seatVerdictLabel(finding.verdict),
+                          }
+                        : undefined,
                 })),
                 setupUrl: row.setupUrl,
                 setupLinkLabel: setupLinkLabel(row.setupUrl),

@@ -5,7 +5,16 @@
  */
 import { countedLabel, formatLabel } from 'c/labelFormat';
 import { siteStatusKind } from 'c/readinessRules';
-import type { Finding, Reason, ReasonCode, ReadinessFix, RowId, RowStatus, SiteStatusKind } from 'c/readinessRules';
+import type {
+    Finding,
+    Reason,
+    ReasonCode,
+    ReadinessFix,
+    RowId,
+    RowStatus,
+    SeatVerdict,
+    SiteStatusKind,
+} from 'c/readinessRules';
 import DIGITAL_EXPERIENCES_ENABLED from '@salesforce/label/c.CCSA_Readiness_DIGITAL_EXPERIENCES_ENABLED';
 import DIGITAL_EXPERIENCES_ENABLED_DOMAIN_UNKNOWN from '@salesforce/label/c.CCSA_Readiness_DIGITAL_EXPERIENCES_ENABLED_DOMAIN_UNKNOWN';
 import DIGITAL_EXPERIENCES_DISABLED from '@salesforce/label/c.CCSA_Readiness_DIGITAL_EXPERIENCES_DISABLED';
@@ -17,8 +26,13 @@ import CCP_PROFILE_READY from '@salesforce/label/c.CCSA_Readiness_CCP_PROFILE_RE
 import CCP_PROFILE_API_DISABLED from '@salesforce/label/c.CCSA_Readiness_CCP_PROFILE_API_DISABLED';
 import CCP_PROFILE_CLONE_NEEDED from '@salesforce/label/c.CCSA_Readiness_CCP_PROFILE_CLONE_NEEDED';
 import CCP_PROFILE_MISSING from '@salesforce/label/c.CCSA_Readiness_CCP_PROFILE_MISSING';
-import CCP_SEATS_AVAILABLE from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_AVAILABLE';
-import CCP_SEATS_AVAILABLE_ONE from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_AVAILABLE_One';
+import CCP_SEATS_LICENSE_LEFT from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_LICENSE_LEFT';
+import CCP_SEATS_LICENSE_FULL from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_LICENSE_FULL';
+import CCP_SEATS_LICENSE_EMPTY from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_LICENSE_EMPTY';
+import CCP_SEATS_LICENSE_MISSING from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_LICENSE_MISSING';
+import SEAT_VERDICT_PASS from '@salesforce/label/c.CCSA_Readiness_Seat_Verdict_Pass';
+import SEAT_VERDICT_WARN from '@salesforce/label/c.CCSA_Readiness_Seat_Verdict_Warn';
+import SEAT_VERDICT_FAIL from '@salesforce/label/c.CCSA_Readiness_Seat_Verdict_Fail';
 import CCP_SEATS_EXHAUSTED from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_EXHAUSTED';
 import CCP_LICENSE_MISSING from '@salesforce/label/c.CCSA_Readiness_CCP_LICENSE_MISSING';
 import PERMISSION_SETS_READY from '@salesforce/label/c.CCSA_Readiness_PERMISSION_SETS_READY';
@@ -83,7 +97,10 @@ const REASONS: Readonly<Record<ReasonCode, string>> = {
     CCP_PROFILE_API_DISABLED,
     CCP_PROFILE_CLONE_NEEDED,
     CCP_PROFILE_MISSING,
-    CCP_SEATS_AVAILABLE,
+    CCP_SEATS_LICENSE_LEFT,
+    CCP_SEATS_LICENSE_FULL,
+    CCP_SEATS_LICENSE_EMPTY,
+    CCP_SEATS_LICENSE_MISSING,
     CCP_SEATS_EXHAUSTED,
     CCP_LICENSE_MISSING,
     PERMISSION_SETS_READY,
@@ -126,7 +143,6 @@ const FIXES: Readonly<Record<ReadinessFix, string>> = {
 
 /** Reasons that count something in `{0}`: their label for exactly one (Custom Labels have no plural). */
 const SINGULAR: Partial<Record<ReasonCode, string>> = {
-    CCP_SEATS_AVAILABLE: CCP_SEATS_AVAILABLE_ONE,
     CONTRACT_SHARERS_PRESENT: CONTRACT_SHARERS_PRESENT_ONE,
 };
 
@@ -167,6 +183,21 @@ export function rowTitle(id: RowId): string {
 /** The label of a row status. */
 export function statusLabel(status: RowStatus): string {
     return STATUSES[status];
+}
+
+const SEAT_VERDICTS: Readonly<Record<SeatVerdict, string>> = {
+    pass: SEAT_VERDICT_PASS,
+    warn: SEAT_VERDICT_WARN,
+    fail: SEAT_VERDICT_FAIL,
+};
+
+/**
+ * The verdict on one license's seats, as the seat row's icon names it to a screen reader.
+ * @param verdict the license's verdict (`c/readinessRules`)
+ * @returns the label
+ */
+export function seatVerdictLabel(verdict: SeatVerdict): string {
+    return SEAT_VERDICTS[verdict];
 }
 
 /**

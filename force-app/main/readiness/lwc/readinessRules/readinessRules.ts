@@ -99,7 +99,10 @@ export type ReasonCode =
     | 'CCP_PROFILE_API_DISABLED'
     | 'CCP_PROFILE_CLONE_NEEDED'
     | 'CCP_PROFILE_MISSING'
-    | 'CCP_SEATS_AVAILABLE'
+    | 'CCP_SEATS_LICENSE_LEFT'
+    | 'CCP_SEATS_LICENSE_FULL'
+    | 'CCP_SEATS_LICENSE_EMPTY'
+    | 'CCP_SEATS_LICENSE_MISSING'
     | 'CCP_SEATS_EXHAUSTED'
     | 'CCP_LICENSE_MISSING'
     | 'PERMISSION_SETS_READY'
@@ -142,9 +145,17 @@ export interface Reason {
     values?: readonly string[];
 }
 
+/**
+ * The verdict on one license of the seat row: `pass` it has seats left; `warn` it has none, but
+ * the row passes on the other license; `fail` it has none and the row needs it.
+ */
+export type SeatVerdict = 'pass' | 'warn' | 'fail';
+
 /** One problem (or, for a done row, the evidence) and what to do about it. */
 export interface Finding extends Reason {
     action: RowAction;
+    /** The seat row's line of one license carries that license's own verdict. */
+    verdict?: SeatVerdict;
 }
 
 export interface ReadinessRow {
@@ -159,7 +170,10 @@ export interface ReadinessRow {
     action: RowAction;
     /** "Open in Setup": where the step is done by hand, whatever the status. */
     setupUrl: string;
-    /** Every problem found, in the order to solve them (a done row has one finding: the evidence). */
+    /**
+     * Every problem found, in the order to solve them (a done row has one finding: the evidence;
+     * the seat row has one line per license, each with its {@link SeatVerdict}).
+     */
     findings: Finding[];
     /** Facts worth knowing that are neither a problem nor the evidence, e.g. the site's welcome email. */
     notes?: Reason[];
@@ -310,6 +324,41 @@ export function seatsLeft(license: { totalLicenses: number; usedLicenses: number
     return Math.max(0, license.totalLicenses - license.usedLicenses);
 }
 
+/** The seats of one Customer Community Plus license, as the seat row shows them. */
+export interface LicenseSeats {
+    /** The license's name (canonical: a `LicenseDefinitionKey` is shown by its name). */
+    license: string;
+    /** The org has a `UserLicense` row for it. */
+    present: boolean;
+    /** `UsedLicenses`. */
+    used: number;
+    /** `TotalLicenses`. */
+    total: number;
+    /** Seats left; never negative. */
+    left: number;
+}
+
+/**
+ * The seats of each Customer Community Plus license, counted separately (Customer Community Plus
+ * and Customer Community Plus Login are licenses with their own seats), in {@link CCP_LICENSES}
+ * order. Both are always listed: a license the org has no `UserLicense` row for is not present,
+ * with 0 of 0.
+ * @param licenses the org's user licenses (other licenses are ignored)
+ * @returns one entry per license of {@link CCP_LICENSES}
+ */
+export function ccpLicenseSeats(licenses: readonly UserLicenseFact[]): LicenseSeats[] {
+    return CCP_LICENSES.map((name) => {
+        const rows = licenses.filter((license) => canonicalLicenseName(license.name) === name);
+        return {
+            license: name,
+            present: rows.length > 0,
+            used: rows.reduce((sum, license) => sum + license.usedLicenses, 0),
+            total: rows.reduce((sum, license) => sum + license.totalLicenses, 0),
+            left: rows.reduce((sum, license) => sum + seatsLeft(license), 0),
+        };
+    });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rules
 // ---------------------------------------------------------------------------------------------
@@ -451,24 +500,45 @@ function profileRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
     ]);
 }
 
-/** Seed 000: "User License: Customer Community Plus": each user takes a seat of it. */
+/** The line of one license on the seat row: used of total and left, or why there is none. */
+function seatLine(seats: LicenseSeats): Reason {
+    const counts = [seats.license, String(seats.used), String(seats.total)];
+    if (!seats.present) return { code: 'CCP_SEATS_LICENSE_MISSING', values: [seats.license] };
+    if (seats.left > 0) return { code: 'CCP_SEATS_LICENSE_LEFT', values: [...counts, String(seats.left)] };
+    return { code: seats.total === 0 ? 'CCP_SEATS_LICENSE_EMPTY' : 'CCP_SEATS_LICENSE_FULL', values: counts };
+}
+
+/**
+ * Seed 000: "User License: Customer Community Plus": each user takes a seat of their profile's
+ * license. The seats of Customer Community Plus and of Customer Community Plus Login are shown
+ * separately, each with its verdict. The row passes when a license it counts has seats left (a
+ * license without seats is then a warning, not a failure); with a chosen profile only its license
+ * counts: its users cannot take the other license's seats.
+ */
 function seatsRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
     const url = SETUP_URLS.companyInformation;
-    const licenses = facts.userLicenses.filter((license) => isCustomerCommunityPlus(license.name));
-    if (licenses.length === 0) {
-        return row('CCP_SEATS', url, [{ code: 'CCP_LICENSE_MISSING', action: link(url) }]);
-    }
-    // With a chosen profile only its license counts: its users cannot take the other license's seats.
+    const seats = ccpLicenseSeats(facts.userLicenses);
     const chosen = chosenProfile(facts, choices);
-    const counted = chosen
-        ? licenses.filter((license) => canonicalLicenseName(license.name) === canonicalLicenseName(chosen.licenseName))
-        : licenses;
-    const free = counted.reduce((sum, license) => sum + seatsLeft(license), 0);
-    const names = (counted.length > 0 ? counted : licenses).map((license) => canonicalLicenseName(license.name));
-    if (counted.length > 0 && free > 0) {
-        return done('CCP_SEATS', url, 'CCP_SEATS_AVAILABLE', [String(free), names.join(', ')]);
+    const chosenLicense = chosen ? canonicalLicenseName(chosen.licenseName) : undefined;
+    const counted = seats.filter((item) => !chosenLicense || item.license === chosenLicense);
+    const passes = counted.some((item) => item.left > 0);
+    const verdict = (item: LicenseSeats): SeatVerdict => {
+        if (item.left > 0) return 'pass';
+        return !passes && counted.includes(item) ? 'fail' : 'warn';
+    };
+    const lines: Finding[] = seats.map((item) => ({ ...seatLine(item), verdict: verdict(item), action: link(url) }));
+    if (passes) {
+        return row('CCP_SEATS', url, lines, 'done');
     }
-    return row('CCP_SEATS', url, [{ code: 'CCP_SEATS_EXHAUSTED', values: [names.join(', ')], action: link(url) }]);
+    // What to do comes first, then the lines it is measured on.
+    const advice: Finding = seats.some((item) => item.present)
+        ? {
+              code: 'CCP_SEATS_EXHAUSTED',
+              values: [counted.map((item) => item.license).join(', ')],
+              action: link(url),
+          }
+        : { code: 'CCP_LICENSE_MISSING', action: link(url) };
+    return row('CCP_SEATS', url, [advice, ...lines]);
 }
 
 /**

@@ -321,4 +321,49 @@ describe('c-readiness-checklist', () => {
         expect(site.querySelector('lightning-button.fix')).toBeNull();
         await expect(element).toBeAccessible();
     });
+
+    it('shows the seats of each Customer Community Plus license separately, each with its verdict', async () => {
+        type Icon = HTMLElement & { iconName: string; variant: string; alternativeText: string };
+        const seatLines = (element: HTMLElement): [string, string, string][] =>
+            $$(element, '.row-CCP_SEATS li.finding').map((line) => {
+                const icon = line.querySelector('lightning-icon.seat-verdict') as Icon | null;
+                return [text(line.querySelector('.reason')), icon?.variant ?? '', icon?.alternativeText ?? ''];
+            });
+        mocked(getReadinessFacts).mockResolvedValue({
+            ...readyFacts(),
+            userLicenses: [
+                { name: 'Customer Community Plus', totalLicenses: 50, usedLicenses: 12 },
+                { name: 'Customer Community Plus Login', totalLicenses: 0, usedLicenses: 0 },
+            ],
+        });
+        const element = render();
+        await flush();
+        const seats = $(element, '.row-CCP_SEATS');
+        expect(seats.classList.contains('status-done')).toBe(true);
+        expect(seatLines(element)).toEqual([
+            ['Customer Community Plus: 12 of 50 used, 38 left', 'success', 'Seats left'],
+            ['Customer Community Plus Login: 0 of 0', 'warning', 'No seats left: warning'],
+        ]);
+        expect(text($(element, '.progress-text'))).toBe('8 of 8 steps done (100%)');
+        await expect(element).toBeAccessible();
+
+        mocked(getReadinessFacts).mockResolvedValue({
+            ...readyFacts(),
+            userLicenses: [{ name: 'Customer Community Plus', totalLicenses: 5, usedLicenses: 5 }],
+        });
+        ($(element, 'lightning-button.refresh') as HTMLElement).click();
+        await flush();
+        expect($(element, '.row-CCP_SEATS').classList.contains('status-needs-action')).toBe(true);
+        expect(seatLines(element)).toEqual([
+            [
+                'No seats left on Customer Community Plus, Customer Community Plus Login. Buy more or free seats by deactivating users.',
+                '',
+                '',
+            ],
+            ['Customer Community Plus: 5 of 5 used, none left', 'error', 'No seats left: needs action'],
+            ['Customer Community Plus Login: not in this org', 'error', 'No seats left: needs action'],
+        ]);
+        expect(text($(element, '.progress-text'))).toBe('7 of 8 steps done (87%)');
+        await expect(element).toBeAccessible();
+    });
 });

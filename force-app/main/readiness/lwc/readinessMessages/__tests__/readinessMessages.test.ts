@@ -1,4 +1,12 @@
-import { formatDateTime, fixLabel, reasonMessage, rowTitle, setupLinkLabel, statusLabel } from 'c/readinessMessages';
+import {
+    formatDateTime,
+    fixLabel,
+    reasonMessage,
+    rowTitle,
+    seatVerdictLabel,
+    setupLinkLabel,
+    statusLabel,
+} from 'c/readinessMessages';
 import { ROW_ORDER, SETUP_URLS, profileUrl, userUrl } from 'c/readinessRules';
 import type { ReasonCode } from 'c/readinessRules';
 
@@ -14,7 +22,10 @@ const CODES: ReasonCode[] = [
     'CCP_PROFILE_API_DISABLED',
     'CCP_PROFILE_CLONE_NEEDED',
     'CCP_PROFILE_MISSING',
-    'CCP_SEATS_AVAILABLE',
+    'CCP_SEATS_LICENSE_LEFT',
+    'CCP_SEATS_LICENSE_FULL',
+    'CCP_SEATS_LICENSE_EMPTY',
+    'CCP_SEATS_LICENSE_MISSING',
     'CCP_SEATS_EXHAUSTED',
     'CCP_LICENSE_MISSING',
     'PERMISSION_SETS_READY',
@@ -35,7 +46,7 @@ const CODES: ReasonCode[] = [
 
 describe('readinessMessages', () => {
     it('has a sentence for every reason code, with every placeholder filled', () => {
-        const values = ['A', 'B', 'C', 'D'];
+        const values = ['Alpha', 'Bravo', 'Charlie', 'Delta'];
         for (const code of CODES) {
             const text = reasonMessage({ code, values });
             expect(text.length).toBeGreaterThan(10);
@@ -90,16 +101,41 @@ describe('setupLinkLabel', () => {
     });
 });
 
-describe('counts, for one and for many (issue 11 §1)', () => {
-    it('words the seats left for one seat and for many', () => {
-        expect(reasonMessage({ code: 'CCP_SEATS_AVAILABLE', values: ['1', 'Customer Community Plus'] })).toBe(
-            '1 seat left (Customer Community Plus).',
+describe('seats per license (issue 10 §2)', () => {
+    it('words the line of each license: used of total and left, full, without seats, missing', () => {
+        expect(
+            reasonMessage({ code: 'CCP_SEATS_LICENSE_LEFT', values: ['Customer Community Plus', '12', '50', '38'] }),
+        ).toBe('Customer Community Plus: 12 of 50 used, 38 left');
+        expect(
+            reasonMessage({ code: 'CCP_SEATS_LICENSE_LEFT', values: ['Customer Community Plus', '49', '50', '1'] }),
+        ).toBe('Customer Community Plus: 49 of 50 used, 1 left');
+        expect(
+            reasonMessage({ code: 'CCP_SEATS_LICENSE_FULL', values: ['Customer Community Plus Login', '10', '10'] }),
+        ).toBe('Customer Community Plus Login: 10 of 10 used, none left');
+        expect(
+            reasonMessage({ code: 'CCP_SEATS_LICENSE_EMPTY', values: ['Customer Community Plus Login', '0', '0'] }),
+        ).toBe('Customer Community Plus Login: 0 of 0');
+        expect(reasonMessage({ code: 'CCP_SEATS_LICENSE_MISSING', values: ['Customer Community Plus Login'] })).toBe(
+            'Customer Community Plus Login: not in this org',
         );
-        expect(reasonMessage({ code: 'CCP_SEATS_AVAILABLE', values: ['25', 'Customer Community Plus'] })).toBe(
-            '25 seats left (Customer Community Plus).',
+        expect(
+            reasonMessage({
+                code: 'CCP_SEATS_EXHAUSTED',
+                values: ['Customer Community Plus, Customer Community Plus Login'],
+            }),
+        ).toBe(
+            'No seats left on Customer Community Plus, Customer Community Plus Login. Buy more or free seats by deactivating users.',
         );
     });
 
+    it("names each license's verdict for its icon", () => {
+        expect(seatVerdictLabel('pass')).toBe('Seats left');
+        expect(seatVerdictLabel('warn')).toBe('No seats left: warning');
+        expect(seatVerdictLabel('fail')).toBe('No seats left: needs action');
+    });
+});
+
+describe('counts, for one and for many (issue 11 §1)', () => {
     it('words the contract sharers for one holder and for many', () => {
         expect(reasonMessage({ code: 'CONTRACT_SHARERS_PRESENT', values: ['1', 'CLM Runtime User'] })).toBe(
             '1 active user holds CLM Runtime User and can share contract documents.',

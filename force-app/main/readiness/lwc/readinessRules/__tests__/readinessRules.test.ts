@@ -1,5 +1,6 @@
 import {
     CONTRACTS_PERMISSION_SETS,
+    ccpLicenseSeats,
     ROW_ORDER,
     SETUP_URLS,
     evaluateReadiness,
@@ -135,7 +136,8 @@ describe('evaluateReadiness', () => {
         expect(rows.map((row) => row.id)).toEqual(ROW_ORDER);
         expect(rows.map((row) => row.status)).toEqual(ROW_ORDER.map(() => 'done'));
         rows.forEach((row) => {
-            expect(row.findings).toHaveLength(1);
+            // A done row's evidence is one finding; the seat row's, one line per license.
+            expect(row.findings).toHaveLength(row.id === 'CCP_SEATS' ? 2 : 1);
             expect(row.action).toEqual({ kind: 'setup-link', url: row.setupUrl });
         });
         expect(summarizeReadiness(rows)).toEqual({
@@ -277,46 +279,147 @@ describe('evaluateReadiness', () => {
         });
     });
 
-    describe('Customer Community Plus seats', () => {
-        it('counts the seats left on both licenses', () => {
-            const row = rowOf(readyOrg(), 'CCP_SEATS');
+    describe('Customer Community Plus seats, per license (issue 10 §2)', () => {
+        const PLUS = 'Customer Community Plus';
+        const LOGIN = 'Customer Community Plus Login';
+        const seatsOf = (
+            userLicenses: OrgFacts['userLicenses'],
+            choices?: ReadinessChoices,
+        ): { row: ReadinessRow; lines: [string, readonly string[] | undefined, string | undefined][] } => {
+            const row = rowOf(readyOrg({ userLicenses }), 'CCP_SEATS', choices);
+            return {
+                row,
+                lines: row.findings
+                    .filter((finding) => finding.verdict)
+                    .map((finding) => [finding.code, finding.values, finding.verdict]),
+            };
+        };
+
+        it('shows both licenses, each with its seats and verdict, and passes', () => {
+            const { row, lines } = seatsOf([
+                { name: 'Salesforce', totalLicenses: 10, usedLicenses: 9 },
+                { name: PLUS, totalLicenses: 50, usedLicenses: 12 },
+                { name: LOGIN, totalLicenses: 20, usedLicenses: 5 },
+            ]);
             expect(row.status).toBe('done');
-            expect(row.reason).toEqual({
-                code: 'CCP_SEATS_AVAILABLE',
-                values: ['15', 'Customer Community Plus, Customer Community Plus Login'],
-            });
+            expect(row.severity).toBe('required');
+            expect(lines).toEqual([
+                ['CCP_SEATS_LICENSE_LEFT', [PLUS, '12', '50', '38'], 'pass'],
+                ['CCP_SEATS_LICENSE_LEFT', [LOGIN, '5', '20', '15'], 'pass'],
+            ]);
+            expect(row.findings).toHaveLength(2);
+            expect(row.reason).toEqual({ code: 'CCP_SEATS_LICENSE_LEFT', values: [PLUS, '12', '50', '38'] });
+            expect(row.action).toEqual({ kind: 'setup-link', url: SETUP_URLS.companyInformation });
             expect(row.setupUrl).toBe('/lightning/setup/CompanyProfileInfo/home');
         });
 
-        it("counts only the chosen profile's license", () => {
-            const row = rowOf(readyOrg(), 'CCP_SEATS', { profileId: PLUS_LOGIN_PROFILE });
-            expect(row.status).toBe('needs-action');
-            expect(row.reason).toEqual({ code: 'CCP_SEATS_EXHAUSTED', values: ['Customer Community Plus Login'] });
-            expect(row.action).toEqual({ kind: 'setup-link', url: SETUP_URLS.companyInformation });
-            const plus = rowOf(readyOrg(), 'CCP_SEATS', { profileId: PLUS_PROFILE });
-            expect(plus.reason.values).toEqual(['15', 'Customer Community Plus']);
+        it('passes with a warning on Login when only Customer Community Plus has seats', () => {
+            const { row, lines } = seatsOf([
+                { name: PLUS, totalLicenses: 50, usedLicenses: 12 },
+                { name: LOGIN, totalLicenses: 0, usedLicenses: 0 },
+            ]);
+            expect(row.status).toBe('done');
+            expect(lines).toEqual([
+                ['CCP_SEATS_LICENSE_LEFT', [PLUS, '12', '50', '38'], 'pass'],
+                ['CCP_SEATS_LICENSE_EMPTY', [LOGIN, '0', '0'], 'warn'],
+            ]);
+            // The ready org: Login's 10 seats all taken.
+            expect(rowOf(readyOrg(), 'CCP_SEATS').findings.map((finding) => [finding.values, finding.verdict])).toEqual(
+                [
+                    [[PLUS, '5', '20', '15'], 'pass'],
+                    [[LOGIN, '10', '10'], 'warn'],
+                ],
+            );
         });
 
-        it('needs action when every seat is taken, or when the org has no such license', () => {
-            const full = readyOrg({
-                userLicenses: [
-                    { name: 'Customer Community Plus', totalLicenses: 5, usedLicenses: 5 },
-                    { name: 'Customer Community Plus Login', totalLicenses: 1, usedLicenses: 3 },
-                ],
+        it('passes with a warning on Customer Community Plus when only Login has seats', () => {
+            const { row, lines } = seatsOf([
+                { name: 'PID_Customer_Community_Plus', totalLicenses: 5, usedLicenses: 5 },
+                { name: 'PID_Customer_Community_Plus_Login', totalLicenses: 10, usedLicenses: 9 },
+            ]);
+            expect(row.status).toBe('done');
+            expect(lines).toEqual([
+                ['CCP_SEATS_LICENSE_FULL', [PLUS, '5', '5'], 'warn'],
+                ['CCP_SEATS_LICENSE_LEFT', [LOGIN, '9', '10', '1'], 'pass'],
+            ]);
+            expect(summarizeReadiness([row]).ready).toBe(true);
+        });
+
+        it('fails when neither license has seats left, saying what to do first', () => {
+            const { row, lines } = seatsOf([
+                { name: PLUS, totalLicenses: 5, usedLicenses: 5 },
+                { name: LOGIN, totalLicenses: 1, usedLicenses: 3 },
+            ]);
+            expect(row.status).toBe('needs-action');
+            expect(row.severity).toBe('required');
+            expect(row.reason).toEqual({ code: 'CCP_SEATS_EXHAUSTED', values: [`${PLUS}, ${LOGIN}`] });
+            expect(row.findings[0].verdict).toBeUndefined();
+            expect(lines).toEqual([
+                ['CCP_SEATS_LICENSE_FULL', [PLUS, '5', '5'], 'fail'],
+                ['CCP_SEATS_LICENSE_FULL', [LOGIN, '3', '1'], 'fail'],
+            ]);
+            expect(summarizeReadiness([row]).ready).toBe(false);
+        });
+
+        it('shows a license missing from the org, as a warning when the other has seats', () => {
+            const { row, lines } = seatsOf([{ name: PLUS, totalLicenses: 5, usedLicenses: 0 }]);
+            expect(row.status).toBe('done');
+            expect(lines).toEqual([
+                ['CCP_SEATS_LICENSE_LEFT', [PLUS, '0', '5', '5'], 'pass'],
+                ['CCP_SEATS_LICENSE_MISSING', [LOGIN], 'warn'],
+            ]);
+            const loginOnly = seatsOf([{ name: LOGIN, totalLicenses: 0, usedLicenses: 0 }]);
+            expect(loginOnly.row.status).toBe('needs-action');
+            expect(loginOnly.row.reason.code).toBe('CCP_SEATS_EXHAUSTED');
+            expect(loginOnly.lines).toEqual([
+                ['CCP_SEATS_LICENSE_MISSING', [PLUS], 'fail'],
+                ['CCP_SEATS_LICENSE_EMPTY', [LOGIN, '0', '0'], 'fail'],
+            ]);
+        });
+
+        it('needs the license bought when the org has neither', () => {
+            const { row, lines } = seatsOf([{ name: 'Salesforce', totalLicenses: 1, usedLicenses: 0 }]);
+            expect(row.status).toBe('needs-action');
+            expect(row.reason).toEqual({ code: 'CCP_LICENSE_MISSING' });
+            expect(lines).toEqual([
+                ['CCP_SEATS_LICENSE_MISSING', [PLUS], 'fail'],
+                ['CCP_SEATS_LICENSE_MISSING', [LOGIN], 'fail'],
+            ]);
+        });
+
+        it("counts only the chosen profile's license, and still shows both", () => {
+            const login = rowOf(readyOrg(), 'CCP_SEATS', { profileId: PLUS_LOGIN_PROFILE });
+            expect(login.status).toBe('needs-action');
+            expect(login.reason).toEqual({ code: 'CCP_SEATS_EXHAUSTED', values: [LOGIN] });
+            expect(login.action).toEqual({ kind: 'setup-link', url: SETUP_URLS.companyInformation });
+            expect(login.findings.slice(1).map((finding) => [finding.values?.[0], finding.verdict])).toEqual([
+                [PLUS, 'pass'],
+                [LOGIN, 'fail'],
+            ]);
+            const plus = rowOf(readyOrg(), 'CCP_SEATS', { profileId: PLUS_PROFILE });
+            expect(plus.status).toBe('done');
+            expect(plus.findings.map((finding) => finding.verdict)).toEqual(['pass', 'warn']);
+            // The chosen profile's license is not in the org: no seats for its users.
+            const missing = seatsOf([{ name: PLUS, totalLicenses: 5, usedLicenses: 0 }], {
+                profileId: PLUS_LOGIN_PROFILE,
             });
-            expect(rowOf(full, 'CCP_SEATS').reason.code).toBe('CCP_SEATS_EXHAUSTED');
-            const chosenWithoutLicense = readyOrg({
-                userLicenses: [{ name: 'Customer Community Plus', totalLicenses: 5, usedLicenses: 0 }],
-            });
-            expect(rowOf(chosenWithoutLicense, 'CCP_SEATS', { profileId: PLUS_LOGIN_PROFILE }).reason).toEqual({
-                code: 'CCP_SEATS_EXHAUSTED',
-                values: ['Customer Community Plus'],
-            });
-            const none = rowOf(
-                readyOrg({ userLicenses: [{ name: 'Salesforce', totalLicenses: 1, usedLicenses: 0 }] }),
-                'CCP_SEATS',
-            );
-            expect(none.reason).toEqual({ code: 'CCP_LICENSE_MISSING' });
+            expect(missing.row.reason).toEqual({ code: 'CCP_SEATS_EXHAUSTED', values: [LOGIN] });
+            expect(missing.lines.map(([code, , verdict]) => [code, verdict])).toEqual([
+                ['CCP_SEATS_LICENSE_LEFT', 'pass'],
+                ['CCP_SEATS_LICENSE_MISSING', 'fail'],
+            ]);
+        });
+
+        it('lists each license once, by name, whatever the facts hold', () => {
+            expect(
+                ccpLicenseSeats([
+                    { name: 'Partner Community', totalLicenses: 9, usedLicenses: 1 },
+                    { name: LOGIN, totalLicenses: 4, usedLicenses: 6 },
+                ]),
+            ).toEqual([
+                { license: PLUS, present: false, used: 0, total: 0, left: 0 },
+                { license: LOGIN, present: true, used: 6, total: 4, left: 0 },
+            ]);
         });
     });
 
