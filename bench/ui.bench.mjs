@@ -188,7 +188,7 @@ async function openEnableUsers(browser, baseUrl) {
 function planShown(total) {
     const roots = window.__bench.deepAll(document, 'c-enable-users');
     const root = roots[0]?.shadowRoot;
-    const table = root?.querySelector('lightning-datatable.plan-table');
+    const table = root?.querySelector('c-plan-table.plan-table');
     const rows = table?.shadowRoot?.querySelectorAll('tbody tr[data-row-key-value]').length ?? 0;
     const ready = root?.querySelector('.ready-count')?.textContent ?? '';
     return rows >= Math.min(total, 50) && ready.replace(/\D/g, '').endsWith(String(total));
@@ -235,9 +235,9 @@ async function measureKeystroke(opened) {
         ({ suffix }) => {
             const cells = () => {
                 const root = window.__bench.deepAll(document, 'c-enable-users')[0].shadowRoot;
-                const table = root.querySelector('lightning-datatable.plan-table').shadowRoot;
+                const table = root.querySelector('c-plan-table.plan-table').shadowRoot;
                 return [...table.querySelectorAll('tbody tr[data-row-key-value]')].map((row) =>
-                    (row.querySelector('[data-label="Username"]')?.getAttribute('data-cell-value') ?? '').trim(),
+                    (row.querySelector('td[data-label="Username"] .cell-text')?.textContent ?? '').trim(),
                 );
             };
             const old = cells().filter((text) => text !== '');

@@ -32,6 +32,7 @@ import {
     seatsTakenByRun,
 } from 'c/enablementRun';
 import type { CsvRow, CustomerChoice, CustomerMatch, RunRecord, TypedCustomer } from 'c/enablementRun';
+import type { PlanColumn } from 'c/planTable';
 import { Memo, STATUS_ICONS, countOutcomes, rowsThatFit, seatsByLicense, viewRows } from 'c/planRows';
 import type { RowStatus, SortDirection } from 'c/planRows';
 import type { RowPlan } from 'c/userEnablement';
@@ -298,33 +299,16 @@ export default class EnableUsers extends LightningElement {
         { label: COLUMN_USER, fieldName: 'existingUserLicenseName' },
     ];
 
-    /** Done rows are locked: their cells are not editable (`editable` per row). */
-    planColumns = [
-        {
-            label: PLAN_COLUMN_STATUS,
-            fieldName: 'statusText',
-            sortable: true,
-            initialWidth: 170,
-            cellAttributes: { iconName: { fieldName: 'statusIcon' }, iconAlternativeText: { fieldName: 'statusText' } },
-        },
+    /** Done and queued rows are locked: their cells take no edit and they cannot be removed (`editable` per row). */
+    planColumns: PlanColumn[] = [
+        { label: PLAN_COLUMN_STATUS, fieldName: 'statusText', iconField: 'statusIcon', sortable: true, width: '10rem' },
         { label: COLUMN_CONTACT, fieldName: 'name', sortable: true },
-        { label: COLUMN_USERNAME, fieldName: 'Username', editable: { fieldName: 'editable' }, sortable: true },
-        { label: COLUMN_NICKNAME, fieldName: 'CommunityNickname', editable: { fieldName: 'editable' }, sortable: true },
-        { label: COLUMN_ALIAS, fieldName: 'Alias', editable: { fieldName: 'editable' } },
-        { label: COLUMN_CONTENT, fieldName: CONTENT_FIELD, type: 'boolean', editable: { fieldName: 'editable' } },
-        { label: COLUMN_CHECK, fieldName: 'check', wrapText: true },
-        {
-            type: 'button-icon',
-            initialWidth: 50,
-            typeAttributes: {
-                iconName: 'utility:delete',
-                alternativeText: PLAN_REMOVE,
-                title: PLAN_REMOVE,
-                name: 'remove',
-                variant: 'bare',
-                disabled: { fieldName: 'locked' },
-            },
-        },
+        { label: COLUMN_USERNAME, fieldName: 'Username', editable: true, sortable: true, width: '22%' },
+        { label: COLUMN_NICKNAME, fieldName: 'CommunityNickname', editable: true, sortable: true },
+        { label: COLUMN_ALIAS, fieldName: 'Alias', editable: true, width: '7rem' },
+        { label: COLUMN_CONTENT, fieldName: CONTENT_FIELD, type: 'boolean', editable: true, width: '6rem' },
+        { label: COLUMN_CHECK, fieldName: 'check', wrap: true, width: '24%' },
+        { label: PLAN_REMOVE, fieldName: 'remove', type: 'action', width: '3rem' },
     ];
 
     resultColumns = [

@@ -108,7 +108,7 @@ describe('c-enable-users', () => {
         const call = mocked(getEnablementFacts).mock.calls[0][0];
         expect(call.contactIds).toEqual([ANN, BO]);
         expect(call.nicknamePatterns).toEqual(['adoe%', 'bli%']);
-        const rows = $<Table>(element, 'lightning-datatable.plan-table').data;
+        const rows = $<Table>(element, 'c-plan-table.plan-table').data;
         expect(rows[0]).toMatchObject({
             name: 'Ann Doe',
             Username: 'ann@acme.example.ccsa',
@@ -126,9 +126,9 @@ describe('c-enable-users', () => {
         const element = render();
         await flush();
         await searchAndCheck(element);
-        fire($(element, 'lightning-datatable.plan-table'), 'save', { draftValues: [{ key: ANN, Alias: 'annie' }] });
+        fire($(element, 'c-plan-table.plan-table'), 'save', { draftValues: [{ key: ANN, Alias: 'annie' }] });
         await flush();
-        expect($<Table>(element, 'lightning-datatable.plan-table').data[0].Alias).toBe('annie');
+        expect($<Table>(element, 'c-plan-table.plan-table').data[0].Alias).toBe('annie');
     });
 
     it('enables the ready rows with the Contracts permission sets, shows results, retries failures and exports CSV', async () => {
@@ -363,7 +363,7 @@ describe('c-enable-users', () => {
         await searchAndCheck(element);
         fire($(element, 'lightning-input.content-user'), 'change', { checked: false });
         await flush();
-        const plan = $<Table>(element, 'lightning-datatable.plan-table').data;
+        const plan = $<Table>(element, 'c-plan-table.plan-table').data;
         expect(plan.every((row) => (row as Record<string, unknown>).UserPermissionsSFContentUser === false)).toBe(true);
         await expect(element).toBeAccessible();
         $(element, 'lightning-button.run').click();
@@ -385,7 +385,7 @@ describe('c-enable-users', () => {
             contactIds: [ANN],
             usernamePatterns: ['ann%@acme.example%'],
         });
-        expect($(element, 'lightning-datatable.plan-table')).not.toBeNull();
+        expect($(element, 'c-plan-table.plan-table')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
 

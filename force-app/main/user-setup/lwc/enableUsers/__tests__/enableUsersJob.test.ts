@@ -136,7 +136,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         await settle();
         expect($(element, '.ready-count').textContent).toMatch(/201 of 201/);
         // An edit before the run: the job carries the current value.
-        $(element, 'lightning-datatable.plan-table').dispatchEvent(
+        $(element, 'c-plan-table.plan-table').dispatchEvent(
             new CustomEvent('save', {
                 detail: { draftValues: [{ key: ids[0], Username: 'ann.edited@acme.example' }] },
             }),
@@ -155,7 +155,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         expect(sent).toMatchObject({ ContactId: ids[0], Username: 'ann.edited@acme.example' });
         expect(startJob).toHaveBeenCalledWith({ jobId: JOB_ID });
         expect(started).toHaveBeenCalledTimes(1);
-        const queued = $<Table>(element, 'lightning-datatable.plan-table').data[0];
+        const queued = $<Table>(element, 'c-plan-table.plan-table').data[0];
         expect(queued).toMatchObject({ status: 'queued', statusText: 'Queued in job JOB-0001', editable: false });
         expect($(element, '.job-notice').textContent).toMatch(/JOB-0001/);
         expect($(element, 'lightning-button.run')).toMatchObject({ disabled: true });
@@ -163,7 +163,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
 
         finished = true;
         await settle(10);
-        const plan = $<Table>(element, 'lightning-datatable.plan-table').data;
+        const plan = $<Table>(element, 'c-plan-table.plan-table').data;
         expect(plan[1]).toMatchObject({ status: 'done' });
         expect(plan[0]).toMatchObject({ status: 'failed' });
         expect(plan[0].check).toMatch(/username/i);

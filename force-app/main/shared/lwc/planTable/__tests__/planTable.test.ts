@@ -1,0 +1,196 @@
+import { createElement } from 'lwc';
+import PlanTable from 'c/planTable';
+import type { PlanColumn } from 'c/planTable';
+
+const COLUMNS: PlanColumn[] = [
+    { label: 'Status', fieldName: 'statusText', iconField: 'statusIcon', sortable: true },
+    { label: 'Contact', fieldName: 'name', sortable: true },
+    { label: 'Username', fieldName: 'Username', editable: true, sortable: true },
+    { label: 'Content', fieldName: 'content', type: 'boolean', editable: true },
+    { label: 'Check', fieldName: 'check', wrap: true },
+    { label: 'Remove from the plan', fieldName: 'remove', type: 'action' },
+];
+
+const ROWS = [
+    {
+        key: 'a',
+        statusText: 'Ready',
+        statusIcon: 'utility:success',
+        name: 'Ann Lee',
+        Username: 'ann@x.com',
+        content: true,
+        check: 'Ready',
+        editable: true,
+    },
+    {
+        key: 'b',
+        statusText: 'Done',
+        statusIcon: 'utility:check',
+        name: 'Bo Li',
+        Username: 'bo@x.com',
+        content: false,
+        check: 'Created\nLogin email sent',
+        editable: false,
+    },
+];
+
+async function render(props: Record<string, unknown> = {}): Promise<HTMLElement> {
+    const element = createElement('c-plan-table', { is: PlanTable });
+    Object.assign(element, { keyField: 'key', columns: COLUMNS, data: ROWS, ...props });
+    document.body.appendChild(element);
+    await Promise.resolve();
+    return element;
+}
+
+const root = (element: HTMLElement): ShadowRoot => element.shadowRoot as ShadowRoot;
+const row = (element: HTMLElement, key: string): HTMLElement =>
+    root(element).querySelector(`tr[data-row-key-value="${key}"]`) as HTMLElement;
+const cell = (element: HTMLElement, key: string, column: string): HTMLElement =>
+    row(element, key).querySelector(`td[data-label="${column}"]`) as HTMLElement;
+
+async function flush(): Promise<void> {
+    await Promise.resolve();
+    await Promise.resolve();
+}
+
+describe('c-plan-table', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+    });
+
+    it('draws each row with its status icon, text, checkbox and lines', async () => {
+        const element = await render();
+        expect(root(element).querySelectorAll('tbody tr')).toHaveLength(2);
+        const status = cell(element, 'a', 'Status');
+        expect((status.querySelector('lightning-icon') as unknown as { iconName: string }).iconName).toBe(
+            'utility:success',
+        );
+        expect(status.textContent).toContain('Ready');
+        expect(cell(element, 'b', 'Check').className).toContain('plan-cell_wrap');
+        expect((cell(element, 'a', 'Content').querySelector('input') as HTMLInputElement).checked).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('offers edits and removal only on editable rows', async () => {
+        const element = await render();
+        expect(cell(element, 'a', 'Username').querySelector('button.edit-button')?.getAttribute('title')).toBe(
+            'Edit Username of Ann Lee',
+        );
+        expect(cell(element, 'a', 'Contact').querySelector('button.edit-button')).toBeNull();
+        expect(cell(element, 'b', 'Username').querySelector('button.edit-button')).toBeNull();
+        expect((cell(element, 'b', 'Content').querySelector('input') as HTMLInputElement).disabled).toBe(true);
+        expect((cell(element, 'b', 'Remove from the plan').querySelector('button') as HTMLButtonElement).disabled).toBe(
+            true,
+        );
+        expect((cell(element, 'a', 'Remove from the plan').querySelector('button') as HTMLButtonElement).disabled).toBe(
+            false,
+        );
+    });
+
+    it('keeps an edit as a draft on Enter, marks the cell and hands every draft over on Save', async () => {
+        const element = await render();
+        const onSave = jest.fn();
+        element.addEventListener('save', onSave);
+        (cell(element, 'a', 'Username').querySelector('button.edit-button') as HTMLElement).click();
+        await flush();
+        const input = cell(element, 'a', 'Username').querySelector('input.cell-input') as HTMLInputElement;
+        expect(input.value).toBe('ann@x.com');
+        input.value = 'ann.lee@x.com';
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+        await flush();
+        expect(cell(element, 'a', 'Username').className).toContain('slds-is-edited');
+        expect(cell(element, 'a', 'Username').textContent).toContain('ann.lee@x.com');
+        const checkbox = cell(element, 'a', 'Content').querySelector('input') as HTMLInputElement;
+        checkbox.checked = false;
+        checkbox.dispatchEvent(new CustomEvent('change'));
+        await flush();
+        expect(root(element).querySelector('.unsaved')?.textContent).toContain('2');
+        (root(element).querySelector('button.save-drafts') as HTMLElement).click();
+        await flush();
+        expect(onSave).toHaveBeenCalledTimes(1);
+        expect(onSave.mock.calls[0][0].detail.draftValues).toEqual([
+            { key: 'a', Username: 'ann.lee@x.com', content: false },
+        ]);
+        expect(root(element).querySelector('.plan-drafts')).toBeNull();
+        expect(cell(element, 'a', 'Username').className).not.toContain('slds-is-edited');
+    });
+
+    it('drops an edit on Escape, keeps no draft of an unchanged value, and Cancel drops the drafts', async () => {
+        const element = await render();
+        const edit = async (): Promise<HTMLInputElement> => {
+            (cell(element, 'a', 'Username').querySelector('button.edit-button') as HTMLElement).click();
+            await flush();
+            return cell(element, 'a', 'Username').querySelector('input.cell-input') as HTMLInputElement;
+        };
+        let input = await edit();
+        input.value = 'changed@x.com';
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+        await flush();
+        expect(cell(element, 'a', 'Username').querySelector('input.cell-input')).toBeNull();
+        expect(root(element).querySelector('.plan-drafts')).toBeNull();
+        input = await edit();
+        input.dispatchEvent(new FocusEvent('blur'));
+        await flush();
+        expect(root(element).querySelector('.plan-drafts')).toBeNull();
+        input = await edit();
+        input.value = 'other@x.com';
+        input.dispatchEvent(new FocusEvent('blur'));
+        await flush();
+        expect(root(element).querySelector('.plan-drafts')).not.toBeNull();
+        (root(element).querySelector('button.cancel-drafts') as HTMLElement).click();
+        await flush();
+        expect(root(element).querySelector('.plan-drafts')).toBeNull();
+        expect(cell(element, 'a', 'Username').textContent).toContain('ann@x.com');
+    });
+
+    it('takes drafts from the panel and clears them when the panel hands an empty list', async () => {
+        const element = await render({ draftValues: [{ key: 'a', Username: 'typed@x.com' }] });
+        expect(cell(element, 'a', 'Username').textContent).toContain('typed@x.com');
+        expect((element as unknown as { draftValues: unknown[] }).draftValues).toEqual([
+            { key: 'a', Username: 'typed@x.com' },
+        ]);
+        Object.assign(element, { draftValues: [] });
+        await flush();
+        expect(cell(element, 'a', 'Username').textContent).toContain('ann@x.com');
+    });
+
+    it('asks for a sort, toggling the direction of the sorted column, and marks the sorted header', async () => {
+        const element = await render({ sortedBy: 'name', sortedDirection: 'asc' });
+        const onSort = jest.fn();
+        element.addEventListener('sort', onSort);
+        const headers = root(element).querySelectorAll('th');
+        expect(headers[1].getAttribute('aria-sort')).toBe('ascending');
+        expect(headers[0].getAttribute('aria-sort')).toBeNull();
+        expect(headers[4].querySelector('button')).toBeNull();
+        (headers[1].querySelector('button') as HTMLElement).click();
+        (headers[2].querySelector('button') as HTMLElement).click();
+        expect(onSort.mock.calls.map((call) => call[0].detail)).toEqual([
+            { fieldName: 'name', sortDirection: 'desc' },
+            { fieldName: 'Username', sortDirection: 'asc' },
+        ]);
+        Object.assign(element, { sortedDirection: 'desc' });
+        await flush();
+        expect(headers[1].getAttribute('aria-sort')).toBe('descending');
+    });
+
+    it('hands the row of a remove button to the panel', async () => {
+        const element = await render();
+        const onAction = jest.fn();
+        element.addEventListener('rowaction', onAction);
+        (cell(element, 'a', 'Remove from the plan').querySelector('button') as HTMLElement).click();
+        expect(onAction).toHaveBeenCalledTimes(1);
+        expect(onAction.mock.calls[0][0].detail).toEqual({ action: { name: 'remove' }, row: ROWS[0] });
+    });
+
+    it('shows new rows handed in and tolerates no data', async () => {
+        const element = await render();
+        Object.assign(element, { data: [ROWS[1]] });
+        await flush();
+        expect(root(element).querySelectorAll('tbody tr')).toHaveLength(1);
+        Object.assign(element, { data: undefined });
+        await flush();
+        expect(root(element).querySelectorAll('tbody tr')).toHaveLength(0);
+    });
+});

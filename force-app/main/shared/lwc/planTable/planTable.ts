@@ -1,0 +1,312 @@
+/**
+ * The table of a plan's page (enable users): a status column with its icon, text columns, cells
+ * the admin edits in place, sortable headers and a remove button per row. A plain SLDS table with
+ * the datatable's contract for what the panel uses (`data`, `columns`, `key-field`, `sorted-by`,
+ * `sorted-direction`, `draft-values`; events `save`, `sort`, `rowaction`), drawn without a
+ * component per cell: a page of 50 plan rows renders and updates within a keystroke, where
+ * `lightning-datatable` spent most of a Check laying out its cells (issue 10 §5).
+ *
+ * Editing: the pencil of a cell opens an input; Enter or leaving the field keeps the value as a
+ * draft (the cell is marked edited), Escape drops it. "Save" hands every draft to the panel in one
+ * `save` event (`{ draftValues: [{ key, field: value }] }`), which re-validates the rows;
+ * "Cancel" drops the drafts. Checkbox cells take a draft on change. Rows whose `editableField`
+ * is false (done, queued) show no pencil and take no draft.
+ */
+import { LightningElement, api } from 'lwc';
+import { formatLabel } from 'c/labelFormat';
+import EDIT_CELL from '@salesforce/label/c.CCSA_Plan_Edit_Cell';
+import SORT_BY from '@salesforce/label/c.CCSA_Plan_Sort_By';
+import SAVE from '@salesforce/label/c.CCSA_Plan_Save';
+import CANCEL from '@salesforce/label/c.CCSA_Plan_Cancel_Edits';
+import UNSAVED from '@salesforce/label/c.CCSA_Plan_Unsaved';
+
+/** A column of the plan table. */
+export interface PlanColumn {
+    label: string;
+    /** The row field shown (text or boolean); for an action column, the action's name. */
+    fieldName: string;
+    /** text (default), boolean (a checkbox), or action (a button per row, e.g. remove). */
+    type?: 'text' | 'boolean' | 'action';
+    /** The row field holding an SLDS icon name drawn before the text (the status column). */
+    iconField?: string;
+    /** Cells take edits on rows whose `editableField` is true. */
+    editable?: boolean;
+    sortable?: boolean;
+    /** Multi-line text (line breaks kept, long words wrapped). */
+    wrap?: boolean;
+    /** CSS width of the column, e.g. "9rem"; the rest share what is left. */
+    width?: string;
+    /** Action column: the row field that disables the button when true. */
+    disabledField?: string;
+}
+
+type Row = Record<string, unknown>;
+type Draft = Record<string, string | boolean>;
+
+interface CellView {
+    key: string;
+    field: string;
+    /** The column's label, on the cell as `data-label` (as the datatable marks its cells). */
+    label: string;
+    text: string;
+    className: string;
+    isText: boolean;
+    isBoolean: boolean;
+    isAction: boolean;
+    isEditing: boolean;
+    canEdit: boolean;
+    checked: boolean;
+    disabled: boolean;
+    icon: string;
+    editLabel: string;
+    /** What a checkbox or a row button is for, with the row's name ("Remove from the plan: Ann Lee"). */
+    actionLabel: string;
+}
+
+interface RowView {
+    key: string;
+    cells: CellView[];
+}
+
+interface HeaderView {
+    key: string;
+    field: string;
+    label: string;
+    sortable: boolean;
+    /** An action column's header is read by screen readers only (the column is one button wide). */
+    isAction: boolean;
+    ariaSort: string | null;
+    sortLabel: string;
+    isAscending: boolean;
+    isDescending: boolean;
+    style: string;
+}
+
+const TEXT_CLASS = 'slds-cell-wrap plan-cell';
+
+export default class PlanTable extends LightningElement {
+    /** Field naming each row (unique); the panel's rows use `key`. */
+    @api keyField = 'key';
+    /** Field naming the row in the edit buttons' labels ("Edit Username of Ann Lee"). */
+    @api nameField = 'name';
+    /** Field that says whether a row takes edits and removal. */
+    @api editableField = 'editable';
+    @api sortedBy?: string;
+    @api sortedDirection: 'asc' | 'desc' = 'asc';
+    /** The columns, in order. */
+    @api columns: PlanColumn[] = [];
+
+    private rowsValue: Row[] = [];
+    /** Edited cells not saved yet, by row key. */
+    drafts: Map<string, Draft> = new Map();
+    /** The cell whose input is open. */
+    editing?: { key: string; field: string };
+    private focusInput = false;
+    private viewCache?: {
+        rows: Row[];
+        columns: PlanColumn[];
+        drafts: Map<string, Draft>;
+        editing?: object;
+        view: RowView[];
+    };
+
+    readonly labels = { save: SAVE, cancel: CANCEL };
+
+    /** The rows of the page, in the order shown. */
+    @api
+    get data(): Row[] {
+        return this.rowsValue;
+    }
+    set data(rows: Row[]) {
+        this.rowsValue = Array.isArray(rows) ? rows : [];
+    }
+
+    /** Drafts the panel hands in: an empty array (after a save) clears them. */
+    @api
+    get draftValues(): Draft[] {
+        return [...this.drafts.entries()].map(([key, draft]) => ({ ...draft, [this.keyField]: key }));
+    }
+    set draftValues(values: Draft[]) {
+        const drafts = new Map<string, Draft>();
+        for (const value of Array.isArray(values) ? values : []) {
+            const { [this.keyField]: key, ...fields } = value;
+            if (typeof key === 'string') {
+                drafts.set(key, fields);
+            }
+        }
+        this.drafts = drafts;
+    }
+
+    get headers(): HeaderView[] {
+        return this.columns.map((column, index) => {
+            const sorted = !!column.sortable && this.sortedBy === column.fieldName;
+            return {
+                key: `${index}:${column.fieldName}`,
+                field: column.fieldName,
+                label: column.label,
+                sortable: !!column.sortable,
+                isAction: column.type === 'action',
+                ariaSort: sorted ? (this.sortedDirection === 'desc' ? 'descending' : 'ascending') : null,
+                sortLabel: formatLabel(SORT_BY, column.label),
+                isAscending: sorted && this.sortedDirection !== 'desc',
+                isDescending: sorted && this.sortedDirection === 'desc',
+                style: column.width ? `width: ${column.width}` : '',
+            };
+        });
+    }
+
+    /** The cells to draw, rebuilt only when the rows, the columns, the drafts or the open cell change. */
+    get rows(): RowView[] {
+        const cache = this.viewCache;
+        if (
+            cache &&
+            cache.rows === this.rowsValue &&
+            cache.columns === this.columns &&
+            cache.drafts === this.drafts &&
+            cache.editing === this.editing
+        ) {
+            return cache.view;
+        }
+        const view = this.rowsValue.map((row) => this.rowView(row));
+        this.viewCache = {
+            rows: this.rowsValue,
+            columns: this.columns,
+            drafts: this.drafts,
+            editing: this.editing,
+            view,
+        };
+        return view;
+    }
+
+    get hasDrafts(): boolean {
+        return this.drafts.size > 0;
+    }
+
+    get unsavedText(): string {
+        let count = 0;
+        this.drafts.forEach((draft) => (count += Object.keys(draft).length));
+        return formatLabel(UNSAVED, count);
+    }
+
+    private rowView(row: Row): RowView {
+        const key = String(row[this.keyField]);
+        const draft = this.drafts.get(key);
+        const editable = row[this.editableField] === true;
+        const name = String(row[this.nameField] ?? '');
+        const cells = this.columns.map((column): CellView => {
+            const field = column.fieldName;
+            const type = column.type ?? 'text';
+            const edited = !!draft && field in draft;
+            const value = edited ? (draft as Draft)[field] : row[field];
+            const canEdit = editable && !!column.editable;
+            const isEditing = !!this.editing && this.editing.key === key && this.editing.field === field;
+            let className = TEXT_CLASS;
+            if (column.wrap) className += ' plan-cell_wrap';
+            if (edited) className += ' slds-is-edited';
+            return {
+                key: field,
+                field,
+                label: column.label,
+                text: type === 'text' ? String(value ?? '') : '',
+                className,
+                isText: type === 'text' && !isEditing,
+                isBoolean: type === 'boolean',
+                isAction: type === 'action',
+                isEditing: type === 'text' && isEditing,
+                canEdit: canEdit && type === 'text',
+                checked: value === true || value === 'true',
+                disabled:
+                    type === 'boolean'
+                        ? !canEdit
+                        : type === 'action'
+                          ? !editable || !!row[column.disabledField ?? '']
+                          : false,
+                icon: column.iconField ? String(row[column.iconField] ?? '') : '',
+                editLabel: canEdit ? formatLabel(EDIT_CELL, column.label, name) : '',
+                actionLabel: type === 'text' ? '' : `${column.label}: ${name}`,
+            };
+        });
+        return { key, cells };
+    }
+
+    override renderedCallback(): void {
+        if (this.focusInput) {
+            this.focusInput = false;
+            const input = this.template?.querySelector<HTMLInputElement>('input.cell-input');
+            input?.focus();
+            input?.select();
+        }
+    }
+
+    handleSort(event: Event): void {
+        const field = (event.currentTarget as HTMLElement).dataset.field as string;
+        const direction = this.sortedBy === field && this.sortedDirection === 'asc' ? 'desc' : 'asc';
+        this.dispatchEvent(new CustomEvent('sort', { detail: { fieldName: field, sortDirection: direction } }));
+    }
+
+    handleEdit(event: Event): void {
+        const { key, field } = (event.currentTarget as HTMLElement).dataset as { key: string; field: string };
+        this.editing = { key, field };
+        this.focusInput = true;
+    }
+
+    handleInputKey(event: KeyboardEvent): void {
+        if (event.key === 'Enter') {
+            event.preventDefault();
+            this.commit(event.currentTarget as HTMLInputElement);
+        } else if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            this.editing = undefined;
+        }
+    }
+
+    handleInputBlur(event: FocusEvent): void {
+        this.commit(event.currentTarget as HTMLInputElement);
+    }
+
+    handleCheckbox(event: Event): void {
+        const input = event.currentTarget as HTMLInputElement;
+        this.setDraft(input.dataset.key as string, input.dataset.field as string, input.checked);
+    }
+
+    handleAction(event: Event): void {
+        const { key, field } = (event.currentTarget as HTMLElement).dataset as { key: string; field: string };
+        const row = this.rowsValue.find((candidate) => String(candidate[this.keyField]) === key);
+        if (row) {
+            this.dispatchEvent(new CustomEvent('rowaction', { detail: { action: { name: field }, row } }));
+        }
+    }
+
+    handleSave(): void {
+        const draftValues = this.draftValues;
+        this.drafts = new Map();
+        this.editing = undefined;
+        this.dispatchEvent(new CustomEvent('save', { detail: { draftValues } }));
+    }
+
+    handleCancel(): void {
+        this.drafts = new Map();
+        this.editing = undefined;
+    }
+
+    /** Keeps the open input's value as a draft when it differs from the row's; closes the input. */
+    private commit(input: HTMLInputElement): void {
+        const editing = this.editing;
+        if (!editing || input.dataset.key !== editing.key || input.dataset.field !== editing.field) {
+            return;
+        }
+        this.editing = undefined;
+        const row = this.rowsValue.find((candidate) => String(candidate[this.keyField]) === editing.key);
+        const current = this.drafts.get(editing.key)?.[editing.field] ?? row?.[editing.field];
+        if (input.value !== String(current ?? '')) {
+            this.setDraft(editing.key, editing.field, input.value);
+        }
+    }
+
+    private setDraft(key: string, field: string, value: string | boolean): void {
+        const drafts = new Map(this.drafts);
+        drafts.set(key, { ...(drafts.get(key) ?? {}), [field]: value });
+        this.drafts = drafts;
+    }
+}
