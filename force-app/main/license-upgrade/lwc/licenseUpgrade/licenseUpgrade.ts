@@ -34,7 +34,7 @@ import {
 } from 'c/upgradeMessages';
 import { CHUNK_SIZE as RUN_CHUNK_SIZE, runInChunks } from 'c/bulkRunner';
 import { STATUS_ICONS, countOutcomes, plainText, viewRows } from 'c/planRows';
-import type { RowStatus } from 'c/planRows';
+import type { RowStatus, SortDirection } from 'c/planRows';
 import PLAN_STATUS_READY from '@salesforce/label/c.CCSA_Plan_Status_ready';
 import PLAN_STATUS_PROBLEM from '@salesforce/label/c.CCSA_Plan_Status_problem';
 import PLAN_STATUS_DONE from '@salesforce/label/c.CCSA_Plan_Status_done';
@@ -95,6 +95,13 @@ import PARTNER_ENABLED from '@salesforce/label/c.CCSA_Upgrade_Partner_Enabled';
 import CANCEL from '@salesforce/label/c.CCSA_Upgrade_Cancel';
 import CONTRACTS_OPTION from '@salesforce/label/c.CCSA_Upgrade_Contracts_Option';
 import ROLE_DEFAULT from '@salesforce/label/c.CCSA_Upgrade_Role_Default';
+import SORT_BY from '@salesforce/label/c.CCSA_Upgrade_Sort_By';
+import SORT_PLAN_ORDER from '@salesforce/label/c.CCSA_Upgrade_Sort_Plan_Order';
+import SORT_STATUS from '@salesforce/label/c.CCSA_Upgrade_Sort_Status';
+import SORT_NAME from '@salesforce/label/c.CCSA_Upgrade_Sort_Name';
+import SORT_LICENSE from '@salesforce/label/c.CCSA_Upgrade_Sort_License';
+import SORT_ASCENDING from '@salesforce/label/c.CCSA_Upgrade_Sort_Ascending';
+import SORT_DESCENDING from '@salesforce/label/c.CCSA_Upgrade_Sort_Descending';
 
 type TargetOption = Apex.LicenseUpgradeService.TargetOption;
 type UserOption = Apex.LicenseUpgradeService.UserOption;
@@ -145,6 +152,20 @@ const SUMMARY_LABELS: Readonly<Record<string, string>> = {
 };
 const SUMMARY_ORDER = ['Completed', 'Pending', 'Failed', 'Refused', 'Cancelled', 'NotRun'];
 
+/**
+ * What the verdicts can be sorted by ('' keeps the plan's order): fields every verdict view
+ * carries as plain properties (`viewRows` reads them; 'status' puts what needs the admin first).
+ * The target license is the same for every verdict of a validation, so it sorts nothing.
+ */
+export type VerdictSort = '' | 'status' | 'name' | 'licenseName';
+
+const VERDICT_SORT_OPTIONS: ReadonlyArray<{ label: string; value: VerdictSort }> = [
+    { label: SORT_PLAN_ORDER, value: '' },
+    { label: SORT_STATUS, value: 'status' },
+    { label: SORT_NAME, value: 'name' },
+    { label: SORT_LICENSE, value: 'licenseName' },
+];
+
 /** A verdict as the list shows it: the row, with its status and icon. */
 type VerdictView = VerdictRow & { key: string; status: RowStatus; statusText: string; statusIcon: string };
 
@@ -183,7 +204,10 @@ export default class LicenseUpgrade extends LightningElement {
         problemsOnly: PLAN_PROBLEMS_ONLY,
         runLocked: RUN_LOCKED,
         contractsOption: CONTRACTS_OPTION,
+        sortBy: SORT_BY,
     };
+
+    verdictSortOptions = VERDICT_SORT_OPTIONS.map((option) => ({ ...option }));
 
     licenseOptions: ComboboxOption[] = [
         { label: ANY_LICENSE, value: '' },
@@ -255,6 +279,9 @@ export default class LicenseUpgrade extends LightningElement {
     /** A run happened since the last Validate: the old verdicts cannot run again. */
     ranSinceValidate = false;
     problemsOnly = false;
+    /** How the verdicts are listed: kept across runs and validations, as the admin chose it. */
+    verdictSortBy: VerdictSort = '';
+    verdictSortDirection: SortDirection = 'asc';
     page = 0;
     busy = false;
     running = false;
@@ -441,7 +468,12 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     get verdictView(): ReturnType<typeof viewRows<VerdictView>> {
-        return viewRows(this.verdictViews, { problemsOnly: this.problemsOnly, page: this.page });
+        return viewRows(this.verdictViews, {
+            problemsOnly: this.problemsOnly,
+            sortBy: this.verdictSortBy || undefined,
+            sortDirection: this.verdictSortDirection,
+            page: this.page,
+        });
     }
 
     get pagedVerdicts(): VerdictView[] {
@@ -467,6 +499,33 @@ export default class LicenseUpgrade extends LightningElement {
 
     handleProblemsOnly(event: CustomEvent<{ checked: boolean }>): void {
         this.problemsOnly = event.detail.checked;
+        this.page = 0;
+    }
+
+    get verdictSortIcon(): string {
+        return this.verdictSortDirection === 'desc' ? 'utility:arrowdown' : 'utility:arrowup';
+    }
+
+    get verdictSortDirectionLabel(): string {
+        return this.verdictSortDirection === 'desc' ? SORT_DESCENDING : SORT_ASCENDING;
+    }
+
+    /** The plan's order has no direction. */
+    get verdictSortIsPlanOrder(): boolean {
+        return !this.verdictSortBy;
+    }
+
+    /** Another sort field: the list starts again at its first page. */
+    handleVerdictSort(event: CustomEvent<{ value: string }>): void {
+        const value = event.detail.value;
+        this.verdictSortBy = VERDICT_SORT_OPTIONS.some((option) => option.value === value)
+            ? (value as VerdictSort)
+            : '';
+        this.page = 0;
+    }
+
+    handleVerdictSortDirection(): void {
+        this.verdictSortDirection = this.verdictSortDirection === 'asc' ? 'desc' : 'asc';
         this.page = 0;
     }
 
