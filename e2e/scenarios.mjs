@@ -191,16 +191,14 @@ async function handedOverPlan(page, { expectText }) {
     return panel;
 }
 
-/** Types a value into a cell of the plan table (inline edit) and saves the draft. */
+/** Types a value into a cell of the plan table (its pencil, then Enter) and saves the draft. */
 async function editCell(panel, rowText, column, value) {
     const cell = panel.locator('.plan-table tr', { hasText: rowText }).locator(`td[data-label="${column}"]`);
-    await cell.hover();
-    await cell.locator('button').first().click();
-    const input = panel.locator('.plan-table section[role="dialog"] input').first();
+    await cell.locator('button.edit-button').click();
+    const input = cell.locator('input.cell-input');
     await input.fill(value);
     await input.press('Enter');
-    // The datatable's status bar draws plain buttons (not lightning-button).
-    await panel.locator('.plan-table').getByRole('button', { name: 'Save', exact: true }).click();
+    await panel.locator('.plan-table button.save-drafts').click();
 }
 
 export const SCENARIOS = [
@@ -271,7 +269,13 @@ export const SCENARIOS = [
         title: 'license upgrades: two users validated, one profile change and one re-enable with its steps',
         query: '?c__tab=licenseUpgrades',
         async run(page, helpers) {
-            await validateTwoUsers(page, helpers);
+            const { panel, verdicts, clean } = await validateTwoUsers(page, helpers);
+            // Sorted by user name, then descending: the verdicts follow the names, not the selection.
+            const [first, last] = [clean.Name, userByAlias(sampleOrg(), 'bbeck').Name].sort();
+            await chooseOption(panel.locator('lightning-combobox.verdict-sort'), label('CCSA_Upgrade_Sort_Name'));
+            await helpers.expectText(verdicts.nth(0).locator('.user-name'), first, 'first verdict by name');
+            await panel.locator('lightning-button-icon.verdict-sort-direction button').click();
+            await helpers.expectText(verdicts.nth(0).locator('.user-name'), last, 'first verdict by name desc');
         },
     },
     {
@@ -654,7 +658,7 @@ export const SCENARIOS = [
             const jobName = ((await notice.textContent()) ?? '').match(/JOB-\d+/)?.[0];
             if (!jobName) throw new Error(`job notice: no job name in "${await notice.textContent()}"`);
             await expectText(
-                panel.locator('lightning-datatable.plan-table'),
+                panel.locator('c-plan-table.plan-table'),
                 label('CCSA_Enable_Status_Queued', jobName),
                 'plan rows queued in the job',
             );
