@@ -102,6 +102,7 @@ export default class PlanTable extends LightningElement {
     /** The cell whose input is open. */
     editing?: { key: string; field: string };
     private focusInput = false;
+    private headerCache?: { columns: PlanColumn[]; sortedBy?: string; sortedDirection: string; view: HeaderView[] };
     private viewCache?: {
         rows: Row[];
         columns: PlanColumn[];
@@ -137,7 +138,28 @@ export default class PlanTable extends LightningElement {
         this.drafts = drafts;
     }
 
+    /** The header cells, rebuilt only when the columns or the sort change (not on every keystroke). */
     get headers(): HeaderView[] {
+        const cache = this.headerCache;
+        if (
+            cache &&
+            cache.columns === this.columns &&
+            cache.sortedBy === this.sortedBy &&
+            cache.sortedDirection === this.sortedDirection
+        ) {
+            return cache.view;
+        }
+        const view = this.headerViews();
+        this.headerCache = {
+            columns: this.columns,
+            sortedBy: this.sortedBy,
+            sortedDirection: this.sortedDirection,
+            view,
+        };
+        return view;
+    }
+
+    private headerViews(): HeaderView[] {
         return this.columns.map((column, index) => {
             const sorted = !!column.sortable && this.sortedBy === column.fieldName;
             return {

@@ -43,6 +43,9 @@ const COUNT_LABELS: Readonly<Record<string, { one: string; many: string }>> = {
 /** Pills shown in the removable list; the rest is counted ("and 9,800 more"). */
 const MAX_PILLS = 50;
 
+/** Rows the list shows at full height; more scroll inside the list. */
+const SCROLL_AFTER_ROWS = 8;
+
 /**
  * The one record picker of the assistant (enable users, license upgrades, user doctor, history):
  * search with Enter, pages of results, "Select all matching" up to the cap, the selected count
@@ -141,6 +144,13 @@ export default class RecordPicker extends LightningElement {
 
     get hasRows(): boolean {
         return this.rows.length > 0;
+    }
+
+    /** A long list scrolls in a box of its own (recordPicker.css); a short one takes its height. */
+    get candidatesClass(): string {
+        return this.rows.length > SCROLL_AFTER_ROWS
+            ? 'slds-m-bottom_x-small candidates candidates_scroll'
+            : 'slds-m-bottom_x-small candidates';
     }
 
     get noRows(): boolean {
