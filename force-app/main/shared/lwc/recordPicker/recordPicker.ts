@@ -105,6 +105,7 @@ export default class RecordPicker extends LightningElement {
     notice = '';
     error?: string[];
     private current: SelectionModel<PickerRow> = SelectionModel.empty<PickerRow>();
+    private checkedCache?: { rows: PickerRow[]; selection: SelectionModel<PickerRow>; ids: string[] };
 
     /**
      * Runs the search again from the first page (the parent changed a filter, or handed records
@@ -157,9 +158,19 @@ export default class RecordPicker extends LightningElement {
         return this.searched && this.rows.length === 0 && !this.error;
     }
 
-    /** The visible rows that are selected: the datatable's checked rows. */
+    /**
+     * The visible rows that are selected: the datatable's checked rows. The same array while the
+     * rows and the selection are the same: a new one makes the datatable lay out every row again
+     * (a render of the picker for anything else, e.g. `disabled` during a Check, would cost that).
+     */
     get checkedIds(): string[] {
-        return this.rows.filter((row) => this.current.has(row.id)).map((row) => row.id);
+        const cache = this.checkedCache;
+        if (cache && cache.rows === this.rows && cache.selection === this.current) {
+            return cache.ids;
+        }
+        const ids = this.rows.filter((row) => this.current.has(row.id)).map((row) => row.id);
+        this.checkedCache = { rows: this.rows, selection: this.current, ids };
+        return ids;
     }
 
     get maxRowSelection(): number {
