@@ -329,6 +329,87 @@ describe('sample org: jobs', () => {
         expect(JSON.parse(log?.After__c ?? '{}')).toMatchObject({ contractsSetup: { complete: true } });
     });
 
+    /** Dmitri's license-change item with the Contracts option, as the license-upgrade panel plans it. */
+    async function contractsItem() {
+        const dmitri = org.User.find((u) => u.Name === 'Dmitri Varga') as (typeof org.User)[number];
+        const target = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
+        const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: target });
+        const user = facts.users[0];
+        const item = {
+            userId: user.id,
+            profileId: user.profileId,
+            isActive: user.isActive,
+            contactId: user.contactId ?? null,
+            permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
+            permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
+            acknowledgedIrreversible: true,
+            completeContractsSetup: true,
+        };
+        return { item, userId: dmitri.Id, target };
+    }
+
+    /** An admin gives the DocGen Contracts set Customize Application: the policy refuses it from now on. */
+    function makeDocGenPrivileged(): string {
+        const docGen = org.PermissionSet.find((ps) => ps.Label === 'DocGen Run-time Community User');
+        if (!docGen) {
+            throw new Error('The sample org has the DocGen Contracts set');
+        }
+        docGen.PermissionsCustomizeApplication = true;
+        return docGen.Label;
+    }
+
+    it('refuses each row whose Contracts set the policy refuses when its chunk runs, and completes the job', async () => {
+        const { item, userId, target } = await contractsItem();
+        const profileBefore = org.User.find((u) => u.Id === userId)?.ProfileId;
+        const assignmentsBefore = org.PermissionSetAssignment.filter((a) => a.AssigneeId === userId).length;
+        const started = await startJobFromRows('LICENSE_CHANGE', [changeRow(item, 'Dmitri')], {
+            api: API,
+            targetProfileId: target,
+        });
+        const added = await fetchWholeJob(started.id, API);
+        expect(added.rows.map((row) => row.status)).toEqual(['Pending']);
+        const label = makeDocGenPrivileged();
+        expect(drainJobs()).toBe(3);
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(job.lastError).toBeUndefined();
+        expect(job.skipped).toBe(1);
+        expect(isAccounted(job)).toBe(true);
+        expect(rows[0].status).toBe('Refused');
+        expect(rows[0].error).toMatch(/^PERMISSION_SET_PRIVILEGED: /);
+        expect(rows[0].error).toContain(label);
+        expect(rows[0].chunk).toBe(1);
+        const log = org.Setup_Assistant_Log__c.find((l) => l.Id === rows[0].logId);
+        expect(log).toMatchObject({ Status__c: 'Refused', Error__c: rows[0].error });
+        expect(org.User.find((u) => u.Id === userId)?.ProfileId).toBe(profileBefore);
+        expect(org.PermissionSetAssignment.filter((a) => a.AssigneeId === userId)).toHaveLength(assignmentsBefore);
+        expect(
+            org.Setup_Assistant_Log__c.filter(
+                (l) => l.Target_User__c === userId && l.Action__c === 'LICENSE_CHANGE' && l.Status__c !== 'Refused',
+            ),
+        ).toEqual([]);
+    });
+
+    it('adds the rows that carry the Contracts option Refused while the policy refuses a Contracts set', async () => {
+        const { item, userId, target } = await contractsItem();
+        const label = makeDocGenPrivileged();
+        const job = await createJob({ kind: 'LICENSE_CHANGE', targetProfileId: target });
+        const added = await addJobRows({ jobId: job.id, rows: [changeRow(item, 'Dmitri')] });
+        expect(added).toMatchObject({ added: 1, duplicates: 0, requested: 1 });
+        const { rows } = await getJob({ jobId: job.id, afterSequence: 0, pageSize: 10 });
+        expect(rows[0].status).toBe('Refused');
+        expect(rows[0].error).toMatch(/^PERMISSION_SET_PRIVILEGED: /);
+        expect(rows[0].error).toContain(label);
+        expect(rows[0].chunk).toBeUndefined();
+        const profileBefore = org.User.find((u) => u.Id === userId)?.ProfileId;
+        await startJob({ jobId: job.id });
+        drainJobs();
+        const done = await fetchWholeJob(job.id, API);
+        expect(done.job.status).toBe('Completed');
+        expect(done.rows[0].status).toBe('Refused');
+        expect(org.User.find((u) => u.Id === userId)?.ProfileId).toBe(profileBefore);
+    });
+
     it('refuses a row whose request names another contact', async () => {
         const [first, second] = readyContacts(2);
         const job = await createJob({ kind: 'ENABLE_USERS' });

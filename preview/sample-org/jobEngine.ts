@@ -21,12 +21,23 @@ import ACCESS_DENIED from '@salesforce/label/c.CCSA_Access_Denied';
 import ACCESS_LOST from '@salesforce/label/c.CCSA_Job_Access_Lost';
 import CHUNK_FAILED from '@salesforce/label/c.CCSA_Job_Chunk_Failed';
 import ROW_INVALID from '@salesforce/label/c.CCSA_Job_Row_Invalid';
+import CONTRACTS_TARGET_INVALID from '@salesforce/label/c.CCSA_Upgrade_Contracts_Target_Invalid';
 import { formatLabel } from 'c/labelFormat';
 import { ApexException, implementationOf, reportUnexpected } from './apexMethod';
 import { enableUsers, sampleSettings } from './apex/UserSetupController';
 import { applyLicenseChanges, reconcileLicenseChanges, snapshotLicenseChanges } from './apex/LicenseUpgradeController';
-import { forgetIssuedIds, newRecordId, platformNow, sampleOrg, userById } from './org';
-import { checkExternalUsers, checkTargetProfiles } from './policy';
+import { forgetIssuedIds, licenseById, newRecordId, platformNow, profileById, sampleOrg, userById } from './org';
+import {
+    CONTRACTS_PERMISSION_SETS,
+    NULL_ID,
+    checkAssignableLicenses,
+    checkAssignablePermissionSets,
+    checkExternalUsers,
+    checkTargetProfiles,
+    isEnableLicense,
+    throwIfRefused,
+} from './policy';
+import type { Refusal } from './policy';
 import { ADMIN_PERMISSION_SET_LABEL, CUSTOM_PERMISSION, capability, isAdmin } from './guard';
 import { currentSession, runAs } from './session';
 import type { Session } from './session';
@@ -261,7 +272,10 @@ export function insertJob(fields: Pick<SampleJob, 'Kind__c' | 'Started_By__c' | 
 
 export function insertRows(
     job: SampleJob,
-    rows: ReadonlyArray<Pick<SampleJobRow, 'Row_Key__c' | 'Label__c' | 'Request__c'>>,
+    rows: ReadonlyArray<
+        Pick<SampleJobRow, 'Row_Key__c' | 'Label__c' | 'Request__c'> &
+            Partial<Pick<SampleJobRow, 'Status__c' | 'Error__c'>>
+    >,
 ): void {
     const stored = rowsOf(job.Id);
     for (const row of rows) {
@@ -675,21 +689,37 @@ function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
         }
     }
     const sent = [...items.keys()].filter((rowId) => !refused.has(rowId));
-    const results =
-        sent.length === 0
-            ? []
-            : callSync(snapshotLicenseChanges, {
-                  request: {
-                      targetProfileId,
-                      users: sent.map((rowId) => items.get(rowId) as ChangeItem),
-                      // As `JobChain`: the request's Contracts option, carried by the rows (`c/jobRunner.changeRow`).
-                      completeContractsSetup: sent.some(
-                          (rowId) =>
-                              (items.get(rowId) as { completeContractsSetup?: boolean | null })
-                                  .completeContractsSetup === true,
-                      ),
-                  },
-              });
+    // As `JobChain`: the request's Contracts option, carried by the rows (`c/jobRunner.changeRow`).
+    const completeContractsSetup = sent.some((rowId) => completesContractsSetup(items.get(rowId)));
+    // As `LicenseChangeService.snapshotForJob`: a Contracts option the policy refuses now refuses each
+    // user of the chunk, with the reason, instead of the whole call; nothing is written for them.
+    const contractsRefusal = completeContractsSetup ? checkContractsSetup(session, targetProfileId) : null;
+    let results: ChangeResult[];
+    if (sent.length === 0) {
+        results = [];
+    } else if (contractsRefusal) {
+        results = sent.map((rowId) => {
+            const userId = (items.get(rowId) as ChangeItem).userId;
+            return {
+                userId,
+                logId: openLogOf(userId),
+                status: 'Refused',
+                code: contractsRefusal.code,
+                profileChanged: false,
+                errors: [contractsRefusal.message],
+                restored: [],
+                removed: [],
+            };
+        });
+    } else {
+        results = callSync(snapshotLicenseChanges, {
+            request: {
+                targetProfileId,
+                users: sent.map((rowId) => items.get(rowId) as ChangeItem),
+                completeContractsSetup,
+            },
+        });
+    }
     const next = newStep(job.Id, step.run, step.chunk, 'APPLY');
     const logOfRefused = new Map<Id, Id>();
     results.forEach((result, i) => {
@@ -731,6 +761,87 @@ function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
     }
     recount(job);
     enqueue(next);
+}
+
+/** As `JobService.completesContractsSetup`: the Contracts option a license-change row carries. */
+function completesContractsSetup(item: ChangeItem | undefined): boolean {
+    return (item as { completeContractsSetup?: boolean | null } | undefined)?.completeContractsSetup === true;
+}
+
+/** As `LicenseChangeService.snapshot`'s open logs: the user's unfinished license change, newest last. */
+function openLogOf(userId: Id): Id | null {
+    const open = sampleOrg.Setup_Assistant_Log__c.filter(
+        (log) =>
+            log.Target_User__c === userId &&
+            log.Action__c === 'LICENSE_CHANGE' &&
+            (log.Status__c === 'Snapshot' || log.Status__c === 'Applied'),
+    );
+    return open.length > 0 ? open[open.length - 1].Id : null;
+}
+
+/**
+ * As `LicenseChangeService.checkContractsSetup`: the policy's first refusal of the Contracts option
+ * for the target, never thrown: a target that is not Customer Community Plus, then the Contracts
+ * permission sets (`selectContractsPermissionSets`: by name or label, ordered by label), then the
+ * permission set licenses they need, each once.
+ */
+function checkContractsSetup(session: Session, targetProfileId: Id | null): Refusal | null {
+    const { org } = session;
+    const target = profileById(org, targetProfileId);
+    if (!target || !isEnableLicense(licenseById(org, target.UserLicenseId))) {
+        return {
+            subjectId: target?.Id ?? NULL_ID,
+            code: 'PROFILE_NOT_ENABLE_LICENSE',
+            message: CONTRACTS_TARGET_INVALID,
+        };
+    }
+    const permissionSets = org.PermissionSet.filter(
+        (ps) =>
+            !ps.IsOwnedByProfile &&
+            !ps.PermissionSetGroupId &&
+            (CONTRACTS_PERMISSION_SETS.includes(ps.Name) || CONTRACTS_PERMISSION_SETS.includes(ps.Label)),
+    ).sort((a, b) => a.Label.localeCompare(b.Label));
+    const licenseIds = [
+        ...new Set(
+            permissionSets
+                .map((ps) => ps.LicenseId)
+                .filter((id): id is Id => !!id && org.PermissionSetLicense.some((l) => l.Id === id)),
+        ),
+    ];
+    const first = (refusals: Map<Id, Refusal>): Refusal | null => [...refusals.values()][0] ?? null;
+    const setRefusal =
+        permissionSets.length > 0
+            ? first(
+                  checkAssignablePermissionSets(
+                      session,
+                      permissionSets.map((ps) => ps.Id),
+                  ),
+              )
+            : null;
+    if (setRefusal) {
+        return setRefusal;
+    }
+    return licenseIds.length > 0 ? first(checkAssignableLicenses(session, licenseIds)) : null;
+}
+
+/**
+ * As `LicenseChangeService.contractsRefusal`: why the Contracts option cannot be carried out for a
+ * license change to this target now ("CODE: reason"), or null; a target the policy refuses throws
+ * (`requireTargetProfile`). `JobController.addJobRows` refuses the rows that carry the option with it.
+ */
+export function contractsRefusal(session: Session, targetProfileId: Id | null): string | null {
+    throwIfRefused(checkTargetProfiles(session, [targetProfileId]));
+    const refusal = checkContractsSetup(session, targetProfileId);
+    return refusal ? `${refusal.code}: ${refusal.message}` : null;
+}
+
+/** As `JobService.completesContractsSetup`, from a row's request as JSON. */
+export function requestCompletesContractsSetup(request: string | null | undefined): boolean {
+    try {
+        return completesContractsSetup(JSON.parse(request ?? '') as ChangeItem);
+    } catch {
+        return false;
+    }
 }
 
 function applyChunk(step: QueuedStep, job: SampleJob): void {

@@ -22,6 +22,7 @@ import { currentSession } from '../session';
 import type { Session } from '../session';
 import { sampleSettings } from './UserSetupController';
 import {
+    contractsRefusal,
     enqueueStep,
     firstStep,
     insertJob,
@@ -30,6 +31,7 @@ import {
     jobChanged,
     jobs,
     recount,
+    requestCompletesContractsSetup,
     rowsOf,
 } from '../jobEngine';
 import type { SampleJob, SampleJobRow } from '../jobEngine';
@@ -187,15 +189,30 @@ export const addJobRows: typeof import('@salesforce/apex/JobController.addJobRow
             throw jobError(ROW_INVALID, String(row?.rowKey));
         }
     }
+    // As `JobService.contractsRefusalOf`: the rows that carry the Contracts option are added Refused
+    // when the policy refuses a Contracts set or license now (the browser is not trusted with it).
+    const contractsRefused =
+        job.Kind__c === 'LICENSE_CHANGE' && rows.some((row) => requestCompletesContractsSetup(row.request))
+            ? contractsRefusal(session, job.Target_Profile_Id__c)
+            : null;
     const taken = new Set(rowsOf(job.Id).map((row) => row.Row_Key__c));
-    const inserts: Array<Pick<SampleJobRow, 'Row_Key__c' | 'Label__c' | 'Request__c'>> = [];
+    const inserts: Array<
+        Pick<SampleJobRow, 'Row_Key__c' | 'Label__c' | 'Request__c'> &
+            Partial<Pick<SampleJobRow, 'Status__c' | 'Error__c'>>
+    > = [];
     for (const row of rows) {
         if (taken.has(row.rowKey)) {
             result.duplicates++;
             continue;
         }
         taken.add(row.rowKey);
-        inserts.push({ Row_Key__c: row.rowKey, Label__c: row.label?.slice(0, 255) ?? null, Request__c: row.request });
+        const refused = contractsRefused !== null && requestCompletesContractsSetup(row.request);
+        inserts.push({
+            Row_Key__c: row.rowKey,
+            Label__c: row.label?.slice(0, 255) ?? null,
+            Request__c: row.request,
+            ...(refused ? { Status__c: 'Refused' as const, Error__c: contractsRefused } : {}),
+        });
     }
     insertRows(job, inserts);
     result.added = inserts.length;
