@@ -580,7 +580,8 @@ function requireContractsSetup(session: Session, target: Profile): { permissionS
     }
     const permissionSets = contractsPermissionSets(session.org);
     const permissionSetIds = permissionSets.map((ps) => ps.Id);
-    const licenseIds = permissionSets.map((ps) => pslOf(session.org, ps)).filter((id): id is Id => !!id);
+    // Each permission set license once, as the Apex: both sets may need the same one.
+    const licenseIds = [...new Set(permissionSets.map((ps) => pslOf(session.org, ps)).filter((id): id is Id => !!id))];
     throwIfRefused(checkAssignablePermissionSets(session, permissionSetIds));
     throwIfRefused(checkAssignableLicenses(session, licenseIds));
     return { permissionSetIds, licenseIds };
