@@ -7,10 +7,14 @@
  * `lightning-datatable` spent most of a Check laying out its cells (issue 10 §5).
  *
  * Editing: the pencil of a cell opens an input; Enter or leaving the field keeps the value as a
- * draft (the cell is marked edited), Escape drops it. "Save" hands every draft to the panel in one
- * `save` event (`{ draftValues: [{ key, field: value }] }`), which re-validates the rows;
- * "Cancel" drops the drafts. Checkbox cells take a draft on change. Rows whose `editableField`
- * is false (done, queued) show no pencil and take no draft.
+ * draft (the cell is marked edited), Escape drops it; focus goes back to the pencil. "Save" hands
+ * every draft to the panel in one `save` event (`{ draftValues: [{ key, field: value }] }`), which
+ * re-validates the rows; "Cancel" drops the drafts. Checkbox cells take a draft on change; a value
+ * set back to the row's own is no draft. Every change of the drafts is told to the panel
+ * (`draftchange`, `{ draftValues }`), which owns them (`draft-values`): it holds Run while any is
+ * unsaved, drops those of removed rows and clears them at a new Check. Rows whose `editableField`
+ * is false (done, queued) show no pencil and no draft. The Save bar stays in view at the bottom of
+ * the window while the table is on screen.
  */
 import { LightningElement, api } from 'lwc';
 import { formatLabel } from 'c/labelFormat';
@@ -99,9 +103,11 @@ export default class PlanTable extends LightningElement {
     private rowsValue: Row[] = [];
     /** Edited cells not saved yet, by row key. */
     drafts: Map<string, Draft> = new Map();
-    /** The cell whose input is open. */
-    editing?: { key: string; field: string };
+    /** The cell whose input is open, and the value it opened with. */
+    editing?: { key: string; field: string; initial: string };
     private focusInput = false;
+    /** After a render: the element to give the focus to (a pencil, a button), else the table. */
+    private focusAfter?: string;
     private headerCache?: { columns: PlanColumn[]; sortedBy?: string; sortedDirection: string; view: HeaderView[] };
     private viewCache?: {
         rows: Row[];
@@ -210,10 +216,17 @@ export default class PlanTable extends LightningElement {
         return formatLabel(UNSAVED, count);
     }
 
+    /** The data-key / data-field selector of a cell's element. */
+    private cellSelector(element: string, key: string, field: string): string {
+        const quoted = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;
+        return `${element}[data-key=${quoted(key)}][data-field=${quoted(field)}]`;
+    }
+
     private rowView(row: Row): RowView {
         const key = String(row[this.keyField]);
-        const draft = this.drafts.get(key);
         const editable = row[this.editableField] === true;
+        // A locked row (done, queued) shows what was sent, never a draft.
+        const draft = editable ? this.drafts.get(key) : undefined;
         const name = String(row[this.nameField] ?? '');
         const cells = this.columns.map((column): CellView => {
             const field = column.fieldName;
@@ -255,8 +268,21 @@ export default class PlanTable extends LightningElement {
         if (this.focusInput) {
             this.focusInput = false;
             const input = this.template?.querySelector<HTMLInputElement>('input.cell-input');
-            input?.focus();
-            input?.select();
+            if (input && this.editing) {
+                // Set once, when the input opens: a render while the admin types (a lookup
+                // answering, a job's progress) must not put the row's value back.
+                input.value = this.editing.initial;
+                input.focus();
+                input.select();
+            }
+        }
+        if (this.focusAfter) {
+            const selector = this.focusAfter;
+            this.focusAfter = undefined;
+            const target =
+                this.template?.querySelector<HTMLElement>(selector) ??
+                this.template?.querySelector<HTMLElement>('.plan-table-scroll');
+            target?.focus();
         }
     }
 
@@ -268,18 +294,28 @@ export default class PlanTable extends LightningElement {
 
     handleEdit(event: Event): void {
         const { key, field } = (event.currentTarget as HTMLElement).dataset as { key: string; field: string };
-        this.editing = { key, field };
+        const row = this.rowsValue.find((candidate) => String(candidate[this.keyField]) === key);
+        const current = this.drafts.get(key)?.[field] ?? row?.[field];
+        this.editing = { key, field, initial: String(current ?? '') };
         this.focusInput = true;
     }
 
     handleInputKey(event: KeyboardEvent): void {
         if (event.key === 'Enter') {
             event.preventDefault();
+            const editing = this.editing;
             this.commit(event.currentTarget as HTMLInputElement);
+            if (editing) {
+                this.focusAfter = this.cellSelector('button.edit-button', editing.key, editing.field);
+            }
         } else if (event.key === 'Escape') {
             event.preventDefault();
             event.stopPropagation();
+            const editing = this.editing;
             this.editing = undefined;
+            if (editing) {
+                this.focusAfter = this.cellSelector('button.edit-button', editing.key, editing.field);
+            }
         }
     }
 
@@ -289,13 +325,22 @@ export default class PlanTable extends LightningElement {
 
     handleCheckbox(event: Event): void {
         const input = event.currentTarget as HTMLInputElement;
-        this.setDraft(input.dataset.key as string, input.dataset.field as string, input.checked);
+        const key = input.dataset.key as string;
+        const field = input.dataset.field as string;
+        const row = this.rowsValue.find((candidate) => String(candidate[this.keyField]) === key);
+        this.setDraft(key, field, input.checked, row?.[field] === true);
     }
 
     handleAction(event: Event): void {
         const { key, field } = (event.currentTarget as HTMLElement).dataset as { key: string; field: string };
-        const row = this.rowsValue.find((candidate) => String(candidate[this.keyField]) === key);
-        if (row) {
+        const index = this.rowsValue.findIndex((candidate) => String(candidate[this.keyField]) === key);
+        if (index >= 0) {
+            // The focus goes to the same button of the row that takes this one's place.
+            const next = this.rowsValue[index + 1] ?? this.rowsValue[index - 1];
+            this.focusAfter = next
+                ? `${this.cellSelector('button.action-button', String(next[this.keyField]), field)}:not([disabled])`
+                : '.plan-table-scroll';
+            const row = this.rowsValue[index];
             this.dispatchEvent(new CustomEvent('rowaction', { detail: { action: { name: field }, row } }));
         }
     }
@@ -304,12 +349,15 @@ export default class PlanTable extends LightningElement {
         const draftValues = this.draftValues;
         this.drafts = new Map();
         this.editing = undefined;
+        this.focusAfter = '.plan-table-scroll';
         this.dispatchEvent(new CustomEvent('save', { detail: { draftValues } }));
     }
 
     handleCancel(): void {
         this.drafts = new Map();
         this.editing = undefined;
+        this.focusAfter = '.plan-table-scroll';
+        this.draftsChanged();
     }
 
     /** Keeps the open input's value as a draft when it differs from the row's; closes the input. */
@@ -320,15 +368,31 @@ export default class PlanTable extends LightningElement {
         }
         this.editing = undefined;
         const row = this.rowsValue.find((candidate) => String(candidate[this.keyField]) === editing.key);
-        const current = this.drafts.get(editing.key)?.[editing.field] ?? row?.[editing.field];
-        if (input.value !== String(current ?? '')) {
-            this.setDraft(editing.key, editing.field, input.value);
+        if (input.value !== editing.initial) {
+            this.setDraft(editing.key, editing.field, input.value, String(row?.[editing.field] ?? ''));
         }
     }
 
-    private setDraft(key: string, field: string, value: string | boolean): void {
+    /** Keeps `value` as the draft of a cell; the row's own value (`original`) is no draft. */
+    private setDraft(key: string, field: string, value: string | boolean, original: string | boolean): void {
         const drafts = new Map(this.drafts);
-        drafts.set(key, { ...(drafts.get(key) ?? {}), [field]: value });
+        const draft: Draft = { ...(drafts.get(key) ?? {}) };
+        if (value === original) {
+            delete draft[field];
+        } else {
+            draft[field] = value;
+        }
+        if (Object.keys(draft).length > 0) {
+            drafts.set(key, draft);
+        } else {
+            drafts.delete(key);
+        }
         this.drafts = drafts;
+        this.draftsChanged();
+    }
+
+    /** Tells the panel the drafts now (`draftchange`): it holds Run while any is unsaved. */
+    private draftsChanged(): void {
+        this.dispatchEvent(new CustomEvent('draftchange', { detail: { draftValues: this.draftValues } }));
     }
 }

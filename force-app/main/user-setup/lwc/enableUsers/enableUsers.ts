@@ -116,6 +116,7 @@ import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
 import PLAN_REMOVE from '@salesforce/label/c.CCSA_Plan_Remove';
 import PLAN_COLUMN_STATUS from '@salesforce/label/c.CCSA_Plan_Column_Status';
 import RUN_LOCKED from '@salesforce/label/c.CCSA_Run_Locked';
+import PLAN_UNSAVED_RUN from '@salesforce/label/c.CCSA_Plan_Unsaved_Run';
 import SUMMARY_CREATED from '@salesforce/label/c.CCSA_Enable_Summary_Created';
 import SUMMARY_EXISTING from '@salesforce/label/c.CCSA_Enable_Summary_Existing';
 import SUMMARY_INCOMPLETE from '@salesforce/label/c.CCSA_Enable_Summary_Incomplete';
@@ -288,6 +289,7 @@ export default class EnableUsers extends LightningElement {
         contentUser: CONTENT_USER,
         problemsOnly: PLAN_PROBLEMS_ONLY,
         runLocked: RUN_LOCKED,
+        unsavedRun: PLAN_UNSAVED_RUN,
         loginEmail: LOGIN_EMAIL,
         loginEmailHelp: LOGIN_EMAIL_HELP,
     };
@@ -364,7 +366,8 @@ export default class EnableUsers extends LightningElement {
     /** "Salesforce CRM Content User" for every row (seed 000); a row may turn it off. */
     contentUser = true;
     overrides: Record<string, RowOverrides> = {};
-    draftValues: unknown[] = [];
+    /** The plan table's edits not saved yet (`{ key, field: value }`), as the table reports them. */
+    draftValues: Array<Record<string, unknown>> = [];
     /** What the runs since the last Check did, per row: the request sent and its result. */
     records: Map<string, RunRecord> = new Map();
     /** A run happened since the last Check: Run stays disabled until the next one. */
@@ -391,6 +394,7 @@ export default class EnableUsers extends LightningElement {
     private readyMemo = new Memo<RowPlan[]>();
     private viewMemo = new Memo<ReturnType<typeof viewRows<PlanTableRow>>>();
     private csvMemo = new Memo<string>();
+    private draftsMemo = new Memo<Array<Record<string, unknown>>>();
     busy = false;
     running = false;
     loadError?: unknown;
@@ -818,7 +822,7 @@ export default class EnableUsers extends LightningElement {
     }
 
     get canFit(): boolean {
-        return !this.busy && this.fitRows.length > 0;
+        return !this.busy && !this.hasUnsavedEdits && this.fitRows.length > 0;
     }
 
     get fitLabel(): string {
@@ -859,8 +863,29 @@ export default class EnableUsers extends LightningElement {
     }
 
     /** Run: a checked plan with rows ready, no lookup pending, and no run since the Check. */
+    /**
+     * The plan table's unsaved edits, less those of rows a run locked or a job holds (they show
+     * what was sent): the same array while nothing they depend on changed.
+     */
+    get tableDrafts(): Array<Record<string, unknown>> {
+        return this.draftsMemo.get([this.draftValues, this.records, this.job], () => {
+            const locked = lockedByRun(this.records).ids;
+            const queued = this.job?.requests;
+            const kept = this.draftValues.filter(
+                (draft) => !locked.has(String(draft.key)) && !queued?.has(String(draft.key)),
+            );
+            return kept.length === this.draftValues.length ? this.draftValues : kept;
+        });
+    }
+
+    /** Edits typed in the plan and not saved: Run waits for Save or Cancel. */
+    get hasUnsavedEdits(): boolean {
+        return this.tableDrafts.length > 0;
+    }
+
     get cannotRun(): boolean {
         return (
+            this.hasUnsavedEdits ||
             this.busy ||
             this.ranSinceCheck ||
             this.pendingLookups.size > 0 ||
@@ -1017,6 +1042,7 @@ export default class EnableUsers extends LightningElement {
         this.lookedUpTaken = { usernames: [], nicknames: [] };
         this.page = 0;
         this.loginEmails = new Map();
+        this.draftValues = [];
     }
 
     handleContentUser(event: CustomEvent<{ checked: boolean }>): void {
@@ -1163,13 +1189,19 @@ export default class EnableUsers extends LightningElement {
         }
     }
 
-    /** The remove button of a row: the row leaves the plan (a locked row stays). */
+    /** The plan table's edits not saved yet: the panel owns them (Run waits; a new Check drops them). */
+    handleDraftChange(event: CustomEvent<{ draftValues: Array<Record<string, unknown>> }>): void {
+        this.draftValues = event.detail.draftValues;
+    }
+
+    /** The remove button of a row: the row leaves the plan with its unsaved edits (a locked row stays). */
     handlePlanRowAction(event: CustomEvent<{ action: { name: string }; row: { key: string } }>): void {
         const key = event.detail.row.key;
         if (event.detail.action.name !== 'remove' || lockedByRun(this.records).ids.has(key)) {
             return;
         }
         this.removed = new Set([...this.removed, key]);
+        this.draftValues = this.draftValues.filter((draft) => draft.key !== key);
     }
 
     handleProblemsOnly(event: CustomEvent<{ checked: boolean }>): void {
@@ -1177,9 +1209,11 @@ export default class EnableUsers extends LightningElement {
         this.page = 0;
     }
 
+    /** A new order starts on its first page. */
     handleSort(event: CustomEvent<{ fieldName: string; sortDirection: SortDirection }>): void {
         this.sortBy = event.detail.fieldName;
         this.sortDirection = event.detail.sortDirection;
+        this.page = 0;
     }
 
     handlePrevious(): void {

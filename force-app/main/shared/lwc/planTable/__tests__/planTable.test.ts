@@ -193,4 +193,60 @@ describe('c-plan-table', () => {
         await flush();
         expect(root(element).querySelectorAll('tbody tr')).toHaveLength(0);
     });
+    it('keeps what the admin types while the rows are drawn again, and gives the focus back to the pencil', async () => {
+        const element = await render();
+        (cell(element, 'a', 'Username').querySelector('button.edit-button') as HTMLElement).click();
+        await flush();
+        let input = cell(element, 'a', 'Username').querySelector('input.cell-input') as HTMLInputElement;
+        input.value = 'half-typed';
+        // A lookup answers, a job moves: the panel hands new rows while the input is open.
+        Object.assign(element, { data: [{ ...ROWS[0], Username: 'ann.new@x.com' }, ROWS[1]] });
+        await flush();
+        input = cell(element, 'a', 'Username').querySelector('input.cell-input') as HTMLInputElement;
+        expect(input.value).toBe('half-typed');
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+        await flush();
+        expect(cell(element, 'a', 'Username').textContent).toContain('half-typed');
+        expect(root(element).activeElement).toBe(cell(element, 'a', 'Username').querySelector('button.edit-button'));
+    });
+
+    it('tells the panel every change of its drafts, and a value set back is no draft', async () => {
+        const element = await render();
+        const onChange = jest.fn();
+        element.addEventListener('draftchange', onChange);
+        const checkbox = (): HTMLInputElement =>
+            cell(element, 'a', 'Content').querySelector('input') as HTMLInputElement;
+        checkbox().checked = false;
+        checkbox().dispatchEvent(new CustomEvent('change'));
+        await flush();
+        expect(onChange.mock.calls[0][0].detail.draftValues).toEqual([{ key: 'a', content: false }]);
+        checkbox().checked = true;
+        checkbox().dispatchEvent(new CustomEvent('change'));
+        await flush();
+        expect(onChange.mock.calls[1][0].detail.draftValues).toEqual([]);
+        expect(root(element).querySelector('.plan-drafts')).toBeNull();
+        checkbox().checked = false;
+        checkbox().dispatchEvent(new CustomEvent('change'));
+        await flush();
+        (root(element).querySelector('button.cancel-drafts') as HTMLElement).click();
+        await flush();
+        expect(onChange.mock.calls[3][0].detail.draftValues).toEqual([]);
+    });
+
+    it('shows no draft on a locked row', async () => {
+        const element = await render({ draftValues: [{ key: 'b', Username: 'typed@x.com' }] });
+        expect(cell(element, 'b', 'Username').textContent).toContain('bo@x.com');
+        expect(cell(element, 'b', 'Username').className).not.toContain('slds-is-edited');
+    });
+
+    it('moves the focus on when a row is removed', async () => {
+        const element = await render();
+        element.addEventListener('rowaction', () => {
+            Object.assign(element, { data: [ROWS[1]] });
+        });
+        (cell(element, 'a', 'Remove from the plan').querySelector('button') as HTMLElement).click();
+        await flush();
+        // Row b is locked: its button is disabled, so the table itself takes the focus.
+        expect(root(element).activeElement).toBe(root(element).querySelector('.plan-table-scroll'));
+    });
 });

@@ -260,4 +260,29 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         expect(runButton(element).disabled).toBe(false);
         await expect(element).toBeAccessible();
     });
+    it('holds Run while the plan has unsaved edits, drops those of a removed row, and a new Check drops the rest', async () => {
+        org(10);
+        const element = await render();
+        expect(runButton(element).disabled).toBe(false);
+        const table = (): { draftValues: Row[] } => $<{ draftValues: Row[] }>(element, '.plan-table');
+        fire($(element, '.plan-table'), 'draftchange', {
+            draftValues: [
+                { key: ANN, Alias: 'annie' },
+                { key: BO, Alias: 'bobo' },
+            ],
+        });
+        await settle();
+        expect(runButton(element).disabled).toBe(true);
+        expect($(element, '.unsaved-run')).not.toBeNull();
+        expect(table().draftValues).toHaveLength(2);
+        fire($(element, '.plan-table'), 'rowaction', { action: { name: 'remove' }, row: { key: ANN } });
+        await settle();
+        expect(table().draftValues).toEqual([{ key: BO, Alias: 'bobo' }]);
+        expect(runButton(element).disabled).toBe(true);
+        ($(element, 'lightning-button.check') as HTMLElement).click();
+        await settle();
+        expect(table().draftValues).toEqual([]);
+        expect($(element, '.unsaved-run')).toBeNull();
+        expect(runButton(element).disabled).toBe(false);
+    });
 });
