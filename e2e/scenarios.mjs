@@ -495,6 +495,18 @@ export const SCENARIOS = [
         },
         async run(page, { expectText }) {
             const panel = await handedOverPlan(page, { expectText });
+            // An edit kept but not saved holds Run (it would run the old value); Cancel drops it.
+            const alias = panel
+                .locator('.plan-table tr', { hasText: 'Amara Horvat' })
+                .locator(`td[data-label="${label('CCSA_Enable_Column_Alias')}"]`);
+            await alias.locator('button.edit-button').click();
+            await alias.locator('input.cell-input').fill('unsaved');
+            await alias.locator('input.cell-input').press('Enter');
+            await expectText(panel.locator('.unsaved-run'), label('CCSA_Plan_Unsaved_Run'), 'why Run waits');
+            if (!(await panel.locator('lightning-button.run button').isDisabled()))
+                throw new Error('Run must wait while an edit is not saved');
+            await panel.locator('.plan-table button.cancel-drafts').click();
+            await panel.locator('.unsaved-run').waitFor({ state: 'detached', timeout: 5000 });
             const org = sampleOrg();
             const existing = org.User.find((u) => u.UserType !== 'Standard' && u.IsActive);
             await editCell(panel, 'Amara Fischer', label('CCSA_Enable_Column_Username'), existing.Username);

@@ -898,9 +898,14 @@ export default class EnableUsers extends LightningElement {
         return this.ranSinceCheck && !this.busy;
     }
 
-    /** Retry: failed rows ready again with their current values, or rows whose assignments are missing. */
+    /** Retry: failed rows ready again with their current (saved) values, or rows whose assignments are missing. */
     get canRetry(): boolean {
-        return !this.busy && this.pendingLookups.size === 0 && retryFromPlan(this.records, this.plan).length > 0;
+        return (
+            !this.busy &&
+            !this.hasUnsavedEdits &&
+            this.pendingLookups.size === 0 &&
+            retryFromPlan(this.records, this.plan).length > 0
+        );
     }
 
     get resultRows(): Array<Record<string, string>> {
