@@ -23,6 +23,8 @@ import CONTACTS_MANY from '@salesforce/label/c.CCSA_Picker_Contacts_Selected_Man
 import USERS_ONE from '@salesforce/label/c.CCSA_Picker_Users_Selected_One';
 import USERS_MANY from '@salesforce/label/c.CCSA_Picker_Users_Selected_Many';
 import LOADING from '@salesforce/label/c.CCSA_Loading';
+import PLAN_PAGE from '@salesforce/label/c.CCSA_Plan_Page';
+import PLAN_PAGE_ONE from '@salesforce/label/c.CCSA_Plan_Page_One';
 
 /** A row of the results: an id, and the fields the columns show. */
 export type PickerRow = Identified;
@@ -45,6 +47,13 @@ const MAX_PILLS = 50;
 
 /** Rows the list shows at full height; more scroll inside the list. */
 const SCROLL_AFTER_ROWS = 8;
+
+/**
+ * Rows the list shows at a time; the pages read (200 rows a search call) are viewed 50 at a time.
+ * A 200-row datatable is what every frame of the page paid for (its cells, laid out and composited
+ * again on each keystroke elsewhere in the panel); 50 keep the page light.
+ */
+const VIEW_SIZE = 50;
 
 /**
  * The one record picker of the assistant (enable users, license upgrades, user doctor, history):
@@ -106,6 +115,9 @@ export default class RecordPicker extends LightningElement {
     error?: string[];
     private current: SelectionModel<PickerRow> = SelectionModel.empty<PickerRow>();
     private checkedCache?: { rows: PickerRow[]; selection: SelectionModel<PickerRow>; ids: string[] };
+    /** The view page of the rows read (0-based, {@link VIEW_SIZE} rows each). */
+    viewPage = 0;
+    private viewCache?: { rows: PickerRow[]; page: number; view: PickerRow[] };
 
     /**
      * Runs the search again from the first page (the parent changed a filter, or handed records
@@ -147,6 +159,52 @@ export default class RecordPicker extends LightningElement {
         return this.rows.length > 0;
     }
 
+    get viewPageCount(): number {
+        return Math.max(1, Math.ceil(this.rows.length / VIEW_SIZE));
+    }
+
+    /** The rows the datatable shows: the same array while the rows and the view page are the same. */
+    get viewRows(): PickerRow[] {
+        const page = Math.min(this.viewPage, this.viewPageCount - 1);
+        const cache = this.viewCache;
+        if (cache && cache.rows === this.rows && cache.page === page) {
+            return cache.view;
+        }
+        const view = this.rows.slice(page * VIEW_SIZE, (page + 1) * VIEW_SIZE);
+        this.viewCache = { rows: this.rows, page, view };
+        return view;
+    }
+
+    get hasViewPages(): boolean {
+        return this.rows.length > VIEW_SIZE;
+    }
+
+    get viewPageText(): string {
+        const page = Math.min(this.viewPage, this.viewPageCount - 1);
+        return formatLabel(
+            this.rows.length === 1 ? PLAN_PAGE_ONE : PLAN_PAGE,
+            page + 1,
+            this.viewPageCount,
+            this.rows.length.toLocaleString(),
+        );
+    }
+
+    get isFirstViewPage(): boolean {
+        return this.viewPage <= 0;
+    }
+
+    get isLastViewPage(): boolean {
+        return this.viewPage >= this.viewPageCount - 1;
+    }
+
+    handlePreviousView(): void {
+        this.viewPage = Math.max(0, this.viewPage - 1);
+    }
+
+    handleNextView(): void {
+        this.viewPage = Math.min(this.viewPageCount - 1, this.viewPage + 1);
+    }
+
     /** A long list scrolls in a box of its own (recordPicker.css); a short one takes its height. */
     get candidatesClass(): string {
         return this.rows.length > SCROLL_AFTER_ROWS
@@ -164,12 +222,13 @@ export default class RecordPicker extends LightningElement {
      * (a render of the picker for anything else, e.g. `disabled` during a Check, would cost that).
      */
     get checkedIds(): string[] {
+        const rows = this.viewRows;
         const cache = this.checkedCache;
-        if (cache && cache.rows === this.rows && cache.selection === this.current) {
+        if (cache && cache.rows === rows && cache.selection === this.current) {
             return cache.ids;
         }
-        const ids = this.rows.filter((row) => this.current.has(row.id)).map((row) => row.id);
-        this.checkedCache = { rows: this.rows, selection: this.current, ids };
+        const ids = rows.filter((row) => this.current.has(row.id)).map((row) => row.id);
+        this.checkedCache = { rows, selection: this.current, ids };
         return ids;
     }
 
@@ -248,7 +307,10 @@ export default class RecordPicker extends LightningElement {
         this.notice = '';
         try {
             const page = await this.search(this.term.trim(), after);
+            const before = after === undefined ? 0 : this.rows.length;
             this.rows = after === undefined ? page : [...this.rows, ...page];
+            // A new search shows its first rows; "Show 200 more" shows the first of the new ones.
+            this.viewPage = Math.min(Math.floor(before / VIEW_SIZE), this.viewPageCount - 1);
             this.hasMore = !this.singlePage && page.length >= this.pageSize;
             this.searched = true;
             // Handed-over records found by the search: the list can name them now.
@@ -262,7 +324,7 @@ export default class RecordPicker extends LightningElement {
 
     handleRowSelection(event: CustomEvent<{ selectedRows: PickerRow[] }>): void {
         const checked = event.detail.selectedRows.map((row) => row.id);
-        const result = this.current.applyPage(this.rows, checked);
+        const result = this.current.applyPage(this.viewRows, checked);
         this.notice = result.refused > 0 ? formatLabel(CAP_REACHED, result.selection.cap.toLocaleString()) : '';
         this.change(result.selection);
     }

@@ -125,11 +125,38 @@ describe('c-record-picker', () => {
         await flush();
         // The next page continues after the last row shown (the cursor), not from an offset.
         expect(search).toHaveBeenLastCalledWith('', all[199]);
-        expect(table(element).data).toHaveLength(400);
+        // 400 rows read, shown 50 at a time: the first of the new ones.
+        const pager = (): HTMLElement & { text: string; isFirst: boolean; isLast: boolean } =>
+            root(element).querySelector('c-plan-pager.view-pages') as HTMLElement & {
+                text: string;
+                isFirst: boolean;
+                isLast: boolean;
+            };
+        expect(table(element).data).toHaveLength(50);
+        expect(table(element).data[0]).toEqual(all[200]);
+        expect(pager().text).toBe('Page 5 of 8 (400 rows)');
+        expect(table(element).selectedRows).toEqual([]);
+        for (let page = 0; page < 4; page++) {
+            pager().dispatchEvent(new CustomEvent('previous'));
+        }
+        await flush();
+        expect(pager().isFirst).toBe(true);
+        expect(table(element).data[0]).toEqual(all[0]);
         expect(table(element).selectedRows).toEqual([all[1].id]);
+        // Unchecking on a view page keeps what other pages selected.
+        check(element, [all[2]]);
+        await flush();
+        expect(table(element).selectedRows).toEqual([all[2].id]);
+        pager().dispatchEvent(new CustomEvent('next'));
+        await flush();
+        check(element, [all[60]]);
+        await flush();
+        expect(root(element).querySelector('.selected-count')?.textContent).toBe('2 contacts selected');
         clickButton(element, 'lightning-button.more');
         await flush();
-        expect(table(element).data).toHaveLength(450);
+        expect(pager().text).toBe('Page 9 of 9 (450 rows)');
+        expect(table(element).data).toHaveLength(50);
+        expect(pager().isLast).toBe(true);
         expect(root(element).querySelector('lightning-button.more')).toBeNull();
     });
 

@@ -410,7 +410,9 @@ describe('c-enable-users', () => {
             afterName: 'Contact 199',
             afterId: `003${String(199).padStart(15, '0')}`,
         });
-        expect(inPicker<Table>(element, '.candidates lightning-datatable').data).toHaveLength(205);
+        // 205 read, shown 50 at a time: the page with the new ones.
+        expect(inPicker<Table>(element, '.candidates lightning-datatable').data).toHaveLength(5);
+        expect(inPicker<{ text: string }>(element, 'c-plan-pager.view-pages').text).toBe('Page 5 of 5 (205 rows)');
         expect(inPicker(element, 'lightning-button.more')).toBeNull();
     });
 
