@@ -235,8 +235,11 @@ export default class PlanTable extends LightningElement {
             const value = edited ? (draft as Draft)[field] : row[field];
             const canEdit = editable && !!column.editable;
             const isEditing = !!this.editing && this.editing.key === key && this.editing.field === field;
+            // As the datatable: a column wraps when it says so; the others keep one line, cut with
+            // an ellipsis (the whole value in the tooltip and in the edit input). One-line cells
+            // also cost a keystroke far less to lay out and paint again.
             let className = TEXT_CLASS;
-            if (column.wrap) className += ' plan-cell_wrap';
+            className += column.wrap ? ' plan-cell_wrap' : ' plan-cell_truncate';
             if (edited) className += ' slds-is-edited';
             return {
                 key: field,

@@ -395,6 +395,7 @@ export default class EnableUsers extends LightningElement {
     private viewMemo = new Memo<ReturnType<typeof viewRows<PlanTableRow>>>();
     private csvMemo = new Memo<string>();
     private draftsMemo = new Memo<Array<Record<string, unknown>>>();
+    private profileOptionsMemo = new Memo<Array<{ label: string; value: string }>>();
     busy = false;
     running = false;
     loadError?: unknown;
@@ -528,11 +529,17 @@ export default class EnableUsers extends LightningElement {
         return this.busy || (this.selectedIds.length === 0 && this.typedCustomers.length === 0);
     }
 
+    /**
+     * The profile choices with the seats left. The same array while the facts and the runs are the
+     * same: a new one makes the combobox rebuild its list and lay out the page on every keystroke.
+     */
     get profileOptions(): Array<{ label: string; value: string }> {
-        const taken = this.seatsTaken;
-        return (this.facts?.profiles ?? []).map((profile) => {
-            const left = Math.max(0, profile.licenseSeatsLeft - (taken.get(profile.licenseName) ?? 0));
-            return { label: profileOptionText(profile.name, profile.licenseName, left), value: profile.id };
+        return this.profileOptionsMemo.get([this.facts, this.records], () => {
+            const taken = this.seatsTaken;
+            return (this.facts?.profiles ?? []).map((profile) => {
+                const left = Math.max(0, profile.licenseSeatsLeft - (taken.get(profile.licenseName) ?? 0));
+                return { label: profileOptionText(profile.name, profile.licenseName, left), value: profile.id };
+            });
         });
     }
 
