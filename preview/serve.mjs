@@ -72,13 +72,22 @@ export async function startServer(port = DEFAULT_PORT, { root = DIST, host = '12
                 file = join(file, 'index.html');
                 info = await stat(file);
             }
-            response.writeHead(200, {
+            // The preview is rebuilt often: the browser asks every time (no-cache) and keeps its copy
+            // only while the file is the same (the ETag), with the code it compiled from it, as a
+            // browser keeps Lightning's resources between two visits.
+            const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+            const headers = {
                 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-                'Content-Length': info.size,
-                // The preview is rebuilt often; never let the browser keep a stale bundle.
                 'Cache-Control': 'no-cache',
+                ETag: etag,
                 'X-Content-Type-Options': 'nosniff',
-            });
+            };
+            if (request.headers['if-none-match'] === etag) {
+                response.writeHead(304, headers);
+                response.end();
+                return;
+            }
+            response.writeHead(200, { ...headers, 'Content-Length': info.size });
             if (request.method === 'HEAD') {
                 response.end();
             } else {

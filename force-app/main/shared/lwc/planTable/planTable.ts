@@ -106,6 +106,7 @@ export default class PlanTable extends LightningElement {
     /** The cell whose input is open, and the value it opened with. */
     editing?: { key: string; field: string; initial: string };
     private focusInput = false;
+    private editLabels = new Map<string, string>();
     /** After a render: the element to give the focus to (a pencil, a button), else the table. */
     private focusAfter?: string;
     private headerCache?: { columns: PlanColumn[]; sortedBy?: string; sortedDirection: string; view: HeaderView[] };
@@ -216,6 +217,17 @@ export default class PlanTable extends LightningElement {
         return formatLabel(UNSAVED, count);
     }
 
+    /** "Edit Username of Ann Lee", worded once per column and name (four a row, every render). */
+    private editLabel(column: string, name: string): string {
+        const key = `${column}\u0000${name}`;
+        let label = this.editLabels.get(key);
+        if (label === undefined) {
+            label = formatLabel(EDIT_CELL, column, name);
+            this.editLabels.set(key, label);
+        }
+        return label;
+    }
+
     /** The data-key / data-field selector of a cell's element. */
     private cellSelector(element: string, key: string, field: string): string {
         const quoted = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;
@@ -260,7 +272,7 @@ export default class PlanTable extends LightningElement {
                           ? !editable || !!row[column.disabledField ?? '']
                           : false,
                 icon: column.iconField ? String(row[column.iconField] ?? '') : '',
-                editLabel: canEdit ? formatLabel(EDIT_CELL, column.label, name) : '',
+                editLabel: canEdit ? this.editLabel(column.label, name) : '',
                 actionLabel: type === 'text' ? '' : `${column.label}: ${name}`,
             };
         });

@@ -691,7 +691,6 @@ export default class EnableUsers extends LightningElement {
 
     /** A planned row: its check, or, failed in the last run and not edited since, the failure and its fix. */
     plannedRow(row: RowPlan, name: string, record: RunRecord | undefined): PlanTableRow {
-        const notes = [...row.problems.map(problemMessage), ...row.warnings.map(warningMessage)];
         const failedAsSent = record?.result.status === 'Failed' && !editedSince(record.request, row.request);
         const queued = this.job?.requests.get(row.contactId);
         if (queued && this.job) {
@@ -722,12 +721,16 @@ export default class EnableUsers extends LightningElement {
         } else {
             status = row.warnings.length > 0 ? 'warning' : 'ready';
         }
-        const check =
-            status === 'failed'
-                ? [...resultProblemMessages((record as RunRecord).result), ...notes].join('\n')
-                : row.canEnable && notes.length === 0
-                  ? READY
-                  : notes.join('\n');
+        // Worded when the table shows the row (a page of 50), not for each of the plan's rows on
+        // every keystroke: a getter, kept once read.
+        let check: string | undefined;
+        const word = (): string => {
+            const notes = [...row.problems.map(problemMessage), ...row.warnings.map(warningMessage)];
+            if (status === 'failed') {
+                return [...resultProblemMessages((record as RunRecord).result), ...notes].join('\n');
+            }
+            return row.canEnable && notes.length === 0 ? READY : notes.join('\n');
+        };
         return {
             key: row.contactId,
             status,
@@ -738,7 +741,10 @@ export default class EnableUsers extends LightningElement {
             CommunityNickname: row.request.CommunityNickname,
             Alias: row.request.Alias,
             [CONTENT_FIELD]: row.request.UserPermissionsSFContentUser,
-            check,
+            get check(): string {
+                check ??= word();
+                return check;
+            },
             editable: true,
         };
     }
