@@ -47,5 +47,8 @@ module.exports = {
     // from V8 (with Babel, every file reported 0/0 and the thresholds could not fail).
     coverageProvider: 'v8',
     coverageReporters: ['text-summary', 'lcov'],
+    // Component tests run axe several times each; on a loaded 2-core machine one took over the
+    // default 5 s (enableUsers, the typed-customer test). A slow machine is not a failure.
+    testTimeout: 30000,
     coverageThreshold: Object.fromEntries(PURE_MODULES.map((file) => [`./${file}`, { lines: 90 }])),
 };

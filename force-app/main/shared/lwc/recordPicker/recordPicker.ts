@@ -194,7 +194,7 @@ export default class RecordPicker extends LightningElement {
     }
 
     get isLastViewPage(): boolean {
-        return this.viewPage >= this.viewPageCount - 1;
+        return Math.min(this.viewPage, this.viewPageCount - 1) >= this.viewPageCount - 1;
     }
 
     handlePreviousView(): void {

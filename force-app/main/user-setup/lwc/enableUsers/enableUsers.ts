@@ -875,7 +875,6 @@ export default class EnableUsers extends LightningElement {
         return this.plan ? readyCountText(this.ranSinceCheck ? 0 : this.readyRows.length, this.allPlanRows.length) : '';
     }
 
-    /** Run: a checked plan with rows ready, no lookup pending, and no run since the Check. */
     /**
      * The plan table's unsaved edits, less those of rows a run locked or a job holds (they show
      * what was sent): the same array while nothing they depend on changed.
@@ -896,6 +895,7 @@ export default class EnableUsers extends LightningElement {
         return this.tableDrafts.length > 0;
     }
 
+    /** Run: a checked plan with rows ready, no edit unsaved, no lookup pending, and no run since the Check. */
     get cannotRun(): boolean {
         return (
             this.hasUnsavedEdits ||
@@ -977,7 +977,15 @@ export default class EnableUsers extends LightningElement {
 
     /** The picker's new selection: kept whole, across searches and pages. */
     handleSelectionChange(event: CustomEvent<{ selection: SelectionModel<ContactRow> }>): void {
-        this.selection = event.detail.selection;
+        const selection = event.detail.selection;
+        this.selection = selection;
+        // A contact taken out of the selection takes its unsaved edits along (typed customers stay).
+        const kept = this.draftValues.filter(
+            (draft) => String(draft.key).startsWith(NEW_CONTACT_PREFIX) || selection.has(String(draft.key)),
+        );
+        if (kept.length !== this.draftValues.length) {
+            this.draftValues = kept;
+        }
     }
 
     handleCustomerField(event: Event): void {
@@ -1283,11 +1291,11 @@ export default class EnableUsers extends LightningElement {
 
     /** "Enable the N that fit": the first N ready rows; the others stay in the plan, not run. */
     handleRunFit(): Promise<void> {
-        const fit = this.fitRows;
-        if (this.busy || fit.length === 0) {
+        // The button's own conditions, again: a click may land before the render that disables it.
+        if (!this.canFit) {
             return Promise.resolve();
         }
-        return this.runRows(fit);
+        return this.runRows(this.fitRows);
     }
 
     /**
@@ -1439,6 +1447,10 @@ export default class EnableUsers extends LightningElement {
 
     /** Retry: the failed rows with their current values (re-validated), the incomplete ones as sent. */
     async handleRetry(): Promise<void> {
+        // The button's own conditions, again: a click may land before the render that disables it.
+        if (!this.canRetry) {
+            return;
+        }
         const requests = retryFromPlan(this.records, this.plan);
         this.startRun();
         this.step = STEP_RETRY;
