@@ -15,6 +15,10 @@
  * unsaved, drops those of removed rows and clears them at a new Check. Rows whose `editableField`
  * is false (done, queued) show no pencil and no draft. The Save bar stays in view at the bottom of
  * the window while the table is on screen.
+ *
+ * Keyboard: the table's controls (pencils, checkboxes, remove buttons) are one tab stop, as the
+ * datatable's grid was (a roving tabindex): the arrow keys move between them, up and down in the
+ * same column, left and right along the row; Home and End go to the row's first and last.
  */
 import { LightningElement, api } from 'lwc';
 import { formatLabel } from 'c/labelFormat';
@@ -49,6 +53,10 @@ type Draft = Record<string, string | boolean>;
 
 interface CellView {
     key: string;
+    /** The row's key (the cell's `key` is its field, unique in the row). */
+    rowKey: string;
+    /** 0 for the one control of the table in the tab order, -1 for the others (arrow keys reach them). */
+    tabIndex: number;
     field: string;
     /** The column's label, on the cell as `data-label` (as the datatable marks its cells). */
     label: string;
@@ -106,6 +114,8 @@ export default class PlanTable extends LightningElement {
     /** The cell whose input is open, and the value it opened with. */
     editing?: { key: string; field: string; initial: string };
     private focusInput = false;
+    /** The control in the tab order (row key and field); the first one when none was focused yet. */
+    active?: { key: string; field: string };
     private editLabels = new Map<string, string>();
     /** After a render: the element to give the focus to (a pencil, a button), else the table. */
     private focusAfter?: string;
@@ -115,6 +125,7 @@ export default class PlanTable extends LightningElement {
         columns: PlanColumn[];
         drafts: Map<string, Draft>;
         editing?: object;
+        active?: object;
         view: RowView[];
     };
 
@@ -192,16 +203,26 @@ export default class PlanTable extends LightningElement {
             cache.rows === this.rowsValue &&
             cache.columns === this.columns &&
             cache.drafts === this.drafts &&
-            cache.editing === this.editing
+            cache.editing === this.editing &&
+            cache.active === this.active
         ) {
             return cache.view;
         }
         const view = this.rowsValue.map((row) => this.rowView(row));
+        // One control in the tab order: the active one if it is still there, else the first.
+        const controls = view.flatMap((row) => row.cells.filter((cell) => this.isControl(cell)));
+        const active = this.active;
+        const current =
+            controls.find((cell) => active && cell.field === active.field && cell.rowKey === active.key) ?? controls[0];
+        if (current) {
+            current.tabIndex = 0;
+        }
         this.viewCache = {
             rows: this.rowsValue,
             columns: this.columns,
             drafts: this.drafts,
             editing: this.editing,
+            active: this.active,
             view,
         };
         return view;
@@ -255,6 +276,8 @@ export default class PlanTable extends LightningElement {
             if (edited) className += ' slds-is-edited';
             return {
                 key: field,
+                rowKey: key,
+                tabIndex: -1,
                 field,
                 label: column.label,
                 text: type === 'text' ? String(value ?? '') : '',
@@ -277,6 +300,82 @@ export default class PlanTable extends LightningElement {
             };
         });
         return { key, cells };
+    }
+
+    /** A control the arrow keys stop on: a pencil, an enabled checkbox or button. */
+    private isControl(cell: CellView): boolean {
+        return cell.canEdit || ((cell.isBoolean || cell.isAction) && !cell.disabled);
+    }
+
+    /** The element of a control in the DOM. */
+    private controlElement(cell: CellView): HTMLElement | null {
+        const element = cell.canEdit
+            ? 'button.edit-button'
+            : cell.isBoolean
+              ? 'input.cell-checkbox'
+              : 'button.action-button';
+        return this.template?.querySelector<HTMLElement>(this.cellSelector(element, cell.rowKey, cell.field)) ?? null;
+    }
+
+    /** A control that takes the focus (a click, the arrow keys) becomes the table's tab stop. */
+    handleGridFocus(event: FocusEvent): void {
+        const target = event.target as HTMLElement;
+        const { key, field } = target.dataset ?? {};
+        if (key && field && !target.classList.contains('cell-input')) {
+            if (this.active?.key !== key || this.active?.field !== field) {
+                this.active = { key, field };
+            }
+        }
+    }
+
+    /** Arrow keys, Home and End between the table's controls. */
+    handleGridKey(event: KeyboardEvent): void {
+        const target = event.target as HTMLElement;
+        if (target.classList.contains('cell-input')) {
+            return;
+        }
+        const rows = this.rows
+            .map((row) => row.cells.filter((cell) => this.isControl(cell)))
+            .filter((row) => row.length > 0);
+        const rowIndex = rows.findIndex((row) => row.some((cell) => cell.rowKey === target.dataset.key));
+        if (rowIndex < 0) {
+            return;
+        }
+        const row = rows[rowIndex];
+        const index = Math.max(
+            0,
+            row.findIndex((cell) => cell.field === target.dataset.field),
+        );
+        const sameColumn = (other: CellView[]): CellView =>
+            other.find((cell) => cell.field === row[index].field) ?? other[Math.min(index, other.length - 1)];
+        let next: CellView | undefined;
+        switch (event.key) {
+            case 'ArrowDown':
+                next = rows[rowIndex + 1] ? sameColumn(rows[rowIndex + 1]) : undefined;
+                break;
+            case 'ArrowUp':
+                next = rows[rowIndex - 1] ? sameColumn(rows[rowIndex - 1]) : undefined;
+                break;
+            case 'ArrowRight':
+                next = row[index + 1];
+                break;
+            case 'ArrowLeft':
+                next = row[index - 1];
+                break;
+            case 'Home':
+                next = row[0];
+                break;
+            case 'End':
+                next = row[row.length - 1];
+                break;
+            default:
+                return;
+        }
+        event.preventDefault();
+        if (next) {
+            this.active = { key: next.rowKey, field: next.field };
+            this.controlElement(next)?.focus();
+        }
     }
 
     override renderedCallback(): void {

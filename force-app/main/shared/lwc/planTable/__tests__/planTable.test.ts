@@ -249,4 +249,34 @@ describe('c-plan-table', () => {
         // Row b is locked: its button is disabled, so the table itself takes the focus.
         expect(root(element).activeElement).toBe(root(element).querySelector('.plan-table-scroll'));
     });
+    it('is one tab stop: the arrow keys, Home and End move between its controls', async () => {
+        const rows = [ROWS[0], { ...ROWS[0], key: 'c', name: 'Cy Ng', Username: 'cy@x.com' }, ROWS[1]];
+        const element = await render({ data: rows });
+        const inTabOrder = (): Element[] =>
+            [...root(element).querySelectorAll('tbody button, tbody input')].filter(
+                (control) => control.getAttribute('tabindex') === '0',
+            );
+        expect(inTabOrder()).toEqual([cell(element, 'a', 'Username').querySelector('button.edit-button')]);
+        const press = async (from: Element, key: string): Promise<void> => {
+            from.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+            await flush();
+        };
+        await press(cell(element, 'a', 'Username').querySelector('button.edit-button') as Element, 'ArrowDown');
+        const below = cell(element, 'c', 'Username').querySelector('button.edit-button');
+        expect(root(element).activeElement).toBe(below);
+        expect(inTabOrder()).toEqual([below]);
+        await press(below as Element, 'End');
+        const remove = cell(element, 'c', 'Remove from the plan').querySelector('button');
+        expect(root(element).activeElement).toBe(remove);
+        await press(remove as Element, 'ArrowLeft');
+        expect(root(element).activeElement).toBe(cell(element, 'c', 'Content').querySelector('input'));
+        // The locked row has no control: down from the last editable row stays.
+        await press(root(element).activeElement as Element, 'ArrowDown');
+        expect(root(element).activeElement).toBe(cell(element, 'c', 'Content').querySelector('input'));
+        await press(root(element).activeElement as Element, 'Home');
+        expect(root(element).activeElement).toBe(below);
+        await press(below as Element, 'ArrowUp');
+        expect(root(element).activeElement).toBe(cell(element, 'a', 'Username').querySelector('button.edit-button'));
+        await expect(element).toBeAccessible();
+    });
 });
