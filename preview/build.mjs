@@ -18,6 +18,7 @@ import { SAMPLE_ORG_BANNER } from './constants.mjs';
 
 const require = createRequire(import.meta.url);
 const { readLabels } = require('../scripts/lib/labels.js');
+const { dropNativeShadowRules } = require('../scripts/lib/native-shadow-css.js');
 
 const PREVIEW = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(PREVIEW);
@@ -192,6 +193,18 @@ export function platformModules({ labels }) {
     };
 }
 
+/** The base components' native-shadow rules, which never match in the preview (scripts/lib/native-shadow-css.js). */
+export function nativeShadowRules() {
+    return {
+        name: 'preview-drop-native-shadow-rules',
+        transform(code, id) {
+            if (!id.endsWith('.css') || !id.startsWith(LBC)) return null;
+            const { css, removed } = dropNativeShadowRules(code, id);
+            return removed === 0 && css === code ? null : { code: css, map: null };
+        },
+    };
+}
+
 /** TypeScript of the sample org (type annotations only; type checking is `npm run typecheck`). */
 export function typescript() {
     return {
@@ -238,6 +251,7 @@ async function bundle(components, labels, dist, size) {
         plugins: [
             platformModules({ labels }),
             typescript(),
+            nativeShadowRules(),
             lwc({
                 rootDir: join(PREVIEW, 'src'),
                 modules,
