@@ -3,7 +3,9 @@
  * and `JobChain`: a job of up to 10,000 rows runs in chunks through the sample enable and
  * license-change logic, every row ends with an outcome and a History record, a cancel stops it
  * between chunks, a dead step marks it Failed with its rows Pending, and a resume runs the rest
- * without writing any row twice. Zero latency, failures only where a test forces them.
+ * without writing any row twice. A license-change job's rows agree about the Contracts option, or
+ * `addJobRows` refuses the call (CONTRACTS_OPTION_MIXED) and writes nothing, as `JobService.addRows`.
+ * Zero latency, failures only where a test forces them.
  */
 import {
     addJobRows,
@@ -30,6 +32,7 @@ import type { Contact, Id } from '../sample-org/types';
 import { changeRow, enableRow, fetchWholeJob, jobCsv, startJobFromRows } from 'c/jobRunner';
 import type { JobApi } from 'c/jobRunner';
 import { isAccounted } from 'c/jobState';
+import CONTRACTS_OPTION_MIXED_LABEL from '@salesforce/label/c.CCSA_Job_Contracts_Option_Mixed';
 
 type EnableRequest = Apex.UserEnablementService.EnableRequest;
 
@@ -408,6 +411,108 @@ describe('sample org: jobs', () => {
         expect(done.job.status).toBe('Completed');
         expect(done.rows[0].status).toBe('Refused');
         expect(org.User.find((u) => u.Id === userId)?.ProfileId).toBe(profileBefore);
+    });
+
+    /** Active Customer Community users' license-change items to the Contracts profile, with or without the option. */
+    async function changeItems(count: number, completeContractsSetup: boolean) {
+        const target = profileId(PLUS_CONTRACTS);
+        const community = profileId('Customer Community User');
+        const users = org.User.filter((u) => u.ProfileId === community && u.IsActive).slice(0, count);
+        expect(users).toHaveLength(count);
+        const facts = await getUpgradeFacts({ userIds: users.map((u) => u.Id), targetProfileId: target });
+        const items = facts.users.map((user) => ({
+            userId: user.id,
+            profileId: user.profileId,
+            isActive: user.isActive,
+            contactId: user.contactId ?? null,
+            permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
+            permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
+            acknowledgedIrreversible: true,
+            completeContractsSetup,
+        }));
+        return { items, target };
+    }
+
+    it('refuses rows that disagree about the Contracts option, in one call or with the rows the job holds, and writes nothing', async () => {
+        const { items: withOption, target } = await changeItems(2, true);
+        const withoutOption = withOption.map((item) => ({ ...item, completeContractsSetup: false }));
+        const refusal = {
+            body: {
+                // As `JobService.requireOneContractsOption`: the code leads, the words are the label's.
+                message: `CONTRACTS_OPTION_MIXED: ${CONTRACTS_OPTION_MIXED_LABEL}`,
+                exceptionType: 'ccsa.JobService.JobException',
+            },
+        };
+        expect(CONTRACTS_OPTION_MIXED_LABEL).toMatch(
+            /^The rows of a license-change job must all complete the Contracts setup/,
+        );
+        const logsBefore = org.Setup_Assistant_Log__c.length;
+        const job = await createJob({ kind: 'LICENSE_CHANGE', targetProfileId: target });
+
+        await expect(
+            addJobRows({
+                jobId: job.id,
+                rows: [changeRow(withOption[0], 'First'), changeRow(withoutOption[1], 'Second')],
+            }),
+        ).rejects.toMatchObject(refusal);
+        const empty = await getJob({ jobId: job.id });
+        expect(empty.rows).toEqual([]);
+        expect(empty.job).toMatchObject({ status: 'Draft', requested: 0 });
+        expect(org.Setup_Assistant_Log__c).toHaveLength(logsBefore);
+
+        const added = await addJobRows({ jobId: job.id, rows: [changeRow(withOption[0], 'First')] });
+        expect(added).toMatchObject({ added: 1, duplicates: 0, requested: 1 });
+        await expect(
+            addJobRows({ jobId: job.id, rows: [changeRow(withoutOption[1], 'Second')] }),
+        ).rejects.toMatchObject(refusal);
+        // Even a call of nothing but a row the job holds: the option is checked before duplicates.
+        await expect(addJobRows({ jobId: job.id, rows: [changeRow(withoutOption[0], 'First')] })).rejects.toMatchObject(
+            refusal,
+        );
+        const held = await getJob({ jobId: job.id });
+        expect(held.rows.map((row) => [row.rowKey, row.status])).toEqual([[withOption[0].userId, 'Pending']]);
+        expect(held.job).toMatchObject({ status: 'Draft', requested: 1 });
+        expect(org.Setup_Assistant_Log__c).toHaveLength(logsBefore);
+    });
+
+    it('refuses rows that disagree about the Contracts option before the policy refuses a Contracts set', async () => {
+        const { items, target } = await changeItems(2, true);
+        makeDocGenPrivileged();
+        const job = await createJob({ kind: 'LICENSE_CHANGE', targetProfileId: target });
+        await expect(
+            addJobRows({
+                jobId: job.id,
+                rows: [
+                    changeRow(items[0], 'First'),
+                    changeRow({ ...items[1], completeContractsSetup: false }, 'Second'),
+                ],
+            }),
+        ).rejects.toMatchObject({ body: { message: expect.stringMatching(/^CONTRACTS_OPTION_MIXED: /) } });
+        expect((await getJob({ jobId: job.id })).rows).toEqual([]);
+    });
+
+    it('runs a license-change job whose rows, added in two calls, agree about the Contracts option', async () => {
+        const { items, target } = await changeItems(2, false);
+        const job = await createJob({ kind: 'LICENSE_CHANGE', targetProfileId: target });
+        await addJobRows({ jobId: job.id, rows: [changeRow(items[0], 'First')] });
+        const added = await addJobRows({ jobId: job.id, rows: [changeRow(items[1], 'Second')] });
+        expect(added).toMatchObject({ added: 1, duplicates: 0, requested: 2 });
+        const started = await startJob({ jobId: job.id });
+        expect(started.status).toBe('Queued');
+        drainJobs();
+        const { job: done, rows } = await fetchWholeJob(job.id, API);
+        expect(done.status).toBe('Completed');
+        expect(isAccounted(done)).toBe(true);
+        expect(rows.map((row) => row.status)).toEqual(['Done', 'Done']);
+        for (const item of items) {
+            expect(org.User.find((u) => u.Id === item.userId)?.ProfileId).toBe(target);
+            // The option off: neither Contracts set is assigned.
+            const labels = org.PermissionSetAssignment.filter((a) => a.AssigneeId === item.userId).map(
+                (a) => org.PermissionSet.find((ps) => ps.Id === a.PermissionSetId)?.Label,
+            );
+            expect(labels).not.toContain('DocGen Run-time Community User');
+            expect(labels).not.toContain('Contract Management CC Plus Digital Experience User');
+        }
     });
 
     it('refuses a row whose request names another contact', async () => {

@@ -1,7 +1,7 @@
 /**
  * Sample org implementation of `JobController` (force-app/main/jobs/classes), over the simulated
- * queue of `../jobEngine`: the same guard, capability, owner check (JOB_NOT_OWNED), refusals and
- * DTOs as `JobService`.
+ * queue of `../jobEngine`: the same guard, capability, owner check (JOB_NOT_OWNED), refusals
+ * (CONTRACTS_OPTION_MIXED included) and DTOs as `JobService`.
  */
 import JOB_NOT_FOUND from '@salesforce/label/c.CCSA_Job_Not_Found';
 import KIND_INVALID from '@salesforce/label/c.CCSA_Job_Kind_Invalid';
@@ -11,6 +11,7 @@ import NOT_CANCELLABLE from '@salesforce/label/c.CCSA_Job_Not_Cancellable';
 import NOT_RESUMABLE from '@salesforce/label/c.CCSA_Job_Not_Resumable';
 import TOO_MANY_ROWS from '@salesforce/label/c.CCSA_Job_Too_Many_Rows';
 import ROW_INVALID from '@salesforce/label/c.CCSA_Job_Row_Invalid';
+import CONTRACTS_OPTION_MIXED_LABEL from '@salesforce/label/c.CCSA_Job_Contracts_Option_Mixed';
 import PROFILE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Profile_Not_Found';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
@@ -45,6 +46,13 @@ export const MAX_ROWS_PER_CALL = 200;
 export const MAX_ROWS_PER_JOB = 10000;
 export const MAX_PAGE_SIZE = 2000;
 export const RECENT_JOBS = 20;
+
+/**
+ * As `JobService.CONTRACTS_OPTION_MIXED`: the code of `addJobRows`' refusal of license-change rows
+ * that disagree about the Contracts option, among themselves or with the rows the job holds (a
+ * chunk runs its rows as one request, so the option is the job's, never one row's).
+ */
+export const CONTRACTS_OPTION_MIXED = 'CONTRACTS_OPTION_MIXED';
 
 /** `JobService.JobException`, as the controller hands it on. */
 function jobError(label: string, ...values: Array<string | number>): ApexException {
@@ -132,6 +140,32 @@ function toRow(session: Session, row: SampleJobRow): JobRow {
     return dto;
 }
 
+/**
+ * As `JobService.requireOneContractsOption`: the Contracts option of the rows of a license-change
+ * job (false for a job that enables users), the same for every row of the call and, when the job
+ * holds rows already, the same as its first row's. Otherwise the whole call is refused
+ * (CONTRACTS_OPTION_MIXED, the code leading and the label's words after it), before anything is
+ * written: no row, no History record, the job still Draft with what it held.
+ */
+function requireOneContractsOption(job: SampleJob, rows: readonly RowInput[]): boolean {
+    if (job.Kind__c !== 'LICENSE_CHANGE') {
+        return false;
+    }
+    const option = requestCompletesContractsSetup(rows[0].request);
+    let mixed = rows.some((row) => requestCompletesContractsSetup(row.request) !== option);
+    if (!mixed && job.Requested__c > 0) {
+        const held = rowsOf(job.Id)[0];
+        mixed = held !== undefined && requestCompletesContractsSetup(held.Request__c) !== option;
+    }
+    if (mixed) {
+        throw new ApexException(
+            `${CONTRACTS_OPTION_MIXED}: ${CONTRACTS_OPTION_MIXED_LABEL}`,
+            'ccsa.JobService.JobException',
+        );
+    }
+    return option;
+}
+
 /** As `JobService.rowKeyOf`: the row's key when its request names that same contact or user. */
 function rowKeyOf(kind: string, row: RowInput | null | undefined): string | null {
     if (!row || !row.rowKey || !row.request || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(row.rowKey)) {
@@ -189,12 +223,11 @@ export const addJobRows: typeof import('@salesforce/apex/JobController.addJobRow
             throw jobError(ROW_INVALID, String(row?.rowKey));
         }
     }
-    // As `JobService.contractsRefusalOf`: the rows that carry the Contracts option are added Refused
-    // when the policy refuses a Contracts set or license now (the browser is not trusted with it).
-    const contractsRefused =
-        job.Kind__c === 'LICENSE_CHANGE' && rows.some((row) => requestCompletesContractsSetup(row.request))
-            ? contractsRefusal(session, job.Target_Profile_Id__c)
-            : null;
+    const contractsOption = requireOneContractsOption(job, rows);
+    // As `JobService.contractsRefusalOf`: the rows (all of them carry the Contracts option, or none)
+    // are added Refused when the policy refuses a Contracts set or license now (the browser is not
+    // trusted with it).
+    const contractsRefused = contractsOption ? contractsRefusal(session, job.Target_Profile_Id__c) : null;
     const taken = new Set(rowsOf(job.Id).map((row) => row.Row_Key__c));
     const inserts: Array<
         Pick<SampleJobRow, 'Row_Key__c' | 'Label__c' | 'Request__c'> &
@@ -206,7 +239,7 @@ export const addJobRows: typeof import('@salesforce/apex/JobController.addJobRow
             continue;
         }
         taken.add(row.rowKey);
-        const refused = contractsRefused !== null && requestCompletesContractsSetup(row.request);
+        const refused = contractsRefused !== null;
         inserts.push({
             Row_Key__c: row.rowKey,
             Label__c: row.label?.slice(0, 255) ?? null,
