@@ -9,12 +9,15 @@
  * Editing: the pencil of a cell opens an input; Enter or leaving the field keeps the value as a
  * draft (the cell is marked edited), Escape drops it; focus goes back to the pencil. "Save" hands
  * every draft to the panel in one `save` event (`{ draftValues: [{ key, field: value }] }`), which
- * re-validates the rows; "Cancel" drops the drafts. Checkbox cells take a draft on change; a value
- * set back to the row's own is no draft. Every change of the drafts is told to the panel
- * (`draftchange`, `{ draftValues }`), which owns them (`draft-values`): it holds Run while any is
- * unsaved, drops those of removed rows and clears them at a new Check. Rows whose `editableField`
- * is false (done, queued) show no pencil and no draft. The Save bar stays in view at the bottom of
- * the window while the table is on screen.
+ * re-validates the rows; "Cancel" drops the drafts. Both take their bar (and the focused button)
+ * away, so the focus goes back into the table, never to nothing or to an element without a name:
+ * to the control last edited (a pencil, a checkbox), else the table's tab stop, else (no control
+ * left) the table itself, a region named for screen readers. Checkbox cells take a draft on
+ * change; a value set back to the row's own is no draft. Every change of the drafts is told to the
+ * panel (`draftchange`, `{ draftValues }`), which owns them (`draft-values`): it holds Run while
+ * any is unsaved, drops those of removed rows and clears them at a new Check. Rows whose
+ * `editableField` is false (done, queued) show no pencil and no draft. The Save bar stays in view
+ * at the bottom of the window while the table is on screen.
  *
  * Keyboard: the table's controls (pencils, checkboxes, remove buttons) are one tab stop, as the
  * datatable's grid was (a roving tabindex): the arrow keys move between them, up and down in the
@@ -27,6 +30,7 @@ import SORT_BY from '@salesforce/label/c.CCSA_Plan_Sort_By';
 import SAVE from '@salesforce/label/c.CCSA_Plan_Save';
 import CANCEL from '@salesforce/label/c.CCSA_Plan_Cancel_Edits';
 import UNSAVED from '@salesforce/label/c.CCSA_Plan_Unsaved';
+import TABLE from '@salesforce/label/c.CCSA_Plan_Table';
 
 /** A column of the plan table. */
 export interface PlanColumn {
@@ -116,9 +120,14 @@ export default class PlanTable extends LightningElement {
     private focusInput = false;
     /** The control in the tab order (row key and field); the first one when none was focused yet. */
     active?: { key: string; field: string };
+    /** The control whose value the admin changed last (a pencil, a checkbox): Save and Cancel return to it. */
+    private lastEdited?: { key: string; field: string };
     private editLabels = new Map<string, string>();
-    /** After a render: the element to give the focus to (a pencil, a button), else the table. */
-    private focusAfter?: string;
+    /**
+     * After a render, the focus goes to `selector` (a pencil, a button) if it is there, else to the
+     * table's tab stop, else to the table itself: never to nothing, never to an element without a name.
+     */
+    private focusAfter?: { selector?: string };
     private headerCache?: { columns: PlanColumn[]; sortedBy?: string; sortedDirection: string; view: HeaderView[] };
     private viewCache?: {
         rows: Row[];
@@ -129,7 +138,7 @@ export default class PlanTable extends LightningElement {
         view: RowView[];
     };
 
-    readonly labels = { save: SAVE, cancel: CANCEL };
+    readonly labels = { save: SAVE, cancel: CANCEL, table: TABLE };
 
     /** The rows of the page, in the order shown. */
     @api
@@ -317,15 +326,30 @@ export default class PlanTable extends LightningElement {
         return this.template?.querySelector<HTMLElement>(this.cellSelector(element, cell.rowKey, cell.field)) ?? null;
     }
 
-    /** A control that takes the focus (a click, the arrow keys) becomes the table's tab stop. */
-    handleGridFocus(event: FocusEvent): void {
-        const target = event.target as HTMLElement;
-        const { key, field } = target.dataset ?? {};
-        if (key && field && !target.classList.contains('cell-input')) {
+    /** The element of the table's tab stop (the one control with tabindex 0), if it has a control. */
+    private tabStopElement(): HTMLElement | null {
+        for (const row of this.rows) {
+            const cell = row.cells.find((candidate) => candidate.tabIndex === 0);
+            if (cell) {
+                return this.controlElement(cell);
+            }
+        }
+        return null;
+    }
+
+    /** Makes a control (its row key and field) the table's tab stop; the open input is none. */
+    private takeTabStop(element: HTMLElement): void {
+        const { key, field } = element.dataset ?? {};
+        if (key && field && !element.classList.contains('cell-input')) {
             if (this.active?.key !== key || this.active?.field !== field) {
                 this.active = { key, field };
             }
         }
+    }
+
+    /** A control that takes the focus (a click, the arrow keys) becomes the table's tab stop. */
+    handleGridFocus(event: FocusEvent): void {
+        this.takeTabStop(event.target as HTMLElement);
     }
 
     /** Arrow keys, Home and End between the table's controls. */
@@ -391,12 +415,17 @@ export default class PlanTable extends LightningElement {
             }
         }
         if (this.focusAfter) {
-            const selector = this.focusAfter;
+            const { selector } = this.focusAfter;
             this.focusAfter = undefined;
             const target =
-                this.template?.querySelector<HTMLElement>(selector) ??
+                (selector ? this.template?.querySelector<HTMLElement>(selector) : null) ??
+                this.tabStopElement() ??
                 this.template?.querySelector<HTMLElement>('.plan-table-scroll');
-            target?.focus();
+            if (target) {
+                target.focus();
+                // The control focused is the tab stop, whether or not the browser told focusin.
+                this.takeTabStop(target);
+            }
         }
     }
 
@@ -411,6 +440,9 @@ export default class PlanTable extends LightningElement {
         const row = this.rowsValue.find((candidate) => String(candidate[this.keyField]) === key);
         const current = this.drafts.get(key)?.[field] ?? row?.[field];
         this.editing = { key, field, initial: String(current ?? '') };
+        // Set here too: a click does not focus a button in every browser (Safari).
+        this.active = { key, field };
+        this.lastEdited = { key, field };
         this.focusInput = true;
     }
 
@@ -420,7 +452,7 @@ export default class PlanTable extends LightningElement {
             const editing = this.editing;
             this.commit(event.currentTarget as HTMLInputElement);
             if (editing) {
-                this.focusAfter = this.cellSelector('button.edit-button', editing.key, editing.field);
+                this.focusAfter = { selector: this.cellSelector('button.edit-button', editing.key, editing.field) };
             }
         } else if (event.key === 'Escape') {
             event.preventDefault();
@@ -428,7 +460,7 @@ export default class PlanTable extends LightningElement {
             const editing = this.editing;
             this.editing = undefined;
             if (editing) {
-                this.focusAfter = this.cellSelector('button.edit-button', editing.key, editing.field);
+                this.focusAfter = { selector: this.cellSelector('button.edit-button', editing.key, editing.field) };
             }
         }
     }
@@ -442,6 +474,8 @@ export default class PlanTable extends LightningElement {
         const key = input.dataset.key as string;
         const field = input.dataset.field as string;
         const row = this.rowsValue.find((candidate) => String(candidate[this.keyField]) === key);
+        this.active = { key, field };
+        this.lastEdited = { key, field };
         this.setDraft(key, field, input.checked, row?.[field] === true);
     }
 
@@ -451,9 +485,11 @@ export default class PlanTable extends LightningElement {
         if (index >= 0) {
             // The focus goes to the same button of the row that takes this one's place.
             const next = this.rowsValue[index + 1] ?? this.rowsValue[index - 1];
-            this.focusAfter = next
-                ? `${this.cellSelector('button.action-button', String(next[this.keyField]), field)}:not([disabled])`
-                : '.plan-table-scroll';
+            this.focusAfter = {
+                selector: next
+                    ? `${this.cellSelector('button.action-button', String(next[this.keyField]), field)}:not([disabled])`
+                    : undefined,
+            };
             const row = this.rowsValue[index];
             this.dispatchEvent(new CustomEvent('rowaction', { detail: { action: { name: field }, row } }));
         }
@@ -463,15 +499,30 @@ export default class PlanTable extends LightningElement {
         const draftValues = this.draftValues;
         this.drafts = new Map();
         this.editing = undefined;
-        this.focusAfter = '.plan-table-scroll';
+        this.returnFocusToTable();
         this.dispatchEvent(new CustomEvent('save', { detail: { draftValues } }));
     }
 
     handleCancel(): void {
         this.drafts = new Map();
         this.editing = undefined;
-        this.focusAfter = '.plan-table-scroll';
+        this.returnFocusToTable();
         this.draftsChanged();
+    }
+
+    /**
+     * Save and Cancel take their bar (and the focused button) away: the focus goes back to the
+     * control last edited, made the tab stop (WAI-ARIA APG grid: the grid keeps one cell to come
+     * back to).
+     * When that row is gone or locked after the panel's answer, the tab stop falls back to the first
+     * control (the `rows` getter), and with none, to the table's named region (`renderedCallback`).
+     */
+    private returnFocusToTable(): void {
+        if (this.lastEdited) {
+            this.active = this.lastEdited;
+            this.lastEdited = undefined;
+        }
+        this.focusAfter = {};
     }
 
     /** Keeps the open input's value as a draft when it differs from the row's; closes the input. */

@@ -279,4 +279,87 @@ describe('c-plan-table', () => {
         expect(root(element).activeElement).toBe(cell(element, 'a', 'Username').querySelector('button.edit-button'));
         await expect(element).toBeAccessible();
     });
+
+    describe('gives the focus back to a named control after Save or Cancel', () => {
+        const THREE = [ROWS[0], { ...ROWS[0], key: 'c', name: 'Cy Ng', Username: 'cy@x.com' }, ROWS[1]];
+        const inTabOrder = (element: HTMLElement): Element[] =>
+            [...root(element).querySelectorAll('tbody button, tbody input')].filter(
+                (control) => control.getAttribute('tabindex') === '0',
+            );
+        const pencil = (element: HTMLElement, key: string): HTMLElement =>
+            cell(element, key, 'Username').querySelector('button.edit-button') as HTMLElement;
+        const editUsername = async (element: HTMLElement, key: string, value: string): Promise<void> => {
+            pencil(element, key).click();
+            await flush();
+            const input = cell(element, key, 'Username').querySelector('input.cell-input') as HTMLInputElement;
+            input.value = value;
+            input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+            await flush();
+        };
+        const click = async (element: HTMLElement, selector: string): Promise<void> => {
+            (root(element).querySelector(selector) as HTMLElement).click();
+            await flush();
+        };
+
+        it('after Save: the pencil of the cell last edited, which is the tab stop', async () => {
+            const element = await render({ data: THREE });
+            await editUsername(element, 'c', 'cy.ng@x.com');
+            // The admin moves on along the row before saving: the focus still goes back to the edit.
+            const remove = cell(element, 'c', 'Remove from the plan').querySelector('button') as HTMLElement;
+            remove.focus();
+            await flush();
+            await click(element, 'button.save-drafts');
+            expect(root(element).activeElement).toBe(pencil(element, 'c'));
+            expect(root(element).activeElement?.getAttribute('aria-label')).toBe('Edit Username of Cy Ng');
+            expect(inTabOrder(element)).toEqual([pencil(element, 'c')]);
+            await expect(element).toBeAccessible();
+        });
+
+        it('after Cancel: the checkbox last edited, which is the tab stop', async () => {
+            const element = await render({ data: THREE });
+            const checkbox = cell(element, 'c', 'Content').querySelector('input') as HTMLInputElement;
+            checkbox.checked = false;
+            checkbox.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            await click(element, 'button.cancel-drafts');
+            expect(root(element).activeElement).toBe(cell(element, 'c', 'Content').querySelector('input'));
+            expect(inTabOrder(element)).toEqual([cell(element, 'c', 'Content').querySelector('input')]);
+        });
+
+        it('after Escape: the pencil of the cell, which is the tab stop', async () => {
+            const element = await render({ data: THREE });
+            pencil(element, 'c').click();
+            await flush();
+            const input = cell(element, 'c', 'Username').querySelector('input.cell-input') as HTMLInputElement;
+            input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+            await flush();
+            expect(root(element).activeElement).toBe(pencil(element, 'c'));
+            expect(inTabOrder(element)).toEqual([pencil(element, 'c')]);
+        });
+
+        it("falls back to the table's first control when the cell edited is gone", async () => {
+            const element = await render({ data: THREE });
+            // The panel's re-validation drops the saved row from the page (e.g. "problems only").
+            element.addEventListener('save', () => Object.assign(element, { data: [ROWS[0], ROWS[1]] }));
+            await editUsername(element, 'c', 'cy.ng@x.com');
+            await click(element, 'button.save-drafts');
+            expect(root(element).activeElement).toBe(pencil(element, 'a'));
+            expect(inTabOrder(element)).toEqual([pencil(element, 'a')]);
+        });
+
+        it('falls back to the table, a named region, when it has no control left', async () => {
+            const element = await render();
+            element.addEventListener('draftchange', () => Object.assign(element, { data: [ROWS[1]] }));
+            const checkbox = cell(element, 'a', 'Content').querySelector('input') as HTMLInputElement;
+            checkbox.checked = false;
+            checkbox.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            await click(element, 'button.cancel-drafts');
+            const region = root(element).querySelector('.plan-table-scroll') as HTMLElement;
+            expect(root(element).activeElement).toBe(region);
+            expect(region.getAttribute('role')).toBe('region');
+            expect(region.getAttribute('aria-label')).toBe('Plan');
+            await expect(element).toBeAccessible();
+        });
+    });
 });
