@@ -15,8 +15,11 @@ import {
 } from '../sample-org/apex/HistoryController';
 import { activateSite } from '../sample-org/apex/ReadinessController';
 import { generateSampleOrg, seedHistoricalLogs, SAMPLE_NOW } from '../sample-org/data/generate';
+import { addJobRows, createJob, startJob } from '../sample-org/apex/JobController';
+import { configureEngine, drainJobs, resetEngine } from '../sample-org/jobEngine';
 import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
-import type { SetupAssistantLog } from '../sample-org/types';
+import type { Id, SetupAssistantLog } from '../sample-org/types';
+import { changeRow } from 'c/jobRunner';
 
 beforeEach(() => {
     resetSampleOrg();
@@ -165,5 +168,53 @@ describe('sample org History', () => {
         expect(byName[0]).toMatchObject({ username: expect.any(String), profileName: expect.any(String) });
         expect(await searchHistoryUsers({ searchTerm: '%' })).toEqual([]);
         expect(await searchHistoryUsers({ searchTerm: '_' })).toEqual([]);
+    });
+
+    it('reads a 15-character user id in the filter as its 18-character form, as the Apex Id field does', async () => {
+        const seeded = seedHistoricalLogs(org);
+        const logged = seeded.find((log) => log.Target_User__c) as SetupAssistantLog;
+        const byLongId = await getHistory({ filter: { targetUserId: logged.Target_User__c } });
+        const byShortId = await getHistory({ filter: { targetUserId: (logged.Target_User__c as Id).slice(0, 15) } });
+        expect(byLongId.total).toBeGreaterThan(0);
+        expect(byShortId.rows.map((row) => row.id)).toEqual(byLongId.rows.map((row) => row.id));
+    });
+
+    it('lists a license change a job refused with its user named in Before only, and no user filter finds it', async () => {
+        resetEngine();
+        configureEngine({ autoRun: false, persist: false, failureRate: 0 });
+        const internal = org.User.find((u) => u.UserType === 'Standard' && u.IsActive) as (typeof org.User)[number];
+        const target = org.Profile.find((p) => p.Name === 'Customer Community Plus User - Contracts')?.Id as Id;
+        const job = await createJob({ kind: 'LICENSE_CHANGE', targetProfileId: target });
+        const item = {
+            userId: internal.Id,
+            profileId: internal.ProfileId,
+            isActive: true,
+            contactId: null,
+            permissionSetIds: [],
+            permissionSetLicenseIds: [],
+            acknowledgedIrreversible: true,
+        };
+        await addJobRows({ jobId: job.id, rows: [changeRow(item, internal.Name)] });
+        await startJob({ jobId: job.id });
+        drainJobs();
+
+        const page = await getHistory({ filter: { action: 'LICENSE_CHANGE', status: 'Refused' } });
+        expect(page.total).toBe(1);
+        const [row] = page.rows;
+        // As `JobChain.refusedChangeLog`: nothing was done to the user, so no target; Before names them,
+        // and the page's names resolve them from there (`HistoryService.resolveNames`).
+        expect(row.targetUserId).toBeUndefined();
+        expect(row.targetUserName).toBeUndefined();
+        expect(JSON.parse(row.before ?? '{}')).toEqual({ jobId: job.id, userId: internal.Id });
+        expect(row.error).toMatch(/^USER_NOT_EXTERNAL: /);
+        expect(page.names?.[internal.Id]).toBe(internal.Name);
+
+        // `HistorySelector.whereClause` filters on Target_User__c only, and the user picker offers
+        // only users a log targets.
+        expect((await getHistory({ filter: { targetUserId: internal.Id, status: 'Refused' } })).total).toBe(0);
+        expect((await getHistory({ filter: { userSearch: internal.Name, status: 'Refused' } })).total).toBe(0);
+        expect((await searchHistoryUsers({ searchTerm: internal.Name })).map((user) => user.id)).not.toContain(
+            internal.Id,
+        );
     });
 });

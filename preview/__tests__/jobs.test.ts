@@ -5,6 +5,9 @@
  * between chunks, a dead step marks it Failed with its rows Pending, and a resume runs the rest
  * without writing any row twice. A license-change job's rows agree about the Contracts option, or
  * `addJobRows` refuses the call (CONTRACTS_OPTION_MIXED) and writes nothing, as `JobService.addRows`.
+ * A row refused as it is added gets the same Refused History record a chunk writes (`JobChain.
+ * refusedChangeLog`: the user in Before__c, never in Target_User__c), and row keys are stored and
+ * compared as 18-character Ids, as `Id.valueOf` makes them.
  * Zero latency, failures only where a test forces them.
  */
 import {
@@ -25,9 +28,12 @@ import {
     queuedSteps,
     resetEngine,
     restoreSaved,
+    rowsOf,
     runNextStep,
 } from '../sample-org/jobEngine';
 import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
+import { toId18 } from '../sample-org/data/random';
+import { currentSession } from '../sample-org/session';
 import type { Contact, Id } from '../sample-org/types';
 import { changeRow, enableRow, fetchWholeJob, jobCsv, startJobFromRows } from 'c/jobRunner';
 import type { JobApi } from 'c/jobRunner';
@@ -294,6 +300,36 @@ describe('sample org: jobs', () => {
         expect(rows.every((row) => row.logId)).toBe(true);
         expect(org.User.find((u) => u.Id === dmitri.Id)?.ProfileId).toBe(target);
         expect(org.User.find((u) => u.Id === internal.Id)?.ProfileId).toBe(internal.ProfileId);
+        // As `JobChain.refusedChangeLog`: nothing was done to the user, who is named in Before__c only.
+        const refusedLog = org.Setup_Assistant_Log__c.find((l) => l.Id === rows[1].logId);
+        expect(refusedLog).toMatchObject({
+            Action__c: 'LICENSE_CHANGE',
+            Status__c: 'Refused',
+            Target_User__c: null,
+            Before__c: JSON.stringify({ jobId: started.id, userId: internal.Id }),
+            Error__c: rows[1].error,
+        });
+    });
+
+    it('names only the job in the Skipped History record of a row the chain cannot read', async () => {
+        const [contact] = readyContacts(1);
+        const job = await createJob({ kind: 'ENABLE_USERS' });
+        await addJobRows({ jobId: job.id, rows: [enableRow(requestFor(contact, 0))] });
+        // The stored request no longer names the row's contact (as a row the browser could not have added).
+        const [stored] = rowsOf(job.id);
+        stored.Request__c = JSON.stringify({ ...requestFor(contact, 0), ContactId: unknownContactId(1) });
+        await startJob({ jobId: job.id });
+        drainJobs();
+        const { rows } = await fetchWholeJob(job.id, API);
+        expect(rows[0].status).toBe('Skipped');
+        // As `JobChain.skippedLog(action, null, reason)`: Before__c is the job alone.
+        expect(org.Setup_Assistant_Log__c.find((l) => l.Id === rows[0].logId)).toMatchObject({
+            Action__c: 'ENABLE_USER',
+            Status__c: 'Skipped',
+            Target_User__c: null,
+            Before__c: JSON.stringify({ jobId: job.id }),
+            Error__c: rows[0].error,
+        });
     });
 
     it('passes the Contracts option its rows carry to the snapshot of each chunk', async () => {
@@ -413,6 +449,53 @@ describe('sample org: jobs', () => {
         expect(org.User.find((u) => u.Id === userId)?.ProfileId).toBe(profileBefore);
     });
 
+    it('writes each row refused as it is added the Refused History record a chunk writes, and links the row to it', async () => {
+        const { items, target } = await changeItems(2, true);
+        makeDocGenPrivileged();
+        const job = await createJob({ kind: 'LICENSE_CHANGE', targetProfileId: target });
+        const logsBefore = org.Setup_Assistant_Log__c.length;
+        await addJobRows({ jobId: job.id, rows: items.map((item, n) => changeRow(item, `User ${n}`)) });
+        const { rows } = await getJob({ jobId: job.id });
+        expect(rows.map((row) => row.status)).toEqual(['Refused', 'Refused']);
+        const written = org.Setup_Assistant_Log__c.slice(logsBefore);
+        expect(written).toHaveLength(2);
+        // As `JobService.addRows`: `JobChain.refusedChangeLog(jobId, userId, the row's error)`, written
+        // as the admin; the row names its record.
+        rows.forEach((row, n) => {
+            expect(row.logId).toBe(written[n].Id);
+            expect(row.logName).toBe(written[n].Name);
+            expect(written[n]).toMatchObject({
+                Action__c: 'LICENSE_CHANGE',
+                Status__c: 'Refused',
+                Target_User__c: null,
+                Before__c: JSON.stringify({ jobId: job.id, userId: items[n].userId }),
+                After__c: null,
+                Snapshot__c: null,
+                Error__c: row.error,
+                CreatedById: currentSession().user.Id,
+            });
+            expect(row.error).toMatch(/^PERMISSION_SET_PRIVILEGED: /);
+        });
+
+        // The chain never runs them, and writes them no second record.
+        await startJob({ jobId: job.id });
+        drainJobs();
+        const done = await fetchWholeJob(job.id, API);
+        expect(done.job.status).toBe('Completed');
+        expect(done.rows.map((row) => row.logId)).toEqual(rows.map((row) => row.logId));
+        expect(org.Setup_Assistant_Log__c.slice(logsBefore)).toEqual(written);
+    });
+
+    it('writes no History record for rows added while the policy allows the Contracts option', async () => {
+        const { items, target } = await changeItems(1, true);
+        const job = await createJob({ kind: 'LICENSE_CHANGE', targetProfileId: target });
+        const logsBefore = org.Setup_Assistant_Log__c.length;
+        await addJobRows({ jobId: job.id, rows: [changeRow(items[0], 'First')] });
+        const { rows } = await getJob({ jobId: job.id });
+        expect(rows.map((row) => [row.status, row.logId])).toEqual([['Pending', undefined]]);
+        expect(org.Setup_Assistant_Log__c).toHaveLength(logsBefore);
+    });
+
     /** Active Customer Community users' license-change items to the Contracts profile, with or without the option. */
     async function changeItems(count: number, completeContractsSetup: boolean) {
         const target = profileId(PLUS_CONTRACTS);
@@ -513,6 +596,69 @@ describe('sample org: jobs', () => {
             expect(labels).not.toContain('DocGen Run-time Community User');
             expect(labels).not.toContain('Contract Management CC Plus Digital Experience User');
         }
+    });
+
+    it('converts a 15-character Id as Apex does: the case-safe suffix of the standard checksum', () => {
+        // Salesforce's own example (Knowledge article "What are Salesforce IDs composed of?").
+        expect(toId18('001A0000006Vm9r')).toBe('001A0000006Vm9rIAC');
+        expect(toId18('001A0000006Vm9rIAC')).toBe('001A0000006Vm9rIAC');
+        for (const notAnId of ['001A0000006Vm9', '001A0000006Vm9rI', '001A0000006Vm-r', null, undefined, 42]) {
+            expect(toId18(notAnId)).toBeNull();
+        }
+        const contact = org.Contact[0];
+        expect(toId18(contact.Id.slice(0, 15))).toBe(contact.Id);
+    });
+
+    it('stores 15-character row keys as 18-character Ids, and counts the two forms of one record as duplicates', async () => {
+        const [first, second, third] = readyContacts(3);
+        const job = await createJob({ kind: 'ENABLE_USERS' });
+        const short = (id: Id): Id => id.slice(0, 15);
+        const added = await addJobRows({
+            jobId: job.id,
+            rows: [
+                // The key and the request's contact, both 15 characters.
+                enableRow({ ...requestFor(first, 0), ContactId: short(first.Id) }),
+                // A 15-character key for an 18-character contact in the request: the same record.
+                { ...enableRow(requestFor(second, 1)), rowKey: short(second.Id) },
+                // The 18-character form of a key this call already added.
+                enableRow(requestFor(first, 2)),
+            ],
+        });
+        expect(added).toMatchObject({ added: 2, duplicates: 1, requested: 2 });
+        const again = await addJobRows({
+            jobId: job.id,
+            rows: [
+                enableRow(requestFor(second, 3)),
+                enableRow({ ...requestFor(third, 4), ContactId: short(third.Id) }),
+            ],
+        });
+        expect(again).toMatchObject({ added: 1, duplicates: 1, requested: 3 });
+        const { rows } = await getJob({ jobId: job.id });
+        expect(rows.map((row) => row.rowKey)).toEqual([first.Id, second.Id, third.Id]);
+
+        await startJob({ jobId: job.id });
+        drainJobs();
+        const done = await fetchWholeJob(job.id, API);
+        expect(done.job.status).toBe('Completed');
+        expect(done.rows.map((row) => row.status)).toEqual(['Done', 'Done', 'Done']);
+        for (const contact of [first, second, third]) {
+            expect(org.User.filter((u) => u.ContactId === contact.Id)).toHaveLength(1);
+        }
+    });
+
+    it('runs a license-change row whose key and user are 15-character Ids', async () => {
+        const { items, target } = await changeItems(1, false);
+        const userId = items[0].userId as Id;
+        const short = { ...items[0], userId: userId.slice(0, 15) };
+        const job = await createJob({ kind: 'LICENSE_CHANGE', targetProfileId: target });
+        await addJobRows({ jobId: job.id, rows: [changeRow(short, 'Short')] });
+        const duplicate = await addJobRows({ jobId: job.id, rows: [changeRow(items[0], 'Long')] });
+        expect(duplicate).toMatchObject({ added: 0, duplicates: 1, requested: 1 });
+        await startJob({ jobId: job.id });
+        drainJobs();
+        const { rows } = await fetchWholeJob(job.id, API);
+        expect(rows.map((row) => [row.rowKey, row.status, row.resultUserId])).toEqual([[userId, 'Done', userId]]);
+        expect(org.User.find((u) => u.Id === userId)?.ProfileId).toBe(target);
     });
 
     it('refuses a row whose request names another contact', async () => {

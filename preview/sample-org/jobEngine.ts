@@ -26,6 +26,7 @@ import { formatLabel } from 'c/labelFormat';
 import { ApexException, implementationOf, reportUnexpected } from './apexMethod';
 import { enableUsers, sampleSettings } from './apex/UserSetupController';
 import { applyLicenseChanges, reconcileLicenseChanges, snapshotLicenseChanges } from './apex/LicenseUpgradeController';
+import { toId18 } from './data/random';
 import { forgetIssuedIds, licenseById, newRecordId, platformNow, profileById, sampleOrg, userById } from './org';
 import {
     CONTRACTS_PERMISSION_SETS,
@@ -274,7 +275,7 @@ export function insertRows(
     job: SampleJob,
     rows: ReadonlyArray<
         Pick<SampleJobRow, 'Row_Key__c' | 'Label__c' | 'Request__c'> &
-            Partial<Pick<SampleJobRow, 'Status__c' | 'Error__c'>>
+            Partial<Pick<SampleJobRow, 'Status__c' | 'Error__c' | 'Log__c'>>
     >,
 ): void {
     const stored = rowsOf(job.Id);
@@ -533,10 +534,20 @@ function invalidRow(row: SampleJobRow): string {
     return `ROW_INVALID: ${formatLabel(ROW_INVALID, row.Row_Key__c)}`;
 }
 
-function readRequest<T>(row: SampleJobRow, key: (value: T) => unknown): T | null {
+/**
+ * As `JobChain.readEnableRequest` and `readChangeItem`: the row's request when it names the row's
+ * own contact or user, else null. The request's field is an `Id` in Apex, so a 15-character value
+ * is read as its 18-character form (the row key is stored so by `addJobRows`), and the request the
+ * chunk sends on carries it.
+ */
+function readRequest<T extends object>(row: SampleJobRow, field: 'ContactId' | 'userId'): T | null {
     try {
-        const value = JSON.parse(row.Request__c) as T;
-        return value && key(value) === row.Row_Key__c ? value : null;
+        const value = JSON.parse(row.Request__c) as (T & Record<string, unknown>) | null;
+        const named = value ? toId18(value[field]) : null;
+        if (!value || named === null || named !== toId18(row.Row_Key__c)) {
+            return null;
+        }
+        return { ...value, [field]: named };
     } catch {
         return null;
     }
@@ -556,7 +567,7 @@ function enableChunk(step: QueuedStep, job: SampleJob): void {
     const next = newStep(job.Id, step.run, step.chunk, 'RECORD');
     const requests: EnableRequest[] = [];
     for (const row of rows) {
-        const request = readRequest<EnableRequest>(row, (value) => value.ContactId);
+        const request = readRequest<EnableRequest>(row, 'ContactId');
         if (request) {
             next.rowIds.push(row.Id);
             requests.push(request);
@@ -609,33 +620,63 @@ function setOutcome(
     row.Chunk__c = chunk;
 }
 
-/** A log for a row the chain did not send (unreadable or refused before the service). */
-function writeSkippedLog(
+/** `SetupAssistantLogWriter.write` of one record the chain or the job service built: its Id. */
+function writeLog(
     org: SampleOrg,
-    owner: User,
-    job: SampleJob,
-    action: string,
-    status: string,
-    reason: string,
-    userId: Id | null,
+    createdBy: User,
+    fields: { action: string; status: string; targetUserId: Id | null; before: string; reason: string },
 ): Id {
     const id = newRecordId(org, 'Setup_Assistant_Log__c');
     org.Setup_Assistant_Log__c.push({
         Id: id,
         Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
-        Action__c: action,
-        Status__c: status,
-        Target_User__c: userId,
+        Action__c: fields.action,
+        Status__c: fields.status,
+        Target_User__c: fields.targetUserId,
         Snapshot__c: null,
-        Before__c: JSON.stringify({ jobId: job.Id, userId }),
+        Before__c: fields.before,
         After__c: null,
         Restored__c: null,
         Removed__c: null,
-        Error__c: reason,
+        Error__c: fields.reason,
         CreatedDate: platformNow(),
-        CreatedById: owner.Id,
+        CreatedById: createdBy.Id,
     });
     return id;
+}
+
+/** As `JobChain.skippedLog`: a row the chain could not read; Before__c names only the job. */
+function writeSkippedLog(org: SampleOrg, owner: User, job: SampleJob, action: string, reason: string): Id {
+    return writeLog(org, owner, {
+        action,
+        status: 'Skipped',
+        targetUserId: null,
+        before: JSON.stringify({ jobId: job.Id }),
+        reason,
+    });
+}
+
+/**
+ * As `JobChain.refusedChangeLog`, written: the History record of a license-change row refused
+ * before anything was written for its user, by a chunk or as the row is added
+ * (`JobController.addJobRows`, a Contracts option the policy refuses). The user is named in
+ * Before__c, never in Target_User__c: nothing was done to them (so History's user filters, which
+ * look at Target_User__c only, do not find it, as in the org).
+ * @param org the sample org
+ * @param createdBy the admin the record is written as
+ * @param jobId the job
+ * @param userId the row's user (18 characters)
+ * @param reason the refusal, "CODE: reason"
+ * @returns the record's Id
+ */
+export function writeRefusedChangeLog(org: SampleOrg, createdBy: User, jobId: Id, userId: Id, reason: string): Id {
+    return writeLog(org, createdBy, {
+        action: 'LICENSE_CHANGE',
+        status: 'Refused',
+        targetUserId: null,
+        before: JSON.stringify({ jobId, userId }),
+        reason,
+    });
 }
 
 function recordEnabled(step: QueuedStep, job: SampleJob, owner: User): void {
@@ -646,7 +687,7 @@ function recordEnabled(step: QueuedStep, job: SampleJob, owner: User): void {
         setOutcome(rows.get(rowId), step.chunk, rowStatusOf(result?.status), result?.userId, step.logIds[i], errors);
     });
     for (const [rowId, reason] of step.skipped) {
-        const logId = writeSkippedLog(sampleOrg, owner, job, 'ENABLE_USER', 'Skipped', reason, null);
+        const logId = writeSkippedLog(sampleOrg, owner, job, 'ENABLE_USER', reason);
         setOutcome(rows.get(rowId), step.chunk, 'Skipped', null, logId, [reason]);
     }
     advance(step, job, 'ENABLE');
@@ -669,7 +710,7 @@ function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
     const refused = new Map<Id, string>();
     const skipped: Array<[Id, string]> = [];
     for (const row of rows) {
-        const item = readRequest<ChangeItem>(row, (value) => value.userId);
+        const item = readRequest<ChangeItem>(row, 'userId');
         if (item) {
             items.set(row.Id, item);
         } else {
@@ -736,22 +777,12 @@ function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
     });
     const byId = rowById(job);
     for (const [rowId, reason] of refused) {
-        const userId = items.get(rowId)?.userId ?? null;
-        const logId =
-            logOfRefused.get(rowId) ??
-            writeSkippedLog(
-                sampleOrg,
-                owner,
-                job,
-                'LICENSE_CHANGE',
-                'Refused',
-                reason,
-                userById(sampleOrg, userId) ? userId : null,
-            );
+        const userId = (items.get(rowId) as ChangeItem).userId;
+        const logId = logOfRefused.get(rowId) ?? writeRefusedChangeLog(sampleOrg, owner, job.Id, userId, reason);
         setOutcome(byId.get(rowId), step.chunk, 'Refused', null, logId, [reason]);
     }
     for (const [rowId, reason] of skipped) {
-        const logId = writeSkippedLog(sampleOrg, owner, job, 'LICENSE_CHANGE', 'Skipped', reason, null);
+        const logId = writeSkippedLog(sampleOrg, owner, job, 'LICENSE_CHANGE', reason);
         setOutcome(byId.get(rowId), step.chunk, 'Skipped', null, logId, [reason]);
     }
     job.Current_Step__c = 'APPLY';

@@ -9,6 +9,7 @@ import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
 import { escapeLike } from 'c/enablementRun';
+import { toId18 } from '../data/random';
 import { profileById, userById } from '../org';
 import { likeMatcher } from '../platform';
 import { currentSession } from '../session';
@@ -40,8 +41,14 @@ function contains(value: string | null | undefined, term: string): boolean {
     return (value ?? '').toLowerCase().includes(term.toLowerCase());
 }
 
+/**
+ * As `HistorySelector.whereClause`. The user filters look at Target_User__c only, never Before__c:
+ * a license change refused before anything was done names its user in Before__c alone
+ * (`JobChain.refusedChangeLog`), so a search for the user does not list it, as in the org. The
+ * filter's `targetUserId` is an `Id` in Apex: a 15-character value is read as its 18-character form.
+ */
 function matches(org: SampleOrg, admin: User, log: SetupAssistantLog, filter: HistoryFilter): boolean {
-    if (filter.targetUserId && log.Target_User__c !== filter.targetUserId) {
+    if (filter.targetUserId && log.Target_User__c !== (toId18(filter.targetUserId) ?? filter.targetUserId)) {
         return false;
     }
     const search = (filter.userSearch ?? '').trim();

@@ -17,6 +17,7 @@ import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
 import type { CapabilityName } from '../guard';
+import { toId18 } from '../data/random';
 import { platformNow, userById } from '../org';
 import { checkJobOwner, checkTargetProfiles, throwIfRefused } from '../policy';
 import { currentSession } from '../session';
@@ -34,6 +35,7 @@ import {
     recount,
     requestCompletesContractsSetup,
     rowsOf,
+    writeRefusedChangeLog,
 } from '../jobEngine';
 import type { SampleJob, SampleJobRow } from '../jobEngine';
 
@@ -166,15 +168,20 @@ function requireOneContractsOption(job: SampleJob, rows: readonly RowInput[]): b
     return option;
 }
 
-/** As `JobService.rowKeyOf`: the row's key when its request names that same contact or user. */
+/**
+ * As `JobService.rowKeyOf`: the row's key when its request names that same contact or user, as an
+ * 18-character Id (`Id.valueOf`; the request's field is an `Id` too, so a 15- and an 18-character
+ * form of the same record agree), or null.
+ */
 function rowKeyOf(kind: string, row: RowInput | null | undefined): string | null {
-    if (!row || !row.rowKey || !row.request || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(row.rowKey)) {
+    const key = row?.request ? toId18(row.rowKey) : null;
+    if (!row || key === null) {
         return null;
     }
     try {
-        const request = JSON.parse(row.request) as { ContactId?: string; userId?: string } | null;
-        const named = kind === 'LICENSE_CHANGE' ? request?.userId : request?.ContactId;
-        return named === row.rowKey ? row.rowKey : null;
+        const request = JSON.parse(row.request) as { ContactId?: unknown; userId?: unknown } | null;
+        const named = toId18(kind === 'LICENSE_CHANGE' ? request?.userId : request?.ContactId);
+        return named === key ? key : null;
     } catch {
         return null;
     }
@@ -218,35 +225,51 @@ export const addJobRows: typeof import('@salesforce/apex/JobController.addJobRow
     if (rows.length > MAX_ROWS_PER_CALL || job.Requested__c + rows.length > MAX_ROWS_PER_JOB) {
         throw jobError(TOO_MANY_ROWS, MAX_ROWS_PER_CALL, MAX_ROWS_PER_JOB);
     }
+    const keys: string[] = [];
     for (const row of rows) {
-        if (!rowKeyOf(job.Kind__c, row)) {
+        const key = rowKeyOf(job.Kind__c, row);
+        if (!key) {
             throw jobError(ROW_INVALID, String(row?.rowKey));
         }
+        keys.push(key);
     }
     const contractsOption = requireOneContractsOption(job, rows);
     // As `JobService.contractsRefusalOf`: the rows (all of them carry the Contracts option, or none)
     // are added Refused when the policy refuses a Contracts set or license now (the browser is not
     // trusted with it).
     const contractsRefused = contractsOption ? contractsRefusal(session, job.Target_Profile_Id__c) : null;
+    // Keys are 18-character Ids, stored and compared so: a 15- and an 18-character key of the same
+    // record are duplicates.
     const taken = new Set(rowsOf(job.Id).map((row) => row.Row_Key__c));
     const inserts: Array<
         Pick<SampleJobRow, 'Row_Key__c' | 'Label__c' | 'Request__c'> &
-            Partial<Pick<SampleJobRow, 'Status__c' | 'Error__c'>>
+            Partial<Pick<SampleJobRow, 'Status__c' | 'Error__c' | 'Log__c'>>
     > = [];
-    for (const row of rows) {
-        if (taken.has(row.rowKey)) {
+    rows.forEach((row, i) => {
+        const key = keys[i];
+        if (taken.has(key)) {
             result.duplicates++;
-            continue;
+            return;
         }
-        taken.add(row.rowKey);
-        const refused = contractsRefused !== null;
-        inserts.push({
-            Row_Key__c: row.rowKey,
+        taken.add(key);
+        const added = {
+            Row_Key__c: key,
             Label__c: row.label?.slice(0, 255) ?? null,
             Request__c: row.request,
-            ...(refused ? { Status__c: 'Refused' as const, Error__c: contractsRefused } : {}),
+        };
+        if (contractsRefused === null) {
+            inserts.push(added);
+            return;
+        }
+        // As `JobService.linkRefusedLogs`: the Refused History record a chunk writes for a row it
+        // refuses (`JobChain.refusedChangeLog`), and the row linked to it.
+        inserts.push({
+            ...added,
+            Status__c: 'Refused',
+            Error__c: contractsRefused,
+            Log__c: writeRefusedChangeLog(session.org, session.user, job.Id, key, contractsRefused),
         });
-    }
+    });
     insertRows(job, inserts);
     result.added = inserts.length;
     result.requested = job.Requested__c;

@@ -62,6 +62,20 @@ export function caseSafeSuffix(id15: string): string {
 }
 
 /**
+ * An Id as Apex stores and compares it (`Id.valueOf`, or a JSON value read into an `Id` field): a
+ * 15-character Id gets its case-safe suffix, so that it and the 18-character form of the same record
+ * are one key; an 18-character Id is kept as it is. Anything else is no Id: null.
+ * @param value the text, as the browser sent it
+ * @returns the 18-character Id, or null
+ */
+export function toId18(value: unknown): string | null {
+    if (typeof value !== 'string' || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value)) {
+        return null;
+    }
+    return value.length === 15 ? value + caseSafeSuffix(value) : value;
+}
+
+/**
  * Hands out Ids per key prefix: `<prefix>` + pod `8d` + `00000` + 5 base-62 characters, plus the
  * case-safe suffix. The sequence number is scrambled by a bijection (an odd multiplier not
  * divisible by 31 is invertible modulo 62^5) so Ids look like real ones and never collide.
