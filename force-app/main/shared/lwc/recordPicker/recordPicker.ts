@@ -8,6 +8,7 @@ import SEARCH_PLACEHOLDER from '@salesforce/label/c.CCSA_Picker_Search_Placehold
 import SEARCH_BUTTON from '@salesforce/label/c.CCSA_Picker_Search_Button';
 import MORE from '@salesforce/label/c.CCSA_Picker_More';
 import SELECT_ALL from '@salesforce/label/c.CCSA_Picker_Select_All';
+import HEADER_HINT from '@salesforce/label/c.CCSA_Picker_Header_Hint';
 import SELECTING_ALL from '@salesforce/label/c.CCSA_Picker_Selecting_All';
 import SELECT_ALL_TRUNCATED from '@salesforce/label/c.CCSA_Picker_Select_All_Truncated';
 import CAP_REACHED from '@salesforce/label/c.CCSA_Picker_Cap_Reached';
@@ -238,6 +239,23 @@ export default class RecordPicker extends LightningElement {
 
     get showSelectAll(): boolean {
         return !this.single && this.hasRows;
+    }
+
+    /**
+     * The datatable's header checkbox selects the rows of the view page only, not every match:
+     * said under the list whenever there are more rows than the page shows (more view pages, or
+     * more to read).
+     */
+    get headerHint(): string {
+        if (this.single || !(this.hasViewPages || this.hasMore)) {
+            return '';
+        }
+        return formatLabel(HEADER_HINT, this.viewRows.length.toLocaleString(), this.current.cap.toLocaleString());
+    }
+
+    /** The list is described by the hint while the hint is shown (the engine scopes the id). */
+    get headerHintRef(): string | undefined {
+        return this.headerHint ? 'header-hint' : undefined;
     }
 
     get selectAllDisabled(): boolean {

@@ -160,6 +160,28 @@ describe('c-record-picker', () => {
         expect(root(element).querySelector('lightning-button.more')).toBeNull();
     });
 
+    it('says that the header checkbox selects the rows of the page only, when there are more', async () => {
+        const hint = (element: HTMLElement) => root(element).querySelector('.header-hint');
+        const region = (element: HTMLElement) => root(element).querySelector('[role="region"]') as HTMLElement;
+        // Three rows, all shown and nothing more to read: no hint, the list described by nothing.
+        const few = render({ search: searchOver(contacts(3)) });
+        await typeAndEnter(few.element, 'Amara');
+        expect(hint(few.element)).toBeNull();
+        expect(region(few.element).getAttribute('aria-describedby')).toBeNull();
+        // 450 matches, 200 read, 50 a page: the header checkbox takes 50, select all up to the cap.
+        const many = render({ search: searchOver(contacts(450)) });
+        await typeAndEnter(many.element, '');
+        expect(hint(many.element)?.textContent?.trim()).toBe(
+            'The checkbox in the column header selects the 50 rows on this page only. ' +
+                'Select all matching selects every match, up to 10,000.',
+        );
+        // The list is described by the hint (the engine scopes the id, both ends the same).
+        const describedBy = region(many.element).getAttribute('aria-describedby') ?? '';
+        expect(describedBy).not.toBe('');
+        expect(hint(many.element)?.id).toBe(describedBy);
+        await expect(many.element).toBeAccessible();
+    });
+
     it('selects all matching, adds a second search, removes one and clears', async () => {
         const all = [...contacts(250, 'Fischer'), ...contacts(60, 'Horvat', 1000)];
         const { element, changes } = render({ search: searchOver(all) });
