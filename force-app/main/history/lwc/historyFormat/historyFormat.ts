@@ -408,7 +408,8 @@ export function fieldChanges(
 
 /**
  * The page of who a row is about: its user's, or, for an enable that created no user, its
- * contact's (the table's User column is a link: without one it would show no name at all).
+ * contact's, or, for a change the job refused, the user's Before names (the table's User column is
+ * a link: without one it would show no name at all).
  * @param row the log row
  * @returns the record page, or null when the row is about nobody
  */
@@ -418,12 +419,25 @@ export function subjectUrl(row: HistoryRow): string | null {
     }
     const before = parseObject(row.before);
     const contactId = before?.contactId ?? before?.ContactId;
-    return typeof contactId === 'string' && contactId ? `/lightning/r/Contact/${contactId}/view` : null;
+    if (typeof contactId === 'string' && contactId) {
+        return `/lightning/r/Contact/${contactId}/view`;
+    }
+    return userUrl(refusedUserId(before));
+}
+
+/**
+ * The user a refused row is about: a change the job refused leaves Target_User__c empty (nothing
+ * was done to them, JobChain) and names the user in Before's `userId` only.
+ */
+function refusedUserId(before: Record<string, unknown> | null | undefined): string | null {
+    const userId = before?.userId ?? before?.UserId;
+    return typeof userId === 'string' && userId ? userId : null;
 }
 
 /**
  * Who a row is about: its user, or for an enable that created no user, its contact (named from
- * Before's `contactId`), so that a failed enable names its contact.
+ * Before's `contactId`), so that a failed enable names its contact; for a change the job refused,
+ * the user Before names.
  * @param row the log row
  * @param names the page's names
  * @param noUser the text when the row is about nobody
@@ -438,7 +452,8 @@ export function rowSubject(row: HistoryRow, names?: NameMap | null, noUser = '')
     if (typeof contactId === 'string' && contactId) {
         return formatLabel(CONTACT_OF_FAILED, nameOf(contactId, names) ?? contactId);
     }
-    return noUser;
+    const userId = refusedUserId(before);
+    return userId ? (nameOf(userId, names) ?? userId) : noUser;
 }
 
 /** Refusals of SetupAssistantPolicy (force-app/main/policy): the assistant wrote nothing. */

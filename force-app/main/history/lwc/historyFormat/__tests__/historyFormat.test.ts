@@ -22,6 +22,7 @@ import {
     fieldName,
     nameOf,
     rowSubject,
+    subjectUrl,
     withNames,
 } from 'c/historyFormat';
 import type { HistoryPage, HistoryRow } from 'c/historyFormat';
@@ -310,6 +311,23 @@ describe('history for people', () => {
             'Dmitri Varga',
         );
         expect(rowSubject(row({ action: 'ACTIVATE_SITE' }), names, 'none')).toBe('none');
+    });
+
+    it('names and links the user of a change the job refused (Before names them, Target_User__c is empty)', () => {
+        const USER = '005000000000007AAA';
+        const refused = row({
+            action: 'LICENSE_CHANGE',
+            status: 'Refused',
+            before: JSON.stringify({ jobId: 'a01000000000001AAA', userId: USER }),
+        });
+        expect(rowSubject(refused, { ...names, [USER]: 'Bruno Vargas' }, 'none')).toBe('Bruno Vargas');
+        // Not named on the page: its Id, still a link to the user.
+        expect(rowSubject(refused, names, 'none')).toBe(USER);
+        expect(subjectUrl(refused)).toBe(`/lightning/r/User/${USER}/view`);
+        // A skipped row names no user: nobody.
+        const skipped = row({ status: 'Skipped', before: JSON.stringify({ jobId: 'a01000000000001AAA' }) });
+        expect(rowSubject(skipped, names, 'none')).toBe('none');
+        expect(subjectUrl(skipped)).toBeNull();
     });
 
     it('explains a license limit naming the license, with the fix', () => {
