@@ -75,8 +75,13 @@ interface FindingView {
     fixLabel?: string;
     /** This finding's "Activate site" waits for the admin's confirmation. */
     confirming: boolean;
-    /** A license line of the seat row: the icon of its own verdict. */
+    /**
+     * A license line of the seat row: the icon of its own verdict, named by `text` to a screen
+     * reader (empty when `verdictNote` says it on screen: the icon is then decorative).
+     */
     verdict?: { iconName: string; variant: string; text: string };
+    /** The verdict in words under the line, for a verdict its icon alone would not explain. */
+    verdictNote?: string;
 }
 
 interface RowView {
@@ -104,10 +109,37 @@ const ICONS: Record<string, { name: string; variant: string }> = {
     'needs-action': { name: 'utility:error', variant: 'error' },
     warning: { name: 'utility:warning', variant: 'warning' },
     confirm: { name: 'utility:help', variant: '' },
+    neutral: { name: 'utility:info', variant: '' },
 };
 
-/** The icon tone of each license's verdict on the seat row. */
-const VERDICT_TONES: Record<SeatVerdict, string> = { pass: 'done', warn: 'warning', fail: 'needs-action' };
+/**
+ * The icon tone of each license's verdict on the seat row. A license the row does not count (not
+ * the chosen profile's) is neutral: a green or amber icon would judge seats its users cannot take.
+ */
+const VERDICT_TONES: Record<SeatVerdict, string> = {
+    pass: 'done',
+    warn: 'warning',
+    fail: 'needs-action',
+    'not-counted': 'neutral',
+};
+
+/**
+ * Verdicts worded on screen under the line, not only by the icon: "38 left" under a neutral icon
+ * in a failing row would not say why those seats do not help.
+ */
+const VERDICTS_IN_WORDS: ReadonlySet<SeatVerdict> = new Set<SeatVerdict>(['not-counted']);
+
+/** The seat verdict's icon and words of one finding, if it is a license line. */
+function verdictView(verdict: SeatVerdict | undefined): Pick<FindingView, 'verdict' | 'verdictNote'> {
+    if (!verdict) return {};
+    const icon = ICONS[VERDICT_TONES[verdict]];
+    const text = seatVerdictLabel(verdict);
+    const inWords = VERDICTS_IN_WORDS.has(verdict);
+    return {
+        verdict: { iconName: icon.name, variant: icon.variant, text: inWords ? '' : text },
+        verdictNote: inWords ? text : undefined,
+    };
+}
 
 /** The Apex method of each fix, called with the ids the rules put in its values. */
 const FIX_CALLS: Readonly<Record<ReadinessFix, (values: readonly string[]) => Promise<FixResult>>> = {
@@ -302,13 +334,7 @@ export default class ReadinessChecklist extends LightningElement {
                     text: reasonMessage(finding),
                     fixLabel: finding.action.kind === 'fix' ? fixLabel(finding.action.fix, finding) : undefined,
                     confirming: this.pendingActivation?.key === `${row.id}-${index}`,
-                    verdict: finding.verdict
-                        ? {
-                              iconName: ICONS[VERDICT_TONES[finding.verdict]].name,
-                              variant: ICONS[VERDICT_TONES[finding.verdict]].variant,
-                              text: seatVerdictLabel(finding.verdict),
-                          }
-                        : undefined,
+                    ...verdictView(finding.verdict),
                 })),
                 setupUrl: row.setupUrl,
                 setupLinkLabel: setupLinkLabel(row.setupUrl),

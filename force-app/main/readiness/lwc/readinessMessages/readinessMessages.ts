@@ -33,6 +33,7 @@ import CCP_SEATS_LICENSE_MISSING from '@salesforce/label/c.CCSA_Readiness_CCP_SE
 import SEAT_VERDICT_PASS from '@salesforce/label/c.CCSA_Readiness_Seat_Verdict_Pass';
 import SEAT_VERDICT_WARN from '@salesforce/label/c.CCSA_Readiness_Seat_Verdict_Warn';
 import SEAT_VERDICT_FAIL from '@salesforce/label/c.CCSA_Readiness_Seat_Verdict_Fail';
+import SEAT_VERDICT_NOT_COUNTED from '@salesforce/label/c.CCSA_Readiness_Seat_Verdict_Not_Counted';
 import CCP_SEATS_EXHAUSTED from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_EXHAUSTED';
 import CCP_LICENSE_MISSING from '@salesforce/label/c.CCSA_Readiness_CCP_LICENSE_MISSING';
 import PERMISSION_SETS_READY from '@salesforce/label/c.CCSA_Readiness_PERMISSION_SETS_READY';
@@ -189,6 +190,7 @@ const SEAT_VERDICTS: Readonly<Record<SeatVerdict, string>> = {
     pass: SEAT_VERDICT_PASS,
     warn: SEAT_VERDICT_WARN,
     fail: SEAT_VERDICT_FAIL,
+    'not-counted': SEAT_VERDICT_NOT_COUNTED,
 };
 
 /**

@@ -147,9 +147,11 @@ export interface Reason {
 
 /**
  * The verdict on one license of the seat row: `pass` it has seats left; `warn` it has none, but
- * the row passes on the other license; `fail` it has none and the row needs it.
+ * the row passes on the other license; `fail` it has none and the row needs it; `not-counted` a
+ * profile is chosen and this is not its license, so the row does not count it, whatever its seats
+ * (its users cannot take them): neither good nor bad news for the row.
  */
-export type SeatVerdict = 'pass' | 'warn' | 'fail';
+export type SeatVerdict = 'pass' | 'warn' | 'fail' | 'not-counted';
 
 /** One problem (or, for a done row, the evidence) and what to do about it. */
 export interface Finding extends Reason {
@@ -513,7 +515,8 @@ function seatLine(seats: LicenseSeats): Reason {
  * license. The seats of Customer Community Plus and of Customer Community Plus Login are shown
  * separately, each with its verdict. The row passes when a license it counts has seats left (a
  * license without seats is then a warning, not a failure); with a chosen profile only its license
- * counts: its users cannot take the other license's seats.
+ * counts: its users cannot take the other license's seats, so the other license's line is
+ * `not-counted` (never `pass` next to a failing row, nor `warn` next to a passing one).
  */
 function seatsRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
     const url = SETUP_URLS.companyInformation;
@@ -523,8 +526,9 @@ function seatsRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
     const counted = seats.filter((item) => !chosenLicense || item.license === chosenLicense);
     const passes = counted.some((item) => item.left > 0);
     const verdict = (item: LicenseSeats): SeatVerdict => {
+        if (!counted.includes(item)) return 'not-counted';
         if (item.left > 0) return 'pass';
-        return !passes && counted.includes(item) ? 'fail' : 'warn';
+        return passes ? 'warn' : 'fail';
     };
     const lines: Finding[] = seats.map((item) => ({ ...seatLine(item), verdict: verdict(item), action: link(url) }));
     if (passes) {

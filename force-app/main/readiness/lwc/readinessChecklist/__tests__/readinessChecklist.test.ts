@@ -366,4 +366,87 @@ describe('c-readiness-checklist', () => {
         expect(text($(element, '.progress-text'))).toBe('7 of 8 steps done (87%)');
         await expect(element).toBeAccessible();
     });
+
+    it('shows the license the chosen profile cannot use as not counted: a neutral icon and words, never a pass or a warning', async () => {
+        type Icon = HTMLElement & { iconName: string; variant: string; alternativeText: string };
+        const LOGIN_PROFILE = '00e000000000011AAA';
+        const seatLines = (element: HTMLElement): [string, string, string, string, string][] =>
+            $$(element, '.row-CCP_SEATS li.finding').map((line) => {
+                const icon = line.querySelector('lightning-icon.seat-verdict') as Icon | null;
+                return [
+                    text(line.querySelector('.reason')),
+                    icon?.iconName ?? '',
+                    icon?.variant ?? '',
+                    icon?.alternativeText ?? '',
+                    text(line.querySelector('.seat-verdict-note')),
+                ];
+            });
+        const facts = readyFacts();
+        mocked(getReadinessFacts).mockResolvedValue({
+            ...facts,
+            profiles: [
+                ...facts.profiles,
+                {
+                    id: LOGIN_PROFILE,
+                    name: 'CC Plus Login - Contracts',
+                    licenseName: 'Customer Community Plus Login',
+                    apiEnabled: true,
+                    isCustom: true,
+                },
+            ],
+            userLicenses: [
+                { name: 'Customer Community Plus', totalLicenses: 50, usedLicenses: 12 },
+                { name: 'Customer Community Plus Login', totalLicenses: 10, usedLicenses: 10 },
+            ],
+        });
+        const element = render();
+        await flush();
+        // No profile chosen: both licenses count, as before.
+        expect(seatLines(element)).toEqual([
+            ['Customer Community Plus: 12 of 50 used, 38 left', 'utility:success', 'success', 'Seats left', ''],
+            [
+                'Customer Community Plus Login: 10 of 10 used, none left',
+                'utility:warning',
+                'warning',
+                'No seats left: warning',
+                '',
+            ],
+        ]);
+        expect($$(element, '.seat-verdict-note')).toHaveLength(0);
+
+        // The Login profile chosen, without Login seats: the row fails, the other license is neutral.
+        const choice = $(element, 'lightning-combobox.profile-choice');
+        choice.dispatchEvent(new CustomEvent('change', { detail: { value: LOGIN_PROFILE } }));
+        await flush();
+        expect($(element, '.row-CCP_SEATS').classList.contains('status-needs-action')).toBe(true);
+        const NOT_COUNTED = "Not counted: not the chosen profile's license";
+        expect(seatLines(element)).toEqual([
+            [
+                'No seats left on Customer Community Plus Login. Buy more or free seats by deactivating users.',
+                '',
+                '',
+                '',
+                '',
+            ],
+            ['Customer Community Plus: 12 of 50 used, 38 left', 'utility:info', '', '', NOT_COUNTED],
+            [
+                'Customer Community Plus Login: 10 of 10 used, none left',
+                'utility:error',
+                'error',
+                'No seats left: needs action',
+                '',
+            ],
+        ]);
+        await expect(element).toBeAccessible();
+
+        // The Customer Community Plus profile chosen: the row passes, Login is neutral, not a warning.
+        choice.dispatchEvent(new CustomEvent('change', { detail: { value: PROFILE } }));
+        await flush();
+        expect($(element, '.row-CCP_SEATS').classList.contains('status-done')).toBe(true);
+        expect(seatLines(element)).toEqual([
+            ['Customer Community Plus: 12 of 50 used, 38 left', 'utility:success', 'success', 'Seats left', ''],
+            ['Customer Community Plus Login: 10 of 10 used, none left', 'utility:info', '', '', NOT_COUNTED],
+        ]);
+        await expect(element).toBeAccessible();
+    });
 });

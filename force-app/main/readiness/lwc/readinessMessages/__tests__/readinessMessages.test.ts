@@ -132,6 +132,7 @@ describe('seats per license (issue 10 §2)', () => {
         expect(seatVerdictLabel('pass')).toBe('Seats left');
         expect(seatVerdictLabel('warn')).toBe('No seats left: warning');
         expect(seatVerdictLabel('fail')).toBe('No seats left: needs action');
+        expect(seatVerdictLabel('not-counted')).toBe("Not counted: not the chosen profile's license");
     });
 });
 

@@ -387,27 +387,83 @@ describe('evaluateReadiness', () => {
             ]);
         });
 
-        it("counts only the chosen profile's license, and still shows both", () => {
+        it("counts only the chosen profile's license, and still shows both, the other one as not counted", () => {
             const login = rowOf(readyOrg(), 'CCP_SEATS', { profileId: PLUS_LOGIN_PROFILE });
             expect(login.status).toBe('needs-action');
             expect(login.reason).toEqual({ code: 'CCP_SEATS_EXHAUSTED', values: [LOGIN] });
             expect(login.action).toEqual({ kind: 'setup-link', url: SETUP_URLS.companyInformation });
             expect(login.findings.slice(1).map((finding) => [finding.values?.[0], finding.verdict])).toEqual([
-                [PLUS, 'pass'],
+                [PLUS, 'not-counted'],
                 [LOGIN, 'fail'],
             ]);
             const plus = rowOf(readyOrg(), 'CCP_SEATS', { profileId: PLUS_PROFILE });
             expect(plus.status).toBe('done');
-            expect(plus.findings.map((finding) => finding.verdict)).toEqual(['pass', 'warn']);
+            expect(plus.findings.map((finding) => finding.verdict)).toEqual(['pass', 'not-counted']);
             // The chosen profile's license is not in the org: no seats for its users.
             const missing = seatsOf([{ name: PLUS, totalLicenses: 5, usedLicenses: 0 }], {
                 profileId: PLUS_LOGIN_PROFILE,
             });
             expect(missing.row.reason).toEqual({ code: 'CCP_SEATS_EXHAUSTED', values: [LOGIN] });
             expect(missing.lines.map(([code, , verdict]) => [code, verdict])).toEqual([
-                ['CCP_SEATS_LICENSE_LEFT', 'pass'],
+                ['CCP_SEATS_LICENSE_LEFT', 'not-counted'],
                 ['CCP_SEATS_LICENSE_MISSING', 'fail'],
             ]);
+        });
+
+        it("fails on a chosen Login profile without Login seats, the other license's seats neutral, not a pass", () => {
+            const { row, lines } = seatsOf(
+                [
+                    { name: PLUS, totalLicenses: 50, usedLicenses: 12 },
+                    { name: LOGIN, totalLicenses: 10, usedLicenses: 10 },
+                ],
+                { profileId: PLUS_LOGIN_PROFILE },
+            );
+            expect(row.status).toBe('needs-action');
+            expect(row.severity).toBe('required');
+            expect(row.reason).toEqual({ code: 'CCP_SEATS_EXHAUSTED', values: [LOGIN] });
+            expect(row.findings[0].verdict).toBeUndefined();
+            expect(lines).toEqual([
+                ['CCP_SEATS_LICENSE_LEFT', [PLUS, '12', '50', '38'], 'not-counted'],
+                ['CCP_SEATS_LICENSE_FULL', [LOGIN, '10', '10'], 'fail'],
+            ]);
+            expect(lines.map(([, , verdict]) => verdict)).not.toContain('pass');
+            expect(summarizeReadiness([row]).ready).toBe(false);
+        });
+
+        it('passes on a chosen profile with seats, the other license without seats neutral, not a warning', () => {
+            const { row, lines } = seatsOf(
+                [
+                    { name: PLUS, totalLicenses: 0, usedLicenses: 0 },
+                    { name: LOGIN, totalLicenses: 10, usedLicenses: 4 },
+                ],
+                { profileId: PLUS_LOGIN_PROFILE },
+            );
+            expect(row.status).toBe('done');
+            expect(row.reason).toEqual({ code: 'CCP_SEATS_LICENSE_EMPTY', values: [PLUS, '0', '0'] });
+            expect(lines).toEqual([
+                ['CCP_SEATS_LICENSE_EMPTY', [PLUS, '0', '0'], 'not-counted'],
+                ['CCP_SEATS_LICENSE_LEFT', [LOGIN, '4', '10', '6'], 'pass'],
+            ]);
+            expect(summarizeReadiness([row]).ready).toBe(true);
+            // The other license missing from the org altogether: neutral as well.
+            const plusOnly = seatsOf([{ name: PLUS, totalLicenses: 5, usedLicenses: 1 }], { profileId: PLUS_PROFILE });
+            expect(plusOnly.row.status).toBe('done');
+            expect(plusOnly.lines.map(([code, , verdict]) => [code, verdict])).toEqual([
+                ['CCP_SEATS_LICENSE_LEFT', 'pass'],
+                ['CCP_SEATS_LICENSE_MISSING', 'not-counted'],
+            ]);
+        });
+
+        it('judges both licenses as before when the chosen profile is not a Customer Community Plus one', () => {
+            const { row, lines } = seatsOf(
+                [
+                    { name: PLUS, totalLicenses: 50, usedLicenses: 12 },
+                    { name: LOGIN, totalLicenses: 10, usedLicenses: 10 },
+                ],
+                { profileId: '00e000000000001AAA' },
+            );
+            expect(row.status).toBe('done');
+            expect(lines.map(([, , verdict]) => verdict)).toEqual(['pass', 'warn']);
         });
 
         it('lists each license once, by name, whatever the facts hold', () => {
