@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // End-to-end tests: the real components in headless Chromium against the sample org preview.
-// Builds the components and the preview, serves preview/dist on a free port, runs each
+// Builds the components and the preview (into a folder of its own, so that two runs at once, or
+// `npm start` beside them, never rebuild each other's files), serves it on a free port, runs each
 // scenario with axe-core, saves a screenshot per screen to e2e/screenshots/, and fails on any
 // console error, page error, failed request or serious/critical accessibility violation.
 import { spawnSync } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -123,10 +125,18 @@ async function main() {
     const executablePath = findBrowser().path;
     console.log(`Browser: ${executablePath}`);
     compileComponents();
-    await buildPreview({ log: (line) => console.log(line) });
+    const dist = await mkdtemp(join(tmpdir(), 'ccsa-e2e-'));
+    // The scenarios read the sample org the page was built with from there (scenarios.mjs).
+    process.env.CCSA_PREVIEW_DIST = dist;
+    try {
+        await buildPreview({ dist, log: (line) => console.log(line) });
+    } catch (error) {
+        await rm(dist, { recursive: true, force: true });
+        throw error;
+    }
     await mkdir(SCREENSHOTS, { recursive: true });
     const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const server = await startServer(0);
+    const server = await startServer(0, { root: dist });
     const baseUrl = `http://127.0.0.1:${server.port}/`;
     let browser;
     const results = [];
@@ -145,6 +155,7 @@ async function main() {
     } finally {
         await browser?.close();
         await server.close();
+        await rm(dist, { recursive: true, force: true });
     }
     const failed = results.filter((r) => r.problems.length > 0).length;
     console.log(`Screenshots in ${join('e2e', 'screenshots')}/; total ${((Date.now() - started) / 1000).toFixed(1)} s`);

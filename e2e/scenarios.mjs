@@ -14,9 +14,9 @@ function label(name, ...values) {
     return labels.get(name).replace(/\{(\d+)\}/g, (placeholder, index) => values[Number(index)] ?? placeholder);
 }
 
-/** The sample org the preview was built with (written by preview/build.mjs). */
+/** The sample org the preview was built with (written by preview/build.mjs, where e2e/run.mjs built it). */
 function sampleOrg() {
-    return JSON.parse(readFileSync(join(DIST, 'sample-org.json'), 'utf8'));
+    return JSON.parse(readFileSync(join(process.env.CCSA_PREVIEW_DIST ?? DIST, 'sample-org.json'), 'utf8'));
 }
 
 function userByAlias(org, alias) {
