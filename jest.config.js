@@ -16,6 +16,7 @@ const PURE_MODULES = [
     'force-app/main/shared/lwc/jobState/jobState.ts',
     'force-app/main/shared/lwc/jobRunner/jobRunner.ts',
     'force-app/main/shared/lwc/workspaceState/workspaceState.ts',
+    'force-app/main/shared/lwc/runState/runState.ts',
     'force-app/main/license-upgrade/lwc/licenseConversion/licenseConversion.ts',
     'force-app/main/license-upgrade/lwc/upgradeValidator/upgradeValidator.ts',
     'force-app/main/license-upgrade/lwc/upgradeMessages/upgradeMessages.ts',

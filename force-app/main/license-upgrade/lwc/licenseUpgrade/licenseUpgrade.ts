@@ -43,7 +43,6 @@ import PLAN_STATUS_NOT_RUN from '@salesforce/label/c.CCSA_Plan_Status_notRun';
 import PLAN_STATUS_WARNING from '@salesforce/label/c.CCSA_Plan_Status_warning';
 import PLAN_STATUS_CHECKING from '@salesforce/label/c.CCSA_Plan_Status_checking';
 import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
-import RUN_LOCKED from '@salesforce/label/c.CCSA_Run_Locked';
 import SUMMARY_COMPLETED from '@salesforce/label/c.CCSA_Upgrade_Summary_Completed';
 import SUMMARY_FAILED from '@salesforce/label/c.CCSA_Upgrade_Summary_Failed';
 import SUMMARY_REFUSED from '@salesforce/label/c.CCSA_Upgrade_Summary_Refused';
@@ -57,6 +56,7 @@ import STEP_RETRY from '@salesforce/label/c.CCSA_Upgrade_Step_Retry';
 import { reduceErrors } from 'c/errorUtils';
 import { changeResultOf, changeRow, startJobFromRows, waitForJob } from 'c/jobRunner';
 import { JOB_THRESHOLD } from 'c/jobState';
+import { jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 import STATUS_QUEUED from '@salesforce/label/c.CCSA_Upgrade_Status_Queued';
 import STEP_JOB from '@salesforce/label/c.CCSA_Upgrade_Step_Job';
 import JOB_STARTED from '@salesforce/label/c.CCSA_Upgrade_Job_Started';
@@ -202,7 +202,6 @@ export default class LicenseUpgrade extends LightningElement {
         loadError: LOAD_ERROR,
         runError: RUN_ERROR,
         problemsOnly: PLAN_PROBLEMS_ONLY,
-        runLocked: RUN_LOCKED,
         contractsOption: CONTRACTS_OPTION,
         sortBy: SORT_BY,
     };
@@ -951,16 +950,9 @@ export default class LicenseUpgrade extends LightningElement {
             );
             this.job = { id: job.id, name: job.name, userIds: new Set(request.users.map((item) => item.userId)) };
             this.jobNotice = formatLabel(JOB_STARTED, job.name, request.users.length.toLocaleString());
-            this.busy = false;
-            this.running = false;
+            Object.assign(this, stoppedRun());
             this.ranSinceValidate = true;
-            this.dispatchEvent(
-                new CustomEvent('jobstarted', {
-                    detail: { kind: 'LICENSE_CHANGE', jobId: job.id },
-                    bubbles: true,
-                    composed: true,
-                }),
-            );
+            this.dispatchEvent(jobStartedEvent('LICENSE_CHANGE', job.id));
             this.followJob(job.id);
         } catch (error) {
             this.endRun();
@@ -1041,14 +1033,9 @@ export default class LicenseUpgrade extends LightningElement {
         }
     }
 
+    /** A run starts: actions wait, the progress restarts, the last run's errors go (`c/runState`). */
     startRun(): void {
-        this.busy = true;
-        this.running = true;
-        this.progress = 0;
-        this.step = '';
-        this.stepDone = 0;
-        this.stepTotal = 0;
-        this.runErrors = undefined;
+        Object.assign(this, startedRun());
     }
 
     /**
@@ -1057,18 +1044,11 @@ export default class LicenseUpgrade extends LightningElement {
      * lists refresh (`runcompleted`, and the picker's `refresh()` when it has one).
      */
     endRun(): void {
-        this.busy = false;
-        this.running = false;
+        Object.assign(this, stoppedRun());
         this.ranSinceValidate = true;
         const failures = this.results.flatMap((result) => (result.errors ?? []).map(plainText));
         this.runErrors = failures.length > 0 ? failures : undefined;
-        this.dispatchEvent(
-            new CustomEvent('runcompleted', {
-                detail: { kind: 'licenseChange', userIds: [...this.changedIds] },
-                bubbles: true,
-                composed: true,
-            }),
-        );
+        this.dispatchEvent(runCompletedEvent('licenseChange', [...this.changedIds]));
         const picker = this.template?.querySelector('c-record-picker') as
             (HTMLElement & { refresh?: () => unknown }) | null;
         if (picker && typeof picker.refresh === 'function') {

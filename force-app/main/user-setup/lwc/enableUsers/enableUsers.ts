@@ -54,6 +54,7 @@ import { reduceErrors } from 'c/errorUtils';
 import sendLoginEmails from '@salesforce/apex/UserDoctorController.sendLoginEmails';
 import { enableResultOf, enableRow, startJobFromRows, waitForJob } from 'c/jobRunner';
 import { summaryText } from 'c/jobState';
+import { jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 import { formatLabel } from 'c/labelFormat';
 import TITLE from '@salesforce/label/c.CCSA_Enable_Title';
 import INTRO from '@salesforce/label/c.CCSA_Enable_Intro';
@@ -115,7 +116,6 @@ import PLAN_STATUS_NOT_RUN from '@salesforce/label/c.CCSA_Plan_Status_notRun';
 import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
 import PLAN_REMOVE from '@salesforce/label/c.CCSA_Plan_Remove';
 import PLAN_COLUMN_STATUS from '@salesforce/label/c.CCSA_Plan_Column_Status';
-import RUN_LOCKED from '@salesforce/label/c.CCSA_Run_Locked';
 import PLAN_UNSAVED_RUN from '@salesforce/label/c.CCSA_Plan_Unsaved_Run';
 import SUMMARY_CREATED from '@salesforce/label/c.CCSA_Enable_Summary_Created';
 import SUMMARY_EXISTING from '@salesforce/label/c.CCSA_Enable_Summary_Existing';
@@ -288,7 +288,6 @@ export default class EnableUsers extends LightningElement {
         removeCustomer: REMOVE_CUSTOMER,
         contentUser: CONTENT_USER,
         problemsOnly: PLAN_PROBLEMS_ONLY,
-        runLocked: RUN_LOCKED,
         unsavedRun: PLAN_UNSAVED_RUN,
         loginEmail: LOGIN_EMAIL,
         loginEmailHelp: LOGIN_EMAIL_HELP,
@@ -1365,16 +1364,9 @@ export default class EnableUsers extends LightningElement {
             requests: new Map(requests.map((request) => [request.ContactId, request])),
         };
         this.jobNotice = formatLabel(JOB_STARTED, job.name, requests.length.toLocaleString());
-        this.busy = false;
-        this.running = false;
+        Object.assign(this, stoppedRun());
         this.ranSinceCheck = true;
-        this.dispatchEvent(
-            new CustomEvent('jobstarted', {
-                detail: { kind: 'ENABLE_USERS', jobId: job.id },
-                bubbles: true,
-                composed: true,
-            }),
-        );
+        this.dispatchEvent(jobStartedEvent('ENABLE_USERS', job.id));
         this.followJob(job.id);
     }
 
@@ -1483,14 +1475,9 @@ export default class EnableUsers extends LightningElement {
         );
     }
 
+    /** A run starts: actions wait, the progress restarts, the last run's errors go (`c/runState`). */
     startRun(): void {
-        this.busy = true;
-        this.running = true;
-        this.progress = 0;
-        this.step = '';
-        this.stepDone = 0;
-        this.stepTotal = 0;
-        this.runErrors = undefined;
+        Object.assign(this, startedRun());
     }
 
     /**
@@ -1499,8 +1486,7 @@ export default class EnableUsers extends LightningElement {
      * refreshes History on it) and the picker's `refresh()` when it has one.
      */
     endRun(): void {
-        this.busy = false;
-        this.running = false;
+        Object.assign(this, stoppedRun());
         this.ranSinceCheck = true;
         this.page = Math.min(this.page, this.planView.pageCount - 1);
         const failures = this.results.filter(
@@ -1514,13 +1500,7 @@ export default class EnableUsers extends LightningElement {
 
     refreshLists(): void {
         const created = this.results.filter((result) => result.userId).map((result) => result.userId as string);
-        this.dispatchEvent(
-            new CustomEvent('runcompleted', {
-                detail: { kind: 'enableUsers', userIds: created },
-                bubbles: true,
-                composed: true,
-            }),
-        );
+        this.dispatchEvent(runCompletedEvent('enableUsers', created));
         const picker = this.template?.querySelector('c-record-picker') as
             (HTMLElement & { refresh?: () => unknown }) | null;
         if (picker && typeof picker.refresh === 'function') {

@@ -67,8 +67,11 @@ function render(): HTMLElement {
     return element;
 }
 
+/** The panel's own markup, else the run bar's (Run, the fit button, the run-locked line, the job notice). */
 const $ = <T extends Element = HTMLElement>(element: HTMLElement, selector: string): T =>
-    element.shadowRoot!.querySelector(selector) as T;
+    (element.shadowRoot!.querySelector(selector) ??
+        element.shadowRoot!.querySelector('c-run-bar')?.shadowRoot?.querySelector(selector) ??
+        null) as T;
 
 function fire(target: Element, name: string, detail: unknown): void {
     target.dispatchEvent(new CustomEvent(name, { detail }));

@@ -60,8 +60,11 @@ function job(status: string, processed: number, requested: number): Apex.JobServ
     } as Apex.JobService.JobSummary;
 }
 
+/** The panel's own markup, else the run bar's (Run, the fit button, the run-locked line, the job notice). */
 const $ = <T extends Element = HTMLElement>(element: HTMLElement, selector: string): T =>
-    element.shadowRoot!.querySelector(selector) as T;
+    (element.shadowRoot!.querySelector(selector) ??
+        element.shadowRoot!.querySelector('c-run-bar')?.shadowRoot?.querySelector(selector) ??
+        null) as T;
 
 describe('c-license-upgrade: changes of more than 200 users as a job', () => {
     afterEach(() => {

@@ -75,8 +75,11 @@ async function render(): Promise<HTMLElement> {
     return element;
 }
 
+/** The panel's own markup, else the run bar's (Run, the fit button, the run-locked line, the job notice). */
 const $ = <T = HTMLElement>(element: HTMLElement, selector: string): T =>
-    element.shadowRoot!.querySelector(selector) as unknown as T;
+    (element.shadowRoot!.querySelector(selector) ??
+        element.shadowRoot!.querySelector('c-run-bar')?.shadowRoot?.querySelector(selector) ??
+        null) as unknown as T;
 
 function fire(target: unknown, name: string, detail: unknown): void {
     (target as Element).dispatchEvent(new CustomEvent(name, { detail }));

@@ -1,0 +1,57 @@
+import { jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
+
+describe('c/runState', () => {
+    it('starts a run: busy, progress shown from 0, no step, no errors', () => {
+        expect(startedRun()).toEqual({
+            busy: true,
+            running: true,
+            progress: 0,
+            step: '',
+            stepDone: 0,
+            stepTotal: 0,
+            runErrors: undefined,
+        });
+    });
+
+    it('resets the fields of a panel a run left behind, and leaves the others', () => {
+        const panel = {
+            busy: false,
+            running: false,
+            progress: 100,
+            step: 'Creating users',
+            stepDone: 120,
+            stepTotal: 120,
+            runErrors: ['DUPLICATE_USERNAME'] as string[] | undefined,
+            ranSinceCheck: true,
+        };
+        Object.assign(panel, startedRun());
+        expect(panel).toEqual({ ...startedRun(), ranSinceCheck: true });
+    });
+
+    it('stops a run: not busy, no progress bar', () => {
+        const panel = { ...startedRun(), progress: 40, stepDone: 2, stepTotal: 5 };
+        Object.assign(panel, stoppedRun());
+        expect(panel).toMatchObject({ busy: false, running: false, progress: 40, stepDone: 2, stepTotal: 5 });
+    });
+
+    it('gives a new object each time, so that a panel cannot share it', () => {
+        expect(startedRun()).not.toBe(startedRun());
+        expect(stoppedRun()).not.toBe(stoppedRun());
+    });
+
+    it('builds runcompleted for the shell: bubbles, composed, what ran and the users', () => {
+        const event = runCompletedEvent('licenseChange', ['005000000000001AAA']);
+        expect(event.type).toBe('runcompleted');
+        expect(event.bubbles).toBe(true);
+        expect(event.composed).toBe(true);
+        expect(event.detail).toEqual({ kind: 'licenseChange', userIds: ['005000000000001AAA'] });
+    });
+
+    it('builds jobstarted for the jobs panel: bubbles, composed, the kind and the job', () => {
+        const event = jobStartedEvent('ENABLE_USERS', 'a01000000000001AAA');
+        expect(event.type).toBe('jobstarted');
+        expect(event.bubbles).toBe(true);
+        expect(event.composed).toBe(true);
+        expect(event.detail).toEqual({ kind: 'ENABLE_USERS', jobId: 'a01000000000001AAA' });
+    });
+});

@@ -1,0 +1,61 @@
+/**
+ * The run fields a panel that runs a plan (enable users, license changes) shows through
+ * `c-run-bar` and `c-run-results`, and the events it sends when a run ends or hands over to a job.
+ * Each panel keeps these fields and applies a transition with `Object.assign(this, startedRun())`;
+ * what else a run changes (the rows, the errors it found) stays with the panel. Pure: no Apex, and
+ * the events are built, not sent.
+ */
+import type { JobKind } from 'c/jobState';
+
+/** What every run resets as it starts. */
+export interface StartedRun {
+    /** Actions wait: Run, Retry, Check or Validate are disabled. */
+    busy: true;
+    /** The progress bar shows. */
+    running: true;
+    /** 0 to 100, when no step count is known. */
+    progress: 0;
+    /** The step the run is in, and its "n of N". */
+    step: '';
+    stepDone: 0;
+    stepTotal: 0;
+    /** The last run's errors go. */
+    runErrors: undefined;
+}
+
+/** What every run clears as it ends, or as it hands its rows to a job. */
+export interface StoppedRun {
+    busy: false;
+    running: false;
+}
+
+/** What the panel ran: as `jobState`'s kinds, in the words of the `runcompleted` event. */
+export type RunKind = 'enableUsers' | 'licenseChange';
+
+export function startedRun(): StartedRun {
+    return { busy: true, running: true, progress: 0, step: '', stepDone: 0, stepTotal: 0, runErrors: undefined };
+}
+
+export function stoppedRun(): StoppedRun {
+    return { busy: false, running: false };
+}
+
+/**
+ * `runcompleted`: bubbles and composed, so that the shell refreshes History and the lists that
+ * show users.
+ * @param kind what ran
+ * @param userIds the users the run created or changed
+ */
+export function runCompletedEvent(kind: RunKind, userIds: string[]): CustomEvent<{ kind: RunKind; userIds: string[] }> {
+    return new CustomEvent('runcompleted', { detail: { kind, userIds }, bubbles: true, composed: true });
+}
+
+/**
+ * `jobstarted`: bubbles and composed, so that the shell's jobs panel follows the job that a large
+ * run started.
+ * @param kind the job's kind
+ * @param jobId the job record
+ */
+export function jobStartedEvent(kind: JobKind, jobId: string): CustomEvent<{ kind: JobKind; jobId: string }> {
+    return new CustomEvent('jobstarted', { detail: { kind, jobId }, bubbles: true, composed: true });
+}
