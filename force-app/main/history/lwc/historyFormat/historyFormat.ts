@@ -28,6 +28,7 @@ import RESTORED from '@salesforce/label/c.CCSA_History_Restored';
 import ERRORS from '@salesforce/label/c.CCSA_History_Errors';
 import EMPTY_VALUE from '@salesforce/label/c.CCSA_History_Empty_Value';
 import CONTACT_OF_FAILED from '@salesforce/label/c.CCSA_History_Contact_Of_Failed';
+import REFUSED_FOR from '@salesforce/label/c.CCSA_History_Refused_For';
 import EXPLAIN_LICENSE_LIMIT from '@salesforce/label/c.CCSA_History_Explain_LICENSE_LIMIT';
 import EXPLAIN_LICENSE_LIMIT_UNKNOWN from '@salesforce/label/c.CCSA_History_Explain_LICENSE_LIMIT_UNKNOWN';
 import EXPLAIN_DUPLICATE_USERNAME from '@salesforce/label/c.CCSA_History_Explain_DUPLICATE_USERNAME';
@@ -437,7 +438,9 @@ function refusedUserId(before: Record<string, unknown> | null | undefined): stri
 /**
  * Who a row is about: its user, or for an enable that created no user, its contact (named from
  * Before's `contactId`), so that a failed enable names its contact; for a change the job refused,
- * the user Before names.
+ * the user Before names, worded "Refused for {0}": the user filter searches Target_User__c only
+ * (Before is a long text area, not filterable in SOQL), so the cell must not read as if the row
+ * were a change made to that user.
  * @param row the log row
  * @param names the page's names
  * @param noUser the text when the row is about nobody
@@ -453,7 +456,7 @@ export function rowSubject(row: HistoryRow, names?: NameMap | null, noUser = '')
         return formatLabel(CONTACT_OF_FAILED, nameOf(contactId, names) ?? contactId);
     }
     const userId = refusedUserId(before);
-    return userId ? (nameOf(userId, names) ?? userId) : noUser;
+    return userId ? formatLabel(REFUSED_FOR, nameOf(userId, names) ?? userId) : noUser;
 }
 
 /** Refusals of SetupAssistantPolicy (force-app/main/policy): the assistant wrote nothing. */

@@ -313,17 +313,30 @@ describe('history for people', () => {
         expect(rowSubject(row({ action: 'ACTIVATE_SITE' }), names, 'none')).toBe('none');
     });
 
-    it('names and links the user of a change the job refused (Before names them, Target_User__c is empty)', () => {
+    it('names a change the job refused as refused for its user, linked (Before names them, Target_User__c is empty)', () => {
         const USER = '005000000000007AAA';
         const refused = row({
             action: 'LICENSE_CHANGE',
             status: 'Refused',
             before: JSON.stringify({ jobId: 'a01000000000001AAA', userId: USER }),
         });
-        expect(rowSubject(refused, { ...names, [USER]: 'Bruno Vargas' }, 'none')).toBe('Bruno Vargas');
+        // Worded so that it does not read as a change made to the user: the user filter searches
+        // Target_User__c only and does not find this row.
+        expect(rowSubject(refused, { ...names, [USER]: 'Bruno Vargas' }, 'none')).toBe('Refused for Bruno Vargas');
         // Not named on the page: its Id, still a link to the user.
-        expect(rowSubject(refused, names, 'none')).toBe(USER);
+        expect(rowSubject(refused, names, 'none')).toBe(`Refused for ${USER}`);
         expect(subjectUrl(refused)).toBe(`/lightning/r/User/${USER}/view`);
+        expect(toTableRow(refused, null, 'none', { [USER]: 'Bruno Vargas' })).toMatchObject({
+            targetUserName: 'Refused for Bruno Vargas',
+            targetUserUrl: `/lightning/r/User/${USER}/view`,
+        });
+        // A row with a target user keeps its bare name, even when Before also names a user.
+        const changed = row({
+            targetUserId: USER,
+            targetUserName: 'Bruno Vargas',
+            before: JSON.stringify({ userId: USER }),
+        });
+        expect(rowSubject(changed, names, 'none')).toBe('Bruno Vargas');
         // A skipped row names no user: nobody.
         const skipped = row({ status: 'Skipped', before: JSON.stringify({ jobId: 'a01000000000001AAA' }) });
         expect(rowSubject(skipped, names, 'none')).toBe('none');

@@ -233,6 +233,38 @@ describe('c-history-panel', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('shows a change the job refused as refused for its user, linked, not as a change made to them', async () => {
+        const USER = '0058d00000USER7AAA';
+        const refused = {
+            id: 'a008d00000ABCD5AAA',
+            name: 'LOG-0000005',
+            action: 'LICENSE_CHANGE',
+            status: 'Refused',
+            before: JSON.stringify({ jobId: 'a018d00000JOB01AAA', userId: USER }),
+            error: 'USER_NOT_EXTERNAL: not an external user',
+            actingUserName: 'Avery Admin',
+        };
+        mocked(getHistory).mockResolvedValue({
+            ...PAGE,
+            rows: [refused, ...PAGE.rows],
+            total: 4,
+            names: { [USER]: 'Bruno Vargas' },
+        });
+        const element = render();
+        await flush();
+        // The user filter searches Target_User__c only: the intro says so, and the cell does not
+        // read as if the change had been made to the user.
+        expect(text($(element, 'lightning-card p'))).toContain('not changes refused for them');
+        expect($<Table>(element, 'lightning-datatable').data[0]).toMatchObject({
+            targetUserName: 'Refused for Bruno Vargas',
+            targetUserUrl: `/lightning/r/User/${USER}/view`,
+        });
+        rowAction(element, refused.id);
+        await flush();
+        expect(text($(element, '.details-user'))).toBe('Refused for Bruno Vargas');
+        await expect(element).toBeAccessible();
+    });
+
     it('says so when nothing matches', async () => {
         mocked(getHistory).mockResolvedValue({ ...PAGE, rows: [], total: 0 });
         const element = render();
