@@ -166,9 +166,12 @@ export interface ReadinessRow {
     severity: RowSeverity;
     /** A confirm row the admin marked as done: status is then 'done'. */
     confirmed: boolean;
-    /** The main reason: the first finding. */
+    /**
+     * The main reason: the first finding, except on a passing seat row, where it is the line of the
+     * license that passes it (its lines stay in license order).
+     */
     reason: Reason;
-    /** The main action: the first finding's. A done row links to the Setup page it was measured on. */
+    /** The main action: the main reason's. A done row links to the Setup page it was measured on. */
     action: RowAction;
     /** "Open in Setup": where the step is done by hand, whatever the status. */
     setupUrl: string;
@@ -368,6 +371,7 @@ export function ccpLicenseSeats(licenses: readonly UserLicenseFact[]): LicenseSe
 const link = (url: string): RowAction => ({ kind: 'setup-link', url });
 const fix = (code: ReadinessFix, ...values: string[]): RowAction => ({ kind: 'fix', fix: code, values });
 
+/** A row whose main reason and action are `main`'s: the first finding unless the rule names another. */
 function row(
     id: RowId,
     setupUrl: string,
@@ -375,10 +379,10 @@ function row(
     status: RowStatus = 'needs-action',
     severity: RowSeverity = 'required',
     confirmed = false,
+    main: Finding = findings[0],
 ): ReadinessRow {
-    const [first] = findings;
-    const reason: Reason = first.values ? { code: first.code, values: first.values } : { code: first.code };
-    return { id, status, severity, confirmed, reason, action: first.action, setupUrl, findings };
+    const reason: Reason = main.values ? { code: main.code, values: main.values } : { code: main.code };
+    return { id, status, severity, confirmed, reason, action: main.action, setupUrl, findings };
 }
 
 function done(id: RowId, setupUrl: string, code: ReasonCode, values: string[], severity?: RowSeverity): ReadinessRow {
@@ -516,7 +520,9 @@ function seatLine(seats: LicenseSeats): Reason {
  * separately, each with its verdict. The row passes when a license it counts has seats left (a
  * license without seats is then a warning, not a failure); with a chosen profile only its license
  * counts: its users cannot take the other license's seats, so the other license's line is
- * `not-counted` (never `pass` next to a failing row, nor `warn` next to a passing one).
+ * `not-counted` (never `pass` next to a failing row, nor `warn` next to a passing one). A passing
+ * row's main reason is the line of the first counted license with seats left, not the first line
+ * (which can be a license that is not counted, "0 of 0"); the lines keep the license order.
  */
 function seatsRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
     const url = SETUP_URLS.companyInformation;
@@ -532,7 +538,8 @@ function seatsRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
     };
     const lines: Finding[] = seats.map((item) => ({ ...seatLine(item), verdict: verdict(item), action: link(url) }));
     if (passes) {
-        return row('CCP_SEATS', url, lines, 'done');
+        const passing = lines.find((line) => line.verdict === 'pass') as Finding;
+        return row('CCP_SEATS', url, lines, 'done', 'required', false, passing);
     }
     // What to do comes first, then the lines it is measured on.
     const advice: Finding = seats.some((item) => item.present)

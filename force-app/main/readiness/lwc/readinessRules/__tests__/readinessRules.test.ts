@@ -439,7 +439,9 @@ describe('evaluateReadiness', () => {
                 { profileId: PLUS_LOGIN_PROFILE },
             );
             expect(row.status).toBe('done');
-            expect(row.reason).toEqual({ code: 'CCP_SEATS_LICENSE_EMPTY', values: [PLUS, '0', '0'] });
+            // The main reason is the counted license's line, not the first line (the license not counted).
+            expect(row.reason).toEqual({ code: 'CCP_SEATS_LICENSE_LEFT', values: [LOGIN, '4', '10', '6'] });
+            expect(row.action).toEqual({ kind: 'setup-link', url: SETUP_URLS.companyInformation });
             expect(lines).toEqual([
                 ['CCP_SEATS_LICENSE_EMPTY', [PLUS, '0', '0'], 'not-counted'],
                 ['CCP_SEATS_LICENSE_LEFT', [LOGIN, '4', '10', '6'], 'pass'],
@@ -448,10 +450,30 @@ describe('evaluateReadiness', () => {
             // The other license missing from the org altogether: neutral as well.
             const plusOnly = seatsOf([{ name: PLUS, totalLicenses: 5, usedLicenses: 1 }], { profileId: PLUS_PROFILE });
             expect(plusOnly.row.status).toBe('done');
+            expect(plusOnly.row.reason).toEqual({ code: 'CCP_SEATS_LICENSE_LEFT', values: [PLUS, '1', '5', '4'] });
             expect(plusOnly.lines.map(([code, , verdict]) => [code, verdict])).toEqual([
                 ['CCP_SEATS_LICENSE_LEFT', 'pass'],
                 ['CCP_SEATS_LICENSE_MISSING', 'not-counted'],
             ]);
+        });
+
+        it('passes without a chosen profile on the license with seats, its line the main reason, lines in license order', () => {
+            const { row, lines } = seatsOf([
+                { name: PLUS, totalLicenses: 0, usedLicenses: 0 },
+                { name: LOGIN, totalLicenses: 10, usedLicenses: 4 },
+            ]);
+            expect(row.status).toBe('done');
+            expect(row.reason).toEqual({ code: 'CCP_SEATS_LICENSE_LEFT', values: [LOGIN, '4', '10', '6'] });
+            expect(lines).toEqual([
+                ['CCP_SEATS_LICENSE_EMPTY', [PLUS, '0', '0'], 'warn'],
+                ['CCP_SEATS_LICENSE_LEFT', [LOGIN, '4', '10', '6'], 'pass'],
+            ]);
+            // Both with seats: the first, Customer Community Plus.
+            const both = seatsOf([
+                { name: PLUS, totalLicenses: 5, usedLicenses: 1 },
+                { name: LOGIN, totalLicenses: 10, usedLicenses: 4 },
+            ]);
+            expect(both.row.reason).toEqual({ code: 'CCP_SEATS_LICENSE_LEFT', values: [PLUS, '1', '5', '4'] });
         });
 
         it('judges both licenses as before when the chosen profile is not a Customer Community Plus one', () => {
