@@ -12,7 +12,10 @@
  * re-validates the rows; "Cancel" drops the drafts. Both take their bar (and the focused button)
  * away, so the focus goes back into the table, never to nothing or to an element without a name:
  * to the control last edited (a pencil, a checkbox), else the table's tab stop, else (no control
- * left) the table itself, a region named for screen readers. Checkbox cells take a draft on
+ * left) the table itself, a region named for screen readers. A render that takes away the focused
+ * control later (the panel's answer moves the row off a filtered page) does the same: the focus
+ * goes to the table's tab stop, else its region, unless the admin had taken it out of the table
+ * (WCAG 2.4.3 Focus Order: focus is never dropped on the page's body). Checkbox cells take a draft on
  * change; a value set back to the row's own is no draft. Every change of the drafts is told to the
  * panel (`draftchange`, `{ draftValues }`), which owns them (`draft-values`): it holds Run while
  * any is unsaved, drops those of removed rows and clears them at a new Check. Rows whose
@@ -120,8 +123,18 @@ export default class PlanTable extends LightningElement {
     private focusInput = false;
     /** The control in the tab order (row key and field); the first one when none was focused yet. */
     active?: { key: string; field: string };
-    /** The control whose value the admin changed last (a pencil, a checkbox): Save and Cancel return to it. */
+    /**
+     * The control whose value the admin changed last (a pencil whose input kept a new value, a
+     * checkbox): Save and Cancel return to it. An input opened and dropped (Escape, or left
+     * unchanged) is no edit.
+     */
     private lastEdited?: { key: string; field: string };
+    /**
+     * The element of the table (its region or its drafts bar) that had the focus last, while the
+     * focus is within: a render that removes it (the row leaves the page when the panel's answer
+     * comes) gives the focus back to the table instead of leaving it on nothing.
+     */
+    private focusWithin?: HTMLElement;
     private editLabels = new Map<string, string>();
     /**
      * After a render, the focus goes to `selector` (a pencil, a button) if it is there, else to the
@@ -352,6 +365,71 @@ export default class PlanTable extends LightningElement {
         this.takeTabStop(event.target as HTMLElement);
     }
 
+    /** Whether a node is in the table: its region or its drafts bar. */
+    private inTable(node: EventTarget | null): boolean {
+        if (!(node instanceof Node)) {
+            return false;
+        }
+        const parts = this.template?.querySelectorAll('.plan-table-scroll, .plan-drafts') ?? [];
+        return [...parts].some((part) => part.contains(node));
+    }
+
+    /** The focus is within the table (the region or the drafts bar): kept until the admin moves it out. */
+    handleFocusIn(event: FocusEvent): void {
+        this.focusWithin = event.target as HTMLElement;
+    }
+
+    /**
+     * The focus leaves an element of the table. To an element outside, the admin moved it: the table
+     * lets it be. To nothing (no related target), it is either the admin clicking where nothing takes
+     * the focus, or the element leaving the DOM (a browser may tell no focusout then at all): once
+     * the render is over, an element still there with the focus elsewhere was left on purpose.
+     */
+    handleFocusOut(event: FocusEvent): void {
+        const left = event.target as HTMLElement;
+        const next = event.relatedTarget;
+        if (next) {
+            if (!this.inTable(next)) {
+                this.focusWithin = undefined;
+            }
+            return;
+        }
+        Promise.resolve().then(() => {
+            if (this.focusWithin === left && left.isConnected && !this.hasFocus()) {
+                this.focusWithin = undefined;
+            }
+        });
+    }
+
+    /** An element of the table holds the focus. */
+    private hasFocus(): boolean {
+        const active = this.template?.activeElement as Element | null | undefined;
+        return !!active && active.isConnected;
+    }
+
+    /**
+     * The focus was in the table and a render removed the element that held it: the page has it
+     * on nothing (the body), so it goes to the table's tab stop, else the table's named region.
+     * Focus the admin took elsewhere (another element of the page) is left where it is.
+     */
+    private restoreLostFocus(): void {
+        const last = this.focusWithin;
+        if (!last || last.isConnected || this.hasFocus()) {
+            return;
+        }
+        const pageFocus = document.activeElement;
+        if (pageFocus && pageFocus !== document.body) {
+            this.focusWithin = undefined;
+            return;
+        }
+        const target = this.tabStopElement() ?? this.template?.querySelector<HTMLElement>('.plan-table-scroll');
+        if (target) {
+            target.focus();
+            this.takeTabStop(target);
+            this.focusWithin = target;
+        }
+    }
+
     /** Arrow keys, Home and End between the table's controls. */
     handleGridKey(event: KeyboardEvent): void {
         const target = event.target as HTMLElement;
@@ -427,6 +505,7 @@ export default class PlanTable extends LightningElement {
                 this.takeTabStop(target);
             }
         }
+        this.restoreLostFocus();
     }
 
     handleSort(event: Event): void {
@@ -442,7 +521,6 @@ export default class PlanTable extends LightningElement {
         this.editing = { key, field, initial: String(current ?? '') };
         // Set here too: a click does not focus a button in every browser (Safari).
         this.active = { key, field };
-        this.lastEdited = { key, field };
         this.focusInput = true;
     }
 
@@ -534,6 +612,7 @@ export default class PlanTable extends LightningElement {
         this.editing = undefined;
         const row = this.rowsValue.find((candidate) => String(candidate[this.keyField]) === editing.key);
         if (input.value !== editing.initial) {
+            this.lastEdited = { key: editing.key, field: editing.field };
             this.setDraft(editing.key, editing.field, input.value, String(row?.[editing.field] ?? ''));
         }
     }

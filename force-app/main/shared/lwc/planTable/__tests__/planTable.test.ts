@@ -347,6 +347,26 @@ describe('c-plan-table', () => {
             expect(inTabOrder(element)).toEqual([pencil(element, 'a')]);
         });
 
+        it('returns to the cell last changed, not to one opened and dropped with Escape or unchanged', async () => {
+            const element = await render({ data: THREE });
+            await editUsername(element, 'c', 'cy.ng@x.com');
+            // The admin opens the pencil of another row, then drops it (Escape) or leaves it unchanged.
+            pencil(element, 'a').click();
+            await flush();
+            let input = cell(element, 'a', 'Username').querySelector('input.cell-input') as HTMLInputElement;
+            input.value = 'dropped@x.com';
+            input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+            await flush();
+            pencil(element, 'a').click();
+            await flush();
+            input = cell(element, 'a', 'Username').querySelector('input.cell-input') as HTMLInputElement;
+            input.dispatchEvent(new FocusEvent('blur'));
+            await flush();
+            await click(element, 'button.cancel-drafts');
+            expect(root(element).activeElement).toBe(pencil(element, 'c'));
+            expect(inTabOrder(element)).toEqual([pencil(element, 'c')]);
+        });
+
         it('falls back to the table, a named region, when it has no control left', async () => {
             const element = await render();
             element.addEventListener('draftchange', () => Object.assign(element, { data: [ROWS[1]] }));
@@ -360,6 +380,70 @@ describe('c-plan-table', () => {
             expect(region.getAttribute('role')).toBe('region');
             expect(region.getAttribute('aria-label')).toBe('Plan');
             await expect(element).toBeAccessible();
+        });
+    });
+
+    describe('keeps the focus in the table when a later render removes the focused control', () => {
+        const THREE = [ROWS[0], { ...ROWS[0], key: 'c', name: 'Cy Ng', Username: 'cy@x.com' }, ROWS[1]];
+        const pencil = (element: HTMLElement, key: string): HTMLElement =>
+            cell(element, key, 'Username').querySelector('button.edit-button') as HTMLElement;
+        const later = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+        /** Saves a new username for row c: the focus goes back to its pencil on the first render. */
+        const saveUsername = async (element: HTMLElement): Promise<void> => {
+            pencil(element, 'c').click();
+            await flush();
+            const input = cell(element, 'c', 'Username').querySelector('input.cell-input') as HTMLInputElement;
+            input.value = 'cy.ng@x.com';
+            input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+            await flush();
+            (root(element).querySelector('button.save-drafts') as HTMLElement).click();
+            await flush();
+            expect(root(element).activeElement).toBe(pencil(element, 'c'));
+        };
+        /** The lookup answers: row c is Ready and leaves the page filtered to problems. */
+        const lookupAnswers = async (element: HTMLElement, rows = [ROWS[0], ROWS[1]]): Promise<void> => {
+            await later();
+            Object.assign(element, { data: rows });
+            await flush();
+        };
+
+        it("goes to the table's tab stop, not to the body", async () => {
+            const element = await render({ data: THREE });
+            await saveUsername(element);
+            await lookupAnswers(element);
+            expect(row(element, 'c')).toBeNull();
+            expect(root(element).activeElement).toBe(pencil(element, 'a'));
+            expect(pencil(element, 'a').getAttribute('tabindex')).toBe('0');
+            expect(document.activeElement).toBe(element);
+            await expect(element).toBeAccessible();
+        });
+
+        it('goes to the named region when no control is left', async () => {
+            const element = await render({ data: THREE });
+            await saveUsername(element);
+            await lookupAnswers(element, [ROWS[1]]);
+            expect(root(element).activeElement).toBe(root(element).querySelector('.plan-table-scroll'));
+        });
+
+        it('is not taken back when the admin moved it out of the table', async () => {
+            const element = await render({ data: THREE });
+            const outside = document.createElement('button');
+            outside.textContent = 'Check';
+            document.body.appendChild(outside);
+            await saveUsername(element);
+            outside.focus();
+            await lookupAnswers(element);
+            expect(document.activeElement).toBe(outside);
+            expect(root(element).activeElement).toBeNull();
+        });
+
+        it('is not taken back when the admin clicked where nothing takes the focus', async () => {
+            const element = await render({ data: THREE });
+            await saveUsername(element);
+            pencil(element, 'c').blur();
+            await lookupAnswers(element);
+            expect(document.activeElement).toBe(document.body);
+            expect(root(element).activeElement).toBeNull();
         });
     });
 });
