@@ -199,6 +199,15 @@ export function nativeShadowRules() {
     return {
         name: 'preview-drop-native-shadow-rules',
         transform(code, id) {
+            // The rules dropped below match only under a component rendered in native shadow: a
+            // bundled component that opts into it (`static shadowSupportMode = 'native'`, e.g.
+            // lightning/primitiveFigure) would need them. Fail rather than render it unstyled.
+            if (id.endsWith('.js') && /shadowSupportMode\s*=\s*['"]native['"]/.test(code)) {
+                this.error(
+                    `${relative(ROOT, id)} renders in native shadow: the preview drops the base ` +
+                        `components' native-shadow CSS (scripts/lib/native-shadow-css.js); keep it for this component first.`,
+                );
+            }
             if (!id.endsWith('.css') || !id.startsWith(LBC)) return null;
             const { css, removed } = dropNativeShadowRules(code, id);
             return removed === 0 && css === code ? null : { code: css, map: null };
@@ -272,28 +281,46 @@ async function bundle(components, labels, dist, size) {
             nodeResolve({ extensions: ['.mjs', '.js', '.ts', '.json'] }),
         ],
     });
-    const { output } = await build.generate({ format: 'iife', inlineDynamicImports: true, sourcemap: true });
+    const file = join(dist, 'app.js');
+    // `file`: the map's sources are then relative to the map, as the browser resolves them.
+    const { output } = await build.generate({ file, format: 'iife', inlineDynamicImports: true, sourcemap: true });
     await build.close();
-    // Minified, as Salesforce serves JavaScript outside debug mode: names mangled and whitespace
-    // gone (the browser parses a third less on a first visit), the code otherwise as written
-    // (no compression passes, class names kept for the engine's messages). The source map still
-    // leads to the sources.
+    // Minified, as Salesforce serves JavaScript outside debug mode: local names mangled and
+    // whitespace gone, the code otherwise as written (no compression passes). Class and function
+    // names are kept, so that the engine's messages and the stack traces the e2e reports still
+    // name them; licence headers are kept. The source map still leads to the sources.
     const minified = await minify(output[0].code, {
         ecma: 2022,
         compress: false,
         mangle: true,
         keep_classnames: true,
-        format: { comments: false },
-        sourceMap: { content: output[0].map, url: 'app.js.map' },
+        keep_fnames: true,
+        format: { comments: /copyright|@license|@preserve/i },
+        sourceMap: { content: output[0].map, filename: 'app.js', url: 'app.js.map' },
     });
-    await writeFile(join(dist, 'app.js'), minified.code);
+    await writeFile(file, minified.code);
     await writeFile(join(dist, 'app.js.map'), minified.map);
+    assertSourcesResolve(dist, JSON.parse(minified.map));
     // Circular dependencies inside the base components are theirs; report anything else.
     const relevant = warnings.filter((w) => w.code !== 'CIRCULAR_DEPENDENCY' && w.code !== 'THIS_IS_UNDEFINED');
     if (relevant.some((w) => w.code === 'UNRESOLVED_IMPORT' || w.code === 'MISSING_EXPORT')) {
         throw new Error(relevant.map((w) => w.message).join('\n'));
     }
     return relevant;
+}
+
+/**
+ * Every source the map names is a file, found from the map's folder as the browser would find it
+ * (virtual modules excepted): a map whose paths lead nowhere sends the developer tools to the
+ * wrong file.
+ */
+export function assertSourcesResolve(dist, map) {
+    // The LWC compiler's own virtual modules (an empty template) have no file.
+    const virtual = (source) => source.includes('\0') || source.includes('/@lwc/resources/');
+    const missing = map.sources.filter((source) => !virtual(source) && !existsSync(join(dist, source.split('?')[0])));
+    if (missing.length > 0) {
+        throw new Error(`app.js.map names ${missing.length} source(s) not found from ${dist}, e.g. ${missing[0]}`);
+    }
 }
 
 /** The TypeScript generator, bundled to one ES module and loaded in Node. */
