@@ -9,6 +9,8 @@ import SEARCH_BUTTON from '@salesforce/label/c.CCSA_Picker_Search_Button';
 import MORE from '@salesforce/label/c.CCSA_Picker_More';
 import SELECT_ALL from '@salesforce/label/c.CCSA_Picker_Select_All';
 import HEADER_HINT from '@salesforce/label/c.CCSA_Picker_Header_Hint';
+import HEADER_HINT_ONE from '@salesforce/label/c.CCSA_Picker_Header_Hint_One';
+import SELECT_ALL_HINT from '@salesforce/label/c.CCSA_Picker_Select_All_Hint';
 import SELECTING_ALL from '@salesforce/label/c.CCSA_Picker_Selecting_All';
 import SELECT_ALL_TRUNCATED from '@salesforce/label/c.CCSA_Picker_Select_All_Truncated';
 import CAP_REACHED from '@salesforce/label/c.CCSA_Picker_Cap_Reached';
@@ -243,14 +245,20 @@ export default class RecordPicker extends LightningElement {
 
     /**
      * The datatable's header checkbox selects the rows of the view page only, not every match:
-     * said under the list whenever there are more rows than the page shows (more view pages, or
-     * more to read).
+     * said above the list (read before the checkbox) whenever there are more rows than the page
+     * shows (more view pages, or more to read); with what "Select all matching" does while it can
+     * still add (the cap counts the whole selection).
      */
     get headerHint(): string {
         if (this.single || !(this.hasViewPages || this.hasMore)) {
             return '';
         }
-        return formatLabel(HEADER_HINT, this.viewRows.length.toLocaleString(), this.current.cap.toLocaleString());
+        const shown = this.viewRows.length;
+        const header = shown === 1 ? HEADER_HINT_ONE : formatLabel(HEADER_HINT, shown.toLocaleString());
+        if (!this.showSelectAll || this.current.isFull) {
+            return header;
+        }
+        return `${header} ${formatLabel(SELECT_ALL_HINT, this.current.cap.toLocaleString())}`;
     }
 
     /** The list is described by the hint while the hint is shown (the engine scopes the id). */

@@ -173,13 +173,36 @@ describe('c-record-picker', () => {
         await typeAndEnter(many.element, '');
         expect(hint(many.element)?.textContent?.trim()).toBe(
             'The checkbox in the column header selects the 50 rows on this page only. ' +
-                'Select all matching selects every match, up to 10,000.',
+                'Select all matching adds every match, up to 10,000 selected in all.',
         );
-        // The list is described by the hint (the engine scopes the id, both ends the same).
+        // Read before the list (and its header checkbox), and the list is described by it (the
+        // engine scopes the id, both ends the same).
         const describedBy = region(many.element).getAttribute('aria-describedby') ?? '';
         expect(describedBy).not.toBe('');
         expect(hint(many.element)?.id).toBe(describedBy);
+        expect(
+            (hint(many.element) as Element).compareDocumentPosition(region(many.element)) &
+                Node.DOCUMENT_POSITION_FOLLOWING,
+        ).toBeTruthy();
         await expect(many.element).toBeAccessible();
+    });
+
+    it('words the hint for a page of one row, and drops Select all matching once the selection is full', async () => {
+        const hint = (element: HTMLElement) => root(element).querySelector('.header-hint')?.textContent?.trim();
+        // 201 matches: "Show more" reads the 201st and shows its view page, of one row.
+        const { element } = render({ search: searchOver(contacts(201)) });
+        await typeAndEnter(element, '');
+        clickButton(element, 'lightning-button.more');
+        await flush();
+        expect(table(element).data).toHaveLength(1);
+        expect(hint(element)).toBe(
+            'The checkbox in the column header selects the one row on this page only. ' +
+                'Select all matching adds every match, up to 10,000 selected in all.',
+        );
+        // A selection at its cap: select all can add nothing, the hint no longer offers it.
+        element.selection = SelectionModel.empty<PickerRow>({ cap: 1 }).add([contact(0)]).selection;
+        await flush();
+        expect(hint(element)).toBe('The checkbox in the column header selects the one row on this page only.');
     });
 
     it('selects all matching, adds a second search, removes one and clears', async () => {
