@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // End-to-end tests: the real components in headless Chromium against the sample org preview.
-// Builds the components and the preview (into a folder of its own, so that two runs at once, or
-// `npm start` beside them, never rebuild each other's files), serves it on a free port, runs each
+// Builds the components and the preview (the preview into a temporary folder of its own, so that
+// two runs at once, or `npm start` beside one, never rebuild each other's preview; the compiled
+// components and e2e/screenshots/ stay shared), serves it on a free port, runs each
 // scenario with axe-core, saves a screenshot per screen to e2e/screenshots/, and fails on any
 // console error, page error, failed request or serious/critical accessibility violation.
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -125,25 +127,35 @@ async function main() {
     const executablePath = findBrowser().path;
     console.log(`Browser: ${executablePath}`);
     compileComponents();
+    // E2E_ONLY=name,name runs a subset (while working on a few scenarios); a name that is no
+    // scenario fails the run rather than pass one that ran nothing.
+    const only = (process.env.E2E_ONLY ?? '').split(',').filter(Boolean);
+    const unknown = only.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
+    if (unknown.length > 0) {
+        throw new Error(`E2E_ONLY names no scenario: ${unknown.join(', ')}`);
+    }
     const dist = await mkdtemp(join(tmpdir(), 'ccsa-e2e-'));
+    // The preview folder goes when the run ends, however it ends (Ctrl-C and kill included).
+    const removeDist = () => rmSync(dist, { recursive: true, force: true });
+    const onSignal = (signal) => {
+        removeDist();
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     // The scenarios read the sample org the page was built with from there (scenarios.mjs).
     process.env.CCSA_PREVIEW_DIST = dist;
-    try {
-        await buildPreview({ dist, log: (line) => console.log(line) });
-    } catch (error) {
-        await rm(dist, { recursive: true, force: true });
-        throw error;
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
-    const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const server = await startServer(0, { root: dist });
-    const baseUrl = `http://127.0.0.1:${server.port}/`;
+    let server;
     let browser;
     const results = [];
     try {
+        await buildPreview({ dist, log: (line) => console.log(line) });
+        // Screenshots are shared: two runs at once overwrite each other's.
+        await mkdir(SCREENSHOTS, { recursive: true });
+        const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+        server = await startServer(0, { root: dist });
+        const baseUrl = `http://127.0.0.1:${server.port}/`;
         browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-        // E2E_ONLY=name,name runs a subset (while working on a few scenarios).
-        const only = (process.env.E2E_ONLY ?? '').split(',').filter(Boolean);
         for (const scenario of SCENARIOS.filter((s) => only.length === 0 || only.includes(s.name))) {
             const result = await runScenario(browser, baseUrl, scenario, axeSource);
             results.push(result);
@@ -154,8 +166,10 @@ async function main() {
         }
     } finally {
         await browser?.close();
-        await server.close();
-        await rm(dist, { recursive: true, force: true });
+        await server?.close();
+        removeDist();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
     }
     const failed = results.filter((r) => r.problems.length > 0).length;
     console.log(`Screenshots in ${join('e2e', 'screenshots')}/; total ${((Date.now() - started) / 1000).toFixed(1)} s`);
