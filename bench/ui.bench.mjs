@@ -67,7 +67,8 @@ const FIGURES = {
         limitMs: 50,
         definition:
             'the keystroke’s latency by Event Timing (keydown timestamp → the next paint after its handlers, ' +
-            'rounded to 8 ms), taken once every username on the plan’s page ends with the new suffix',
+            'rounded to 8 ms; when the browser reports no entry, the time until the plan changed), taken once ' +
+            'every username on the plan’s page ends with the new suffix',
     },
     check2000: {
         title: 'Check of 2,000 rows, end to end',
@@ -299,7 +300,8 @@ async function measureCheck200(browser, baseUrl) {
  * Types one character at the end of the suffix. The figure is the interaction's latency as the
  * browser reports it (Event Timing: from the keydown's timestamp, queueing included, to the next
  * paint after its handlers; rounded to 8 ms, not reported under 16 ms), once the page's usernames
- * carry the new suffix; the time until the DOM carries it is returned beside it.
+ * carry the new suffix; the time until the DOM carries it is returned beside it, and is the figure
+ * when the browser reports no entry for the keydown.
  */
 async function measureKeystroke(opened) {
     const { page, panel, errors } = opened;
@@ -346,8 +348,14 @@ async function measureKeystroke(opened) {
                         await frame();
                     }
                     observer.disconnect();
-                    const latency = Math.max(16, ...ours().map((entry) => entry.duration));
-                    return { ms: latency, domMs: at - keydownAt, entries: ours().length };
+                    const domMs = at - keydownAt;
+                    // No entry for the keydown: Event Timing reports only what took 16 ms or more,
+                    // yet the plan took domMs to change. Count the slower of the two, never less.
+                    const reported = ours().some((entry) => entry.name === 'keydown');
+                    const latency = reported
+                        ? Math.max(16, ...ours().map((entry) => entry.duration))
+                        : Math.max(16, domMs);
+                    return { ms: latency, domMs, entries: ours().length };
                 });
         },
         { suffix: `${before}${char}` },
