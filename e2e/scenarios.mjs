@@ -192,6 +192,19 @@ async function handedOverPlan(page, { expectText }) {
 }
 
 /** Types a value into a cell of the plan table (its pencil, then Enter) and saves the draft. */
+/** The element that has the focus, through the shadow roots (synthetic shadow retargets it). */
+async function focusedElement(page) {
+    return page.evaluate(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return {
+            tag: active?.localName ?? '',
+            className: active?.className ?? '',
+            name: active?.getAttribute('aria-label') ?? active?.getAttribute('title') ?? active?.textContent ?? '',
+        };
+    });
+}
+
 async function editCell(panel, rowText, column, value) {
     const cell = panel.locator('.plan-table tr', { hasText: rowText }).locator(`td[data-label="${column}"]`);
     await cell.locator('button.edit-button').click();
@@ -510,6 +523,17 @@ export const SCENARIOS = [
             const org = sampleOrg();
             const existing = org.User.find((u) => u.UserType !== 'Standard' && u.IsActive);
             await editCell(panel, 'Amara Fischer', label('CCSA_Enable_Column_Username'), existing.Username);
+            // After Save the focus is back on the cell that was edited, a named control (not the body
+            // nor an unnamed container).
+            const focused = await focusedElement(page);
+            if (!(
+                focused.tag === 'button' &&
+                String(focused.className).includes('edit-button') &&
+                focused.name.includes('Amara Fischer') &&
+                focused.name.includes(label('CCSA_Enable_Column_Username'))
+            )) {
+                throw new Error(`after Save the focus is on ${JSON.stringify(focused)}, not the edited cell's button`);
+            }
             const fischer = panel.locator('.plan-table tr', { hasText: 'Amara Fischer' });
             await expectText(fischer, label('CCSA_Plan_Status_problem'), 'a taken username is not Ready');
             await expectText(panel.locator('.ready-count'), label('CCSA_Enable_Ready_Count', 1, 2), 'one ready');
@@ -611,6 +635,15 @@ export const SCENARIOS = [
             // Second search: every contact; those already selected are not counted twice.
             await picker.locator('lightning-input.search-term input').fill('');
             await picker.locator('lightning-input.search-term input').press('Enter');
+            // 200 read, 50 a page: what the header checkbox selects is said above the list.
+            const hint = picker.locator('.header-hint');
+            await expectText(
+                hint,
+                `${label('CCSA_Picker_Header_Hint', '50')} ${label('CCSA_Picker_Select_All_Hint', '10,000')}`,
+                'the header checkbox hint',
+            );
+            const [hintBox, listBox] = [await hint.boundingBox(), await picker.locator('.candidates').boundingBox()];
+            if (!(hintBox && listBox && hintBox.y < listBox.y)) throw new Error('the hint must come before the list');
             await picker.locator('lightning-button.select-all button').click();
             await expectText(
                 count,
