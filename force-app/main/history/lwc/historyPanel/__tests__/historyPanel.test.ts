@@ -254,7 +254,7 @@ describe('c-history-panel', () => {
         await flush();
         // The user filter searches Target_User__c only: the intro says so, and the cell does not
         // read as if the change had been made to the user.
-        expect(text($(element, 'lightning-card p'))).toContain('not changes refused for them');
+        expect(text($(element, 'lightning-card p'))).toContain('find those with Outcome Refused');
         expect($<Table>(element, 'lightning-datatable').data[0]).toMatchObject({
             targetUserName: 'Refused for Bruno Vargas',
             targetUserUrl: `/lightning/r/User/${USER}/view`,
