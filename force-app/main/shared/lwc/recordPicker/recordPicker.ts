@@ -245,7 +245,8 @@ export default class RecordPicker extends LightningElement {
 
     /**
      * The datatable's header checkbox selects the rows of the view page only, not every match:
-     * said above the list (read before the checkbox) whenever there are more rows than the page
+     * said above the list, as text read before it (not also as the list's description, which
+     * would read it twice), whenever there are more rows than the page
      * shows (more view pages, or more to read); with what "Select all matching" does while it can
      * still add (the cap counts the whole selection).
      */
@@ -259,11 +260,6 @@ export default class RecordPicker extends LightningElement {
             return header;
         }
         return `${header} ${formatLabel(SELECT_ALL_HINT, this.current.cap.toLocaleString())}`;
-    }
-
-    /** The list is described by the hint while the hint is shown (the engine scopes the id). */
-    get headerHintRef(): string | undefined {
-        return this.headerHint ? 'header-hint' : undefined;
     }
 
     get selectAllDisabled(): boolean {
