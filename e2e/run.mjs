@@ -126,7 +126,6 @@ async function main() {
     }
     const executablePath = findBrowser().path;
     console.log(`Browser: ${executablePath}`);
-    compileComponents();
     // E2E_ONLY=name,name runs a subset (while working on a few scenarios); a name that is no
     // scenario fails the run rather than pass one that ran nothing.
     const only = (process.env.E2E_ONLY ?? '').split(',').filter(Boolean);
@@ -134,6 +133,7 @@ async function main() {
     if (unknown.length > 0) {
         throw new Error(`E2E_ONLY names no scenario: ${unknown.join(', ')}`);
     }
+    compileComponents();
     const dist = await mkdtemp(join(tmpdir(), 'ccsa-e2e-'));
     // The preview folder goes when the run ends, however it ends (Ctrl-C and kill included).
     const removeDist = () => rmSync(dist, { recursive: true, force: true });

@@ -191,7 +191,6 @@ async function handedOverPlan(page, { expectText }) {
     return panel;
 }
 
-/** Types a value into a cell of the plan table (its pencil, then Enter) and saves the draft. */
 /** The element that has the focus, through the shadow roots (synthetic shadow retargets it). */
 async function focusedElement(page) {
     return page.evaluate(() => {
@@ -205,6 +204,7 @@ async function focusedElement(page) {
     });
 }
 
+/** Types a value into a cell of the plan table (its pencil, then Enter) and saves the draft. */
 async function editCell(panel, rowText, column, value) {
     const cell = panel.locator('.plan-table tr', { hasText: rowText }).locator(`td[data-label="${column}"]`);
     await cell.locator('button.edit-button').click();

@@ -282,20 +282,21 @@ async function bundle(components, labels, dist, size) {
         ],
     });
     const file = join(dist, 'app.js');
-    // `file`: the map's sources are then relative to the map, as the browser resolves them.
+    // `file`: the map's sources are then relative to the map's folder on disk (the browser shows
+    // the sources the map embeds: the preview serves only its own folder).
     const { output } = await build.generate({ file, format: 'iife', inlineDynamicImports: true, sourcemap: true });
     await build.close();
     // Minified, as Salesforce serves JavaScript outside debug mode: local names mangled and
     // whitespace gone, the code otherwise as written (no compression passes). Class and function
     // names are kept, so that the engine's messages and the stack traces the e2e reports still
-    // name them; licence headers are kept. The source map still leads to the sources.
+    // name them; each licence header is kept once. The source map still leads to the sources.
     const minified = await minify(output[0].code, {
         ecma: 2022,
         compress: false,
         mangle: true,
         keep_classnames: true,
         keep_fnames: true,
-        format: { comments: /copyright|@license|@preserve/i },
+        format: { comments: licenceOnce() },
         sourceMap: { content: output[0].map, filename: 'app.js', url: 'app.js.map' },
     });
     await writeFile(file, minified.code);
@@ -307,6 +308,21 @@ async function bundle(components, labels, dist, size) {
         throw new Error(relevant.map((w) => w.message).join('\n'));
     }
     return relevant;
+}
+
+/**
+ * Terser's comment filter: a licence or copyright header the first time its text appears (the
+ * base components repeat the same header in each of their 400-odd files), no other comment.
+ */
+function licenceOnce() {
+    const seen = new Set();
+    return (node, comment) => {
+        if (!/copyright|@license|@preserve/i.test(comment.value)) return false;
+        const text = comment.value.replace(/[\s*]+/g, ' ').trim();
+        if (seen.has(text)) return false;
+        seen.add(text);
+        return true;
+    };
 }
 
 /**
