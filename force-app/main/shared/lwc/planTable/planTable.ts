@@ -7,18 +7,21 @@
  * `lightning-datatable` spent most of a Check laying out its cells (issue 10 §5).
  *
  * Editing: the pencil of a cell opens an input; Enter or leaving the field keeps the value as a
- * draft (the cell is marked edited), Escape drops it; focus goes back to the pencil. "Save" hands
- * every draft to the panel in one `save` event (`{ draftValues: [{ key, field: value }] }`), which
- * re-validates the rows; "Cancel" drops the drafts. Both take their bar (and the focused button)
- * away, so the focus goes back into the table, never to nothing or to an element without a name:
- * to the control last edited (a pencil, a checkbox), else the table's tab stop, else (no control
- * left) the table itself, a region named for screen readers. A render that takes away the focused
- * control later (the panel's answer moves the row off a filtered page) does the same: the focus
- * goes to the table's tab stop, else its region, unless the admin had taken it out of the table
- * (WCAG 2.4.3 Focus Order: focus is never dropped on the page's body). Checkbox cells take a draft on
- * change; a value set back to the row's own is no draft. Every change of the drafts is told to the
- * panel (`draftchange`, `{ draftValues }`), which owns them (`draft-values`): it holds Run while
- * any is unsaved, drops those of removed rows and clears them at a new Check. Rows whose
+ * draft (the cell is marked edited), Escape drops it; after Enter or Escape the focus goes back to
+ * the pencil (a click elsewhere keeps it where the admin put it). "Save" hands every draft to the
+ * panel in one `save` event (`{ draftValues: [{ key, field: value }] }`), which re-validates the
+ * rows; "Cancel" drops the drafts. Both take their bar (and the focused button) away, so the focus
+ * goes back into the table, never to nothing or to an element without a name: to the control last
+ * edited (a pencil, a checkbox), else the table's tab stop, else (no control left) the table
+ * itself, a region named for screen readers. A render that takes away the focused control later
+ * (the panel's answer moves the row off a filtered page), or disables it (the row is locked), does
+ * the same: the focus goes to the same column of the row now in its place (the nearest row with
+ * that control), else the table's tab stop, else its region, unless the admin had taken it out of
+ * the table, also by clicking away from an open input (WCAG 2.4.3 Focus Order: focus is never
+ * dropped on the page's body, nor pulled back from where the admin put it). Checkbox cells take a
+ * draft on change; a value set back to the row's own is no draft. Every change of the drafts is
+ * told to the panel (`draftchange`, `{ draftValues }`), which owns them (`draft-values`): it holds
+ * Run while any is unsaved, drops those of removed rows and clears them at a new Check. Rows whose
  * `editableField` is false (done, queued) show no pencil and no draft. The Save bar stays in view
  * at the bottom of the window while the table is on screen.
  *
@@ -135,6 +138,12 @@ export default class PlanTable extends LightningElement {
      * comes) gives the focus back to the table instead of leaving it on nothing.
      */
     private focusWithin?: HTMLElement;
+    /**
+     * The cell of the control that had the focus last (its row key, the row's index on the page, its
+     * column): a lost focus goes to the same column of the row that takes that index, not to the top
+     * of the page. The index follows the row while it is on the page (`data`).
+     */
+    private focusCell?: { key: string; index: number; field: string };
     private editLabels = new Map<string, string>();
     /**
      * After a render, the focus goes to `selector` (a pencil, a button) if it is there, else to the
@@ -159,6 +168,13 @@ export default class PlanTable extends LightningElement {
         return this.rowsValue;
     }
     set data(rows: Row[]) {
+        const focusCell = this.focusCell;
+        if (focusCell) {
+            const index = this.rowsValue.findIndex((row) => String(row[this.keyField]) === focusCell.key);
+            if (index >= 0) {
+                focusCell.index = index;
+            }
+        }
         this.rowsValue = Array.isArray(rows) ? rows : [];
     }
 
@@ -376,7 +392,13 @@ export default class PlanTable extends LightningElement {
 
     /** The focus is within the table (the region or the drafts bar): kept until the admin moves it out. */
     handleFocusIn(event: FocusEvent): void {
-        this.focusWithin = event.target as HTMLElement;
+        const target = event.target as HTMLElement;
+        this.focusWithin = target;
+        const { key, field } = target.dataset ?? {};
+        this.focusCell =
+            key && field
+                ? { key, field, index: this.rowsValue.findIndex((row) => String(row[this.keyField]) === key) }
+                : undefined;
     }
 
     /**
@@ -387,7 +409,8 @@ export default class PlanTable extends LightningElement {
      */
     handleFocusOut(event: FocusEvent): void {
         const left = event.target as HTMLElement;
-        const next = event.relatedTarget;
+        // Only an element takes the focus (jsdom's blur() names the document).
+        const next = event.relatedTarget instanceof Element ? event.relatedTarget : null;
         if (next) {
             if (!this.inTable(next)) {
                 this.focusWithin = undefined;
@@ -395,7 +418,7 @@ export default class PlanTable extends LightningElement {
             return;
         }
         Promise.resolve().then(() => {
-            if (this.focusWithin === left && left.isConnected && !this.hasFocus()) {
+            if (this.focusWithin === left && left.isConnected && this.focusable(left) && !this.hasFocus()) {
                 this.focusWithin = undefined;
             }
         });
@@ -407,27 +430,63 @@ export default class PlanTable extends LightningElement {
         return !!active && active.isConnected;
     }
 
+    /** Whether an element of the table still takes the focus (a disabled checkbox or button does not). */
+    private focusable(element: HTMLElement): boolean {
+        return !(element as HTMLButtonElement).disabled && !element.hidden;
+    }
+
     /**
-     * The focus was in the table and a render removed the element that held it: the page has it
-     * on nothing (the body), so it goes to the table's tab stop, else the table's named region.
-     * Focus the admin took elsewhere (another element of the page) is left where it is.
+     * The focus was in the table and a render removed the element that held it, or disabled it (its
+     * row was locked): the page has it on nothing (the body), or on the disabled control until the
+     * browser drops it there. It goes to the same column of the row now at that control's place
+     * (`focusCell`), else the table's tab stop, else the table's named region. Focus the admin took
+     * elsewhere (another element of the page, of the table) is left where it is.
      */
     private restoreLostFocus(): void {
         const last = this.focusWithin;
-        if (!last || last.isConnected || this.hasFocus()) {
+        if (!last || (last.isConnected && this.focusable(last))) {
+            return;
+        }
+        const inside = this.template?.activeElement as Element | null | undefined;
+        if (inside && inside.isConnected && inside !== last) {
             return;
         }
         const pageFocus = document.activeElement;
-        if (pageFocus && pageFocus !== document.body) {
+        if (inside !== last && pageFocus && pageFocus !== document.body) {
             this.focusWithin = undefined;
             return;
         }
-        const target = this.tabStopElement() ?? this.template?.querySelector<HTMLElement>('.plan-table-scroll');
+        const target =
+            this.focusCellElement() ??
+            this.tabStopElement() ??
+            this.template?.querySelector<HTMLElement>('.plan-table-scroll');
         if (target) {
             target.focus();
             this.takeTabStop(target);
             this.focusWithin = target;
         }
+    }
+
+    /**
+     * The control in the column of `focusCell` on the row now at its index (the last row when the page
+     * is shorter), else on the nearest row that has one (below first): where the lost focus goes.
+     */
+    private focusCellElement(): HTMLElement | null {
+        const focusCell = this.focusCell;
+        const rows = this.rows;
+        if (!focusCell || rows.length === 0) {
+            return null;
+        }
+        const start = Math.min(Math.max(focusCell.index, 0), rows.length - 1);
+        const inColumn = (index: number): CellView | undefined =>
+            rows[index]?.cells.find((cell) => cell.field === focusCell.field && this.isControl(cell));
+        for (let distance = 0; distance < rows.length; distance++) {
+            const cell = inColumn(start + distance) ?? (distance > 0 ? inColumn(start - distance) : undefined);
+            if (cell) {
+                return this.controlElement(cell);
+            }
+        }
+        return null;
     }
 
     /** Arrow keys, Home and End between the table's controls. */
@@ -543,8 +602,20 @@ export default class PlanTable extends LightningElement {
         }
     }
 
+    /**
+     * Leaving the open input keeps its value (`commit`). Left for nothing or for an element outside
+     * the table (a click elsewhere), the admin took the focus away: the render that closes the input
+     * must not bring it back. Chrome tells this blur (and runs its render) before the focusout that
+     * `handleFocusOut` watches, so the focus is let go here. Enter and Escape close the input
+     * themselves and say where the focus goes (`focusAfter`).
+     */
     handleInputBlur(event: FocusEvent): void {
-        this.commit(event.currentTarget as HTMLInputElement);
+        const input = event.currentTarget as HTMLInputElement;
+        const next = event.relatedTarget instanceof Element ? event.relatedTarget : null;
+        if (!this.focusAfter && !this.inTable(next)) {
+            this.focusWithin = undefined;
+        }
+        this.commit(input);
     }
 
     handleCheckbox(event: Event): void {

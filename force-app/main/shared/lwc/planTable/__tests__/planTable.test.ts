@@ -445,5 +445,134 @@ describe('c-plan-table', () => {
             expect(document.activeElement).toBe(document.body);
             expect(root(element).activeElement).toBeNull();
         });
+
+        it('is not taken back when the admin clicks away from an open editor (the edit is kept)', async () => {
+            const element = await render({ data: THREE });
+            const onChange = jest.fn();
+            element.addEventListener('draftchange', onChange);
+            pencil(element, 'c').click();
+            await flush();
+            const input = cell(element, 'c', 'Username').querySelector('input.cell-input') as HTMLInputElement;
+            input.value = 'cy.ng@x.com';
+            // As in Chrome: blur (which closes the editor) comes before focusout, nothing takes the focus
+            // (jsdom's own blur() names the document as the related target).
+            input.dispatchEvent(new FocusEvent('blur', { relatedTarget: null }));
+            input.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true, relatedTarget: null }));
+            await flush();
+            await later();
+            expect(document.activeElement).toBe(document.body);
+            expect(root(element).activeElement).toBeNull();
+            expect(cell(element, 'c', 'Username').className).toContain('slds-is-edited');
+            expect(onChange.mock.calls[0][0].detail.draftValues).toEqual([{ key: 'c', Username: 'cy.ng@x.com' }]);
+        });
+
+        it('is not taken back when the admin clicks an element outside from an open editor', async () => {
+            const element = await render({ data: THREE });
+            const outside = document.createElement('button');
+            outside.textContent = 'Check';
+            document.body.appendChild(outside);
+            pencil(element, 'c').click();
+            await flush();
+            const input = cell(element, 'c', 'Username').querySelector('input.cell-input') as HTMLInputElement;
+            input.value = 'cy.ng@x.com';
+            // As in Chrome: the blur's listener and its render run before the focus lands on the button.
+            input.dispatchEvent(new FocusEvent('blur', { relatedTarget: outside }));
+            await flush();
+            expect(root(element).activeElement).not.toBe(pencil(element, 'c'));
+            outside.focus();
+            await later();
+            expect(document.activeElement).toBe(outside);
+            expect(root(element).activeElement).toBeNull();
+            expect(cell(element, 'c', 'Username').className).toContain('slds-is-edited');
+        });
+    });
+
+    describe('gives a lost focus back to the same column of the row in its place', () => {
+        const rowOf = (key: string, editable = true): Record<string, unknown> => ({
+            ...ROWS[0],
+            key,
+            name: `Person ${key}`,
+            Username: `${key}@x.com`,
+            editable,
+        });
+        const FIVE = ['p', 'q', 'r', 's', 't'].map((key) => rowOf(key));
+        const inTabOrder = (element: HTMLElement): Element[] =>
+            [...root(element).querySelectorAll('tbody button, tbody input')].filter(
+                (control) => control.getAttribute('tabindex') === '0',
+            );
+        const control = (element: HTMLElement, key: string, column: string): HTMLElement =>
+            cell(element, key, column).querySelector('button, input') as HTMLElement;
+        const later = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+        const focusOn = async (target: HTMLElement): Promise<void> => {
+            target.focus();
+            await flush();
+            expect(target.getRootNode()).toBeInstanceOf(ShadowRoot);
+            expect((target.getRootNode() as ShadowRoot).activeElement).toBe(target);
+        };
+        const swap = async (element: HTMLElement, rows: Record<string, unknown>[]): Promise<void> => {
+            await later();
+            Object.assign(element, { data: rows });
+            await flush();
+        };
+
+        it('a middle row leaves: the same control of the row that took its place, the one tab stop', async () => {
+            const element = await render({ data: FIVE });
+            await focusOn(control(element, 'r', 'Content'));
+            await swap(element, [FIVE[0], FIVE[1], FIVE[3], FIVE[4]]);
+            expect(row(element, 'r')).toBeNull();
+            expect(root(element).activeElement).toBe(control(element, 's', 'Content'));
+            expect(inTabOrder(element)).toEqual([control(element, 's', 'Content')]);
+        });
+
+        it('the last row leaves: the same column of the row now last', async () => {
+            const element = await render({ data: FIVE });
+            await focusOn(control(element, 't', 'Username'));
+            await swap(element, FIVE.slice(0, 3));
+            expect(root(element).activeElement).toBe(control(element, 'r', 'Username'));
+            expect(inTabOrder(element)).toEqual([control(element, 'r', 'Username')]);
+        });
+
+        it('the row in its place is locked: the same column of the nearest row that takes it', async () => {
+            const element = await render({ data: FIVE });
+            await focusOn(control(element, 'r', 'Remove from the plan'));
+            await swap(element, [FIVE[0], FIVE[1], rowOf('s', false), FIVE[4]]);
+            expect(root(element).activeElement).toBe(control(element, 't', 'Remove from the plan'));
+            expect(inTabOrder(element)).toEqual([control(element, 't', 'Remove from the plan')]);
+        });
+
+        it('the focused control is disabled (its row is locked): the same column of the nearest row', async () => {
+            const element = await render({ data: FIVE });
+            await focusOn(control(element, 'r', 'Remove from the plan'));
+            await swap(element, [FIVE[0], FIVE[1], rowOf('r', false), FIVE[3], FIVE[4]]);
+            expect((control(element, 'r', 'Remove from the plan') as HTMLButtonElement).disabled).toBe(true);
+            expect(root(element).activeElement).toBe(control(element, 's', 'Remove from the plan'));
+            expect(inTabOrder(element)).toEqual([control(element, 's', 'Remove from the plan')]);
+        });
+
+        it('the focused checkbox is disabled and the browser put the focus on the body', async () => {
+            const element = await render({ data: FIVE });
+            const checkbox = control(element, 'r', 'Content') as HTMLInputElement;
+            await focusOn(checkbox);
+            await later();
+            Object.assign(element, { data: [FIVE[0], FIVE[1], rowOf('r', false), FIVE[3], FIVE[4]] });
+            // As Chrome: the control that turns disabled drops the focus on the body (no related target).
+            checkbox.blur();
+            await flush();
+            expect(checkbox.isConnected).toBe(true);
+            expect(checkbox.disabled).toBe(true);
+            expect(root(element).activeElement).toBe(control(element, 's', 'Content'));
+            expect(inTabOrder(element)).toEqual([control(element, 's', 'Content')]);
+        });
+
+        it('is not taken back when the admin moved it out of the table before the control was disabled', async () => {
+            const element = await render({ data: FIVE });
+            const outside = document.createElement('button');
+            document.body.appendChild(outside);
+            await focusOn(control(element, 'r', 'Content'));
+            outside.focus();
+            await swap(element, [FIVE[0], FIVE[1], rowOf('r', false), FIVE[3], FIVE[4]]);
+            expect(document.activeElement).toBe(outside);
+            expect(root(element).activeElement).toBeNull();
+        });
     });
 });
