@@ -38,6 +38,7 @@ import type { Contact, Id } from '../sample-org/types';
 import { changeRow, enableRow, fetchWholeJob, jobCsv, startJobFromRows } from 'c/jobRunner';
 import type { JobApi } from 'c/jobRunner';
 import { isAccounted } from 'c/jobState';
+import { changeItem } from 'c/upgradePlan';
 import CONTRACTS_OPTION_MIXED_LABEL from '@salesforce/label/c.CCSA_Job_Contracts_Option_Mixed';
 
 type EnableRequest = Apex.UserEnablementService.EnableRequest;
@@ -336,17 +337,7 @@ describe('sample org: jobs', () => {
         const dmitri = org.User.find((u) => u.Name === 'Dmitri Varga') as (typeof org.User)[number];
         const target = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
         const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: target });
-        const user = facts.users[0];
-        const item = {
-            userId: user.id,
-            profileId: user.profileId,
-            isActive: user.isActive,
-            contactId: user.contactId ?? null,
-            permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
-            permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
-            acknowledgedIrreversible: true,
-            completeContractsSetup: true,
-        };
+        const item = { ...changeItem(facts.users[0], true, null), completeContractsSetup: true };
         const started = await startJobFromRows('LICENSE_CHANGE', [changeRow(item, 'Dmitri')], {
             api: API,
             targetProfileId: target,
@@ -373,17 +364,7 @@ describe('sample org: jobs', () => {
         const dmitri = org.User.find((u) => u.Name === 'Dmitri Varga') as (typeof org.User)[number];
         const target = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
         const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: target });
-        const user = facts.users[0];
-        const item = {
-            userId: user.id,
-            profileId: user.profileId,
-            isActive: user.isActive,
-            contactId: user.contactId ?? null,
-            permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
-            permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
-            acknowledgedIrreversible: true,
-            completeContractsSetup: true,
-        };
+        const item = { ...changeItem(facts.users[0], true, null), completeContractsSetup: true };
         return { item, userId: dmitri.Id, target };
     }
 
@@ -503,16 +484,7 @@ describe('sample org: jobs', () => {
         const users = org.User.filter((u) => u.ProfileId === community && u.IsActive).slice(0, count);
         expect(users).toHaveLength(count);
         const facts = await getUpgradeFacts({ userIds: users.map((u) => u.Id), targetProfileId: target });
-        const items = facts.users.map((user) => ({
-            userId: user.id,
-            profileId: user.profileId,
-            isActive: user.isActive,
-            contactId: user.contactId ?? null,
-            permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
-            permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
-            acknowledgedIrreversible: true,
-            completeContractsSetup,
-        }));
+        const items = facts.users.map((user) => ({ ...changeItem(user, true, null), completeContractsSetup }));
         return { items, target };
     }
 

@@ -8,6 +8,7 @@ import ACCESS_DENIED from '@salesforce/label/c.CCSA_Access_Denied';
 import BATCH_SIZE from '@salesforce/label/c.CCSA_Upgrade_Batch_Size';
 import FACTS_CHANGED from '@salesforce/label/c.CCSA_Upgrade_Facts_Changed';
 import { formatLabel } from 'c/labelFormat';
+import { changeItem } from 'c/upgradePlan';
 import {
     applyLicenseChanges,
     cancelLicenseChange,
@@ -59,16 +60,7 @@ async function itemsFor(
     overrides: Partial<ChangeItem> = {},
 ): Promise<ChangeItem[]> {
     const facts = await getUpgradeFacts({ userIds: users.map((u) => u.Id), targetProfileId });
-    return facts.users.map((user) => ({
-        userId: user.id,
-        profileId: user.profileId,
-        isActive: user.isActive,
-        contactId: user.contactId ?? null,
-        permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
-        permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
-        acknowledgedIrreversible: true,
-        ...overrides,
-    }));
+    return facts.users.map((user) => ({ ...changeItem(user, true, null), ...overrides }));
 }
 
 /** The three steps, as the UI runs them. */

@@ -16,6 +16,7 @@ import type { Item, UpgradeChoices, ValidationResult } from 'c/upgradeValidator'
 import {
     buildChangeRequest,
     cancellableLogIds,
+    changeItem,
     isReady,
     manualSteps,
     mergeResults,
@@ -782,16 +783,9 @@ export default class LicenseUpgrade extends LightningElement {
             const verdicts = new Map((this.validation?.users ?? []).map((verdict) => [verdict.userId, verdict]));
             const items = (facts?.users ?? [])
                 .filter((user) => user.accountId === accountId)
-                .map((user) => ({
-                    userId: user.id,
-                    profileId: user.profileId,
-                    isActive: user.isActive,
-                    contactId: user.contactId ?? null,
-                    permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
-                    permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
-                    acknowledgedIrreversible: this.acknowledged.has(user.id),
-                    roleId: verdicts.get(user.id)?.chosenRoleId ?? null,
-                }));
+                .map((user) =>
+                    changeItem(user, this.acknowledged.has(user.id), verdicts.get(user.id)?.chosenRoleId ?? null),
+                );
             if (facts && items.length > 0) {
                 const snapshots = await snapshotLicenseChanges({
                     request: { targetProfileId: facts.target.profileId, users: items, completeContractsSetup: false },

@@ -10,6 +10,7 @@ type UpgradeFacts = Apex.LicenseUpgradeService.UpgradeFacts;
 type UserFact = Apex.LicenseUpgradeService.UserFact;
 type TargetFact = Apex.LicenseUpgradeService.TargetFact;
 type ChangeRequest = Apex.LicenseChangeService.ChangeRequest;
+type ChangeItem = Apex.LicenseChangeService.ChangeItem;
 type ChangeResult = Apex.LicenseChangeService.ChangeResult;
 
 /** Whether a verdict lets the change run: allowed, and acknowledged where it is irreversible. */
@@ -37,22 +38,38 @@ export function buildChangeRequest(
         .filter((verdict) => isReady(verdict, acknowledged))
         .map((verdict) => {
             const user = byId.get(verdict.userId) as UserFact;
-            return {
-                userId: user.id,
-                profileId: user.profileId,
-                isActive: user.isActive,
-                contactId: user.contactId ?? null,
-                permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
-                permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
-                acknowledgedIrreversible: verdict.requiresAcknowledgement && acknowledged.has(user.id),
-                // A role only where the admin chose one the seed allows; Apex checks it again.
-                roleId: verdict.chosenRoleId ?? null,
-            };
+            // A role only where the admin chose one the seed allows; Apex checks it again.
+            return changeItem(
+                user,
+                verdict.requiresAcknowledgement && acknowledged.has(user.id),
+                verdict.chosenRoleId ?? null,
+            );
         });
     return {
         targetProfileId: facts.target.profileId,
         users,
         completeContractsSetup: result.completeContractsSetup,
+    };
+}
+
+/**
+ * One user of a change request: the facts the validator saw (Apex compares them with the user as
+ * it is now, and refuses a user that changed since), the admin's acknowledgement and role.
+ * @param user the user's facts
+ * @param acknowledgedIrreversible whether the admin acknowledged an irreversible change
+ * @param roleId the role chosen for the user, or null
+ * @returns the change item
+ */
+export function changeItem(user: UserFact, acknowledgedIrreversible: boolean, roleId: string | null): ChangeItem {
+    return {
+        userId: user.id,
+        profileId: user.profileId,
+        isActive: user.isActive,
+        contactId: user.contactId ?? null,
+        permissionSetIds: user.permissionSets.map((permissionSet) => permissionSet.id),
+        permissionSetLicenseIds: user.permissionSetLicenses.map((license) => license.id),
+        acknowledgedIrreversible,
+        roleId,
     };
 }
 
