@@ -20,6 +20,7 @@ import { SAMPLE_ORG_BANNER } from './constants.mjs';
 const require = createRequire(import.meta.url);
 const { readLabels } = require('../scripts/lib/labels.js');
 const { dropNativeShadowRules } = require('../scripts/lib/native-shadow-css.js');
+const { splitSprite } = require('../scripts/lib/icon-sprites.js');
 
 const PREVIEW = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(PREVIEW);
@@ -365,11 +366,18 @@ async function copyAssets(dist) {
         join(dist, 'assets', 'styles', 'salesforce-lightning-design-system.min.css'),
     );
     await cp(join(SLDS, 'images'), join(dist, 'assets', 'images'), { recursive: true });
-    // Only the sprites: the base components and the toasts reference `<category>-sprite/svg/symbols.svg`.
+    // Only the sprites, one small document per symbol (scripts/lib/icon-sprites.js):
+    // `<category>-sprite/symbols[-rtl]/<name>.svg`, which preview/src/icons.ts points icons to.
     for (const sprite of SPRITES) {
-        await cp(join(SLDS, 'icons', `${sprite}-sprite`), join(dist, 'assets', 'icons', `${sprite}-sprite`), {
-            recursive: true,
-        });
+        for (const direction of ['', '-rtl']) {
+            const text = await readFile(
+                join(SLDS, 'icons', `${sprite}-sprite`, 'svg', `symbols${direction}.svg`),
+                'utf8',
+            );
+            const folder = join(dist, 'assets', 'icons', `${sprite}-sprite`, `symbols${direction}`);
+            await mkdir(folder, { recursive: true });
+            await Promise.all(splitSprite(text).map(({ name, svg }) => writeFile(join(folder, `${name}.svg`), svg)));
+        }
     }
     await cp(join(PREVIEW, 'preview.css'), join(dist, 'preview.css'));
     const html = await readFile(join(PREVIEW, 'index.html'), 'utf8');

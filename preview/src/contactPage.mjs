@@ -4,6 +4,7 @@
 // quick action can be tried and tested end to end.
 import { createElement } from 'lwc';
 import EnablePortalUserAction from 'c/enablePortalUserAction';
+import { iconHref } from './icons';
 
 const ACTION_LABEL = 'Enable Portal User';
 
@@ -18,12 +19,11 @@ function element(tag, attributes = {}, ...children) {
 }
 
 function iconSvg(category, name, className) {
-    const prefix = new URL('.', document.baseURI).pathname.replace(/\/$/, '');
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svg.setAttribute('class', className);
     svg.setAttribute('aria-hidden', 'true');
     const use = document.createElementNS('http://www.w3.org/2000/svg', 'use');
-    use.setAttribute('href', `${prefix}/assets/icons/${category}-sprite/svg/symbols.svg#${name}`);
+    use.setAttribute('href', iconHref(category, name));
     svg.appendChild(use);
     return svg;
 }

@@ -1,6 +1,8 @@
 // Shows `lightning__showtoast` events the way Lightning Experience does: SLDS toasts at the top
 // of the page, dismissible, gone after a few seconds unless sticky.
 
+import { iconHref } from './icons';
+
 const ICONS = { info: 'info', success: 'success', warning: 'warning', error: 'error' };
 const DISMISS_AFTER_MS = { info: 3000, success: 3000, warning: 10000, error: 10000 };
 
@@ -16,12 +18,11 @@ function fill(message, messageData) {
 }
 
 function iconSvg(name) {
-    const prefix = new URL('.', document.baseURI).pathname.replace(/\/$/, '');
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svg.setAttribute('class', 'slds-icon slds-icon_small');
     svg.setAttribute('aria-hidden', 'true');
     const use = document.createElementNS('http://www.w3.org/2000/svg', 'use');
-    use.setAttribute('href', `${prefix}/assets/icons/utility-sprite/svg/symbols.svg#${name}`);
+    use.setAttribute('href', iconHref('utility', name));
     svg.appendChild(use);
     return svg;
 }
