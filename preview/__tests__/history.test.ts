@@ -51,6 +51,14 @@ describe('seeded history', () => {
         const fresh = generateSampleOrg();
         expect(fresh.Setup_Assistant_Log__c).toEqual([]);
     });
+
+    it('is added once: an org that already holds History (restored after a reload) gets no copy', () => {
+        const restored = generateSampleOrg();
+        const seeded = seedHistoricalLogs(restored);
+        expect(seedHistoricalLogs(restored)).toEqual([]);
+        expect(restored.Setup_Assistant_Log__c).toEqual(seeded);
+        expect(new Set(restored.Setup_Assistant_Log__c.map((log) => log.Name)).size).toBe(seeded.length);
+    });
 });
 
 describe('sample org History', () => {

@@ -1034,10 +1034,15 @@ export function generateSampleOrg(seed: number = SAMPLE_ORG_SEED, sizeName: Samp
  * (fixed dates before {@link SAMPLE_NOW}, users picked by name, no PRNG draw), and not part of
  * {@link generateSampleOrg}: that org is the freshly installed package the tests count logs in.
  * The preview page (preview/src/main.mjs) adds them; LICENSE_CHANGE rows are closed (Completed)
- * so that no license change finds an open snapshot.
+ * so that no license change finds an open snapshot. An org that already holds History (the page's
+ * org restored after a reload, `jobEngine.restoreSaved`, with the seeded rows among it) gets
+ * nothing: seeding again would list the same changes twice under new numbers.
  * @returns the rows added
  */
 export function seedHistoricalLogs(org: SampleOrg): SampleOrg['Setup_Assistant_Log__c'] {
+    if (org.Setup_Assistant_Log__c.length > 0) {
+        return [];
+    }
     const nextId = createIdFactory();
     const taken = new Set(org.Setup_Assistant_Log__c.map((log) => log.Id));
     const newLogId = (): Id => {
