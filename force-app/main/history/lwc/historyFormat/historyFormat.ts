@@ -16,6 +16,8 @@ import ACTION_ACTIVATE_USER from '@salesforce/label/c.CCSA_History_Action_ACTIVA
 import ACTION_ENABLE_CONTENT_USER from '@salesforce/label/c.CCSA_History_Action_ENABLE_CONTENT_USER';
 import ACTION_ASSIGN_PSL from '@salesforce/label/c.CCSA_History_Action_ASSIGN_PSL';
 import ACTION_ASSIGN_PERMISSION_SET from '@salesforce/label/c.CCSA_History_Action_ASSIGN_PERMISSION_SET';
+import ACTION_ASSIGN_SHARER_PERMISSION_SET from '@salesforce/label/c.CCSA_History_Action_ASSIGN_SHARER_PERMISSION_SET';
+import ACTION_SEND_LOGIN_EMAIL from '@salesforce/label/c.CCSA_History_Action_SEND_LOGIN_EMAIL';
 import ACTION_ENABLE_PARTNER_ACCOUNT from '@salesforce/label/c.CCSA_History_Action_ENABLE_PARTNER_ACCOUNT';
 import ACTION_LICENSE_CHANGE_APPLY from '@salesforce/label/c.CCSA_History_Action_LICENSE_CHANGE_APPLY';
 import ACTION_ERROR from '@salesforce/label/c.CCSA_History_Action_ERROR';
@@ -169,6 +171,10 @@ export function prettyJson(text: string | null | undefined): string {
     }
 }
 
+/**
+ * The readable name of each action code the Apex and the sample org write to Action__c (a Jest
+ * test reads the writers' sources and fails on a code missing here).
+ */
 const ACTIONS: Readonly<Record<string, string>> = {
     LICENSE_CHANGE: ACTION_LICENSE_CHANGE,
     ENABLE_USER: ACTION_ENABLE_USER,
@@ -183,6 +189,8 @@ const ACTIONS: Readonly<Record<string, string>> = {
     ENABLE_CONTENT_USER: ACTION_ENABLE_CONTENT_USER,
     ASSIGN_PSL: ACTION_ASSIGN_PSL,
     ASSIGN_PERMISSION_SET: ACTION_ASSIGN_PERMISSION_SET,
+    ASSIGN_SHARER_PERMISSION_SET: ACTION_ASSIGN_SHARER_PERMISSION_SET,
+    SEND_LOGIN_EMAIL: ACTION_SEND_LOGIN_EMAIL,
     ENABLE_PARTNER_ACCOUNT: ACTION_ENABLE_PARTNER_ACCOUNT,
     LICENSE_CHANGE_APPLY: ACTION_LICENSE_CHANGE_APPLY,
     ERROR: ACTION_ERROR,
@@ -409,8 +417,8 @@ export function fieldChanges(
 
 /**
  * The page of who a row is about: its user's, or, for an enable that created no user, its
- * contact's, or, for a change the job refused, the user's Before names (the table's User column is
- * a link: without one it would show no name at all).
+ * contact's, or else the user Before names (a refused change, or a fix logged without
+ * Target_User__c): the table's User column is a link, without one it would show no name at all.
  * @param row the log row
  * @returns the record page, or null when the row is about nobody
  */
@@ -423,24 +431,35 @@ export function subjectUrl(row: HistoryRow): string | null {
     if (typeof contactId === 'string' && contactId) {
         return `/lightning/r/Contact/${contactId}/view`;
     }
-    return userUrl(refusedUserId(before));
+    return userUrl(beforeUserId(before));
 }
 
+/** The Status__c of a change the assistant refused (JobChain, LicenseChangeService, UserEnablementService). */
+export const REFUSED_STATUS = 'Refused';
+
 /**
- * The user a refused row is about: a change the job refused leaves Target_User__c empty (nothing
- * was done to them, JobChain) and names the user in Before's `userId` only.
+ * The user Before names when Target_User__c is empty: a change the job refused names the user in
+ * Before's `userId` only (nothing was done to them, JobChain); a fix may be logged without
+ * Target_User__c too (the preview's contract sharers), its Before naming `userId` and `userName`.
  */
-function refusedUserId(before: Record<string, unknown> | null | undefined): string | null {
+function beforeUserId(before: Record<string, unknown> | null | undefined): string | null {
     const userId = before?.userId ?? before?.UserId;
     return typeof userId === 'string' && userId ? userId : null;
 }
 
+/** The name Before gives its user (`userName`), or null. */
+function beforeUserName(before: Record<string, unknown> | null | undefined): string | null {
+    const name = before?.userName ?? before?.UserName;
+    return typeof name === 'string' && name.trim() ? name : null;
+}
+
 /**
  * Who a row is about: its user, or for an enable that created no user, its contact (named from
- * Before's `contactId`), so that a failed enable names its contact; for a change the job refused,
- * the user Before names, worded "Refused for {0}": the user filter searches Target_User__c only
- * (Before is a long text area, not filterable in SOQL), so the cell must not read as if the row
- * were a change made to that user.
+ * Before's `contactId`), so that a failed enable names its contact; else the user Before names.
+ * Only a row whose outcome is Refused is worded "Refused for {0}": the user filter searches
+ * Target_User__c only (Before is a long text area, not filterable in SOQL), so the cell must not
+ * read as if the row were a change made to that user. A Completed or Failed row names its user
+ * plainly, as the rows with a target user do.
  * @param row the log row
  * @param names the page's names
  * @param noUser the text when the row is about nobody
@@ -455,8 +474,12 @@ export function rowSubject(row: HistoryRow, names?: NameMap | null, noUser = '')
     if (typeof contactId === 'string' && contactId) {
         return formatLabel(CONTACT_OF_FAILED, nameOf(contactId, names) ?? contactId);
     }
-    const userId = refusedUserId(before);
-    return userId ? formatLabel(REFUSED_FOR, nameOf(userId, names) ?? userId) : noUser;
+    const userId = beforeUserId(before);
+    if (!userId) {
+        return noUser;
+    }
+    const name = nameOf(userId, names) ?? beforeUserName(before) ?? userId;
+    return row.status === REFUSED_STATUS ? formatLabel(REFUSED_FOR, name) : name;
 }
 
 /** Refusals of SetupAssistantPolicy (force-app/main/policy): the assistant wrote nothing. */

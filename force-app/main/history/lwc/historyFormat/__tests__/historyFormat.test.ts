@@ -343,6 +343,57 @@ describe('history for people', () => {
         expect(subjectUrl(skipped)).toBeNull();
     });
 
+    describe('a row without a target user whose Before names a user', () => {
+        const USER = '005000000000009AAA';
+        const PERMISSION_SET = '0PS000000000009AAA';
+        // As the contract sharers' fix logs each user: Before names the user, Target_User__c is empty.
+        const sharer = (status: string, after: string | null = null) =>
+            row({
+                action: 'ASSIGN_SHARER_PERMISSION_SET',
+                status,
+                before: JSON.stringify({
+                    userId: USER,
+                    userName: 'Taylor Brooks',
+                    subjectId: PERMISSION_SET,
+                    subjectName: 'CLM Runtime User',
+                }),
+                after,
+            });
+
+        it('names the user plainly when the change was made (Completed), linked to the user', () => {
+            const completed = sharer('Completed', JSON.stringify({ fix: 'ASSIGN_SHARER_PERMISSION_SET', ok: true }));
+            expect(rowSubject(completed, names, 'none')).toBe('Taylor Brooks');
+            expect(rowSubject(completed, { [USER]: 'Taylor Brooks (names map)' }, 'none')).toBe(
+                'Taylor Brooks (names map)',
+            );
+            expect(toTableRow(completed, null, 'none', names)).toMatchObject({
+                action: 'Contract sharer permission set assigned',
+                status: 'Completed',
+                targetUserName: 'Taylor Brooks',
+                targetUserUrl: `/lightning/r/User/${USER}/view`,
+            });
+        });
+
+        it('names the user plainly when the change failed, and by id when Before gives no name', () => {
+            expect(rowSubject(sharer('Failed'), names, 'none')).toBe('Taylor Brooks');
+            const unnamed = row({
+                action: 'SEND_LOGIN_EMAIL',
+                status: 'Failed',
+                before: JSON.stringify({ userId: USER }),
+            });
+            expect(rowSubject(unnamed, names, 'none')).toBe(USER);
+            expect(rowSubject({ ...unnamed, status: null }, names, 'none')).toBe(USER);
+            expect(rowSubject({ ...unnamed, status: undefined }, names, 'none')).not.toContain('Refused');
+        });
+
+        it('words it "Refused for" only when the outcome is Refused', () => {
+            expect(rowSubject(sharer('Refused'), names, 'none')).toBe('Refused for Taylor Brooks');
+            for (const status of ['Completed', 'Failed', 'Applied', 'Snapshot', 'Cancelled', 'Skipped']) {
+                expect(rowSubject(sharer(status), names, 'none')).not.toContain('Refused');
+            }
+        });
+    });
+
     it('explains a license limit naming the license, with the fix', () => {
         const explained = explainErrors(
             row({
