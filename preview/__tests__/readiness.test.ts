@@ -8,7 +8,8 @@ import CONFIRM_INVALID_ROW from '@salesforce/label/c.CCSA_Readiness_Confirm_Inva
 import POLICY_SITE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Site_Not_Found';
 import NO_DIGITAL_EXPERIENCES from '@salesforce/label/c.CCSA_Readiness_Fix_No_Digital_Experiences';
 import { formatLabel } from 'c/labelFormat';
-import { evaluateReadiness, summarizeReadiness } from 'c/readinessRules';
+import { reasonMessage } from 'c/readinessMessages';
+import { SETUP_URLS, evaluateReadiness, summarizeReadiness } from 'c/readinessRules';
 import type { ReadinessRow, RowId } from 'c/readinessRules';
 import {
     ALL_SITES_URL,
@@ -90,6 +91,28 @@ describe('sample org readiness facts', () => {
         ]);
         const preview = row(evaluateReadiness(facts, { siteId: site('Contracts Portal').Id }), 'SITE');
         expect(preview.findings.map((f) => f.code)).toEqual(['SITE_NOT_LIVE', 'SITE_SHOW_ALL_SETTINGS_OFF']);
+    });
+
+    it('names the chosen profile on the profile row, not the clone that has API Enabled (admin walk)', async () => {
+        const facts = await getReadinessFacts();
+        const byName = (name: string) => facts.profiles.find((p) => p.name === name)!;
+        const clone = byName('Customer Community Plus User - Contracts');
+        expect(clone.apiEnabled).toBe(true);
+        for (const chosen of ['Customer Community Plus User', 'Customer Community Plus Login User']) {
+            const profile = byName(chosen);
+            expect(profile).toMatchObject({ apiEnabled: false, isCustom: false });
+            const ccp = row(evaluateReadiness(facts, { profileId: profile.id }), 'CCP_PROFILE');
+            expect(ccp.status).toBe('needs-action');
+            expect(ccp.findings.map((f) => [f.code, f.values, f.action])).toEqual([
+                ['CCP_PROFILE_CLONE_NEEDED', [chosen], { kind: 'setup-link', url: SETUP_URLS.profiles }],
+            ]);
+            expect(reasonMessage(ccp.reason)).toMatch(new RegExp(`^${chosen} is a standard profile`));
+            expect(reasonMessage(ccp.reason)).not.toContain(clone.name);
+        }
+        // The default choice measures the best profile, as before.
+        expect(reasonMessage(row(evaluateReadiness(facts), 'CCP_PROFILE').reason)).toBe(
+            'Customer Community Plus User - Contracts (Customer Community Plus) has API Enabled.',
+        );
     });
 
     it('measures an admin without a role', async () => {

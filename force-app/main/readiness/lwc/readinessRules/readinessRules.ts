@@ -470,12 +470,13 @@ function chosenProfile(facts: OrgFacts, choices: ReadinessChoices): ProfileFact 
 /**
  * Seed 000: "Clone and configure a customer community plus profile ... select API Enabled." A
  * standard profile cannot be edited, and Profile does not support DML: a clone by hand (or the
- * CLI script), API Enabled by hand.
+ * CLI script), API Enabled by hand. Every finding names and links the profile the row measures,
+ * {@link targetProfile}: the chosen one (a standard one is to be cloned, not another profile
+ * edited), else the best one.
  */
 function profileRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
     const url = SETUP_URLS.profiles;
-    const profiles = qualifyingProfiles(facts, choices);
-    const best = profiles[0];
+    const best = targetProfile(facts, choices);
     if (!best) {
         return row('CCP_PROFILE', url, [{ code: 'CCP_PROFILE_MISSING', action: link(url) }]);
     }
@@ -497,12 +498,13 @@ function profileRow(facts: OrgFacts, choices: ReadinessChoices): ReadinessRow {
             canonicalLicenseName(best.licenseName),
         ]);
     }
-    const editable = profiles.find((profile) => profile.isCustom !== false);
-    if (!editable) {
+    // Unknown custom-ness counts as editable. Without a choice, a custom profile ranks before a
+    // standard one, so a standard best means no custom profile qualifies.
+    if (best.isCustom === false) {
         return row('CCP_PROFILE', url, [{ code: 'CCP_PROFILE_CLONE_NEEDED', values: [best.name], action: link(url) }]);
     }
-    return row('CCP_PROFILE', profileUrl(editable.id), [
-        { code: 'CCP_PROFILE_API_DISABLED', values: [editable.name], action: link(profileUrl(editable.id)) },
+    return row('CCP_PROFILE', profileUrl(best.id), [
+        { code: 'CCP_PROFILE_API_DISABLED', values: [best.name], action: link(profileUrl(best.id)) },
     ]);
 }
 

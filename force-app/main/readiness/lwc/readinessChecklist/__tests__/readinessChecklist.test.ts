@@ -449,4 +449,37 @@ describe('c-readiness-checklist', () => {
         ]);
         await expect(element).toBeAccessible();
     });
+
+    it('names the profile the admin chose on the profile row, and keeps the default choice as it was', async () => {
+        const STANDARD_PROFILE = '00e000000000012AAA';
+        const facts = readyFacts();
+        mocked(getReadinessFacts).mockResolvedValue({
+            ...facts,
+            profiles: [
+                ...facts.profiles,
+                {
+                    id: STANDARD_PROFILE,
+                    name: 'Customer Community Plus User',
+                    licenseName: 'Customer Community Plus',
+                    apiEnabled: false,
+                    isCustom: false,
+                },
+            ],
+        });
+        const element = render();
+        await flush();
+        const reasons = () => $$(element, 'li.row-CCP_PROFILE .reason').map(text);
+        expect(reasons()).toEqual(['CC Plus - Contracts (Customer Community Plus) has API Enabled.']);
+
+        const choice = $(element, 'lightning-combobox.profile-choice');
+        choice.dispatchEvent(new CustomEvent('change', { detail: { value: STANDARD_PROFILE } }));
+        await flush();
+        expect(reasons()).toEqual([
+            'Customer Community Plus User is a standard profile and cannot be edited. Clone it, then select API Enabled on the clone.',
+        ]);
+
+        choice.dispatchEvent(new CustomEvent('change', { detail: { value: '' } }));
+        await flush();
+        expect(reasons()).toEqual(['CC Plus - Contracts (Customer Community Plus) has API Enabled.']);
+    });
 });

@@ -243,6 +243,76 @@ describe('evaluateReadiness', () => {
             });
         });
 
+        it('names the chosen standard profile without API Enabled, not another profile (admin walk)', () => {
+            // Before: the chosen standard profile was measured, but the message named the first
+            // custom profile ("CC Plus - Contracts does not have API Enabled"), which has it.
+            const row = rowOf(readyOrg(), 'CCP_PROFILE', { profileId: STANDARD_PLUS_PROFILE });
+            expect(row.status).toBe('needs-action');
+            expect(row.findings).toEqual([
+                {
+                    code: 'CCP_PROFILE_CLONE_NEEDED',
+                    values: ['Customer Community Plus User'],
+                    action: { kind: 'setup-link', url: SETUP_URLS.profiles },
+                },
+            ]);
+            expect(row.reason).toEqual({ code: 'CCP_PROFILE_CLONE_NEEDED', values: ['Customer Community Plus User'] });
+            expect(row.action).toEqual({ kind: 'setup-link', url: SETUP_URLS.profiles });
+            expect(row.setupUrl).toBe(SETUP_URLS.profiles);
+        });
+
+        it('names the chosen standard Login profile, not a profile of the other license', () => {
+            const STANDARD_LOGIN_PROFILE = '00e000000000013AAA';
+            const facts = readyOrg();
+            const profiles = [
+                ...facts.profiles.filter((profile) => profile.id !== PLUS_LOGIN_PROFILE),
+                {
+                    id: STANDARD_LOGIN_PROFILE,
+                    name: 'Customer Community Plus Login User',
+                    licenseName: 'Customer Community Plus Login',
+                    apiEnabled: false,
+                    isCustom: false,
+                },
+            ];
+            const row = rowOf({ ...facts, profiles }, 'CCP_PROFILE', { profileId: STANDARD_LOGIN_PROFILE });
+            expect(row.findings.map((finding) => [finding.code, finding.values])).toEqual([
+                ['CCP_PROFILE_CLONE_NEEDED', ['Customer Community Plus Login User']],
+            ]);
+            expect(JSON.stringify(row)).not.toContain(PLUS_PROFILE);
+        });
+
+        it('names and links the chosen custom profile without API Enabled, even when another has it', () => {
+            const facts = readyOrg();
+            // Unknown custom-ness counts as editable.
+            const profiles = facts.profiles.map((profile) => ({
+                ...profile,
+                isCustom: profile.id === PLUS_LOGIN_PROFILE ? undefined : profile.isCustom,
+            }));
+            const row = rowOf({ ...facts, profiles }, 'CCP_PROFILE', { profileId: PLUS_LOGIN_PROFILE });
+            expect(row.findings).toEqual([
+                {
+                    code: 'CCP_PROFILE_API_DISABLED',
+                    values: ['CC Plus Login - Contracts'],
+                    action: { kind: 'setup-link', url: profileUrl(PLUS_LOGIN_PROFILE) },
+                },
+            ]);
+            expect(row.setupUrl).toBe(profileUrl(PLUS_LOGIN_PROFILE));
+        });
+
+        it('keeps the default choice as it was: no choice and an empty choice measure the best profile', () => {
+            const facts = readyOrg();
+            for (const choices of [undefined, { profileId: null }, { profileId: '' }]) {
+                expect(rowOf(facts, 'CCP_PROFILE', choices).reason).toEqual({
+                    code: 'CCP_PROFILE_READY',
+                    values: ['CC Plus - Contracts', 'Customer Community Plus'],
+                });
+                const standardOnly = facts.profiles.filter((profile) => profile.id === STANDARD_PLUS_PROFILE);
+                expect(rowOf({ ...facts, profiles: standardOnly }, 'CCP_PROFILE', choices).reason).toEqual({
+                    code: 'CCP_PROFILE_CLONE_NEEDED',
+                    values: ['Customer Community Plus User'],
+                });
+            }
+        });
+
         it('links to a custom profile when no qualifying profile has API Enabled', () => {
             const facts = readyOrg();
             const profiles = facts.profiles.map((profile) => ({ ...profile, apiEnabled: false }));
