@@ -290,6 +290,8 @@ export default class LicenseUpgrade extends LightningElement {
     notice = '';
     /** The job the last change of more than 200 users started, while it runs (its verdicts are queued). */
     job?: { id: string; name: string; userIds: Set<string> };
+    /** That job when it stopped before every user was changed: Resume (jobs panel) hands it back here. */
+    stoppedJob?: { id: string; name: string; userIds: Set<string> };
     /** Milliseconds between two reads of that job (tests shorten it). */
     @api jobPollInterval = JOB_POLL_MS;
     /** What the panel says about the job it started. */
@@ -699,6 +701,8 @@ export default class LicenseUpgrade extends LightningElement {
         this.loadError = undefined;
         this.results = [];
         this.notice = '';
+        // A new validation: a job that stopped before it is the jobs panel's to resume alone.
+        this.stoppedJob = undefined;
         try {
             this.ranSinceValidate = false;
             this.page = 0;
@@ -971,6 +975,7 @@ export default class LicenseUpgrade extends LightningElement {
             const fresh = new Set(results.map((result) => result.userId));
             this.results = [...this.results.filter((result) => !fresh.has(result.userId)), ...results];
             this.jobNotice = '';
+            this.stoppedJob = finished.job.status === 'Completed' ? undefined : this.job;
         } catch (error) {
             jobError = error;
         }
@@ -979,6 +984,31 @@ export default class LicenseUpgrade extends LightningElement {
         if (jobError) {
             this.runErrors = reduceErrors(jobError);
         }
+    }
+
+    /**
+     * The jobs panel resumed a job (through the shell). When it is the job this panel's last run
+     * handed its users to, and it stopped midway, the panel reads it again: the verdicts of the
+     * users not changed yet are queued, and every user takes the outcome when the job ends, as
+     * after a run (History and the lists refresh). Any other job is the jobs panel's alone.
+     * @param jobId the job resumed
+     * @returns whether this panel follows it
+     */
+    @api
+    followResumedJob(jobId: string): boolean {
+        const stopped = this.stoppedJob;
+        if (!stopped || stopped.id !== jobId || this.job || this.busy) {
+            return false;
+        }
+        const changed = this.changedIds;
+        const waiting = [...stopped.userIds].filter((userId) => !changed.has(userId));
+        this.stoppedJob = undefined;
+        // Only the users not changed yet wait in the job; the others keep their Done verdict.
+        this.job = { ...stopped, userIds: new Set(waiting) };
+        this.jobNotice = formatLabel(JOB_STARTED, stopped.name, waiting.length.toLocaleString());
+        this.runErrors = undefined;
+        this.followJob(jobId);
+        return true;
     }
 
     async handleRetry(): Promise<void> {

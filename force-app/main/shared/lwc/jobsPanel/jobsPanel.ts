@@ -160,8 +160,15 @@ export default class JobsPanel extends LightningElement {
         await this.act(event, (jobId) => cancelJob({ jobId }));
     }
 
+    /**
+     * Resumes a job, then says so (`jobresumed`, with the job's id and kind): the panel whose run
+     * started the job reads it again and shows its rows' outcome when it ends.
+     */
     async handleResume(event: Event): Promise<void> {
-        await this.act(event, (jobId) => resumeJob({ jobId }));
+        const resumed = await this.act(event, (jobId) => resumeJob({ jobId }));
+        if (resumed) {
+            this.dispatchEvent(new CustomEvent('jobresumed', { detail: { jobId: resumed.id, kind: resumed.kind } }));
+        }
     }
 
     /** Reads every row of the job and offers its CSV (byte-order mark, formulas neutralised). */
@@ -179,7 +186,8 @@ export default class JobsPanel extends LightningElement {
         }
     }
 
-    private async act(event: Event, call: (jobId: string) => Promise<JobSummary>): Promise<void> {
+    /** Calls `call` for the job of the clicked button; the job as it is after, or null when it failed. */
+    private async act(event: Event, call: (jobId: string) => Promise<JobSummary>): Promise<JobSummary | null> {
         const jobId = (event.currentTarget as HTMLElement).dataset.id as string;
         this.busyIds = [...this.busyIds, jobId];
         try {
@@ -187,8 +195,10 @@ export default class JobsPanel extends LightningElement {
             this.jobs = this.jobs.map((job) => (job.id === updated.id ? updated : job));
             this.error = null;
             this.schedule();
+            return updated;
         } catch (error) {
             this.error = error;
+            return null;
         } finally {
             this.busyIds = this.busyIds.filter((id) => id !== jobId);
         }

@@ -40,6 +40,11 @@ interface SectionState {
 
 /** Setup page where an admin gives a user a role (Setup > Users). */
 const USERS_SETUP_PATH = '/lightning/setup/ManageUsers/home';
+/** The panel whose runs start the jobs of each kind (it follows a job resumed in the jobs panel). */
+const RESUMABLE_PANELS: Record<string, string> = {
+    ENABLE_USERS: 'c-enable-users',
+    LICENSE_CHANGE: 'c-license-upgrade',
+};
 
 /**
  * The Setup Assistant tab: the header with who runs the assistant, in which org, and how ready
@@ -202,6 +207,18 @@ export default class SetupAssistant extends LightningElement {
      */
     handleJobStarted(): void {
         this.refreshAll('c-jobs-panel');
+    }
+
+    /** A job resumed in a jobs panel: the panel whose run started it follows it to its end. */
+    handleJobResumed(event: CustomEvent<{ jobId: string; kind: string }>): void {
+        const selector = RESUMABLE_PANELS[event.detail?.kind ?? ''];
+        const panel = selector
+            ? (this.template?.querySelector(selector) as
+                  (HTMLElement & { followResumedJob?: (jobId: string) => boolean }) | null)
+            : null;
+        if (panel && typeof panel.followResumedJob === 'function') {
+            panel.followResumedJob(event.detail.jobId);
+        }
     }
 
     /**

@@ -401,6 +401,8 @@ export default class EnableUsers extends LightningElement {
     runErrors?: string[];
     /** The job the last large run started, while it runs (its rows are queued, not ready). */
     job?: QueuedJob;
+    /** That job when it stopped before every row ran: Resume (jobs panel) hands it back here. */
+    stoppedJob?: QueuedJob;
     /** Milliseconds between two reads of that job (tests shorten it). */
     @api jobPollInterval = JOB_POLL_MS;
     /** What the panel says about the job: started, or stopped midway. */
@@ -1068,6 +1070,11 @@ export default class EnableUsers extends LightningElement {
         this.page = 0;
         this.loginEmails = new Map();
         this.draftValues = [];
+        // A new plan: a job that stopped before it is the jobs panel's to resume alone.
+        if (this.stoppedJob) {
+            this.stoppedJob = undefined;
+            this.jobNotice = '';
+        }
     }
 
     handleContentUser(event: CustomEvent<{ checked: boolean }>): void {
@@ -1388,15 +1395,44 @@ export default class EnableUsers extends LightningElement {
                 .map(enableResultOf)
                 .filter((result): result is EnableResult => result !== null);
             this.records = recordRun(this.records, [...(this.job?.requests.values() ?? [])], results);
-            this.jobNotice =
-                finished.job.status === 'Completed'
-                    ? ''
-                    : formatLabel(JOB_STOPPED, finished.job.name, summaryText(finished.job, finished.job.kind));
+            const stopped = finished.job.status !== 'Completed';
+            this.jobNotice = stopped
+                ? formatLabel(JOB_STOPPED, finished.job.name, summaryText(finished.job, finished.job.kind))
+                : '';
+            this.stoppedJob = stopped ? this.job : undefined;
         } catch (error) {
             this.runErrors = reduceErrors(error);
         }
         this.job = undefined;
         this.endRun();
+    }
+
+    /**
+     * The jobs panel resumed a job (through the shell). When it is the job this panel's last run
+     * handed its rows to, and it stopped midway, the panel reads it again: the rows not run yet
+     * show "Queued in job …" and every row takes its outcome when the job ends, as after a run
+     * (History and the lists refresh). Any other job is the jobs panel's alone.
+     * @param jobId the job resumed
+     * @returns whether this panel follows it
+     */
+    @api
+    followResumedJob(jobId: string): boolean {
+        const stopped = this.stoppedJob;
+        if (!stopped || stopped.id !== jobId || this.job || this.busy) {
+            return false;
+        }
+        // Only the rows not run yet wait in the job; the others keep their outcome.
+        const waiting = new Map(
+            [...stopped.requests].filter(
+                ([contactId]) => !DONE_STATUSES.has(this.records.get(contactId)?.result.status ?? ''),
+            ),
+        );
+        this.stoppedJob = undefined;
+        this.job = { ...stopped, requests: waiting };
+        this.jobNotice = formatLabel(JOB_STARTED, stopped.name, waiting.size.toLocaleString());
+        this.runErrors = undefined;
+        this.followJob(jobId);
+        return true;
     }
 
     handleSendLoginEmail(event: CustomEvent<{ checked: boolean }>): void {

@@ -66,6 +66,43 @@ const $ = <T extends Element = HTMLElement>(element: HTMLElement, selector: stri
         element.shadowRoot!.querySelector('c-run-bar')?.shadowRoot?.querySelector(selector) ??
         null) as T;
 
+/** Facts for the users asked: external users, with seats enough for all of them. */
+function mockFacts(): void {
+    const [casey] = FACTS.users;
+    mocked(getUpgradeTargets).mockResolvedValue(TARGETS);
+    mocked(searchUpgradeCandidates).mockResolvedValue([]);
+    mocked(getUpgradeFacts).mockImplementation(({ userIds }: { userIds: string[] }) =>
+        Promise.resolve({
+            ...FACTS,
+            target: { ...FACTS.target, seatsAvailable: 1000 },
+            users: userIds.map((id, n) => ({
+                ...casey,
+                id,
+                name: `Casey ${n}`,
+                contactId: `003${id.slice(3)}`,
+            })),
+        }),
+    );
+}
+
+/** The panel with `ids` handed over, the first target chosen, validated and acknowledged. */
+async function validatedPanel(ids: string[]): Promise<HTMLElement> {
+    const element = createElement('c-license-upgrade', { is: LicenseUpgrade });
+    Object.assign(element, { userIds: ids, jobPollInterval: 5 });
+    document.body.appendChild(element);
+    await settle();
+    $(element, 'lightning-combobox.target').dispatchEvent(
+        new CustomEvent('change', { detail: { value: TARGETS[0].profileId } }),
+    );
+    await flush();
+    $(element, 'lightning-button.validate').click();
+    await settle();
+    const acknowledgeAll = $(element, 'lightning-input.acknowledge-all');
+    acknowledgeAll?.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+    await settle();
+    return element;
+}
+
 describe('c-license-upgrade: changes of more than 200 users as a job', () => {
     afterEach(() => {
         while (document.body.firstChild) {
@@ -76,21 +113,7 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
 
     it('adds the users to a job with the target and the Contracts option, queues the verdicts, then shows the outcomes', async () => {
         const ids = Array.from({ length: 201 }, (_, n) => userId(n));
-        const [casey] = FACTS.users;
-        mocked(getUpgradeTargets).mockResolvedValue(TARGETS);
-        mocked(searchUpgradeCandidates).mockResolvedValue([]);
-        mocked(getUpgradeFacts).mockImplementation(({ userIds }: { userIds: string[] }) =>
-            Promise.resolve({
-                ...FACTS,
-                target: { ...FACTS.target, seatsAvailable: 1000 },
-                users: userIds.map((id, n) => ({
-                    ...casey,
-                    id,
-                    name: `Casey ${n}`,
-                    contactId: `003${id.slice(3)}`,
-                })),
-            }),
-        );
+        mockFacts();
         mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
         mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
         mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
@@ -107,19 +130,7 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
                 finished ? { job: job('Completed', 201, 201), rows } : { job: job('Running', 50, 201), rows: [] },
             ),
         );
-        const element = createElement('c-license-upgrade', { is: LicenseUpgrade });
-        Object.assign(element, { userIds: ids, jobPollInterval: 5 });
-        document.body.appendChild(element);
-        await settle();
-        $(element, 'lightning-combobox.target').dispatchEvent(
-            new CustomEvent('change', { detail: { value: TARGETS[0].profileId } }),
-        );
-        await flush();
-        $(element, 'lightning-button.validate').click();
-        await settle();
-        const acknowledgeAll = $(element, 'lightning-input.acknowledge-all');
-        acknowledgeAll?.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
-        await settle();
+        const element = await validatedPanel(ids);
         const started = jest.fn();
         element.addEventListener('jobstarted', started);
         $(element, 'lightning-button.run').click();
@@ -147,5 +158,62 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
         };
         expect(second.row.status).toMatch(/done|failed/);
         expect($(element, '.job-notice')).toBeNull();
+    }, 30000);
+
+    it('follows a job it started that stopped midway when the jobs panel resumes it; not another job', async () => {
+        const ids = Array.from({ length: 201 }, (_, n) => userId(n));
+        mockFacts();
+        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
+        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
+        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+        const row = (id: string, index: number, status: string) => ({
+            id: `a0K${index}`,
+            sequence: index + 1,
+            rowKey: id,
+            status,
+            error: null,
+        });
+        let state: 'stopped' | 'resumed' | 'completed' = 'stopped';
+        mocked(getJob).mockImplementation(() => {
+            if (state === 'stopped') {
+                const rows = ids.map((id, index) => row(id, index, index < 150 ? 'Done' : 'Pending'));
+                return Promise.resolve({ job: job('Cancelled', 150, 201), rows });
+            }
+            if (state === 'resumed') {
+                return Promise.resolve({ job: job('Running', 150, 201), rows: [] });
+            }
+            return Promise.resolve({
+                job: job('Completed', 201, 201),
+                rows: ids.map((id, index) => row(id, index, 'Done')),
+            });
+        });
+        const element = await validatedPanel(ids);
+        const completed = jest.fn();
+        element.addEventListener('runcompleted', completed);
+        $(element, 'lightning-button.run').click();
+        await settle(10);
+        expect(completed).toHaveBeenCalledTimes(1);
+        type Verdict = { status: string };
+        const statuses = (): string[] =>
+            [...element.shadowRoot!.querySelectorAll('c-upgrade-verdict')].map(
+                (verdict) => (verdict as unknown as { row: Verdict }).row.status,
+            );
+        expect(statuses()[0]).toBe('done');
+
+        const panel = element as HTMLElement & { followResumedJob(jobId: string): boolean };
+        expect(panel.followResumedJob('a0J000000000009AAA')).toBe(false);
+        state = 'resumed';
+        expect(panel.followResumedJob(JOB_ID)).toBe(true);
+        expect(panel.followResumedJob(JOB_ID)).toBe(false);
+        await settle();
+        expect($(element, '.job-notice').textContent).toMatch(/JOB-0000002 changes the 51 users/);
+        // The first page's users were changed before the job stopped: they stay Done.
+        expect(statuses()[0]).toBe('done');
+
+        state = 'completed';
+        await settle(10);
+        expect(completed).toHaveBeenCalledTimes(2);
+        expect($(element, '.job-notice')).toBeNull();
+        expect(panel.followResumedJob(JOB_ID)).toBe(false);
     }, 30000);
 });

@@ -90,11 +90,31 @@ describe('c-jobs-panel', () => {
         expect(text(item, '.job-status')).toBe('Cancelled');
         expect(item.querySelector('lightning-button.cancel')).toBeNull();
 
+        const resumed = jest.fn();
+        element.addEventListener('jobresumed', resumed);
         mockResume.mockResolvedValue({ ...cancelled, status: 'Queued', currentStep: 'ENABLE' });
         (item.querySelector('lightning-button.resume') as HTMLElement).click();
         await flush();
         expect(mockResume).toHaveBeenCalledWith({ jobId: 'a018d0000000002AAA' });
         expect(text(jobItems(element)[0], '.job-status')).toBe('Queued');
+        // Said to the shell, so that the panel whose run started the job follows it again.
+        expect(resumed).toHaveBeenCalledTimes(1);
+        expect(resumed.mock.calls[0][0].detail).toEqual({ jobId: 'a018d0000000002AAA', kind: cancelled.kind });
+    });
+
+    it('says nothing resumed when Resume fails', async () => {
+        mockCancel.mockResolvedValue({ ...JOBS[1], status: 'Cancelled', currentStep: null });
+        const element = await render();
+        (jobItems(element)[0].querySelector('lightning-button.cancel') as HTMLElement).click();
+        await flush();
+        const resumed = jest.fn();
+        element.addEventListener('jobresumed', resumed);
+        mockResume.mockRejectedValue({ body: { message: 'The job is running.' } });
+        const item = jobItems(element).find((i) => i.dataset.id === 'a018d0000000002AAA') as HTMLElement;
+        (item.querySelector('lightning-button.resume') as HTMLElement).click();
+        await flush();
+        expect(mockResume).toHaveBeenCalled();
+        expect(resumed).not.toHaveBeenCalled();
     });
 
     it('offers the CSV of the whole job, read page after page', async () => {

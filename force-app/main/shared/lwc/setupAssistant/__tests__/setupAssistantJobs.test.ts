@@ -101,4 +101,29 @@ describe('c-setup-assistant: jobs', () => {
         await flush();
         expect((getHistory as jest.Mock).mock.calls.length).toBe(historyCalls + 1);
     });
+
+    it('hands a job resumed in a jobs panel to the panel whose runs start that kind of job', async () => {
+        const element = await render('enableUsers');
+        const [enableJobs, changeJobs] = [...element.shadowRoot!.querySelectorAll('c-jobs-panel')] as HTMLElement[];
+        const enable = element.shadowRoot!.querySelector('c-enable-users') as HTMLElement & {
+            followResumedJob(jobId: string): boolean;
+        };
+        const upgrade = element.shadowRoot!.querySelector('c-license-upgrade') as HTMLElement & {
+            followResumedJob(jobId: string): boolean;
+        };
+        const followEnable = jest.spyOn(enable, 'followResumedJob');
+        const followUpgrade = jest.spyOn(upgrade, 'followResumedJob');
+
+        enableJobs.dispatchEvent(new CustomEvent('jobresumed', { detail: { jobId: 'a0J1', kind: 'ENABLE_USERS' } }));
+        expect(followEnable).toHaveBeenCalledWith('a0J1');
+        expect(followUpgrade).not.toHaveBeenCalled();
+
+        changeJobs.dispatchEvent(new CustomEvent('jobresumed', { detail: { jobId: 'a0J2', kind: 'LICENSE_CHANGE' } }));
+        expect(followUpgrade).toHaveBeenCalledWith('a0J2');
+
+        // A kind no panel runs is the jobs panel's alone.
+        changeJobs.dispatchEvent(new CustomEvent('jobresumed', { detail: { jobId: 'a0J3', kind: 'OTHER' } }));
+        expect(followEnable).toHaveBeenCalledTimes(1);
+        expect(followUpgrade).toHaveBeenCalledTimes(1);
+    });
 });

@@ -174,6 +174,75 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         expect($(element, '.job-notice')).toBeNull();
     }, 30000);
 
+    it('follows a job it started that stopped midway when the jobs panel resumes it; not another job', async () => {
+        const ids = factsFor(201);
+        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
+        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
+        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+        const rows: JobRow[] = ids.map((id, index) => ({
+            id: `a0K${index}`,
+            sequence: index + 1,
+            rowKey: id,
+            status: index < 150 ? 'Done' : 'Pending',
+            resultUserId: index < 150 ? `005${String(index).padStart(12, '0')}AAA` : null,
+            error: null,
+        }));
+        let state: 'stopped' | 'resumed' | 'completed' = 'stopped';
+        mocked(getJob).mockImplementation(() => {
+            if (state === 'stopped') {
+                return Promise.resolve({ job: { ...job('Failed', 150, 201), failed: 0 }, rows });
+            }
+            if (state === 'resumed') {
+                return Promise.resolve({ job: job('Running', 150, 201), rows: rows.slice(0, 1) });
+            }
+            const done = rows.map((row, index) => ({
+                ...row,
+                status: 'Done',
+                resultUserId: `005${String(index).padStart(12, '0')}AAA`,
+            }));
+            return Promise.resolve({ job: job('Completed', 201, 201), rows: done });
+        });
+        const element = render({ contactIds: ids, jobPollInterval: 5 });
+        const completed = jest.fn();
+        element.addEventListener('runcompleted', completed);
+        await settle();
+        $(element, 'lightning-button.run').click();
+        await settle(10);
+        // Stopped: the rows it reached are Done, the others Not run, and the notice says Resume.
+        const summary = (): string =>
+            element.shadowRoot!.querySelector('c-run-results')?.shadowRoot?.querySelector('.run-summary')
+                ?.textContent ?? '';
+        const firstPage = (): Table['data'] => {
+            const table = $<Table & { data: Table['data'] }>(element, 'c-plan-table.plan-table');
+            return table.data;
+        };
+        expect(summary()).toMatch(/150 created/);
+        expect(summary()).toMatch(/51 not run/);
+        expect($(element, '.job-notice').textContent).toMatch(/JOB-0001 stopped/);
+        expect(completed).toHaveBeenCalledTimes(1);
+
+        const panel = element as HTMLElement & { followResumedJob(jobId: string): boolean };
+        expect(panel.followResumedJob('a0J000000000009AAA')).toBe(false);
+        state = 'resumed';
+        expect(panel.followResumedJob(JOB_ID)).toBe(true);
+        // A second call while it follows the job changes nothing.
+        expect(panel.followResumedJob(JOB_ID)).toBe(false);
+        await settle();
+        expect($(element, '.job-notice').textContent).toMatch(/JOB-0001 runs the 51 rows/);
+        // The first page (rows 1 to 50) was done before; the rows not run yet wait in the job again.
+        expect(firstPage().every((row) => row.status === 'done')).toBe(true);
+        expect($(element, '.ready-count').textContent).toMatch(/^0 of 201/);
+
+        state = 'completed';
+        await settle(10);
+        expect(summary()).toMatch(/201 created/);
+        expect(summary()).not.toMatch(/not run/);
+        expect($(element, '.job-notice')).toBeNull();
+        expect(completed).toHaveBeenCalledTimes(2);
+        // Ended: nothing left to follow.
+        expect(panel.followResumedJob(JOB_ID)).toBe(false);
+    }, 30000);
+
     it('runs 200 rows or fewer in the browser, without a job', async () => {
         const ids = factsFor(200);
         mocked(enableUsers).mockImplementation(({ requests }: { requests: EnableRequest[] }) =>
