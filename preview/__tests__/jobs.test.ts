@@ -19,7 +19,7 @@ import {
     resumeJob,
     startJob,
 } from '../sample-org/apex/JobController';
-import { resetSampleSettings, setSampleSettings } from '../sample-org/apex/UserSetupController';
+import { enableUsers, resetSampleSettings, setSampleSettings } from '../sample-org/apex/UserSetupController';
 import { getUpgradeFacts } from '../sample-org/apex/LicenseUpgradeController';
 import {
     configureEngine,
@@ -192,14 +192,99 @@ describe('sample org: jobs', () => {
         const { job, rows } = await fetchWholeJob(started.id, API);
         expect(job.status).toBe('Completed');
         expect(isAccounted(job)).toBe(true);
-        // Chunk 2's users were created before the failure: found again, never created twice.
-        expect(statuses(rows)).toEqual({ Done: 4, Existing: 2 });
+        // Chunk 2's users were created before the failure: found again, never created twice, and
+        // still this job's own (created by its owner after it started): Done, not Existing.
+        expect(statuses(rows)).toEqual({ Done: 6 });
+        expect(job.created).toBe(6);
+        expect(job.alreadyEnabled).toBe(0);
         for (const contact of contacts) {
             expect(org.User.filter((u) => u.ContactId === contact.Id)).toHaveLength(1);
         }
         // Rows Done before the failure were not sent again: one enable log for each of their users.
         const firstUser = rows[0].resultUserId;
         expect(org.Setup_Assistant_Log__c.filter((l) => l.Target_User__c === firstUser)).toHaveLength(1);
+    });
+
+    it('counts the users a chunk created before its RECORD died as Created on resume, with one Created History record each', async () => {
+        setSampleSettings({ roleBasedInsertChunkSize: 3 });
+        const contacts = readyContacts(3);
+        const started = await startJobFromRows(
+            'ENABLE_USERS',
+            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
+            { api: API },
+        );
+        runNextStep(); // ENABLE creates the three users
+        const created = contacts.map((contact) => org.User.find((u) => u.ContactId === contact.Id)?.Id);
+        expect(created.every(Boolean)).toBe(true);
+        failNextStep('RECORD');
+        runNextStep(); // RECORD dies: as its rolled-back transaction, no row outcome and no History record
+        const enableLogs = (userId: Id | undefined) =>
+            org.Setup_Assistant_Log__c.filter((l) => l.Action__c === 'ENABLE_USER' && l.Target_User__c === userId);
+        for (const userId of created) {
+            expect(enableLogs(userId)).toHaveLength(0);
+        }
+        expect(statuses((await getJob({ jobId: started.id })).rows)).toEqual({ Pending: 3 });
+
+        await resumeJob({ jobId: started.id });
+        drainJobs();
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(job.created).toBe(3);
+        expect(job.alreadyEnabled).toBe(0);
+        rows.forEach((row, i) => {
+            expect(row.status).toBe('Done');
+            expect(row.resultUserId).toBe(created[i]);
+            const logs = enableLogs(created[i]);
+            expect(logs.map((l) => l.Status__c)).toEqual(['Created']);
+            expect(row.logId).toBe(logs[0].Id);
+        });
+        for (const contact of contacts) {
+            expect(org.User.filter((u) => u.ContactId === contact.Id)).toHaveLength(1);
+        }
+    });
+
+    it('keeps a user that existed before the job, or that someone else created, Existing on resume', async () => {
+        setSampleSettings({ roleBasedInsertChunkSize: 3 });
+        const [before, ownLater, otherLater] = readyContacts(3);
+        // Customer "before": enabled by an earlier job of the same admin, which completed.
+        const earlier = await startJobFromRows('ENABLE_USERS', [enableRow(requestFor(before, 100))], { api: API });
+        drainJobs();
+        expect((await getJob({ jobId: earlier.id })).job.created).toBe(1);
+        const beforeUser = org.User.find((u) => u.ContactId === before.Id) as { CreatedDate: string };
+        // The next job starts strictly later, to the second (here all runs in one second).
+        beforeUser.CreatedDate = new Date(Date.parse(beforeUser.CreatedDate) - 60_000).toISOString();
+        const started = await startJobFromRows(
+            'ENABLE_USERS',
+            [before, ownLater, otherLater].map((contact, n) => enableRow(requestFor(contact, n))),
+            { api: API },
+        );
+        // Customer "otherLater": enabled after the job started by another admin.
+        const other = org.User.find(
+            (u) => u.Id !== started.startedById && u.IsActive && u.UserType === 'Standard' && u.Alias === 'rnoble',
+        );
+        expect(other).toBeDefined();
+        window.history.pushState({}, '', `/?latency=0&as=${other?.Alias ?? 'rnoble'}`);
+        await enableUsers({ requests: [requestFor(otherLater, 101)] });
+        window.history.pushState({}, '', '/?latency=0');
+        expect(currentSession().user.Id).toBe(started.startedById);
+
+        runNextStep(); // ENABLE: creates ownLater's user, finds the two others
+        failNextStep('RECORD');
+        runNextStep(); // RECORD dies
+        await resumeJob({ jobId: started.id });
+        drainJobs();
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        // "before": its creator is the owner, but it predates the job; "otherLater": another creator.
+        expect(rows.map((row) => row.status)).toEqual(['Existing', 'Done', 'Existing']);
+        expect(job.created).toBe(1);
+        expect(job.alreadyEnabled).toBe(2);
+        for (const row of rows) {
+            const userId = org.User.find((u) => u.ContactId === row.rowKey)?.Id;
+            expect(row.resultUserId).toBe(userId);
+            const linked = org.Setup_Assistant_Log__c.find((l) => l.Id === row.logId);
+            expect(linked?.Status__c).toBe(row.status === 'Done' ? 'Created' : 'Existing');
+        }
     });
 
     it('fails the job when its admin lost the admin permission set, and writes nothing more', async () => {
@@ -667,11 +752,11 @@ describe('sample org: jobs', () => {
         const usersAfterChunk1 = org.User.length;
 
         // A reload: the org is generated again, the engine's memory is gone; the saved state comes back.
-        const saved = window.sessionStorage.getItem('ccsa.sampleOrg.jobs.v1');
+        const saved = window.sessionStorage.getItem('ccsa.sampleOrg.jobs.v2');
         resetSampleOrg();
         resetEngine();
         configureEngine({ autoRun: false, persist: true, failureRate: 0 });
-        window.sessionStorage.setItem('ccsa.sampleOrg.jobs.v1', saved as string);
+        window.sessionStorage.setItem('ccsa.sampleOrg.jobs.v2', saved as string);
         expect(org.User.length).toBeLessThan(usersAfterChunk1);
         expect(restoreSaved()).toBe(true);
         expect(org.User.length).toBe(usersAfterChunk1);

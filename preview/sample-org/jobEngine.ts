@@ -42,7 +42,7 @@ import type { Refusal } from './policy';
 import { ADMIN_PERMISSION_SET_LABEL, CUSTOM_PERMISSION, capability, isAdmin } from './guard';
 import { currentSession, runAs } from './session';
 import type { Session } from './session';
-import type { Id, SampleOrg, User } from './types';
+import type { Id, SampleOrg, SetupAssistantLog, User } from './types';
 
 type EnableRequest = Apex.UserEnablementService.EnableRequest;
 type EnableResult = Apex.UserEnablementService.EnableResult;
@@ -99,7 +99,8 @@ interface QueuedStep {
     rowIds: Id[];
     skipped: Array<[Id, string]>;
     enableResults: EnableResult[];
-    logIds: Array<Id | null>;
+    /** ENABLE's log records, one per result in order, handed on unwritten: RECORD writes them. */
+    logs: SetupAssistantLog[];
     rowByLog: Array<[Id, Id]>;
     changeResults: ChangeResult[];
 }
@@ -116,7 +117,8 @@ export interface EngineOptions {
     persist: boolean;
 }
 
-const STORAGE_KEY = 'ccsa.sampleOrg.jobs.v1';
+// v2: a queued RECORD carries ENABLE's logs unwritten (`logs`), not the Ids of logs written at once.
+const STORAGE_KEY = 'ccsa.sampleOrg.jobs.v2';
 const KEY_PREFIX_JOB = 'a01';
 const KEY_PREFIX_ROW = 'a02';
 
@@ -154,6 +156,11 @@ const state: {
     options: EngineOptions;
     random: () => number;
     forced: Array<{ step?: JobStepName; message: string }>;
+    /**
+     * User.CreatedById, which the sample org's users do not carry: the admin each user inserted by
+     * an engine step was created as (steps run as the job's owner).
+     */
+    createdBy: Map<Id, Id>;
     timer: ReturnType<typeof setTimeout> | null;
     listeners: Set<() => void>;
 } = {
@@ -164,6 +171,7 @@ const state: {
     options: defaultOptions(),
     random: seededRandom(20260501),
     forced: [],
+    createdBy: new Map(),
     timer: null,
     listeners: new Set(),
 };
@@ -196,6 +204,7 @@ export function resetEngine(): void {
     state.queue = [];
     state.nextId = 1;
     state.forced = [];
+    state.createdBy = new Map();
     if (state.timer) {
         clearTimeout(state.timer);
         state.timer = null;
@@ -344,7 +353,7 @@ function newStep(jobId: Id, run: number, chunk: number, step: JobStepName): Queu
         rowIds: [],
         skipped: [],
         enableResults: [],
-        logIds: [],
+        logs: [],
         rowByLog: [],
         changeResults: [],
     };
@@ -576,13 +585,51 @@ function enableChunk(step: QueuedStep, job: SampleJob): void {
         }
     }
     if (requests.length > 0) {
-        // The sample service writes its logs at once (on the platform RECORD writes them): their Ids go on.
+        // The sample service writes its logs at once; on the platform `enableDeferringLogs` hands them
+        // on unwritten and RECORD writes them, so a RECORD that dies leaves none: taken back here.
         const logsBefore = sampleOrg.Setup_Assistant_Log__c.length;
         next.enableResults = callSync(enableUsers, { requests });
-        const written = sampleOrg.Setup_Assistant_Log__c.slice(logsBefore);
-        next.logIds = next.enableResults.map((_result, i) => written[i]?.Id ?? null);
+        next.logs = sampleOrg.Setup_Assistant_Log__c.splice(logsBefore);
+        for (const result of next.enableResults) {
+            if (result.status === 'Created' && result.userId) {
+                state.createdBy.set(result.userId, job.Started_By__c);
+            }
+        }
+        claimOwnUsers(job, next.enableResults, next.logs);
     }
     enqueue(next);
+}
+
+/**
+ * As `JobChain.claimOwnUsers`: on a resumed run (Run__c 2 and more), an existing user that the job's
+ * owner created at or after the job's start, to the second, is one a chunk of this job inserted
+ * before its RECORD died: its result and its log become Created (the row is Done, History says
+ * "created" once). Any other existing user stays Existing. The creator comes from the engine's own
+ * record (`state.createdBy`): the sample users carry no CreatedById.
+ */
+function claimOwnUsers(job: SampleJob, results: EnableResult[], logs: SetupAssistantLog[]): void {
+    if (job.Run__c < 2 || !job.Started__c) {
+        return;
+    }
+    const since = Math.floor(Date.parse(job.Started__c) / 1000) * 1000;
+    results.forEach((result, i) => {
+        if (result.status !== 'Existing' || !result.userId) {
+            return;
+        }
+        const user = userById(sampleOrg, result.userId);
+        const own =
+            user !== undefined &&
+            state.createdBy.get(user.Id) === job.Started_By__c &&
+            Date.parse(user.CreatedDate) >= since;
+        if (!own) {
+            return;
+        }
+        result.status = 'Created';
+        const log = logs[i];
+        if (log && log.Target_User__c === result.userId) {
+            log.Status__c = 'Created';
+        }
+    });
 }
 
 function rowStatusOf(enableStatus: string | null | undefined): SampleJobRow['Status__c'] {
@@ -681,10 +728,21 @@ export function writeRefusedChangeLog(org: SampleOrg, createdBy: User, jobId: Id
 
 function recordEnabled(step: QueuedStep, job: SampleJob, owner: User): void {
     const rows = rowById(job);
+    // `SetupAssistantLogWriter.write` of the logs ENABLE handed on: inserted now, in this step.
+    const logIds = step.logs.map((log) => {
+        const id = newRecordId(sampleOrg, 'Setup_Assistant_Log__c');
+        sampleOrg.Setup_Assistant_Log__c.push({
+            ...log,
+            Id: id,
+            Name: `LOG-${String(sampleOrg.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
+            CreatedDate: platformNow(),
+        });
+        return id;
+    });
     step.rowIds.forEach((rowId, i) => {
         const result = step.enableResults[i];
         const errors = (result?.problems ?? []).map((problem) => `${problem.code}: ${problem.message}`);
-        setOutcome(rows.get(rowId), step.chunk, rowStatusOf(result?.status), result?.userId, step.logIds[i], errors);
+        setOutcome(rows.get(rowId), step.chunk, rowStatusOf(result?.status), result?.userId, logIds[i], errors);
     });
     for (const [rowId, reason] of step.skipped) {
         const logId = writeSkippedLog(sampleOrg, owner, job, 'ENABLE_USER', reason);
@@ -948,6 +1006,8 @@ interface Saved {
     rows: Array<[Id, SampleJobRow[]]>;
     queue: QueuedStep[];
     org: SampleOrg;
+    /** `state.createdBy`; absent from a save made before it was kept. */
+    createdBy?: Array<[Id, Id]>;
 }
 
 /** Saves and tells the listeners: after a change the controller made to a job (cancel, resume). */
@@ -973,6 +1033,7 @@ function save(): void {
         rows: [...state.rows],
         queue: state.queue,
         org: sampleOrg,
+        createdBy: [...state.createdBy],
     };
     try {
         globalThis.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
@@ -1005,6 +1066,7 @@ export function restoreSaved(): boolean {
     state.rows = new Map(saved.rows);
     state.queue = saved.queue;
     state.nextId = saved.nextId;
+    state.createdBy = new Map(saved.createdBy ?? []);
     schedule();
     return true;
 }
