@@ -1,4 +1,4 @@
-import { LightningElement } from 'lwc';
+import { LightningElement, api } from 'lwc';
 import getReadinessFacts from '@salesforce/apex/ReadinessController.getReadinessFacts';
 import confirmReadinessStep from '@salesforce/apex/ReadinessController.confirmReadinessStep';
 import clearReadinessConfirmation from '@salesforce/apex/ReadinessController.clearReadinessConfirmation';
@@ -193,6 +193,16 @@ export default class ReadinessChecklist extends LightningElement {
 
     override connectedCallback(): void {
         this.load();
+    }
+
+    /**
+     * Measures the org again (the shell calls it when a run or a fix elsewhere changed users or
+     * seats, and when the admin comes back to this tab): the rows, the seat counts and the summary
+     * follow. What the last fix said stays.
+     */
+    @api
+    refresh(): Promise<void> {
+        return this.load();
     }
 
     /** Reads the facts again; the rows follow. */

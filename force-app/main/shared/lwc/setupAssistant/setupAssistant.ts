@@ -129,6 +129,11 @@ export default class SetupAssistant extends LightningElement {
             return;
         }
         const value = (event.target as HTMLElement & { value?: string }).value as WorkspaceTab | undefined;
+        // Back on Readiness from another tab: what was done there (a user enabled, a license
+        // changed, a doctor's fix) may have changed seats and steps, so the checklist measures again.
+        if (value === 'readiness' && this.activeTab !== 'readiness') {
+            this.refreshAll('c-readiness-checklist');
+        }
         if (value) {
             this.chosenTab = value;
         }
@@ -223,11 +228,14 @@ export default class SetupAssistant extends LightningElement {
 
     /**
      * A run (in the browser, or a job that finished) wrote users and History rows: History, when
-     * it is loaded, reads its page again; the jobs panels show the job's outcome.
+     * it is loaded, reads its page again; the jobs panels show the job's outcome; the readiness
+     * checklist counts the seats again.
      */
     handleRunCompleted(): void {
         this.refreshAll('c-history-panel');
         this.refreshAll('c-jobs-panel');
+        // Seats and the header's summary count the users just created or changed.
+        this.refreshAll('c-readiness-checklist');
     }
 
     private refreshAll(selector: string): void {

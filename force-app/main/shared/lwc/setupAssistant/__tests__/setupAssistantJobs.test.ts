@@ -3,6 +3,7 @@ import SetupAssistant from 'c/setupAssistant';
 import getAssistantContext from '@salesforce/apex/SetupAssistantController.getAssistantContext';
 import getJobs from '@salesforce/apex/JobController.getJobs';
 import getHistory from '@salesforce/apex/HistoryController.getHistory';
+import getReadinessFacts from '@salesforce/apex/ReadinessController.getReadinessFacts';
 import { CurrentPageReference } from 'lightning/navigation';
 import CONTEXT from './data/SetupAssistantController.getAssistantContext.json';
 
@@ -125,5 +126,26 @@ describe('c-setup-assistant: jobs', () => {
         changeJobs.dispatchEvent(new CustomEvent('jobresumed', { detail: { jobId: 'a0J3', kind: 'OTHER' } }));
         expect(followEnable).toHaveBeenCalledTimes(1);
         expect(followUpgrade).toHaveBeenCalledTimes(1);
+    });
+
+    it('measures readiness again after a run elsewhere and when the admin comes back to its tab', async () => {
+        const element = await render('enableUsers');
+        const readinessCalls = (): number => (getReadinessFacts as jest.Mock).mock.calls.length;
+        const before = readinessCalls();
+        expect(before).toBeGreaterThan(0);
+
+        const enable = element.shadowRoot!.querySelector('c-enable-users') as HTMLElement;
+        enable.dispatchEvent(new CustomEvent('runcompleted', { detail: { kind: 'enableUsers', userIds: [] } }));
+        await flush();
+        expect(readinessCalls()).toBe(before + 1);
+
+        const readinessTab = element.shadowRoot!.querySelector('lightning-tab[data-tab="readiness"]') as HTMLElement;
+        readinessTab.dispatchEvent(new CustomEvent('active'));
+        await flush();
+        expect(readinessCalls()).toBe(before + 2);
+        // Already on Readiness: no second measure.
+        readinessTab.dispatchEvent(new CustomEvent('active'));
+        await flush();
+        expect(readinessCalls()).toBe(before + 2);
     });
 });
