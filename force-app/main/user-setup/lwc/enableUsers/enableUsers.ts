@@ -7,7 +7,7 @@ import type { FetchProgress } from 'c/chunkedFacts';
 import createAccountsAndContacts from '@salesforce/apex/UserSetupController.createAccountsAndContacts';
 import findExistingCustomers from '@salesforce/apex/UserSetupController.findExistingCustomers';
 import enableUsers from '@salesforce/apex/UserSetupController.enableUsers';
-import { planEnablement, DEFAULT_USERNAME_SUFFIX } from 'c/userEnablement';
+import { planEnablement, usernameSuffixProblem, DEFAULT_USERNAME_SUFFIX } from 'c/userEnablement';
 import type { ContactFact, EnablementPlan, RowOverrides } from 'c/userEnablement';
 import {
     NEW_CONTACT_PREFIX,
@@ -1149,8 +1149,19 @@ export default class EnableUsers extends LightningElement {
         this.profileId = event.detail.value;
     }
 
+    /**
+     * A new suffix re-derives every username at once; one that makes no valid username is said on
+     * the field itself (its message, `aria-invalid`), and the rows wait for it.
+     */
     handleSuffix(event: CustomEvent<{ value: string }>): void {
-        this.suffix = event.detail.value;
+        this.suffix = event.detail.value ?? '';
+        const input = event.target as unknown as {
+            setCustomValidity?: (message: string) => void;
+            reportValidity?: () => boolean;
+        };
+        const invalid = usernameSuffixProblem(this.suffix);
+        input.setCustomValidity?.(invalid ? problemMessage(invalid) : '');
+        input.reportValidity?.();
     }
 
     /**

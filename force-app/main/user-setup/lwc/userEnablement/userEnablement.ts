@@ -420,6 +420,17 @@ export function isValidUsername(username: string | null | undefined): boolean {
 }
 
 /**
+ * Whether a username suffix, as the admin typed it, makes valid usernames: '' or dot-separated
+ * labels (letters, digits, inner hyphens) once normalized ("ccsa", ".contracts.acme").
+ * @param suffix the suffix as typed
+ * @returns the problem to show on the field, or null when it is valid
+ */
+export function usernameSuffixProblem(suffix: string): Problem | null {
+    const normalized = normalizeUsernameSuffix(suffix);
+    return SUFFIX.test(normalized) ? null : problem('USERNAME_SUFFIX_INVALID', [normalized]);
+}
+
+/**
  * The suffix as used: trimmed, lower case, led by a dot ("ccsa" → ".ccsa").
  * @param suffix the configured suffix
  * @returns the normalized suffix ('' for none)
@@ -691,6 +702,7 @@ export function planEnablement(
     options: EnablementOptions = {},
 ): EnablementPlan {
     const suffix = normalizeUsernameSuffix(options.usernameSuffix ?? DEFAULT_USERNAME_SUFFIX);
+    const suffixValid = SUFFIX.test(suffix);
     const contentUser = options.contentUser ?? true;
     const overridesById = options.overrides ?? {};
     const profile = org.profile;
@@ -842,6 +854,11 @@ export function planEnablement(
             } else if ((typedUsernames.get(username) as number) > 1) {
                 problems.push(problem('USERNAME_DUPLICATE_IN_BATCH', [username], 'Username'));
             }
+        } else if (emailValid && !suffixValid) {
+            // An invalid suffix makes no valid username: the row waits for the suffix to be fixed
+            // (shown as it would be; nothing claimed, nothing said "taken").
+            username = usernameBase(email, suffix);
+            problems.push(problem('USERNAME_SUFFIX_INVALID', [suffix], 'Username'));
         } else if (emailValid) {
             const base = usernameBase(email, suffix);
             const claimed = usernames.claim(base);
@@ -932,7 +949,7 @@ export function planEnablement(
     } else if (contacts.length > MAX_SELECTION) {
         selectionProblems.push(problem('SELECTION_TOO_LARGE', [String(contacts.length), String(MAX_SELECTION)]));
     }
-    if (!SUFFIX.test(suffix)) {
+    if (!suffixValid) {
         selectionProblems.push(problem('USERNAME_SUFFIX_INVALID', [suffix]));
     }
     const enabled = rows.filter((row) => row.canEnable);

@@ -138,6 +138,29 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         expect(runButton(element).disabled).toBe(false);
     });
 
+    it('says an invalid username suffix on the field and leaves no row Ready until it is fixed', async () => {
+        org();
+        const element = await render();
+        const suffix = $(element, 'lightning-input.suffix') as HTMLElement & {
+            setCustomValidity(message: string): void;
+        };
+        const validity = jest.spyOn(suffix, 'setCustomValidity');
+        suffix.dispatchEvent(new CustomEvent('change', { detail: { value: '@evil.com' } }));
+        await settle();
+        expect(validity).toHaveBeenLastCalledWith(expect.stringMatching(/\.@evil\.com/));
+        expect(rowOf(element, ANN)?.status).toBe('problem');
+        expect(String(rowOf(element, ANN)?.check)).not.toMatch(/taken/i);
+        expect($(element, '.ready-count').textContent).toMatch(/^0 of 2/);
+        expect(runButton(element).disabled).toBe(true);
+
+        suffix.dispatchEvent(new CustomEvent('change', { detail: { value: '.contracts' } }));
+        await settle();
+        expect(validity).toHaveBeenLastCalledWith('');
+        expect(rowOf(element, ANN)?.status).toBe('ready');
+        expect(rowOf(element, ANN)?.Username).toMatch(/\.contracts$/);
+        expect(runButton(element).disabled).toBe(false);
+    });
+
     it('re-validates an edit against the rest of the batch: two rows with the same username are both blocked', async () => {
         org();
         const element = await render();

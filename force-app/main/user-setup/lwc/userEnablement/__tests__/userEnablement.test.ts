@@ -9,6 +9,7 @@ import {
     isEnablementLicense,
     isValidEmail,
     isValidUsername,
+    usernameSuffixProblem,
     nicknameBase,
     nicknameCandidate,
     normalizeUsernameSuffix,
@@ -486,6 +487,43 @@ describe('usernames', () => {
             expect(plan.canProceed).toBe(false);
         }
         expect(selection(planEnablement([contact()], orgFacts(), { usernameSuffix: ' .Contracts.Acme ' }))).toEqual([]);
+    });
+
+    it('an invalid suffix leaves no row Ready and says nothing was taken; a typed username does not use it', () => {
+        for (const suffix of ['@evil.com', '.a b', '..x', '.cçsa']) {
+            const people = [0, 1].map((i) => contact({ id: `003${i}`, email: 'jo@acme.example' }));
+            const plan = planEnablement(people, orgFacts({ takenUsernames: ['jo@acme.example.ccsa'] }), {
+                usernameSuffix: suffix,
+            });
+            expect(plan.rows.map((row) => codes(row.problems))).toEqual([
+                ['USERNAME_SUFFIX_INVALID'],
+                ['USERNAME_SUFFIX_INVALID'],
+            ]);
+            expect(plan.rows.every((row) => !row.canEnable)).toBe(true);
+            expect(plan.rows.flatMap((row) => row.warnings.map((warning) => warning.code))).not.toContain(
+                'USERNAME_ADJUSTED',
+            );
+            expect(plan.rows[0].problems[0]).toMatchObject({ fix: 'EDIT_USERNAME_SUFFIX', field: 'Username' });
+        }
+        const jo = contact();
+        const typed = planEnablement([jo], orgFacts(), {
+            usernameSuffix: '@evil.com',
+            overrides: { [jo.id]: { Username: 'jo.typed@acme.example' } },
+        });
+        expect(codes(typed.rows[0].problems)).toEqual([]);
+        expect(selection(typed)).toEqual(['USERNAME_SUFFIX_INVALID']);
+    });
+
+    it("usernameSuffixProblem: the field's own check, on the suffix as typed", () => {
+        expect(usernameSuffixProblem('ccsa')).toBeNull();
+        expect(usernameSuffixProblem(' .Contracts.Acme ')).toBeNull();
+        expect(usernameSuffixProblem('')).toBeNull();
+        expect(usernameSuffixProblem('@evil.com')).toMatchObject({
+            code: 'USERNAME_SUFFIX_INVALID',
+            values: ['.@evil.com'],
+            fix: 'EDIT_USERNAME_SUFFIX',
+        });
+        expect(usernameSuffixProblem('.a b')?.code).toBe('USERNAME_SUFFIX_INVALID');
     });
 });
 
