@@ -4,6 +4,8 @@
  * and the codes stay stable.
  */
 import { countedLabel, formatLabel } from 'c/labelFormat';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
+import LOCALE from '@salesforce/i18n/locale';
 import { siteStatusKind } from 'c/readinessRules';
 import type {
     Finding,
@@ -154,12 +156,37 @@ const STATUSES: Readonly<Record<RowStatus, string>> = {
 };
 
 /**
- * An Apex Datetime (ISO 8601, UTC) as `YYYY-MM-DD HH:MM UTC`: the same text in every browser,
- * whatever its locale. Anything else is shown as it is.
+ * An Apex Datetime (ISO 8601, UTC) in the admin's time zone and locale, with the zone named
+ * ("Jan 01, 2025, 07:04 PM PST"), as History shows its times: the admin's Salesforce settings
+ * (`@salesforce/i18n/timeZone`, `@salesforce/i18n/locale`), not the browser's. Anything else is
+ * shown as it is.
+ * @param value the Datetime
+ * @param timeZone the time zone (IANA id) to show it in; the running user's by default
+ * @param locale the locale to format it for; the running user's by default
  */
-export function formatDateTime(value: string | null | undefined): string {
-    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value ?? '');
-    return match ? `${match[1]} ${match[2]} UTC` : (value ?? '');
+export function formatDateTime(
+    value: string | null | undefined,
+    timeZone: string = TIME_ZONE,
+    locale: string = LOCALE,
+): string {
+    const date = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value ?? '') ? new Date(value as string) : undefined;
+    if (!date || Number.isNaN(date.getTime())) return value ?? '';
+    const options: Intl.DateTimeFormatOptions = {
+        year: 'numeric',
+        month: 'short',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'short',
+    };
+    try {
+        return new Intl.DateTimeFormat(locale || undefined, { ...options, timeZone: timeZone || undefined }).format(
+            date,
+        );
+    } catch {
+        // A zone or locale this browser does not know: UTC, named, rather than nothing.
+        return new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' }).format(date);
+    }
 }
 
 /**

@@ -110,7 +110,8 @@ describe('c-readiness-checklist', () => {
         expect(text($(element, '.progress-text'))).toBe('8 of 8 steps done (100%)');
         expect(text($(element, '.ready-state'))).toBe('The org is ready for Contracts Customer Community Plus users.');
         expect(text($(element, '.row-STANDARD_EXTERNAL_PROFILES .reason'))).toBe(
-            'Confirmed by Avery Admin on 2025-01-02 03:04 UTC.',
+            // In the admin's time zone (Jest's @salesforce/i18n/timeZone: America/Los_Angeles), named.
+            'Confirmed by Avery Admin on Jan 01, 2025, 07:04 PM PST.',
         );
         expect($(element, '.row-STANDARD_EXTERNAL_PROFILES lightning-button.undo')).not.toBeNull();
         expect($$(element, 'lightning-button.fix')).toHaveLength(0);

@@ -61,13 +61,16 @@ describe('readinessMessages', () => {
         expect(reasonMessage({ code: 'SITE_MISSING' })).toContain('New');
     });
 
-    it('shows the confirmation time the same way in every locale', () => {
+    it("shows the confirmation time in the admin's time zone, naming the zone, as History does", () => {
+        // Jest's @salesforce/i18n: America/Los_Angeles, en-US (the admin of the sample org too).
         expect(
             reasonMessage({
                 code: 'STANDARD_EXTERNAL_PROFILES_CONFIRMED',
-                values: ['Ada Admin', '2025-01-02T03:04:05.000Z'],
+                values: ['Ada Admin', '2026-11-30T13:14:00.000Z'],
             }),
-        ).toBe('Confirmed by Ada Admin on 2025-01-02 03:04 UTC.');
+        ).toBe('Confirmed by Ada Admin on Nov 30, 2026, 05:14 AM PST.');
+        expect(formatDateTime('2025-07-02T03:04:05.000Z', 'Europe/Paris', 'en-GB')).toBe('02 Jul 2025, 05:04 CEST');
+        expect(formatDateTime('2025-01-02T03:04:05.000Z', 'Not/AZone', 'en-US')).toBe('Jan 02, 2025, 03:04 AM UTC');
         expect(formatDateTime('yesterday')).toBe('yesterday');
         expect(formatDateTime(null)).toBe('');
     });
