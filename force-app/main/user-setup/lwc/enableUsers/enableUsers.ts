@@ -866,8 +866,15 @@ export default class EnableUsers extends LightningElement {
         if (!plan) {
             return [];
         }
+        // Every row selected is Done or locked by the run: nothing left to plan is no selection problem.
+        const locked = lockedByRun(this.records).ids;
+        const ranAll =
+            locked.size > 0 && this.contacts.every((contact) => this.removed.has(contact.id) || locked.has(contact.id));
+        const problems = ranAll
+            ? plan.selectionProblems.filter((problem) => problem.code !== 'NO_CONTACTS_SELECTED')
+            : plan.selectionProblems;
         return [
-            ...plan.selectionProblems.map((problem, index) => ({ key: `p${index}`, text: problemMessage(problem) })),
+            ...problems.map((problem, index) => ({ key: `p${index}`, text: problemMessage(problem) })),
             ...plan.selectionWarnings.map((warning, index) => ({ key: `w${index}`, text: warningMessage(warning) })),
         ];
     }

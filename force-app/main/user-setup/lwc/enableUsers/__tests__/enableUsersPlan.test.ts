@@ -192,6 +192,8 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         expect($(element, '.run-locked')).not.toBeNull();
         expect(runResults(element).querySelector('.run-summary')?.textContent).toBe('2 created');
         expect(completed).toHaveBeenCalledTimes(1);
+        // Every row ran: nothing left to plan is no "Select at least one contact".
+        expect(element.shadowRoot!.querySelectorAll('.selection-message')).toHaveLength(0);
 
         // A second click does nothing; an edit of a Done row is refused.
         runButton(element).click();
