@@ -4,6 +4,7 @@
  * codes stay stable.
  */
 import { formatLabel } from 'c/labelFormat';
+import { formatCount } from 'c/readinessMessages';
 import type { CheckCode, CheckId, CheckStatus, DoctorCheck, DoctorFix } from 'c/userDoctor';
 import USER_ACTIVE from '@salesforce/label/c.CCSA_Doctor_USER_ACTIVE';
 import USER_INACTIVE from '@salesforce/label/c.CCSA_Doctor_USER_INACTIVE';
@@ -141,6 +142,10 @@ export function checkMessage(check: Pick<DoctorCheck, 'code' | 'values'>): strin
     if (check.code === 'SITE_NOT_MEMBER' && !values[1]) {
         // No site to propose: the admin picks one in Setup.
         return formatLabel(SITE_NOT_MEMBER_NO_SITE, ...values);
+    }
+    if (check.code === 'PERMISSION_SET_LICENSE_NO_SEATS') {
+        // The license's total and used seats: counts, with the locale's separators.
+        return formatLabel(CODES[check.code], values[0], formatCount(values[1]), formatCount(values[2]));
     }
     return formatLabel(CODES[check.code], ...values);
 }

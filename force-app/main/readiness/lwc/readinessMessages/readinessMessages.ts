@@ -39,6 +39,8 @@ import SEAT_VERDICT_NOT_COUNTED from '@salesforce/label/c.CCSA_Readiness_Seat_Ve
 import CCP_SEATS_EXHAUSTED from '@salesforce/label/c.CCSA_Readiness_CCP_SEATS_EXHAUSTED';
 import CCP_LICENSE_MISSING from '@salesforce/label/c.CCSA_Readiness_CCP_LICENSE_MISSING';
 import PERMISSION_SETS_READY from '@salesforce/label/c.CCSA_Readiness_PERMISSION_SETS_READY';
+import PERMISSION_SET_SEATS_LEFT from '@salesforce/label/c.CCSA_Readiness_Permission_Set_Seats_Left';
+import PERMISSION_SET_SEATS_LEFT_ONE from '@salesforce/label/c.CCSA_Readiness_Permission_Set_Seats_Left_One';
 import PERMISSION_SET_MISSING from '@salesforce/label/c.CCSA_Readiness_PERMISSION_SET_MISSING';
 import PERMISSION_SET_LICENSE_NO_SEATS from '@salesforce/label/c.CCSA_Readiness_PERMISSION_SET_LICENSE_NO_SEATS';
 import SITE_READY from '@salesforce/label/c.CCSA_Readiness_SITE_READY';
@@ -189,15 +191,61 @@ export function formatDateTime(
     }
 }
 
+/** The values of each reason that are counts: shown with the locale's separators ("12,000"). */
+const COUNT_VALUES: Partial<Record<ReasonCode, readonly number[]>> = {
+    CCP_SEATS_LICENSE_LEFT: [1, 2, 3],
+    CCP_SEATS_LICENSE_FULL: [1, 2],
+    CCP_SEATS_LICENSE_EMPTY: [1, 2],
+    PERMISSION_SET_LICENSE_NO_SEATS: [2, 3],
+    CONTRACT_SHARERS_PRESENT: [0],
+};
+
+/**
+ * A count as the admin reads it, with the thousands separators of the locale (as the other
+ * panels show counts, `toLocaleString`); anything that is not a whole number is shown as it is.
+ * @param value the count the rules give, as text
+ * @returns "12,000" for "12000"
+ */
+export function formatCount(value: string | number | null | undefined): string {
+    const text = String(value ?? '');
+    return /^\d+$/.test(text) ? Number(text).toLocaleString() : text;
+}
+
+/**
+ * "DocGen Run-time Community User: 12,000 seats left" for each Contracts permission set: the rules
+ * give each set's label followed by the seats left on its license ('' when it needs none).
+ */
+function permissionSetSeats(values: readonly string[]): string[] {
+    const items: string[] = [];
+    for (let index = 0; index < values.length; index += 2) {
+        const [label, left] = [values[index], values[index + 1]];
+        items.push(
+            left
+                ? formatLabel(
+                      countedLabel(left, PERMISSION_SET_SEATS_LEFT_ONE, PERMISSION_SET_SEATS_LEFT),
+                      label,
+                      formatCount(left),
+                  )
+                : label,
+        );
+    }
+    return items;
+}
+
 /**
  * The admin-readable sentence of a reason (or finding).
  * @param reason the code and its values
  * @returns the sentence in the running user's language
  */
 export function reasonMessage(reason: Reason): string {
-    const values = [...(reason.values ?? [])];
+    const raw = reason.values ?? [];
+    const counts = COUNT_VALUES[reason.code] ?? [];
+    const values = raw.map((value, index) => (counts.includes(index) ? formatCount(value) : value));
     if (reason.code === 'STANDARD_EXTERNAL_PROFILES_CONFIRMED') {
         values[1] = formatDateTime(values[1]);
+    }
+    if (reason.code === 'PERMISSION_SETS_READY') {
+        return formatLabel(REASONS[reason.code], ...permissionSetSeats(raw));
     }
     const one = SINGULAR[reason.code];
     return formatLabel(one ? countedLabel(values[0], one, REASONS[reason.code]) : REASONS[reason.code], ...values);

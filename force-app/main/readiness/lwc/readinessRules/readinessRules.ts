@@ -579,7 +579,9 @@ function permissionSetsRow(facts: OrgFacts): ReadinessRow {
                 action: link(SETUP_URLS.companyInformation),
             });
         } else {
-            seats.push(psl ? `${permissionSet.label}: ${seatsLeft(psl)}` : permissionSet.label);
+            // The set, then its seats left ('' for a set that needs no license): the messages
+            // word and format the count.
+            seats.push(permissionSet.label, psl ? String(seatsLeft(psl)) : '');
         }
     }
     if (findings.length === 0) {

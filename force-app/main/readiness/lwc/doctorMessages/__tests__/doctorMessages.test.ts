@@ -51,6 +51,10 @@ describe('doctorMessages', () => {
         expect(
             checkMessage({ code: 'PERMISSION_SET_LICENSE_NO_SEATS', values: ['CC Plus Experience', '8', '8'] }),
         ).toContain('(8 of 8)');
+        // Counts of the large org read with the locale's separators.
+        expect(
+            checkMessage({ code: 'PERMISSION_SET_LICENSE_NO_SEATS', values: ['CC Plus Experience', '12000', '12000'] }),
+        ).toContain('(12,000 of 12,000)');
         expect(checkMessage({ code: 'CONTENT_USER_ON' })).toBe('Salesforce CRM Content User is selected.');
     });
 

@@ -368,6 +368,28 @@ describe('c-readiness-checklist', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('formats the counts of a large org, and says what the number behind each permission set counts', async () => {
+        const facts = readyFacts();
+        mocked(getReadinessFacts).mockResolvedValue({
+            ...facts,
+            userLicenses: [{ name: 'Customer Community Plus', totalLicenses: 12081, usedLicenses: 81 }],
+            permissionSetLicenses: facts.permissionSetLicenses.map((psl) => ({
+                ...psl,
+                totalLicenses: 12000 + psl.usedLicenses,
+            })),
+        });
+        const element = render();
+        await flush();
+        expect(text($(element, '.row-CCP_SEATS .reason'))).toBe(
+            'Customer Community Plus: 81 of 12,081 used, 12,000 left',
+        );
+        // The set tied to a license says its seats left; the fixture's other set needs none.
+        expect(text($(element, '.row-CONTRACTS_PERMISSION_SETS .reason'))).toBe(
+            'Both Contracts permission sets are present: DocGen Run-time Community User: 12,000 seats left; Contract Management CC Plus Digital Experience User.',
+        );
+        await expect(element).toBeAccessible();
+    });
+
     it('shows the license the chosen profile cannot use as not counted: a neutral icon and words, never a pass or a warning', async () => {
         type Icon = HTMLElement & { iconName: string; variant: string; alternativeText: string };
         const LOGIN_PROFILE = '00e000000000011AAA';

@@ -1,4 +1,5 @@
 import {
+    formatCount,
     formatDateTime,
     fixLabel,
     reasonMessage,
@@ -136,6 +137,53 @@ describe('seats per license (issue 10 §2)', () => {
         expect(seatVerdictLabel('warn')).toBe('No seats left: warning');
         expect(seatVerdictLabel('fail')).toBe('No seats left: needs action');
         expect(seatVerdictLabel('not-counted')).toBe("Not counted: not the chosen profile's license");
+    });
+});
+
+describe('counts with thousands separators (admin walk, the large org)', () => {
+    it('formats every count of a seat line, a license without seats and the sharers', () => {
+        expect(
+            reasonMessage({
+                code: 'CCP_SEATS_LICENSE_LEFT',
+                values: ['Customer Community Plus', '81', '12081', '12000'],
+            }),
+        ).toBe('Customer Community Plus: 81 of 12,081 used, 12,000 left');
+        expect(reasonMessage({ code: 'CCP_SEATS_LICENSE_FULL', values: ['Login', '5000', '5000'] })).toBe(
+            'Login: 5,000 of 5,000 used, none left',
+        );
+        expect(
+            reasonMessage({
+                code: 'PERMISSION_SET_LICENSE_NO_SEATS',
+                values: ['DocGen', 'DocGen PSL', '12000', '12000'],
+            }),
+        ).toBe('DocGen needs the license DocGen PSL, and all its seats are taken (12,000 of 12,000).');
+        expect(reasonMessage({ code: 'CONTRACT_SHARERS_PRESENT', values: ['1500', 'CLM Runtime User'] })).toBe(
+            '1,500 active users hold CLM Runtime User and can share contract documents.',
+        );
+        // A license name is not a count, even when it is made of digits.
+        expect(reasonMessage({ code: 'CCP_SEATS_LICENSE_MISSING', values: ['12000'] })).toBe('12000: not in this org');
+    });
+
+    it('says what the number behind each Contracts permission set counts: the seats left', () => {
+        expect(
+            reasonMessage({
+                code: 'PERMISSION_SETS_READY',
+                values: [
+                    'DocGen Run-time Community User',
+                    '12000',
+                    'Contract Management CC Plus Digital Experience User',
+                    '1',
+                ],
+            }),
+        ).toBe(
+            'Both Contracts permission sets are present: DocGen Run-time Community User: 12,000 seats left; Contract Management CC Plus Digital Experience User: 1 seat left.',
+        );
+        expect(reasonMessage({ code: 'PERMISSION_SETS_READY', values: ['DocGen', '6', 'CC Plus DX', ''] })).toBe(
+            'Both Contracts permission sets are present: DocGen: 6 seats left; CC Plus DX.',
+        );
+        expect(formatCount('12081')).toBe('12,081');
+        expect(formatCount('n/a')).toBe('n/a');
+        expect(formatCount(undefined)).toBe('');
     });
 });
 

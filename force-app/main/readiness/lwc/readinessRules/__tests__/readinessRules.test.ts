@@ -576,7 +576,12 @@ describe('evaluateReadiness', () => {
             const row = rowOf(readyOrg(), 'CONTRACTS_PERMISSION_SETS');
             expect(row.reason).toEqual({
                 code: 'PERMISSION_SETS_READY',
-                values: ['DocGen Run-time Community User: 6', 'Contract Management CC Plus Digital Experience User: 7'],
+                values: [
+                    'DocGen Run-time Community User',
+                    '6',
+                    'Contract Management CC Plus Digital Experience User',
+                    '7',
+                ],
             });
             expect(row.setupUrl).toBe('/lightning/setup/PermSets/home');
         });
@@ -589,7 +594,7 @@ describe('evaluateReadiness', () => {
             ];
             const row = rowOf({ ...facts, permissionSets }, 'CONTRACTS_PERMISSION_SETS');
             expect(row.status).toBe('done');
-            expect(row.reason.values).toEqual(['DocGen Community (renamed)', 'CC Plus DX']);
+            expect(row.reason.values).toEqual(['DocGen Community (renamed)', '', 'CC Plus DX', '']);
         });
 
         it('lists each missing set and each license without seats', () => {
