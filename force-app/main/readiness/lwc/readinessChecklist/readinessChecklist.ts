@@ -190,6 +190,12 @@ export default class ReadinessChecklist extends LightningElement {
     sharerTerm = '';
     sharerCandidates?: InternalUserRow[];
     sharerSelection: string[] = [];
+    /**
+     * Where focus goes once an action's outcome is on screen (WCAG 2.4.3): the first of
+     * `selectors` found in the row, else the row's title and status. The button the admin
+     * clicked may be gone (Mark as done becomes Undo confirmation, a fix disappears once done).
+     */
+    private pendingFocus?: { rowId: string; selectors: string[] };
 
     override connectedCallback(): void {
         this.load();
@@ -240,6 +246,7 @@ export default class ReadinessChecklist extends LightningElement {
 
     /** Reports the summary (`summary` event) whenever it changes: the assistant's header shows it. */
     override renderedCallback(): void {
+        this.restoreFocus();
         if (!this.facts) return;
         const summary = this.summary;
         const key = `${summary.counts.done}/${summary.total}/${summary.ready}`;
@@ -247,6 +254,23 @@ export default class ReadinessChecklist extends LightningElement {
             this.reportedSummary = key;
             this.dispatchEvent(new CustomEvent('summary', { detail: summary }));
         }
+    }
+
+    /** Moves focus where the last action asked, once the checklist shows its outcome (not while busy). */
+    private restoreFocus(): void {
+        const pending = this.pendingFocus;
+        if (!pending || this.showSpinner) return;
+        this.pendingFocus = undefined;
+        const row = this.template?.querySelector(`li.row-${pending.rowId}`);
+        const target = [...pending.selectors, '.row-title']
+            .map((selector) => row?.querySelector(selector) as (HTMLElement & { disabled?: boolean }) | null)
+            .find((element) => element && !element.disabled);
+        target?.focus();
+    }
+
+    /** Asks for focus after the action: the row's `selectors` in order, else its title and status. */
+    private focusAfter(rowId: string, ...selectors: string[]): void {
+        this.pendingFocus = { rowId, selectors };
     }
 
     get percentDone(): number {
@@ -395,6 +419,8 @@ export default class ReadinessChecklist extends LightningElement {
             };
             return;
         }
+        // Done, the fix disappears: focus goes to the row's title and new status.
+        this.focusAfter(this.rowIdOf(key), `lightning-button.fix[data-key="${key}"]`);
         await this.runFix(action.fix, action.values);
     }
 
@@ -403,12 +429,23 @@ export default class ReadinessChecklist extends LightningElement {
         const pending = this.pendingActivation;
         this.pendingActivation = undefined;
         if (pending) {
+            this.focusAfter(this.rowIdOf(pending.key), `lightning-button.fix[data-key="${pending.key}"]`);
             await this.runFix('ACTIVATE_SITE', [pending.siteId]);
         }
     }
 
     handleCancelActivation(): void {
+        const pending = this.pendingActivation;
         this.pendingActivation = undefined;
+        if (pending) {
+            // Back to the Activate button the confirmation opened from.
+            this.focusAfter(this.rowIdOf(pending.key), `lightning-button.fix[data-key="${pending.key}"]`);
+        }
+    }
+
+    /** The row id of a finding key `<rowId>-<finding index>`. */
+    private rowIdOf(key: string): string {
+        return key.slice(0, key.lastIndexOf('-'));
     }
 
     handleSharerTerm(event: CustomEvent<{ value: string }>): void {
@@ -432,6 +469,8 @@ export default class ReadinessChecklist extends LightningElement {
         if (!permissionSet || this.sharerSelection.length === 0) {
             return;
         }
+        // Assigned, the list and its button go: focus goes to the row's title and new status.
+        this.focusAfter('CONTRACT_SHARERS', 'lightning-button.sharer-assign');
         await this.run(async () => {
             this.fixResult = await assignSharerPermissionSet({
                 userIds: [...this.sharerSelection],
@@ -456,6 +495,8 @@ export default class ReadinessChecklist extends LightningElement {
 
     async handleConfirm(event: Event): Promise<void> {
         const rowId = (event.target as HTMLElement).dataset.row ?? '';
+        // Confirmed, "Mark as done" becomes "Undo confirmation": focus follows it.
+        this.focusAfter(rowId, 'lightning-button.undo', 'lightning-button.confirm');
         await this.run(async () => {
             await confirmReadinessStep({ rowId });
             await this.load();
@@ -464,6 +505,8 @@ export default class ReadinessChecklist extends LightningElement {
 
     async handleUndo(event: Event): Promise<void> {
         const rowId = (event.target as HTMLElement).dataset.row ?? '';
+        // Withdrawn, "Undo confirmation" becomes "Mark as done" again: focus follows it.
+        this.focusAfter(rowId, 'lightning-button.confirm', 'lightning-button.undo');
         await this.run(async () => {
             await clearReadinessConfirmation({ rowId });
             await this.load();

@@ -116,6 +116,12 @@ export default class UserDoctorPanel extends LightningElement {
     /** A user handed over by the container (the quick action): no search then. */
     handedOver = false;
     private examinedId?: string;
+    /**
+     * Where focus goes once a fix's outcome is on screen (WCAG 2.4.3): the first of `selectors`
+     * found (within the check `checkId`, when given), else the check's title and new status. The
+     * Fix button clicked is gone once the check passes.
+     */
+    private pendingFocus?: { checkId?: string; selectors: string[] };
 
     /** The user to examine; set by a container, or by picking one from the search. */
     @api
@@ -231,6 +237,23 @@ export default class UserDoctorPanel extends LightningElement {
         this.load();
     }
 
+    override renderedCallback(): void {
+        this.restoreFocus();
+    }
+
+    /** Moves focus where the last action asked, once the panel shows its outcome (not while busy). */
+    private restoreFocus(): void {
+        const pending = this.pendingFocus;
+        if (!pending || this.showSpinner) return;
+        this.pendingFocus = undefined;
+        const scope = pending.checkId ? this.template?.querySelector(`li.check-${pending.checkId}`) : this.template;
+        const selectors = pending.checkId ? [...pending.selectors, '.check-title'] : pending.selectors;
+        const target = selectors
+            .map((selector) => scope?.querySelector(selector) as (HTMLElement & { disabled?: boolean }) | null)
+            .find((element) => element && !element.disabled);
+        target?.focus();
+    }
+
     /** A Fix button: `data-check` is the check's id. */
     async handleFix(event: Event): Promise<void> {
         const checkId = (event.target as HTMLElement).dataset.check;
@@ -238,6 +261,9 @@ export default class UserDoctorPanel extends LightningElement {
         if (!remedy || remedy.kind !== 'fix') {
             return;
         }
+        // Fixed, the button goes: focus goes to the check's title and new status (its button
+        // again when the fix was refused).
+        this.pendingFocus = { checkId, selectors: ['lightning-button.fix'] };
         await this.run(async () => {
             try {
                 this.fixResult = await FIX_CALLS[remedy.fix](remedy.values);

@@ -6,6 +6,8 @@ import clearReadinessConfirmation from '@salesforce/apex/ReadinessController.cle
 import activateSite from '@salesforce/apex/ReadinessController.activateSite';
 import showAllSettings from '@salesforce/apex/ReadinessController.showAllSettings';
 import addSiteMember from '@salesforce/apex/ReadinessController.addSiteMember';
+import searchInternalUsers from '@salesforce/apex/ReadinessController.searchInternalUsers';
+import assignSharerPermissionSet from '@salesforce/apex/ReadinessController.assignSharerPermissionSet';
 import LOAD_ERROR from '@salesforce/label/c.CCSA_Readiness_Load_Error';
 import ACTION_ERROR from '@salesforce/label/c.CCSA_Readiness_Action_Error';
 import FACTS from './data/ReadinessController.getReadinessFacts.json';
@@ -24,6 +26,12 @@ jest.mock('@salesforce/apex/ReadinessController.showAllSettings', () => ({ defau
     virtual: true,
 });
 jest.mock('@salesforce/apex/ReadinessController.addSiteMember', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/ReadinessController.searchInternalUsers', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/ReadinessController.assignSharerPermissionSet', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
 
 const mocked = (method: unknown): jest.Mock => method as jest.Mock;
 type OrgFacts = Apex.ReadinessService.OrgFacts;
@@ -241,6 +249,88 @@ describe('c-readiness-checklist', () => {
         await flush();
         expect(clearReadinessConfirmation).toHaveBeenCalledWith({ rowId: 'STANDARD_EXTERNAL_PROFILES' });
         expect($(element, '.row-STANDARD_EXTERNAL_PROFILES').classList.contains('status-confirm')).toBe(true);
+    });
+
+    describe('focus after an action (WCAG 2.4.3: never lost on the page)', () => {
+        let focus: jest.SpyInstance;
+        /** The element focused last (the stubs' buttons take no real focus: the call is what counts). */
+        const focused = (): Element | undefined => focus.mock.contexts[focus.mock.contexts.length - 1] as Element;
+
+        beforeEach(() => {
+            focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        });
+        afterEach(() => focus.mockRestore());
+
+        it('moves from "Mark as done" to "Undo confirmation", and back', async () => {
+            const element = render();
+            await flush();
+            mocked(confirmReadinessStep).mockResolvedValue(CONFIRMED);
+            mocked(getReadinessFacts).mockResolvedValue({ ...FACTS, confirmations: [CONFIRMED] });
+            $(element, '.row-STANDARD_EXTERNAL_PROFILES lightning-button.confirm').click();
+            await flush();
+            await flush();
+            expect(focused()).toBe($(element, '.row-STANDARD_EXTERNAL_PROFILES lightning-button.undo'));
+
+            mocked(clearReadinessConfirmation).mockResolvedValue(undefined);
+            mocked(getReadinessFacts).mockResolvedValue(FACTS);
+            $(element, '.row-STANDARD_EXTERNAL_PROFILES lightning-button.undo').click();
+            await flush();
+            await flush();
+            expect(focused()).toBe($(element, '.row-STANDARD_EXTERNAL_PROFILES lightning-button.confirm'));
+        });
+
+        it('keeps focus on "Mark as done" when it failed', async () => {
+            mocked(confirmReadinessStep).mockRejectedValue({ body: { message: 'Insufficient access' } });
+            const element = render();
+            await flush();
+            $(element, 'lightning-button.confirm').click();
+            await flush();
+            expect(focused()).toBe($(element, '.row-STANDARD_EXTERNAL_PROFILES lightning-button.confirm'));
+        });
+
+        it('moves to the sharers row title and status once "Assign CLM Runtime User" is done', async () => {
+            mocked(searchInternalUsers).mockResolvedValue([
+                { id: '005000000000099AAA', name: 'Iris Intern', profileName: 'Standard User' },
+            ]);
+            mocked(assignSharerPermissionSet).mockResolvedValue({ ok: true, message: 'Assigned.', setupUrl: '/p' });
+            const element = render();
+            await flush();
+            $(element, 'lightning-button.sharer-search').click();
+            await flush();
+            $(element, 'lightning-checkbox-group.sharer-users').dispatchEvent(
+                new CustomEvent('change', { detail: { value: ['005000000000099AAA'] } }),
+            );
+            await flush();
+            $(element, 'lightning-button.sharer-assign').click();
+            await flush();
+            await flush();
+            expect(assignSharerPermissionSet).toHaveBeenCalled();
+            expect($(element, 'lightning-button.sharer-assign')).toBeNull();
+            const title = $(element, '.row-CONTRACT_SHARERS .row-title');
+            expect(title.getAttribute('tabindex')).toBe('-1');
+            expect(element.shadowRoot!.activeElement).toBe(title);
+            await expect(element).toBeAccessible();
+        });
+
+        it('moves to the site row title once a fix is done, and back to Activate when cancelled', async () => {
+            const element = render();
+            await flush();
+            $(element, '.row-SITE lightning-button.fix').click();
+            await flush();
+            $(element, 'lightning-button.cancel-activation').click();
+            await flush();
+            expect(focused()).toBe($(element, '.row-SITE lightning-button.fix'));
+
+            mocked(activateSite).mockResolvedValue({ ok: true, message: 'Active.', setupUrl: '/s' });
+            mocked(getReadinessFacts).mockResolvedValue({ ...FACTS, sites: [{ ...FACTS.sites[0], status: 'Live' }] });
+            $(element, '.row-SITE lightning-button.fix').click();
+            await flush();
+            $(element, 'lightning-button.confirm-activation').click();
+            await flush();
+            await flush();
+            expect($(element, '.row-SITE lightning-button.fix')).toBeNull();
+            expect(element.shadowRoot!.activeElement).toBe($(element, '.row-SITE .row-title'));
+        });
     });
 
     it('shows an action that failed in the error panel', async () => {

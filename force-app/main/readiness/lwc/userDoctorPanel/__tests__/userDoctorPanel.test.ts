@@ -274,6 +274,45 @@ describe('c-user-doctor-panel', () => {
         expect(method).toHaveBeenCalledWith(params);
     });
 
+    describe('focus after a fix (WCAG 2.4.3: never lost on the page)', () => {
+        it.each([
+            ['CONTENT_USER', { contentUser: false }, enableContentUser, 'Select Salesforce CRM Content User'],
+            ['ACTIVE', { isActive: false }, activateUser, 'Reactivate Bruno Vargas'],
+        ])('moves to the %s check title and new status once its fix is done', async (id, user, method, label) => {
+            mocked(method).mockResolvedValue({ ok: true, message: 'Done.', setupUrl: '/x' });
+            mocked(getDoctorFacts).mockResolvedValue(factsWith(user as Partial<DoctorUserFact>));
+            const element = render(USER);
+            await flush();
+            const button = check(element, id).querySelector('lightning-button.fix') as unknown as { label: string };
+            expect(button.label).toBe(label);
+            mocked(getDoctorFacts).mockResolvedValue(factsWith());
+            clickButton(check(element, id).querySelector('lightning-button.fix'));
+            await flush();
+            await flush();
+            expect(check(element, id).querySelector('lightning-button.fix')).toBeNull();
+            const title = check(element, id).querySelector('.check-title') as HTMLElement;
+            expect(title.getAttribute('tabindex')).toBe('-1');
+            expect(root(element).activeElement).toBe(title);
+            expect(title.textContent).toContain('Passed');
+            await expect(element).toBeAccessible();
+        });
+
+        it('keeps focus on the Fix button when the fix was refused', async () => {
+            const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+            mocked(enableContentUser).mockResolvedValue({ ok: false, message: 'No.', setupUrl: '/x' });
+            mocked(getDoctorFacts).mockResolvedValue(factsWith({ contentUser: false }));
+            const element = render(USER);
+            await flush();
+            clickButton(check(element, 'CONTENT_USER').querySelector('lightning-button.fix'));
+            await flush();
+            await flush();
+            expect(focus.mock.contexts[focus.mock.contexts.length - 1]).toBe(
+                check(element, 'CONTENT_USER').querySelector('lightning-button.fix'),
+            );
+            focus.mockRestore();
+        });
+    });
+
     it('hands a user on another license over to the license upgrade, and links to Setup', async () => {
         mocked(getDoctorFacts).mockResolvedValue(
             factsWith({ licenseName: 'Customer Community', profileApiEnabled: false }),
