@@ -37,6 +37,16 @@ import EXPLAIN_DUPLICATE_USERNAME from '@salesforce/label/c.CCSA_History_Explain
 import EXPLAIN_DUPLICATE_COMM_NICKNAME from '@salesforce/label/c.CCSA_History_Explain_DUPLICATE_COMM_NICKNAME';
 import EXPLAIN_PORTAL_USER_EXISTS from '@salesforce/label/c.CCSA_History_Explain_PORTAL_USER_ALREADY_EXISTS_FOR_CONTACT';
 import EXPLAIN_POLICY from '@salesforce/label/c.CCSA_History_Explain_POLICY';
+import CONTEXT from '@salesforce/label/c.CCSA_History_Context';
+import READINESS_STEP from '@salesforce/label/c.CCSA_History_Readiness_Step';
+import ROW_ADMIN_ROLE from '@salesforce/label/c.CCSA_Readiness_Row_ADMIN_ROLE';
+import ROW_CCP_PROFILE from '@salesforce/label/c.CCSA_Readiness_Row_CCP_PROFILE';
+import ROW_CCP_SEATS from '@salesforce/label/c.CCSA_Readiness_Row_CCP_SEATS';
+import ROW_CONTRACT_SHARERS from '@salesforce/label/c.CCSA_Readiness_Row_CONTRACT_SHARERS';
+import ROW_CONTRACTS_PERMISSION_SETS from '@salesforce/label/c.CCSA_Readiness_Row_CONTRACTS_PERMISSION_SETS';
+import ROW_DIGITAL_EXPERIENCES from '@salesforce/label/c.CCSA_Readiness_Row_DIGITAL_EXPERIENCES';
+import ROW_SITE from '@salesforce/label/c.CCSA_Readiness_Row_SITE';
+import ROW_STANDARD_EXTERNAL_PROFILES from '@salesforce/label/c.CCSA_Readiness_Row_STANDARD_EXTERNAL_PROFILES';
 import { formatLabel } from 'c/labelFormat';
 
 export type HistoryFilter = Apex.HistoryService.HistoryFilter;
@@ -88,25 +98,30 @@ function dateOrNull(value: string | null | undefined): string | null {
 }
 
 /**
- * The Apex request for a form and a page. A user id in the search box filters by id; dates given
- * the wrong way round are swapped (ISO dates compare as text); the page is kept within Apex's
- * limits.
+ * Whether From is later than To (ISO dates compare as text): the panel says so on the field and
+ * does not search, rather than guess which date the admin meant.
+ */
+export function dateRangeReversed(form: Pick<FilterForm, 'fromDate' | 'toDate'>): boolean {
+    const fromDate = dateOrNull(form.fromDate);
+    const toDate = dateOrNull(form.toDate);
+    return !!fromDate && !!toDate && fromDate > toDate;
+}
+
+/**
+ * The Apex request for a form and a page. A user id in the search box filters by id; the dates
+ * are sent as typed (a reversed range is refused before, `dateRangeReversed`); the page is kept
+ * within Apex's limits.
  */
 export function toHistoryFilter(form: FilterForm, offset = 0, pageSize = PAGE_SIZE): HistoryFilter {
     const search = blankToNull(form.userSearch);
     const isId = search !== null && USER_ID.test(search);
-    let fromDate = dateOrNull(form.fromDate);
-    let toDate = dateOrNull(form.toDate);
-    if (fromDate && toDate && fromDate > toDate) {
-        [fromDate, toDate] = [toDate, fromDate];
-    }
     return {
         targetUserId: isId ? search : null,
         userSearch: isId ? null : search,
         action: blankToNull(form.action),
         status: blankToNull(form.status),
-        fromDate,
-        toDate,
+        fromDate: dateOrNull(form.fromDate),
+        toDate: dateOrNull(form.toDate),
         pageSize: Math.min(Math.max(1, Math.floor(pageSize)), MAX_PAGE_SIZE),
         offset: Math.min(Math.max(0, Math.floor(offset)), MAX_OFFSET),
     };
@@ -246,10 +261,26 @@ export interface DetailSection {
 
 /**
  * The non-empty long fields of a row, in reading order, pretty-printed, ids replaced by names.
- * Before and After are left out when `fieldChanges` compares them (the panel shows the table).
+ * Before and After are left out when `fieldChanges` compares them (the panel shows the table);
+ * what Before recorded that After does not repeat (the site a fix was made to, the log an attempt
+ * belongs to) is listed then as "Also recorded", field by field. The row id of a confirmed or
+ * cleared readiness step reads as the step's name.
  */
 export function detailSections(row: HistoryRow, names?: NameMap | null): DetailSection[] {
-    const compared = fieldChanges(row.before, row.after, names) !== null;
+    const comparison = compareSides(row.before, row.after, names);
+    const step = readinessStepOf(row);
+    const sections: DetailSection[] = [];
+    if (step) {
+        sections.push({ key: 'step', title: READINESS_STEP, text: readinessStepName(step.rowId), isError: false });
+    }
+    if (comparison && comparison.context.length > 0) {
+        sections.push({
+            key: 'context',
+            title: CONTEXT,
+            text: comparison.context.map((item) => `${item.field}: ${item.value}`).join('\n'),
+            isError: false,
+        });
+    }
     const fields: [keyof HistoryRow, string][] = [
         ['before', BEFORE],
         ['after', AFTER],
@@ -258,16 +289,57 @@ export function detailSections(row: HistoryRow, names?: NameMap | null): DetailS
         ['restored', RESTORED],
         ['error', ERRORS],
     ];
-    return fields
+    const shown = fields
+        .filter(([field]) => !((comparison || step?.field === field) && (field === 'before' || field === 'after')))
         .map(([field, title]) => ({
             key: field,
             title,
             text: withNames(prettyJson(row[field] as string | null | undefined), names),
             isError: field === 'error',
         }))
-        .filter(
-            (section) => section.text !== '' && !(compared && (section.key === 'before' || section.key === 'after')),
-        );
+        .filter((section) => section.text !== '');
+    return [...sections, ...shown];
+}
+
+/**
+ * The readiness steps an admin confirms or clears by hand, by the row id Apex logs
+ * (`ReadinessService.confirm`, `clearConfirmation`), named as the checklist names them.
+ */
+const READINESS_STEPS: Readonly<Record<string, string>> = {
+    ADMIN_ROLE: ROW_ADMIN_ROLE,
+    CCP_PROFILE: ROW_CCP_PROFILE,
+    CCP_SEATS: ROW_CCP_SEATS,
+    CONTRACT_SHARERS: ROW_CONTRACT_SHARERS,
+    CONTRACTS_PERMISSION_SETS: ROW_CONTRACTS_PERMISSION_SETS,
+    DIGITAL_EXPERIENCES: ROW_DIGITAL_EXPERIENCES,
+    SITE: ROW_SITE,
+    STANDARD_EXTERNAL_PROFILES: ROW_STANDARD_EXTERNAL_PROFILES,
+};
+
+/** The actions whose After (confirm) or Before (clear) is a readiness step's row id, as text. */
+const STEP_FIELDS: Readonly<Record<string, 'before' | 'after'>> = {
+    CONFIRM_READINESS_STEP: 'after',
+    CLEAR_READINESS_CONFIRMATION: 'before',
+};
+
+function readinessStepOf(row: HistoryRow): { field: 'before' | 'after'; rowId: string } | null {
+    const field =
+        row.action && Object.prototype.hasOwnProperty.call(STEP_FIELDS, row.action) ? STEP_FIELDS[row.action] : null;
+    const rowId = field ? (row[field] ?? '').trim() : '';
+    return field && /^[A-Za-z0-9_]+$/.test(rowId) ? { field, rowId } : null;
+}
+
+/**
+ * The name of a readiness step from its row id (`STANDARD_EXTERNAL_PROFILES`): the checklist's
+ * name, or for a step this version does not know, the id in words ("Standard external profiles").
+ */
+export function readinessStepName(rowId: string): string {
+    const id = rowId.trim();
+    if (Object.prototype.hasOwnProperty.call(READINESS_STEPS, id)) {
+        return READINESS_STEPS[id];
+    }
+    const words = id.replace(/_/g, ' ').toLowerCase().trim();
+    return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** What the datatable shows for a row: links, readable action, the id as the key. */
@@ -333,6 +405,13 @@ export interface FieldChange {
     after: string;
 }
 
+/** A field Before recorded that After does not repeat: context of the change, not a change. */
+export interface RecordedField {
+    key: string;
+    field: string;
+    value: string;
+}
+
 function parseObject(text: string | null | undefined): Record<string, unknown> | null {
     const trimmed = (text ?? '').trim();
     if (!trimmed.startsWith('{')) {
@@ -358,22 +437,143 @@ export function fieldName(key: string): string {
     return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/**
+ * The names the writers log beside an id under another name than `<prefix>Name`: a site fix's
+ * `networkId` and `siteName`, a member fix's `profileId` and `memberName` (ReadinessFixService).
+ */
+const NAME_ALIASES: Readonly<Record<string, readonly string[]>> = {
+    network: ['sitename'],
+    profile: ['membername'],
+};
+
+/** One field of a side, its id and the name the side gives it read as one. */
+interface SideField {
+    key: string;
+    /** What is compared: the id, or the name when the side gives no id. */
+    value: unknown;
+    display: string;
+}
+
+const isBlank = (value: unknown): boolean => value === null || value === undefined || value === '';
+
+/**
+ * The fields of one side, lower-cased key first. An id logged beside its name (`roleId` and
+ * `roleName`, `networkId` and `siteName`) is one field shown by the name; without a name it is
+ * shown by the page's name for the id, else as the id.
+ */
+function sideFields(side: Record<string, unknown>, names: NameMap | null | undefined): Map<string, SideField> {
+    const keys = new Map(Object.keys(side).map((key) => [key.toLowerCase(), key]));
+    const pairs = new Map<string, string>();
+    for (const key of Object.keys(side)) {
+        const prefix = /^(.+)id$/i.exec(key)?.[1]?.toLowerCase();
+        const nameKey = prefix
+            ? [`${prefix}name`, ...(NAME_ALIASES[prefix] ?? [])].map((candidate) => keys.get(candidate)).find(Boolean)
+            : undefined;
+        if (nameKey) {
+            pairs.set(key, nameKey);
+        }
+    }
+    const folded = new Set(pairs.values());
+    const fields = new Map<string, SideField>();
+    for (const [key, value] of Object.entries(side)) {
+        if (folded.has(key) && !pairs.has(key)) {
+            continue;
+        }
+        const nameKey = pairs.get(key);
+        const name = nameKey ? side[nameKey] : undefined;
+        const hasName = typeof name === 'string' && name.trim() !== '';
+        fields.set(key.toLowerCase(), {
+            key,
+            value: isBlank(value) && hasName ? name : value,
+            display: hasName ? name : displayValue(value, names),
+        });
+    }
+    return fields;
+}
+
 function displayValue(value: unknown, names: NameMap | null | undefined): string {
-    if (value === null || value === undefined || value === '') {
+    if (isBlank(value)) {
         return EMPTY_VALUE;
     }
     if (Array.isArray(value)) {
         return value.length === 0 ? EMPTY_VALUE : value.map((item) => displayValue(item, names)).join(', ');
     }
     if (typeof value === 'object') {
-        return withNames(JSON.stringify(value), names);
+        // A nested record (the Contracts setup of a license change): its fields in words.
+        const fields = [...sideFields(value as Record<string, unknown>, names).values()];
+        return fields.length === 0
+            ? EMPTY_VALUE
+            : fields.map((field) => `${fieldName(field.key)}: ${field.display}`).join('; ');
     }
     return withNames(String(value), names);
 }
 
 /**
- * The fields that differ between a log's Before and After, in words: ids become names, lists are
- * compared as sets, keys match whatever their case (`contactId` and `ContactId` are one field).
+ * What the readiness and doctor fixes change, by the `fix` their After names: they log the state
+ * before (`ReadinessFixService.updateSite`: the site's Status and OptionsShowAllNetworkSettings)
+ * and `{fix, ok: true}` after, so the state after is the state before with the fix's field set.
+ */
+const FIX_EFFECTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+    ACTIVATE_SITE: { Status: 'Live' },
+    SHOW_ALL_SETTINGS: { OptionsShowAllNetworkSettings: true },
+};
+
+/** The fix an After of a fix names (`{"fix": "SHOW_ALL_SETTINGS", "ok": true}`), or null. */
+function fixOf(after: Record<string, unknown>): string | null {
+    const entries = Object.entries(after).map(([key, value]) => [key.toLowerCase(), value] as const);
+    const fix = entries.find(([key]) => key === 'fix')?.[1];
+    return typeof fix === 'string' && entries.every(([key]) => key === 'fix' || key === 'ok') ? fix : null;
+}
+
+/**
+ * Before and After side by side: the fields that differ (changes) and the fields Before recorded
+ * that After does not mention (context: what the change was about, not something removed).
+ * After a fix, its internal `fix` and `ok` give way to the field the fix sets.
+ */
+function compareSides(
+    before: string | null | undefined,
+    after: string | null | undefined,
+    names: NameMap | null | undefined,
+): { changes: FieldChange[]; context: RecordedField[] } | null {
+    const was = parseObject(before) ?? (before ? null : {});
+    const parsedAfter = parseObject(after) ?? (after ? null : {});
+    if (!was || !parsedAfter || (!before && !after)) {
+        return null;
+    }
+    const fix = fixOf(parsedAfter);
+    const is = fix === null ? parsedAfter : { ...(FIX_EFFECTS[fix] ?? {}) };
+    const wasFields = sideFields(was, names);
+    const isFields = sideFields(is, names);
+    const same = (a: unknown, b: unknown): boolean => {
+        if (Array.isArray(a) && Array.isArray(b)) {
+            return a.length === b.length && a.every((item) => b.includes(item));
+        }
+        return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    };
+    const changes: FieldChange[] = [];
+    const context: RecordedField[] = [];
+    for (const [lower, field] of wasFields) {
+        const next = isFields.get(lower);
+        if (!next) {
+            context.push({ key: field.key, field: fieldName(field.key), value: field.display });
+        } else if (!same(field.value, next.value)) {
+            changes.push({ key: field.key, field: fieldName(field.key), before: field.display, after: next.display });
+        }
+    }
+    for (const [lower, field] of isFields) {
+        if (!wasFields.has(lower)) {
+            changes.push({ key: field.key, field: fieldName(field.key), before: EMPTY_VALUE, after: field.display });
+        }
+    }
+    return { changes, context };
+}
+
+/**
+ * The fields that differ between a log's Before and After, in words: ids become names (the name
+ * the side logs beside the id, else the page's), lists are compared as sets, keys match whatever
+ * their case (`contactId` and `ContactId` are one field), nested records read as their fields.
+ * A field only Before holds is context, not a change (`detailSections` lists it). After a fix
+ * (`{fix, ok}`) the fix's field is compared, not the internal keys.
  * Null when either side is not a JSON object: the panel shows the text as it is then.
  * @param before the log's Before__c
  * @param after the log's After__c
@@ -385,34 +585,25 @@ export function fieldChanges(
     after: string | null | undefined,
     names?: NameMap | null,
 ): FieldChange[] | null {
-    const was = parseObject(before) ?? (before ? null : {});
-    const is = parseObject(after) ?? (after ? null : {});
-    if (!was || !is || (!before && !after)) {
+    return compareSides(before, after, names)?.changes ?? null;
+}
+
+/**
+ * The names a page gives: Apex's (`HistoryPage.names`), and each listed log's name by its id, so
+ * that a log naming another (an attempt's `licenseChangeLogId`) reads "LOG-0000007".
+ */
+export function pageNames(page: HistoryPage | null | undefined): NameMap | null {
+    if (!page) {
         return null;
     }
-    const keys = new Map<string, { before?: unknown; after?: unknown; key: string }>();
-    for (const [key, value] of Object.entries(was)) {
-        keys.set(key.toLowerCase(), { key, before: value });
-    }
-    for (const [key, value] of Object.entries(is)) {
-        const entry = keys.get(key.toLowerCase()) ?? { key };
-        entry.after = value;
-        keys.set(key.toLowerCase(), entry);
-    }
-    const same = (a: unknown, b: unknown): boolean => {
-        if (Array.isArray(a) && Array.isArray(b)) {
-            return a.length === b.length && a.every((item) => b.includes(item));
+    const names: Record<string, string> = { ...((page.names as NameMap | null | undefined) ?? {}) };
+    for (const row of page.rows ?? []) {
+        if (row.id && row.name) {
+            names[row.id] ??= row.name;
+            names[row.id.slice(0, 15)] ??= row.name;
         }
-        return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-    };
-    return [...keys.values()]
-        .filter((entry) => !same(entry.before, entry.after))
-        .map((entry) => ({
-            key: entry.key,
-            field: fieldName(entry.key),
-            before: displayValue(entry.before, names),
-            after: displayValue(entry.after, names),
-        }));
+    }
+    return names;
 }
 
 /**

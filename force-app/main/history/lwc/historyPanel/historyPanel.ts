@@ -9,11 +9,13 @@ import {
     PAGE_SIZE,
     actionLabel,
     beyondOffsetLimit,
+    dateRangeReversed,
     detailSections,
     filterOptions,
     hasCriteria,
     logUrl,
     nextOffset,
+    pageNames,
     pageRange,
     previousOffset,
     rowActionLabel,
@@ -70,6 +72,7 @@ import BEFORE from '@salesforce/label/c.CCSA_History_Before';
 import AFTER from '@salesforce/label/c.CCSA_History_After';
 import EXPLANATION from '@salesforce/label/c.CCSA_History_Explanation';
 import TIME_ZONE from '@salesforce/label/c.CCSA_History_Time_Zone';
+import DATE_RANGE_INVALID from '@salesforce/label/c.CCSA_History_Date_Range_Invalid';
 
 type FilterOptions = Apex.HistoryService.HistoryFilterOptions;
 type HistoryUserRow = Apex.HistoryService.HistoryUserRow;
@@ -241,8 +244,9 @@ export default class HistoryPanel extends LightningElement {
         return !!this.currentPage && this.currentPage.rows.length === 0 && !this.loadError;
     }
 
+    /** "1–25 of 60"; nothing when no row is shown ("No changes match these filters" says it). */
     get rangeText(): string {
-        if (!this.currentPage) {
+        if (!this.currentPage || this.currentPage.rows.length === 0) {
             return '';
         }
         const range = pageRange(this.currentPage);
@@ -302,9 +306,9 @@ export default class HistoryPanel extends LightningElement {
         return this.detailSections.length > 0 || this.changes.length > 0;
     }
 
-    /** The names of the records the page mentions (Apex resolves them in bulk). */
+    /** The names of the records the page mentions (Apex resolves them in bulk), and its logs' names. */
     private get names(): NameMap | null {
-        return (this.currentPage?.names as NameMap | null | undefined) ?? null;
+        return pageNames(this.currentPage);
     }
 
     /** Before and After compared field by field, ids as names. */
@@ -330,6 +334,25 @@ export default class HistoryPanel extends LightningElement {
     handleFieldChange(event: CustomEvent<{ value: string }>): void {
         const field = (event.target as HTMLElement).dataset.field as FilterField;
         this.form = { ...this.form, [field]: event.detail.value ?? '' };
+        if (field === 'fromDate' || field === 'toDate') {
+            this.reportDateRange();
+        }
+    }
+
+    /**
+     * From later than To is said on the To field (its message, `aria-invalid`), and cleared as
+     * soon as the range is right again.
+     * @returns whether the range can be searched
+     */
+    private reportDateRange(): boolean {
+        const reversed = dateRangeReversed(this.form);
+        const input = this.template?.querySelector('lightning-input.to-date') as unknown as {
+            setCustomValidity?: (message: string) => void;
+            reportValidity?: () => boolean;
+        } | null;
+        input?.setCustomValidity?.(reversed ? DATE_RANGE_INVALID : '');
+        input?.reportValidity?.();
+        return !reversed;
     }
 
     /** The users the History names as targets, for the picker (`HistoryController.searchHistoryUsers`). */
@@ -346,7 +369,11 @@ export default class HistoryPanel extends LightningElement {
         this.handleApply();
     }
 
+    /** Searches with the form; a reversed date range is said on the field and not searched. */
     handleApply(): void {
+        if (!this.reportDateRange()) {
+            return;
+        }
         this.applied = { ...this.form };
         this.selectedId = undefined;
         this.load(0);

@@ -4,6 +4,7 @@ import {
     PAGE_SIZE,
     actionLabel,
     beyondOffsetLimit,
+    dateRangeReversed,
     detailSections,
     errorReference,
     filterOptions,
@@ -21,6 +22,8 @@ import {
     fieldChanges,
     fieldName,
     nameOf,
+    pageNames,
+    readinessStepName,
     rowSubject,
     subjectUrl,
     withNames,
@@ -54,7 +57,7 @@ describe('toHistoryFilter', () => {
         });
     });
 
-    it('trims the search, keeps quotes, and swaps dates given the wrong way round', () => {
+    it('trims the search, keeps quotes, and sends the dates as typed (a reversed range is refused before)', () => {
         expect(
             toHistoryFilter(
                 {
@@ -72,11 +75,20 @@ describe('toHistoryFilter', () => {
             userSearch: "O'Brien",
             action: 'LICENSE_CHANGE',
             status: 'Failed',
-            fromDate: '2025-01-01',
-            toDate: '2025-02-01',
+            fromDate: '2025-02-01',
+            toDate: '2025-01-01',
             pageSize: 10,
             offset: 50,
         });
+    });
+
+    it('knows a date range given the wrong way round (From later than To)', () => {
+        expect(dateRangeReversed({ fromDate: '2025-02-01', toDate: '2025-01-01' })).toBe(true);
+        expect(dateRangeReversed({ fromDate: '2025-01-01', toDate: '2025-01-01' })).toBe(false);
+        expect(dateRangeReversed({ fromDate: '2025-01-01', toDate: '2025-02-01' })).toBe(false);
+        expect(dateRangeReversed({ fromDate: '2025-02-01', toDate: '' })).toBe(false);
+        expect(dateRangeReversed({ fromDate: '', toDate: '2025-01-01' })).toBe(false);
+        expect(dateRangeReversed({ fromDate: '03/04/2025', toDate: '2025-01-01' })).toBe(false);
     });
 
     it('filters by id when the search is a user id (15 or 18 characters)', () => {
@@ -200,7 +212,9 @@ describe('rows', () => {
             text: '{\n  "contactId": "003A"\n}',
             isError: false,
         });
+        // Nothing after a failed enable: the contact Before names is what it was about, not removed.
         expect(detailSections(row)).toEqual([
+            { key: 'context', title: 'Also recorded', text: 'Contact: 003A', isError: false },
             { key: 'restored', title: 'Restored', text: '[\n  "0PS1"\n]', isError: false },
             { key: 'error', title: 'Errors', text: 'Duplicate nickname', isError: true },
         ]);
@@ -429,5 +443,215 @@ describe('history for people', () => {
     it('reads keys as field names', () => {
         expect(fieldName('PermissionSetIds')).toBe('Permission sets');
         expect(fieldName('CommunityNickname')).toBe('Community nickname');
+    });
+});
+
+/**
+ * Before and After as the writers log them (LicenseChangeService.snapshotFor / reconcile /
+ * recordAttempts, ReadinessFixService.updateSite / finish, ReadinessService.confirm /
+ * clearConfirmation; the sample org writes the same), read as an admin reads them.
+ */
+describe('details of the writers\u2019 own logs', () => {
+    const PROFILE_CC = '00e8d00000PROF1AAA';
+    const PROFILE_CCP = '00e8d00000PROF2AAA';
+    const ROLE = '00E8d00000055zqEAA';
+    const PSET = '0PS8d00000PSET1AAA';
+    const PSL = '0PL8d00000PSL01AAA';
+    const LOG = 'a008d00000LOG07AAA';
+    const SITE = '0DB8d00000SITE1AAA';
+    const names = { [PROFILE_CC]: 'Customer Community User', [PROFILE_CCP]: 'Contracts Plus User', [PSET]: 'CLM' };
+    const row = (fields: Partial<HistoryRow>): HistoryRow => ({
+        id: 'a008d00000LOG08AAA',
+        name: 'LOG-0000008',
+        ...fields,
+    });
+
+    const licenseBefore = JSON.stringify({
+        profileId: PROFILE_CC,
+        profileName: 'Customer Community User',
+        licenseName: 'Customer Community',
+        roleId: null,
+        roleName: null,
+        targetProfileId: PROFILE_CCP,
+        targetProfileName: 'Contracts Plus User',
+        targetLicenseName: 'Customer Community Plus',
+    });
+    const licenseAfter = (roleName: string | null): string =>
+        JSON.stringify({
+            profileId: PROFILE_CCP,
+            profileName: 'Contracts Plus User',
+            licenseName: 'Customer Community Plus',
+            roleId: ROLE,
+            roleName,
+            restoreAttempts: 0,
+            contractsSetup: {
+                permissionSetIds: [PSET],
+                permissionSetLicenseIds: [PSL],
+                missing: [],
+                contentUser: true,
+                apiEnabled: true,
+                complete: true,
+            },
+        });
+
+    it('shows a license change\u2019s role by the name logged beside it, by the page\u2019s name, else by its id', () => {
+        const role = (after: string, pageNamesMap: Record<string, string> = names) =>
+            fieldChanges(licenseBefore, after, pageNamesMap)?.find((change) => change.key === 'roleId');
+        expect(role(licenseAfter('Western Sales Partner User'))).toEqual({
+            key: 'roleId',
+            field: 'Role',
+            before: '(none)',
+            after: 'Western Sales Partner User',
+        });
+        expect(role(licenseAfter(null), { ...names, [ROLE]: 'Acme Partner User' })?.after).toBe('Acme Partner User');
+        expect(role(licenseAfter(null))?.after).toBe(ROLE);
+        // The name logged beside an id is that field, not one more row.
+        const fields = fieldChanges(licenseBefore, licenseAfter('Western Sales Partner User'), names)!.map(
+            (change) => change.field,
+        );
+        expect(fields).toEqual(['Profile', 'License name', 'Role', 'Restore attempts', 'Contracts setup']);
+        expect(fields).not.toContain('Role name');
+    });
+
+    it('reads the Contracts setup as its fields, names where the page has them, ids where it has none', () => {
+        const contracts = fieldChanges(licenseBefore, licenseAfter('R'), names)!.find(
+            (change) => change.key === 'contractsSetup',
+        );
+        expect(contracts?.before).toBe('(none)');
+        expect(contracts?.after).toBe(
+            `Permission sets: CLM; Permission set licenses: ${PSL}; Missing: (none); Content user: true; Api enabled: true; Complete: true`,
+        );
+        expect(contracts?.after).not.toMatch(/[{}"]/);
+        expect(
+            fieldChanges('{}', JSON.stringify({ contractsSetup: { permissionSetLicenseIds: [PSL] } }), {
+                [PSL]: 'Contracts PSL',
+            })![0].after,
+        ).toBe('Permission set licenses: Contracts PSL');
+    });
+
+    it('keeps the target Before names as context of the change, not as removed', () => {
+        const sections = detailSections(
+            row({ action: 'LICENSE_CHANGE', before: licenseBefore, after: licenseAfter('R') }),
+            names,
+        );
+        expect(sections).toEqual([
+            {
+                key: 'context',
+                title: 'Also recorded',
+                text: 'Target profile: Contracts Plus User\nTarget license name: Customer Community Plus',
+                isError: false,
+            },
+        ]);
+    });
+
+    it('names the license change an attempt belongs to by its log\u2019s name when the page lists it, else by its id', () => {
+        const attempt = row({
+            action: 'LICENSE_CHANGE_APPLY',
+            before: JSON.stringify({ licenseChangeLogId: LOG }),
+            after: JSON.stringify({ profileChanged: true }),
+        });
+        const logPage: HistoryPage = page({
+            rows: [attempt, { id: LOG, name: 'LOG-0000007' }],
+            total: 2,
+            offset: 0,
+            pageSize: 25,
+            hasMore: false,
+            names,
+        });
+        expect(detailSections(attempt, pageNames(logPage))).toEqual([
+            { key: 'context', title: 'Also recorded', text: 'License change log: LOG-0000007', isError: false },
+        ]);
+        expect(fieldChanges(attempt.before, attempt.after, pageNames(logPage))).toEqual([
+            { key: 'profileChanged', field: 'Profile changed', before: '(none)', after: 'true' },
+        ]);
+        expect(detailSections(attempt, names)[0].text).toBe(`License change log: ${LOG}`);
+        expect(pageNames(logPage)).toMatchObject({ ...names, [LOG]: 'LOG-0000007', [LOG.slice(0, 15)]: 'LOG-0000007' });
+        expect(pageNames({ ...logPage, names: undefined, rows: [] })).toEqual({});
+        expect(pageNames(undefined)).toBeNull();
+    });
+
+    it('reads "Show all settings" as the setting turned on, the site as context, without the fix\u2019s internal keys', () => {
+        const before = JSON.stringify({
+            networkId: SITE,
+            siteName: 'Contracts Portal',
+            Status: 'Live',
+            OptionsShowAllNetworkSettings: false,
+        });
+        const showAll = row({
+            action: 'SHOW_ALL_SETTINGS',
+            status: 'Completed',
+            before,
+            after: JSON.stringify({ fix: 'SHOW_ALL_SETTINGS', ok: true }),
+        });
+        expect(fieldChanges(showAll.before, showAll.after)).toEqual([
+            {
+                key: 'OptionsShowAllNetworkSettings',
+                field: 'Options show all network settings',
+                before: 'false',
+                after: 'true',
+            },
+        ]);
+        expect(detailSections(showAll)).toEqual([
+            { key: 'context', title: 'Also recorded', text: 'Network: Contracts Portal\nStatus: Live', isError: false },
+        ]);
+        const activate = {
+            ...showAll,
+            action: 'ACTIVATE_SITE',
+            after: JSON.stringify({ fix: 'ACTIVATE_SITE', ok: true }),
+        };
+        // Activating a site already Live changes nothing.
+        expect(fieldChanges(activate.before, activate.after)).toEqual([]);
+        expect(
+            fieldChanges(before.replace('"Live"', '"UnderConstruction"'), activate.after)?.map((c) => [
+                c.field,
+                c.before,
+                c.after,
+            ]),
+        ).toEqual([['Status', 'UnderConstruction', 'Live']]);
+        // A fix that sets no field of Before (a member added, a login email sent): Before is its context.
+        const member = row({
+            action: 'ADD_PROFILE_MEMBER',
+            before: JSON.stringify({
+                networkId: SITE,
+                siteName: 'Contracts Portal',
+                profileId: PROFILE_CCP,
+                memberName: 'Contracts Plus User',
+            }),
+            after: JSON.stringify({ fix: 'ADD_PROFILE_MEMBER', ok: true }),
+        });
+        expect(fieldChanges(member.before, member.after)).toEqual([]);
+        expect(detailSections(member)).toEqual([
+            {
+                key: 'context',
+                title: 'Also recorded',
+                text: 'Network: Contracts Portal\nProfile: Contracts Plus User',
+                isError: false,
+            },
+        ]);
+        const all = JSON.stringify([...fieldChanges(showAll.before, showAll.after)!, ...detailSections(member)]);
+        expect(all).not.toMatch(/Fix|Ok:|→ \(none\)|SHOW_ALL_SETTINGS|ADD_PROFILE_MEMBER/);
+    });
+
+    it('names the readiness step confirmed or cleared, and words a step it does not know', () => {
+        const confirm = row({
+            action: 'CONFIRM_READINESS_STEP',
+            status: 'Completed',
+            before: null,
+            after: 'STANDARD_EXTERNAL_PROFILES',
+        });
+        expect(detailSections(confirm)).toEqual([
+            { key: 'step', title: 'Readiness step', text: 'Standard external profiles allowed', isError: false },
+        ]);
+        const clear = row({
+            action: 'CLEAR_READINESS_CONFIRMATION',
+            before: 'STANDARD_EXTERNAL_PROFILES',
+            after: null,
+        });
+        expect(detailSections(clear).map((section) => section.text)).toEqual(['Standard external profiles allowed']);
+        expect(readinessStepName('NEW_MANUAL_STEP')).toBe('New manual step');
+        // Text that is no step id stays as written.
+        expect(detailSections(row({ action: 'CONFIRM_READINESS_STEP', after: 'not a step' }))).toEqual([
+            { key: 'after', title: 'After', text: 'not a step', isError: false },
+        ]);
     });
 });

@@ -8,6 +8,9 @@ import LOAD_ERROR from '@salesforce/label/c.CCSA_History_Load_Error';
 import EMPTY from '@salesforce/label/c.CCSA_History_Empty';
 import OFFSET_LIMIT from '@salesforce/label/c.CCSA_History_Offset_Limit';
 import DETAILS_EMPTY from '@salesforce/label/c.CCSA_History_Details_Empty';
+import DATE_RANGE_INVALID from '@salesforce/label/c.CCSA_History_Date_Range_Invalid';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { formatLabel } from 'c/labelFormat';
 import PAGE from './data/HistoryController.getHistory.json';
 
@@ -27,7 +30,12 @@ type Picker = HTMLElement & {
 const MIA: HistoryUserRow = { id: '0058d00000USER1AAA', name: 'Mia Lopez', username: 'mia@acme.example' };
 
 type Table = HTMLElement & { data: Array<Record<string, unknown>>; columns: Array<Record<string, unknown>> };
-type Input = HTMLElement & { value: string; options?: Array<{ label: string; value: string }> };
+type Input = HTMLElement & {
+    value: string;
+    options?: Array<{ label: string; value: string }>;
+    setCustomValidity: (message: string) => void;
+    reportValidity: () => boolean;
+};
 
 const mocked = (method: unknown): jest.Mock => method as jest.Mock;
 const OPTIONS = { actions: ['ENABLE_USER', 'LICENSE_CHANGE', 'NEW_ACTION'], statuses: ['Completed', 'Failed'] };
@@ -137,8 +145,8 @@ describe('c-history-panel', () => {
         await flush();
         change(element, 'lightning-combobox.action', 'ENABLE_USER');
         change(element, 'lightning-combobox.outcome', 'Failed');
-        change(element, 'lightning-input.from-date', '2025-03-05');
-        change(element, 'lightning-input.to-date', '2025-03-01');
+        change(element, 'lightning-input.from-date', '2025-03-01');
+        change(element, 'lightning-input.to-date', '2025-03-05');
         mocked(getHistory).mockResolvedValue({ ...PAGE, rows: [PAGE.rows[0]], total: 1 });
         click(element, 'lightning-button.apply');
         await flush();
@@ -172,6 +180,37 @@ describe('c-history-panel', () => {
         });
         expect($<Input>(element, 'lightning-combobox.outcome').value).toBe('');
         expect($<Picker>(element, 'c-record-picker.user-picker').selection.ids).toEqual([]);
+    });
+
+    it('says a reversed date range on the To field and does not search, until the range is right', async () => {
+        const element = render();
+        await flush();
+        const toDate = $<Input>(element, 'lightning-input.to-date');
+        const validity = jest.spyOn(toDate, 'setCustomValidity');
+        const report = jest.spyOn(toDate, 'reportValidity');
+        mocked(getHistory).mockClear();
+        change(element, 'lightning-input.from-date', '2025-03-05');
+        change(element, 'lightning-input.to-date', '2025-03-01');
+        expect(validity).toHaveBeenLastCalledWith(DATE_RANGE_INVALID);
+        expect(report).toHaveBeenCalled();
+        click(element, 'lightning-button.apply');
+        await flush();
+        expect(getHistory).not.toHaveBeenCalled();
+        expect(validity).toHaveBeenLastCalledWith(DATE_RANGE_INVALID);
+
+        // Picking a user applies the form too: still not with the reversed range.
+        pick(element, MIA);
+        await flush();
+        expect(getHistory).not.toHaveBeenCalled();
+
+        change(element, 'lightning-input.to-date', '2025-03-09');
+        expect(validity).toHaveBeenLastCalledWith('');
+        click(element, 'lightning-button.apply');
+        await flush();
+        expect(getHistory).toHaveBeenLastCalledWith({
+            filter: expect.objectContaining({ fromDate: '2025-03-05', toDate: '2025-03-09', targetUserId: MIA.id }),
+        });
+        await expect(element).toBeAccessible();
     });
 
     it('offers the users the log names in the shared picker, one at a time, and drops the filter with the pick', async () => {
@@ -271,7 +310,8 @@ describe('c-history-panel', () => {
         await flush();
         expect(text($(element, '.empty'))).toBe(EMPTY);
         expect($(element, 'lightning-datatable')).toBeNull();
-        expect(text($(element, '.range'))).toBe('0–0 of 0');
+        // No "0–0 of 0" beside the message.
+        expect(text($(element, '.range'))).toBe('');
         await expect(element).toBeAccessible();
     });
 
@@ -319,7 +359,14 @@ describe('c-history-panel', () => {
         );
         expect($(element, 'a.details-user').getAttribute('href')).toBe('/lightning/r/User/0058d00000USER2AAA/view');
         // Before and After as a comparison of the fields that changed, not as JSON.
-        expect($$(element, '.detail-title').map(text)).toEqual(['What changed', 'Snapshot', 'Removed', 'Restored']);
+        // Before's permission sets, which After does not mention, are what the change recorded, not removed.
+        expect($$(element, '.detail-title').map(text)).toEqual([
+            'What changed',
+            'Also recorded',
+            'Snapshot',
+            'Removed',
+            'Restored',
+        ]);
         expect($$(element, '.change-row').length).toBeGreaterThan(0);
         expect(text($$(element, '.change-row')[0].querySelector('th'))).toBe('Profile');
         await expect(element).toBeAccessible();
@@ -340,6 +387,120 @@ describe('c-history-panel', () => {
         click(element, 'lightning-button.close-details');
         await flush();
         expect($(element, '.details')).toBeNull();
+    });
+
+    it('underlines the links inside the details line, so they do not rely on colour (axe link-in-text-block)', async () => {
+        const element = render();
+        await flush();
+        rowAction(element, 'a008d00000ABCD2AAA');
+        await flush();
+        const css = readFileSync(join(__dirname, '..', 'historyPanel.css'), 'utf8');
+        expect(css).toMatch(/\.details-meta a\s*\{[^}]*text-decoration:\s*underline/);
+        for (const link of $$(element, '.details-meta a')) {
+            expect(getComputedStyle(link).textDecoration).toContain('underline');
+        }
+        expect($$(element, '.details-meta a').map((link) => link.className)).toEqual(['details-log', 'details-user']);
+        await expect(element).toBeAccessible();
+    });
+
+    it('reads the logs the writers leave as an admin does: names, the setting turned on, the step', async () => {
+        const ROLE = '00E8d00000055zqEAA';
+        const PSL = '0PL8d00000PSL01AAA';
+        const licenseChange = {
+            id: 'a008d00000ABCD7AAA',
+            name: 'LOG-0000007',
+            action: 'LICENSE_CHANGE',
+            status: 'Completed',
+            targetUserId: '0058d00000USER2AAA',
+            targetUserName: 'Dmitri Varga',
+            before: JSON.stringify({
+                profileId: '00e8d00000PROF1AAA',
+                profileName: 'Customer Community User',
+                roleId: null,
+                roleName: null,
+                targetProfileId: '00e8d00000PROF2AAA',
+                targetProfileName: 'Contracts Plus User',
+            }),
+            after: JSON.stringify({
+                profileId: '00e8d00000PROF2AAA',
+                profileName: 'Contracts Plus User',
+                roleId: ROLE,
+                roleName: 'Western Sales Partner User',
+                contractsSetup: { permissionSetIds: ['0PS8d00000PSET1AAA'], permissionSetLicenseIds: [PSL] },
+            }),
+        };
+        const attempt = {
+            id: 'a008d00000ABCD8AAA',
+            name: 'LOG-0000008',
+            action: 'LICENSE_CHANGE_APPLY',
+            status: 'Completed',
+            targetUserId: '0058d00000USER2AAA',
+            before: JSON.stringify({ licenseChangeLogId: licenseChange.id }),
+            after: JSON.stringify({ profileChanged: true }),
+        };
+        const showAll = {
+            id: 'a008d00000ABCD9AAA',
+            name: 'LOG-0000009',
+            action: 'SHOW_ALL_SETTINGS',
+            status: 'Completed',
+            before: JSON.stringify({
+                networkId: '0DB8d00000SITE1AAA',
+                siteName: 'Contracts Portal',
+                Status: 'Live',
+                OptionsShowAllNetworkSettings: false,
+            }),
+            after: JSON.stringify({ fix: 'SHOW_ALL_SETTINGS', ok: true }),
+        };
+        const confirm = {
+            id: 'a008d00000ABCDAAAA',
+            name: 'LOG-0000010',
+            action: 'CONFIRM_READINESS_STEP',
+            status: 'Completed',
+            after: 'STANDARD_EXTERNAL_PROFILES',
+        };
+        mocked(getHistory).mockResolvedValue({
+            ...PAGE,
+            rows: [confirm, showAll, attempt, licenseChange],
+            total: 4,
+            names: { '0PS8d00000PSET1AAA': 'Contracts Portal' },
+        });
+        const element = render();
+        await flush();
+        const changeRows = (): string[][] =>
+            $$(element, '.change-row').map((row) => [
+                text(row.querySelector('th')),
+                text(row.querySelector('.change-before')),
+                text(row.querySelector('.change-after')),
+            ]);
+        const details = (): string => text($(element, '.details'));
+
+        rowAction(element, licenseChange.id);
+        await flush();
+        expect(changeRows()).toContainEqual(['Role', '(none)', 'Western Sales Partner User']);
+        const contracts = changeRows().find(([field]) => field === 'Contracts setup');
+        expect(contracts?.[2]).toBe(`Permission sets: Contracts Portal; Permission set licenses: ${PSL}`);
+        expect(details()).not.toContain(ROLE);
+        expect(details()).not.toMatch(/[{}]/);
+        await expect(element).toBeAccessible();
+
+        rowAction(element, attempt.id);
+        await flush();
+        expect(details()).toContain('License change log: LOG-0000007');
+        expect(details()).not.toContain(licenseChange.id);
+
+        rowAction(element, showAll.id);
+        await flush();
+        expect(changeRows()).toEqual([['Options show all network settings', 'false', 'true']]);
+        expect(details()).toContain('Network: Contracts Portal');
+        expect(details()).not.toMatch(/→|Fix|Ok|SHOW_ALL_SETTINGS/);
+        await expect(element).toBeAccessible();
+
+        rowAction(element, confirm.id);
+        await flush();
+        expect($$(element, '.detail-title').map(text)).toEqual(['Readiness step']);
+        expect(text($(element, '.detail-text'))).toBe('Standard external profiles allowed');
+        expect(details()).not.toContain('STANDARD_EXTERNAL_PROFILES');
+        await expect(element).toBeAccessible();
     });
 
     it('ignores other row actions and closes details of a row no longer listed', async () => {
