@@ -58,6 +58,7 @@ import SHARERS_NO_USERS from '@salesforce/label/c.CCSA_Readiness_Sharers_No_User
 
 type FixResult = Apex.ReadinessFixService.FixResult;
 type InternalUserRow = Apex.ReadinessService.InternalUserRow;
+type Capability = Apex.SetupAssistantCapabilities.Capability;
 
 /** An "Activate site" waiting for the admin's confirmation: activation can send welcome emails. */
 interface PendingActivation {
@@ -73,6 +74,10 @@ interface FindingView {
     text: string;
     /** Set when the finding has a fix Apex can make. */
     fixLabel?: string;
+    /** The Fix button is disabled: busy, or the admin lacks the permission the fix needs. */
+    fixDisabled: boolean;
+    /** Why the fix cannot run for this admin (the capability's message), shown under the button. */
+    fixUnavailable?: string;
     /** This finding's "Activate site" waits for the admin's confirmation. */
     confirming: boolean;
     /**
@@ -148,6 +153,15 @@ const FIX_CALLS: Readonly<Record<ReadinessFix, (values: readonly string[]) => Pr
     ADD_PROFILE_MEMBER: (values) => addSiteMember({ networkId: values[0], profileId: values[1] }),
 };
 
+/** The capability whose permissions each fix needs (the server refuses without them). */
+const FIX_CAPABILITIES: Readonly<Record<ReadinessFix, string>> = {
+    ACTIVATE_SITE: 'READINESS_FIXES',
+    SHOW_ALL_SETTINGS: 'READINESS_FIXES',
+    ADD_PROFILE_MEMBER: 'READINESS_FIXES',
+};
+/** "Assign CLM Runtime User" assigns a permission set: the doctor fixes' capability. */
+const SHARER_ASSIGN_CAPABILITY = 'USER_DOCTOR_FIXES';
+
 /**
  * "Org readiness" at the top of the Setup Assistant: one row per step of seed 000 with its live
  * status, the reason, a Fix where Apex DML can do it, "Open in Setup" everywhere, and "Mark as
@@ -196,6 +210,19 @@ export default class ReadinessChecklist extends LightningElement {
      * clicked may be gone (Mark as done becomes Undo confirmation, a fix disappears once done).
      */
     private pendingFocus?: { rowId: string; selectors: string[] };
+
+    /**
+     * The admin's capabilities (the shell's `AssistantContext.capabilities`): a fix whose
+     * capability is not available is disabled, with the reason. None given: every fix is offered
+     * (the server still checks).
+     */
+    @api capabilities?: readonly Capability[];
+
+    /** The reason a capability cannot be used by this admin, or undefined when it can (or is not known). */
+    private unavailableReason(name: string): string | undefined {
+        const capability = (this.capabilities ?? []).find((item) => item.name === name);
+        return capability && !capability.available ? capability.message || capability.label : undefined;
+    }
 
     override connectedCallback(): void {
         this.load();
@@ -345,7 +372,17 @@ export default class ReadinessChecklist extends LightningElement {
     }
 
     get sharerAssignDisabled(): boolean {
-        return this.showSpinner || this.sharerSelection.length === 0 || !this.sharerPermissionSet;
+        return (
+            this.showSpinner ||
+            this.sharerSelection.length === 0 ||
+            !this.sharerPermissionSet ||
+            !!this.sharerAssignUnavailable
+        );
+    }
+
+    /** Why this admin cannot assign the sharers' permission set, if they cannot. */
+    get sharerAssignUnavailable(): string | undefined {
+        return this.unavailableReason(SHARER_ASSIGN_CAPABILITY);
     }
 
     get hasSites(): boolean {
@@ -363,13 +400,20 @@ export default class ReadinessChecklist extends LightningElement {
                 iconVariant: ICONS[tone].variant,
                 itemClass: `slds-item readiness-row row-${row.id} status-${row.status}`,
                 recommended: row.severity === 'warning',
-                findings: row.findings.map((finding, index) => ({
-                    key: `${row.id}-${index}`,
-                    text: reasonMessage(finding),
-                    fixLabel: finding.action.kind === 'fix' ? fixLabel(finding.action.fix, finding) : undefined,
-                    confirming: this.pendingActivation?.key === `${row.id}-${index}`,
-                    ...verdictView(finding.verdict),
-                })),
+                findings: row.findings.map((finding, index) => {
+                    const action = finding.action;
+                    const unavailable =
+                        action.kind === 'fix' ? this.unavailableReason(FIX_CAPABILITIES[action.fix]) : undefined;
+                    return {
+                        key: `${row.id}-${index}`,
+                        text: reasonMessage(finding),
+                        fixLabel: action.kind === 'fix' ? fixLabel(action.fix, finding) : undefined,
+                        fixDisabled: this.showSpinner || !!unavailable,
+                        fixUnavailable: unavailable,
+                        confirming: this.pendingActivation?.key === `${row.id}-${index}`,
+                        ...verdictView(finding.verdict),
+                    };
+                }),
                 setupUrl: row.setupUrl,
                 setupLinkLabel: setupLinkLabel(row.setupUrl),
                 canConfirm: row.status === 'confirm',
@@ -403,7 +447,7 @@ export default class ReadinessChecklist extends LightningElement {
         const separator = key.lastIndexOf('-');
         const row = this.readinessRows.find((item) => item.id === key.slice(0, separator));
         const action = row?.findings[Number(key.slice(separator + 1))]?.action;
-        if (!action || action.kind !== 'fix') {
+        if (!action || action.kind !== 'fix' || this.unavailableReason(FIX_CAPABILITIES[action.fix])) {
             return;
         }
         if (action.fix === 'ACTIVATE_SITE') {
@@ -466,7 +510,7 @@ export default class ReadinessChecklist extends LightningElement {
     /** Gives the chosen internal users CLM Runtime User (the server checks users and set, license first). */
     async handleSharerAssign(): Promise<void> {
         const permissionSet = this.sharerPermissionSet;
-        if (!permissionSet || this.sharerSelection.length === 0) {
+        if (!permissionSet || this.sharerSelection.length === 0 || this.sharerAssignUnavailable) {
             return;
         }
         // Assigned, the list and its button go: focus goes to the row's title and new status.

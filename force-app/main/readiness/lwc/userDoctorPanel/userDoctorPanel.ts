@@ -36,6 +36,7 @@ import SEND_LOGIN_EMAIL_HELP from '@salesforce/label/c.CCSA_Doctor_Send_Login_Em
 type FixResult = Apex.ReadinessFixService.FixResult;
 type DoctorFacts = Apex.UserDoctorService.DoctorFacts;
 type DoctorUserRow = Apex.UserDoctorService.DoctorUserRow;
+type Capability = Apex.SetupAssistantCapabilities.Capability;
 
 interface CheckView {
     id: string;
@@ -47,6 +48,10 @@ interface CheckView {
     itemClass: string;
     /** The Fix button's label, when a fix can run now. */
     fixLabel?: string;
+    /** The Fix button is disabled: busy, or the admin lacks the permission the fix needs. */
+    fixDisabled?: boolean;
+    /** Why the fix cannot run for this admin (the capability's message), shown under the button. */
+    fixUnavailable?: string;
     /** "Fix first: ..." when the fix waits for other checks. */
     blockedText?: string;
     /** The Setup page, when that is the remedy. */
@@ -74,6 +79,21 @@ const FIX_CALLS: Readonly<Record<DoctorFix, (values: readonly string[]) => Promi
     ACTIVATE_SITE: (values) => activateSite({ networkId: values[0] }),
     ADD_PROFILE_MEMBER: (values) => addSiteMember({ networkId: values[0], profileId: values[1] }),
 };
+
+/**
+ * The capability whose permissions each fix needs (the server refuses without them): the site
+ * fixes are the readiness checklist's.
+ */
+const FIX_CAPABILITIES: Readonly<Record<DoctorFix, string>> = {
+    ACTIVATE_USER: 'USER_DOCTOR_FIXES',
+    ENABLE_CONTENT_USER: 'USER_DOCTOR_FIXES',
+    ASSIGN_PSL: 'USER_DOCTOR_FIXES',
+    ASSIGN_PERMISSION_SET: 'USER_DOCTOR_FIXES',
+    ACTIVATE_SITE: 'READINESS_FIXES',
+    ADD_PROFILE_MEMBER: 'READINESS_FIXES',
+};
+/** "Send login email" is a doctor fix on the server (UserDoctorController.sendLoginEmail). */
+const LOGIN_EMAIL_CAPABILITY = 'USER_DOCTOR_FIXES';
 
 /**
  * "User doctor": pick an external user (or receive one in `userId`), and see every condition a
@@ -122,6 +142,19 @@ export default class UserDoctorPanel extends LightningElement {
      * Fix button clicked is gone once the check passes.
      */
     private pendingFocus?: { checkId?: string; selectors: string[] };
+
+    /**
+     * The admin's capabilities (the shell's `AssistantContext.capabilities`): a fix whose
+     * capability is not available is disabled, with the reason. None given: every fix is offered
+     * (the server still checks).
+     */
+    @api capabilities?: readonly Capability[];
+
+    /** The reason a capability cannot be used by this admin, or undefined when it can (or is not known). */
+    private unavailableReason(name: string): string | undefined {
+        const capability = (this.capabilities ?? []).find((item) => item.name === name);
+        return capability && !capability.available ? capability.message || capability.label : undefined;
+    }
 
     /** The user to examine; set by a container, or by picking one from the search. */
     @api
@@ -196,6 +229,8 @@ export default class UserDoctorPanel extends LightningElement {
                 view.blockedText = blockedMessage(check.blockedBy);
             } else if (remedy?.kind === 'fix') {
                 view.fixLabel = doctorFixLabel(remedy.fix, check);
+                view.fixUnavailable = this.unavailableReason(FIX_CAPABILITIES[remedy.fix]);
+                view.fixDisabled = this.showSpinner || !!view.fixUnavailable;
             } else if (remedy?.kind === 'setup-link') {
                 view.setupUrl = remedy.url;
                 view.setupLinkLabel = setupLinkLabel(remedy.url);
@@ -258,7 +293,7 @@ export default class UserDoctorPanel extends LightningElement {
     async handleFix(event: Event): Promise<void> {
         const checkId = (event.target as HTMLElement).dataset.check;
         const remedy = this.result?.checks.find((check) => check.id === checkId)?.remedy;
-        if (!remedy || remedy.kind !== 'fix') {
+        if (!remedy || remedy.kind !== 'fix' || this.unavailableReason(FIX_CAPABILITIES[remedy.fix])) {
             return;
         }
         // Fixed, the button goes: focus goes to the check's title and new status (its button
@@ -283,9 +318,23 @@ export default class UserDoctorPanel extends LightningElement {
         return !!user && !!user.contactId && user.isActive === true;
     }
 
+    /** Why this admin cannot send a login email, if they cannot. */
+    get sendLoginEmailUnavailable(): string | undefined {
+        return this.unavailableReason(LOGIN_EMAIL_CAPABILITY);
+    }
+
+    /** The reason under the header, when "Send login email" is offered but disabled for this admin. */
+    get sendLoginEmailReason(): string | undefined {
+        return this.canSendLoginEmail ? this.sendLoginEmailUnavailable : undefined;
+    }
+
+    get sendLoginEmailDisabled(): boolean {
+        return this.showSpinner || !!this.sendLoginEmailUnavailable;
+    }
+
     async handleSendLoginEmail(): Promise<void> {
         const userId = this.facts?.user.id;
-        if (!userId) {
+        if (!userId || this.sendLoginEmailUnavailable) {
             return;
         }
         await this.run(async () => {

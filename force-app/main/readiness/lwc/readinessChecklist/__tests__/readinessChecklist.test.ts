@@ -53,6 +53,18 @@ function readyFacts(): OrgFacts {
     };
 }
 
+/** A capability of the shell's context, as `SetupAssistantAccess.capabilities()` gives it. */
+function capability(name: string, available: boolean): Apex.SetupAssistantCapabilities.Capability {
+    return {
+        name,
+        label: name,
+        available,
+        missingRequirements: available ? [] : ['X'],
+        missingPermissions: available ? [] : ['Some Permission'],
+        message: available ? null : `${name} needs Some Permission.`,
+    };
+}
+
 function flush(): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -249,6 +261,50 @@ describe('c-readiness-checklist', () => {
         await flush();
         expect(clearReadinessConfirmation).toHaveBeenCalledWith({ rowId: 'STANDARD_EXTERNAL_PROFILES' });
         expect($(element, '.row-STANDARD_EXTERNAL_PROFILES').classList.contains('status-confirm')).toBe(true);
+    });
+
+    it('disables the fixes and the sharer assignment the admin lacks the permission for, saying why', async () => {
+        mocked(getReadinessFacts).mockResolvedValue({
+            ...FACTS,
+            sites: [{ ...FACTS.sites[0], status: 'Live', showAllSettings: false }],
+        });
+        mocked(searchInternalUsers).mockResolvedValue([
+            { id: '005000000000099AAA', name: 'Iris Intern', profileName: 'Standard User' },
+        ]);
+        const element = createElement('c-readiness-checklist', { is: ReadinessChecklist });
+        (element as unknown as { capabilities: unknown }).capabilities = [
+            capability('READINESS', true),
+            capability('READINESS_FIXES', false),
+            capability('USER_DOCTOR_FIXES', false),
+        ];
+        document.body.appendChild(element);
+        await flush();
+        const fix = $(element, '.row-SITE lightning-button.fix') as HTMLElement & { label: string; disabled: boolean };
+        expect(fix.label).toBe('Show all settings in Contracts Portal');
+        expect(fix.disabled).toBe(true);
+        expect(text($(element, '.row-SITE .fix-unavailable'))).toBe('READINESS_FIXES needs Some Permission.');
+        fix.click();
+        await flush();
+        expect(showAllSettings).not.toHaveBeenCalled();
+        $(element, 'lightning-button.sharer-search').click();
+        await flush();
+        $(element, 'lightning-checkbox-group.sharer-users').dispatchEvent(
+            new CustomEvent('change', { detail: { value: ['005000000000099AAA'] } }),
+        );
+        await flush();
+        expect(($(element, 'lightning-button.sharer-assign') as HTMLElement & { disabled: boolean }).disabled).toBe(
+            true,
+        );
+        expect(text($(element, '.sharer-unavailable'))).toBe('USER_DOCTOR_FIXES needs Some Permission.');
+        await expect(element).toBeAccessible();
+
+        // With the permissions, the same fix is offered.
+        (element as unknown as { capabilities: unknown }).capabilities = [capability('READINESS_FIXES', true)];
+        await flush();
+        expect(($(element, '.row-SITE lightning-button.fix') as HTMLElement & { disabled: boolean }).disabled).toBe(
+            false,
+        );
+        expect($(element, '.fix-unavailable')).toBeNull();
     });
 
     describe('focus after an action (WCAG 2.4.3: never lost on the page)', () => {

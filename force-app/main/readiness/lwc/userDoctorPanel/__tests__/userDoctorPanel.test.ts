@@ -58,6 +58,18 @@ function healthyFacts(): DoctorFacts {
     });
 }
 
+/** A capability of the shell's context, as `SetupAssistantAccess.capabilities()` gives it. */
+function capability(name: string, available: boolean): Apex.SetupAssistantCapabilities.Capability {
+    return {
+        name,
+        label: name,
+        available,
+        missingRequirements: available ? [] : ['X'],
+        missingPermissions: available ? [] : ['Some Permission'],
+        message: available ? null : `${name} needs Some Permission.`,
+    };
+}
+
 function flush(): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -272,6 +284,37 @@ describe('c-user-doctor-panel', () => {
         clickButton(check(element, id).querySelector('lightning-button.fix'));
         await flush();
         expect(method).toHaveBeenCalledWith(params);
+    });
+
+    it('disables every fix and "Send login email" for an admin without the assignment permissions, saying why', async () => {
+        mocked(getDoctorFacts).mockResolvedValue(factsWith({ contentUser: false, sites: [] }));
+        const element = createElement('c-user-doctor-panel', { is: UserDoctorPanel });
+        Object.assign(element, {
+            userId: USER,
+            capabilities: [capability('USER_DOCTOR', true), capability('USER_DOCTOR_FIXES', false)],
+        });
+        document.body.appendChild(element);
+        await flush();
+        type Button = HTMLElement & { disabled: boolean };
+        const content = check(element, 'CONTENT_USER');
+        expect((content.querySelector('lightning-button.fix') as Button).disabled).toBe(true);
+        expect(content.querySelector('.fix-unavailable')?.textContent?.trim()).toBe(
+            'USER_DOCTOR_FIXES needs Some Permission.',
+        );
+        expect(
+            (check(element, 'CCPLUS_PERMISSION_SET_LICENSE').querySelector('lightning-button.fix') as Button).disabled,
+        ).toBe(true);
+        // The site fix needs the readiness fixes' permissions, which this admin holds.
+        expect((check(element, 'SITE_MEMBER').querySelector('lightning-button.fix') as Button).disabled).toBe(false);
+        expect(check(element, 'SITE_MEMBER').querySelector('.fix-unavailable')).toBeNull();
+        expect((root(element).querySelector('lightning-button.send-login-email') as Button).disabled).toBe(true);
+        expect(root(element).querySelector('.send-login-email-unavailable')?.textContent?.trim()).toBe(
+            'USER_DOCTOR_FIXES needs Some Permission.',
+        );
+        clickButton(content.querySelector('lightning-button.fix'));
+        await flush();
+        expect(enableContentUser).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
     });
 
     describe('focus after a fix (WCAG 2.4.3: never lost on the page)', () => {
