@@ -2,7 +2,7 @@
  * Turns the validator's items (a code and its values) into the sentences an admin reads, from
  * Custom Labels, so that every message can be translated and the codes stay stable.
  */
-import { countedLabel, formatLabel, pluralLabel } from 'c/labelFormat';
+import { countedLabel, countText, formatLabel, pluralLabel } from 'c/labelFormat';
 import PLAN_PAGE from '@salesforce/label/c.CCSA_Plan_Page';
 import PLAN_PAGE_ONE from '@salesforce/label/c.CCSA_Plan_Page_One';
 import UPGRADE_FIT from '@salesforce/label/c.CCSA_Upgrade_Fit';
@@ -194,7 +194,7 @@ export function statusLabel(status: string | null | undefined): string {
  * @returns the line
  */
 export function seatsLeftText(license: string, left: number): string {
-    return formatLabel(countedLabel(left, UPGRADE_SEATS_ONE, UPGRADE_SEATS), license, left);
+    return formatLabel(countedLabel(left, UPGRADE_SEATS_ONE, UPGRADE_SEATS), license, countText(left));
 }
 
 /**
@@ -213,7 +213,7 @@ export function fitLabel(count: number): string {
  * @returns the line
  */
 export function readyCountText(ready: number, total: number): string {
-    return formatLabel(countedLabel(total, READY_COUNT_ONE, READY_COUNT), ready, total);
+    return formatLabel(countedLabel(total, READY_COUNT_ONE, READY_COUNT), countText(ready), countText(total));
 }
 
 /**
@@ -233,5 +233,10 @@ export function cancelledText(count: number): string {
  * @returns the line
  */
 export function planPageText(page: number, pageCount: number, rows: number): string {
-    return formatLabel(countedLabel(rows, PLAN_PAGE_ONE, PLAN_PAGE), page, pageCount, rows);
+    return formatLabel(
+        countedLabel(rows, PLAN_PAGE_ONE, PLAN_PAGE),
+        countText(page),
+        countText(pageCount),
+        countText(rows),
+    );
 }

@@ -38,7 +38,16 @@ export function pluralLabel(
     many: string,
     ...values: ReadonlyArray<string | number | null | undefined>
 ): string {
-    return formatLabel(count === 1 ? one : many, count, ...values);
+    return formatLabel(count === 1 ? one : many, count.toLocaleString(), ...values);
+}
+
+/**
+ * A count as the admin reads it: grouped by the user's locale ("1,968"), not "1968".
+ * @param count the number
+ * @returns the text
+ */
+export function countText(count: number): string {
+    return count.toLocaleString();
 }
 
 /**

@@ -3,7 +3,7 @@
  * Apex maps to the same codes (`UserEnablementService.codeFor`): each problem with its fix, from
  * Custom Labels.
  */
-import { countedLabel, formatLabel, joinSentences, pluralLabel } from 'c/labelFormat';
+import { countedLabel, countText, formatLabel, joinSentences, pluralLabel } from 'c/labelFormat';
 import { plainText } from 'c/planRows';
 import type { FixCode, Problem, ProblemCode, Warning, WarningCode } from 'c/userEnablement';
 import PROBLEM_EMAIL_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_EMAIL_MISSING';
@@ -261,7 +261,7 @@ export function refusalProblemMessage(problem: { code: string; message?: string 
  * @returns the line
  */
 export function seatsLeftText(license: string, left: number): string {
-    return formatLabel(countedLabel(left, SEATS_ONE, SEATS), license, left);
+    return formatLabel(countedLabel(left, SEATS_ONE, SEATS), license, countText(left));
 }
 
 /**
@@ -272,7 +272,7 @@ export function seatsLeftText(license: string, left: number): string {
  * @returns the option label
  */
 export function profileOptionText(profile: string, license: string, left: number): string {
-    return formatLabel(countedLabel(left, PROFILE_OPTION_ONE, PROFILE_OPTION), profile, license, left);
+    return formatLabel(countedLabel(left, PROFILE_OPTION_ONE, PROFILE_OPTION), profile, license, countText(left));
 }
 
 /**
@@ -301,7 +301,7 @@ export function fitLabel(count: number): string {
  * @returns the line
  */
 export function readyCountText(ready: number, total: number): string {
-    return formatLabel(countedLabel(total, READY_COUNT_ONE, READY_COUNT), ready, total);
+    return formatLabel(countedLabel(total, READY_COUNT_ONE, READY_COUNT), countText(ready), countText(total));
 }
 
 /**
@@ -312,5 +312,10 @@ export function readyCountText(ready: number, total: number): string {
  * @returns the line
  */
 export function planPageText(page: number, pageCount: number, rows: number): string {
-    return formatLabel(countedLabel(rows, PLAN_PAGE_ONE, PLAN_PAGE), page, pageCount, rows);
+    return formatLabel(
+        countedLabel(rows, PLAN_PAGE_ONE, PLAN_PAGE),
+        countText(page),
+        countText(pageCount),
+        countText(rows),
+    );
 }

@@ -46,6 +46,7 @@ describe('pluralLabel', () => {
 
     it('uses the label for one when the count is exactly one', () => {
         expect(pluralLabel(1, one, many)).toBe('1 user selected');
+        expect(pluralLabel(2300, one, many)).toBe('2,300 users selected');
         expect(pluralLabel(1, 'One seat is left for {1}', '{0} seats are left for {1}', 'Plus')).toBe(
             'One seat is left for Plus',
         );

@@ -145,6 +145,10 @@ describe('counts, for one and for many (issue 11 §1)', () => {
         expect(readyCountText(1, 1)).toBe('1 of 1 row is ready.');
         expect(readyCountText(0, 1)).toBe('0 of 1 row is ready.');
         expect(readyCountText(2, 3)).toBe('2 of 3 rows are ready.');
+        // Counts are grouped as the admin reads them (admin walk: "425 of 1968 rows", "(1968 rows)").
+        expect(readyCountText(425, 1968)).toBe('425 of 1,968 rows are ready.');
+        expect(planPageText(1, 40, 1968)).toContain('1,968');
+        expect(seatsLeftText('Customer Community Plus', 12000)).toContain('12,000');
         expect(planPageText(1, 1, 1)).toBe('Page 1 of 1 (1 row)');
         expect(planPageText(2, 3, 120)).toBe('Page 2 of 3 (120 rows)');
     });
