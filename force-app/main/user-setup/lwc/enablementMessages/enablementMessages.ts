@@ -211,7 +211,8 @@ function problemLabel(problem: Problem): string {
  */
 export function problemMessage(problem: Problem): string {
     const text = formatLabel(problemLabel(problem), ...problem.values);
-    return joinSentences(text, formatLabel(FIX_PREFIX, FIXES[problem.fix]));
+    // A fix may name what the problem names (ADD_LICENSE_SEATS: the license that is short).
+    return joinSentences(text, formatLabel(FIX_PREFIX, formatLabel(FIXES[problem.fix], ...problem.values)));
 }
 
 /**
@@ -231,7 +232,8 @@ export function warningMessage(warning: Warning): string {
 export function platformProblemMessage(problem: { code: string; message?: string | null }): string {
     const known = (PROBLEMS as Record<string, string>)[problem.code];
     const headline = known ? formatLabel(known).replace(/\s*\{\d\}/g, '') : PROBLEMS.PLATFORM_ERROR;
-    const fix = FIXES[PLATFORM_FIX[problem.code] ?? 'RETRY'];
+    // No values come with a platform code: a fix's placeholder goes, as the headline's do.
+    const fix = FIXES[PLATFORM_FIX[problem.code] ?? 'RETRY'].replace(/\s*\{\d\}/g, '');
     // The platform's words may carry HTML ("Duplicate Username.<br>The username…"): shown as text.
     const message = plainText(problem.message);
     const detail = message ? ` (${message})` : '';

@@ -113,6 +113,15 @@ describe('counts, for one and for many (issue 11 §1)', () => {
         expect(seats('NOT_ENOUGH_LICENSE_SEATS', '2')).toMatch(
             /^The selection needs 3 Customer Community Plus licenses and 2 are left\./,
         );
+        // The fix names the license that is short (admin walk: the Login license's fix said "Customer Community Plus").
+        expect(
+            problemMessage({
+                code: 'NOT_ENOUGH_LICENSE_SEATS',
+                values: ['Customer Community Plus Login', '126', '5'],
+                fix: 'ADD_LICENSE_SEATS',
+            }),
+        ).toMatch(/Fix: Buy or free Customer Community Plus Login licenses/);
+        expect(platformProblemMessage({ code: 'NOT_ENOUGH_LICENSE_SEATS', message: 'x' })).not.toMatch(/\{\d\}/);
         expect(seats('NOT_ENOUGH_PSL_SEATS', '1')).toMatch(/needs 3 seats and only 1 is left\./);
         expect(seats('NOT_ENOUGH_PSL_SEATS', '0')).toMatch(/has no seat left, and the selection needs 3\./);
         expect(seats('NOT_ENOUGH_PSL_SEATS', '2')).toMatch(/needs 3 seats and 2 are left\./);
