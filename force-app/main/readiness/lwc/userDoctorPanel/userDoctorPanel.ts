@@ -32,6 +32,10 @@ import ACTION_ERROR from '@salesforce/label/c.CCSA_Doctor_Action_Error';
 import LOADING from '@salesforce/label/c.CCSA_Loading';
 import SEND_LOGIN_EMAIL from '@salesforce/label/c.CCSA_Doctor_Send_Login_Email';
 import SEND_LOGIN_EMAIL_HELP from '@salesforce/label/c.CCSA_Doctor_Send_Login_Email_Help';
+import SEND_LOGIN_EMAIL_CONFIRM_TITLE from '@salesforce/label/c.CCSA_Doctor_Send_Login_Email_Confirm_Title';
+import SEND_LOGIN_EMAIL_CONFIRM_BODY from '@salesforce/label/c.CCSA_Doctor_Send_Login_Email_Confirm_Body';
+import SEND_LOGIN_EMAIL_CONFIRM_BUTTON from '@salesforce/label/c.CCSA_Doctor_Send_Login_Email_Confirm_Button';
+import CANCEL from '@salesforce/label/c.CCSA_Doctor_Cancel';
 
 type FixResult = Apex.ReadinessFixService.FixResult;
 type DoctorFacts = Apex.UserDoctorService.DoctorFacts;
@@ -115,6 +119,8 @@ export default class UserDoctorPanel extends LightningElement {
         loading: LOADING,
         sendLoginEmail: SEND_LOGIN_EMAIL,
         sendLoginEmailHelp: SEND_LOGIN_EMAIL_HELP,
+        sendLoginEmailConfirmButton: SEND_LOGIN_EMAIL_CONFIRM_BUTTON,
+        cancel: CANCEL,
     };
 
     /** The picker's columns: the user, their username, license and account. */
@@ -135,6 +141,17 @@ export default class UserDoctorPanel extends LightningElement {
     fixResult?: FixResult;
     /** A user handed over by the container (the quick action): no search then. */
     handedOver = false;
+    /**
+     * "Send login email" waits for the admin's confirmation: it resets the user's password (the
+     * current one stops working) and Salesforce emails them.
+     */
+    confirmingLoginEmail = false;
+    /**
+     * The user a login email was sent to: not offered again for them until the admin reads the
+     * user again (picks them again or "Check again"), so a second click cannot reset the password
+     * a second time.
+     */
+    private loginEmailSentTo?: string;
     private examinedId?: string;
     /**
      * Where focus goes once a fix's outcome is on screen (WCAG 2.4.3): the first of `selectors`
@@ -165,6 +182,7 @@ export default class UserDoctorPanel extends LightningElement {
         this.handedOver = !!value;
         if (value && value !== this.examinedId) {
             this.examinedId = value;
+            this.resetLoginEmail();
             this.load();
         }
     }
@@ -254,6 +272,8 @@ export default class UserDoctorPanel extends LightningElement {
         const [userId] = this.selection.ids;
         this.fixResult = undefined;
         this.actionError = undefined;
+        // The user is read again (or another one): "Send login email" is offered afresh.
+        this.resetLoginEmail();
         if (!userId) {
             this.examinedId = undefined;
             this.facts = undefined;
@@ -269,7 +289,15 @@ export default class UserDoctorPanel extends LightningElement {
     handleRefresh(): void {
         this.fixResult = undefined;
         this.actionError = undefined;
+        // Read again: "Send login email" is offered afresh.
+        this.resetLoginEmail();
         this.load();
+    }
+
+    /** Forgets a login email sent and closes its confirmation: the user is read again. */
+    private resetLoginEmail(): void {
+        this.loginEmailSentTo = undefined;
+        this.confirmingLoginEmail = false;
     }
 
     override renderedCallback(): void {
@@ -311,11 +339,25 @@ export default class UserDoctorPanel extends LightningElement {
 
     /**
      * "Send login email" is offered for an active external user: Setup's "Generate new password
-     * and notify user". The server refuses anyone else (USER_NOT_EXTERNAL).
+     * and notify user". The server refuses anyone else (USER_NOT_EXTERNAL). Once sent, it is not
+     * offered again for that user until the user is read again.
      */
     get canSendLoginEmail(): boolean {
         const user = this.facts?.user;
-        return !!user && !!user.contactId && user.isActive === true;
+        return !!user && !!user.contactId && user.isActive === true && user.id !== this.loginEmailSentTo;
+    }
+
+    /** The confirmation of "Send login email" is on screen. */
+    get showLoginEmailConfirm(): boolean {
+        return this.confirmingLoginEmail && this.canSendLoginEmail;
+    }
+
+    get loginEmailConfirmTitle(): string {
+        return formatLabel(SEND_LOGIN_EMAIL_CONFIRM_TITLE, this.userName);
+    }
+
+    get loginEmailConfirmBody(): string {
+        return formatLabel(SEND_LOGIN_EMAIL_CONFIRM_BODY, this.userName);
     }
 
     /** Why this admin cannot send a login email, if they cannot. */
@@ -332,13 +374,46 @@ export default class UserDoctorPanel extends LightningElement {
         return this.showSpinner || !!this.sendLoginEmailUnavailable;
     }
 
-    async handleSendLoginEmail(): Promise<void> {
-        const userId = this.facts?.user.id;
-        if (!userId || this.sendLoginEmailUnavailable) {
+    /** "Send login email": nothing is sent yet, the admin confirms first (focus goes to "Send"). */
+    handleSendLoginEmail(): void {
+        if (!this.canSendLoginEmail || this.sendLoginEmailUnavailable || this.showSpinner) {
             return;
         }
+        const alreadyOpen = this.confirmingLoginEmail;
+        this.confirmingLoginEmail = true;
+        this.pendingFocus = { selectors: ['lightning-button.confirm-login-email'] };
+        if (alreadyOpen) {
+            // Nothing re-renders: focus moves now.
+            this.restoreFocus();
+        }
+    }
+
+    /** "Cancel" in the confirmation: nothing is sent, focus goes back to "Send login email". */
+    handleCancelLoginEmail(): void {
+        this.confirmingLoginEmail = false;
+        this.pendingFocus = { selectors: ['lightning-button.send-login-email'] };
+    }
+
+    /**
+     * "Send" in the confirmation: the password is reset and the email sent, once. Sent, the
+     * action goes (focus to the user's name, the notice says it is sent); refused or failed, it
+     * stays offered (focus back to it).
+     */
+    async handleConfirmLoginEmail(): Promise<void> {
+        const userId = this.facts?.user.id;
+        const confirmed = this.confirmingLoginEmail;
+        this.confirmingLoginEmail = false;
+        if (!confirmed || !userId || !this.canSendLoginEmail || this.sendLoginEmailUnavailable || this.showSpinner) {
+            return;
+        }
+        this.pendingFocus = { selectors: ['lightning-button.send-login-email'] };
         await this.run(async () => {
-            this.fixResult = await sendLoginEmail({ userId });
+            const result = await sendLoginEmail({ userId });
+            this.fixResult = result;
+            if (result?.ok) {
+                this.loginEmailSentTo = userId;
+                this.pendingFocus = { selectors: ['.examined-user'] };
+            }
         });
     }
 

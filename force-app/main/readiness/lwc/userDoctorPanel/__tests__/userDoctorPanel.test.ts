@@ -8,6 +8,7 @@ import assignPermissionSetLicense from '@salesforce/apex/UserDoctorController.as
 import assignPermissionSet from '@salesforce/apex/UserDoctorController.assignPermissionSet';
 import activateSite from '@salesforce/apex/ReadinessController.activateSite';
 import addSiteMember from '@salesforce/apex/ReadinessController.addSiteMember';
+import sendLoginEmail from '@salesforce/apex/UserDoctorController.sendLoginEmail';
 import LOAD_ERROR from '@salesforce/label/c.CCSA_Doctor_Load_Error';
 import ACTION_ERROR from '@salesforce/label/c.CCSA_Doctor_Action_Error';
 import NO_RESULTS from '@salesforce/label/c.CCSA_Picker_No_Results';
@@ -31,6 +32,7 @@ jest.mock('@salesforce/apex/UserDoctorController.assignPermissionSet', () => ({ 
 });
 jest.mock('@salesforce/apex/ReadinessController.activateSite', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ReadinessController.addSiteMember', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserDoctorController.sendLoginEmail', () => ({ default: jest.fn() }), { virtual: true });
 
 type DoctorFacts = Apex.UserDoctorService.DoctorFacts;
 type DoctorUserFact = Apex.UserDoctorService.DoctorUserFact;
@@ -353,6 +355,175 @@ describe('c-user-doctor-panel', () => {
                 check(element, 'CONTENT_USER').querySelector('lightning-button.fix'),
             );
             focus.mockRestore();
+        });
+    });
+
+    describe('"Send login email" (resets the password: confirmed first, sent once)', () => {
+        type Button = HTMLElement & { disabled: boolean; label: string };
+        const $ = (element: HTMLElement, selector: string): Button | null =>
+            root(element).querySelector(selector) as Button | null;
+        const sendButton = (element: HTMLElement): Button | null => $(element, 'lightning-button.send-login-email');
+        const confirmButton = (element: HTMLElement): Button | null =>
+            $(element, '.login-email-confirm lightning-button.confirm-login-email');
+        const cancelButton = (element: HTMLElement): Button | null =>
+            $(element, '.login-email-confirm lightning-button.cancel-login-email');
+        const notice = (element: HTMLElement, selector: string): HTMLElement | null =>
+            root(element).querySelector('c-fix-result-notice')?.shadowRoot?.querySelector(selector) ?? null;
+        let focus: jest.SpyInstance;
+        /** The element focused last (the stubs' buttons take no real focus: the call is what counts). */
+        const focused = (): unknown => focus.mock.contexts[focus.mock.contexts.length - 1];
+
+        beforeEach(() => {
+            focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        });
+
+        afterEach(() => {
+            focus.mockRestore();
+        });
+
+        it('asks first: the first click sends nothing, says what happens and focuses "Send"', async () => {
+            const element = render(USER);
+            await flush();
+            expect(sendButton(element)?.label).toBe('Send login email');
+            expect($(element, '.login-email-confirm')).toBeNull();
+            clickButton(sendButton(element));
+            await flush();
+            expect(sendLoginEmail).not.toHaveBeenCalled();
+            const confirm = $(element, '.login-email-confirm') as HTMLElement;
+            expect(confirm.querySelector('h3')?.textContent?.trim()).toBe('Send a login email to Bruno Vargas?');
+            expect(confirm.querySelector('.confirm-body')?.textContent).toBe(
+                'The password of Bruno Vargas is reset: their current password stops working at once, and Salesforce emails them a link to set a new one.',
+            );
+            expect(confirmButton(element)?.label).toBe('Send');
+            expect(cancelButton(element)?.label).toBe('Cancel');
+            expect(focused()).toBe(confirmButton(element));
+            // A second click keeps the one confirmation, still sending nothing.
+            clickButton(sendButton(element));
+            await flush();
+            expect(root(element).querySelectorAll('.login-email-confirm')).toHaveLength(1);
+            expect(focused()).toBe(confirmButton(element));
+            expect(sendLoginEmail).not.toHaveBeenCalled();
+            await expect(element).toBeAccessible();
+        });
+
+        it('sends nothing on Cancel, and focus goes back to "Send login email"', async () => {
+            const element = render(USER);
+            await flush();
+            clickButton(sendButton(element));
+            await flush();
+            clickButton(cancelButton(element));
+            await flush();
+            expect($(element, '.login-email-confirm')).toBeNull();
+            expect(sendLoginEmail).not.toHaveBeenCalled();
+            expect(sendButton(element)?.disabled).toBe(false);
+            expect(focused()).toBe(sendButton(element));
+            await expect(element).toBeAccessible();
+        });
+
+        it('sends once on "Send", shows the result and offers it no more until the user is read again', async () => {
+            mocked(sendLoginEmail).mockResolvedValue({ ok: true, message: 'Login email sent.', setupUrl: '/u' });
+            mocked(enableContentUser).mockResolvedValue({ ok: false, message: 'No.', setupUrl: '/x' });
+            mocked(getDoctorFacts).mockResolvedValue(factsWith({ contentUser: false }));
+            const element = render(USER);
+            await flush();
+            clickButton(sendButton(element));
+            await flush();
+            const send = confirmButton(element);
+            // A double click on "Send": one reset, not two.
+            clickButton(send);
+            clickButton(send);
+            await flush();
+            await flush();
+            expect(sendLoginEmail).toHaveBeenCalledTimes(1);
+            expect(sendLoginEmail).toHaveBeenCalledWith({ userId: USER });
+            expect(notice(element, '.fix-done')?.textContent?.trim()).toBe('Login email sent.');
+            expect($(element, '.login-email-confirm')).toBeNull();
+            expect(sendButton(element)).toBeNull();
+            const name = $(element, '.examined-user') as HTMLElement;
+            expect(name.getAttribute('tabindex')).toBe('-1');
+            expect(focused()).toBe(name);
+            await expect(element).toBeAccessible();
+
+            // A fix re-reads the facts after it: the login email is still not offered again.
+            clickButton(check(element, 'CONTENT_USER').querySelector('lightning-button.fix'));
+            await flush();
+            await flush();
+            expect(getDoctorFacts).toHaveBeenCalledTimes(2);
+            expect(sendButton(element)).toBeNull();
+
+            // "Check again" reads the user again: offered afresh, and confirmed first again.
+            clickButton(root(element).querySelector('lightning-button.refresh'));
+            await flush();
+            expect(getDoctorFacts).toHaveBeenCalledTimes(3);
+            expect(sendButton(element)?.disabled).toBe(false);
+            clickButton(sendButton(element));
+            await flush();
+            expect(sendLoginEmail).toHaveBeenCalledTimes(1);
+            clickButton(confirmButton(element));
+            await flush();
+            expect(sendLoginEmail).toHaveBeenCalledTimes(2);
+            expect(sendButton(element)).toBeNull();
+        });
+
+        it('offers it again when the user is picked again', async () => {
+            mocked(sendLoginEmail).mockResolvedValue({ ok: true, message: 'Login email sent.', setupUrl: '/u' });
+            const element = render();
+            await flush();
+            await searchFor(element, 'bru');
+            await choose(element, 0);
+            clickButton(sendButton(element));
+            await flush();
+            clickButton(confirmButton(element));
+            await flush();
+            expect(sendButton(element)).toBeNull();
+            (picker(element)?.querySelector('lightning-button-icon.remove-selected') as HTMLElement).click();
+            await flush();
+            await searchFor(element, 'bru');
+            await choose(element, 0);
+            expect(getDoctorFacts).toHaveBeenCalledTimes(2);
+            expect(sendButton(element)).not.toBeNull();
+            expect($(element, '.login-email-confirm')).toBeNull();
+        });
+
+        it('stays offered when sending failed or was refused, with focus back on it', async () => {
+            mocked(sendLoginEmail).mockRejectedValue({ body: { message: 'boom' } });
+            const element = render(USER);
+            await flush();
+            clickButton(sendButton(element));
+            await flush();
+            clickButton(confirmButton(element));
+            await flush();
+            await flush();
+            const panel = root(element).querySelector('c-error-panel') as unknown as { friendlyMessage: string };
+            expect(panel.friendlyMessage).toBe(ACTION_ERROR);
+            expect(sendButton(element)?.disabled).toBe(false);
+            expect($(element, '.login-email-confirm')).toBeNull();
+            expect(focused()).toBe(sendButton(element));
+            await expect(element).toBeAccessible();
+
+            mocked(sendLoginEmail).mockResolvedValue({ ok: false, message: 'Not external.', setupUrl: '/setup/u' });
+            clickButton(sendButton(element));
+            await flush();
+            expect(sendLoginEmail).toHaveBeenCalledTimes(1);
+            clickButton(confirmButton(element));
+            await flush();
+            await flush();
+            expect(sendLoginEmail).toHaveBeenCalledTimes(2);
+            expect(notice(element, '.fix-refused .refusal-message')?.textContent).toBe('Not external.');
+            expect(sendButton(element)?.disabled).toBe(false);
+            expect(focused()).toBe(sendButton(element));
+            await expect(element).toBeAccessible();
+        });
+
+        it('asks nothing for an admin who may not send it', async () => {
+            const element = createElement('c-user-doctor-panel', { is: UserDoctorPanel });
+            Object.assign(element, { userId: USER, capabilities: [capability('USER_DOCTOR_FIXES', false)] });
+            document.body.appendChild(element);
+            await flush();
+            clickButton(sendButton(element));
+            await flush();
+            expect($(element, '.login-email-confirm')).toBeNull();
+            expect(sendLoginEmail).not.toHaveBeenCalled();
         });
     });
 
