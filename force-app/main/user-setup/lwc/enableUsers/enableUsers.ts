@@ -29,6 +29,7 @@ import {
     lockedByRun,
     recordRun,
     retryFromPlan,
+    licenseSeatsTakenByRun,
     seatsTakenByRun,
 } from 'c/enablementRun';
 import type { CsvRow, CustomerChoice, CustomerMatch, RunRecord, TypedCustomer } from 'c/enablementRun';
@@ -587,10 +588,16 @@ export default class EnableUsers extends LightningElement {
                 );
                 const org = toOrgFacts(facts, this.profileId || undefined);
                 const license = org.profile ? org.profile.licenseName : '';
+                // The seats a run took since the Check are gone: the plan counts what is left.
+                const pslTaken = licenseSeatsTakenByRun(this.records);
                 return planEnablement(
                     planned,
                     {
                         ...org,
+                        permissionSetLicenses: org.permissionSetLicenses.map((psl) => ({
+                            ...psl,
+                            seatsLeft: Math.max(0, psl.seatsLeft - (pslTaken.get(psl.id) ?? 0)),
+                        })),
                         takenUsernames: [...facts.takenUsernames, ...this.lookedUpTaken.usernames, ...locked.usernames],
                         takenNicknames: [...facts.takenNicknames, ...this.lookedUpTaken.nicknames, ...locked.nicknames],
                         licenseSeatsLeft: Math.max(0, org.licenseSeatsLeft - (this.seatsTaken.get(license) ?? 0)),

@@ -499,6 +499,24 @@ export function seatsTakenByRun(
 }
 
 /**
+ * Permission set license seats the runs took since the facts were read: one of each license a
+ * created user was given (`permissionSetLicenseIds` of its request).
+ * @param records the run records
+ * @returns seats taken, by permission set license id
+ */
+export function licenseSeatsTakenByRun(records: ReadonlyMap<string, RunRecord>): Map<string, number> {
+    const taken = new Map<string, number>();
+    for (const { request, result } of records.values()) {
+        if (result.status === 'Created' || result.status === 'Incomplete') {
+            for (const id of new Set(request.permissionSetLicenseIds ?? [])) {
+                taken.set(id, (taken.get(id) ?? 0) + 1);
+            }
+        }
+    }
+    return taken;
+}
+
+/**
  * LIKE patterns that match exactly the values typed on rows (escaped, no wildcard): the org's
  * facts for an edited username or nickname, which the Check's patterns may not have covered.
  * @param values the typed values

@@ -23,6 +23,7 @@ import {
     lockedByRun,
     recordRun,
     retryFromPlan,
+    licenseSeatsTakenByRun,
     seatsTakenByRun,
 } from 'c/enablementRun';
 import type { TypedCustomer } from 'c/enablementRun';
@@ -420,6 +421,23 @@ describe('the plan after a run', () => {
             new Map([['Customer Community Plus', 2]]),
         );
         expect(seatsTakenByRun(records, new Map())).toEqual(new Map());
+    });
+
+    it('counts the permission set license seats the runs took (admin walk: the plan said 6 left after 5 were used)', () => {
+        const withLicenses = (contactId: string, ids: string[]): EnableRequest =>
+            ({ ...request(contactId, contactId), permissionSetLicenseIds: ids }) as EnableRequest;
+        const records = recordRun(
+            new Map(),
+            [withLicenses('1', ['0PLa', '0PLb']), withLicenses('2', ['0PLa', '0PLa']), withLicenses('3', ['0PLa'])],
+            [result('1', 'Created'), result('2', 'Incomplete'), result('3', 'Failed')],
+        );
+        expect(licenseSeatsTakenByRun(records)).toEqual(
+            new Map([
+                ['0PLa', 2],
+                ['0PLb', 1],
+            ]),
+        );
+        expect(licenseSeatsTakenByRun(new Map())).toEqual(new Map());
     });
 
     it('looks up typed values exactly, escaped, once each', () => {
