@@ -608,8 +608,19 @@ export default class LicenseUpgrade extends LightningElement {
         return this.ranSinceValidate && !this.busy;
     }
 
+    /**
+     * The selection's blockers as validated. After a run the seat count it measured is stale (the
+     * seat line counts what the run took): that blocker goes until the next Validate, which Run
+     * waits for anyway.
+     */
     get selectionBlockers(): VerdictLine[] {
-        return this.validation ? lines('selection', this.validation.selectionBlockers) : [];
+        if (!this.validation) {
+            return [];
+        }
+        const blockers = this.ranSinceValidate
+            ? this.validation.selectionBlockers.filter((item) => item.code !== 'NOT_ENOUGH_SEATS')
+            : this.validation.selectionBlockers;
+        return lines('selection', blockers);
     }
 
     /** Users the Run button changes: ready, and no run since Validate. */

@@ -235,6 +235,39 @@ describe('c-license-upgrade', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('drops the validated seat shortage once a run took the seats that fit (the seat line counts them)', async () => {
+        // Two users who can change and one seat: "Change the one that fits".
+        const second = { ...FACTS.users[0], id: GALE, name: 'Casey Two', contactId: '003000000000002AAA' };
+        mocked(getUpgradeFacts).mockResolvedValue({
+            ...FACTS,
+            target: { ...FACTS.target, seatsAvailable: 1 },
+            users: [FACTS.users[0], second],
+        });
+        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
+        mocked(applyLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Applied', { profileChanged: true })]);
+        mocked(reconcileLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Completed', { profileChanged: true })]);
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        for (const userId of [CASEY, GALE]) {
+            for (const verdict of element.shadowRoot!.querySelectorAll('c-upgrade-verdict')) {
+                fire(verdict, 'acknowledge', { userId, checked: true });
+            }
+        }
+        await flush();
+        const blockers = (): string[] =>
+            [...element.shadowRoot!.querySelectorAll('.selection-blocker')].map((line) => line.textContent ?? '');
+        expect(blockers().join(' ')).toMatch(/seat|left/i);
+        const fit = $(element, 'lightning-button.run-fit') as HTMLElement | null;
+        expect(fit).not.toBeNull();
+        fit!.click();
+        await flush();
+        await flush();
+        expect(snapshotLicenseChanges).toHaveBeenCalledTimes(1);
+        expect(blockers().join(' ')).not.toMatch(/seat|left/i);
+        expect($(element, '.seat-line').textContent).toMatch(/0 seats left|no seat/i);
+    });
+
     it('runs a change to a role-based target in chunks of the role-based insert chunk size', async () => {
         const [casey] = FACTS.users;
         const second = { ...casey, id: '005000000000003AAA', name: 'Cody Customer', contactId: '003000000000003AAA' };
