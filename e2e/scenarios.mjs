@@ -173,6 +173,48 @@ async function openQuickAction(page, { expectText }, contactName) {
     return modal;
 }
 
+/**
+ * The quick action's modal keeps the focus (WCAG 2.1.2, 2.4.3): Tab, then Shift+Tab, pressed more
+ * times than the modal has controls never leave it (the focused element is found through the
+ * shadow roots); Escape closes it and gives the focus back to the "Enable Portal User" button.
+ */
+async function expectModalKeepsFocus(page, modal) {
+    const controls = await page.evaluate(() => {
+        const focusable = 'a[href], button, input, select, textarea, [tabindex]';
+        const count = (root) =>
+            [...root.children].reduce(
+                (sum, child) =>
+                    sum +
+                    (child.matches(focusable) ? 1 : 0) +
+                    count(child) +
+                    (child.shadowRoot ? count(child.shadowRoot) : 0),
+                0,
+            );
+        return count(document.querySelector('section.quick-action-modal'));
+    });
+    const focusInModal = () =>
+        page.evaluate(() => {
+            let active = document.activeElement;
+            while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+            const dialog = document.querySelector('section.quick-action-modal');
+            for (let node = active; node; node = node.parentNode ?? node.host) if (node === dialog) return '';
+            return `${active?.localName} "${(active?.textContent ?? '').trim().slice(0, 60)}"`;
+        });
+    for (const key of ['Tab', 'Shift+Tab']) {
+        for (let press = 1; press <= controls + 2; press++) {
+            await page.keyboard.press(key);
+            const outside = await focusInModal();
+            if (outside) throw new Error(`${key} ×${press} took the focus out of the modal, to ${outside}`);
+        }
+    }
+    await page.keyboard.press('Escape');
+    await modal.waitFor({ state: 'detached', timeout: 5000 });
+    const focused = await focusedElement(page);
+    if (!focused.className.includes('enable-portal-user')) {
+        throw new Error(`after Escape the focus must be back on Enable Portal User, not ${JSON.stringify(focused)}`);
+    }
+}
+
 /** Contact ids of the sample org by name, for a hand-over in the page state (`c__contactIds`). */
 function contactIds(...names) {
     const org = sampleOrg();
@@ -1050,6 +1092,11 @@ export const SCENARIOS = [
                 'plan',
             );
             if ((await modal.locator('c-user-doctor-panel').count()) > 0) throw new Error('no doctor for a new user');
+            // Escape in an open combobox closes its list, not the modal.
+            await flow.locator('lightning-combobox.profile button, lightning-combobox.profile input').first().click();
+            await page.keyboard.press('Escape');
+            if (!(await modal.isVisible())) throw new Error('Escape in the open profile list must not close the modal');
+            await expectModalKeepsFocus(page, modal);
         },
     },
     {
@@ -1066,6 +1113,7 @@ export const SCENARIOS = [
             await helpers.expectText(doctor.locator('.examined-user'), user.Name, 'the contact user examined');
             if ((await modal.locator('c-enable-users').count()) > 0)
                 throw new Error('no enable flow for an existing user');
+            await expectModalKeepsFocus(page, modal);
         },
     },
     {

@@ -3,6 +3,9 @@
 // modal, as Lightning Experience opens a screen quick action. Without an org, this is how the
 // quick action can be tried and tested end to end.
 import { createElement } from 'lwc';
+// lightning-focus-trap's own walk through shadow roots and slots (a private module of the base
+// components: the preview is not package code).
+import { findAllTabbableElements } from 'lightning-base-components/src/lightning/focusUtils/focusUtils.js';
 import EnablePortalUserAction from 'c/enablePortalUserAction';
 import { iconHref } from './icons';
 
@@ -134,7 +137,14 @@ export function renderContactPage(container, org, recordId) {
     actionButton.addEventListener('click', () => openAction(container, contact.Id, actionButton));
 }
 
-/** The screen quick action in a modal dialog; Close (or the action's own close event) ends it. */
+/**
+ * The screen quick action in a modal dialog; Close, Escape (or the action's own close event) ends
+ * it and gives the focus back to `opener`. While it is open, it is modal as Lightning's dialogs
+ * are (WCAG 2.1.2, 2.4.3): the page behind is `inert`, and the focus stays inside. Tab from the
+ * last control goes to the first and Shift+Tab from the first to the last, through bookends as
+ * lightning-focus-trap has (the controls live in the components' shadow roots, which
+ * findAllTabbableElements walks); focus that still lands outside is brought back in.
+ */
 function openAction(container, recordId, opener) {
     const headingId = 'enable-portal-user-heading';
     const close = element('button', {
@@ -150,38 +160,72 @@ function openAction(container, recordId, opener) {
     const action = createElement('c-enable-portal-user-action', { is: EnablePortalUserAction });
     action.recordId = recordId;
     body.append(action);
-    const modal = element(
-        'section',
-        {
-            role: 'dialog',
-            tabindex: '-1',
-            'aria-modal': 'true',
-            'aria-labelledby': headingId,
-            class: 'slds-modal slds-fade-in-open slds-modal_medium quick-action-modal',
-        },
+    const content = element(
+        'div',
+        { class: 'slds-modal__container' },
+        close,
         element(
             'div',
-            { class: 'slds-modal__container' },
-            close,
-            element(
-                'div',
-                { class: 'slds-modal__header' },
-                element('h1', { id: headingId, class: 'slds-modal__title slds-hyphenate', text: ACTION_LABEL }),
-            ),
-            body,
+            { class: 'slds-modal__header' },
+            element('h1', { id: headingId, class: 'slds-modal__title slds-hyphenate', text: ACTION_LABEL }),
         ),
+        body,
     );
+    const modal = element('section', {
+        role: 'dialog',
+        tabindex: '-1',
+        'aria-modal': 'true',
+        'aria-labelledby': headingId,
+        class: 'slds-modal slds-fade-in-open slds-modal_medium quick-action-modal',
+    });
+    const focusInside = (which) => {
+        const tabbable = findAllTabbableElements(content);
+        const target = which === 'last' ? tabbable[tabbable.length - 1] : tabbable[0];
+        (target ?? modal).focus();
+    };
+    const bookend = (which) => {
+        const node = element('div', { tabindex: '0', class: `quick-action-modal__bookend-${which}` });
+        node.addEventListener('focus', () => focusInside(which === 'start' ? 'last' : 'first'));
+        return node;
+    };
+    modal.append(bookend('start'), content, bookend('end'));
     const backdrop = element('div', { class: 'slds-backdrop slds-backdrop_open', role: 'presentation' });
+    const toasts = document.querySelector('.slds-notify_container');
+
+    // The page behind: every other top-level region (the sample-org banner, the header, the
+    // record page) is inert; toasts stay live, as Lightning shows them above a modal.
+    const madeInert = [...document.body.children].filter(
+        (node) => node !== toasts && node.localName !== 'script' && !node.inert,
+    );
+    const onKeydown = (event) => {
+        // Escape from anywhere (also after a click on the backdrop took the focus to <body>); a
+        // control that handles Escape itself (an open combobox, an edited cell) stops it first.
+        if (event.key === 'Escape' && !event.defaultPrevented) dismiss();
+        // From the dialog itself (focused when it opens), Tab would meet the start bookend first
+        // and Shift+Tab would leave backwards: first and last control instead.
+        if (event.key === 'Tab' && document.activeElement === modal) {
+            event.preventDefault();
+            focusInside(event.shiftKey ? 'last' : 'first');
+        }
+    };
+    const onFocusin = (event) => {
+        const path = event.composedPath();
+        if (!path.includes(modal) && !(toasts && path.includes(toasts))) focusInside('first');
+    };
     const dismiss = () => {
+        if (!modal.isConnected) return;
+        document.removeEventListener('keydown', onKeydown);
+        document.removeEventListener('focusin', onFocusin);
+        for (const node of madeInert) node.inert = false;
         modal.remove();
         backdrop.remove();
         opener.focus();
     };
     close.addEventListener('click', dismiss);
     modal.addEventListener('close', dismiss);
-    modal.addEventListener('keydown', (event) => {
-        if (event.key === 'Escape') dismiss();
-    });
+    for (const node of madeInert) node.inert = true;
     document.body.append(modal, backdrop);
+    document.addEventListener('keydown', onKeydown);
+    document.addEventListener('focusin', onFocusin);
     modal.focus();
 }
