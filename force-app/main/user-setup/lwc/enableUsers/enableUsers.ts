@@ -393,6 +393,7 @@ export default class EnableUsers extends LightningElement {
     private contactsMemo = new Memo<ContactFact[]>();
     private readyMemo = new Memo<RowPlan[]>();
     private viewMemo = new Memo<ReturnType<typeof viewRows<PlanTableRow>>>();
+    private lockedMemo = new Memo<ReturnType<typeof lockedByRun>>();
     private csvMemo = new Memo<string>();
     private draftsMemo = new Memo<Array<Record<string, unknown>>>();
     private profileOptionsMemo = new Memo<Array<{ label: string; value: string }>>();
@@ -550,6 +551,11 @@ export default class EnableUsers extends LightningElement {
         return [...this.records.values()].map((record) => record.result);
     }
 
+    /** The rows the runs locked (Done, or refused) and the names they took: derived once per run. */
+    get locked(): ReturnType<typeof lockedByRun> {
+        return this.lockedMemo.get([this.records], () => lockedByRun(this.records));
+    }
+
     /** Seats the runs since the Check took, by license name. */
     get seatsTaken(): Map<string, number> {
         const licenses = new Map((this.facts?.profiles ?? []).map((profile) => [profile.id, profile.licenseName]));
@@ -582,7 +588,7 @@ export default class EnableUsers extends LightningElement {
                 this.lookedUpTaken,
             ],
             () => {
-                const locked = lockedByRun(this.records);
+                const locked = this.locked;
                 const planned = contacts.filter(
                     (contact) => !this.removed.has(contact.id) && !locked.ids.has(contact.id),
                 );
@@ -874,7 +880,7 @@ export default class EnableUsers extends LightningElement {
             return [];
         }
         // Every row selected is Done or locked by the run: nothing left to plan is no selection problem.
-        const locked = lockedByRun(this.records).ids;
+        const locked = this.locked.ids;
         const ranAll =
             locked.size > 0 && this.contacts.every((contact) => this.removed.has(contact.id) || locked.has(contact.id));
         const problems = ranAll
@@ -896,7 +902,7 @@ export default class EnableUsers extends LightningElement {
      */
     get tableDrafts(): Array<Record<string, unknown>> {
         return this.draftsMemo.get([this.draftValues, this.records, this.job], () => {
-            const locked = lockedByRun(this.records).ids;
+            const locked = this.locked.ids;
             const queued = this.job?.requests;
             const kept = this.draftValues.filter(
                 (draft) => !locked.has(String(draft.key)) && !queued?.has(String(draft.key)),
@@ -1185,7 +1191,7 @@ export default class EnableUsers extends LightningElement {
      * (Done) take no edit.
      */
     handleSave(event: CustomEvent<{ draftValues: Array<Record<string, string>> }>): void {
-        const locked = lockedByRun(this.records).ids;
+        const locked = this.locked.ids;
         const overrides = { ...this.overrides };
         for (const draft of event.detail.draftValues) {
             if (locked.has(draft.key)) {
@@ -1254,7 +1260,7 @@ export default class EnableUsers extends LightningElement {
     /** The remove button of a row: the row leaves the plan with its unsaved edits (a locked row stays). */
     handlePlanRowAction(event: CustomEvent<{ action: { name: string }; row: { key: string } }>): void {
         const key = event.detail.row.key;
-        if (event.detail.action.name !== 'remove' || lockedByRun(this.records).ids.has(key)) {
+        if (event.detail.action.name !== 'remove' || this.locked.ids.has(key)) {
             return;
         }
         this.removed = new Set([...this.removed, key]);

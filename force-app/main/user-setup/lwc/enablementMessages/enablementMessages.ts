@@ -232,7 +232,7 @@ export function warningMessage(warning: Warning): string {
 export function platformProblemMessage(problem: { code: string; message?: string | null }): string {
     const known = (PROBLEMS as Record<string, string>)[problem.code];
     const headline = known ? formatLabel(known).replace(/\s*\{\d\}/g, '') : PROBLEMS.PLATFORM_ERROR;
-    // No values come with a platform code: a fix's placeholder goes, as the headline's do.
+    // No values come with a platform code: a fix's {n} slot is dropped, as the headline's are.
     const fix = FIXES[PLATFORM_FIX[problem.code] ?? 'RETRY'].replace(/\s*\{\d\}/g, '');
     // The platform's words may carry HTML ("Duplicate Username.<br>The username…"): shown as text.
     const message = plainText(problem.message);
