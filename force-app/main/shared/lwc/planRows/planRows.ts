@@ -2,7 +2,8 @@
  * The view of a plan (enable users, license changes): each row's status with its SLDS icon, the
  * "problems only" filter, sorting, paging (a small DOM for selections of thousands), the summary
  * line of a run ("4 created · 2 failed") and the rows that fit the seats left. Pure: no DOM, no
- * labels; the panels word the statuses.
+ * labels; the panels word the statuses. `HeldRowView` keeps rows in place after edits until the
+ * admin sorts, filters or pages again.
  */
 
 /**
@@ -61,6 +62,11 @@ export interface RowView<T> {
     matching: number;
     /** Rows in the plan. */
     total: number;
+    /**
+     * The rows keep the order (and the rows) of the last filter and sort although the plan changed
+     * since: applying them now would show other rows or another order (`HeldRowView`).
+     */
+    changed: boolean;
 }
 
 /** Status order used when sorting by status: what needs the admin first. */
@@ -83,14 +89,8 @@ function sortValue(row: ViewRow, field: string): string | number {
     return typeof value === 'number' ? value : String(value ?? '').toLowerCase();
 }
 
-/**
- * Filters, sorts (stable: equal rows keep the plan's order) and pages the rows.
- * @param rows the plan's rows, in plan order
- * @param options filter, sort and page
- * @returns the page and its counts
- */
-export function viewRows<T extends ViewRow>(rows: readonly T[], options: ViewOptions = {}): RowView<T> {
-    const pageSize = Math.max(1, Math.floor(options.pageSize ?? PAGE_SIZE));
+/** The rows the view keeps, filtered and sorted (stable: equal rows keep the plan's order). */
+function selectRows<T extends ViewRow>(rows: readonly T[], options: ViewOptions): T[] {
     let selected: T[] = options.problemsOnly ? rows.filter((row) => PROBLEM_STATUSES.has(row.status)) : [...rows];
     if (options.sortBy) {
         const field = options.sortBy;
@@ -104,6 +104,16 @@ export function viewRows<T extends ViewRow>(rows: readonly T[], options: ViewOpt
             })
             .map((entry) => entry.row);
     }
+    return selected;
+}
+
+function pageSizeOf(options: ViewOptions): number {
+    return Math.max(1, Math.floor(options.pageSize ?? PAGE_SIZE));
+}
+
+/** The page of `selected` that `options` asks for (clamped), with its counts. */
+function pageOf<T>(selected: T[], total: number, options: ViewOptions, changed: boolean): RowView<T> {
+    const pageSize = pageSizeOf(options);
     const pageCount = Math.max(1, Math.ceil(selected.length / pageSize));
     const page = Math.min(Math.max(0, Math.floor(options.page ?? 0)), pageCount - 1);
     return {
@@ -111,8 +121,66 @@ export function viewRows<T extends ViewRow>(rows: readonly T[], options: ViewOpt
         page,
         pageCount,
         matching: selected.length,
-        total: rows.length,
+        total,
+        changed,
     };
+}
+
+/**
+ * Filters, sorts (stable: equal rows keep the plan's order) and pages the rows.
+ * @param rows the plan's rows, in plan order
+ * @param options filter, sort and page
+ * @returns the page and its counts
+ */
+export function viewRows<T extends ViewRow>(rows: readonly T[], options: ViewOptions = {}): RowView<T> {
+    return pageOf(selectRows(rows, options), rows.length, options, false);
+}
+
+/**
+ * A view whose order is an action, as in lightning-datatable: the filter, the sort and the page are
+ * applied when the admin changes one of them, not on every change of the rows. Until then an edited
+ * row keeps its place (and so does the focus on it), even when its new status sorts elsewhere or no
+ * longer passes "problems only" (a fixed row stays in view, counted, until the next filter, sort or
+ * page); a row removed from the plan goes; a new row that passes the filter comes last. `changed`
+ * tells when the rows shown are no longer what applying the view now would show, for the table to
+ * say so. Pure, like `viewRows`; one instance per list (a panel's field).
+ */
+export class HeldRowView<T extends ViewRow> {
+    /** The options last applied and the keys of every row they selected, in order (all pages). */
+    private applied?: { signature: string; keys: string[] };
+
+    /**
+     * @param rows the plan's rows, in plan order
+     * @param options filter, sort and page; a change of any of them applies them afresh
+     * @returns the page and its counts, `changed` when the held order is not the fresh one
+     */
+    view(rows: readonly T[], options: ViewOptions = {}): RowView<T> {
+        const signature = JSON.stringify([
+            !!options.problemsOnly,
+            options.sortBy ?? '',
+            options.sortBy && options.sortDirection === 'desc' ? 'desc' : 'asc',
+            Math.max(0, Math.floor(options.page ?? 0)),
+            pageSizeOf(options),
+        ]);
+        const fresh = selectRows(rows, options);
+        const applied = this.applied;
+        if (!applied || applied.signature !== signature) {
+            this.applied = { signature, keys: fresh.map((row) => row.key) };
+            return pageOf(fresh, rows.length, options, false);
+        }
+        const byKey = new Map(rows.map((row) => [row.key, row]));
+        const heldKeys = new Set(applied.keys);
+        const held = applied.keys.map((key) => byKey.get(key)).filter((row): row is T => row !== undefined);
+        const selected = [...held, ...fresh.filter((row) => !heldKeys.has(row.key))];
+        applied.keys = selected.map((row) => row.key);
+        const changed = selected.length !== fresh.length || selected.some((row, index) => row !== fresh[index]);
+        return pageOf(selected, rows.length, options, changed);
+    }
+
+    /** Forgets the order: the next `view` applies the filter and the sort afresh (e.g. after a new Check). */
+    reapply(): void {
+        this.applied = undefined;
+    }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+    HeldRowView,
     Memo,
     PAGE_SIZE,
     STATUS_ICONS,
@@ -68,6 +69,78 @@ describe('viewRows', () => {
     it('sorts numbers as numbers', () => {
         const numbered = [3, 10, 2].map((n) => ({ key: String(n), status: 'ready' as const, n }));
         expect(viewRows(numbered, { sortBy: 'n' }).rows.map((row) => row.n)).toEqual([2, 3, 10]);
+    });
+});
+
+describe('HeldRowView', () => {
+    const plan: Row[] = [
+        { key: 'a', status: 'ready', name: 'Ann' },
+        { key: 'b', status: 'problem', name: 'Bo' },
+        { key: 'c', status: 'warning', name: 'Cy' },
+        { key: 'd', status: 'problem', name: 'Di' },
+    ];
+    /** The plan after an edit fixed row `key`: a new array and a new row object, as a panel derives them. */
+    const fixed = (before: Row[], key: string): Row[] =>
+        before.map((row) => (row.key === key ? { ...row, status: 'ready' } : row));
+    const keys = (view: { rows: Row[] }): string[] => view.rows.map((row) => row.key);
+
+    it('keeps an edited row in its place until the sort is applied again', () => {
+        const held = new HeldRowView<Row>();
+        const byStatus = { sortBy: 'status', sortDirection: 'asc' as const };
+        expect(keys(held.view(plan, byStatus))).toEqual(['b', 'd', 'c', 'a']);
+        const afterEdit = fixed(plan, 'b');
+        const view = held.view(afterEdit, byStatus);
+        // 'b' is ready now and would sort last; it stays first, with its new status.
+        expect(keys(view)).toEqual(['b', 'd', 'c', 'a']);
+        expect(view.rows[0].status).toBe('ready');
+        expect(view.changed).toBe(true);
+        expect(viewRows(afterEdit, byStatus).changed).toBe(false);
+        // The admin sorts again (the other way, then back): the new order, nothing held.
+        const desc = held.view(afterEdit, { sortBy: 'status', sortDirection: 'desc' });
+        expect(keys(desc)).toEqual(['a', 'b', 'c', 'd']);
+        expect(desc.changed).toBe(false);
+        expect(keys(held.view(afterEdit, byStatus))).toEqual(['d', 'c', 'a', 'b']);
+    });
+
+    it('keeps a fixed row in "problems only", counted, until the next filter, and tells it changed', () => {
+        const held = new HeldRowView<Row>();
+        const problems = { problemsOnly: true };
+        expect(keys(held.view(plan, problems))).toEqual(['b', 'c', 'd']);
+        const view = held.view(fixed(plan, 'b'), problems);
+        expect(keys(view)).toEqual(['b', 'c', 'd']);
+        expect(view).toMatchObject({ matching: 3, total: 4, pageCount: 1, changed: true });
+        expect(held.view(fixed(plan, 'b'), {})).toMatchObject({ matching: 4, changed: false });
+        const again = held.view(fixed(plan, 'b'), problems);
+        expect(keys(again)).toEqual(['c', 'd']);
+        expect(again).toMatchObject({ matching: 2, changed: false });
+    });
+
+    it('drops a removed row, adds a new one last, and is not changed when the order is the fresh one', () => {
+        const held = new HeldRowView<Row>();
+        const byName = { sortBy: 'name', sortDirection: 'desc' as const };
+        held.view(plan, byName);
+        const grown = [...plan.filter((row) => row.key !== 'c'), { key: 'e', status: 'ready' as const, name: 'Al' }];
+        const view = held.view(grown, byName);
+        expect(keys(view)).toEqual(['d', 'b', 'a', 'e']);
+        expect(view.changed).toBe(false);
+        const more = [...grown, { key: 'f', status: 'ready' as const, name: 'Zo' }];
+        const later = held.view(more, byName);
+        expect(keys(later)).toEqual(['d', 'b', 'a', 'e', 'f']);
+        expect(later.changed).toBe(true);
+    });
+
+    it('applies the view afresh on another page, keeping the counts of what it shows', () => {
+        const held = new HeldRowView<Row>();
+        const many = rows(120);
+        const first = held.view(many, { sortBy: 'status' });
+        const edited = many.map((row) => (row.key === first.rows[0].key ? { ...row, status: 'done' as const } : row));
+        const kept = held.view(edited, { sortBy: 'status' });
+        expect(kept.rows[0].key).toBe(first.rows[0].key);
+        expect(kept).toMatchObject({ page: 0, pageCount: 3, matching: 120, changed: true });
+        const next = held.view(edited, { sortBy: 'status', page: 1 });
+        expect(next).toEqual(viewRows(edited, { sortBy: 'status', page: 1 }));
+        held.reapply();
+        expect(held.view(edited, { sortBy: 'status', page: 1 }).changed).toBe(false);
     });
 });
 
