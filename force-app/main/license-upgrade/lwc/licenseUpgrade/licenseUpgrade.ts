@@ -18,9 +18,12 @@ import {
     cancellableLogIds,
     changeItem,
     isReady,
+    isSeatShort,
     manualSteps,
     mergeResults,
     pendingLogIds,
+    RUN_OUTCOME_ORDER,
+    runOutcomes,
 } from 'c/upgradePlan';
 import {
     cancelledText,
@@ -32,6 +35,7 @@ import {
     seatsLeftText,
     statusLabel,
     stepMessage,
+    summaryText,
 } from 'c/upgradeMessages';
 import { CHUNK_SIZE as RUN_CHUNK_SIZE, runInChunks } from 'c/bulkRunner';
 import { STATUS_ICONS, countOutcomes, plainText, viewRows } from 'c/planRows';
@@ -44,12 +48,6 @@ import PLAN_STATUS_NOT_RUN from '@salesforce/label/c.CCSA_Plan_Status_notRun';
 import PLAN_STATUS_WARNING from '@salesforce/label/c.CCSA_Plan_Status_warning';
 import PLAN_STATUS_CHECKING from '@salesforce/label/c.CCSA_Plan_Status_checking';
 import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
-import SUMMARY_COMPLETED from '@salesforce/label/c.CCSA_Upgrade_Summary_Completed';
-import SUMMARY_FAILED from '@salesforce/label/c.CCSA_Upgrade_Summary_Failed';
-import SUMMARY_REFUSED from '@salesforce/label/c.CCSA_Upgrade_Summary_Refused';
-import SUMMARY_PENDING from '@salesforce/label/c.CCSA_Upgrade_Summary_Pending';
-import SUMMARY_CANCELLED from '@salesforce/label/c.CCSA_Upgrade_Summary_Cancelled';
-import SUMMARY_NOT_RUN from '@salesforce/label/c.CCSA_Upgrade_Summary_NotRun';
 import STEP_SNAPSHOT from '@salesforce/label/c.CCSA_Upgrade_Step_Snapshot';
 import STEP_APPLY from '@salesforce/label/c.CCSA_Upgrade_Step_Apply';
 import STEP_RECONCILE from '@salesforce/label/c.CCSA_Upgrade_Step_Reconcile';
@@ -141,17 +139,6 @@ export const BROWSER_RUN_LIMIT = JOB_THRESHOLD;
 
 /** How often the panel reads the job it started, until the job ends. */
 const JOB_POLL_MS = 3000;
-
-/** The summary's words per result status: unfinished ones (Snapshot, Applied) count as one. */
-const SUMMARY_LABELS: Readonly<Record<string, string>> = {
-    Completed: SUMMARY_COMPLETED,
-    Failed: SUMMARY_FAILED,
-    Refused: SUMMARY_REFUSED,
-    Pending: SUMMARY_PENDING,
-    Cancelled: SUMMARY_CANCELLED,
-    NotRun: SUMMARY_NOT_RUN,
-};
-const SUMMARY_ORDER = ['Completed', 'Pending', 'Failed', 'Refused', 'Cancelled', 'NotRun'];
 
 /**
  * What the verdicts can be sorted by ('' keeps the plan's order): fields every verdict view
@@ -436,7 +423,8 @@ export default class LicenseUpgrade extends LightningElement {
         const results = new Map(this.results.map((result) => [result.userId, result]));
         const changed = this.changedIds;
         const fit = this.fitIds;
-        const byId = new Map((this.validation?.users ?? []).map((verdict) => [verdict.userId, verdict]));
+        const validation = this.validation;
+        const byId = new Map((validation?.users ?? []).map((verdict) => [verdict.userId, verdict]));
         return this.verdictRows.map((row) => {
             const result = results.get(row.userId);
             const verdict = byId.get(row.userId);
@@ -447,7 +435,11 @@ export default class LicenseUpgrade extends LightningElement {
                 status = 'done';
             } else if (result && result.status !== 'Cancelled') {
                 status = 'failed';
-            } else if (this.ranSinceValidate && (row.canChange || fit.has(row.userId))) {
+            } else if (
+                this.ranSinceValidate &&
+                (row.canChange || fit.has(row.userId) || (verdict && validation && isSeatShort(verdict, validation)))
+            ) {
+                // Ready, or left out of "the N that fit" for lack of seats: not run, until the next Validate.
                 status = 'notRun';
             } else if (!verdict || !isReady(verdict, this.acknowledged)) {
                 status = row.canChange || fit.has(row.userId) ? 'warning' : 'problem';
@@ -588,20 +580,17 @@ export default class LicenseUpgrade extends LightningElement {
         return fitLabel(this.fitVerdicts.length);
     }
 
-    /** "3 changed · 1 failed · 2 not run": each outcome of the runs since Validate. */
+    /**
+     * "1 changed · 5 not changed: not enough seats": every user of the validated selection once,
+     * by what the runs since Validate did to it, or why none changed it (users queued in a job
+     * that has not ended are counted when it ends).
+     */
     get summary(): string {
         if (this.results.length === 0) {
             return '';
         }
-        const statuses = this.results.map((result) => {
-            const unfinished = result.status === 'Snapshot' || result.status === 'Applied';
-            return unfinished ? 'Pending' : (result.status ?? 'Failed');
-        });
-        const notRun = this.verdictViews.filter((view) => view.status === 'notRun').length;
-        const counts = countOutcomes([...statuses, ...Array<string>(notRun).fill('NotRun')], SUMMARY_ORDER);
-        return counts
-            .map(([status, count]) => formatLabel(SUMMARY_LABELS[status] ?? `{0} ${status}`, count))
-            .join(' · ');
+        const outcomes = runOutcomes(this.validation, this.results, this.job?.userIds);
+        return summaryText(countOutcomes(outcomes.values(), RUN_OUTCOME_ORDER));
     }
 
     get showRunLocked(): boolean {

@@ -13,9 +13,17 @@ import READY_COUNT from '@salesforce/label/c.CCSA_Upgrade_Ready_Count';
 import READY_COUNT_ONE from '@salesforce/label/c.CCSA_Upgrade_Ready_Count_One';
 import CANCELLED from '@salesforce/label/c.CCSA_Upgrade_Cancelled';
 import CANCELLED_ONE from '@salesforce/label/c.CCSA_Upgrade_Cancelled_One';
+import SUMMARY_COMPLETED from '@salesforce/label/c.CCSA_Upgrade_Summary_Completed';
+import SUMMARY_FAILED from '@salesforce/label/c.CCSA_Upgrade_Summary_Failed';
+import SUMMARY_REFUSED from '@salesforce/label/c.CCSA_Upgrade_Summary_Refused';
+import SUMMARY_PENDING from '@salesforce/label/c.CCSA_Upgrade_Summary_Pending';
+import SUMMARY_CANCELLED from '@salesforce/label/c.CCSA_Upgrade_Summary_Cancelled';
+import SUMMARY_NOT_RUN from '@salesforce/label/c.CCSA_Upgrade_Summary_NotRun';
+import SUMMARY_NOT_ENOUGH_SEATS from '@salesforce/label/c.CCSA_Upgrade_Summary_NotEnoughSeats';
+import SUMMARY_BLOCKED from '@salesforce/label/c.CCSA_Upgrade_Summary_Blocked';
 import type { Item, ItemCode } from 'c/upgradeValidator';
 import type { ConversionPath } from 'c/licenseConversion';
-import type { ManualStep } from 'c/upgradePlan';
+import type { ManualStep, RunOutcome } from 'c/upgradePlan';
 import STEP_OPEN_CONTACT from '@salesforce/label/c.CCSA_Step_OPEN_CONTACT';
 import STEP_DISABLE_CUSTOMER_USER from '@salesforce/label/c.CCSA_Step_DISABLE_CUSTOMER_USER';
 import STEP_DISABLE_PARTNER_USER from '@salesforce/label/c.CCSA_Step_DISABLE_PARTNER_USER';
@@ -239,4 +247,30 @@ export function planPageText(page: number, pageCount: number, rows: number): str
         countText(pageCount),
         countText(rows),
     );
+}
+
+/** The summary's words per outcome ("{0} changed"), as Enable users words its own. */
+const SUMMARY_LABELS: Readonly<Record<RunOutcome, string>> = {
+    Completed: SUMMARY_COMPLETED,
+    Pending: SUMMARY_PENDING,
+    Failed: SUMMARY_FAILED,
+    Refused: SUMMARY_REFUSED,
+    Cancelled: SUMMARY_CANCELLED,
+    NotRun: SUMMARY_NOT_RUN,
+    NotEnoughSeats: SUMMARY_NOT_ENOUGH_SEATS,
+    Blocked: SUMMARY_BLOCKED,
+};
+
+/**
+ * "1 changed · 5 not changed: not enough seats": each outcome of the validated selection and how
+ * many users it has; an outcome without a label of its own (a status Apex adds) is named as it is.
+ * @param counts the outcomes and their counts, in the order to name them
+ * @returns the line
+ */
+export function summaryText(counts: ReadonlyArray<readonly [string, number]>): string {
+    return counts
+        .map(([outcome, count]) =>
+            formatLabel((SUMMARY_LABELS as Record<string, string>)[outcome] ?? `{0} ${outcome}`, countText(count)),
+        )
+        .join(' · ');
 }

@@ -101,6 +101,86 @@ export function cancellableLogIds(results: readonly ChangeResult[]): string[] {
         .map((result) => result.logId as string);
 }
 
+/**
+ * What became of one validated user after the runs since Validate, as the summary counts it: the
+ * status of its result (an unfinished one is Pending), or why no run changed it: NotEnoughSeats
+ * when the selection's seats ran short and "Change the N that fit" left it out, Blocked when its
+ * own verdict stops the change (a manual path, an inactive user…), NotRun when it could change but
+ * no run took it (not acknowledged). A status Apex adds later is kept as it is.
+ */
+export type RunOutcome =
+    'Completed' | 'Pending' | 'Failed' | 'Refused' | 'Cancelled' | 'NotRun' | 'NotEnoughSeats' | 'Blocked';
+
+/** The order in which the summary names the outcomes. */
+export const RUN_OUTCOME_ORDER: readonly RunOutcome[] = [
+    'Completed',
+    'Pending',
+    'Failed',
+    'Refused',
+    'Cancelled',
+    'NotRun',
+    'NotEnoughSeats',
+    'Blocked',
+];
+
+/**
+ * Whether a verdict lost its change only to the selection's seat count: no blocker of its own, a
+ * profile change, in a selection that needs more seats than are left (the validator then turns
+ * every such verdict's `canChange` off; "Change the N that fit" takes the first of them).
+ */
+export function isSeatShort(verdict: UserVerdict, validation: ValidationResult): boolean {
+    return (
+        verdict.blockers.length === 0 &&
+        verdict.path === 'change-profile' &&
+        validation.selectionBlockers.some((item) => item.code === 'NOT_ENOUGH_SEATS')
+    );
+}
+
+/**
+ * One outcome per user of the validated selection, so that the summary counts every user once:
+ * the latest result where a run reached the user, else why none did.
+ * @param validation the validation the runs came from
+ * @param results the latest result per user of those runs
+ * @param skip users to leave out (queued in a job that has not ended)
+ * @returns the outcome by user id, in the validation's order (then results of users it does not list)
+ */
+export function runOutcomes(
+    validation: ValidationResult | undefined,
+    results: readonly ChangeResult[],
+    skip: ReadonlySet<string> = new Set(),
+): Map<string, string> {
+    const byUser = new Map(results.map((result) => [result.userId, result]));
+    const outcomes = new Map<string, string>();
+    if (validation) {
+        for (const verdict of validation.users) {
+            if (!skip.has(verdict.userId)) {
+                const result = byUser.get(verdict.userId);
+                outcomes.set(verdict.userId, result ? resultOutcome(result) : leftOutOutcome(verdict, validation));
+            }
+        }
+    }
+    for (const result of results) {
+        if (!outcomes.has(result.userId) && !skip.has(result.userId)) {
+            outcomes.set(result.userId, resultOutcome(result));
+        }
+    }
+    return outcomes;
+}
+
+function resultOutcome(result: ChangeResult): string {
+    if (result.status && PENDING_STATUSES.has(result.status)) {
+        return 'Pending';
+    }
+    return result.status ?? 'Failed';
+}
+
+function leftOutOutcome(verdict: UserVerdict, validation: ValidationResult): RunOutcome {
+    if (isSeatShort(verdict, validation)) {
+        return 'NotEnoughSeats';
+    }
+    return verdict.canChange ? 'NotRun' : 'Blocked';
+}
+
 /** Log ids that `applyLicenseChanges` should (re)run: snapshots taken or changes half done. */
 export function pendingLogIds(results: readonly ChangeResult[]): string[] {
     return results

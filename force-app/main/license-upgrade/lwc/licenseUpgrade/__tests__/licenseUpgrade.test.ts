@@ -268,6 +268,53 @@ describe('c-license-upgrade', () => {
         expect($(element, '.seat-line').textContent).toMatch(/0 seats left|no seat/i);
     });
 
+    it('counts every validated user in the summary after "Change the one that fits": the changed, the ones left out for lack of seats, the blocked', async () => {
+        // Six users who could change and one seat, and Gale (Gold Partner) whose own verdict blocks her.
+        const [casey, gale] = FACTS.users;
+        const others = [2, 3, 4, 5, 6].map((n) => ({
+            ...casey,
+            id: `00500000000001${n}AAA`,
+            name: `Casey ${n}`,
+            contactId: `00300000000001${n}AAA`,
+        }));
+        mocked(getUpgradeFacts).mockResolvedValue({
+            ...FACTS,
+            target: { ...FACTS.target, seatsAvailable: 1 },
+            users: [casey, ...others, gale],
+        });
+        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
+        mocked(applyLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Applied', { profileChanged: true })]);
+        mocked(reconcileLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Completed', { profileChanged: true })]);
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        for (const userId of [CASEY, ...others.map((user) => user.id)]) {
+            fire(element.shadowRoot!.querySelector('c-upgrade-verdict')!, 'acknowledge', { userId, checked: true });
+        }
+        await flush();
+        ($(element, 'lightning-button.run-fit') as HTMLElement).click();
+        await flush();
+        await flush();
+        expect(snapshotLicenseChanges).toHaveBeenCalledTimes(1);
+        expect(runResults(element).querySelector('.run-summary')!.textContent).toBe(
+            '1 changed · 5 not changed: not enough seats · 1 not changed: blocked by their verdict',
+        );
+        // The rows say the same: the five left out are Not run (not a Problem with no reason shown).
+        const statuses = [...element.shadowRoot!.querySelectorAll('c-upgrade-verdict')].map(
+            (verdict) => (verdict as unknown as { row: { userId: string; status: string } }).row,
+        );
+        expect(statuses.map((row) => row.status)).toEqual([
+            'done',
+            'notRun',
+            'notRun',
+            'notRun',
+            'notRun',
+            'notRun',
+            'problem',
+        ]);
+        await expect(element).toBeAccessible();
+    });
+
     it('runs a change to a role-based target in chunks of the role-based insert chunk size', async () => {
         const [casey] = FACTS.users;
         const second = { ...casey, id: '005000000000003AAA', name: 'Cody Customer', contactId: '003000000000003AAA' };

@@ -8,6 +8,7 @@ import {
     seatsLeftText,
     statusLabel,
     stepMessage,
+    summaryText,
 } from 'c/upgradeMessages';
 import { manualSteps } from 'c/upgradePlan';
 import { validateUpgrade } from 'c/upgradeValidator';
@@ -135,5 +136,25 @@ describe('counts, for one and for many (issue 11 §1)', () => {
         expect(cancelledText(3)).toBe('3 unfinished changes cancelled. The users were not changed.');
         expect(planPageText(1, 1, 1)).toBe('Page 1 of 1 (1 row)');
         expect(planPageText(1, 2, 51)).toBe('Page 1 of 2 (51 rows)');
+    });
+
+    it('words the summary as Enable users does, naming why users were not changed', () => {
+        expect(
+            summaryText([
+                ['Completed', 1],
+                ['NotEnoughSeats', 5],
+                ['Blocked', 2],
+            ]),
+        ).toBe('1 changed · 5 not changed: not enough seats · 2 not changed: blocked by their verdict');
+        expect(
+            summaryText([
+                ['Pending', 1],
+                ['Failed', 1200],
+                ['Refused', 1],
+                ['Cancelled', 1],
+                ['NotRun', 3],
+                ['Deferred', 2],
+            ]),
+        ).toBe('1 unfinished · 1,200 failed · 1 refused · 1 cancelled · 3 not run · 2 Deferred');
     });
 });

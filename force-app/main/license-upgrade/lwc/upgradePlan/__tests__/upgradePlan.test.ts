@@ -5,6 +5,7 @@ import {
     manualSteps,
     mergeResults,
     pendingLogIds,
+    runOutcomes,
 } from 'c/upgradePlan';
 import { validateUpgrade } from 'c/upgradeValidator';
 import type { UserFact } from 'c/upgradeValidator';
@@ -155,5 +156,34 @@ describe('manualSteps', () => {
         expect(
             manualSteps('reenable-as-partner', user('Y', { accountId: null, contactId: null }), TARGET)[0].url,
         ).toBeUndefined();
+    });
+});
+
+describe('runOutcomes', () => {
+    it('gives every validated user one outcome: its result, or why no run took it', () => {
+        // Three who could change, one seat: the selection is short; C is inactive (its own blocker).
+        const users = [user('A'), user('B'), user('D'), user('C', { isActive: false })];
+        const validation = validateUpgrade(users, { ...TARGET, seatsAvailable: 1 });
+        expect(validation.selectionBlockers.map((item) => item.code)).toEqual(['NOT_ENOUGH_SEATS']);
+        const outcomes = runOutcomes(validation, [result('A', 'Completed'), result('B', 'Applied')]);
+        expect([...outcomes]).toEqual([
+            ['A', 'Completed'],
+            ['B', 'Pending'],
+            ['D', 'NotEnoughSeats'],
+            ['C', 'Blocked'],
+        ]);
+    });
+
+    it('counts a user that could change but no run took as not run, and skips users queued in a job', () => {
+        const validation = validateUpgrade([user('A'), user('B'), user('Q')], TARGET);
+        const outcomes = runOutcomes(validation, [result('A', 'Failed'), result('Z', 'Refused')], new Set(['Q']));
+        expect([...outcomes]).toEqual([
+            ['A', 'Failed'],
+            ['B', 'NotRun'],
+            ['Z', 'Refused'],
+        ]);
+        expect([...runOutcomes(undefined, [{ ...result('A', 'Failed'), status: undefined }])]).toEqual([
+            ['A', 'Failed'],
+        ]);
     });
 });
