@@ -30,9 +30,17 @@ import {
     recordRun,
     retryFromPlan,
     licenseSeatsTakenByRun,
+    missingCustomerFields,
     seatsTakenByRun,
 } from 'c/enablementRun';
-import type { CsvRow, CustomerChoice, CustomerMatch, RunRecord, TypedCustomer } from 'c/enablementRun';
+import type {
+    CsvRow,
+    CustomerChoice,
+    CustomerMatch,
+    RequiredCustomerField,
+    RunRecord,
+    TypedCustomer,
+} from 'c/enablementRun';
 import type { PlanColumn } from 'c/planTable';
 import { Memo, STATUS_ICONS, countOutcomes, rowsThatFit, seatsByLicense, viewRows } from 'c/planRows';
 import type { RowStatus, SortDirection } from 'c/planRows';
@@ -104,6 +112,9 @@ import REMOVE_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Remove_Customer';
 import CREATING_NEW from '@salesforce/label/c.CCSA_Enable_Creating_New';
 import USING_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Using_Account';
 import CUSTOMER_EMAIL_INVALID from '@salesforce/label/c.CCSA_Enable_Customer_Email_Invalid';
+import ADD_CUSTOMER_NEEDS from '@salesforce/label/c.CCSA_Enable_Add_Customer_Needs';
+import ROW_NOTE from '@salesforce/label/c.CCSA_Enable_Row_Note';
+import VALUE_NOW from '@salesforce/label/c.CCSA_Enable_Value_Now';
 import CONTENT_USER from '@salesforce/label/c.CCSA_Enable_Content_User';
 import COLUMN_CONTENT from '@salesforce/label/c.CCSA_Enable_Column_Content';
 import CHECKING from '@salesforce/label/c.CCSA_Enable_Checking';
@@ -170,6 +181,17 @@ function resultProblemMessages(result: EnableResult): string[] {
 
 /** Columns the admin may edit on a planned row: the derived values most likely to need it. */
 const EDITABLE = new Set(['Username', 'CommunityNickname', 'Alias']);
+/** The form's required fields by name, worded as their inputs are labelled. */
+const CUSTOMER_FIELD_LABELS: Readonly<Record<RequiredCustomerField, string>> = {
+    accountName: ACCOUNT_NAME,
+    lastName: LAST_NAME,
+    email: EMAIL,
+};
+/** Derived values that an edit on another row can move (typed values are reserved first), with their column. */
+const MOVABLE_FIELDS: ReadonlyArray<['Username' | 'CommunityNickname', string]> = [
+    ['Username', COLUMN_USERNAME],
+    ['CommunityNickname', COLUMN_NICKNAME],
+];
 /** The per-row "Salesforce CRM Content User" checkbox (a boolean draft value). */
 const CONTENT_FIELD = 'UserPermissionsSFContentUser';
 
@@ -293,6 +315,11 @@ export default class EnableUsers extends LightningElement {
         loginEmail: LOGIN_EMAIL,
         loginEmailHelp: LOGIN_EMAIL_HELP,
     };
+    /**
+     * What the last Save did to rows it did not edit (a derived username or nickname another row's
+     * typed value moved), in one sentence per row: the plan's status line reads it politely.
+     */
+    editNotice = '';
 
     contactColumns = [
         { label: COLUMN_CONTACT, fieldName: 'name' },
@@ -473,9 +500,10 @@ export default class EnableUsers extends LightningElement {
             const match = matchMap.get(typed.key);
             const duplicate = customerDuplicate({ ...typed, choice: undefined }, match);
             const usesAccount = typed.choice === 'existing' && !match?.contact && match?.account;
+            const name = [customer.firstName, customer.lastName].filter(Boolean).join(' ');
             return {
                 key: typed.key,
-                text: `${[customer.firstName, customer.lastName].filter(Boolean).join(' ')} <${customer.email}>, ${customer.accountName}`,
+                text: `${name} <${customer.email}>, ${customer.accountName}`,
                 duplicate: duplicate ? problemMessage({ ...duplicate, fix: 'CHOOSE_EXISTING_OR_NEW' }) : '',
                 undecided: !!duplicate && !typed.choice,
                 decision:
@@ -484,8 +512,9 @@ export default class EnableUsers extends LightningElement {
                         : usesAccount
                           ? formatLabel(USING_ACCOUNT, match?.account?.name)
                           : '',
-                editLabel: `${EDIT_CUSTOMER}: ${customer.lastName}`,
-                removeLabel: `${REMOVE_CUSTOMER}: ${customer.lastName}`,
+                // Full name and email: two typed Smiths are two different buttons to a screen reader.
+                editLabel: formatLabel(EDIT_CUSTOMER, name, customer.email),
+                removeLabel: formatLabel(REMOVE_CUSTOMER, name, customer.email),
             };
         });
     }
@@ -497,6 +526,23 @@ export default class EnableUsers extends LightningElement {
 
     get cannotAddCustomer(): boolean {
         return this.customerFormProblem !== null;
+    }
+
+    /**
+     * Why "Add customer" waits, next to it and its description: the required fields still blank,
+     * else the email's problem. A hint in the form's words, not an error: nothing is wrong yet.
+     */
+    get addCustomerReason(): string {
+        const missing = missingCustomerFields(this.customer);
+        if (missing.length > 0) {
+            return formatLabel(ADD_CUSTOMER_NEEDS, missing.map((field) => CUSTOMER_FIELD_LABELS[field]).join(', '));
+        }
+        return this.cannotAddCustomer ? CUSTOMER_EMAIL_INVALID : '';
+    }
+
+    /** `aria-disabled` of "Add customer": it stays focusable while it waits, so its reason is read. */
+    get addCustomerDisabled(): string {
+        return String(this.cannotAddCustomer);
     }
 
     /** Shown once an email was typed and is not valid. */
@@ -1017,9 +1063,14 @@ export default class EnableUsers extends LightningElement {
         };
     }
 
-    /** Adds the form's customer (only with a valid email); a change of the typed rows needs a new Check. */
+    /**
+     * Adds the form's customer (only with a valid email); a change of the typed rows needs a new
+     * Check. While the form lacks something the button only takes the admin to the first such field.
+     */
     handleAddCustomer(): void {
         if (this.cannotAddCustomer) {
+            const field = missingCustomerFields(this.customer)[0] ?? 'email';
+            (this.template?.querySelector(`lightning-input[data-field="${field}"]`) as HTMLElement | null)?.focus();
             return;
         }
         const key = `c${this.nextCustomerKey++}`;
@@ -1090,6 +1141,7 @@ export default class EnableUsers extends LightningElement {
         this.page = 0;
         this.loginEmails = new Map();
         this.draftValues = [];
+        this.editNotice = '';
         // A new plan: a job that stopped before it is the jobs panel's to resume alone.
         if (this.stoppedJob) {
             this.stoppedJob = undefined;
@@ -1207,9 +1259,56 @@ export default class EnableUsers extends LightningElement {
             }
             overrides[draft.key] = row;
         }
+        const before = this.plan;
         this.overrides = overrides;
         this.draftValues = [];
+        this.editNotice = this.movedByEdit(before, new Set(event.detail.draftValues.map((draft) => String(draft.key))));
         this.lookUpTyped(event.detail.draftValues);
+    }
+
+    /**
+     * The rows an edit moved without touching them: a derived username or nickname that a value
+     * typed on another row took. Each says its new value, and why when the plan knows (the
+     * NICKNAME_CHANGED_FOR_TYPED note the row also shows): the admin never finds a value changed
+     * without a word.
+     * @param before the plan before the edit
+     * @param edited the keys of the rows the admin edited
+     * @returns one sentence per moved row, or ''
+     */
+    movedByEdit(before: EnablementPlan | undefined, edited: ReadonlySet<string>): string {
+        const after = this.plan;
+        if (!before || !after) {
+            return '';
+        }
+        const previous = new Map(before.rows.map((row) => [row.contactId, row]));
+        const names = new Map(
+            this.contacts.map((contact) => [
+                contact.id,
+                [contact.firstName, contact.lastName].filter(Boolean).join(' '),
+            ]),
+        );
+        const sentences: string[] = [];
+        for (const row of after.rows) {
+            const was = previous.get(row.contactId);
+            if (!was || edited.has(row.contactId)) {
+                continue;
+            }
+            const name = names.get(row.contactId) ?? '';
+            for (const [field, column] of MOVABLE_FIELDS) {
+                if (was.request[field] === row.request[field]) {
+                    continue;
+                }
+                const note = row.warnings.find(
+                    (warning) => warning.field === field && warning.code === 'NICKNAME_CHANGED_FOR_TYPED',
+                );
+                sentences.push(
+                    note
+                        ? formatLabel(ROW_NOTE, name, warningMessage(note))
+                        : formatLabel(VALUE_NOW, name, column, String(row.request[field])),
+                );
+            }
+        }
+        return sentences.join(' ');
     }
 
     /** Looks up, in one call, the typed usernames and nicknames not looked up yet. */

@@ -78,6 +78,7 @@ import FIX_RETRY from '@salesforce/label/c.CCSA_Enable_Fix_RETRY';
 import WARNING_USERNAME_ADJUSTED from '@salesforce/label/c.CCSA_Enable_Warning_USERNAME_ADJUSTED';
 import WARNING_EMAIL_SHARED_IN_BATCH from '@salesforce/label/c.CCSA_Enable_Warning_EMAIL_SHARED_IN_BATCH';
 import WARNING_CONTRACTS_PERMISSION_SET_NOT_SELECTED from '@salesforce/label/c.CCSA_Enable_Warning_CONTRACTS_PERMISSION_SET_NOT_SELECTED';
+import WARNING_NICKNAME_CHANGED_FOR_TYPED from '@salesforce/label/c.CCSA_Enable_Warning_NICKNAME_CHANGED_FOR_TYPED';
 import FIX_PREFIX from '@salesforce/label/c.CCSA_Enable_Fix_Prefix';
 import PROBLEM_REFUSED from '@salesforce/label/c.CCSA_Enable_Problem_REFUSED';
 import PROBLEM_CONTENT_LICENSE_UNAVAILABLE from '@salesforce/label/c.CCSA_Enable_Problem_CONTENT_LICENSE_UNAVAILABLE';
@@ -169,6 +170,7 @@ const WARNINGS: Readonly<Record<WarningCode, string>> = {
     USERNAME_ADJUSTED: WARNING_USERNAME_ADJUSTED,
     EMAIL_SHARED_IN_BATCH: WARNING_EMAIL_SHARED_IN_BATCH,
     CONTRACTS_PERMISSION_SET_NOT_SELECTED: WARNING_CONTRACTS_PERMISSION_SET_NOT_SELECTED,
+    NICKNAME_CHANGED_FOR_TYPED: WARNING_NICKNAME_CHANGED_FOR_TYPED,
 };
 
 /** The fix of a code Apex reports: the rules' own, or a retry for the platform's other errors. */

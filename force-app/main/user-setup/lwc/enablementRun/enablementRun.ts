@@ -133,6 +133,19 @@ export interface CustomerMatch {
     typedRow?: number;
 }
 
+/** A field of the "New customer" form that "Add customer" needs filled. */
+export type RequiredCustomerField = 'accountName' | 'lastName' | 'email';
+
+/**
+ * The required fields of the form still blank, in the form's order: what "Add customer" waits for
+ * (`newCustomerProblem`), so the form can say it before the admin wonders why the button waits.
+ * @param customer the form
+ * @returns the blank fields; [] when each has a value (the email may still be invalid)
+ */
+export function missingCustomerFields(customer: NewCustomer): RequiredCustomerField[] {
+    return (['accountName', 'lastName', 'email'] as const).filter((field) => !customer[field]?.trim());
+}
+
 /**
  * Whether the form's customer may be added: an account name, a last name and a valid email (the
  * username is derived from it; `c/userEnablement` isValidEmail).

@@ -352,9 +352,16 @@ export interface Problem {
  * Warnings do not block:
  * - USERNAME_ADJUSTED [email + suffix, username]: the plain username was taken, a number was added;
  * - EMAIL_SHARED_IN_BATCH [email, rows]: several rows share the email (password resets go to one inbox);
- * - CONTRACTS_PERMISSION_SET_NOT_SELECTED [label]: the users will not see contract documents without it.
+ * - CONTRACTS_PERMISSION_SET_NOT_SELECTED [label]: the users will not see contract documents without it;
+ * - NICKNAME_CHANGED_FOR_TYPED [nickname, name of the other row, nickname typed there]: the derived
+ *   nickname is not the one derived without typed nicknames, because another row typed that one
+ *   (a typed value is reserved first; the row the admin did not touch says why its value moved).
  */
-export type WarningCode = 'USERNAME_ADJUSTED' | 'EMAIL_SHARED_IN_BATCH' | 'CONTRACTS_PERMISSION_SET_NOT_SELECTED';
+export type WarningCode =
+    | 'USERNAME_ADJUSTED'
+    | 'EMAIL_SHARED_IN_BATCH'
+    | 'CONTRACTS_PERMISSION_SET_NOT_SELECTED'
+    | 'NICKNAME_CHANGED_FOR_TYPED';
 
 export interface Warning {
     code: WarningCode;
@@ -639,6 +646,33 @@ class UniqueNames {
     }
 }
 
+/**
+ * The nickname typed on another row that a derived nickname had to pass on its way to its value:
+ * the first of the base's candidates before the value that a row typed.
+ * @param base the nickname base of the row
+ * @param nickname the value the row derived
+ * @param typedBy who typed each nickname (lower case)
+ * @param index the row's own position (its own typed value is never "another row's")
+ * @returns the row that typed it, or undefined when no typed nickname lies on the way
+ */
+function displacingNickname(
+    base: string,
+    nickname: string,
+    typedBy: ReadonlyMap<string, { index: number; name: string; nickname: string }>,
+    index: number,
+): { name: string; nickname: string } | undefined {
+    for (let n = 0; ; n++) {
+        const candidate = nicknameCandidate(base, n);
+        if (candidate === nickname) {
+            return undefined;
+        }
+        const owner = typedBy.get(candidate);
+        if (owner && owner.index !== index) {
+            return owner;
+        }
+    }
+}
+
 interface PermissionSetChoice {
     ids: string[];
     licenseIds: string[];
@@ -688,7 +722,9 @@ function choosePermissionSets(
  * ("ann1@acme.com.ccsa", "jdoe1"), so a derived value is never reported as taken; a value the
  * admin typed is never changed: when it collides, the row gets USERNAME_TAKEN / NICKNAME_TAKEN (the
  * org) or *_DUPLICATE_IN_BATCH (every row that typed it). Typed values are reserved first, so a
- * derived value never takes one. A contact selected twice keeps its first row; the later rows
+ * derived value never takes one; a derived nickname that a typed one pushed away (another number
+ * than it would have without any typed nickname) carries NICKNAME_CHANGED_FOR_TYPED, naming the
+ * row that typed it: a value the admin sees never moves without a word. A contact selected twice keeps its first row; the later rows
  * repeat that row's request and carry CONTACT_DUPLICATE_IN_BATCH.
  *
  * @param contacts the selected contacts, in display order
@@ -742,6 +778,8 @@ export function planEnablement(
     const usedNicknames = new Set<string>();
     const typedUsernames = new Map<string, number>();
     const typedNicknames = new Map<string, number>();
+    /** Who typed each nickname first (lower case): the row a displaced derived nickname names. */
+    const nicknameTypedBy = new Map<string, { index: number; name: string; nickname: string }>();
     const emailCounts = new Map<string, number>();
     const firstRowOf = new Map<string, number>();
     contacts.forEach((contact, index) => {
@@ -763,10 +801,24 @@ export function planEnablement(
             const nickname = overrides.CommunityNickname.trim().toLowerCase();
             countInto(typedNicknames, nickname);
             usedNicknames.add(nickname);
+            if (!nicknameTypedBy.has(nickname)) {
+                const name = [
+                    given(overrides.FirstName) ? overrides.FirstName : contact.firstName,
+                    given(overrides.LastName) ? overrides.LastName : contact.lastName,
+                ]
+                    .map((part) => (part ?? '').trim())
+                    .filter(Boolean)
+                    .join(' ');
+                nicknameTypedBy.set(nickname, { index, name, nickname: overrides.CommunityNickname.trim() });
+            }
         }
     });
     const usernames = new UniqueNames(takenUsernames, usedUsernames, usernameCandidate);
     const nicknames = new UniqueNames(takenNicknames, usedNicknames, nicknameCandidate);
+    // The nicknames as derived with no typed nickname at all (every row derives its own): a derived
+    // nickname that differs from its twin here was moved by a typed one.
+    const untypedNicknames =
+        nicknameTypedBy.size > 0 ? new UniqueNames(takenNicknames, new Set(), nicknameCandidate) : undefined;
 
     const locale = {} as LocaleSettings;
     for (const field of LOCALE_FIELDS) {
@@ -874,6 +926,8 @@ export function planEnablement(
 
         // Nickname: unique in the org ("Define other required fields, such as email and nickname").
         let nickname: string;
+        const baseNickname = nicknameBase(firstName, lastName, email);
+        const untyped = untypedNicknames?.claim(baseNickname);
         if (given(overrides.CommunityNickname)) {
             nickname = overrides.CommunityNickname.trim();
             const key = nickname.toLowerCase();
@@ -890,7 +944,18 @@ export function planEnablement(
             }
         } else {
             // Counters always find a free candidate: a number only grows, and the set is finite.
-            nickname = nicknames.claim(nicknameBase(firstName, lastName, email)) as string;
+            nickname = nicknames.claim(baseNickname) as string;
+            const typedBy =
+                untyped !== undefined && untyped !== nickname
+                    ? displacingNickname(baseNickname, nickname, nicknameTypedBy, index)
+                    : undefined;
+            if (typedBy) {
+                warnings.push({
+                    code: 'NICKNAME_CHANGED_FOR_TYPED',
+                    values: [nickname, typedBy.name, typedBy.nickname],
+                    field: 'CommunityNickname',
+                });
+            }
         }
 
         let alias: string;

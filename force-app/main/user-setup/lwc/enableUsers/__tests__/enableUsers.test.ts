@@ -228,7 +228,7 @@ describe('c-enable-users', () => {
             fire($(element, `lightning-input[data-field="${field}"]`), 'change', { value });
         }
         await flush();
-        $(element, 'lightning-button.add-customer').click();
+        $(element, 'button.add-customer').click();
         await flush();
         expect($<HTMLElement>(element, '.new-customers li').textContent).toContain('Cy Ng');
         $(element, 'lightning-button.check').click();
@@ -268,12 +268,12 @@ describe('c-enable-users', () => {
         const element = render();
         await flush();
         await typeCustomer(element, { ...CY, email: 'cy@initech' });
-        expect($<{ disabled: boolean }>(element, 'lightning-button.add-customer').disabled).toBe(true);
+        expect($(element, 'button.add-customer').getAttribute('aria-disabled')).toBe('true');
         expect($<HTMLElement>(element, '.customer-email-error').textContent).toContain('valid email');
         await expect(element).toBeAccessible();
         await typeCustomer(element, { email: 'cy@initech.example' });
         expect($(element, '.customer-email-error')).toBeNull();
-        $(element, 'lightning-button.add-customer').click();
+        $(element, 'button.add-customer').click();
         await flush();
         expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(1);
         // Edit: back in the form, out of the list.
@@ -282,12 +282,75 @@ describe('c-enable-users', () => {
         expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(0);
         expect($<{ value: string }>(element, 'lightning-input[data-field="lastName"]').value).toBe('Ng');
         await typeCustomer(element, { lastName: 'Nguyen' });
-        $(element, 'lightning-button.add-customer').click();
+        $(element, 'button.add-customer').click();
         await flush();
         expect($<HTMLElement>(element, '.new-customer-row .customer-text').textContent).toContain('Cy Nguyen');
         $(element, 'lightning-button-icon.remove-customer').click();
         await flush();
         expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(0);
+        await expect(element).toBeAccessible();
+    });
+
+    it('says why "Add customer" waits, as a hint tied to the button, and takes the admin to what is missing', async () => {
+        const element = render();
+        await flush();
+        const button = $(element, 'button.add-customer');
+        const reason = $(element, '.add-customer-reason');
+        // Tied to the button by id; a hint before anything is typed, not an error.
+        expect(reason.id).not.toBe('');
+        expect(button.getAttribute('aria-describedby')).toBe(reason.id);
+        expect(button.getAttribute('aria-disabled')).toBe('true');
+        expect(reason.textContent!.trim()).toBe('To add a customer, enter: Account name, Last name, Email.');
+        expect(reason.getAttribute('role')).toBeNull();
+        expect(reason.classList.contains('slds-text-color_error')).toBe(false);
+        expect($(element, '.customer-email-error')).toBeNull();
+        await expect(element).toBeAccessible();
+
+        // The reason follows what is typed; a click while it waits goes to the first missing field.
+        await typeCustomer(element, { accountName: 'Initech', firstName: 'Cy' });
+        expect(reason.textContent!.trim()).toBe('To add a customer, enter: Last name, Email.');
+        const focus = jest.spyOn($(element, 'lightning-input[data-field="lastName"]'), 'focus');
+        button.click();
+        await flush();
+        expect(focus).toHaveBeenCalled();
+        expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(0);
+
+        await typeCustomer(element, { lastName: 'Ng', email: 'cy@initech' });
+        expect(reason.textContent!.trim()).toBe('Enter a valid email address.');
+        await typeCustomer(element, { email: 'cy@initech.example' });
+        expect(reason.textContent!.trim()).toBe('');
+        expect(button.getAttribute('aria-disabled')).toBe('false');
+        button.click();
+        await flush();
+        expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(1);
+        expect(reason.textContent!.trim()).toBe('To add a customer, enter: Account name, Last name, Email.');
+    });
+
+    it("names each typed row's Edit and Remove by full name and email: two Smiths are told apart", async () => {
+        const element = render();
+        await flush();
+        for (const [firstName, email] of [
+            ['Jane', 'jane@acme.example'],
+            ['John', 'john@acme.example'],
+        ]) {
+            // eslint-disable-next-line no-await-in-loop
+            await typeCustomer(element, { accountName: 'Acme', firstName, lastName: 'Smith', email });
+            $(element, 'button.add-customer').click();
+            // eslint-disable-next-line no-await-in-loop
+            await flush();
+        }
+        const names = (selector: string): string[] =>
+            [...element.shadowRoot!.querySelectorAll(selector)].map(
+                (button) => (button as unknown as { alternativeText: string }).alternativeText,
+            );
+        expect(names('lightning-button-icon.edit-customer')).toEqual([
+            'Edit Jane Smith (jane@acme.example)',
+            'Edit John Smith (john@acme.example)',
+        ]);
+        expect(names('lightning-button-icon.remove-customer')).toEqual([
+            'Remove Jane Smith (jane@acme.example)',
+            'Remove John Smith (john@acme.example)',
+        ]);
         await expect(element).toBeAccessible();
     });
 
@@ -302,7 +365,7 @@ describe('c-enable-users', () => {
         const element = render();
         await flush();
         await typeCustomer(element, CY);
-        $(element, 'lightning-button.add-customer').click();
+        $(element, 'button.add-customer').click();
         await flush();
         $(element, 'lightning-button.check').click();
         await flush();
@@ -335,7 +398,7 @@ describe('c-enable-users', () => {
         const element = render();
         await flush();
         await typeCustomer(element, CY);
-        $(element, 'lightning-button.add-customer').click();
+        $(element, 'button.add-customer').click();
         await flush();
         $(element, 'lightning-button.check').click();
         await flush();

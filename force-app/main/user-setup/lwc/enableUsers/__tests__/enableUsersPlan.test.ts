@@ -117,6 +117,34 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         jest.resetAllMocks();
     });
 
+    it("says so on the row and politely when an edit moves another row's nickname (admin walk: it changed silently)", async () => {
+        org(10);
+        const element = await render();
+        expect(rowOf(element, BO)).toMatchObject({ CommunityNickname: 'bli', status: 'ready' });
+        const notice = $(element, '.edit-notice');
+        expect(notice.getAttribute('role')).toBe('status');
+        expect(notice.textContent).toBe('');
+
+        // Ann takes the nickname derived for Bo: hers stays as typed, Bo's moves, and both say why.
+        await edit(element, { key: ANN, CommunityNickname: 'bli' });
+        expect(rowOf(element, ANN)).toMatchObject({ CommunityNickname: 'bli', status: 'ready' });
+        expect(rowOf(element, BO)).toMatchObject({ CommunityNickname: 'bli1', status: 'warning' });
+        expect(String(rowOf(element, BO)?.check)).toBe('Nickname changed to bli1 because Ann Doe now uses bli.');
+        expect($(element, '.edit-notice').textContent).toBe(
+            'Bo Li: Nickname changed to bli1 because Ann Doe now uses bli.',
+        );
+        await expect(element).toBeAccessible();
+
+        // Ann types another: Bo's nickname comes back, and that is said too.
+        await edit(element, { key: ANN, CommunityNickname: 'annie' });
+        expect(rowOf(element, BO)).toMatchObject({ CommunityNickname: 'bli', status: 'ready' });
+        expect($(element, '.edit-notice').textContent).toBe('Bo Li: Nickname is now bli.');
+
+        // An edit that moves nothing else says nothing; a new Check starts quiet.
+        await edit(element, { key: ANN, Alias: 'ann' });
+        expect($(element, '.edit-notice').textContent).toBe('');
+    });
+
     it('re-validates an edited nickname against the org: a taken one is not Ready, a free one is', async () => {
         org(10, { nicknames: ['zed'] });
         const element = await render();

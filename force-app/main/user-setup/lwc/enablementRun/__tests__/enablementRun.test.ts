@@ -10,6 +10,7 @@ import {
     mergeEnableResults,
     namePatterns,
     newCustomerFact,
+    missingCustomerFields,
     newCustomerProblem,
     retryRequests,
     toEnableRequest,
@@ -129,6 +130,16 @@ describe('typed customers', () => {
         expect(newCustomerProblem({ accountName: 'Acme', lastName: 'Doe', email: 'ann@acme' })).toBe('EMAIL_INVALID');
         expect(newCustomerProblem({ accountName: 'Acme', lastName: 'Doe', email: '' })).toBe('EMAIL_INVALID');
         expect(newCustomerProblem({ accountName: ' ', lastName: 'Doe', email: 'ann@acme.com' })).toBe('NAME_MISSING');
+    });
+
+    it('lists the required fields still blank, in the form\'s order: what "Add customer" waits for', () => {
+        expect(missingCustomerFields({ accountName: '', firstName: '', lastName: '', email: '' })).toEqual([
+            'accountName',
+            'lastName',
+            'email',
+        ]);
+        expect(missingCustomerFields({ accountName: 'Acme', lastName: ' ', email: 'ann@acme' })).toEqual(['lastName']);
+        expect(missingCustomerFields({ accountName: 'Acme', lastName: 'Doe', email: 'ann@acme' })).toEqual([]);
     });
 
     it('finds an existing contact by email, an account by name, and a typed row with the same email, without case', () => {

@@ -594,6 +594,49 @@ describe('nicknames and aliases', () => {
         expect(plan.rows[2].canEnable).toBe(true);
     });
 
+    it('says why a derived nickname moved when another row typed it (admin walk: it changed without a word)', () => {
+        const jane = contact({ firstName: 'Jane', lastName: 'Doe', email: 'jane@acme.com' });
+        const john = contact({ firstName: 'John', lastName: 'Doe', email: 'john@acme.com' });
+        const jim = contact({ firstName: 'Jim', lastName: 'Doe', email: 'jim@acme.com' });
+        const before = planEnablement([jane, john, jim], orgFacts());
+        expect(before.rows.map((row) => row.request.CommunityNickname)).toEqual(['jdoe', 'jdoe1', 'jdoe2']);
+        expect(before.rows.flatMap((row) => row.warnings)).toEqual([]);
+
+        // John takes Jane's nickname: his typed value stays as typed, Jane's moves and says why.
+        const plan = planEnablement([jane, john, jim], orgFacts(), {
+            overrides: { [john.id]: { CommunityNickname: 'JDoe' } },
+        });
+        expect(plan.rows.map((row) => row.request.CommunityNickname)).toEqual(['jdoe1', 'JDoe', 'jdoe2']);
+        expect(plan.rows[0].warnings).toEqual([
+            {
+                code: 'NICKNAME_CHANGED_FOR_TYPED',
+                values: ['jdoe1', 'John Doe', 'JDoe'],
+                field: 'CommunityNickname',
+            },
+        ]);
+        expect(plan.rows[0].canEnable).toBe(true);
+        expect(plan.rows[1].problems).toEqual([]);
+        expect(plan.rows[1].warnings).toEqual([]);
+        // Jim keeps the nickname he had before the edit: nothing to say.
+        expect(plan.rows[2].warnings).toEqual([]);
+    });
+
+    it('notes no typed nickname when none pushed the row: the row typed its own, or freed one', () => {
+        const jane = contact({ firstName: 'Jane', lastName: 'Doe', email: 'jane@acme.com' });
+        const john = contact({ firstName: 'John', lastName: 'Doe', email: 'john@acme.com' });
+        // [typed on Jane, John's nickname]: Jane keeps hers (John keeps jdoe1), or frees jdoe for John.
+        for (const [typed, johns] of [
+            ['jdoe', 'jdoe1'],
+            ['johnny', 'jdoe'],
+        ]) {
+            const plan = planEnablement([jane, john], orgFacts(), {
+                overrides: { [jane.id]: { CommunityNickname: typed } },
+            });
+            expect(plan.rows[1].request.CommunityNickname).toBe(johns);
+            expect(plan.rows.flatMap((row) => row.warnings)).toEqual([]);
+        }
+    });
+
     it('NICKNAME_INVALID (blank) and NICKNAME_TOO_LONG for typed nicknames', () => {
         const c = contact();
         expect(codes(one(c, orgFacts(), { overrides: { [c.id]: { CommunityNickname: ' ' } } }).problems)).toEqual([
