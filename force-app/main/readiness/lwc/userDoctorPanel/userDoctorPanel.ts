@@ -147,9 +147,9 @@ export default class UserDoctorPanel extends LightningElement {
      */
     confirmingLoginEmail = false;
     /**
-     * The user a login email was sent to: not offered again for them until the admin reads the
-     * user again (picks them again or "Check again"), so a second click cannot reset the password
-     * a second time.
+     * The user a login email was sent to: not offered again for them until the user is read again
+     * (picked again, "Check again", or the re-read after a fix: every read goes through `load`), so
+     * a second click cannot reset the password a second time.
      */
     private loginEmailSentTo?: string;
     private examinedId?: string;
@@ -182,17 +182,21 @@ export default class UserDoctorPanel extends LightningElement {
         this.handedOver = !!value;
         if (value && value !== this.examinedId) {
             this.examinedId = value;
-            this.resetLoginEmail();
             this.load();
         }
     }
 
-    /** Reads the facts of the examined user again; the checks follow. */
+    /**
+     * Reads the facts of the examined user again; the checks follow. The one path of every read
+     * (a user handed over or picked, "Check again", the re-read after a fix), so that each
+     * recomputes what is offered the same way: "Send login email" is offered afresh.
+     */
     async load(): Promise<void> {
         const userId = this.examinedId;
         if (!userId) {
             return;
         }
+        this.resetLoginEmail();
         this.loading = true;
         try {
             this.facts = await getDoctorFacts({ userId });
@@ -289,8 +293,6 @@ export default class UserDoctorPanel extends LightningElement {
     handleRefresh(): void {
         this.fixResult = undefined;
         this.actionError = undefined;
-        // Read again: "Send login email" is offered afresh.
-        this.resetLoginEmail();
         this.load();
     }
 
