@@ -735,8 +735,49 @@ describe('sample org: jobs', () => {
         drainJobs();
         const { rows } = await fetchWholeJob(started.id, API);
         const csv = jobCsv(rows);
-        expect(csv.startsWith('\uFEFFRow,Key,Name,Status,User,History record,Chunk,Error\r\n')).toBe(true);
+        expect(csv.startsWith('\uFEFFRow,Key,Name,Status,User,Username,Email,History record,Chunk,Error\r\n')).toBe(
+            true,
+        );
         expect(csv).toContain(`1,${contact.Id},"'=HYPERLINK(""x"")",Done,`);
+    });
+
+    it("gives each created row its user's username and email, read once per page, and none to a refused row", async () => {
+        const [contact] = readyContacts(1);
+        const planned = requestFor(contact, 0);
+        const started = await startJobFromRows(
+            'ENABLE_USERS',
+            [
+                enableRow(planned),
+                enableRow(
+                    requestFor({ Id: unknownContactId(1), FirstName: 'No', LastName: 'Contact', Email: null }, 1),
+                ),
+            ],
+            { api: API },
+        );
+        drainJobs();
+        const { rows } = await getJob({ jobId: started.id, afterSequence: 0, pageSize: 10 });
+        const [created, refused] = rows;
+        expect(created.status).toBe('Done');
+        const user = org.User.find((u) => u.Id === created.resultUserId);
+        expect(user?.Username).toBe(planned.Username);
+        expect(created.username).toBe(planned.Username);
+        expect(created.email).toBe(user?.Email);
+        // As Apex leaves nulls out of the JSON: no user, no username.
+        expect(refused.status).toBe('Refused');
+        expect(refused).not.toHaveProperty('username');
+        expect(refused).not.toHaveProperty('email');
+        const lines = jobCsv(rows).slice(1).split('\r\n');
+        expect(lines[1]).toContain(`,Done,${created.resultUserId},${planned.Username},${user?.Email},`);
+        expect(lines[2]).toContain(',Refused,,,,');
+    });
+
+    it("gives every job the admin's time zone, the one History shows times in", async () => {
+        const [contact] = readyContacts(1);
+        const started = await startJobFromRows('ENABLE_USERS', [enableRow(requestFor(contact, 0))], { api: API });
+        const admin = currentSession().user;
+        expect(admin.TimeZoneSidKey).toBeTruthy();
+        expect(started.timeZone).toBe(admin.TimeZoneSidKey);
+        expect((await getJobs()).map((job) => job.timeZone)).toEqual([admin.TimeZoneSidKey]);
     });
 
     it('keeps jobs, queued steps and their effects across a page reload', async () => {

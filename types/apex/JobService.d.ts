@@ -46,6 +46,8 @@ declare namespace Apex.JobService {
         targetProfileId?: string | null;
         lastError?: string | null;
         ownedByMe: boolean;
+        /** The admin's time zone (`TimeZoneSidKey`), e.g. Europe/Paris: the panel shows the times in it, as the History. */
+        timeZone?: string | null;
     }
 
     /** One row of a job. Status: Pending, Done, Existing, Failed, Skipped, Refused. */
@@ -56,6 +58,10 @@ declare namespace Apex.JobService {
         label?: string | null;
         status: string;
         resultUserId?: string | null;
+        /** The username of the row's user; missing without a user, or for one the admin cannot see. */
+        username?: string | null;
+        /** The email of the row's user; missing as `username`. */
+        email?: string | null;
         logId?: string | null;
         logName?: string | null;
         error?: string | null;

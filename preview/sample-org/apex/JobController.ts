@@ -38,6 +38,7 @@ import {
     writeRefusedChangeLog,
 } from '../jobEngine';
 import type { SampleJob, SampleJobRow } from '../jobEngine';
+import type { User } from '../types';
 
 type JobSummary = Apex.JobService.JobSummary;
 type JobRow = Apex.JobService.JobRow;
@@ -111,6 +112,8 @@ export function toSummary(session: Session, job: SampleJob): JobSummary {
         targetProfileId: job.Target_Profile_Id__c,
         lastError: job.Last_Error__c,
         ownedByMe: job.Started_By__c === session.user.Id,
+        // As `UserInfo.getTimeZone().getID()`: the admin's time zone, the History's too.
+        timeZone: session.user.TimeZoneSidKey ?? null,
     };
     for (const key of Object.keys(summary) as Array<keyof JobSummary>) {
         if (summary[key] === null || summary[key] === undefined) {
@@ -120,8 +123,13 @@ export function toSummary(session: Session, job: SampleJob): JobSummary {
     return summary;
 }
 
-function toRow(session: Session, row: SampleJobRow): JobRow {
+/**
+ * As `new JobService.JobRow(row, user)`: the row, and the username and email of the user it produced
+ * (`JobSelector.selectUsersById`, one query for the page); nothing for a row without a user.
+ */
+function toRow(session: Session, row: SampleJobRow, users: ReadonlyMap<string, User>): JobRow {
     const log = row.Log__c ? session.org.Setup_Assistant_Log__c.find((l) => l.Id === row.Log__c) : undefined;
+    const user = row.Result_User__c ? users.get(row.Result_User__c) : undefined;
     const dto: JobRow = {
         id: row.Id,
         sequence: row.Sequence__c,
@@ -129,6 +137,8 @@ function toRow(session: Session, row: SampleJobRow): JobRow {
         label: row.Label__c,
         status: row.Status__c,
         resultUserId: row.Result_User__c,
+        username: user?.Username ?? null,
+        email: user?.Email ?? null,
         logId: row.Log__c,
         logName: log?.Name ?? null,
         error: row.Error__c,
@@ -317,10 +327,13 @@ export const getJob: typeof import('@salesforce/apex/JobController.getJob').defa
     const job = requireJob(jobId);
     const size = !pageSize || pageSize < 1 ? MAX_ROWS_PER_CALL : Math.min(pageSize, MAX_PAGE_SIZE);
     const after = afterSequence ?? 0;
-    const rows = rowsOf(job.Id)
+    const page = rowsOf(job.Id)
         .filter((row) => row.Sequence__c > after)
-        .slice(0, size)
-        .map((row) => toRow(session, row));
+        .slice(0, size);
+    // As `JobSelector.selectUsersById`: the page's users, read once for the whole page.
+    const userIds = new Set(page.map((row) => row.Result_User__c).filter((id): id is string => !!id));
+    const users = new Map(session.org.User.filter((user) => userIds.has(user.Id)).map((user) => [user.Id, user]));
+    const rows = page.map((row) => toRow(session, row, users));
     return { job: toSummary(session, job), rows };
 });
 

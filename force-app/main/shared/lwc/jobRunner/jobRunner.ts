@@ -230,7 +230,10 @@ export async function fetchWholeJob(
     }
 }
 
-/** The CSV of a whole job (byte-order mark, formulas neutralised: `c/csvExport`). */
+/**
+ * The CSV of a whole job (byte-order mark, formulas neutralised: `c/csvExport`). A row that produced
+ * a user gives its username (what the admin tells the customer) and email; other rows leave them empty.
+ */
 export function jobCsv(rows: readonly JobRow[]): string {
     return toCsv(
         CSV_HEADER.split(','),
@@ -240,6 +243,8 @@ export function jobCsv(rows: readonly JobRow[]): string {
             row.label,
             row.status,
             row.resultUserId,
+            row.username,
+            row.email,
             row.logName ?? row.logId,
             row.chunk,
             row.error,

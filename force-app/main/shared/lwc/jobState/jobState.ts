@@ -29,6 +29,7 @@ import STEP_APPLY from '@salesforce/label/c.CCSA_Job_Step_APPLY';
 import STEP_RECONCILE from '@salesforce/label/c.CCSA_Job_Step_RECONCILE';
 import KIND_ENABLE_USERS from '@salesforce/label/c.CCSA_Job_Kind_ENABLE_USERS';
 import KIND_LICENSE_CHANGE from '@salesforce/label/c.CCSA_Job_Kind_LICENSE_CHANGE';
+import LOCALE from '@salesforce/i18n/locale';
 import { formatLabel } from 'c/labelFormat';
 
 /** As `JobService.KIND_*`. */
@@ -255,4 +256,50 @@ export function sortJobs<T extends JobLike>(jobs: readonly T[]): T[] {
         const active = Number(isActive(b.status)) - Number(isActive(a.status));
         return active !== 0 ? active : String(b.createdDate ?? '').localeCompare(String(a.createdDate ?? ''));
     });
+}
+
+/**
+ * The date and time of the History's "When" column (`historyPanel`, a `lightning-datatable` date
+ * column): "May 01, 2026, 09:00 AM".
+ */
+const TIME_FORMAT: Readonly<Intl.DateTimeFormatOptions> = {
+    year: 'numeric',
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+};
+
+/**
+ * A job's time (an Apex Datetime, ISO 8601 in UTC) as the History shows its times: in the admin's
+ * Salesforce time zone, which Apex sends with the job (`JobSummary.timeZone`, the same
+ * `UserInfo.getTimeZone()` as `HistoryPage.timeZone`), and the admin's locale, never the
+ * browser's zone. Without a zone (an older server), the browser's; a zone this browser does not
+ * know gives UTC, named, rather than a wrong time. Anything that is not a date is shown as it is.
+ * @param value the Datetime
+ * @param timeZone the time zone (a TimeZoneSidKey, e.g. Europe/Paris)
+ * @param locale the locale to format for; the running user's by default
+ */
+export function formatJobTime(
+    value: string | null | undefined,
+    timeZone: string | null | undefined,
+    locale: string = LOCALE,
+): string {
+    if (!value) {
+        return '';
+    }
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) {
+        return value;
+    }
+    try {
+        return new Intl.DateTimeFormat(locale || undefined, { ...TIME_FORMAT, timeZone: timeZone || undefined }).format(
+            date,
+        );
+    } catch {
+        // RangeError: a time zone or locale this browser does not know.
+        return new Intl.DateTimeFormat(undefined, { ...TIME_FORMAT, timeZone: 'UTC', timeZoneName: 'short' }).format(
+            date,
+        );
+    }
 }

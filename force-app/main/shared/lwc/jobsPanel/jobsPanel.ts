@@ -12,11 +12,13 @@ import DOWNLOAD from '@salesforce/label/c.CCSA_Jobs_Download';
 import STARTED_BY from '@salesforce/label/c.CCSA_Jobs_Started_By';
 import NOT_OWNER from '@salesforce/label/c.CCSA_Jobs_Not_Owner';
 import LOADING from '@salesforce/label/c.CCSA_Jobs_Loading';
+import TIME_ZONE from '@salesforce/label/c.CCSA_Jobs_Time_Zone';
 import { formatLabel } from 'c/labelFormat';
 import { csvDataUrl } from 'c/csvExport';
 import {
     canCancel,
     canResume,
+    formatJobTime,
     isActive,
     kindLabel,
     progressOf,
@@ -119,6 +121,15 @@ export default class JobsPanel extends LightningElement {
         return this.shownJobs.length > 0;
     }
 
+    /**
+     * "Times in Europe/Paris": the admin's Salesforce time zone, in which the jobs' times are shown
+     * (as the History says of its own); empty before the jobs are read.
+     */
+    get timeZoneText(): string {
+        const timeZone = this.shownJobs.find((job) => job.timeZone)?.timeZone;
+        return timeZone ? formatLabel(TIME_ZONE, timeZone) : '';
+    }
+
     get isEmpty(): boolean {
         return this.loaded && !this.error && this.shownJobs.length === 0;
     }
@@ -139,7 +150,7 @@ export default class JobsPanel extends LightningElement {
                 startedBy: formatLabel(
                     STARTED_BY,
                     job.startedByName ?? '',
-                    formatDate(job.startedDate ?? job.createdDate),
+                    formatJobTime(job.startedDate ?? job.createdDate, job.timeZone),
                 ),
                 lastError: job.status === 'Failed' ? (job.lastError ?? null) : null,
                 showCancel: canCancel(job),
@@ -239,14 +250,4 @@ export default class JobsPanel extends LightningElement {
             this.timer = null;
         }
     }
-}
-
-function formatDate(iso: string | null | undefined): string {
-    if (!iso) {
-        return '';
-    }
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime())
-        ? iso
-        : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

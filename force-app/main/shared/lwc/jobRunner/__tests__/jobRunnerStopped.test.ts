@@ -58,11 +58,34 @@ describe('c/jobRunner: the CSV of a job', () => {
         ]);
         expect(csv.startsWith('\uFEFF')).toBe(true);
         expect(csv.slice(1).split('\r\n')).toEqual([
-            'Row,Key,Name,Status,User,History record,Chunk,Error',
-            '1,005A,Ann,Done,005A,LOG-0001,1,',
-            '2,005B,Bo,Pending,,a0L2,,"USER_NOT_EXTERNAL: not external, refused"',
+            'Row,Key,Name,Status,User,Username,Email,History record,Chunk,Error',
+            '1,005A,Ann,Done,005A,,,LOG-0001,1,',
+            '2,005B,Bo,Pending,,,,a0L2,,"USER_NOT_EXTERNAL: not external, refused"',
             '',
         ]);
+    });
+
+    it("gives a created row's username and email, and leaves them empty for a failed or skipped row", () => {
+        const csv = jobCsv([
+            {
+                ...STOPPED_ROWS[0],
+                username: 'ann.lee@acme.example.ccsa',
+                email: 'ann.lee@acme.example',
+                logName: 'LOG-0001',
+            },
+            { ...STOPPED_ROWS[1], status: 'Failed', error: 'DUPLICATE_USERNAME: taken' },
+            { ...STOPPED_ROWS[2], status: 'Skipped' },
+        ]);
+        const [header, created, failed, skipped] = csv.slice(1).split('\r\n');
+        const columns = header.split(',');
+        const cell = (line: string, column: string) => line.split(',')[columns.indexOf(column)];
+        expect(columns).toEqual(expect.arrayContaining(['Username', 'Email']));
+        expect(cell(created, 'Username')).toBe('ann.lee@acme.example.ccsa');
+        expect(cell(created, 'Email')).toBe('ann.lee@acme.example');
+        for (const line of [failed, skipped]) {
+            expect(cell(line, 'Username')).toBe('');
+            expect(cell(line, 'Email')).toBe('');
+        }
     });
 
     it('neutralises a name a spreadsheet would run as a formula', () => {

@@ -4,6 +4,7 @@ import {
     canResume,
     canTransition,
     countRows,
+    formatJobTime,
     isAccounted,
     isActive,
     isConsistent,
@@ -169,5 +170,27 @@ describe('c/jobState: what the jobs panel shows', () => {
         expect(statusLabel(null)).toBe('');
         expect(kindLabel('LICENSE_CHANGE')).toBe('License change');
         expect(kindLabel(undefined)).toBe('');
+    });
+});
+
+describe('c/jobState: job times in the admin time zone', () => {
+    const STARTED = '2026-01-15T23:30:00.000Z';
+
+    it("formats a time in the admin's time zone and locale, whatever the browser's", () => {
+        expect(formatJobTime(STARTED, 'Europe/Paris', 'en-US')).toBe('Jan 16, 2026, 12:30 AM');
+        expect(formatJobTime(STARTED, 'America/Los_Angeles', 'en-US')).toBe('Jan 15, 2026, 03:30 PM');
+        expect(formatJobTime(STARTED, 'Europe/Paris', 'de-DE')).toBe('16. Jan. 2026, 00:30');
+    });
+
+    it('uses the running user locale by default', () => {
+        // Jest's @salesforce/i18n/locale: en-US.
+        expect(formatJobTime(STARTED, 'Asia/Tokyo')).toBe('Jan 16, 2026, 08:30 AM');
+    });
+
+    it('names UTC for a zone the browser does not know, and passes what is not a date through', () => {
+        expect(formatJobTime(STARTED, 'Mars/Olympus_Mons', 'en-US')).toBe('Jan 15, 2026, 11:30 PM UTC');
+        expect(formatJobTime('not a date', 'Europe/Paris')).toBe('not a date');
+        expect(formatJobTime(null, 'Europe/Paris')).toBe('');
+        expect(formatJobTime(undefined, null)).toBe('');
     });
 });

@@ -141,6 +141,18 @@ describe('c-jobs-panel', () => {
         await expect(element).toBeAccessible();
     });
 
+    it("shows when a job started in the admin's Salesforce time zone, not the browser's, and says which", async () => {
+        // Kathmandu is UTC+5:45: a browser anywhere else could not show :45 for a job started at 09:00 UTC.
+        mockGetJobs.mockResolvedValue((JOBS as JobSummary[]).map((job) => ({ ...job, timeZone: 'Asia/Kathmandu' })));
+        const element = await render();
+        const completed = jobItems(element)[1];
+        expect(completed.dataset.id).toBe('a018d0000000001AAA');
+        // startedDate 2026-05-01T09:00:00.000Z; Jest's @salesforce/i18n/locale is en-US.
+        expect(text(completed, '.job-started')).toBe('Started by Dana Admin on May 01, 2026, 02:45 PM');
+        expect(element.shadowRoot!.querySelector('.time-zone')?.textContent).toBe('Times in Asia/Kathmandu');
+        await expect(element).toBeAccessible();
+    });
+
     it('shows the error and an empty state', async () => {
         mockGetJobs.mockRejectedValueOnce({ body: { message: 'Nope' } });
         const element = await render();
