@@ -81,6 +81,11 @@ interface FindingView {
     /** This finding's "Activate site" waits for the admin's confirmation. */
     confirming: boolean;
     /**
+     * The id of that confirmation's title, which names the confirmation (`aria-labelledby`): one
+     * per finding, as ids in an iteration must be unique (LWC makes them unique per component).
+     */
+    confirmTitleId: string;
+    /**
      * A license line of the seat row: the icon of its own verdict, named by `text` to a screen
      * reader (empty when `verdictNote` says it on screen: the icon is then decorative).
      */
@@ -411,6 +416,7 @@ export default class ReadinessChecklist extends LightningElement {
                         fixDisabled: this.showSpinner || !!unavailable,
                         fixUnavailable: unavailable,
                         confirming: this.pendingActivation?.key === `${row.id}-${index}`,
+                        confirmTitleId: `activation-confirm-title-${row.id}-${index}`,
                         ...verdictView(finding.verdict),
                     };
                 }),
@@ -485,6 +491,20 @@ export default class ReadinessChecklist extends LightningElement {
             // Back to the Activate button the confirmation opened from.
             this.focusAfter(this.rowIdOf(pending.key), `lightning-button.fix[data-key="${pending.key}"]`);
         }
+    }
+
+    /**
+     * Escape in the checklist while an activation waits for confirmation: the confirmation closes
+     * as Cancel does (focus back on the Activate button that opened it). Only then is Escape kept
+     * from an enclosing modal; a control that handled Escape itself has already prevented it.
+     */
+    handleKeydown(event: KeyboardEvent): void {
+        if (event.key !== 'Escape' || event.defaultPrevented || !this.pendingActivation) {
+            return;
+        }
+        event.preventDefault();
+        event.stopPropagation();
+        this.handleCancelActivation();
     }
 
     /** The row id of a finding key `<rowId>-<finding index>`. */

@@ -397,6 +397,21 @@ export default class UserDoctorPanel extends LightningElement {
     }
 
     /**
+     * Escape in the panel while "Send login email" waits for confirmation: the confirmation closes
+     * as Cancel does (nothing sent, focus back on "Send login email"). Only then is Escape kept
+     * from an enclosing modal (the quick action's), which the next Escape closes; a control that
+     * handled Escape itself (an open list) has already prevented it.
+     */
+    handleKeydown(event: KeyboardEvent): void {
+        if (event.key !== 'Escape' || event.defaultPrevented || !this.showLoginEmailConfirm) {
+            return;
+        }
+        event.preventDefault();
+        event.stopPropagation();
+        this.handleCancelLoginEmail();
+    }
+
+    /**
      * "Send" in the confirmation: the password is reset and the email sent, once. Sent, the
      * action goes (focus to the user's name, the notice says it is sent); refused or failed, it
      * stays offered (focus back to it).

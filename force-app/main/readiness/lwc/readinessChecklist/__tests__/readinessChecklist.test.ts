@@ -389,6 +389,80 @@ describe('c-readiness-checklist', () => {
         });
     });
 
+    describe('Escape in the activation confirmation', () => {
+        let focus: jest.SpyInstance;
+        const focused = (): Element | undefined => focus.mock.contexts[focus.mock.contexts.length - 1] as Element;
+        /** What reaches the page: an enclosing modal closes on an Escape it receives. */
+        let page: jest.Mock;
+        const escape = (target: Element): KeyboardEvent => {
+            const event = new KeyboardEvent('keydown', {
+                key: 'Escape',
+                bubbles: true,
+                composed: true,
+                cancelable: true,
+            });
+            target.dispatchEvent(event);
+            return event;
+        };
+
+        beforeEach(() => {
+            focus = jest.spyOn(HTMLElement.prototype, 'focus');
+            page = jest.fn();
+            document.addEventListener('keydown', page);
+        });
+        afterEach(() => {
+            focus.mockRestore();
+            document.removeEventListener('keydown', page);
+        });
+
+        it('cancels it, returns focus to Activate and keeps the Escape from an enclosing modal', async () => {
+            const element = render();
+            await flush();
+            $(element, '.row-SITE lightning-button.fix').click();
+            await flush();
+            expect($(element, '.activation-confirm')).not.toBeNull();
+            const event = escape($(element, 'lightning-button.confirm-activation'));
+            await flush();
+            expect($(element, '.activation-confirm')).toBeNull();
+            expect(activateSite).not.toHaveBeenCalled();
+            expect(focused()).toBe($(element, '.row-SITE lightning-button.fix'));
+            expect(event.defaultPrevented).toBe(true);
+            expect(page).not.toHaveBeenCalled();
+            await expect(element).toBeAccessible();
+        });
+
+        it('lets Escape through when no confirmation is open', async () => {
+            const element = render();
+            await flush();
+            const event = escape($(element, '.row-SITE lightning-button.fix'));
+            await flush();
+            expect(event.defaultPrevented).toBe(false);
+            expect(page).toHaveBeenCalledTimes(1);
+            // Another key in an open confirmation leaves it open and goes on.
+            $(element, '.row-SITE lightning-button.fix').click();
+            await flush();
+            $(element, 'lightning-button.confirm-activation').dispatchEvent(
+                new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+            );
+            await flush();
+            expect($(element, '.activation-confirm')).not.toBeNull();
+            expect(page).toHaveBeenCalledTimes(2);
+        });
+    });
+
+    it('names the activation confirmation by its own title: a per-finding id, not one static id in the iteration', async () => {
+        const element = render();
+        await flush();
+        $(element, '.row-SITE lightning-button.fix').click();
+        await flush();
+        const confirm = $(element, '.activation-confirm');
+        const title = $(element, '.activation-confirm .activation-confirm-title');
+        expect(title.id).toMatch(/^activation-confirm-title-SITE-0/);
+        expect(confirm.getAttribute('aria-labelledby')).toBe(title.id);
+        expect(text(title)).toBe(text(confirm.querySelector('h4')));
+        await expect(element).toBeAccessible();
+    });
+
     it('shows an action that failed in the error panel', async () => {
         mocked(confirmReadinessStep).mockRejectedValue({ body: { message: 'Insufficient access' } });
         const element = render();

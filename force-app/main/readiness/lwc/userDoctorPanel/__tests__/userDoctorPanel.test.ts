@@ -420,6 +420,62 @@ describe('c-user-doctor-panel', () => {
             await expect(element).toBeAccessible();
         });
 
+        it('closes on Escape as on Cancel: nothing sent, focus back on "Send login email", the modal kept open', async () => {
+            const page = jest.fn();
+            document.addEventListener('keydown', page);
+            try {
+                const element = render(USER);
+                await flush();
+                clickButton(sendButton(element));
+                await flush();
+                const escape = new KeyboardEvent('keydown', {
+                    key: 'Escape',
+                    bubbles: true,
+                    composed: true,
+                    cancelable: true,
+                });
+                confirmButton(element)!.dispatchEvent(escape);
+                await flush();
+                expect($(element, '.login-email-confirm')).toBeNull();
+                expect(sendLoginEmail).not.toHaveBeenCalled();
+                expect(focused()).toBe(sendButton(element));
+                // Used to close the confirmation, Escape does not reach the quick action's modal.
+                expect(escape.defaultPrevented).toBe(true);
+                expect(page).not.toHaveBeenCalled();
+                await expect(element).toBeAccessible();
+
+                // Nothing open: Escape goes on (the modal closes).
+                const next = new KeyboardEvent('keydown', {
+                    key: 'Escape',
+                    bubbles: true,
+                    composed: true,
+                    cancelable: true,
+                });
+                sendButton(element)!.dispatchEvent(next);
+                expect(next.defaultPrevented).toBe(false);
+                expect(page).toHaveBeenCalledTimes(1);
+            } finally {
+                document.removeEventListener('keydown', page);
+            }
+        });
+
+        it('leaves Escape to a control that handled it first (an open list)', async () => {
+            const element = render(USER);
+            await flush();
+            clickButton(sendButton(element));
+            await flush();
+            const handled = new KeyboardEvent('keydown', {
+                key: 'Escape',
+                bubbles: true,
+                composed: true,
+                cancelable: true,
+            });
+            handled.preventDefault();
+            confirmButton(element)!.dispatchEvent(handled);
+            await flush();
+            expect($(element, '.login-email-confirm')).not.toBeNull();
+        });
+
         it('sends once on "Send", shows the result and offers it no more until the user is read again', async () => {
             mocked(sendLoginEmail).mockResolvedValue({ ok: true, message: 'Login email sent.', setupUrl: '/u' });
             mocked(enableContentUser).mockResolvedValue({ ok: false, message: 'No.', setupUrl: '/x' });
