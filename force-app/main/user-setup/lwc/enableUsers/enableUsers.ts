@@ -316,8 +316,9 @@ export default class EnableUsers extends LightningElement {
         loginEmailHelp: LOGIN_EMAIL_HELP,
     };
     /**
-     * What the last Save did to rows it did not edit (a derived username or nickname another row's
-     * typed value moved), in one sentence per row: the plan's status line reads it politely.
+     * What the last Save or removal did to rows it did not touch (a derived username or nickname
+     * that another row's typed value moved, or gave back), one sentence per row: the plan's status
+     * line reads it politely.
      */
     editNotice = '';
 
@@ -1227,6 +1228,8 @@ export default class EnableUsers extends LightningElement {
      */
     handleSuffix(event: CustomEvent<{ value: string }>): void {
         this.suffix = event.detail.value ?? '';
+        // Every username moves, as the admin asked: what the last edit moved is no longer what the rows show.
+        this.editNotice = '';
         const input = event.target as unknown as {
             setCustomValidity?: (message: string) => void;
             reportValidity?: () => boolean;
@@ -1362,8 +1365,11 @@ export default class EnableUsers extends LightningElement {
         if (event.detail.action.name !== 'remove' || this.locked.ids.has(key)) {
             return;
         }
+        const before = this.plan;
         this.removed = new Set([...this.removed, key]);
         this.draftValues = this.draftValues.filter((draft) => draft.key !== key);
+        // The row leaves with the values it typed: a row they had moved gets its own back, and says so.
+        this.editNotice = this.movedByEdit(before, new Set([key]));
     }
 
     handleProblemsOnly(event: CustomEvent<{ checked: boolean }>): void {

@@ -140,9 +140,17 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         expect(rowOf(element, BO)).toMatchObject({ CommunityNickname: 'bli', status: 'ready' });
         expect($(element, '.edit-notice').textContent).toBe('Bo Li: Nickname is now bli.');
 
-        // An edit that moves nothing else says nothing; a new Check starts quiet.
+        // An edit that moves nothing else says nothing.
         await edit(element, { key: ANN, Alias: 'ann' });
         expect($(element, '.edit-notice').textContent).toBe('');
+
+        // Ann's row removed with the nickname it typed: Bo's comes back, said as well.
+        await edit(element, { key: ANN, CommunityNickname: 'bli' });
+        expect(rowOf(element, BO)?.CommunityNickname).toBe('bli1');
+        fire($(element, '.plan-table'), 'rowaction', { action: { name: 'remove' }, row: { key: ANN } });
+        await settle();
+        expect(rowOf(element, BO)).toMatchObject({ CommunityNickname: 'bli', status: 'ready' });
+        expect($(element, '.edit-notice').textContent).toBe('Bo Li: Nickname is now bli.');
     });
 
     it('re-validates an edited nickname against the org: a taken one is not Ready, a free one is', async () => {
