@@ -18,7 +18,8 @@ import { generateSampleOrg, seedHistoricalLogs, SAMPLE_NOW } from '../sample-org
 import { addJobRows, createJob, startJob } from '../sample-org/apex/JobController';
 import { configureEngine, drainJobs, resetEngine } from '../sample-org/jobEngine';
 import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
-import type { Id, SetupAssistantLog } from '../sample-org/types';
+import { enableUsers } from '../sample-org/apex/UserSetupController';
+import type { Contact, Id, Profile, SetupAssistantLog, User } from '../sample-org/types';
 import { changeRow } from 'c/jobRunner';
 
 beforeEach(() => {
@@ -163,9 +164,19 @@ describe('sample org History', () => {
         expect(await searchHistoryUsers({ searchTerm: null })).toEqual([]);
         const seeded = seedHistoricalLogs(org);
         const targets = new Set(seeded.map((log) => log.Target_User__c).filter(Boolean));
+        // And who a row without a target user names in Before or After (a failed enable's contact).
+        const named = new Set(
+            seeded
+                .filter((log) => !log.Target_User__c)
+                .flatMap((log) => [log.Before__c, log.After__c])
+                .flatMap((text) => Object.entries(JSON.parse(text?.startsWith('{') ? text : '{}')))
+                .filter(([key, value]) => /^(user|contact)id$/i.test(key) && typeof value === 'string')
+                .map(([, value]) => value as string),
+        );
         const everyone = await searchHistoryUsers({ searchTerm: '  ' });
-        expect(everyone.length).toBe(targets.size);
-        expect(everyone.every((row) => targets.has(row.id))).toBe(true);
+        expect(everyone.length).toBe(new Set([...targets, ...named]).size);
+        expect(everyone.every((row) => targets.has(row.id) || named.has(row.id))).toBe(true);
+        expect(everyone.filter((row) => targets.has(row.id)).length).toBe(targets.size);
         expect(everyone.map((row) => row.name)).toEqual(
             [...everyone.map((row) => row.name)].sort((a, b) => a.localeCompare(b)),
         );
@@ -187,7 +198,7 @@ describe('sample org History', () => {
         expect(byShortId.rows.map((row) => row.id)).toEqual(byLongId.rows.map((row) => row.id));
     });
 
-    it('lists a license change a job refused with its user named in Before only, and no user filter finds it', async () => {
+    it('lists a license change a job refused with its user named in Before only, and the user filter finds it', async () => {
         resetEngine();
         configureEngine({ autoRun: false, persist: false, failureRate: 0 });
         const internal = org.User.find((u) => u.UserType === 'Standard' && u.IsActive) as (typeof org.User)[number];
@@ -217,12 +228,133 @@ describe('sample org History', () => {
         expect(row.error).toMatch(/^USER_NOT_EXTERNAL: /);
         expect(page.names?.[internal.Id]).toBe(internal.Name);
 
-        // `HistorySelector.whereClause` filters on Target_User__c only, and the user picker offers
-        // only users a log targets.
-        expect((await getHistory({ filter: { targetUserId: internal.Id, status: 'Refused' } })).total).toBe(0);
-        expect((await getHistory({ filter: { userSearch: internal.Name, status: 'Refused' } })).total).toBe(0);
-        expect((await searchHistoryUsers({ searchTerm: internal.Name })).map((user) => user.id)).not.toContain(
-            internal.Id,
+        // `HistoryService.subjectsOf`: the user filters find the row by the user its Before names,
+        // by id (the picker's), by name and by username; the picker offers that user.
+        const refusedIds = [row.id];
+        expect((await getHistory({ filter: { targetUserId: internal.Id } })).rows.map((r) => r.id)).toEqual(refusedIds);
+        expect(
+            (await getHistory({ filter: { targetUserId: internal.Id.slice(0, 15), status: 'Refused' } })).rows.map(
+                (r) => r.id,
+            ),
+        ).toEqual(refusedIds);
+        expect(
+            (await getHistory({ filter: { userSearch: internal.Name.toUpperCase() } })).rows.map((r) => r.id),
+        ).toEqual(refusedIds);
+        expect((await getHistory({ filter: { userSearch: internal.Username } })).rows.map((r) => r.id)).toEqual(
+            refusedIds,
         );
+        // The other criteria still apply to it.
+        expect((await getHistory({ filter: { targetUserId: internal.Id, status: 'Completed' } })).total).toBe(0);
+        expect((await searchHistoryUsers({ searchTerm: internal.Name })).map((user) => user.id)).toContain(internal.Id);
+    });
+
+    it('finds an enable refused for a contact by the contact, its name and the name the row stores', async () => {
+        seedHistoricalLogs(org);
+        const contact = org.Contact.find((c) => !org.User.some((u) => u.ContactId === c.Id)) as Contact;
+        const contactName = `${contact.FirstName ?? ''} ${contact.LastName}`.trim();
+        const internalProfile = org.Profile.find((p) =>
+            org.User.some((u) => u.UserType === 'Standard' && u.ProfileId === p.Id),
+        ) as Profile;
+        const [result] = await enableUsers({
+            requests: [
+                {
+                    ContactId: contact.Id,
+                    ProfileId: internalProfile.Id,
+                    Username: 'refused.history@example.com.ccsa',
+                    Email: 'refused.history@example.com',
+                    Alias: 'rhist',
+                    CommunityNickname: 'refused.history.ccsa',
+                    FirstName: 'Planned',
+                    LastName: 'Person',
+                    TimeZoneSidKey: 'America/Los_Angeles',
+                    LocaleSidKey: 'en_US',
+                    LanguageLocaleKey: 'en_US',
+                    EmailEncodingKey: 'UTF-8',
+                    UserPermissionsSFContentUser: true,
+                    permissionSetIds: [],
+                    permissionSetLicenseIds: [],
+                },
+            ],
+        });
+        expect(result.status).toBe('Refused');
+        const log = org.Setup_Assistant_Log__c[org.Setup_Assistant_Log__c.length - 1];
+        expect(log).toMatchObject({ Action__c: 'ENABLE_USER', Status__c: 'Refused', Target_User__c: null });
+
+        const ids = async (filter: Record<string, string>): Promise<string[]> =>
+            (await getHistory({ filter })).rows.map((row) => row.id);
+        // By the contact's id (the picker's), 15 or 18 characters; by its name; by the name the row stores.
+        expect(await ids({ targetUserId: contact.Id })).toEqual([log.Id]);
+        expect(await ids({ targetUserId: contact.Id.slice(0, 15) })).toEqual([log.Id]);
+        expect(await ids({ userSearch: contactName.toLowerCase() })).toEqual([log.Id]);
+        expect(await ids({ userSearch: 'planned pers' })).toEqual([log.Id]);
+        expect(await ids({ userSearch: contactName, status: 'Refused', action: 'ENABLE_USER' })).toEqual([log.Id]);
+        expect(await ids({ userSearch: contactName, action: 'LICENSE_CHANGE' })).toEqual([]);
+        // The picker offers the contact, without a username.
+        const offered = await searchHistoryUsers({ searchTerm: contactName });
+        expect(offered).toContainEqual({ id: contact.Id, name: contactName });
+    });
+
+    it('neither breaks nor widens on a hostile user filter: SOQL metacharacters, wildcards, quotes, 10,000 characters', async () => {
+        const seeded = seedHistoricalLogs(org);
+        expect(seeded.length).toBeGreaterThan(0);
+        const hostile = [
+            '%',
+            '_',
+            '%%',
+            '\\',
+            '\\%',
+            "'",
+            "' OR Name LIKE '%",
+            "%' OR Id != null OR Name LIKE '",
+            '") OR (Id != null',
+            '*',
+            'x'.repeat(10000),
+            '%'.repeat(10000),
+        ];
+        for (const term of hostile) {
+            const page = await getHistory({ filter: { userSearch: term } });
+            expect({ term: term.slice(0, 40), total: page.total }).toEqual({ term: term.slice(0, 40), total: 0 });
+            expect(await searchHistoryUsers({ searchTerm: term })).toEqual([]);
+        }
+        // A long term that does occur is still not widened: 255 characters at most are searched.
+        const user = org.User.find((u) => u.Id === seeded.find((log) => log.Target_User__c)?.Target_User__c) as User;
+        expect((await getHistory({ filter: { userSearch: user.Name + ' '.repeat(9000) } })).total).toBeGreaterThan(0);
+        expect((await getHistory({ filter: { userSearch: user.Name + 'x'.repeat(9000) } })).total).toBe(0);
+    });
+
+    it('names the roles and permission set licenses a log holds only by id', async () => {
+        const role = org.UserRole[0];
+        const license = org.PermissionSetLicense[0];
+        const admin = org.User.find((u) => u.Id === org.defaultRunningUserId) as User;
+        org.Setup_Assistant_Log__c.push({
+            Id: 'a00000000000LOG999',
+            Name: 'LOG-0000999',
+            Action__c: 'LICENSE_CHANGE',
+            Status__c: 'Completed',
+            Target_User__c: null,
+            Snapshot__c: JSON.stringify({ permissionSetLicenseIds: [license.Id] }),
+            Before__c: JSON.stringify({ roleId: null }),
+            After__c: JSON.stringify({ roleId: role.Id, permissionSetLicenseIds: [license.Id, '0PL000000000GONEAA'] }),
+            Restored__c: null,
+            Removed__c: null,
+            Error__c: null,
+            CreatedDate: new Date(SAMPLE_NOW).toISOString(),
+            CreatedById: admin.Id,
+        });
+        const page = await getHistory({ filter: null });
+        expect(page.names).toMatchObject({
+            [role.Id]: role.Name,
+            [license.Id]: license.MasterLabel,
+            'resolved:00E': 'true',
+            'resolved:0PL': 'true',
+        });
+        expect(page.names).not.toHaveProperty('0PL000000000GONEAA');
+
+        // Without View Roles, Apex does not read roles (a user-mode query would fail): no name, no "deleted".
+        window.history.pushState({}, '', '/?without=VIEW_ROLES&latency=0');
+        const withoutRoles = await getHistory({ filter: null });
+        expect(withoutRoles.names).not.toHaveProperty(role.Id);
+        expect(withoutRoles.names).not.toHaveProperty('resolved:00E');
+        expect(withoutRoles.names).toMatchObject({ [license.Id]: license.MasterLabel, 'resolved:0PL': 'true' });
     });
 });

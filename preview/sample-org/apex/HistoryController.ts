@@ -7,13 +7,14 @@
 import OFFSET_LIMIT from '@salesforce/label/c.CCSA_History_Offset_Limit';
 import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
-import { assertAdmin, requireCapability } from '../guard';
+import { assertAdmin, heldPermissions, REQUIREMENT_FIELDS, requireCapability } from '../guard';
+import type { Requirement } from '../guard';
 import { escapeLike } from 'c/enablementRun';
 import { toId18 } from '../data/random';
 import { profileById, userById } from '../org';
 import { likeMatcher } from '../platform';
 import { currentSession } from '../session';
-import type { SampleOrg, SetupAssistantLog, User } from '../types';
+import type { Contact, Id, SampleOrg, SetupAssistantLog, User } from '../types';
 
 type HistoryFilter = Apex.HistoryService.HistoryFilter;
 type HistoryPage = Apex.HistoryService.HistoryPage;
@@ -26,6 +27,10 @@ export const MAX_PAGE_SIZE = 200;
 export const MAX_OFFSET = 2000;
 /** `HistoryService.MAX_SEARCH_ROWS`: one page of the user picker. */
 export const MAX_SEARCH_ROWS = 200;
+/** `HistoryService.SUBJECT_SCAN_ROWS`: the rows without a target user a user criterion reads. */
+export const SUBJECT_SCAN_ROWS = 2200;
+/** `HistoryService.MAX_SEARCH_LENGTH`: a longer user search matches nothing. */
+export const MAX_SEARCH_LENGTH = 255;
 /** The package's object in a subscriber org: the preview stands for the installed package. */
 export const LOG_OBJECT_API_NAME = 'ccsa__Setup_Assistant_Log__c';
 
@@ -36,28 +41,112 @@ function dayIn(iso: string, timeZone: string): string {
     );
 }
 
-/** SOQL LIKE '%term%' is case-insensitive. */
-function contains(value: string | null | undefined, term: string): boolean {
-    return (value ?? '').toLowerCase().includes(term.toLowerCase());
+/** SOQL `LIKE '%term%'` with the term escaped (`SoqlLike.contains`): `%` and `_` match themselves. */
+function containsMatcher(term: string): (value: string | null | undefined) => boolean {
+    return likeMatcher(`%${escapeLike(term.trim())}%`);
+}
+
+function contactById(org: SampleOrg, id: Id): Contact | undefined {
+    return org.Contact.find((contact) => contact.Id === id);
+}
+
+function contactName(contact: Contact): string {
+    return `${contact.FirstName ?? ''} ${contact.LastName}`.trim();
+}
+
+/** Who a row without a target user is about (`HistoryService.Subject`). */
+interface Subject {
+    logId: Id;
+    userIds: Set<Id>;
+    contactIds: Set<Id>;
+    names: string[];
+}
+
+/** As `HistoryService.subjects`: the top-level `userId`, `contactId`, `userName`, `name` of Before and After. */
+function subjectOf(log: SetupAssistantLog): Subject | null {
+    const subject: Subject = { logId: log.Id, userIds: new Set(), contactIds: new Set(), names: [] };
+    for (const text of [log.Before__c, log.After__c]) {
+        const trimmed = (text ?? '').trim();
+        if (!trimmed.startsWith('{')) continue;
+        let side: unknown;
+        try {
+            side = JSON.parse(trimmed);
+        } catch {
+            continue;
+        }
+        if (!side || typeof side !== 'object' || Array.isArray(side)) continue;
+        for (const [key, value] of Object.entries(side as Record<string, unknown>)) {
+            if (typeof value !== 'string') continue;
+            const lower = key.toLowerCase();
+            const id = toId18(value);
+            if (lower === 'userid' && id?.startsWith('005')) subject.userIds.add(id);
+            else if (lower === 'contactid' && id?.startsWith('003')) subject.contactIds.add(id);
+            else if ((lower === 'username' || lower === 'name') && value.trim() !== '') subject.names.push(value);
+        }
+    }
+    return subject.userIds.size + subject.contactIds.size + subject.names.length > 0 ? subject : null;
+}
+
+/** As `HistorySelector.selectLogsWithoutTarget` then `HistoryService.subjects`: newest first, bounded. */
+function unattributedSubjects(org: SampleOrg, admin: User, filter: HistoryFilter): Subject[] {
+    return newestFirst(
+        org.Setup_Assistant_Log__c.filter((log) => !log.Target_User__c && meetsCriteria(admin, log, filter)),
+    )
+        .slice(0, SUBJECT_SCAN_ROWS)
+        .map(subjectOf)
+        .filter((subject): subject is Subject => subject !== null);
+}
+
+interface SubjectMatches {
+    byTarget: Set<Id>;
+    bySearch: Set<Id>;
 }
 
 /**
- * As `HistorySelector.whereClause`. The user filters look at Target_User__c only, never Before__c:
- * a license change refused before anything was done names its user in Before__c alone
- * (`JobChain.refusedChangeLog`), so a search for the user does not list it, as in the org. The
- * filter's `targetUserId` is an `Id` in Apex: a 15-character value is read as its 18-character form.
+ * As `HistoryService.subjectsOf`: the rows without a target user that the user criteria find, by
+ * the user or contact their Before or After names (the picked one, the picked user's contact, or
+ * one whose name or username contains the term) or the name they store. Null without criteria.
  */
-function matches(org: SampleOrg, admin: User, log: SetupAssistantLog, filter: HistoryFilter): boolean {
-    if (filter.targetUserId && log.Target_User__c !== (toId18(filter.targetUserId) ?? filter.targetUserId)) {
-        return false;
+function subjectsOf(org: SampleOrg, admin: User, filter: HistoryFilter): SubjectMatches | null {
+    const term = (filter.userSearch ?? '').trim();
+    const searching = term !== '' && term.length <= MAX_SEARCH_LENGTH;
+    if (!filter.targetUserId && !searching) return null;
+    const matches: SubjectMatches = { byTarget: new Set(), bySearch: new Set() };
+    const subjects = unattributedSubjects(org, admin, filter);
+    const names = (subject: Subject, people: ReadonlySet<Id>): boolean =>
+        [...subject.userIds, ...subject.contactIds].some((id) => people.has(id));
+    if (filter.targetUserId) {
+        const target = toId18(filter.targetUserId) ?? filter.targetUserId;
+        const people = new Set<Id>([target]);
+        const contactId = userById(org, target)?.ContactId;
+        if (contactId) people.add(contactId);
+        for (const subject of subjects) if (names(subject, people)) matches.byTarget.add(subject.logId);
     }
-    const search = (filter.userSearch ?? '').trim();
-    if (search !== '') {
-        const target = userById(org, log.Target_User__c);
-        if (!target || !(contains(target.Name, search) || contains(target.Username, search))) {
-            return false;
+    if (searching) {
+        const like = containsMatcher(term);
+        const found = new Set<Id>();
+        for (const subject of subjects) {
+            for (const id of subject.userIds) {
+                const user = userById(org, id);
+                if (user && (like(user.Name) || like(user.Username))) found.add(id);
+            }
+            for (const id of subject.contactIds) {
+                const contact = contactById(org, id);
+                if (contact && like(contactName(contact))) found.add(id);
+            }
+        }
+        const lower = term.toLowerCase();
+        for (const subject of subjects) {
+            if (names(subject, found) || subject.names.some((name) => name.toLowerCase().includes(lower))) {
+                matches.bySearch.add(subject.logId);
+            }
         }
     }
+    return matches;
+}
+
+/** The action, outcome and dates of `HistorySelector.criteria`. */
+function meetsCriteria(admin: User, log: SetupAssistantLog, filter: HistoryFilter): boolean {
     if (filter.action && log.Action__c !== filter.action) {
         return false;
     }
@@ -69,6 +158,52 @@ function matches(org: SampleOrg, admin: User, log: SetupAssistantLog, filter: Hi
         return false;
     }
     return !(filter.toDate && day > filter.toDate);
+}
+
+/**
+ * As `HistorySelector.whereClause`. The user criteria find a row by its target user or, for a row
+ * without one (a license change refused before anything was done names its user in Before__c
+ * only, `JobChain.refusedChangeLog`; a refused or failed enable its contact), by `subjects`. A
+ * picked contact (003) finds the rows of the user made for it too. The filter's `targetUserId` is
+ * an `Id` in Apex: a 15-character value is read as its 18-character form.
+ */
+function matches(
+    org: SampleOrg,
+    admin: User,
+    log: SetupAssistantLog,
+    filter: HistoryFilter,
+    subjects: SubjectMatches | null,
+): boolean {
+    if (filter.targetUserId) {
+        const target = toId18(filter.targetUserId) ?? filter.targetUserId;
+        const attributed = target.startsWith('003')
+            ? !!log.Target_User__c && userById(org, log.Target_User__c)?.ContactId === target
+            : log.Target_User__c === target;
+        if (!attributed && !subjects?.byTarget.has(log.Id)) {
+            return false;
+        }
+    }
+    const search = (filter.userSearch ?? '').trim();
+    if (search !== '') {
+        if (search.length > MAX_SEARCH_LENGTH) {
+            return false;
+        }
+        const like = containsMatcher(search);
+        const target = userById(org, log.Target_User__c);
+        const attributed = !!target && (like(target.Name) || like(target.Username));
+        if (!attributed && !subjects?.bySearch.has(log.Id)) {
+            return false;
+        }
+    }
+    return meetsCriteria(admin, log, filter);
+}
+
+/** ORDER BY CreatedDate DESC, Id DESC: record Ids grow with insertion, so later rows first. */
+function newestFirst(logs: SetupAssistantLog[]): SetupAssistantLog[] {
+    return logs
+        .map((log, index) => ({ log, index }))
+        .sort((a, b) => b.log.CreatedDate.localeCompare(a.log.CreatedDate) || b.index - a.index)
+        .map(({ log }) => log);
 }
 
 function toRow(org: SampleOrg, log: SetupAssistantLog): HistoryRow {
@@ -92,14 +227,18 @@ function toRow(org: SampleOrg, log: SetupAssistantLog): HistoryRow {
     return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as HistoryRow;
 }
 
+/** `HistoryService.RESOLVED`: the key prefix under which the names say a kind of record was read. */
+export const RESOLVED = 'resolved:';
+
 /** Record ids in the log's text fields: 15 or 18 letters and digits. */
 const RECORD_ID = /\b[a-zA-Z0-9]{3}[0-9][a-zA-Z0-9]{11}(?:[a-zA-Z0-9]{3})?\b/g;
 
 /**
  * `HistoryService.resolveNames`: the names of the users, contacts, profiles (and their license,
- * `license:<profile id>`), permission sets, accounts and sites the rows mention, by id.
+ * `license:<profile id>`), permission sets, accounts, sites, roles and permission set licenses the
+ * rows mention, by id (every admin of the sample org can view roles).
  */
-function resolveNames(org: SampleOrg, logs: SetupAssistantLog[]): Record<string, string> {
+function resolveNames(org: SampleOrg, logs: SetupAssistantLog[], held: ReadonlySet<string>): Record<string, string> {
     const ids = new Set<string>();
     for (const log of logs) {
         for (const text of [
@@ -121,15 +260,26 @@ function resolveNames(org: SampleOrg, logs: SetupAssistantLog[]): Record<string,
             if (ids.has(record.Id) && value) names[record.Id] = value;
         }
     };
+    // `HistoryService.readable`: setup records are read when some are mentioned and the admin
+    // holds what a user-mode query of them needs; `resolved:<prefix>` says the kind was read.
+    const readable = (prefix: string, requirement: Requirement): boolean => {
+        const read =
+            [...ids].some((id) => id.startsWith(prefix)) &&
+            REQUIREMENT_FIELDS[requirement].some((field) => held.has(field));
+        if (read) names[`${RESOLVED}${prefix}`] = 'true';
+        return read;
+    };
     add(org.User, (u) => u.Name);
     add(org.Contact, (c) => `${c.FirstName ?? ''} ${c.LastName}`.trim());
-    add(org.Profile, (p) => p.Name);
-    add(org.PermissionSet, (ps) => ps.Label);
+    if (readable('00e', 'VIEW_SETUP')) add(org.Profile, (p) => p.Name);
+    if (readable('0PS', 'VIEW_SETUP')) add(org.PermissionSet, (ps) => ps.Label);
     add(org.Account, (a) => a.Name);
     add(org.Network, (n) => n.Name);
+    if (readable('00E', 'VIEW_ROLES')) add(org.UserRole, (r) => r.Name);
+    if (readable('0PL', 'VIEW_SETUP')) add(org.PermissionSetLicense, (l) => l.MasterLabel);
     for (const profile of org.Profile) {
         const license = org.UserLicense.find((l) => l.Id === profile.UserLicenseId)?.Name;
-        if (ids.has(profile.Id) && license) names[`license:${profile.Id}`] = license;
+        if (ids.has(profile.Id) && license && names[profile.Id]) names[`license:${profile.Id}`] = license;
     }
     return names;
 }
@@ -149,11 +299,8 @@ export const getHistory: typeof import('@salesforce/apex/HistoryController.getHi
     if (offset > MAX_OFFSET) {
         throw new ApexException(formatLabel(OFFSET_LIMIT, String(MAX_OFFSET)));
     }
-    // ORDER BY CreatedDate DESC, Id DESC: record Ids grow with insertion, so later rows first.
-    const matching = org.Setup_Assistant_Log__c.map((log, index) => ({ log, index }))
-        .filter(({ log }) => matches(org, user, log, wanted))
-        .sort((a, b) => b.log.CreatedDate.localeCompare(a.log.CreatedDate) || b.index - a.index)
-        .map(({ log }) => log);
+    const subjects = subjectsOf(org, user, wanted);
+    const matching = newestFirst(org.Setup_Assistant_Log__c.filter((log) => matches(org, user, log, wanted, subjects)));
     const pageLogs = matching.slice(offset, offset + pageSize);
     const rows = pageLogs.map((log) => toRow(org, log));
     return {
@@ -164,7 +311,7 @@ export const getHistory: typeof import('@salesforce/apex/HistoryController.getHi
         hasMore: offset + rows.length < matching.length && offset + pageSize <= MAX_OFFSET,
         maxOffset: MAX_OFFSET,
         objectApiName: LOG_OBJECT_API_NAME,
-        names: resolveNames(org, pageLogs),
+        names: resolveNames(org, pageLogs, heldPermissions(session)),
         timeZone: user.TimeZoneSidKey ?? null,
     };
 });
@@ -184,24 +331,44 @@ export const getHistoryFilterOptions: typeof import('@salesforce/apex/HistoryCon
     });
 
 /**
- * `HistoryController.searchHistoryUsers`: the users a log names as its target whose name or
- * username contains the term (`%`, `_` and `\\` literal, as `SoqlLike.contains`), by name then id.
+ * `HistoryController.searchHistoryUsers`: the users a log names as its target, and the users and
+ * contacts a row without a target user is about, whose name or username contains the term (`%`,
+ * `_` and `\\` literal, as `SoqlLike.contains`), by name then id; a contact has no username. A
+ * term longer than `MAX_SEARCH_LENGTH` finds nobody.
  */
 export const searchHistoryUsers: typeof import('@salesforce/apex/HistoryController.searchHistoryUsers').default =
     apexMethod<{ searchTerm?: string | null }, HistoryUserRow[]>(({ searchTerm }) => {
         const session = currentSession();
         assertAdmin(session);
         requireCapability(session, 'HISTORY');
-        const { org } = session;
-        const logged = new Set(org.Setup_Assistant_Log__c.map((log) => log.Target_User__c).filter(Boolean));
-        const matches = likeMatcher(`%${escapeLike((searchTerm ?? '').trim())}%`);
-        return org.User.filter((user) => logged.has(user.Id) && (matches(user.Name) || matches(user.Username)))
-            .sort((a, b) => a.Name.localeCompare(b.Name) || a.Id.localeCompare(b.Id))
-            .slice(0, MAX_SEARCH_ROWS)
-            .map((user) => ({
-                id: user.Id,
-                name: user.Name,
-                username: user.Username,
-                profileName: profileById(org, user.ProfileId)?.Name ?? null,
-            }));
+        const { org, user: admin } = session;
+        const term = (searchTerm ?? '').trim();
+        if (term.length > MAX_SEARCH_LENGTH) {
+            return [];
+        }
+        const like = containsMatcher(term);
+        const userIds = new Set(org.Setup_Assistant_Log__c.map((log) => log.Target_User__c).filter(Boolean));
+        const contactIds = new Set<Id>();
+        for (const subject of unattributedSubjects(org, admin, {})) {
+            subject.userIds.forEach((id) => userIds.add(id));
+            subject.contactIds.forEach((id) => contactIds.add(id));
+        }
+        const users: HistoryUserRow[] = org.User.filter(
+            (user) => userIds.has(user.Id) && (like(user.Name) || like(user.Username)),
+        ).map((user) => ({
+            id: user.Id,
+            name: user.Name,
+            username: user.Username,
+            profileName: profileById(org, user.ProfileId)?.Name ?? null,
+        }));
+        const contacts: HistoryUserRow[] = org.Contact.filter(
+            (contact) => contactIds.has(contact.Id) && like(contactName(contact)),
+        ).map((contact) => ({ id: contact.Id, name: contactName(contact) }));
+        return [...users, ...contacts]
+            .sort((a, b) => {
+                const x = (a.name ?? '').toLowerCase();
+                const y = (b.name ?? '').toLowerCase();
+                return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+            })
+            .slice(0, MAX_SEARCH_ROWS);
     });

@@ -39,6 +39,10 @@ import EXPLAIN_PORTAL_USER_EXISTS from '@salesforce/label/c.CCSA_History_Explain
 import EXPLAIN_POLICY from '@salesforce/label/c.CCSA_History_Explain_POLICY';
 import CONTEXT from '@salesforce/label/c.CCSA_History_Context';
 import READINESS_STEP from '@salesforce/label/c.CCSA_History_Readiness_Step';
+import DELETED_ROLE from '@salesforce/label/c.CCSA_History_Deleted_Role';
+import DELETED_PERMISSION_SET_LICENSE from '@salesforce/label/c.CCSA_History_Deleted_Permission_Set_License';
+import DELETED_PROFILE from '@salesforce/label/c.CCSA_History_Deleted_Profile';
+import DELETED_PERMISSION_SET from '@salesforce/label/c.CCSA_History_Deleted_Permission_Set';
 import ROW_ADMIN_ROLE from '@salesforce/label/c.CCSA_Readiness_Row_ADMIN_ROLE';
 import ROW_CCP_PROFILE from '@salesforce/label/c.CCSA_Readiness_Row_CCP_PROFILE';
 import ROW_CCP_SEATS from '@salesforce/label/c.CCSA_Readiness_Row_CCP_SEATS';
@@ -67,7 +71,7 @@ export const LOG_OBJECT = 'Setup_Assistant_Log__c';
 
 /** What the admin typed or picked; empty strings mean "any". */
 export interface FilterForm {
-    /** A user's name, part of it, a username, or a user id (005...). */
+    /** A user's name, part of it, a username, or the id of a user (005...) or a contact (003...). */
     userSearch: string;
     action: string;
     status: string;
@@ -84,7 +88,8 @@ export const EMPTY_FORM: Readonly<FilterForm> = Object.freeze({
     toDate: '',
 });
 
-const USER_ID = /^005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/;
+/** A user (005) or contact (003) id: who a row is about, as the user filter's picker gives it. */
+const PERSON_ID = /^00[35][a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function blankToNull(value: string | null | undefined): string | null {
@@ -108,13 +113,14 @@ export function dateRangeReversed(form: Pick<FilterForm, 'fromDate' | 'toDate'>)
 }
 
 /**
- * The Apex request for a form and a page. A user id in the search box filters by id; the dates
+ * The Apex request for a form and a page. A user or contact id (the picker's) filters by id:
+ * Apex finds the rows about that person, refused ones included; the dates
  * are sent as typed (a reversed range is refused before, `dateRangeReversed`); the page is kept
  * within Apex's limits.
  */
 export function toHistoryFilter(form: FilterForm, offset = 0, pageSize = PAGE_SIZE): HistoryFilter {
     const search = blankToNull(form.userSearch);
-    const isId = search !== null && USER_ID.test(search);
+    const isId = search !== null && PERSON_ID.test(search);
     return {
         targetUserId: isId ? search : null,
         userSearch: isId ? null : search,
@@ -392,9 +398,60 @@ export function nameOf(id: string | null | undefined, names: NameMap | null | un
     return names[id] ?? names[id.slice(0, 15)] ?? null;
 }
 
-/** Text with every id that has a name replaced by the name; unknown ids stay as written. */
+/**
+ * The setup records Apex names by their key prefix, and how one it did not find reads: roles,
+ * profiles, permission sets and permission set licenses are not hidden by sharing, so when Apex
+ * read that kind for the page (`resolved:<prefix>` in the names, `HistoryService.resolveNames`)
+ * an id without a name is a record the org no longer has. Prefixes are case-sensitive: 00E is a
+ * role, 00e a profile.
+ */
+const DELETED_BY_PREFIX: Readonly<Record<string, string>> = {
+    '00E': DELETED_ROLE,
+    '0PL': DELETED_PERMISSION_SET_LICENSE,
+    '00e': DELETED_PROFILE,
+    '0PS': DELETED_PERMISSION_SET,
+};
+
+/** The key under which Apex says it read one kind of record for the page (`HistoryService.RESOLVED`). */
+export const RESOLVED_PREFIX = 'resolved:';
+
+/**
+ * What an id without a name reads as: "Deleted role (00E...)" when Apex read the page's roles and
+ * found none with that id; null when the kind is not one of those or was not read (the admin
+ * lacks the permission, or an older server), so that the id is shown as it is.
+ * @param id the record id
+ * @param names the page's names
+ * @returns the text, or null
+ */
+export function missingName(id: string, names: NameMap | null | undefined): string | null {
+    const prefix = id.slice(0, 3);
+    if (!names || !Object.prototype.hasOwnProperty.call(DELETED_BY_PREFIX, prefix)) {
+        return null;
+    }
+    return names[`${RESOLVED_PREFIX}${prefix}`] ? formatLabel(DELETED_BY_PREFIX[prefix], id) : null;
+}
+
+/**
+ * Text with every id that has a name replaced by the name, a role, profile, permission set or
+ * permission set license the org no longer has by "Deleted role (id)" and the like; other
+ * unknown ids stay as written.
+ */
 export function withNames(text: string, names: NameMap | null | undefined): string {
-    return text.replace(RECORD_ID, (id) => nameOf(id, names) ?? id);
+    return text.replace(RECORD_ID, (id) => nameOf(id, names) ?? missingName(id, names) ?? id);
+}
+
+/**
+ * The user filter's picker rows: a contact (a refused or failed enable named only its contact)
+ * has no username, so its username column says it is a contact.
+ * @param rows the people `HistoryController.searchHistoryUsers` returned
+ * @param contactText what the username column reads for a contact
+ * @returns the rows to show
+ */
+export function pickerRows<T extends { id: string; username?: string | null }>(
+    rows: readonly T[],
+    contactText: string,
+): T[] {
+    return rows.map((row) => (row.id.startsWith('003') && !row.username ? { ...row, username: contactText } : row));
 }
 
 /** One row of the comparison: a field, its value before and after, in words. */

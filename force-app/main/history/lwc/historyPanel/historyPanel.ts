@@ -18,6 +18,7 @@ import {
     pageNames,
     pageRange,
     previousOffset,
+    pickerRows,
     rowActionLabel,
     toHistoryFilter,
     toTableRow,
@@ -73,6 +74,7 @@ import AFTER from '@salesforce/label/c.CCSA_History_After';
 import EXPLANATION from '@salesforce/label/c.CCSA_History_Explanation';
 import TIME_ZONE from '@salesforce/label/c.CCSA_History_Time_Zone';
 import DATE_RANGE_INVALID from '@salesforce/label/c.CCSA_History_Date_Range_Invalid';
+import PICKER_CONTACT from '@salesforce/label/c.CCSA_History_Picker_Contact';
 
 type FilterOptions = Apex.HistoryService.HistoryFilterOptions;
 type HistoryUserRow = Apex.HistoryService.HistoryUserRow;
@@ -355,11 +357,16 @@ export default class HistoryPanel extends LightningElement {
         return !reversed;
     }
 
-    /** The users the History names as targets, for the picker (`HistoryController.searchHistoryUsers`). */
-    searchUserRows = (term: string): Promise<HistoryUserRow[]> => searchHistoryUsers({ searchTerm: term || null });
+    /**
+     * Who the History is about, for the picker (`HistoryController.searchHistoryUsers`): the users
+     * a log targets, and the users and contacts of rows without a target (refused ones included);
+     * a contact says so in the username column.
+     */
+    searchUserRows = async (term: string): Promise<HistoryUserRow[]> =>
+        pickerRows(await searchHistoryUsers({ searchTerm: term || null }), PICKER_CONTACT);
 
     /**
-     * The user picked (or the pick removed): the user filter is the user's id, applied at once,
+     * The user or contact picked (or the pick removed): the user filter is its id, applied at once,
      * as Enter did in the free-text search the picker replaces.
      */
     handleUserSelection(event: CustomEvent<{ selection: SelectionModel<HistoryUserRow> }>): void {

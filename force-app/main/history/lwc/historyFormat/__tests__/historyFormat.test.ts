@@ -21,8 +21,10 @@ import {
     explainErrors,
     fieldChanges,
     fieldName,
+    missingName,
     nameOf,
     pageNames,
+    pickerRows,
     readinessStepName,
     rowSubject,
     subjectUrl,
@@ -653,5 +655,114 @@ describe('details of the writers\u2019 own logs', () => {
         expect(detailSections(row({ action: 'CONFIRM_READINESS_STEP', after: 'not a step' }))).toEqual([
             { key: 'after', title: 'After', text: 'not a step', isError: false },
         ]);
+    });
+});
+
+describe('the user filter finds who a refused row was about', () => {
+    it('sends a picked contact id as the person to filter by, as a user id (Apex finds both)', () => {
+        const contact = toHistoryFilter({ ...EMPTY_FORM, userSearch: '0038d00000CONT1AAA' });
+        expect(contact).toMatchObject({ targetUserId: '0038d00000CONT1AAA', userSearch: null });
+        expect(toHistoryFilter({ ...EMPTY_FORM, userSearch: '0038d00000CONT1' })).toMatchObject({
+            targetUserId: '0038d00000CONT1',
+            userSearch: null,
+        });
+        // Any other id is text to search, not an id to filter by.
+        expect(toHistoryFilter({ ...EMPTY_FORM, userSearch: '0018d00000ACCT1AAA' })).toMatchObject({
+            targetUserId: null,
+            userSearch: '0018d00000ACCT1AAA',
+        });
+    });
+
+    it('sends hostile text as it is, for Apex to bind and escape', () => {
+        for (const hostile of ['%', '_', "' OR Name LIKE '%", '\\%', 'x'.repeat(10000)]) {
+            expect(toHistoryFilter({ ...EMPTY_FORM, userSearch: hostile })).toMatchObject({
+                targetUserId: null,
+                userSearch: hostile,
+            });
+        }
+    });
+
+    it('marks a contact in the picker, whose row has no username', () => {
+        const people = [
+            { id: '0038d00000CONT1AAA', name: 'Carla Weber', username: null },
+            { id: '0058d00000USER1AAA', name: 'Mia Lopez', username: 'mia@acme.example' },
+        ];
+        expect(pickerRows(people, 'Contact (no user)')).toEqual([
+            { id: '0038d00000CONT1AAA', name: 'Carla Weber', username: 'Contact (no user)' },
+            people[1],
+        ]);
+    });
+});
+
+describe('roles and permission set licenses named in the details', () => {
+    const ROLE = '00E8d00000055zqEAA';
+    const GONE_ROLE = '00E8d00000099zzEAA';
+    const PSL = '0PL8d00000PSL01AAA';
+    const GONE_PSL = '0PL8d00000PSL99AAA';
+    const PROFILE = '00e8d00000PROF1AAA';
+    const SET = '0PS8d00000PSET1AAA';
+    // As HistoryService.resolveNames returns them: the names found, and the kinds it read.
+    const names = {
+        [ROLE]: 'Western Sales Partner User',
+        [PSL]: 'DocGen Runtime Community User',
+        'resolved:00E': 'true',
+        'resolved:0PL': 'true',
+        'resolved:00e': 'true',
+        'resolved:0PS': 'true',
+    };
+    const row = (fields: Partial<HistoryRow>): HistoryRow => ({
+        id: 'a008d00000LOG09AAA',
+        name: 'LOG-0000009',
+        ...fields,
+    });
+
+    it('shows a role id logged without its name, and a permission set license id, by their names', () => {
+        const changes = fieldChanges(
+            JSON.stringify({ roleId: null }),
+            JSON.stringify({ roleId: ROLE, permissionSetLicenseIds: [PSL] }),
+            names,
+        );
+        expect(changes).toEqual([
+            { key: 'roleId', field: 'Role', before: '(none)', after: 'Western Sales Partner User' },
+            {
+                key: 'permissionSetLicenseIds',
+                field: 'Permission set licenses',
+                before: '(none)',
+                after: 'DocGen Runtime Community User',
+            },
+        ]);
+        const sections = detailSections(
+            row({ action: 'LICENSE_CHANGE', snapshot: JSON.stringify({ permissionSetLicenseIds: [PSL] }) }),
+            names,
+        );
+        expect(sections.find((section) => section.key === 'snapshot')?.text).toContain(
+            '"DocGen Runtime Community User"',
+        );
+    });
+
+    it('says a role or permission set license the org no longer has is deleted, with its id', () => {
+        expect(withNames(`role ${GONE_ROLE}, license ${GONE_PSL}`, names)).toBe(
+            `role Deleted role (${GONE_ROLE}), license Deleted permission set license (${GONE_PSL})`,
+        );
+        expect(withNames(`${PROFILE} ${SET}`, names)).toBe(
+            `Deleted profile (${PROFILE}) Deleted permission set (${SET})`,
+        );
+        const removed = detailSections(row({ removed: JSON.stringify([GONE_PSL]) }), names);
+        expect(removed[0].text).toContain(`Deleted permission set license (${GONE_PSL})`);
+        expect(
+            fieldChanges('{}', JSON.stringify({ roleId: GONE_ROLE }), names)?.find((c) => c.key === 'roleId')?.after,
+        ).toBe(`Deleted role (${GONE_ROLE})`);
+        // A 15-character id is a role too.
+        expect(missingName(GONE_ROLE.slice(0, 15), names)).toBe(`Deleted role (${GONE_ROLE.slice(0, 15)})`);
+    });
+
+    it('keeps the id when Apex did not read that kind (no View Roles, an older server), or for other objects', () => {
+        const unread = { [PSL]: 'DocGen Runtime Community User' };
+        expect(withNames(`role ${GONE_ROLE}`, unread)).toBe(`role ${GONE_ROLE}`);
+        expect(withNames(`role ${GONE_ROLE}`, null)).toBe(`role ${GONE_ROLE}`);
+        expect(missingName('0058d00000USER9AAA', names)).toBeNull();
+        expect(missingName('a008d00000LOG01AAA', names)).toBeNull();
+        // The prefixes are case-sensitive: 00e is a profile, 00E a role.
+        expect(missingName(PROFILE, { 'resolved:00E': 'true' })).toBeNull();
     });
 });

@@ -213,6 +213,25 @@ describe('c-history-panel', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('offers the contact of a refused enable in the picker, marked as a contact, and filters by its id', async () => {
+        // A refused or failed enable names only its contact: Apex offers it with no username.
+        const CONTACT: HistoryUserRow = { id: '0038d00000CONT1AAA', name: 'Carla Weber' };
+        mocked(searchHistoryUsers).mockResolvedValue([CONTACT, MIA]);
+        const element = render();
+        await flush();
+        const picker = $<Picker>(element, 'c-record-picker.user-picker');
+        await expect(picker.search('we', undefined)).resolves.toEqual([
+            { ...CONTACT, username: 'Contact (no user)' },
+            MIA,
+        ]);
+        pick(element, CONTACT);
+        await flush();
+        expect(getHistory).toHaveBeenLastCalledWith({
+            filter: expect.objectContaining({ targetUserId: CONTACT.id, userSearch: null }),
+        });
+        await expect(element).toBeAccessible();
+    });
+
     it('offers the users the log names in the shared picker, one at a time, and drops the filter with the pick', async () => {
         mocked(searchHistoryUsers).mockResolvedValue([MIA]);
         const element = render();
@@ -291,9 +310,10 @@ describe('c-history-panel', () => {
         });
         const element = render();
         await flush();
-        // The user filter searches Target_User__c only: the intro says so, and the cell does not
-        // read as if the change had been made to the user.
-        expect(text($(element, 'lightning-card p'))).toContain('find those with Outcome Refused');
+        // The user filter finds refused rows too (HistoryService.subjectsOf): the intro says so; the
+        // cell does not read as if the change had been made to the user.
+        expect(text($(element, 'lightning-card p'))).toContain('the changes the assistant refused included');
+        expect(text($(element, 'lightning-card p'))).not.toContain('find those with Outcome Refused');
         expect($<Table>(element, 'lightning-datatable').data[0]).toMatchObject({
             targetUserName: 'Refused for Bruno Vargas',
             targetUserUrl: `/lightning/r/User/${USER}/view`,
