@@ -25,6 +25,16 @@
  * `editableField` is false (done, queued) show no pencil and no draft. The Save bar stays in view
  * at the bottom of the window while the table is on screen.
  *
+ * Order: sorting is an action, as in lightning-datatable, not a live view. While the sort stays the
+ * same and the host hands back the same rows in another order (an edit or a save changed a row's
+ * status, which sorts elsewhere now), the rows keep their place, and so does the focus on the row
+ * edited: the admin never edits a contact who slid under the pointer or the focus. A line above
+ * the table says the order is held ("Sorted by Status before your changes…") and the sorted
+ * header's `aria-sort` is `other`; the next sort (a header click, the sort attributes changing)
+ * or other rows (a page, a filter, a removal) show the host's order again. A host whose view holds
+ * rows itself across filters and pages (c/planRows `HeldRowView`) says so with `order-changed`,
+ * which shows the same line.
+ *
  * Keyboard: the table's controls (pencils, checkboxes, remove buttons) are one tab stop, as the
  * datatable's grid was (a roving tabindex): the arrow keys move between them, up and down in the
  * same column, left and right along the row; Home and End go to the row's first and last.
@@ -37,6 +47,8 @@ import SAVE from '@salesforce/label/c.CCSA_Plan_Save';
 import CANCEL from '@salesforce/label/c.CCSA_Plan_Cancel_Edits';
 import UNSAVED from '@salesforce/label/c.CCSA_Plan_Unsaved';
 import TABLE from '@salesforce/label/c.CCSA_Plan_Table';
+import ORDER_HELD from '@salesforce/label/c.CCSA_Plan_Order_Held';
+import ORDER_HELD_SORTED from '@salesforce/label/c.CCSA_Plan_Order_Held_Sorted';
 
 /** A column of the plan table. */
 export interface PlanColumn {
@@ -52,7 +64,11 @@ export interface PlanColumn {
     sortable?: boolean;
     /** Multi-line text (line breaks kept, long words wrapped). */
     wrap?: boolean;
-    /** CSS width of the column, e.g. "9rem"; the rest share what is left. */
+    /**
+     * CSS width of the column, e.g. "9rem" or "22%"; the rest share what is left. A share ("22%") holds
+     * in a window wider than 1,200 px; narrower, the columns without a fixed width share alike, each
+     * at least its minimum (`minimumRem`), and the table scrolls sideways (planTable.css).
+     */
     width?: string;
     /** Action column: the row field that disables the button when true. */
     disabledField?: string;
@@ -102,6 +118,42 @@ interface HeaderView {
     isAscending: boolean;
     isDescending: boolean;
     style: string;
+    className: string;
+}
+
+/** The order of the rows last drawn (`PlanTable.shown`). */
+interface ShownOrder {
+    rows: Row[];
+    sortedBy?: string;
+    sortedDirection: string;
+    view: Row[];
+    held: boolean;
+    armed: boolean;
+}
+
+/** Root font size the rem widths are counted in (SLDS: 16px). */
+const REM_PX = 16;
+
+/**
+ * The narrowest a column is drawn, in rem: a fixed width ("10rem", "48px") as it is; a share or no
+ * width by what it shows: a text wide enough for a name or a username (10rem), a wrapped text
+ * (the check) for a few words a line (14rem), a checkbox (5rem), a button (3rem).
+ * @param column the column
+ * @returns its minimum width in rem
+ */
+function minimumRem(column: PlanColumn): number {
+    const fixed = /^\s*(\d+(?:\.\d+)?)\s*(rem|px)\s*$/.exec(column.width ?? '');
+    if (fixed) {
+        return fixed[2] === 'px' ? Number(fixed[1]) / REM_PX : Number(fixed[1]);
+    }
+    switch (column.type ?? 'text') {
+        case 'boolean':
+            return 5;
+        case 'action':
+            return 3;
+        default:
+            return column.wrap ? 14 : 10;
+    }
 }
 
 const TEXT_CLASS = 'slds-cell-wrap plan-cell';
@@ -115,6 +167,11 @@ export default class PlanTable extends LightningElement {
     @api editableField = 'editable';
     @api sortedBy?: string;
     @api sortedDirection: 'asc' | 'desc' = 'asc';
+    /**
+     * The host's rows keep the order of its last filter and sort although they changed since
+     * (c/planRows `RowView.changed`): the table says so above the rows.
+     */
+    @api orderChanged = false;
     /** The columns, in order. */
     @api columns: PlanColumn[] = [];
 
@@ -150,7 +207,20 @@ export default class PlanTable extends LightningElement {
      * table's tab stop, else to the table itself: never to nothing, never to an element without a name.
      */
     private focusAfter?: { selector?: string };
-    private headerCache?: { columns: PlanColumn[]; sortedBy?: string; sortedDirection: string; view: HeaderView[] };
+    private headerCache?: {
+        columns: PlanColumn[];
+        sortedBy?: string;
+        sortedDirection: string;
+        held: boolean;
+        view: HeaderView[];
+    };
+    /**
+     * The order last drawn: the host's rows (`rows`), the sort they came with, the rows in the order
+     * shown (`view`), whether that is not the host's order (`held`), and whether rows were handed in
+     * under this sort already (`armed`): only then is a new order of the same rows held, so that a
+     * host that sets the sort first and its sorted rows a moment later still has them shown sorted.
+     */
+    private shown?: ShownOrder;
     private viewCache?: {
         rows: Row[];
         columns: PlanColumn[];
@@ -170,7 +240,7 @@ export default class PlanTable extends LightningElement {
     set data(rows: Row[]) {
         const focusCell = this.focusCell;
         if (focusCell) {
-            const index = this.rowsValue.findIndex((row) => String(row[this.keyField]) === focusCell.key);
+            const index = this.drawnRows.findIndex((row) => String(row[this.keyField]) === focusCell.key);
             if (index >= 0) {
                 focusCell.index = index;
             }
@@ -194,51 +264,144 @@ export default class PlanTable extends LightningElement {
         this.drafts = drafts;
     }
 
+    /** The rows in the order last drawn (the host's until the first render). */
+    private get drawnRows(): Row[] {
+        return this.shown?.view ?? this.rowsValue;
+    }
+
+    /**
+     * The rows in the order to draw: the host's, unless the sort is the one the rows on screen were
+     * drawn under and the host hands back the same rows (by key) in another order; then each row
+     * keeps its place, with its new values. Read by the render only (rows, headers, the line above),
+     * when every attribute is set; the event handlers read the order drawn (`drawnRows`).
+     */
+    private shownState(): ShownOrder {
+        const rows = this.rowsValue;
+        const last = this.shown;
+        const sameSort = !!last && last.sortedBy === this.sortedBy && last.sortedDirection === this.sortedDirection;
+        if (last && sameSort && last.rows === rows) {
+            return last;
+        }
+        let view = rows;
+        if (last && sameSort && last.armed && this.sortedBy && this.sameKeys(last.view, rows)) {
+            const byKey = new Map(rows.map((row) => [String(row[this.keyField]), row]));
+            view = last.view.map((row) => byKey.get(String(row[this.keyField])) as Row);
+        }
+        const held = view.some((row, index) => row !== rows[index]);
+        this.shown = {
+            rows,
+            sortedBy: this.sortedBy,
+            sortedDirection: this.sortedDirection,
+            view: held ? view : rows,
+            held,
+            // The first rows after a change of the sort are its sorted rows: taken as they come.
+            armed: sameSort || !last || last.rows !== rows,
+        };
+        return this.shown;
+    }
+
+    /** Whether two lists of rows hold the same keys (keys are unique). */
+    private sameKeys(before: Row[], after: Row[]): boolean {
+        if (before.length !== after.length) {
+            return false;
+        }
+        const keys = new Set(before.map((row) => String(row[this.keyField])));
+        return after.every((row) => keys.has(String(row[this.keyField])));
+    }
+
+    /** The rows are not in the order of the sort shown: the table holds them, or the host does (render only). */
+    private get orderHeld(): boolean {
+        return this.orderChanged === true || this.shownState().held;
+    }
+
+    /** The line above the rows while their order is held: what it was sorted by, and how to reorder. */
+    get orderNote(): string {
+        if (!this.orderHeld) {
+            return '';
+        }
+        const sorted = this.sortedBy ? this.columns.find((column) => column.fieldName === this.sortedBy) : undefined;
+        return sorted ? formatLabel(ORDER_HELD_SORTED, sorted.label) : ORDER_HELD;
+    }
+
     /** The header cells, rebuilt only when the columns or the sort change (not on every keystroke). */
     get headers(): HeaderView[] {
         const cache = this.headerCache;
+        const held = this.orderHeld;
         if (
             cache &&
             cache.columns === this.columns &&
             cache.sortedBy === this.sortedBy &&
-            cache.sortedDirection === this.sortedDirection
+            cache.sortedDirection === this.sortedDirection &&
+            cache.held === held
         ) {
             return cache.view;
         }
-        const view = this.headerViews();
+        const view = this.headerViews(held);
         this.headerCache = {
             columns: this.columns,
             sortedBy: this.sortedBy,
             sortedDirection: this.sortedDirection,
+            held,
             view,
         };
         return view;
     }
 
-    private headerViews(): HeaderView[] {
+    /**
+     * @param held the rows are not in the sort's order now: the sorted header's `aria-sort` is
+     * `other` (WAI-ARIA: a sort other than ascending or descending), its arrow shows the sort last
+     * applied, and the line above the rows says so.
+     */
+    private headerViews(held: boolean): HeaderView[] {
         return this.columns.map((column, index) => {
             const sorted = !!column.sortable && this.sortedBy === column.fieldName;
+            let ariaSort: string | null = null;
+            if (sorted) {
+                ariaSort = held ? 'other' : this.sortedDirection === 'desc' ? 'descending' : 'ascending';
+            }
             return {
                 key: `${index}:${column.fieldName}`,
                 field: column.fieldName,
                 label: column.label,
                 sortable: !!column.sortable,
                 isAction: column.type === 'action',
-                ariaSort: sorted ? (this.sortedDirection === 'desc' ? 'descending' : 'ascending') : null,
+                ariaSort,
                 sortLabel: formatLabel(SORT_BY, column.label),
                 isAscending: sorted && this.sortedDirection !== 'desc',
                 isDescending: sorted && this.sortedDirection === 'desc',
-                style: column.width ? `width: ${column.width}` : '',
+                ...this.widthOf(column),
             };
         });
     }
 
+    /**
+     * A fixed width is the header's width; a share ("22%") is handed to the stylesheet, which applies
+     * it only while the table is wide enough for every column's minimum besides (`plan-col_share`).
+     */
+    private widthOf(column: PlanColumn): { style: string; className: string } {
+        const width = column.width?.trim();
+        if (!width) {
+            return { style: '', className: '' };
+        }
+        if (width.endsWith('%')) {
+            return { style: `--plan-col-share: ${width}`, className: 'plan-col_share' };
+        }
+        return { style: `width: ${width}`, className: '' };
+    }
+
+    /** The table's minimum width: every column at its minimum; narrower, the table scrolls sideways. */
+    get gridStyle(): string {
+        const rem = this.columns.reduce((sum, column) => sum + minimumRem(column), 0);
+        return rem > 0 ? `min-width: ${rem}rem` : '';
+    }
+
     /** The cells to draw, rebuilt only when the rows, the columns, the drafts or the open cell change. */
     get rows(): RowView[] {
+        const shown = this.shownState().view;
         const cache = this.viewCache;
         if (
             cache &&
-            cache.rows === this.rowsValue &&
+            cache.rows === shown &&
             cache.columns === this.columns &&
             cache.drafts === this.drafts &&
             cache.editing === this.editing &&
@@ -246,7 +409,7 @@ export default class PlanTable extends LightningElement {
         ) {
             return cache.view;
         }
-        const view = this.rowsValue.map((row) => this.rowView(row));
+        const view = shown.map((row) => this.rowView(row));
         // One control in the tab order: the active one if it is still there, else the first.
         const controls = view.flatMap((row) => row.cells.filter((cell) => this.isControl(cell)));
         const active = this.active;
@@ -256,7 +419,7 @@ export default class PlanTable extends LightningElement {
             current.tabIndex = 0;
         }
         this.viewCache = {
-            rows: this.rowsValue,
+            rows: shown,
             columns: this.columns,
             drafts: this.drafts,
             editing: this.editing,
@@ -397,7 +560,7 @@ export default class PlanTable extends LightningElement {
         const { key, field } = target.dataset ?? {};
         this.focusCell =
             key && field
-                ? { key, field, index: this.rowsValue.findIndex((row) => String(row[this.keyField]) === key) }
+                ? { key, field, index: this.drawnRows.findIndex((row) => String(row[this.keyField]) === key) }
                 : undefined;
     }
 
@@ -468,14 +631,22 @@ export default class PlanTable extends LightningElement {
     }
 
     /**
-     * The control in the column of `focusCell` on the row now at its index (the last row when the page
-     * is shorter), else on the nearest row that has one (below first): where the lost focus goes.
+     * The control of `focusCell` on its own row when the row is still drawn (it moved: the host sorted
+     * the rows again), else the control in its column on the row now at its index (the last row when
+     * the page is shorter), else on the nearest row that has one (below first): where the lost focus
+     * goes. The same contact first: the admin goes on with the row they were on.
      */
     private focusCellElement(): HTMLElement | null {
         const focusCell = this.focusCell;
         const rows = this.rows;
         if (!focusCell || rows.length === 0) {
             return null;
+        }
+        const own = rows
+            .find((row) => row.key === focusCell.key)
+            ?.cells.find((cell) => cell.field === focusCell.field && this.isControl(cell));
+        if (own) {
+            return this.controlElement(own);
         }
         const start = Math.min(Math.max(focusCell.index, 0), rows.length - 1);
         const inColumn = (index: number): CellView | undefined =>
@@ -630,16 +801,17 @@ export default class PlanTable extends LightningElement {
 
     handleAction(event: Event): void {
         const { key, field } = (event.currentTarget as HTMLElement).dataset as { key: string; field: string };
-        const index = this.rowsValue.findIndex((candidate) => String(candidate[this.keyField]) === key);
+        const drawn = this.drawnRows;
+        const index = drawn.findIndex((candidate) => String(candidate[this.keyField]) === key);
         if (index >= 0) {
             // The focus goes to the same button of the row that takes this one's place.
-            const next = this.rowsValue[index + 1] ?? this.rowsValue[index - 1];
+            const next = drawn[index + 1] ?? drawn[index - 1];
             this.focusAfter = {
                 selector: next
                     ? `${this.cellSelector('button.action-button', String(next[this.keyField]), field)}:not([disabled])`
                     : undefined,
             };
-            const row = this.rowsValue[index];
+            const row = drawn[index];
             this.dispatchEvent(new CustomEvent('rowaction', { detail: { action: { name: field }, row } }));
         }
     }

@@ -1,6 +1,8 @@
 import { createElement } from 'lwc';
 import PlanTable from 'c/planTable';
 import type { PlanColumn } from 'c/planTable';
+import { HeldRowView, STATUS_ICONS, viewRows } from 'c/planRows';
+import type { RowStatus, RowView } from 'c/planRows';
 
 const COLUMNS: PlanColumn[] = [
     { label: 'Status', fieldName: 'statusText', iconField: 'statusIcon', sortable: true },
@@ -573,6 +575,226 @@ describe('c-plan-table', () => {
             await swap(element, [FIVE[0], FIVE[1], rowOf('r', false), FIVE[3], FIVE[4]]);
             expect(document.activeElement).toBe(outside);
             expect(root(element).activeElement).toBeNull();
+        });
+    });
+    describe('keeps the rows in place after an edit until the admin sorts again', () => {
+        interface PlanRow {
+            key: string;
+            status: RowStatus;
+            statusText: string;
+            statusIcon: string;
+            name: string;
+            Username: string;
+            content: boolean;
+            check: string;
+            editable: boolean;
+        }
+        const TEXT: Record<string, string> = { ready: 'Ready', problem: 'Problem', checking: 'Checking' };
+        const planRow = (key: string, name: string, status: RowStatus): PlanRow => ({
+            key,
+            status,
+            statusText: TEXT[status],
+            statusIcon: STATUS_ICONS[status],
+            name,
+            Username: `${key}@x.com`,
+            content: false,
+            check: status === 'problem' ? 'Username is taken' : 'Ready',
+            editable: true,
+        });
+        const withStatus = (before: PlanRow, status: RowStatus): PlanRow => ({
+            ...before,
+            status,
+            statusText: TEXT[status],
+            statusIcon: STATUS_ICONS[status],
+            check: status === 'problem' ? 'Username is taken' : TEXT[status],
+        });
+
+        /**
+         * A panel as enable users is: it keeps the plan, derives the page the table shows from its
+         * filter and sort on every change (as `viewRows` does today, or held by a `HeldRowView`), and
+         * answers a save by checking the edited rows again: "Checking", then the outcome.
+         */
+        class Panel {
+            plan: PlanRow[] = [
+                planRow('a', 'Ann Lee', 'ready'),
+                planRow('b', 'Bo Li', 'problem'),
+                planRow('c', 'Cy Ng', 'problem'),
+                planRow('d', 'Di Ho', 'ready'),
+            ];
+            sortBy?: string;
+            sortDirection: 'asc' | 'desc' = 'asc';
+            problemsOnly = false;
+            view?: RowView<PlanRow>;
+
+            constructor(
+                readonly element: HTMLElement,
+                readonly held?: HeldRowView<PlanRow>,
+            ) {
+                element.addEventListener('sort', (event) => {
+                    const { fieldName, sortDirection } = (event as CustomEvent).detail;
+                    this.sortBy = fieldName;
+                    this.sortDirection = sortDirection;
+                    this.show();
+                });
+                element.addEventListener('save', (event) => {
+                    const drafts = (event as CustomEvent).detail.draftValues as Array<Record<string, string>>;
+                    for (const draft of drafts) {
+                        this.plan = this.plan.map((planned) => {
+                            return planned.key === draft.key
+                                ? { ...withStatus(planned, 'checking'), ...draft }
+                                : planned;
+                        });
+                    }
+                    this.show();
+                    // The lookup answers later: a new username is free.
+                    Promise.resolve().then(() => {
+                        this.plan = this.plan.map((planned) => {
+                            return planned.status === 'checking' ? withStatus(planned, 'ready') : planned;
+                        });
+                        this.show();
+                    });
+                });
+            }
+
+            show(): void {
+                const options = {
+                    problemsOnly: this.problemsOnly,
+                    sortBy: this.sortBy === 'statusText' ? 'status' : this.sortBy,
+                    sortDirection: this.sortDirection,
+                };
+                this.view = this.held ? this.held.view(this.plan, options) : viewRows(this.plan, options);
+                Object.assign(this.element, {
+                    data: this.view.rows,
+                    sortedBy: this.sortBy,
+                    sortedDirection: this.sortDirection,
+                    orderChanged: this.view.changed,
+                });
+            }
+        }
+
+        const shownKeys = (element: HTMLElement): string[] =>
+            [...root(element).querySelectorAll('tbody tr')].map((tr) => (tr as HTMLElement).dataset.rowKeyValue ?? '');
+        const focusedRowKey = (element: HTMLElement): string | undefined =>
+            (root(element).activeElement?.closest('tr') as HTMLElement | null)?.dataset.rowKeyValue;
+        const statusHeader = (element: HTMLElement): HTMLElement => root(element).querySelectorAll('th')[0];
+        const note = (element: HTMLElement): string =>
+            root(element).querySelector('.plan-order-note')?.textContent?.trim() ?? '';
+        const saveUsername = async (element: HTMLElement, key: string, value: string): Promise<void> => {
+            (cell(element, key, 'Username').querySelector('button.edit-button') as HTMLElement).click();
+            await flush();
+            const input = cell(element, key, 'Username').querySelector('input.cell-input') as HTMLInputElement;
+            input.value = value;
+            input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+            await flush();
+            (root(element).querySelector('button.save-drafts') as HTMLElement).click();
+            await flush();
+            await flush();
+        };
+
+        it('sorted by Status: the saved row keeps its place and the focus, until the admin sorts again', async () => {
+            const element = await render({ data: [] });
+            const panel = new Panel(element);
+            (statusHeader(element).querySelector('button') as HTMLElement).click();
+            await flush();
+            expect(shownKeys(element)).toEqual(['b', 'c', 'a', 'd']);
+            expect(statusHeader(element).getAttribute('aria-sort')).toBe('ascending');
+            expect(note(element)).toBe('');
+
+            await saveUsername(element, 'b', 'bo.li@x.com');
+            // The panel now sorts Bo (ready) after Ann; the table keeps him first, with his new status.
+            expect(panel.view?.rows.map((planned) => planned.key)).toEqual(['c', 'a', 'b', 'd']);
+            expect(panel.plan[1].status).toBe('ready');
+            expect(shownKeys(element)).toEqual(['b', 'c', 'a', 'd']);
+            expect(cell(element, 'b', 'Status').textContent).toContain('Ready');
+            expect(cell(element, 'b', 'Username').textContent).toContain('bo.li@x.com');
+            // The focus is on the row edited, on the pencil of the cell edited: not on Cy, now in Bo's place.
+            expect(focusedRowKey(element)).toBe('b');
+            expect(root(element).activeElement?.getAttribute('aria-label')).toBe('Edit Username of Bo Li');
+            // The header tells the truth: the rows are not in the Status order now, and the line says why.
+            expect(statusHeader(element).getAttribute('aria-sort')).toBe('other');
+            expect(note(element)).toBe(
+                'Sorted by Status before your changes: rows keep their place. Sort again to reorder.',
+            );
+            expect(root(element).querySelector('.plan-order')?.getAttribute('role')).toBe('status');
+            await expect(element).toBeAccessible();
+
+            // The admin edits the next row down with the arrow key: Cy, the row below Bo on screen.
+            root(element).activeElement?.dispatchEvent(
+                new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }),
+            );
+            await flush();
+            expect(focusedRowKey(element)).toBe('c');
+
+            (statusHeader(element).querySelector('button') as HTMLElement).click();
+            await flush();
+            expect(shownKeys(element)).toEqual(['a', 'b', 'd', 'c']);
+            expect(statusHeader(element).getAttribute('aria-sort')).toBe('descending');
+            expect(note(element)).toBe('');
+        });
+
+        it("shows the host's new order when the sort changes first and the sorted rows come later", async () => {
+            const element = await render({ data: [] });
+            const panel = new Panel(element);
+            panel.show();
+            await flush();
+            expect(shownKeys(element)).toEqual(['a', 'b', 'c', 'd']);
+            Object.assign(element, { sortedBy: 'statusText' });
+            await flush();
+            panel.sortBy = 'statusText';
+            panel.show();
+            await flush();
+            expect(shownKeys(element)).toEqual(['b', 'c', 'a', 'd']);
+            expect(note(element)).toBe('');
+        });
+
+        it('problems only, held by the panel: the fixed row stays in view, counted, and the line says so', async () => {
+            const element = await render({ data: [] });
+            const panel = new Panel(element, new HeldRowView<PlanRow>());
+            panel.problemsOnly = true;
+            panel.show();
+            await flush();
+            expect(shownKeys(element)).toEqual(['b', 'c']);
+
+            await saveUsername(element, 'b', 'bo.li@x.com');
+            expect(shownKeys(element)).toEqual(['b', 'c']);
+            expect(cell(element, 'b', 'Status').textContent).toContain('Ready');
+            expect(panel.view).toMatchObject({ matching: 2, pageCount: 1, changed: true });
+            expect(focusedRowKey(element)).toBe('b');
+            expect(note(element)).toBe(
+                'Rows changed since you filtered: they keep their place until you filter, sort or page again.',
+            );
+
+            panel.problemsOnly = false;
+            panel.show();
+            panel.problemsOnly = true;
+            panel.show();
+            await flush();
+            expect(shownKeys(element)).toEqual(['c']);
+            expect(panel.view).toMatchObject({ matching: 1, changed: false });
+            expect(note(element)).toBe('');
+        });
+    });
+
+    describe('stays readable on a narrow window', () => {
+        it("is never narrower than its columns' minimums, and hands a column's share to the stylesheet", async () => {
+            const columns: PlanColumn[] = [
+                { label: 'Status', fieldName: 'statusText', width: '10rem' },
+                { label: 'Contact', fieldName: 'name' },
+                { label: 'Username', fieldName: 'Username', editable: true, width: '22%' },
+                { label: 'Alias', fieldName: 'alias', width: '112px' },
+                { label: 'Content', fieldName: 'content', type: 'boolean', width: '6rem' },
+                { label: 'Check', fieldName: 'check', wrap: true, width: '24%' },
+                { label: 'Remove from the plan', fieldName: 'remove', type: 'action', width: '3rem' },
+            ];
+            const element = await render({ columns });
+            // 10 + 10 (text) + 10 (a share: text) + 7 (112px) + 6 + 14 (a share: wrapped text) + 3
+            expect(root(element).querySelector('table')?.getAttribute('style')).toBe('min-width: 60rem');
+            const headers = root(element).querySelectorAll('th');
+            expect(headers[0].getAttribute('style')).toBe('width: 10rem');
+            expect(headers[0].className).toBe('');
+            expect(headers[2].className).toBe('plan-col_share');
+            expect(headers[2].getAttribute('style')).toContain('--plan-col-share: 22%');
+            expect(headers[1].getAttribute('style')).toBeNull();
         });
     });
 });
