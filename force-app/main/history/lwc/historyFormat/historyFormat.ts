@@ -704,8 +704,8 @@ function beforeUserName(before: Record<string, unknown> | null | undefined): str
 /**
  * Who a row is about: its user, or for an enable that created no user, its contact (named from
  * Before's `contactId`), so that a failed enable names its contact; else the user Before names.
- * Only a row whose outcome is Refused is worded "Refused for {0}": the user filter searches
- * Target_User__c only (Before is a long text area, not filterable in SOQL), so the cell must not
+ * Only a row whose outcome is Refused is worded "Refused for {0}": nothing was done to that user
+ * (the user filter finds the row by Before all the same, `HistoryService.subjectsOf`), so the cell must not
  * read as if the row were a change made to that user. A Completed or Failed row names its user
  * plainly, as the rows with a target user do.
  * @param row the log row
