@@ -707,8 +707,8 @@ function writeSkippedLog(org: SampleOrg, owner: User, job: SampleJob, action: st
  * As `JobChain.refusedChangeLog`, written: the History record of a license-change row refused
  * before anything was written for its user, by a chunk or as the row is added
  * (`JobController.addJobRows`, a Contracts option the policy refuses). The user is named in
- * Before__c, never in Target_User__c: nothing was done to them (so History's user filters, which
- * look at Target_User__c only, do not find it, as in the org).
+ * Before__c, never in Target_User__c: nothing was done to them. History's user filter still finds
+ * it, by the user Before__c names (`HistoryController.ts`, as HistoryService.subjectsOf in the org).
  * @param org the sample org
  * @param createdBy the admin the record is written as
  * @param jobId the job
