@@ -562,6 +562,25 @@ export const SCENARIOS = [
                 throw new Error('Run must wait while an edit is not saved');
             await panel.locator('.plan-table button.cancel-drafts').click();
             await panel.locator('.unsaved-run').waitFor({ state: 'detached', timeout: 5000 });
+            // A nickname typed on one row that another row was given: the typed value is kept, the
+            // other row gets the next free one and says why, and the line above the plan names it.
+            const nicknameCell = (name) =>
+                panel
+                    .locator('.plan-table tr', { hasText: name })
+                    .locator(`td[data-label="${label('CCSA_Enable_Column_Nickname')}"] .cell-text`);
+            const fischerNickname = (await nicknameCell('Amara Fischer').innerText()).trim();
+            await editCell(panel, 'Amara Horvat', label('CCSA_Enable_Column_Nickname'), fischerNickname);
+            await expectText(nicknameCell('Amara Horvat'), fischerNickname, 'the typed nickname kept');
+            const movedTo = (await nicknameCell('Amara Fischer').innerText()).trim();
+            if (movedTo === fischerNickname) throw new Error('two rows share the nickname ' + movedTo);
+            const why = label(
+                'CCSA_Enable_Warning_NICKNAME_CHANGED_FOR_TYPED',
+                movedTo,
+                'Amara Horvat',
+                fischerNickname,
+            );
+            await expectText(panel.locator('.plan-table tr', { hasText: 'Amara Fischer' }), why, 'why it moved');
+            await expectText(panel.locator('.edit-notice'), why, 'the moved row announced');
             const org = sampleOrg();
             const existing = org.User.find((u) => u.UserType !== 'Standard' && u.IsActive);
             await editCell(panel, 'Amara Fischer', label('CCSA_Enable_Column_Username'), existing.Username);
@@ -1113,6 +1132,25 @@ export const SCENARIOS = [
             await helpers.expectText(doctor.locator('.examined-user'), user.Name, 'the contact user examined');
             if ((await modal.locator('c-enable-users').count()) > 0)
                 throw new Error('no enable flow for an existing user');
+            // Escape on the inline confirmation cancels it (nothing sent), gives the focus back to
+            // "Send login email" and leaves the modal open; the next Escape is the modal's.
+            await doctor.locator('lightning-button.send-login-email button').click();
+            await doctor.locator('.login-email-confirm').waitFor({ state: 'visible', timeout: 5000 });
+            await page.keyboard.press('Escape');
+            await doctor.locator('.login-email-confirm').waitFor({ state: 'detached', timeout: 5000 });
+            if (!(await modal.isVisible())) throw new Error('Escape on the confirmation closed the modal');
+            const focused = await page.evaluate(() => {
+                let active = document.activeElement;
+                while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+                for (let node = active; node; node = node.parentNode ?? node.host) {
+                    if (node.classList?.contains('send-login-email')) return 'send-login-email';
+                }
+                return active?.outerHTML?.slice(0, 120) ?? 'nothing';
+            });
+            if (focused !== 'send-login-email')
+                throw new Error(`after Escape the focus is not on Send login email but on ${focused}`);
+            if ((await doctor.locator('c-fix-result-notice .slds-notify, .fix-done').count()) > 0)
+                throw new Error('Escape sent the login email');
             await expectModalKeepsFocus(page, modal);
         },
     },
