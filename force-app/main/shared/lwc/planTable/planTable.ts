@@ -66,8 +66,8 @@ export interface PlanColumn {
     wrap?: boolean;
     /**
      * CSS width of the column, e.g. "9rem" or "22%"; the rest share what is left. A share ("22%") holds
-     * in a window wider than 1,200 px; narrower, the columns without a fixed width share alike, each
-     * at least its minimum (`minimumRem`), and the table scrolls sideways (planTable.css).
+     * in a window wider than 1,200 px; narrower, it is the column's minimum (`minimumRem`), the
+     * columns without a width share the rest, and the table scrolls sideways (planTable.css).
      */
     width?: string;
     /** Action column: the row field that disables the button when true. */
@@ -375,8 +375,8 @@ export default class PlanTable extends LightningElement {
     }
 
     /**
-     * A fixed width is the header's width; a share ("22%") is handed to the stylesheet, which applies
-     * it only while the table is wide enough for every column's minimum besides (`plan-col_share`).
+     * A fixed width is the header's width; a share ("22%") is handed to the stylesheet with the
+     * column's minimum: the share in a wide window, the minimum in a narrow one (`plan-col_share`).
      */
     private widthOf(column: PlanColumn): { style: string; className: string } {
         const width = column.width?.trim();
@@ -384,7 +384,10 @@ export default class PlanTable extends LightningElement {
             return { style: '', className: '' };
         }
         if (width.endsWith('%')) {
-            return { style: `--plan-col-share: ${width}`, className: 'plan-col_share' };
+            return {
+                style: `--plan-col-share: ${width}; --plan-col-minimum: ${minimumRem(column)}rem`,
+                className: 'plan-col_share',
+            };
         }
         return { style: `width: ${width}`, className: '' };
     }

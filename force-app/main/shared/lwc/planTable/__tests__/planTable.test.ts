@@ -794,6 +794,8 @@ describe('c-plan-table', () => {
             expect(headers[0].className).toBe('');
             expect(headers[2].className).toBe('plan-col_share');
             expect(headers[2].getAttribute('style')).toContain('--plan-col-share: 22%');
+            expect(headers[2].getAttribute('style')).toContain('--plan-col-minimum: 10rem');
+            expect(headers[5].getAttribute('style')).toContain('--plan-col-minimum: 14rem');
             expect(headers[1].getAttribute('style')).toBeNull();
         });
     });
