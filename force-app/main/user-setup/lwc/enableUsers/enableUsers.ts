@@ -8,7 +8,7 @@ import createAccountsAndContacts from '@salesforce/apex/UserSetupController.crea
 import findExistingCustomers from '@salesforce/apex/UserSetupController.findExistingCustomers';
 import enableUsers from '@salesforce/apex/UserSetupController.enableUsers';
 import { planEnablement, usernameSuffixProblem, DEFAULT_USERNAME_SUFFIX } from 'c/userEnablement';
-import type { ContactFact, EnablementPlan, RowOverrides } from 'c/userEnablement';
+import type { ContactFact, EnablementPlan, RowOverrides, WarningCode } from 'c/userEnablement';
 import {
     NEW_CONTACT_PREFIX,
     blockedRows,
@@ -192,6 +192,11 @@ const MOVABLE_FIELDS: ReadonlyArray<['Username' | 'CommunityNickname', string]> 
     ['Username', COLUMN_USERNAME],
     ['CommunityNickname', COLUMN_NICKNAME],
 ];
+/** The notes of a derived value that a value typed on another row moved: they say which row. */
+const CHANGED_FOR_TYPED: ReadonlySet<WarningCode> = new Set<WarningCode>([
+    'USERNAME_CHANGED_FOR_TYPED',
+    'NICKNAME_CHANGED_FOR_TYPED',
+]);
 /** The per-row "Salesforce CRM Content User" checkbox (a boolean draft value). */
 const CONTENT_FIELD = 'UserPermissionsSFContentUser';
 
@@ -1272,7 +1277,7 @@ export default class EnableUsers extends LightningElement {
     /**
      * The rows an edit moved without touching them: a derived username or nickname that a value
      * typed on another row took. Each says its new value, and why when the plan knows (the
-     * NICKNAME_CHANGED_FOR_TYPED note the row also shows): the admin never finds a value changed
+     * USERNAME_ / NICKNAME_CHANGED_FOR_TYPED note the row also shows): the admin never finds a value changed
      * without a word.
      * @param before the plan before the edit
      * @param edited the keys of the rows the admin edited
@@ -1302,7 +1307,7 @@ export default class EnableUsers extends LightningElement {
                     continue;
                 }
                 const note = row.warnings.find(
-                    (warning) => warning.field === field && warning.code === 'NICKNAME_CHANGED_FOR_TYPED',
+                    (warning) => warning.field === field && CHANGED_FOR_TYPED.has(warning.code),
                 );
                 sentences.push(
                     note

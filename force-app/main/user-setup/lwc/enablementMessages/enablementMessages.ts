@@ -79,6 +79,7 @@ import WARNING_USERNAME_ADJUSTED from '@salesforce/label/c.CCSA_Enable_Warning_U
 import WARNING_EMAIL_SHARED_IN_BATCH from '@salesforce/label/c.CCSA_Enable_Warning_EMAIL_SHARED_IN_BATCH';
 import WARNING_CONTRACTS_PERMISSION_SET_NOT_SELECTED from '@salesforce/label/c.CCSA_Enable_Warning_CONTRACTS_PERMISSION_SET_NOT_SELECTED';
 import WARNING_NICKNAME_CHANGED_FOR_TYPED from '@salesforce/label/c.CCSA_Enable_Warning_NICKNAME_CHANGED_FOR_TYPED';
+import WARNING_USERNAME_CHANGED_FOR_TYPED from '@salesforce/label/c.CCSA_Enable_Warning_USERNAME_CHANGED_FOR_TYPED';
 import FIX_PREFIX from '@salesforce/label/c.CCSA_Enable_Fix_Prefix';
 import PROBLEM_REFUSED from '@salesforce/label/c.CCSA_Enable_Problem_REFUSED';
 import PROBLEM_CONTENT_LICENSE_UNAVAILABLE from '@salesforce/label/c.CCSA_Enable_Problem_CONTENT_LICENSE_UNAVAILABLE';
@@ -171,6 +172,7 @@ const WARNINGS: Readonly<Record<WarningCode, string>> = {
     EMAIL_SHARED_IN_BATCH: WARNING_EMAIL_SHARED_IN_BATCH,
     CONTRACTS_PERMISSION_SET_NOT_SELECTED: WARNING_CONTRACTS_PERMISSION_SET_NOT_SELECTED,
     NICKNAME_CHANGED_FOR_TYPED: WARNING_NICKNAME_CHANGED_FOR_TYPED,
+    USERNAME_CHANGED_FOR_TYPED: WARNING_USERNAME_CHANGED_FOR_TYPED,
 };
 
 /** The fix of a code Apex reports: the rules' own, or a retry for the platform's other errors. */

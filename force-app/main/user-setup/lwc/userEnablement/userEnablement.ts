@@ -355,13 +355,16 @@ export interface Problem {
  * - CONTRACTS_PERMISSION_SET_NOT_SELECTED [label]: the users will not see contract documents without it;
  * - NICKNAME_CHANGED_FOR_TYPED [nickname, name of the other row, nickname typed there]: the derived
  *   nickname is not the one derived without typed nicknames, because another row typed that one
- *   (a typed value is reserved first; the row the admin did not touch says why its value moved).
+ *   (a typed value is reserved first; the row the admin did not touch says why its value moved);
+ * - USERNAME_CHANGED_FOR_TYPED [username, name of the other row, username typed there]: the same for
+ *   a derived username (it replaces USERNAME_ADJUSTED on that row: the row names who took its value).
  */
 export type WarningCode =
     | 'USERNAME_ADJUSTED'
     | 'EMAIL_SHARED_IN_BATCH'
     | 'CONTRACTS_PERMISSION_SET_NOT_SELECTED'
-    | 'NICKNAME_CHANGED_FOR_TYPED';
+    | 'NICKNAME_CHANGED_FOR_TYPED'
+    | 'USERNAME_CHANGED_FOR_TYPED';
 
 export interface Warning {
     code: WarningCode;
@@ -646,31 +649,54 @@ class UniqueNames {
     }
 }
 
+/** A username or nickname the admin typed on a row: the row's position and name, the value as typed. */
+interface TypedValue {
+    index: number;
+    name: string;
+    value: string;
+}
+
 /**
- * The nickname typed on another row that a derived nickname had to pass on its way to its value:
- * the first of the base's candidates before the value that a row typed.
- * @param base the nickname base of the row
- * @param nickname the value the row derived
- * @param typedBy who typed each nickname (lower case)
+ * The value typed on another row that a derived username or nickname had to pass on its way to its
+ * value: the first of the base's candidates before the value that a row typed.
+ * @param base the username or nickname base of the row
+ * @param derived the value the row derived
+ * @param candidate the candidates of the base (usernameCandidate, nicknameCandidate)
+ * @param typedBy who typed each value (lower case)
  * @param index the row's own position (its own typed value is never "another row's")
- * @returns the row that typed it, or undefined when no typed nickname lies on the way
+ * @returns the row that typed it, or undefined when no typed value lies on the way
  */
-function displacingNickname(
+function displacingValue(
     base: string,
-    nickname: string,
-    typedBy: ReadonlyMap<string, { index: number; name: string; nickname: string }>,
+    derived: string,
+    candidate: (base: string, n: number) => string | undefined,
+    typedBy: ReadonlyMap<string, TypedValue>,
     index: number,
-): { name: string; nickname: string } | undefined {
+): TypedValue | undefined {
     for (let n = 0; ; n++) {
-        const candidate = nicknameCandidate(base, n);
-        if (candidate === nickname) {
+        const value = candidate(base, n);
+        if (value === undefined || value === derived) {
             return undefined;
         }
-        const owner = typedBy.get(candidate);
+        const owner = typedBy.get(value);
         if (owner && owner.index !== index) {
             return owner;
         }
     }
+}
+
+/**
+ * The name of a row as the plan derives it (typed names first): what a moved row's note calls the
+ * row that took its value.
+ */
+function rowName(contact: ContactFact, overrides: RowOverrides): string {
+    return [
+        given(overrides.FirstName) ? overrides.FirstName : contact.firstName,
+        given(overrides.LastName) ? overrides.LastName : contact.lastName,
+    ]
+        .map((part) => (part ?? '').trim())
+        .filter(Boolean)
+        .join(' ');
 }
 
 interface PermissionSetChoice {
@@ -722,9 +748,10 @@ function choosePermissionSets(
  * ("ann1@acme.com.ccsa", "jdoe1"), so a derived value is never reported as taken; a value the
  * admin typed is never changed: when it collides, the row gets USERNAME_TAKEN / NICKNAME_TAKEN (the
  * org) or *_DUPLICATE_IN_BATCH (every row that typed it). Typed values are reserved first, so a
- * derived value never takes one; a derived nickname that a typed one pushed away (another number
- * than it would have without any typed nickname) carries NICKNAME_CHANGED_FOR_TYPED, naming the
- * row that typed it: a value the admin sees never moves without a word. A contact selected twice keeps its first row; the later rows
+ * derived value never takes one; a derived username or nickname that a typed one pushed away
+ * (another number than it would have without any typed value) carries USERNAME_CHANGED_FOR_TYPED /
+ * NICKNAME_CHANGED_FOR_TYPED, naming the row that typed it: a value the admin sees never moves
+ * without a word. A contact selected twice keeps its first row; the later rows
  * repeat that row's request and carry CONTACT_DUPLICATE_IN_BATCH.
  *
  * @param contacts the selected contacts, in display order
@@ -778,8 +805,9 @@ export function planEnablement(
     const usedNicknames = new Set<string>();
     const typedUsernames = new Map<string, number>();
     const typedNicknames = new Map<string, number>();
-    /** Who typed each nickname first (lower case): the row a displaced derived nickname names. */
-    const nicknameTypedBy = new Map<string, { index: number; name: string; nickname: string }>();
+    /** Who typed each username and nickname first (lower case): the row a displaced derived value names. */
+    const usernameTypedBy = new Map<string, TypedValue>();
+    const nicknameTypedBy = new Map<string, TypedValue>();
     const emailCounts = new Map<string, number>();
     const firstRowOf = new Map<string, number>();
     contacts.forEach((contact, index) => {
@@ -796,27 +824,29 @@ export function planEnablement(
             const username = overrides.Username.trim().toLowerCase();
             countInto(typedUsernames, username);
             usedUsernames.add(username);
+            if (!usernameTypedBy.has(username)) {
+                usernameTypedBy.set(username, { index, name: rowName(contact, overrides), value: username });
+            }
         }
         if (given(overrides?.CommunityNickname)) {
             const nickname = overrides.CommunityNickname.trim().toLowerCase();
             countInto(typedNicknames, nickname);
             usedNicknames.add(nickname);
             if (!nicknameTypedBy.has(nickname)) {
-                const name = [
-                    given(overrides.FirstName) ? overrides.FirstName : contact.firstName,
-                    given(overrides.LastName) ? overrides.LastName : contact.lastName,
-                ]
-                    .map((part) => (part ?? '').trim())
-                    .filter(Boolean)
-                    .join(' ');
-                nicknameTypedBy.set(nickname, { index, name, nickname: overrides.CommunityNickname.trim() });
+                nicknameTypedBy.set(nickname, {
+                    index,
+                    name: rowName(contact, overrides),
+                    value: overrides.CommunityNickname.trim(),
+                });
             }
         }
     });
     const usernames = new UniqueNames(takenUsernames, usedUsernames, usernameCandidate);
     const nicknames = new UniqueNames(takenNicknames, usedNicknames, nicknameCandidate);
-    // The nicknames as derived with no typed nickname at all (every row derives its own): a derived
-    // nickname that differs from its twin here was moved by a typed one.
+    // The usernames and nicknames as derived with no typed value at all (every row derives its own):
+    // a derived value that differs from its twin here was moved by a typed one.
+    const untypedUsernames =
+        usernameTypedBy.size > 0 ? new UniqueNames(takenUsernames, new Set(), usernameCandidate) : undefined;
     const untypedNicknames =
         nicknameTypedBy.size > 0 ? new UniqueNames(takenNicknames, new Set(), nicknameCandidate) : undefined;
 
@@ -895,6 +925,8 @@ export function planEnablement(
 
         // Username: typed values are checked as typed; derived ones are made unique.
         let username = '';
+        const untypedUsername =
+            emailValid && suffixValid ? untypedUsernames?.claim(usernameBase(email, suffix)) : undefined;
         if (given(overrides.Username)) {
             username = overrides.Username.trim().toLowerCase();
             if (username.length > MAX_USERNAME_LENGTH) {
@@ -918,7 +950,18 @@ export function planEnablement(
                 problems.push(problem('USERNAME_TOO_LONG', [base, String(MAX_USERNAME_LENGTH)], 'Username'));
             } else {
                 username = claimed;
-                if (claimed !== base) {
+                const typedBy =
+                    untypedUsername !== undefined && untypedUsername !== claimed
+                        ? displacingValue(base, claimed, usernameCandidate, usernameTypedBy, index)
+                        : undefined;
+                if (typedBy) {
+                    // The generic "was taken" would hide that another row took it: name that row.
+                    warnings.push({
+                        code: 'USERNAME_CHANGED_FOR_TYPED',
+                        values: [claimed, typedBy.name, typedBy.value],
+                        field: 'Username',
+                    });
+                } else if (claimed !== base) {
                     warnings.push({ code: 'USERNAME_ADJUSTED', values: [base, claimed], field: 'Username' });
                 }
             }
@@ -947,12 +990,12 @@ export function planEnablement(
             nickname = nicknames.claim(baseNickname) as string;
             const typedBy =
                 untyped !== undefined && untyped !== nickname
-                    ? displacingNickname(baseNickname, nickname, nicknameTypedBy, index)
+                    ? displacingValue(baseNickname, nickname, nicknameCandidate, nicknameTypedBy, index)
                     : undefined;
             if (typedBy) {
                 warnings.push({
                     code: 'NICKNAME_CHANGED_FOR_TYPED',
-                    values: [nickname, typedBy.name, typedBy.nickname],
+                    values: [nickname, typedBy.name, typedBy.value],
                     field: 'CommunityNickname',
                 });
             }

@@ -153,6 +153,31 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         expect($(element, '.edit-notice').textContent).toBe('Bo Li: Nickname is now bli.');
     });
 
+    it("names the row that took another row's username, on that row and politely (was the generic 'was taken')", async () => {
+        org(10);
+        const element = await render();
+        expect(rowOf(element, BO)).toMatchObject({ Username: 'bo@globex.example.ccsa', status: 'ready' });
+
+        // Ann types the username derived for Bo: hers stays as typed, Bo's moves and names Ann.
+        await edit(element, { key: ANN, Username: 'bo@globex.example.ccsa' });
+        expect(rowOf(element, ANN)).toMatchObject({ Username: 'bo@globex.example.ccsa', status: 'ready' });
+        expect(rowOf(element, BO)).toMatchObject({ Username: 'bo1@globex.example.ccsa', status: 'warning' });
+        expect(String(rowOf(element, BO)?.check)).toBe(
+            'Username changed to bo1@globex.example.ccsa because Ann Doe now uses bo@globex.example.ccsa.',
+        );
+        expect(String(rowOf(element, BO)?.check)).not.toMatch(/was taken/);
+        expect($(element, '.edit-notice').textContent).toBe(
+            'Bo Li: Username changed to bo1@globex.example.ccsa because Ann Doe now uses bo@globex.example.ccsa.',
+        );
+        await expect(element).toBeAccessible();
+
+        // Ann's row removed: Bo's username comes back, and that is said.
+        fire($(element, '.plan-table'), 'rowaction', { action: { name: 'remove' }, row: { key: ANN } });
+        await settle();
+        expect(rowOf(element, BO)).toMatchObject({ Username: 'bo@globex.example.ccsa', status: 'ready' });
+        expect($(element, '.edit-notice').textContent).toBe('Bo Li: Username is now bo@globex.example.ccsa.');
+    });
+
     it('re-validates an edited nickname against the org: a taken one is not Ready, a free one is', async () => {
         org(10, { nicknames: ['zed'] });
         const element = await render();

@@ -621,6 +621,49 @@ describe('nicknames and aliases', () => {
         expect(plan.rows[2].warnings).toEqual([]);
     });
 
+    it('names the row that typed a username another row derived; the typed value is never changed', () => {
+        const ann = contact({ firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.com' });
+        const bo = contact({ firstName: 'Bo', lastName: 'Li', email: 'bo@acme.com' });
+        const plan = planEnablement([ann, bo], orgFacts(), {
+            overrides: { [ann.id]: { Username: 'Bo@Acme.com.ccsa' } },
+        });
+        expect(plan.rows.map((row) => row.request.Username)).toEqual(['bo@acme.com.ccsa', 'bo1@acme.com.ccsa']);
+        expect(plan.rows[0].problems).toEqual([]);
+        expect(plan.rows[0].warnings).toEqual([]);
+        // Not the generic USERNAME_ADJUSTED: the row says who now uses its username.
+        expect(plan.rows[1].warnings).toEqual([
+            {
+                code: 'USERNAME_CHANGED_FOR_TYPED',
+                values: ['bo1@acme.com.ccsa', 'Ann Lee', 'bo@acme.com.ccsa'],
+                field: 'Username',
+            },
+        ]);
+        expect(plan.rows[1].canEnable).toBe(true);
+    });
+
+    it('keeps USERNAME_ADJUSTED when the org, not a typed row, holds the username', () => {
+        const ann = contact({ firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.com' });
+        const bo = contact({ firstName: 'Bo', lastName: 'Li', email: 'bo@acme.com' });
+        // Ann types an unrelated username; Bo's plain one is the org's.
+        const plan = planEnablement([ann, bo], orgFacts({ takenUsernames: ['bo@acme.com.ccsa'] }), {
+            overrides: { [ann.id]: { Username: 'ann.lee@acme.com.ccsa' } },
+        });
+        expect(plan.rows[1].request.Username).toBe('bo1@acme.com.ccsa');
+        expect(plan.rows[1].warnings.map((warning) => warning.code)).toEqual(['USERNAME_ADJUSTED']);
+        // The org holds bo and the typed row holds bo1: the row is moved past both, and names the row.
+        const both = planEnablement([ann, bo], orgFacts({ takenUsernames: ['bo@acme.com.ccsa'] }), {
+            overrides: { [ann.id]: { Username: 'bo1@acme.com.ccsa' } },
+        });
+        expect(both.rows[1].request.Username).toBe('bo2@acme.com.ccsa');
+        expect(both.rows[1].warnings).toEqual([
+            {
+                code: 'USERNAME_CHANGED_FOR_TYPED',
+                values: ['bo2@acme.com.ccsa', 'Ann Lee', 'bo1@acme.com.ccsa'],
+                field: 'Username',
+            },
+        ]);
+    });
+
     it('notes no typed nickname when none pushed the row: the row typed its own, or freed one', () => {
         const jane = contact({ firstName: 'Jane', lastName: 'Doe', email: 'jane@acme.com' });
         const john = contact({ firstName: 'John', lastName: 'Doe', email: 'john@acme.com' });
