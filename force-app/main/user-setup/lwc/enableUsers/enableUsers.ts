@@ -112,6 +112,7 @@ import REMOVE_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Remove_Customer';
 import CREATING_NEW from '@salesforce/label/c.CCSA_Enable_Creating_New';
 import USING_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Using_Account';
 import CUSTOMER_EMAIL_INVALID from '@salesforce/label/c.CCSA_Enable_Customer_Email_Invalid';
+import CUSTOMER_REMOVED from '@salesforce/label/c.CCSA_Enable_Customer_Removed';
 import ADD_CUSTOMER_NEEDS from '@salesforce/label/c.CCSA_Enable_Add_Customer_Needs';
 import ROW_NOTE from '@salesforce/label/c.CCSA_Enable_Row_Note';
 import VALUE_NOW from '@salesforce/label/c.CCSA_Enable_Value_Now';
@@ -286,6 +287,7 @@ export default class EnableUsers extends LightningElement {
     @api compact = false;
 
     labels = {
+        customerEmailInvalid: CUSTOMER_EMAIL_INVALID,
         title: TITLE,
         intro: INTRO,
         search: SEARCH,
@@ -452,12 +454,46 @@ export default class EnableUsers extends LightningElement {
 
     handedOver?: string[];
     connected = false;
+    /** The email problem last reported on the email input ('' once valid or blank). */
+    private reportedEmailError = '';
+    /**
+     * Where the focus goes once a removed typed customer is no longer drawn: the key of the typed
+     * customer whose Remove takes it, '' for the form's first field; undefined when nothing waits.
+     */
+    private focusAfterRemove?: string;
+    /** What the last Remove of a typed customer did, read politely (a visually hidden status line). */
+    customerNotice = '';
 
     override connectedCallback(): void {
         this.connected = true;
         if (this.handedOver && this.handedOver.length > 0) {
             this.selection = this.selection.addIds(this.handedOver).selection;
             this.check().then(() => this.revealPlan());
+        }
+    }
+
+    /**
+     * Reports the typed email's problem on its own input: lightning-input shows the message under it,
+     * ties it to the input (aria-describedby) and marks the input aria-invalid. Reported only when
+     * the message changes, so a valid email is not nagged at each render. Then hands the focus on
+     * after a Remove, once the list is drawn without the removed row.
+     */
+    override renderedCallback(): void {
+        const input = this.template?.querySelector('lightning-input[data-field="email"]') as
+            (HTMLElement & { setCustomValidity?: (message: string) => void; reportValidity?: () => boolean }) | null;
+        const message = this.customerEmailError;
+        if (input && message !== this.reportedEmailError) {
+            this.reportedEmailError = message;
+            input.setCustomValidity?.(message);
+            input.reportValidity?.();
+        }
+        if (this.focusAfterRemove !== undefined) {
+            const key = this.focusAfterRemove;
+            this.focusAfterRemove = undefined;
+            const target = key
+                ? this.template?.querySelector(`button.remove-customer[data-key="${key}"]`)
+                : this.template?.querySelector('lightning-input[data-field="accountName"]');
+            (target as HTMLElement | null)?.focus();
         }
     }
 
@@ -1080,6 +1116,7 @@ export default class EnableUsers extends LightningElement {
             return;
         }
         const key = `c${this.nextCustomerKey++}`;
+        this.customerNotice = '';
         this.typedCustomers = [...this.typedCustomers, { key, customer: { ...this.customer } }];
         this.customer = { accountName: '', firstName: '', lastName: '', email: '' };
         this.typedChanged();
@@ -1092,12 +1129,31 @@ export default class EnableUsers extends LightningElement {
         if (!typed) {
             return;
         }
+        this.customerNotice = '';
         this.customer = { ...typed.customer };
         this.removeTyped(typed.key);
     }
 
+    /**
+     * Removes a typed customer. Its button leaves with it, so the focus goes to the next typed
+     * customer's Remove, else the previous one's, else the form's first field (never the page's
+     * body), and the status line says who was removed.
+     */
     handleRemoveCustomer(event: Event): void {
-        this.removeTyped((event.currentTarget as HTMLElement).dataset.key as string);
+        const key = (event.currentTarget as HTMLElement).dataset.key as string;
+        const index = this.typedCustomers.findIndex((typed) => typed.key === key);
+        if (index < 0) {
+            return;
+        }
+        const { customer } = this.typedCustomers[index];
+        const neighbour = this.typedCustomers[index + 1] ?? this.typedCustomers[index - 1];
+        this.removeTyped(key);
+        this.focusAfterRemove = neighbour?.key ?? '';
+        this.customerNotice = formatLabel(
+            CUSTOMER_REMOVED,
+            [customer.firstName, customer.lastName].filter(Boolean).join(' '),
+            customer.email,
+        );
     }
 
     /**
