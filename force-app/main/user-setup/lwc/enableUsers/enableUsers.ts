@@ -42,7 +42,7 @@ import type {
     TypedCustomer,
 } from 'c/enablementRun';
 import type { PlanColumn } from 'c/planTable';
-import { Memo, STATUS_ICONS, countOutcomes, rowsThatFit, seatsByLicense, viewRows } from 'c/planRows';
+import { HeldRowView, Memo, STATUS_ICONS, countOutcomes, rowsThatFit, seatsByLicense, viewRows } from 'c/planRows';
 import type { RowStatus, SortDirection } from 'c/planRows';
 import type { RowPlan } from 'c/userEnablement';
 import { csvDataUrl } from 'c/csvExport';
@@ -428,6 +428,12 @@ export default class EnableUsers extends LightningElement {
     private contactsMemo = new Memo<ContactFact[]>();
     private readyMemo = new Memo<RowPlan[]>();
     private viewMemo = new Memo<ReturnType<typeof viewRows<PlanTableRow>>>();
+    /**
+     * The plan's order, held while the admin edits (as lightning-datatable sorts only when asked):
+     * a saved edit, a fix or a run leaves each row where it was, in "problems only" too, until the
+     * admin filters, sorts or pages again or a new Check starts a new plan.
+     */
+    private planOrder = new HeldRowView<PlanTableRow>();
     private lockedMemo = new Memo<ReturnType<typeof lockedByRun>>();
     private csvMemo = new Memo<string>();
     private draftsMemo = new Memo<Array<Record<string, unknown>>>();
@@ -857,7 +863,7 @@ export default class EnableUsers extends LightningElement {
         // customer, a progress step) does not hand the table new rows to lay out again.
         const rows = this.allPlanRows;
         return this.viewMemo.get([rows, this.problemsOnly, this.sortBy, this.sortDirection, this.page], () =>
-            viewRows(rows, {
+            this.planOrder.view(rows, {
                 problemsOnly: this.problemsOnly,
                 sortBy: this.sortBy === 'statusText' ? 'status' : this.sortBy,
                 sortDirection: this.sortDirection,
@@ -868,6 +874,11 @@ export default class EnableUsers extends LightningElement {
 
     get planRows(): PlanTableRow[] {
         return this.planView.rows;
+    }
+
+    /** The rows shown keep an order the filter and sort no longer give (the table says so). */
+    get planOrderChanged(): boolean {
+        return this.planView.changed;
     }
 
     get pageText(): string {
@@ -1201,6 +1212,7 @@ export default class EnableUsers extends LightningElement {
         this.pendingLookups = new Set();
         this.lookedUpTaken = { usernames: [], nicknames: [] };
         this.page = 0;
+        this.planOrder.reapply();
         this.loginEmails = new Map();
         this.draftValues = [];
         this.editNotice = '';

@@ -349,6 +349,45 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         expect(runButton(element).disabled).toBe(false);
         await expect(element).toBeAccessible();
     });
+    it('keeps the order while the admin edits (admin walk: a fixed row left "problems only" and a sorted row jumped), until the next filter, sort or Check', async () => {
+        org(10, { nicknames: ['zed'] });
+        const element = await render();
+        await edit(element, { key: ANN, CommunityNickname: 'zed' });
+        fire($(element, 'lightning-input.problems-only'), 'change', { checked: true });
+        await settle();
+        expect(planRows(element).map((row) => row.key)).toEqual([ANN]);
+        const table = $<{ orderChanged: boolean }>(element, '.plan-table');
+        expect(table.orderChanged).toBe(false);
+
+        // Fixed: still shown, now Ready, and the table is told the order is held.
+        await edit(element, { key: ANN, CommunityNickname: 'annie' });
+        expect(planRows(element).map((row) => row.key)).toEqual([ANN]);
+        expect(rowOf(element, ANN)?.status).toBe('ready');
+        expect(table.orderChanged).toBe(true);
+
+        // The next filter applies afresh: no problem left.
+        fire($(element, 'lightning-input.problems-only'), 'change', { checked: false });
+        await settle();
+        fire($(element, 'lightning-input.problems-only'), 'change', { checked: true });
+        await settle();
+        expect(planRows(element)).toEqual([]);
+        expect(table.orderChanged).toBe(false);
+
+        // Sorted by status, a row that becomes a problem keeps its place.
+        fire($(element, 'lightning-input.problems-only'), 'change', { checked: false });
+        fire($(element, '.plan-table'), 'sort', { fieldName: 'statusText', sortDirection: 'asc' });
+        await settle();
+        const sorted = planRows(element).map((row) => row.key);
+        await edit(element, { key: sorted[1] as string, CommunityNickname: 'zed' });
+        expect(rowOf(element, sorted[1] as string)?.status).toBe('problem');
+        expect(planRows(element).map((row) => row.key)).toEqual(sorted);
+
+        // A new Check starts a new plan in a fresh order.
+        ($(element, 'lightning-button.check') as HTMLElement).click();
+        await settle();
+        expect(table.orderChanged).toBe(false);
+    });
+
     it('holds Run while the plan has unsaved edits, drops those of a removed row, and a new Check drops the rest', async () => {
         org(10);
         const element = await render();
