@@ -19,6 +19,7 @@ import { addJobRows, createJob, startJob } from '../sample-org/apex/JobControlle
 import { configureEngine, drainJobs, resetEngine } from '../sample-org/jobEngine';
 import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
 import { enableUsers } from '../sample-org/apex/UserSetupController';
+import { insertLogRecord } from '../sample-org/logWriter';
 import type { Contact, Id, Profile, SetupAssistantLog, User } from '../sample-org/types';
 import { changeRow } from 'c/jobRunner';
 
@@ -164,15 +165,14 @@ describe('sample org History', () => {
         expect(await searchHistoryUsers({ searchTerm: null })).toEqual([]);
         const seeded = seedHistoricalLogs(org);
         const targets = new Set(seeded.map((log) => log.Target_User__c).filter(Boolean));
-        // And who a row without a target user names in Before or After (a failed enable's contact).
+        // And who a row without a target user is about (`Subject_Id__c`: a failed enable's contact).
         const named = new Set(
             seeded
                 .filter((log) => !log.Target_User__c)
-                .flatMap((log) => [log.Before__c, log.After__c])
-                .flatMap((text) => Object.entries(JSON.parse(text?.startsWith('{') ? text : '{}')))
-                .filter(([key, value]) => /^(user|contact)id$/i.test(key) && typeof value === 'string')
-                .map(([, value]) => value as string),
+                .map((log) => log.Subject_Id__c)
+                .filter((id): id is Id => !!id),
         );
+        expect(named.size).toBeGreaterThan(0);
         const everyone = await searchHistoryUsers({ searchTerm: '  ' });
         expect(everyone.length).toBe(new Set([...targets, ...named]).size);
         expect(everyone.every((row) => targets.has(row.id) || named.has(row.id))).toBe(true);
@@ -228,8 +228,15 @@ describe('sample org History', () => {
         expect(row.error).toMatch(/^USER_NOT_EXTERNAL: /);
         expect(page.names?.[internal.Id]).toBe(internal.Name);
 
-        // `HistoryService.subjectsOf`: the user filters find the row by the user its Before names,
-        // by id (the picker's), by name and by username; the picker offers that user.
+        // The log writer filled who the row is about from Before (`SetupAssistantLogWriter.fillSubjects`):
+        // the user filters find it by that user's id (the picker's), name and username; the picker
+        // offers that user.
+        const written = org.Setup_Assistant_Log__c.find((log) => log.Id === row.id) as SetupAssistantLog;
+        expect(written).toMatchObject({
+            Subject_Id__c: internal.Id,
+            Subject_Name__c: internal.Name,
+            Subject_Username__c: internal.Username,
+        });
         const refusedIds = [row.id];
         expect((await getHistory({ filter: { targetUserId: internal.Id } })).rows.map((r) => r.id)).toEqual(refusedIds);
         expect(
@@ -248,7 +255,7 @@ describe('sample org History', () => {
         expect((await searchHistoryUsers({ searchTerm: internal.Name })).map((user) => user.id)).toContain(internal.Id);
     });
 
-    it('finds an enable refused for a contact by the contact, its name and the name the row stores', async () => {
+    it('finds an enable refused for a contact by the contact and its name, not by the name the browser planned', async () => {
         seedHistoricalLogs(org);
         const contact = org.Contact.find((c) => !org.User.some((u) => u.ContactId === c.Id)) as Contact;
         const contactName = `${contact.FirstName ?? ''} ${contact.LastName}`.trim();
@@ -279,19 +286,68 @@ describe('sample org History', () => {
         expect(result.status).toBe('Refused');
         const log = org.Setup_Assistant_Log__c[org.Setup_Assistant_Log__c.length - 1];
         expect(log).toMatchObject({ Action__c: 'ENABLE_USER', Status__c: 'Refused', Target_User__c: null });
+        // The log writer names the contact as the org holds it, never the planned name the browser sent.
+        expect(log).toMatchObject({
+            Subject_Id__c: contact.Id,
+            Subject_Name__c: contactName,
+            Subject_Username__c: null,
+        });
 
         const ids = async (filter: Record<string, string>): Promise<string[]> =>
             (await getHistory({ filter })).rows.map((row) => row.id);
-        // By the contact's id (the picker's), 15 or 18 characters; by its name; by the name the row stores.
+        // By the contact's id (the picker's), 15 or 18 characters; by its name; not by the planned name.
         expect(await ids({ targetUserId: contact.Id })).toEqual([log.Id]);
         expect(await ids({ targetUserId: contact.Id.slice(0, 15) })).toEqual([log.Id]);
         expect(await ids({ userSearch: contactName.toLowerCase() })).toEqual([log.Id]);
-        expect(await ids({ userSearch: 'planned pers' })).toEqual([log.Id]);
+        expect(await ids({ userSearch: 'planned pers' })).toEqual([]);
         expect(await ids({ userSearch: contactName, status: 'Refused', action: 'ENABLE_USER' })).toEqual([log.Id]);
         expect(await ids({ userSearch: contactName, action: 'LICENSE_CHANGE' })).toEqual([]);
         // The picker offers the contact, without a username.
         const offered = await searchHistoryUsers({ searchTerm: contactName });
         expect(offered).toContainEqual({ id: contact.Id, name: contactName });
+    });
+
+    it('finds the oldest of 2,500 refused rows by user, contact, name and username: no scan of the newest', async () => {
+        seedHistoricalLogs(org);
+        const internal = org.User.find((u) => u.UserType === 'Standard' && u.IsActive) as User;
+        const contact = org.Contact.find((c) => !org.User.some((u) => u.ContactId === c.Id)) as Contact;
+        const contactName = `${contact.FirstName ?? ''} ${contact.LastName}`.trim();
+        const admin = org.User.find((u) => u.Id === org.defaultRunningUserId) as User;
+        const at = (i: number): string => new Date(SAMPLE_NOW - (3000 - i) * 60 * 1000).toISOString();
+        // The oldest two name the user and the contact; 2,500 newer refused rows name someone else.
+        const other = org.User.find((u) => u.UserType === 'Standard' && u.IsActive && u.Id !== internal.Id) as User;
+        const rows: Array<{ before: object; id: string }> = [
+            { before: { userId: internal.Id }, id: 'a00000000000OLD001' },
+            { before: { contactId: contact.Id }, id: 'a00000000000OLD002' },
+        ];
+        for (let i = 0; i < 2500; i++)
+            rows.push({ before: { userId: other.Id }, id: `a0000000000${String(i).padStart(7, '0')}` });
+        rows.forEach((row, i) => {
+            insertLogRecord(org, {
+                Id: row.id,
+                Name: `LOG-${String(900000 + i)}`,
+                Action__c: i === 1 ? 'ENABLE_USER' : 'LICENSE_CHANGE',
+                Status__c: 'Refused',
+                Target_User__c: null,
+                Snapshot__c: null,
+                Before__c: JSON.stringify(row.before),
+                After__c: null,
+                Restored__c: null,
+                Removed__c: null,
+                Error__c: 'REFUSED: test',
+                CreatedDate: at(i),
+                CreatedById: admin.Id,
+            });
+        });
+        const ids = async (filter: Record<string, string>): Promise<string[]> =>
+            (await getHistory({ filter: { ...filter, status: 'Refused' } })).rows.map((row) => row.id);
+        expect(await ids({ targetUserId: internal.Id })).toEqual(['a00000000000OLD001']);
+        expect(await ids({ userSearch: internal.Username })).toEqual(['a00000000000OLD001']);
+        expect(await ids({ userSearch: internal.Name })).toEqual(['a00000000000OLD001']);
+        expect(await ids({ targetUserId: contact.Id })).toEqual(['a00000000000OLD002']);
+        expect(await ids({ userSearch: contactName })).toEqual(['a00000000000OLD002']);
+        expect((await getHistory({ filter: { targetUserId: other.Id, status: 'Refused' } })).total).toBe(2500);
+        expect((await searchHistoryUsers({ searchTerm: contactName })).map((row) => row.id)).toContain(contact.Id);
     });
 
     it('neither breaks nor widens on a hostile user filter: SOQL metacharacters, wildcards, quotes, 10,000 characters', async () => {
@@ -338,6 +394,9 @@ describe('sample org History', () => {
             Restored__c: null,
             Removed__c: null,
             Error__c: null,
+            Subject_Id__c: null,
+            Subject_Name__c: null,
+            Subject_Username__c: null,
             CreatedDate: new Date(SAMPLE_NOW).toISOString(),
             CreatedById: admin.Id,
         });

@@ -95,6 +95,9 @@ function log(createdById: Id, action: string, status: string): SetupAssistantLog
         Restored__c: null,
         Removed__c: null,
         Error__c: null,
+        Subject_Id__c: null,
+        Subject_Name__c: null,
+        Subject_Username__c: null,
         CreatedDate: '2026-11-30T00:00:00.000Z',
         CreatedById: createdById,
     };

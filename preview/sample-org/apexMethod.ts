@@ -7,6 +7,7 @@ import UNEXPECTED_ERROR from '@salesforce/label/c.CCSA_Error_Unexpected';
 import { formatLabel } from 'c/labelFormat';
 import { newRecordId, platformNow, sampleOrg } from './org';
 import { withoutEmails } from './emails';
+import { insertLogRecord } from './logWriter';
 // A cycle (session.ts imports ApexException from here): both sides use the other only inside
 // functions, never while the modules load.
 import { currentSession } from './session';
@@ -113,7 +114,7 @@ export function reportUnexpected(error: unknown): ApexException {
         lines.push('Stack trace:', withoutEmails(stack) ?? '');
     }
     const logs = sampleOrg.Setup_Assistant_Log__c;
-    logs.push({
+    insertLogRecord(sampleOrg, {
         Id: newRecordId(sampleOrg, 'Setup_Assistant_Log__c'),
         Name: `LOG-${String(logs.length + 1).padStart(7, '0')}`,
         Action__c: ERROR_ACTION,

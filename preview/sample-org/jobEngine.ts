@@ -42,6 +42,7 @@ import type { Refusal } from './policy';
 import { ADMIN_PERMISSION_SET_LABEL, CUSTOM_PERMISSION, capability, isAdmin } from './guard';
 import { currentSession, runAs } from './session';
 import type { Session } from './session';
+import { insertLogRecord } from './logWriter';
 import type { Id, SampleOrg, SetupAssistantLog, User } from './types';
 
 type EnableRequest = Apex.UserEnablementService.EnableRequest;
@@ -674,7 +675,7 @@ function writeLog(
     fields: { action: string; status: string; targetUserId: Id | null; before: string; reason: string },
 ): Id {
     const id = newRecordId(org, 'Setup_Assistant_Log__c');
-    org.Setup_Assistant_Log__c.push({
+    insertLogRecord(org, {
         Id: id,
         Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
         Action__c: fields.action,
@@ -731,7 +732,7 @@ function recordEnabled(step: QueuedStep, job: SampleJob, owner: User): void {
     // `SetupAssistantLogWriter.write` of the logs ENABLE handed on: inserted now, in this step.
     const logIds = step.logs.map((log) => {
         const id = newRecordId(sampleOrg, 'Setup_Assistant_Log__c');
-        sampleOrg.Setup_Assistant_Log__c.push({
+        insertLogRecord(sampleOrg, {
             ...log,
             Id: id,
             Name: `LOG-${String(sampleOrg.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,

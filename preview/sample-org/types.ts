@@ -257,6 +257,15 @@ export interface SetupAssistantLog {
     Restored__c: string | null;
     Removed__c: string | null;
     Error__c: string | null;
+    /**
+     * Who the row is about (`SetupAssistantLogWriter.fillSubjects`, sample `logWriter.ts`): the
+     * target user, else the user or contact Before/After names; 18 characters.
+     */
+    Subject_Id__c: Id | null;
+    /** The name of who a row without a target user is about, as the log writer read it. */
+    Subject_Name__c: string | null;
+    /** The username of the user a row without a target user is about, as the log writer read it. */
+    Subject_Username__c: string | null;
     CreatedDate: string;
     CreatedById: Id;
 }

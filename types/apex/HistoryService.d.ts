@@ -5,8 +5,9 @@
 declare namespace Apex.HistoryService {
     /** Every criterion is optional; dates are `YYYY-MM-DD` in the admin's time zone. */
     interface HistoryFilter {
+        /** A user or contact: the rows about it (target user or `Subject_Id__c`), and about its contact or user. */
         targetUserId?: string | null;
-        /** Part of the target user's name or username. */
+        /** Part of the name or username of who a row is about (target user, or `Subject_Name__c`/`Subject_Username__c`). */
         userSearch?: string | null;
         action?: string | null;
         /** The outcome (`Status__c`), e.g. Failed. */

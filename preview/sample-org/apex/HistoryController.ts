@@ -27,8 +27,6 @@ export const MAX_PAGE_SIZE = 200;
 export const MAX_OFFSET = 2000;
 /** `HistoryService.MAX_SEARCH_ROWS`: one page of the user picker. */
 export const MAX_SEARCH_ROWS = 200;
-/** `HistoryService.SUBJECT_SCAN_ROWS`: the rows without a target user a user criterion reads. */
-export const SUBJECT_SCAN_ROWS = 2200;
 /** `HistoryService.MAX_SEARCH_LENGTH`: a longer user search matches nothing. */
 export const MAX_SEARCH_LENGTH = 255;
 /** The package's object in a subscriber org: the preview stands for the installed package. */
@@ -46,103 +44,24 @@ function containsMatcher(term: string): (value: string | null | undefined) => bo
     return likeMatcher(`%${escapeLike(term.trim())}%`);
 }
 
-function contactById(org: SampleOrg, id: Id): Contact | undefined {
-    return org.Contact.find((contact) => contact.Id === id);
-}
-
 function contactName(contact: Contact): string {
     return `${contact.FirstName ?? ''} ${contact.LastName}`.trim();
 }
 
-/** Who a row without a target user is about (`HistoryService.Subject`). */
-interface Subject {
-    logId: Id;
-    userIds: Set<Id>;
-    contactIds: Set<Id>;
-    names: string[];
-}
-
-/** As `HistoryService.subjects`: the top-level `userId`, `contactId`, `userName`, `name` of Before and After. */
-function subjectOf(log: SetupAssistantLog): Subject | null {
-    const subject: Subject = { logId: log.Id, userIds: new Set(), contactIds: new Set(), names: [] };
-    for (const text of [log.Before__c, log.After__c]) {
-        const trimmed = (text ?? '').trim();
-        if (!trimmed.startsWith('{')) continue;
-        let side: unknown;
-        try {
-            side = JSON.parse(trimmed);
-        } catch {
-            continue;
-        }
-        if (!side || typeof side !== 'object' || Array.isArray(side)) continue;
-        for (const [key, value] of Object.entries(side as Record<string, unknown>)) {
-            if (typeof value !== 'string') continue;
-            const lower = key.toLowerCase();
-            const id = toId18(value);
-            if (lower === 'userid' && id?.startsWith('005')) subject.userIds.add(id);
-            else if (lower === 'contactid' && id?.startsWith('003')) subject.contactIds.add(id);
-            else if ((lower === 'username' || lower === 'name') && value.trim() !== '') subject.names.push(value);
-        }
-    }
-    return subject.userIds.size + subject.contactIds.size + subject.names.length > 0 ? subject : null;
-}
-
-/** As `HistorySelector.selectLogsWithoutTarget` then `HistoryService.subjects`: newest first, bounded. */
-function unattributedSubjects(org: SampleOrg, admin: User, filter: HistoryFilter): Subject[] {
-    return newestFirst(
-        org.Setup_Assistant_Log__c.filter((log) => !log.Target_User__c && meetsCriteria(admin, log, filter)),
-    )
-        .slice(0, SUBJECT_SCAN_ROWS)
-        .map(subjectOf)
-        .filter((subject): subject is Subject => subject !== null);
-}
-
-interface SubjectMatches {
-    byTarget: Set<Id>;
-    bySearch: Set<Id>;
-}
-
 /**
- * As `HistoryService.subjectsOf`: the rows without a target user that the user criteria find, by
- * the user or contact their Before or After names (the picked one, the picked user's contact, or
- * one whose name or username contains the term) or the name they store. Null without criteria.
+ * As `HistoryService.peopleOf`: the ids a picked user or contact stands for, itself and the
+ * contact of a picked user or the user made for a picked contact (`HistorySelector.selectUsersOfPerson`).
  */
-function subjectsOf(org: SampleOrg, admin: User, filter: HistoryFilter): SubjectMatches | null {
-    const term = (filter.userSearch ?? '').trim();
-    const searching = term !== '' && term.length <= MAX_SEARCH_LENGTH;
-    if (!filter.targetUserId && !searching) return null;
-    const matches: SubjectMatches = { byTarget: new Set(), bySearch: new Set() };
-    const subjects = unattributedSubjects(org, admin, filter);
-    const names = (subject: Subject, people: ReadonlySet<Id>): boolean =>
-        [...subject.userIds, ...subject.contactIds].some((id) => people.has(id));
-    if (filter.targetUserId) {
-        const target = toId18(filter.targetUserId) ?? filter.targetUserId;
-        const people = new Set<Id>([target]);
-        const contactId = userById(org, target)?.ContactId;
-        if (contactId) people.add(contactId);
-        for (const subject of subjects) if (names(subject, people)) matches.byTarget.add(subject.logId);
-    }
-    if (searching) {
-        const like = containsMatcher(term);
-        const found = new Set<Id>();
-        for (const subject of subjects) {
-            for (const id of subject.userIds) {
-                const user = userById(org, id);
-                if (user && (like(user.Name) || like(user.Username))) found.add(id);
-            }
-            for (const id of subject.contactIds) {
-                const contact = contactById(org, id);
-                if (contact && like(contactName(contact))) found.add(id);
-            }
-        }
-        const lower = term.toLowerCase();
-        for (const subject of subjects) {
-            if (names(subject, found) || subject.names.some((name) => name.toLowerCase().includes(lower))) {
-                matches.bySearch.add(subject.logId);
-            }
+function peopleOf(org: SampleOrg, personId: Id): Set<Id> {
+    const target = toId18(personId) ?? personId;
+    const people = new Set<Id>([target]);
+    for (const user of org.User) {
+        if (user.Id === target || user.ContactId === target) {
+            people.add(user.Id);
+            if (user.ContactId) people.add(user.ContactId);
         }
     }
-    return matches;
+    return people;
 }
 
 /** The action, outcome and dates of `HistorySelector.criteria`. */
@@ -161,25 +80,23 @@ function meetsCriteria(admin: User, log: SetupAssistantLog, filter: HistoryFilte
 }
 
 /**
- * As `HistorySelector.whereClause`. The user criteria find a row by its target user or, for a row
- * without one (a license change refused before anything was done names its user in Before__c
- * only, `JobChain.refusedChangeLog`; a refused or failed enable its contact), by `subjects`. A
- * picked contact (003) finds the rows of the user made for it too. The filter's `targetUserId` is
- * an `Id` in Apex: a 15-character value is read as its 18-character form.
+ * As `HistorySelector.whereClause`. The user criteria find a row by its target user or by who it
+ * is about (`Subject_Id__c`, `Subject_Name__c`, `Subject_Username__c`, which the log writer fills,
+ * sample `logWriter.ts`): a license change refused before anything was done names its user in
+ * Before__c only (`JobChain.refusedChangeLog`), a refused or failed enable its contact. A picked
+ * user finds the rows of its contact, a picked contact (003) those of the user made for it. The
+ * filter's `targetUserId` is an `Id` in Apex: a 15-character value is read as its 18-character form.
  */
 function matches(
     org: SampleOrg,
     admin: User,
     log: SetupAssistantLog,
     filter: HistoryFilter,
-    subjects: SubjectMatches | null,
+    people: ReadonlySet<Id> | null,
 ): boolean {
-    if (filter.targetUserId) {
-        const target = toId18(filter.targetUserId) ?? filter.targetUserId;
-        const attributed = target.startsWith('003')
-            ? !!log.Target_User__c && userById(org, log.Target_User__c)?.ContactId === target
-            : log.Target_User__c === target;
-        if (!attributed && !subjects?.byTarget.has(log.Id)) {
+    if (people) {
+        const about = (id: Id | null | undefined): boolean => !!id && people.has(id);
+        if (!about(log.Target_User__c) && !about(log.Subject_Id__c)) {
             return false;
         }
     }
@@ -190,8 +107,11 @@ function matches(
         }
         const like = containsMatcher(search);
         const target = userById(org, log.Target_User__c);
-        const attributed = !!target && (like(target.Name) || like(target.Username));
-        if (!attributed && !subjects?.bySearch.has(log.Id)) {
+        const found =
+            (!!target && (like(target.Name) || like(target.Username))) ||
+            like(log.Subject_Name__c) ||
+            like(log.Subject_Username__c);
+        if (!found) {
             return false;
         }
     }
@@ -299,8 +219,8 @@ export const getHistory: typeof import('@salesforce/apex/HistoryController.getHi
     if (offset > MAX_OFFSET) {
         throw new ApexException(formatLabel(OFFSET_LIMIT, String(MAX_OFFSET)));
     }
-    const subjects = subjectsOf(org, user, wanted);
-    const matching = newestFirst(org.Setup_Assistant_Log__c.filter((log) => matches(org, user, log, wanted, subjects)));
+    const people = wanted.targetUserId ? peopleOf(org, wanted.targetUserId) : null;
+    const matching = newestFirst(org.Setup_Assistant_Log__c.filter((log) => matches(org, user, log, wanted, people)));
     const pageLogs = matching.slice(offset, offset + pageSize);
     const rows = pageLogs.map((log) => toRow(org, log));
     return {
@@ -341,29 +261,45 @@ export const searchHistoryUsers: typeof import('@salesforce/apex/HistoryControll
         const session = currentSession();
         assertAdmin(session);
         requireCapability(session, 'HISTORY');
-        const { org, user: admin } = session;
+        const { org } = session;
         const term = (searchTerm ?? '').trim();
         if (term.length > MAX_SEARCH_LENGTH) {
             return [];
         }
         const like = containsMatcher(term);
         const userIds = new Set(org.Setup_Assistant_Log__c.map((log) => log.Target_User__c).filter(Boolean));
+        // `HistorySelector.selectSubjectsWithoutTarget`: who the rows without a target user are
+        // about, by the name and username the log writer stored, grouped, at most a page of them.
+        const subjects = [
+            ...new Set(
+                org.Setup_Assistant_Log__c.filter(
+                    (log) =>
+                        !log.Target_User__c &&
+                        !!log.Subject_Id__c &&
+                        (term === '' || like(log.Subject_Name__c) || like(log.Subject_Username__c)),
+                )
+                    .sort((a, b) => (a.Subject_Name__c ?? '').localeCompare(b.Subject_Name__c ?? ''))
+                    .map((log) => log.Subject_Id__c as Id),
+            ),
+        ].slice(0, MAX_SEARCH_ROWS);
         const contactIds = new Set<Id>();
-        for (const subject of unattributedSubjects(org, admin, {})) {
-            subject.userIds.forEach((id) => userIds.add(id));
-            subject.contactIds.forEach((id) => contactIds.add(id));
+        for (const id of subjects) {
+            if (id.startsWith('005')) userIds.add(id);
+            else if (id.startsWith('003')) contactIds.add(id);
         }
+        const subjectIds = new Set(subjects);
+        // The users a log targets match by their name now; the others by what the writer stored.
         const users: HistoryUserRow[] = org.User.filter(
-            (user) => userIds.has(user.Id) && (like(user.Name) || like(user.Username)),
+            (user) => userIds.has(user.Id) && (subjectIds.has(user.Id) || like(user.Name) || like(user.Username)),
         ).map((user) => ({
             id: user.Id,
             name: user.Name,
             username: user.Username,
             profileName: profileById(org, user.ProfileId)?.Name ?? null,
         }));
-        const contacts: HistoryUserRow[] = org.Contact.filter(
-            (contact) => contactIds.has(contact.Id) && like(contactName(contact)),
-        ).map((contact) => ({ id: contact.Id, name: contactName(contact) }));
+        const contacts: HistoryUserRow[] = org.Contact.filter((contact) => contactIds.has(contact.Id)).map(
+            (contact) => ({ id: contact.Id, name: contactName(contact) }),
+        );
         return [...users, ...contacts]
             .sort((a, b) => {
                 const x = (a.name ?? '').toLowerCase();

@@ -46,6 +46,7 @@ import { keysetPage } from '../keyset';
 import { sampleSettings } from './UserSetupController';
 import { currentSession } from '../session';
 import type { Session } from '../session';
+import { insertLogRecord, type UnwrittenLog } from '../logWriter';
 import type {
     Id,
     PermissionSet,
@@ -451,7 +452,7 @@ function insertLog(
     fields: Pick<SetupAssistantLog, 'Action__c' | 'Status__c' | 'Target_User__c'> &
         Partial<Pick<SetupAssistantLog, 'Snapshot__c' | 'Before__c' | 'After__c' | 'Error__c'>>,
 ): SetupAssistantLog {
-    const log: SetupAssistantLog = {
+    const log: UnwrittenLog = {
         Id: newRecordId(org, 'Setup_Assistant_Log__c'),
         Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
         Snapshot__c: null,
@@ -464,8 +465,7 @@ function insertLog(
         CreatedDate: platformNow(),
         CreatedById: createdById,
     };
-    org.Setup_Assistant_Log__c.push(log);
-    return log;
+    return insertLogRecord(org, log);
 }
 
 function newSnapshotLog(

@@ -24,6 +24,7 @@ import { formatLabel } from 'c/labelFormat';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability } from '../guard';
 import { licenseById, newRecordId, platformNow, profileById, roleById } from '../org';
+import { insertLogRecord } from '../logWriter';
 import { checkInternalSharerAssignment, checkSiteFix } from '../policy';
 import { currentSession, type Session } from '../session';
 import type { Id, Network, SampleOrg, SetupAssistantLog } from '../types';
@@ -122,7 +123,7 @@ function insertLog(
     createdById: Id,
     fields: Pick<SetupAssistantLog, 'Action__c' | 'Status__c' | 'Before__c' | 'After__c' | 'Error__c'>,
 ): void {
-    org.Setup_Assistant_Log__c.push({
+    insertLogRecord(org, {
         Id: newRecordId(org, 'Setup_Assistant_Log__c'),
         Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
         Target_User__c: null,

@@ -36,6 +36,7 @@ import {
 import { likeMatcher } from '../platform';
 import { checkAssignableLicenses, checkAssignablePermissionSets, checkExternalUsers, type Refusal } from '../policy';
 import { currentSession, type Session } from '../session';
+import { insertLogRecord } from '../logWriter';
 import type { Id, SampleOrg, User } from '../types';
 import { insertLicenseAssignment, insertPermissionSetAssignment } from '../platform';
 
@@ -232,7 +233,7 @@ function finish(
     if (refusal) {
         error = `${refusal.code}: ${refusal.message}`;
     }
-    org.Setup_Assistant_Log__c.push({
+    insertLogRecord(org, {
         Id: newRecordId(org, 'Setup_Assistant_Log__c'),
         Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
         Action__c: action,

@@ -38,6 +38,7 @@ import type { Refusal } from '../policy';
 import { keysetPage } from '../keyset';
 import { currentSession } from '../session';
 import type { Session } from '../session';
+import { insertLogRecord, type UnwrittenLog } from '../logWriter';
 import type { Account, Contact, Id, PermissionSet, Profile, SampleOrg, SetupAssistantLog, User } from '../types';
 import {
     LICENSE_LIMIT_EXCEEDED,
@@ -902,9 +903,9 @@ function fullName(request: EnableRequest): string {
 function writeLog(
     org: SampleOrg,
     createdById: Id,
-    fields: Partial<SetupAssistantLog> & Pick<SetupAssistantLog, 'Action__c' | 'Status__c'>,
+    fields: Partial<UnwrittenLog> & Pick<SetupAssistantLog, 'Action__c' | 'Status__c'>,
 ): void {
-    org.Setup_Assistant_Log__c.push({
+    insertLogRecord(org, {
         Id: newRecordId(org, 'Setup_Assistant_Log__c'),
         Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
         Target_User__c: null,

@@ -13,6 +13,7 @@
 import { COMPANY_KINDS, COMPANY_SUFFIXES, COMPANY_WORDS, FIRST_NAMES, INDUSTRIES, LAST_NAMES } from './names';
 import { LOCATIONS, MALFORMED_EMAILS, TITLES } from './names';
 import { createIdFactory, createRandom, KEY_PREFIX } from './random';
+import { withSubject, type UnwrittenLog } from '../logWriter';
 import type {
     Account,
     Contact,
@@ -1068,7 +1069,7 @@ export function seedHistoricalLogs(org: SampleOrg): SampleOrg['Setup_Assistant_L
         new Date(SAMPLE_NOW - daysAgo * DAY + (hour - 9) * 60 * 60 * 1000).toISOString();
 
     type Log = SampleOrg['Setup_Assistant_Log__c'][number];
-    const rows: Array<Omit<Log, 'Id' | 'Name' | 'CreatedById'>> = [
+    const rows: Array<Omit<UnwrittenLog, 'Id' | 'Name' | 'CreatedById'>> = [
         {
             Action__c: 'CONFIRM_READINESS_STEP',
             Status__c: 'Completed',
@@ -1165,12 +1166,15 @@ export function seedHistoricalLogs(org: SampleOrg): SampleOrg['Setup_Assistant_L
         },
     ];
     // Created before anything the page does: first in the table, numbered from 1.
-    const added: Log[] = rows.map((row, index) => ({
-        Id: newLogId(),
-        Name: `LOG-${String(index + 1).padStart(7, '0')}`,
-        CreatedById: admin.Id,
-        ...row,
-    }));
+    // As `SetupAssistantLogWriter` wrote them: with who each is about.
+    const added: Log[] = rows.map((row, index) =>
+        withSubject(org, {
+            Id: newLogId(),
+            Name: `LOG-${String(index + 1).padStart(7, '0')}`,
+            CreatedById: admin.Id,
+            ...row,
+        }),
+    );
     org.Setup_Assistant_Log__c.unshift(...added);
     return added;
 }

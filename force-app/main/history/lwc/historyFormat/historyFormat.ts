@@ -705,7 +705,7 @@ function beforeUserName(before: Record<string, unknown> | null | undefined): str
  * Who a row is about: its user, or for an enable that created no user, its contact (named from
  * Before's `contactId`), so that a failed enable names its contact; else the user Before names.
  * Only a row whose outcome is Refused is worded "Refused for {0}": nothing was done to that user
- * (the user filter finds the row by Before all the same, `HistoryService.subjectsOf`), so the cell must not
+ * (the user filter finds the row all the same, by the Subject fields the log writer fills), so the cell must not
  * read as if the row were a change made to that user. A Completed or Failed row names its user
  * plainly, as the rows with a target user do.
  * @param row the log row

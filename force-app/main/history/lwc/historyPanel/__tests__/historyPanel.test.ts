@@ -310,7 +310,7 @@ describe('c-history-panel', () => {
         });
         const element = render();
         await flush();
-        // The user filter finds refused rows too (HistoryService.subjectsOf): the intro says so; the
+        // The user filter finds refused rows too (the Subject fields SetupAssistantLogWriter fills): the intro says so; the
         // cell does not read as if the change had been made to the user.
         expect(text($(element, 'lightning-card p'))).toContain('the changes the assistant refused included');
         expect(text($(element, 'lightning-card p'))).not.toContain('find those with Outcome Refused');
