@@ -508,6 +508,45 @@ export const SCENARIOS = [
             await expectText(panel.locator('.ready-count'), label('CCSA_Enable_Ready_Count', 2, 3), 'two ready');
             const blocked = panel.locator('.plan-table tr', { hasText: 'Aisha Garcia' });
             await expectText(blocked, 'has no role', 'the owner role problem');
+            // Sorted by Status, an edit that changes a row's status leaves it, and the focus, where
+            // they were (sorting is an action, as in lightning-datatable); sorting again reorders.
+            const names = () =>
+                panel
+                    .locator('.plan-table tbody tr')
+                    .evaluateAll(
+                        (rows, contact) =>
+                            rows.map((row) => row.querySelector(`td[data-label="${contact}"]`)?.textContent.trim()),
+                        label('CCSA_Enable_Column_Contact'),
+                    );
+            const statusHeader = panel.locator(`.plan-table th:has(button.sort-button[data-field="statusText"])`);
+            await statusHeader.locator('button.sort-button').click();
+            const sorted = await names();
+            const taken = sampleOrg().User.find((u) => u.UserType !== 'Standard' && u.IsActive).Username;
+            const moved = sorted[sorted.length - 1] === 'Aisha Garcia' ? sorted[0] : sorted[sorted.length - 1];
+            const username = label('CCSA_Enable_Column_Username');
+            const own = (
+                await panel
+                    .locator('.plan-table tr', { hasText: moved })
+                    .locator(`td[data-label="${username}"] .cell-text`)
+                    .innerText()
+            ).trim();
+            await editCell(panel, moved, username, taken);
+            await expectText(
+                panel.locator('.plan-table tr', { hasText: moved }),
+                label('CCSA_Plan_Status_problem'),
+                'the edited row is now a problem',
+            );
+            if (JSON.stringify(await names()) !== JSON.stringify(sorted))
+                throw new Error(`the saved edit moved the rows: ${await names()} (was ${sorted})`);
+            const focused = await focusedElement(page);
+            if (!focused.name.includes(moved)) throw new Error(`after Save the focus is on ${JSON.stringify(focused)}`);
+            await panel.locator('.plan-table .plan-order-note').waitFor({ state: 'visible', timeout: 5000 });
+            if ((await statusHeader.getAttribute('aria-sort')) !== 'other')
+                throw new Error('the Status header still claims the rows are sorted');
+            await statusHeader.locator('button.sort-button').click();
+            await panel.locator('.plan-table .plan-order-note').waitFor({ state: 'detached', timeout: 5000 });
+            await editCell(panel, moved, username, own);
+            await expectText(panel.locator('.ready-count'), label('CCSA_Enable_Ready_Count', 2, 3), 'two ready again');
             await panel.locator('lightning-button.run button').click();
             const results = panel.locator('.results');
             await expectText(
