@@ -282,6 +282,19 @@ describe('license change refusals', () => {
         expect(ok.status).toBe('Snapshot');
     });
 
+    it('refuses a hostile request that leaves the acknowledgement out: the server decides it is required', async () => {
+        // A client that skips the UI ("Change … that fit" with nothing acknowledged) and sends no
+        // flag at all, or null: Customer Community to Customer Community Plus is irreversible.
+        for (const acknowledgedIrreversible of [undefined, null]) {
+            const users = await itemsFor([userNamed('Dmitri Varga')], target(), {
+                acknowledgedIrreversible: acknowledgedIrreversible as unknown as boolean,
+            });
+            const [result] = await snapshotLicenseChanges({ request: { targetProfileId: target(), users } });
+            expect(result).toMatchObject({ status: 'Refused', code: 'ACKNOWLEDGEMENT_REQUIRED' });
+            expect(result.logId ?? null).toBeNull();
+        }
+    });
+
     it('computes the path itself and refuses any path but a profile change, before the facts', async () => {
         const bruno = userNamed('Bruno Becker');
         expect(licenseOf(org.Profile.find((p) => p.Id === bruno.ProfileId)?.Name as string).Name).toBe('Gold Partner');

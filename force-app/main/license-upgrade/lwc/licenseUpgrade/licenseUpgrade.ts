@@ -28,6 +28,7 @@ import {
 import {
     cancelledText,
     fitLabel,
+    fitMoreText,
     itemMessage,
     pathLabel,
     planPageText,
@@ -38,7 +39,7 @@ import {
     summaryText,
 } from 'c/upgradeMessages';
 import { CHUNK_SIZE as RUN_CHUNK_SIZE, runInChunks } from 'c/bulkRunner';
-import { STATUS_ICONS, countOutcomes, plainText, viewRows } from 'c/planRows';
+import { PAGE_SIZE, STATUS_ICONS, countOutcomes, plainText, viewRows } from 'c/planRows';
 import type { RowStatus, SortDirection } from 'c/planRows';
 import PLAN_STATUS_READY from '@salesforce/label/c.CCSA_Plan_Status_ready';
 import PLAN_STATUS_PROBLEM from '@salesforce/label/c.CCSA_Plan_Status_problem';
@@ -101,6 +102,13 @@ import SORT_NAME from '@salesforce/label/c.CCSA_Upgrade_Sort_Name';
 import SORT_LICENSE from '@salesforce/label/c.CCSA_Upgrade_Sort_License';
 import SORT_ASCENDING from '@salesforce/label/c.CCSA_Upgrade_Sort_Ascending';
 import SORT_DESCENDING from '@salesforce/label/c.CCSA_Upgrade_Sort_Descending';
+import FIT_NAMES from '@salesforce/label/c.CCSA_Upgrade_Fit_Names';
+import FIT_GO from '@salesforce/label/c.CCSA_Upgrade_Fit_Go';
+import FIT_SHOW from '@salesforce/label/c.CCSA_Upgrade_Fit_Show';
+import FIT_SHOW_ALL from '@salesforce/label/c.CCSA_Upgrade_Fit_Show_All';
+import FIT_UNACKNOWLEDGED from '@salesforce/label/c.CCSA_Upgrade_Fit_Unacknowledged';
+import STATUS_FITS from '@salesforce/label/c.CCSA_Upgrade_Status_Fits';
+import STATUS_SEAT_SHORT from '@salesforce/label/c.CCSA_Upgrade_Status_Seat_Short';
 
 type TargetOption = Apex.LicenseUpgradeService.TargetOption;
 type UserOption = Apex.LicenseUpgradeService.UserOption;
@@ -157,6 +165,18 @@ const VERDICT_SORT_OPTIONS: ReadonlyArray<{ label: string; value: VerdictSort }>
 /** A verdict as the list shows it: the row, with its status and icon. */
 type VerdictView = VerdictRow & { key: string; status: RowStatus; statusText: string; statusIcon: string };
 
+/** How many users that fit the line under the buttons names; the others are counted ("and 3 more"). */
+export const FIT_NAMED = 3;
+
+/** A user that fits, named under the buttons: a link to the verdict. */
+interface FitName {
+    userId: string;
+    name: string;
+    title: string;
+    /** What goes before the name: a space before the first, ", " before the others. */
+    separator: string;
+}
+
 function lines(prefix: string, items: readonly Item[]): VerdictLine[] {
     return items.map((item, index) => ({ key: `${prefix}-${index}`, text: itemMessage(item) }));
 }
@@ -192,6 +212,8 @@ export default class LicenseUpgrade extends LightningElement {
         problemsOnly: PLAN_PROBLEMS_ONLY,
         contractsOption: CONTRACTS_OPTION,
         sortBy: SORT_BY,
+        fitNames: FIT_NAMES,
+        fitUnacknowledged: FIT_UNACKNOWLEDGED,
     };
 
     verdictSortOptions = VERDICT_SORT_OPTIONS.map((option) => ({ ...option }));
@@ -266,6 +288,10 @@ export default class LicenseUpgrade extends LightningElement {
     /** A run happened since the last Validate: the old verdicts cannot run again. */
     ranSinceValidate = false;
     problemsOnly = false;
+    /** Only the verdicts "Change … that fit" would run are listed ("Show only them"). */
+    fitOnly = false;
+    /** The verdict to bring into view and focus once rendered (a fit user's name was chosen). */
+    private focusVerdictId = '';
     /** How the verdicts are listed: kept across runs and validations, as the admin chose it. */
     verdictSortBy: VerdictSort = '';
     verdictSortDirection: SortDirection = 'asc';
@@ -330,6 +356,25 @@ export default class LicenseUpgrade extends LightningElement {
         if (this.listOnRender && picker) {
             this.listOnRender = false;
             picker.runSearch('');
+        }
+        this.focusVerdict();
+    }
+
+    /** Brings the verdict a fit user's name points at into view, and focuses it (once). */
+    private focusVerdict(): void {
+        const userId = this.focusVerdictId;
+        if (!userId) {
+            return;
+        }
+        const card = [...(this.template?.querySelectorAll<HTMLElement>('[data-verdict-id]') ?? [])].find(
+            (element) => element.dataset.verdictId === userId,
+        );
+        if (card) {
+            this.focusVerdictId = '';
+            if (typeof card.scrollIntoView === 'function') {
+                card.scrollIntoView({ block: 'start' });
+            }
+            card.focus();
         }
     }
 
@@ -446,6 +491,14 @@ export default class LicenseUpgrade extends LightningElement {
             } else {
                 status = 'ready';
             }
+            // Before a run, a verdict the seats alone hold back says so, and one that "Change … that
+            // fit" would run says that instead of a generic status ("Blocked", "Ready, with a note").
+            let seatText = '';
+            if (status === 'warning' && fit.has(row.userId)) {
+                seatText = STATUS_FITS;
+            } else if (status === 'problem' && verdict && validation && isSeatShort(verdict, validation)) {
+                seatText = STATUS_SEAT_SHORT;
+            }
             const locked = status === 'done' || this.ranSinceValidate;
             return {
                 ...row,
@@ -455,14 +508,26 @@ export default class LicenseUpgrade extends LightningElement {
                 key: row.userId,
                 status,
                 statusText:
-                    status === 'queued' ? formatLabel(STATUS_QUEUED, this.job?.name) : VERDICT_STATUS_LABELS[status],
+                    status === 'queued'
+                        ? formatLabel(STATUS_QUEUED, this.job?.name)
+                        : seatText || VERDICT_STATUS_LABELS[status],
                 statusIcon: STATUS_ICONS[status],
             };
         });
     }
 
+    /** The verdicts listed before paging: all, or only those that fit ("Show only them"). */
+    get listedVerdicts(): VerdictView[] {
+        const views = this.verdictViews;
+        if (!this.showingFitOnly) {
+            return views;
+        }
+        const fit = this.fitIds;
+        return views.filter((view) => fit.has(view.userId));
+    }
+
     get verdictView(): ReturnType<typeof viewRows<VerdictView>> {
-        return viewRows(this.verdictViews, {
+        return viewRows(this.listedVerdicts, {
             problemsOnly: this.problemsOnly,
             sortBy: this.verdictSortBy || undefined,
             sortDirection: this.verdictSortDirection,
@@ -577,7 +642,101 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     get fitLabel(): string {
-        return fitLabel(this.fitVerdicts.length);
+        const fit = this.fitVerdicts;
+        return fitLabel(fit.length, fit.length === 1 ? this.userName(fit[0].userId) : undefined);
+    }
+
+    private userName(userId: string): string {
+        return this.facts?.users.find((user) => user.id === userId)?.name ?? userId;
+    }
+
+    /**
+     * The first users "Change … that fit" changes, named under the buttons: each a link that shows
+     * the verdict (on whichever page of the list it is), so that nobody is changed unseen.
+     */
+    get fitNames(): FitName[] {
+        const names = new Map((this.facts?.users ?? []).map((user) => [user.id, user.name]));
+        return this.fitVerdicts.slice(0, FIT_NAMED).map((verdict, index) => {
+            const name = names.get(verdict.userId) ?? verdict.userId;
+            return {
+                userId: verdict.userId,
+                name,
+                title: formatLabel(FIT_GO, name),
+                separator: index > 0 ? ', ' : ' ',
+            };
+        });
+    }
+
+    get hasFitNames(): boolean {
+        return this.canFit;
+    }
+
+    /** "and 3 more" when more users fit than are named. */
+    get fitMore(): string {
+        return fitMoreText(this.fitVerdicts.length - FIT_NAMED);
+    }
+
+    /** The list shows only the users that fit: chosen, and some fit (a run ends it). */
+    get showingFitOnly(): boolean {
+        return this.fitOnly && this.fitVerdicts.length > 0;
+    }
+
+    /** "Show only them" / "Show every user": offered when more users fit than are named. */
+    get canShowFitOnly(): boolean {
+        return this.showingFitOnly || this.fitVerdicts.length > FIT_NAMED;
+    }
+
+    get fitOnlyLabel(): string {
+        return this.showingFitOnly ? FIT_SHOW_ALL : FIT_SHOW;
+    }
+
+    /**
+     * Users whose change would fit but waits for their acknowledgement of an irreversible role
+     * change: "Change … that fit" leaves them out, so the line says why it names others.
+     */
+    get fitSkipsUnacknowledged(): boolean {
+        const validation = this.validation;
+        if (!validation || this.fitVerdicts.length === 0) {
+            return false;
+        }
+        return validation.users.some(
+            (verdict) =>
+                isSeatShort(verdict, validation) &&
+                verdict.requiresAcknowledgement &&
+                !this.acknowledged.has(verdict.userId),
+        );
+    }
+
+    /** A fit user's name: the list turns to the page of that verdict and focuses it. */
+    handleShowFitUser(event: Event): void {
+        const userId = (event.currentTarget as HTMLElement).dataset.userId ?? '';
+        const options = {
+            problemsOnly: this.problemsOnly,
+            sortBy: this.verdictSortBy || undefined,
+            sortDirection: this.verdictSortDirection,
+        };
+        let index = viewRows(this.listedVerdicts, { ...options, pageSize: Number.MAX_SAFE_INTEGER }).rows.findIndex(
+            (row) => row.userId === userId,
+        );
+        if (index < 0) {
+            // Hidden by a filter: every verdict again.
+            this.problemsOnly = false;
+            this.fitOnly = false;
+            index = viewRows(this.listedVerdicts, {
+                ...options,
+                problemsOnly: false,
+                pageSize: Number.MAX_SAFE_INTEGER,
+            }).rows.findIndex((row) => row.userId === userId);
+        }
+        this.page = Math.max(0, Math.floor(index / PAGE_SIZE));
+        this.focusVerdictId = userId;
+        // On the page shown already nothing re-renders: focus now; else once the page is drawn.
+        this.focusVerdict();
+    }
+
+    handleFitOnly(): void {
+        this.fitOnly = !this.showingFitOnly;
+        this.page = 0;
     }
 
     /**
@@ -620,12 +779,27 @@ export default class LicenseUpgrade extends LightningElement {
         return this.validation?.users.filter((verdict) => isReady(verdict, this.acknowledged)).length ?? 0;
     }
 
+    /** The ready count, and when the seats fit only some, how many "Change … that fit" would change. */
     get readyText(): string {
-        return readyCountText(this.readyCount, this.validation?.users.length ?? 0);
+        return readyCountText(this.readyCount, this.validation?.users.length ?? 0, this.fitVerdicts.length);
+    }
+
+    /**
+     * Verdicts whose irreversible change the admin may acknowledge: those that allow the change,
+     * and those only the seats hold back (acknowledged, "Change … that fit" may take them).
+     */
+    get acknowledgeable(): ValidationResult['users'] {
+        const validation = this.validation;
+        if (!validation) {
+            return [];
+        }
+        return validation.users.filter(
+            (verdict) => verdict.requiresAcknowledgement && (verdict.canChange || isSeatShort(verdict, validation)),
+        );
     }
 
     get needsAcknowledgement(): boolean {
-        return this.validation?.users.some((verdict) => verdict.canChange && verdict.requiresAcknowledgement) ?? false;
+        return this.acknowledgeable.length > 0;
     }
 
     get cannotRun(): boolean {
@@ -689,6 +863,7 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     clearValidation(): void {
+        this.fitOnly = false;
         this.facts = undefined;
         this.validation = undefined;
         this.acknowledged = new Set();
@@ -705,6 +880,7 @@ export default class LicenseUpgrade extends LightningElement {
         this.stoppedJob = undefined;
         try {
             this.ranSinceValidate = false;
+            this.fitOnly = false;
             this.page = 0;
             // Any size: the facts 200 users a call (the server's cap), merged into one validation.
             const targetProfileId = this.targetProfileId;
@@ -767,9 +943,7 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     handleAcknowledgeAll(event: CustomEvent<{ checked: boolean }>): void {
-        const eligible = (this.validation?.users ?? []).filter(
-            (verdict) => verdict.canChange && verdict.requiresAcknowledgement,
-        );
+        const eligible = this.acknowledgeable;
         this.acknowledged = event.detail.checked ? new Set(eligible.map((verdict) => verdict.userId)) : new Set();
     }
 

@@ -7,10 +7,14 @@ import PLAN_PAGE from '@salesforce/label/c.CCSA_Plan_Page';
 import PLAN_PAGE_ONE from '@salesforce/label/c.CCSA_Plan_Page_One';
 import UPGRADE_FIT from '@salesforce/label/c.CCSA_Upgrade_Fit';
 import UPGRADE_FIT_ONE from '@salesforce/label/c.CCSA_Upgrade_Fit_One';
+import UPGRADE_FIT_NAMED from '@salesforce/label/c.CCSA_Upgrade_Fit_Named';
+import UPGRADE_FIT_MORE from '@salesforce/label/c.CCSA_Upgrade_Fit_More';
 import UPGRADE_SEATS from '@salesforce/label/c.CCSA_Upgrade_Seats';
 import UPGRADE_SEATS_ONE from '@salesforce/label/c.CCSA_Upgrade_Seats_One';
 import READY_COUNT from '@salesforce/label/c.CCSA_Upgrade_Ready_Count';
 import READY_COUNT_ONE from '@salesforce/label/c.CCSA_Upgrade_Ready_Count_One';
+import READY_COUNT_FIT from '@salesforce/label/c.CCSA_Upgrade_Ready_Count_Fit';
+import READY_COUNT_FIT_ONE from '@salesforce/label/c.CCSA_Upgrade_Ready_Count_Fit_One';
 import CANCELLED from '@salesforce/label/c.CCSA_Upgrade_Cancelled';
 import CANCELLED_ONE from '@salesforce/label/c.CCSA_Upgrade_Cancelled_One';
 import SUMMARY_COMPLETED from '@salesforce/label/c.CCSA_Upgrade_Summary_Completed';
@@ -206,21 +210,47 @@ export function seatsLeftText(license: string, left: number): string {
 }
 
 /**
- * The "Change the N that fit" button.
+ * The "Change the N that fit" button; one user is named ("Change Isla Andersson, who fits"), so
+ * that the button says whom it changes before it is pressed.
  * @param count the verdicts that fit the seats
+ * @param name the name of the one user that fits, when there is one
  * @returns the label
  */
-export function fitLabel(count: number): string {
+export function fitLabel(count: number, name?: string): string {
+    if (count === 1 && name) {
+        return formatLabel(UPGRADE_FIT_NAMED, name);
+    }
     return pluralLabel(count, UPGRADE_FIT_ONE, UPGRADE_FIT);
 }
 
 /**
- * "2 of 5 users can be changed now."
+ * "and 3 more", after the first names of the users that fit; empty for none.
+ * @param more the users that fit and are not named
+ * @returns the text
+ */
+export function fitMoreText(more: number): string {
+    return more > 0 ? formatLabel(UPGRADE_FIT_MORE, countText(more)) : '';
+}
+
+/**
+ * "2 of 5 users can be changed now.", or, when the seats left fit only some of the users whose
+ * verdict allows the change, what each button would run: "0 of 56 users can be changed together
+ * with the seats left; 1 fits." (Change licenses runs the ready users, "Change … that fit" the
+ * ones that fit).
  * @param ready the users that can be changed
  * @param total the users validated
+ * @param fit the users "Change … that fit" would change (0 when it is not offered)
  * @returns the line
  */
-export function readyCountText(ready: number, total: number): string {
+export function readyCountText(ready: number, total: number, fit = 0): string {
+    if (fit > 0) {
+        return formatLabel(
+            countedLabel(fit, READY_COUNT_FIT_ONE, READY_COUNT_FIT),
+            countText(ready),
+            countText(total),
+            countText(fit),
+        );
+    }
     return formatLabel(countedLabel(total, READY_COUNT_ONE, READY_COUNT), countText(ready), countText(total));
 }
 

@@ -1,6 +1,7 @@
 import {
     cancelledText,
     fitLabel,
+    fitMoreText,
     itemMessage,
     pathLabel,
     planPageText,
@@ -132,6 +133,15 @@ describe('counts, for one and for many (issue 11 §1)', () => {
         expect(fitLabel(4)).toBe('Change the 4 that fit');
         expect(readyCountText(1, 1)).toBe('1 of 1 user can be changed now.');
         expect(readyCountText(2, 5)).toBe('2 of 5 users can be changed now.');
+        // The seats fit only some: what each button runs (Change licenses none, the fit button one).
+        expect(fitLabel(1, 'Isla Andersson')).toBe('Change Isla Andersson, who fits');
+        expect(fitLabel(3, 'Isla Andersson')).toBe('Change the 3 that fit');
+        expect(readyCountText(0, 56, 1)).toBe('0 of 56 users can be changed together with the seats left; 1 fits.');
+        expect(readyCountText(0, 1200, 1000)).toBe(
+            '0 of 1,200 users can be changed together with the seats left; 1,000 fit.',
+        );
+        expect(fitMoreText(0)).toBe('');
+        expect(fitMoreText(2)).toBe('and 2 more');
         expect(cancelledText(1)).toBe('1 unfinished change cancelled. The user was not changed.');
         expect(cancelledText(3)).toBe('3 unfinished changes cancelled. The users were not changed.');
         expect(planPageText(1, 1, 1)).toBe('Page 1 of 1 (1 row)');
