@@ -153,7 +153,8 @@ describe('sample org doctor fixes refuse what the policy refuses', () => {
         const logs = org.Setup_Assistant_Log__c;
         expect(logs).toHaveLength(3);
         for (const log of logs) {
-            expect(log).toMatchObject({ Status__c: 'Failed', Target_User__c: admin.Id });
+            // A policy refusal reads Refused in History, as a refused enable does (not Failed).
+            expect(log).toMatchObject({ Status__c: 'Refused', Target_User__c: admin.Id });
             expect(log.Error__c).toMatch(/^USER_NOT_EXTERNAL: /);
             expect(JSON.parse(log.Before__c ?? '{}')).toMatchObject({ userId: admin.Id, userName: admin.Name });
             expect(log.Before__c).not.toContain(admin.Email);
@@ -199,7 +200,7 @@ describe('sample org doctor fixes refuse what the policy refuses', () => {
         expect(org.Setup_Assistant_Log__c).toEqual([
             expect.objectContaining({
                 Action__c: 'ASSIGN_PERMISSION_SET',
-                Status__c: 'Failed',
+                Status__c: 'Refused',
                 Target_User__c: user.Id,
             }),
         ]);
@@ -219,6 +220,6 @@ describe('sample org doctor fixes refuse what the policy refuses', () => {
             'PERMISSION_SET_LICENSE_NOT_ALLOWED',
         );
         expect(orgWithoutLog()).toBe(before);
-        expect(org.Setup_Assistant_Log__c).toEqual([expect.objectContaining({ Status__c: 'Failed' })]);
+        expect(org.Setup_Assistant_Log__c).toEqual([expect.objectContaining({ Status__c: 'Refused' })]);
     });
 });

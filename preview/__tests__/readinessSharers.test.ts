@@ -92,7 +92,7 @@ describe('sample org: send login email', () => {
         expect(result.ok).toBe(false);
         expect(result.message).toMatch(/^USER_NOT_EXTERNAL: /);
         expect(sentLoginEmails).toEqual([]);
-        expect(logsOf('SEND_LOGIN_EMAIL').map((log) => log.Status__c)).toEqual(['Failed']);
+        expect(logsOf('SEND_LOGIN_EMAIL').map((log) => log.Status__c)).toEqual(['Refused']);
     });
 
     it('answers each user of a bulk request, in order', async () => {

@@ -237,7 +237,8 @@ function finish(
         Id: newRecordId(org, 'Setup_Assistant_Log__c'),
         Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
         Action__c: action,
-        Status__c: error === null ? 'Completed' : 'Failed',
+        // As `UserDoctorFixService.logStatus`: a policy refusal reads Refused, as the enable's and the license change's do.
+        Status__c: error === null ? 'Completed' : refusal ? 'Refused' : 'Failed',
         // Only a user the server read: a forged id in the lookup would make the log fail in Apex.
         Target_User__c: user ? userId : null,
         Snapshot__c: null,

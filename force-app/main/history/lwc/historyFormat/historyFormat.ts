@@ -29,6 +29,8 @@ import REMOVED from '@salesforce/label/c.CCSA_History_Removed';
 import RESTORED from '@salesforce/label/c.CCSA_History_Restored';
 import ERRORS from '@salesforce/label/c.CCSA_History_Errors';
 import EMPTY_VALUE from '@salesforce/label/c.CCSA_History_Empty_Value';
+import VALUE_YES from '@salesforce/label/c.CCSA_History_Value_Yes';
+import VALUE_NO from '@salesforce/label/c.CCSA_History_Value_No';
 import CONTACT_OF_FAILED from '@salesforce/label/c.CCSA_History_Contact_Of_Failed';
 import REFUSED_FOR from '@salesforce/label/c.CCSA_History_Refused_For';
 import EXPLAIN_LICENSE_LIMIT from '@salesforce/label/c.CCSA_History_Explain_LICENSE_LIMIT';
@@ -266,7 +268,8 @@ export interface DetailSection {
 }
 
 /**
- * The non-empty long fields of a row, in reading order, pretty-printed, ids replaced by names.
+ * The non-empty long fields of a row, in reading order, in words (`readableText`: a JSON record
+ * field by field, a list item by item, ids replaced by names, never raw JSON; errors as written).
  * Before and After are left out when `fieldChanges` compares them (the panel shows the table);
  * what Before recorded that After does not repeat (the site a fix was made to, the log an attempt
  * belongs to) is listed then as "Also recorded", field by field. The row id of a confirmed or
@@ -300,7 +303,10 @@ export function detailSections(row: HistoryRow, names?: NameMap | null): DetailS
         .map(([field, title]) => ({
             key: field,
             title,
-            text: withNames(prettyJson(row[field] as string | null | undefined), names),
+            text:
+                field === 'error'
+                    ? withNames(prettyJson(row.error), names)
+                    : readableText(row[field] as string | null | undefined, names),
             isError: field === 'error',
         }))
         .filter((section) => section.text !== '');
@@ -548,9 +554,21 @@ function sideFields(side: Record<string, unknown>, names: NameMap | null | undef
     return fields;
 }
 
+/**
+ * The name of a key of a logged record: a record id used as a key (the snapshot's
+ * `expirationDates`, by permission set) reads as the record's name, any other key in words.
+ */
+function keyName(key: string, names: NameMap | null | undefined): string {
+    return new RegExp(`^${RECORD_ID.source}$`).test(key) ? withNames(key, names) : fieldName(key);
+}
+
 function displayValue(value: unknown, names: NameMap | null | undefined): string {
     if (isBlank(value)) {
         return EMPTY_VALUE;
+    }
+    if (typeof value === 'boolean') {
+        // A flag (the attempt's `profileChanged`, the Contracts setup's `complete`) in words, not `true`.
+        return value ? VALUE_YES : VALUE_NO;
     }
     if (Array.isArray(value)) {
         return value.length === 0 ? EMPTY_VALUE : value.map((item) => displayValue(item, names)).join(', ');
@@ -560,9 +578,45 @@ function displayValue(value: unknown, names: NameMap | null | undefined): string
         const fields = [...sideFields(value as Record<string, unknown>, names).values()];
         return fields.length === 0
             ? EMPTY_VALUE
-            : fields.map((field) => `${fieldName(field.key)}: ${field.display}`).join('; ');
+            : fields.map((field) => `${keyName(field.key, names)}: ${field.display}`).join('; ');
     }
     return withNames(String(value), names);
+}
+
+/**
+ * A long field of a log in words: a JSON record one field a line ("Target profile: Customer
+ * Community Plus User"; an id and the name logged beside it as one field, as the comparison reads
+ * them), a JSON list one item a line, an empty one "(none)", ids replaced by names, flags as
+ * Yes or No. The license change's Snapshot, Removed and Restored are JSON the admin never reads
+ * as such. Text that is not JSON stays as written, ids replaced by names; blank is ''.
+ * @param text the field as logged
+ * @param names the page's names
+ * @returns the text to show
+ */
+export function readableText(text: string | null | undefined, names?: NameMap | null): string {
+    const trimmed = (text ?? '').trim();
+    if (trimmed === '') {
+        return '';
+    }
+    let value: unknown;
+    try {
+        value = /^[[{"]/.test(trimmed) ? JSON.parse(trimmed) : undefined;
+    } catch {
+        value = undefined;
+    }
+    if (value === undefined) {
+        return withNames(text as string, names);
+    }
+    if (Array.isArray(value)) {
+        return value.length === 0 ? EMPTY_VALUE : value.map((item) => displayValue(item, names)).join('\n');
+    }
+    if (value && typeof value === 'object') {
+        const fields = [...sideFields(value as Record<string, unknown>, names).values()];
+        return fields.length === 0
+            ? EMPTY_VALUE
+            : fields.map((field) => `${keyName(field.key, names)}: ${field.display}`).join('\n');
+    }
+    return displayValue(value, names);
 }
 
 /**

@@ -208,16 +208,17 @@ describe('rows', () => {
     };
 
     it('keeps only the details present, in reading order, Before and After left to the comparison', () => {
+        // Before that cannot be compared (After is plain text) reads field by field, not as JSON.
         expect(detailSections({ ...row, after: 'plain text' })[0]).toEqual({
             key: 'before',
             title: 'Before',
-            text: '{\n  "contactId": "003A"\n}',
+            text: 'Contact: 003A',
             isError: false,
         });
         // Nothing after a failed enable: the contact Before names is what it was about, not removed.
         expect(detailSections(row)).toEqual([
             { key: 'context', title: 'Also recorded', text: 'Contact: 003A', isError: false },
-            { key: 'restored', title: 'Restored', text: '[\n  "0PS1"\n]', isError: false },
+            { key: 'restored', title: 'Restored', text: '0PS1', isError: false },
             { key: 'error', title: 'Errors', text: 'Duplicate nickname', isError: true },
         ]);
         expect(detailSections({ id: 'a002', name: 'LOG-2' })).toEqual([]);
@@ -436,6 +437,14 @@ describe('history for people', () => {
         ]);
     });
 
+    it('points a policy refusal to its message where the panel shows it: in Errors, below the explanation', () => {
+        const [policy] = explainErrors(row({ error: 'USER_NOT_EXTERNAL: Avery Admin is not an external user.' }));
+        expect(policy.code).toBe('USER_NOT_EXTERNAL');
+        // The panel lists "What it means" before the Errors section (historyPanel.html): never "above".
+        expect(policy.text).toContain('The message under Errors, below, names what to change');
+        expect(policy.text).not.toMatch(/above/i);
+    });
+
     it('explains nothing for an unknown code or no error', () => {
         expect(explainErrors(row({ error: 'SOMETHING_ELSE: what' }))).toEqual([]);
         expect(explainErrors(row({}))).toEqual([]);
@@ -521,7 +530,7 @@ describe('details of the writers\u2019 own logs', () => {
         );
         expect(contracts?.before).toBe('(none)');
         expect(contracts?.after).toBe(
-            `Permission sets: CLM; Permission set licenses: ${PSL}; Missing: (none); Content user: true; Api enabled: true; Complete: true`,
+            `Permission sets: CLM; Permission set licenses: ${PSL}; Missing: (none); Content user: Yes; Api enabled: Yes; Complete: Yes`,
         );
         expect(contracts?.after).not.toMatch(/[{}"]/);
         expect(
@@ -564,7 +573,8 @@ describe('details of the writers\u2019 own logs', () => {
             { key: 'context', title: 'Also recorded', text: 'License change log: LOG-0000007', isError: false },
         ]);
         expect(fieldChanges(attempt.before, attempt.after, pageNames(logPage))).toEqual([
-            { key: 'profileChanged', field: 'Profile changed', before: '(none)', after: 'true' },
+            // A flag in words: "Profile changed | (none) | Yes", not the raw boolean.
+            { key: 'profileChanged', field: 'Profile changed', before: '(none)', after: 'Yes' },
         ]);
         expect(detailSections(attempt, names)[0].text).toBe(`License change log: ${LOG}`);
         expect(pageNames(logPage)).toMatchObject({ ...names, [LOG]: 'LOG-0000007', [LOG.slice(0, 15)]: 'LOG-0000007' });
@@ -589,8 +599,8 @@ describe('details of the writers\u2019 own logs', () => {
             {
                 key: 'OptionsShowAllNetworkSettings',
                 field: 'Options show all network settings',
-                before: 'false',
-                after: 'true',
+                before: 'No',
+                after: 'Yes',
             },
         ]);
         expect(detailSections(showAll)).toEqual([
@@ -735,8 +745,8 @@ describe('roles and permission set licenses named in the details', () => {
             row({ action: 'LICENSE_CHANGE', snapshot: JSON.stringify({ permissionSetLicenseIds: [PSL] }) }),
             names,
         );
-        expect(sections.find((section) => section.key === 'snapshot')?.text).toContain(
-            '"DocGen Runtime Community User"',
+        expect(sections.find((section) => section.key === 'snapshot')?.text).toBe(
+            'Permission set licenses: DocGen Runtime Community User',
         );
     });
 

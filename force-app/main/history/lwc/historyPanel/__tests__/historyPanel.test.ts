@@ -291,6 +291,40 @@ describe('c-history-panel', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('points a refused doctor fix to its message where it is: the Errors section, below the explanation', async () => {
+        const refusedFix = {
+            id: 'a008d00000ABCD8AAA',
+            name: 'LOG-0000008',
+            action: 'ASSIGN_PERMISSION_SET',
+            // As UserDoctorFixService logs a policy refusal: Refused, as a refused enable reads.
+            status: 'Refused',
+            targetUserId: '0058d00000USER1AAA',
+            targetUserName: 'Avery Admin',
+            before: JSON.stringify({
+                userId: '0058d00000USER1AAA',
+                userName: 'Avery Admin',
+                subjectId: '0PS8d00000PSET1AAA',
+                subjectName: 'DocGen Run-time Community User',
+            }),
+            error: 'USER_NOT_EXTERNAL: Avery Admin is not an external user.',
+        };
+        mocked(getHistory).mockResolvedValue({ ...PAGE, rows: [refusedFix], total: 1 });
+        const element = render();
+        await flush();
+        rowAction(element, refusedFix.id);
+        await flush();
+        expect(text($(element, '.details-status'))).toBe('Refused');
+        const explanation = $(element, '.explanation[data-code="USER_NOT_EXTERNAL"]') as HTMLElement;
+        expect(text(explanation)).toContain('The message under Errors, below, names what to change');
+        const errors = $$(element, '.detail-section').find(
+            (section) => text(section.querySelector('.detail-title')) === 'Errors',
+        ) as HTMLElement;
+        expect(text(errors)).toContain('USER_NOT_EXTERNAL: Avery Admin is not an external user.');
+        // The Errors section follows the explanation in the page's reading order.
+        expect(explanation.compareDocumentPosition(errors) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+        await expect(element).toBeAccessible();
+    });
+
     it('shows a change the job refused as refused for its user, linked, not as a change made to them', async () => {
         const USER = '0058d00000USER7AAA';
         const refused = {
@@ -448,6 +482,19 @@ describe('c-history-panel', () => {
                 roleName: 'Western Sales Partner User',
                 contractsSetup: { permissionSetIds: ['0PS8d00000PSET1AAA'], permissionSetLicenseIds: [PSL] },
             }),
+            // As LicenseChangeService.snapshotFor writes it: ids under Id keys, the page names them.
+            snapshot: JSON.stringify({
+                beforeProfileId: '00e8d00000PROF1AAA',
+                targetProfileId: '00e8d00000PROF2AAA',
+                permissionSetIds: ['0PS8d00000PSET1AAA'],
+                permissionSetGroupIds: [],
+                permissionSetLicenseIds: [],
+                expirationDates: { '0PS8d00000PSET1AAA': '2026-01-31' },
+                roleId: null,
+                completeContractsSetup: true,
+            }),
+            removed: '[]',
+            restored: JSON.stringify(['0PS8d00000PSET1AAA']),
         };
         const attempt = {
             id: 'a008d00000ABCD8AAA',
@@ -482,7 +529,11 @@ describe('c-history-panel', () => {
             ...PAGE,
             rows: [confirm, showAll, attempt, licenseChange],
             total: 4,
-            names: { '0PS8d00000PSET1AAA': 'Contracts Portal' },
+            names: {
+                '0PS8d00000PSET1AAA': 'Contracts Portal',
+                '00e8d00000PROF1AAA': 'Customer Community User',
+                '00e8d00000PROF2AAA': 'Contracts Plus User',
+            },
         });
         const element = render();
         await flush();
@@ -501,7 +552,32 @@ describe('c-history-panel', () => {
         expect(contracts?.[2]).toBe(`Permission sets: Contracts Portal; Permission set licenses: ${PSL}`);
         expect(details()).not.toContain(ROLE);
         expect(details()).not.toMatch(/[{}]/);
+        // The Snapshot, Removed and Restored read as fields and names, never as raw JSON.
+        // The section's own lines (the pre keeps them), by its title.
+        const section = (title: string): string =>
+            $$(element, '.detail-section')
+                .find((candidate) => text(candidate.querySelector('.detail-title')) === title)
+                ?.querySelector('.detail-text')
+                ?.textContent?.trim() ?? '';
+        expect(section('Snapshot').split('\n')).toEqual([
+            'Before profile: Customer Community User',
+            'Target profile: Contracts Plus User',
+            'Permission sets: Contracts Portal',
+            'Permission set groups: (none)',
+            'Permission set licenses: (none)',
+            'Expiration dates: Contracts Portal: 2026-01-31',
+            'Role: (none)',
+            'Complete contracts setup: Yes',
+        ]);
+        expect(section('Removed')).toBe('(none)');
+        expect(section('Restored')).toBe('Contracts Portal');
+        expect(details()).not.toMatch(/[[\]"]|beforeProfileId|true/);
         await expect(element).toBeAccessible();
+
+        rowAction(element, attempt.id);
+        await flush();
+        // The attempt's flag in words, not the raw boolean.
+        expect(changeRows()).toEqual([['Profile changed', '(none)', 'Yes']]);
 
         rowAction(element, attempt.id);
         await flush();
@@ -510,7 +586,7 @@ describe('c-history-panel', () => {
 
         rowAction(element, showAll.id);
         await flush();
-        expect(changeRows()).toEqual([['Options show all network settings', 'false', 'true']]);
+        expect(changeRows()).toEqual([['Options show all network settings', 'No', 'Yes']]);
         expect(details()).toContain('Network: Contracts Portal');
         expect(details()).not.toMatch(/→|Fix|Ok|SHOW_ALL_SETTINGS/);
         await expect(element).toBeAccessible();
