@@ -116,6 +116,7 @@ import CUSTOMER_REMOVED from '@salesforce/label/c.CCSA_Enable_Customer_Removed';
 import ADD_CUSTOMER_NEEDS from '@salesforce/label/c.CCSA_Enable_Add_Customer_Needs';
 import ROW_NOTE from '@salesforce/label/c.CCSA_Enable_Row_Note';
 import VALUE_NOW from '@salesforce/label/c.CCSA_Enable_Value_Now';
+import VALUE_BACK from '@salesforce/label/c.CCSA_Enable_Value_Back';
 import CONTENT_USER from '@salesforce/label/c.CCSA_Enable_Content_User';
 import COLUMN_CONTENT from '@salesforce/label/c.CCSA_Enable_Column_Content';
 import CHECKING from '@salesforce/label/c.CCSA_Enable_Checking';
@@ -136,6 +137,7 @@ import SUMMARY_INCOMPLETE from '@salesforce/label/c.CCSA_Enable_Summary_Incomple
 import SUMMARY_FAILED from '@salesforce/label/c.CCSA_Enable_Summary_Failed';
 import SUMMARY_REFUSED from '@salesforce/label/c.CCSA_Enable_Summary_Refused';
 import SUMMARY_NOT_RUN from '@salesforce/label/c.CCSA_Enable_Summary_NotRun';
+import SUMMARY_BLOCKED from '@salesforce/label/c.CCSA_Enable_Summary_Blocked';
 import STEP_CUSTOMERS from '@salesforce/label/c.CCSA_Enable_Step_Customers';
 import STEP_USERS from '@salesforce/label/c.CCSA_Enable_Step_Users';
 import STEP_RETRY from '@salesforce/label/c.CCSA_Enable_Step_Retry';
@@ -158,6 +160,17 @@ const contactRow = (contact: ContactOption): ContactRow => ({
     // `Contact.Name` as Apex reads it: the name shown, and the search's paging cursor.
     name: contact.name || [contact.firstName, contact.lastName].filter(Boolean).join(' '),
 });
+/** A contact a run created for a typed customer, as the picker shows a selected contact: by its name. */
+const createdContactRow = (contact: ContactFact): ContactRow =>
+    contactRow({
+        id: contact.id,
+        firstName: contact.firstName,
+        lastName: contact.lastName,
+        email: contact.email,
+        accountId: contact.accountId,
+        accountName: contact.accountName,
+        accountOwnerHasRole: contact.accountOwnerHasRole,
+    });
 type EnablementFacts = Apex.UserSetupService.EnablementFacts;
 type NewCustomer = Apex.UserSetupService.NewCustomer;
 type CustomerMatches = Apex.UserSetupService.CustomerMatches;
@@ -223,6 +236,7 @@ const SUMMARY_LABELS: Readonly<Record<string, string>> = {
     Failed: SUMMARY_FAILED,
     Refused: SUMMARY_REFUSED,
     NotRun: SUMMARY_NOT_RUN,
+    Blocked: SUMMARY_BLOCKED,
 };
 
 /** Selection problems "Enable the N that fit" answers: only seats are short. */
@@ -436,6 +450,7 @@ export default class EnableUsers extends LightningElement {
     private planOrder = new HeldRowView<PlanTableRow>();
     private lockedMemo = new Memo<ReturnType<typeof lockedByRun>>();
     private csvMemo = new Memo<string>();
+    private resultsMemo = new Memo<Array<Record<string, string>>>();
     private draftsMemo = new Memo<Array<Record<string, unknown>>>();
     private profileOptionsMemo = new Memo<Array<{ label: string; value: string }>>();
     busy = false;
@@ -968,6 +983,11 @@ export default class EnableUsers extends LightningElement {
         if (notRun > 0) {
             counts.push(['NotRun', notRun]);
         }
+        // Every row of the plan is accounted for: those its check blocked were never sent.
+        const blocked = this.blocked.length;
+        if (blocked > 0) {
+            counts.push(['Blocked', blocked]);
+        }
         return counts
             .map(([status, count]) => formatLabel(SUMMARY_LABELS[status] ?? `{0} ${status}`, count))
             .join(' · ');
@@ -1041,9 +1061,25 @@ export default class EnableUsers extends LightningElement {
         );
     }
 
+    /**
+     * The rows the plan's check blocked and no run sent (after a run only): the results table and
+     * the export list them with their reason and fix, and the summary counts them.
+     */
+    get blocked(): RowPlan[] {
+        return this.records.size === 0 ? [] : blockedRows(this.plan, this.results);
+    }
+
+    /** Every row of the runs since the Check, then every row the check blocked before them: as the export. */
     get resultRows(): Array<Record<string, string>> {
+        // Read by the table and the export on each render: built once per run, edit or email outcome.
+        return this.resultsMemo.get([this.records, this.plan, this.contacts, this.loginEmails], () =>
+            this.buildResultRows(),
+        );
+    }
+
+    buildResultRows(): Array<Record<string, string>> {
         const names = new Map(this.contacts.map((contact) => [contact.id, contact]));
-        return [...this.records.values()].map(({ request, result }) => {
+        const ran = [...this.records.values()].map(({ request, result }) => {
             const contact = names.get(result.contactId);
             return {
                 key: result.contactId,
@@ -1060,19 +1096,34 @@ export default class EnableUsers extends LightningElement {
                     .join('\n'),
             };
         });
+        const blocked = this.blocked.map((row) => {
+            const contact = names.get(row.contactId);
+            return {
+                key: row.contactId,
+                name: [contact?.firstName, contact?.lastName].filter(Boolean).join(' '),
+                account: contact?.accountName ?? '',
+                username: row.request.Username,
+                userId: '',
+                userUrl: '',
+                status: STATUS_BLOCKED,
+                problems: row.problems.map(problemMessage).join('\n'),
+            };
+        });
+        return [...ran, ...blocked];
     }
 
-    /** The export: every result of the run, then every row the validation blocked before it. */
+    /** The export: every result of the run, then every row the validation blocked before it (as the table). */
     get csvHref(): string {
         if (this.records.size === 0) {
             return '';
         }
-        return this.csvMemo.get([this.records, this.plan], () => this.buildCsv());
+        // Rebuilt with the rows it lists (a login email's outcome arrives after the run's results).
+        return this.csvMemo.get([this.resultRows], () => this.buildCsv());
     }
 
     buildCsv(): string {
         const header = [COLUMN_CONTACT, COLUMN_ACCOUNT, COLUMN_USERNAME, 'User Id', COLUMN_STATUS, COLUMN_PROBLEMS];
-        const ran: CsvRow[] = this.resultRows.map((row) => ({
+        const rows: CsvRow[] = this.resultRows.map((row) => ({
             contact: row.name,
             account: row.account,
             username: row.username,
@@ -1080,19 +1131,7 @@ export default class EnableUsers extends LightningElement {
             status: row.status,
             problems: row.problems,
         }));
-        const names = new Map(this.contacts.map((contact) => [contact.id, contact]));
-        const blocked: CsvRow[] = blockedRows(this.plan, this.results).map((row) => {
-            const contact = names.get(row.contactId);
-            return {
-                contact: [contact?.firstName, contact?.lastName].filter(Boolean).join(' '),
-                account: contact?.accountName ?? '',
-                username: row.request.Username,
-                userId: '',
-                status: STATUS_BLOCKED,
-                problems: row.problems.map(problemMessage).join('\n'),
-            };
-        });
-        return csvDataUrl(enablementCsv(header, [...ran, ...blocked]));
+        return csvDataUrl(enablementCsv(header, rows));
     }
 
     /** The picker's new selection: kept whole, across searches and pages. */
@@ -1347,29 +1386,25 @@ export default class EnableUsers extends LightningElement {
      * typed on another row took. Each says its new value, and why when the plan knows (the
      * USERNAME_ / NICKNAME_CHANGED_FOR_TYPED note the row also shows): the admin never finds a value changed
      * without a word.
+     * A row a removal gave its own value back says so, naming the row removed.
      * @param before the plan before the edit
-     * @param edited the keys of the rows the admin edited
+     * @param edited the keys of the rows the admin edited (or removed)
+     * @param removedName the name of the row removed, when the edit was a removal
      * @returns one sentence per moved row, or ''
      */
-    movedByEdit(before: EnablementPlan | undefined, edited: ReadonlySet<string>): string {
+    movedByEdit(before: EnablementPlan | undefined, edited: ReadonlySet<string>, removedName?: string): string {
         const after = this.plan;
         if (!before || !after) {
             return '';
         }
         const previous = new Map(before.rows.map((row) => [row.contactId, row]));
-        const names = new Map(
-            this.contacts.map((contact) => [
-                contact.id,
-                [contact.firstName, contact.lastName].filter(Boolean).join(' '),
-            ]),
-        );
         const sentences: string[] = [];
         for (const row of after.rows) {
             const was = previous.get(row.contactId);
             if (!was || edited.has(row.contactId)) {
                 continue;
             }
-            const name = names.get(row.contactId) ?? '';
+            const name = this.contactName(row.contactId);
             for (const [field, column] of MOVABLE_FIELDS) {
                 if (was.request[field] === row.request[field]) {
                     continue;
@@ -1377,14 +1412,35 @@ export default class EnableUsers extends LightningElement {
                 const note = row.warnings.find(
                     (warning) => warning.field === field && CHANGED_FOR_TYPED.has(warning.code),
                 );
-                sentences.push(
-                    note
-                        ? formatLabel(ROW_NOTE, name, warningMessage(note))
-                        : formatLabel(VALUE_NOW, name, column, String(row.request[field])),
+                // Moved before by the row now removed: [value, that row's name, value it typed].
+                const freed = was.warnings.some(
+                    (warning) =>
+                        warning.field === field &&
+                        CHANGED_FOR_TYPED.has(warning.code) &&
+                        warning.values[1] === removedName &&
+                        warning.values[2]?.toLowerCase() === String(row.request[field]).toLowerCase(),
                 );
+                let sentence: string;
+                if (note) {
+                    sentence = formatLabel(ROW_NOTE, name, warningMessage(note));
+                } else if (removedName !== undefined && freed) {
+                    sentence = formatLabel(VALUE_BACK, name, column, String(row.request[field]), removedName);
+                } else {
+                    sentence = formatLabel(VALUE_NOW, name, column, String(row.request[field]));
+                }
+                sentences.push(sentence);
             }
         }
         return sentences.join(' ');
+    }
+
+    /**
+     * @param contactId a row's contact id
+     * @returns the row's name as the plan shows it, '' when it is not a row
+     */
+    contactName(contactId: string): string {
+        const contact = this.contacts.find((candidate) => candidate.id === contactId);
+        return contact ? [contact.firstName, contact.lastName].filter(Boolean).join(' ') : '';
     }
 
     /** Looks up, in one call, the typed usernames and nicknames not looked up yet. */
@@ -1441,8 +1497,8 @@ export default class EnableUsers extends LightningElement {
         const before = this.plan;
         this.removed = new Set([...this.removed, key]);
         this.draftValues = this.draftValues.filter((draft) => draft.key !== key);
-        // The row leaves with the values it typed: a row they had moved gets its own back, and says so.
-        this.editNotice = this.movedByEdit(before, new Set([key]));
+        // The row leaves with the values it typed: a row they had moved gets its own back, and says why.
+        this.editNotice = this.movedByEdit(before, new Set([key]), this.contactName(key));
     }
 
     handleProblemsOnly(event: CustomEvent<{ checked: boolean }>): void {
@@ -1527,14 +1583,13 @@ export default class EnableUsers extends LightningElement {
                 .filter((row) => !row.contactId.startsWith(NEW_CONTACT_PREFIX) || contactIds.has(row.contactId))
                 .map((row) => toEnableRequest(row.request, contactIds));
             // Typed customers now have real contacts: show them under their real ids.
-            this.createdContacts = [
-                ...this.createdContacts,
-                ...this.contacts
-                    .filter((contact) => contactIds.has(contact.id))
-                    .map((contact) => ({ ...contact, id: contactIds.get(contact.id) as string, duplicateOf: null })),
-            ];
-            // A later check includes them as contacts; they are never created twice.
-            this.selectedIds = [...this.selectedIds, ...contactIds.values()];
+            const createdNow = this.contacts
+                .filter((contact) => contactIds.has(contact.id))
+                .map((contact) => ({ ...contact, id: contactIds.get(contact.id) as string, duplicateOf: null }));
+            this.createdContacts = [...this.createdContacts, ...createdNow];
+            // A later check includes them as contacts; they are never created twice. Selected with
+            // their name, email and account (as a searched contact is), never as a bare id.
+            this.selection = this.selection.add(createdNow.map(createdContactRow)).selection;
             this.typedCustomers = this.typedCustomers.filter(
                 (typed) => !contactIds.has(`${NEW_CONTACT_PREFIX}${typed.key}`),
             );

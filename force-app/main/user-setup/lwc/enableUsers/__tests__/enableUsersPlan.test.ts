@@ -150,7 +150,10 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         fire($(element, '.plan-table'), 'rowaction', { action: { name: 'remove' }, row: { key: ANN } });
         await settle();
         expect(rowOf(element, BO)).toMatchObject({ CommunityNickname: 'bli', status: 'ready' });
-        expect($(element, '.edit-notice').textContent).toBe('Bo Li: Nickname is now bli.');
+        // Says why (admin walk: it said only 'Bo Li: Nickname is now bli.').
+        expect($(element, '.edit-notice').textContent).toBe(
+            'Bo Li: Nickname is back to bli because Ann Doe was removed.',
+        );
     });
 
     it("names the row that took another row's username, on that row and politely (was the generic 'was taken')", async () => {
@@ -175,7 +178,9 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         fire($(element, '.plan-table'), 'rowaction', { action: { name: 'remove' }, row: { key: ANN } });
         await settle();
         expect(rowOf(element, BO)).toMatchObject({ Username: 'bo@globex.example.ccsa', status: 'ready' });
-        expect($(element, '.edit-notice').textContent).toBe('Bo Li: Username is now bo@globex.example.ccsa.');
+        expect($(element, '.edit-notice').textContent).toBe(
+            'Bo Li: Username is back to bo@globex.example.ccsa because Ann Doe was removed.',
+        );
     });
 
     it('re-validates an edited nickname against the org: a taken one is not Ready, a free one is', async () => {
