@@ -29,9 +29,13 @@
  * same and the host hands back the same rows in another order (an edit or a save changed a row's
  * status, which sorts elsewhere now), the rows keep their place, and so does the focus on the row
  * edited: the admin never edits a contact who slid under the pointer or the focus. A line above
- * the table says the order is held ("Sorted by Status before your changes…") and the sorted
- * header's `aria-sort` is `other`; the next sort (a header click, the sort attributes changing)
- * or other rows (a page, a filter, a removal) show the host's order again. A host whose view holds
+ * the table says the order is held ("Sorted by Status before your changes…"), the sorted
+ * header's `aria-sort` is `other` and it draws no direction arrow (the rows are in neither
+ * direction); the next sort (a header click, the sort attributes changing) or other rows (a page,
+ * a filter, a removal) show the host's order again. A click on the sorted header while the order
+ * is held applies the sort that was shown again (the line says "Sort again to reorder"), in the
+ * same direction, rather than turning it round; the table drops the order it held, and a host
+ * that holds it (`order-changed`) applies its sort afresh on that `sort` event. A host whose view holds
  * rows itself across filters and pages (c/planRows `HeldRowView`) says so with `order-changed`,
  * which shows the same line.
  *
@@ -349,8 +353,8 @@ export default class PlanTable extends LightningElement {
 
     /**
      * @param held the rows are not in the sort's order now: the sorted header's `aria-sort` is
-     * `other` (WAI-ARIA: a sort other than ascending or descending), its arrow shows the sort last
-     * applied, and the line above the rows says so.
+     * `other` (WAI-ARIA: a sort other than ascending or descending) and it draws no arrow (an arrow
+     * would claim an order the rows no longer have); the line above the rows says what it was.
      */
     private headerViews(held: boolean): HeaderView[] {
         return this.columns.map((column, index) => {
@@ -367,8 +371,8 @@ export default class PlanTable extends LightningElement {
                 isAction: column.type === 'action',
                 ariaSort,
                 sortLabel: formatLabel(SORT_BY, column.label),
-                isAscending: sorted && this.sortedDirection !== 'desc',
-                isDescending: sorted && this.sortedDirection === 'desc',
+                isAscending: sorted && !held && this.sortedDirection !== 'desc',
+                isDescending: sorted && !held && this.sortedDirection === 'desc',
                 ...this.widthOf(column),
             };
         });
@@ -741,9 +745,28 @@ export default class PlanTable extends LightningElement {
         this.restoreLostFocus();
     }
 
+    /**
+     * A header click: another column sorts ascending; the sorted column turns its direction round,
+     * unless the order is held (the line says "Sort again to reorder"): then the sort shown is
+     * applied again, in its direction, and the order the table held is dropped (the host's rows,
+     * in the host's order, are drawn).
+     */
     handleSort(event: Event): void {
         const field = (event.currentTarget as HTMLElement).dataset.field as string;
-        const direction = this.sortedBy === field && this.sortedDirection === 'asc' ? 'desc' : 'asc';
+        const sorted = this.sortedBy === field;
+        // The state drawn: the order the table held at the last render, or the host's `order-changed`.
+        const held = sorted && (this.orderChanged === true || !!this.shown?.held);
+        let direction: 'asc' | 'desc' = sorted && this.sortedDirection === 'asc' ? 'desc' : 'asc';
+        if (held) {
+            direction = this.sortedDirection === 'desc' ? 'desc' : 'asc';
+            const shown = this.shown;
+            if (shown) {
+                // The table's own hold ends: its host's rows are in the sort's order already. A host
+                // that holds the order (`order-changed`) answers with its rows in the fresh order:
+                // those are taken as they come, not held in the old order again.
+                this.shown = { ...shown, view: shown.rows, held: false, armed: this.orderChanged !== true };
+            }
+        }
         this.dispatchEvent(new CustomEvent('sort', { detail: { fieldName: field, sortDirection: direction } }));
     }
 

@@ -448,6 +448,8 @@ export default class EnableUsers extends LightningElement {
      * admin filters, sorts or pages again or a new Check starts a new plan.
      */
     private planOrder = new HeldRowView<PlanTableRow>();
+    /** Every sort the admin asks, the same one again included: part of the view's memo key. */
+    private sortRequests = 0;
     private lockedMemo = new Memo<ReturnType<typeof lockedByRun>>();
     private csvMemo = new Memo<string>();
     private resultsMemo = new Memo<Array<Record<string, string>>>();
@@ -877,13 +879,15 @@ export default class EnableUsers extends LightningElement {
         // The same page while nothing it shows changed: a render for anything else (a typed
         // customer, a progress step) does not hand the table new rows to lay out again.
         const rows = this.allPlanRows;
-        return this.viewMemo.get([rows, this.problemsOnly, this.sortBy, this.sortDirection, this.page], () =>
-            this.planOrder.view(rows, {
-                problemsOnly: this.problemsOnly,
-                sortBy: this.sortBy === 'statusText' ? 'status' : this.sortBy,
-                sortDirection: this.sortDirection,
-                page: this.page,
-            }),
+        return this.viewMemo.get(
+            [rows, this.problemsOnly, this.sortBy, this.sortDirection, this.page, this.sortRequests],
+            () =>
+                this.planOrder.view(rows, {
+                    problemsOnly: this.problemsOnly,
+                    sortBy: this.sortBy === 'statusText' ? 'status' : this.sortBy,
+                    sortDirection: this.sortDirection,
+                    page: this.page,
+                }),
         );
     }
 
@@ -1511,6 +1515,9 @@ export default class EnableUsers extends LightningElement {
         this.sortBy = event.detail.fieldName;
         this.sortDirection = event.detail.sortDirection;
         this.page = 0;
+        // "Sort again to reorder": the same sort asked again applies afresh the order it held.
+        this.planOrder.reapply();
+        this.sortRequests += 1;
     }
 
     handlePrevious(): void {

@@ -712,6 +712,8 @@ describe('c-plan-table', () => {
             expect(root(element).activeElement?.getAttribute('aria-label')).toBe('Edit Username of Bo Li');
             // The header tells the truth: the rows are not in the Status order now, and the line says why.
             expect(statusHeader(element).getAttribute('aria-sort')).toBe('other');
+            // No direction arrow: the rows are in neither direction (an ascending arrow contradicted the line).
+            expect(statusHeader(element).querySelector('svg.sort-icon')).toBeNull();
             expect(note(element)).toBe(
                 'Sorted by Status before your changes: rows keep their place. Sort again to reorder.',
             );
@@ -725,11 +727,69 @@ describe('c-plan-table', () => {
             await flush();
             expect(focusedRowKey(element)).toBe('c');
 
+            // "Sort again to reorder": the click applies the sort shown (ascending) again, it does not turn it round.
+            (statusHeader(element).querySelector('button') as HTMLElement).click();
+            await flush();
+            expect(panel.sortDirection).toBe('asc');
+            expect(shownKeys(element)).toEqual(['c', 'a', 'b', 'd']);
+            expect(statusHeader(element).getAttribute('aria-sort')).toBe('ascending');
+            expect(statusHeader(element).querySelector('svg.sort-icon')).not.toBeNull();
+            expect(note(element)).toBe('');
+
+            // Not held: a click turns the sort round, as before.
             (statusHeader(element).querySelector('button') as HTMLElement).click();
             await flush();
             expect(shownKeys(element)).toEqual(['a', 'b', 'd', 'c']);
             expect(statusHeader(element).getAttribute('aria-sort')).toBe('descending');
+        });
+
+        it('held by the host (order-changed): no arrow, and a click asks for the sort shown, not the other direction', async () => {
+            const element = await render({ data: [] });
+            const sorts: Array<{ fieldName: string; sortDirection: string }> = [];
+            element.addEventListener('sort', (event) => sorts.push((event as CustomEvent).detail));
+            const panel = new Panel(element);
+            panel.sortBy = 'statusText';
+            panel.sortDirection = 'desc';
+            panel.show();
+            Object.assign(element, { orderChanged: true });
+            await flush();
+            expect(statusHeader(element).getAttribute('aria-sort')).toBe('other');
+            expect(statusHeader(element).querySelector('svg.sort-icon')).toBeNull();
+            (statusHeader(element).querySelector('button') as HTMLElement).click();
+            await flush();
+            expect(sorts).toEqual([{ fieldName: 'statusText', sortDirection: 'desc' }]);
+            await expect(element).toBeAccessible();
+        });
+
+        it('held by the host: after "sort again" the host\'s fresh order is drawn, not held again by the table', async () => {
+            const element = await render({ data: [] });
+            const held = new HeldRowView<PlanRow>();
+            const panel = new Panel(element, held);
+            panel.sortBy = 'statusText';
+            panel.show();
+            await flush();
+            const before = shownKeys(element);
+            // A row changes status: the host holds the order and says so.
+            panel.plan = panel.plan.map((planned) => {
+                const status = planned.status === 'ready' ? 'problem' : 'ready';
+                return planned.key === before[0] ? withStatus(planned, status) : planned;
+            });
+            panel.show();
+            await flush();
+            expect(shownKeys(element)).toEqual(before);
+            expect(note(element)).not.toBe('');
+            // The admin sorts again; the host (as c-enable-users does) applies its sort afresh.
+            (statusHeader(element).querySelector('button') as HTMLElement).click();
+            held.reapply();
+            panel.show();
+            await flush();
+            const fresh = viewRows(panel.plan, { sortBy: 'status', sortDirection: 'asc' }).rows.map(
+                (planned) => planned.key,
+            );
+            expect(fresh).not.toEqual(before);
+            expect(shownKeys(element)).toEqual(fresh);
             expect(note(element)).toBe('');
+            expect(statusHeader(element).getAttribute('aria-sort')).toBe('ascending');
         });
 
         it("shows the host's new order when the sort changes first and the sorted rows come later", async () => {

@@ -386,6 +386,14 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         await edit(element, { key: sorted[1] as string, CommunityNickname: 'zed' });
         expect(rowOf(element, sorted[1] as string)?.status).toBe('problem');
         expect(planRows(element).map((row) => row.key)).toEqual(sorted);
+        expect(table.orderChanged).toBe(true);
+
+        // "Sort again to reorder": the same sort asked again applies afresh.
+        fire($(element, '.plan-table'), 'sort', { fieldName: 'statusText', sortDirection: 'asc' });
+        await settle();
+        expect(table.orderChanged).toBe(false);
+        expect(planRows(element).map((row) => row.key)).not.toEqual(sorted);
+        expect(rowOf(element, sorted[1] as string)?.status).toBe('problem');
 
         // A new Check starts a new plan in a fresh order.
         ($(element, 'lightning-button.check') as HTMLElement).click();
