@@ -657,6 +657,35 @@ interface TypedValue {
 }
 
 /**
+ * The note of a derived username or nickname that a value typed on another row moved: "changed to
+ * {0} because {1} now uses {2}", or undefined when the row would have had this value anyway.
+ * @param code the warning (USERNAME_CHANGED_FOR_TYPED, NICKNAME_CHANGED_FOR_TYPED)
+ * @param field the row's field it is about
+ * @param base the row's base value
+ * @param derived the value the row derived
+ * @param untyped the value the row would have derived without the typed values
+ * @param typed the base's candidates, who typed each value, and the row's own position
+ */
+function movedForTyped(
+    code: WarningCode,
+    field: RequestField,
+    base: string,
+    derived: string,
+    untyped: string | undefined,
+    typed: {
+        candidate: (base: string, n: number) => string | undefined;
+        typedBy: ReadonlyMap<string, TypedValue>;
+        index: number;
+    },
+): Warning | undefined {
+    if (untyped === undefined || untyped === derived) {
+        return undefined;
+    }
+    const by = displacingValue(base, derived, typed.candidate, typed.typedBy, typed.index);
+    return by ? { code, values: [derived, by.name, by.value], field } : undefined;
+}
+
+/**
  * The value typed on another row that a derived username or nickname had to pass on its way to its
  * value: the first of the base's candidates before the value that a row typed.
  * @param base the username or nickname base of the row
@@ -950,17 +979,14 @@ export function planEnablement(
                 problems.push(problem('USERNAME_TOO_LONG', [base, String(MAX_USERNAME_LENGTH)], 'Username'));
             } else {
                 username = claimed;
-                const typedBy =
-                    untypedUsername !== undefined && untypedUsername !== claimed
-                        ? displacingValue(base, claimed, usernameCandidate, usernameTypedBy, index)
-                        : undefined;
-                if (typedBy) {
-                    // The generic "was taken" would hide that another row took it: name that row.
-                    warnings.push({
-                        code: 'USERNAME_CHANGED_FOR_TYPED',
-                        values: [claimed, typedBy.name, typedBy.value],
-                        field: 'Username',
-                    });
+                // The generic "was taken" would hide that another row took it: name that row.
+                const moved = movedForTyped('USERNAME_CHANGED_FOR_TYPED', 'Username', base, claimed, untypedUsername, {
+                    candidate: usernameCandidate,
+                    typedBy: usernameTypedBy,
+                    index,
+                });
+                if (moved) {
+                    warnings.push(moved);
                 } else if (claimed !== base) {
                     warnings.push({ code: 'USERNAME_ADJUSTED', values: [base, claimed], field: 'Username' });
                 }
@@ -988,16 +1014,20 @@ export function planEnablement(
         } else {
             // Counters always find a free candidate: a number only grows, and the set is finite.
             nickname = nicknames.claim(baseNickname) as string;
-            const typedBy =
-                untyped !== undefined && untyped !== nickname
-                    ? displacingValue(baseNickname, nickname, nicknameCandidate, nicknameTypedBy, index)
-                    : undefined;
-            if (typedBy) {
-                warnings.push({
-                    code: 'NICKNAME_CHANGED_FOR_TYPED',
-                    values: [nickname, typedBy.name, typedBy.value],
-                    field: 'CommunityNickname',
-                });
+            const moved = movedForTyped(
+                'NICKNAME_CHANGED_FOR_TYPED',
+                'CommunityNickname',
+                baseNickname,
+                nickname,
+                untyped,
+                {
+                    candidate: nicknameCandidate,
+                    typedBy: nicknameTypedBy,
+                    index,
+                },
+            );
+            if (moved) {
+                warnings.push(moved);
             }
         }
 
