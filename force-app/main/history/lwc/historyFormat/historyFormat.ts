@@ -22,6 +22,16 @@ import ACTION_ENABLE_PARTNER_ACCOUNT from '@salesforce/label/c.CCSA_History_Acti
 import ACTION_LICENSE_CHANGE_APPLY from '@salesforce/label/c.CCSA_History_Action_LICENSE_CHANGE_APPLY';
 import ACTION_ERROR from '@salesforce/label/c.CCSA_History_Action_ERROR';
 import ACTION_ERROR_REFERENCE from '@salesforce/label/c.CCSA_History_Action_ERROR_Reference';
+import ATTEMPT_ACTIVATE_USER from '@salesforce/label/c.CCSA_History_Attempt_ACTIVATE_USER';
+import ATTEMPT_ENABLE_CONTENT_USER from '@salesforce/label/c.CCSA_History_Attempt_ENABLE_CONTENT_USER';
+import ATTEMPT_ASSIGN_PSL from '@salesforce/label/c.CCSA_History_Attempt_ASSIGN_PSL';
+import ATTEMPT_ASSIGN_PERMISSION_SET from '@salesforce/label/c.CCSA_History_Attempt_ASSIGN_PERMISSION_SET';
+import ATTEMPT_ASSIGN_SHARER_PERMISSION_SET from '@salesforce/label/c.CCSA_History_Attempt_ASSIGN_SHARER_PERMISSION_SET';
+import ATTEMPT_SEND_LOGIN_EMAIL from '@salesforce/label/c.CCSA_History_Attempt_SEND_LOGIN_EMAIL';
+import ATTEMPT_ENABLE_PARTNER_ACCOUNT from '@salesforce/label/c.CCSA_History_Attempt_ENABLE_PARTNER_ACCOUNT';
+import ATTEMPT_LICENSE_CHANGE_APPLY from '@salesforce/label/c.CCSA_History_Attempt_LICENSE_CHANGE_APPLY';
+import ACTION_REFUSED from '@salesforce/label/c.CCSA_History_Action_Refused';
+import ACTION_FAILED from '@salesforce/label/c.CCSA_History_Action_Failed';
 import BEFORE from '@salesforce/label/c.CCSA_History_Before';
 import AFTER from '@salesforce/label/c.CCSA_History_After';
 import SNAPSHOT from '@salesforce/label/c.CCSA_History_Snapshot';
@@ -235,12 +245,62 @@ export function errorReference(row: Pick<HistoryRow, 'action' | 'error'>): strin
 }
 
 /**
- * What a row's action reads as: its readable name and, for an unexpected error, the reference the
- * admin was shown, so that "Something went wrong. Reference: CCSA-..." finds its row.
+ * The actions whose readable name says the change happened ("Permission set assigned"), by the
+ * name of the attempt ("Assign permission set"): what a Refused or Failed row reads as, since
+ * nothing was changed. The other actions' names already name the attempt ("Activate site").
  */
-export function rowActionLabel(row: Pick<HistoryRow, 'action' | 'error'>): string {
+const ATTEMPTS: Readonly<Record<string, string>> = {
+    ACTIVATE_USER: ATTEMPT_ACTIVATE_USER,
+    ENABLE_CONTENT_USER: ATTEMPT_ENABLE_CONTENT_USER,
+    ASSIGN_PSL: ATTEMPT_ASSIGN_PSL,
+    ASSIGN_PERMISSION_SET: ATTEMPT_ASSIGN_PERMISSION_SET,
+    ASSIGN_SHARER_PERMISSION_SET: ATTEMPT_ASSIGN_SHARER_PERMISSION_SET,
+    SEND_LOGIN_EMAIL: ATTEMPT_SEND_LOGIN_EMAIL,
+    ENABLE_PARTNER_ACCOUNT: ATTEMPT_ENABLE_PARTNER_ACCOUNT,
+    LICENSE_CHANGE_APPLY: ATTEMPT_LICENSE_CHANGE_APPLY,
+};
+
+/**
+ * The Status__c of a change the assistant's policy refused: nothing was written (JobChain,
+ * LicenseChangeService, UserEnablementService, UserDoctorFixService, ReadinessFixService).
+ */
+export const REFUSED_STATUS = 'Refused';
+
+/** The Status__c of a change the platform refused (a failed DML, an exception). */
+export const FAILED_STATUS = 'Failed';
+
+/**
+ * What a row's action reads as: its readable name and, for an unexpected error, the reference the
+ * admin was shown, so that "Something went wrong. Reference: CCSA-..." finds its row. Given the
+ * row's status (the details title passes the whole row), a Refused or Failed row names the attempt
+ * and its outcome ("Assign permission set: refused"): nothing was changed, so the title must not
+ * read as a change made. Without a status (the Action column, whose Status column sits beside it)
+ * the name is the action's.
+ */
+export function rowActionLabel(
+    row: Pick<HistoryRow, 'action' | 'error'> & Partial<Pick<HistoryRow, 'status'>>,
+): string {
     const reference = errorReference(row);
-    return reference ? formatLabel(ACTION_ERROR_REFERENCE, reference) : actionLabel(row.action);
+    if (reference) {
+        return formatLabel(ACTION_ERROR_REFERENCE, reference);
+    }
+    if (row.action && row.action !== ERROR_ACTION) {
+        if (row.status === REFUSED_STATUS) {
+            return formatLabel(ACTION_REFUSED, attemptLabel(row.action));
+        }
+        if (row.status === FAILED_STATUS) {
+            return formatLabel(ACTION_FAILED, attemptLabel(row.action));
+        }
+    }
+    return actionLabel(row.action);
+}
+
+/** The name of an action as an attempt ("Assign permission set"); else its readable name. */
+export function attemptLabel(action: string | null | undefined): string {
+    if (action && Object.prototype.hasOwnProperty.call(ATTEMPTS, action)) {
+        return ATTEMPTS[action];
+    }
+    return actionLabel(action);
 }
 
 /** The readable name of an action code; an unknown code (a newer writer) is shown as it is. */
@@ -377,7 +437,8 @@ export function toTableRow(
         id: row.id,
         name: row.name,
         logUrl: logUrl(row.id, objectApiName),
-        action: rowActionLabel(row),
+        // The action's name: the Status column beside it says the outcome.
+        action: rowActionLabel({ action: row.action, error: row.error }),
         status: row.status ?? '',
         targetUserName: rowSubject(row, names, noUser),
         targetUserUrl: subjectUrl(row),
@@ -735,9 +796,6 @@ export function subjectUrl(row: HistoryRow): string | null {
     }
     return userUrl(beforeUserId(before));
 }
-
-/** The Status__c of a change the assistant refused (JobChain, LicenseChangeService, UserEnablementService). */
-export const REFUSED_STATUS = 'Refused';
 
 /**
  * The user Before names when Target_User__c is empty: a change the job refused names the user in

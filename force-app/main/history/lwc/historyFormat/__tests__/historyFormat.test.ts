@@ -279,6 +279,45 @@ describe('unexpected errors', () => {
     });
 });
 
+describe('the action of a refused or failed row never claims the change', () => {
+    const row = (action: string, status: string): HistoryRow => ({
+        id: 'a010',
+        name: 'LOG-0000010',
+        action,
+        status,
+        error: 'PERMISSION_SET_NOT_ALLOWED: not on the allow-list',
+    });
+
+    it('names the attempt and its outcome for a Refused or Failed row (the details title)', () => {
+        expect(rowActionLabel(row('ASSIGN_PERMISSION_SET', 'Refused'))).toBe('Assign permission set: refused');
+        expect(rowActionLabel(row('ASSIGN_PERMISSION_SET', 'Failed'))).toBe('Assign permission set: failed');
+        expect(rowActionLabel(row('ASSIGN_PSL', 'Refused'))).toBe('Assign permission set license: refused');
+        expect(rowActionLabel(row('SEND_LOGIN_EMAIL', 'Refused'))).toBe('Send login email: refused');
+        expect(rowActionLabel(row('ASSIGN_SHARER_PERMISSION_SET', 'Refused'))).toBe(
+            'Assign contract sharer permission set: refused',
+        );
+        // An action already named as an attempt keeps its name.
+        expect(rowActionLabel(row('ACTIVATE_SITE', 'Refused'))).toBe('Activate site: refused');
+        expect(rowActionLabel(row('ADD_PROFILE_MEMBER', 'Failed'))).toBe('Add profile to site members: failed');
+    });
+
+    it('keeps the name of a Completed row, an unknown action and an unexpected error', () => {
+        expect(rowActionLabel(row('ASSIGN_PERMISSION_SET', 'Completed'))).toBe('Permission set assigned');
+        expect(rowActionLabel(row('SOMETHING_NEW', 'Refused'))).toBe('SOMETHING_NEW: refused');
+        expect(rowActionLabel({ action: 'ERROR', status: 'Failed', error: 'Row locked' })).toBe('Unexpected error');
+        expect(rowActionLabel({ action: 'ERROR', status: 'Failed', error: 'CCSA-3F9A0C1B2D' })).toBe(
+            'Unexpected error CCSA-3F9A0C1B2D',
+        );
+    });
+
+    it('leaves the Action column to the action, the Status column beside it saying the outcome', () => {
+        expect(toTableRow(row('ASSIGN_PERMISSION_SET', 'Refused'))).toMatchObject({
+            action: 'Permission set assigned',
+            status: 'Refused',
+        });
+    });
+});
+
 describe('history for people', () => {
     const CONTACT = '003000000000001AAA';
     const PROFILE = '00e000000000001AAA';
