@@ -204,6 +204,7 @@ describe('sample org readiness fixes', () => {
         expect(again.ok).toBe(false);
         expect(again.message).toContain('duplicate value found');
         expect(again.setupUrl).toBe(ALL_SITES_URL);
+        // The platform refused the duplicate (the policy passed): Failed, not Refused.
         expect(logsOf('ADD_PROFILE_MEMBER').map((log) => log.Status__c)).toEqual(['Completed', 'Failed']);
     });
 
@@ -220,7 +221,9 @@ describe('sample org readiness fixes', () => {
                 setupUrl: ALL_SITES_URL,
             });
         }
-        expect(org.Setup_Assistant_Log__c.filter((log) => log.Status__c === 'Failed')).toHaveLength(3);
+        // A policy refusal reads Refused in History, as a refused doctor fix does (not Failed).
+        expect(org.Setup_Assistant_Log__c.filter((log) => log.Status__c === 'Refused')).toHaveLength(3);
+        expect(org.Setup_Assistant_Log__c.filter((log) => log.Status__c === 'Failed')).toHaveLength(0);
         const unknownProfile = await addSiteMember({
             networkId: site('Partner Central').Id,
             profileId: '00e000000000zzzAAA',

@@ -101,9 +101,9 @@ describe('sample org site fixes refuse what the policy refuses', () => {
         }
         expect(orgWithoutLog()).toBe(before);
         expect(org.Setup_Assistant_Log__c.map((log) => [log.Status__c, log.Error__c?.slice(0, 15)])).toEqual([
-            ['Failed', 'SITE_NOT_FOUND:'],
-            ['Failed', 'SITE_NOT_FOUND:'],
-            ['Failed', 'SITE_NOT_FOUND:'],
+            ['Refused', 'SITE_NOT_FOUND:'],
+            ['Refused', 'SITE_NOT_FOUND:'],
+            ['Refused', 'SITE_NOT_FOUND:'],
         ]);
     });
 
@@ -120,8 +120,8 @@ describe('sample org site fixes refuse what the policy refuses', () => {
         expect(privileged.message).toContain('Manage Users');
         expect(orgWithoutLog()).toBe(before);
         expect(org.Setup_Assistant_Log__c.filter((log) => log.Action__c === 'ADD_PROFILE_MEMBER')).toEqual([
-            expect.objectContaining({ Status__c: 'Failed' }),
-            expect.objectContaining({ Status__c: 'Failed' }),
+            expect.objectContaining({ Status__c: 'Refused' }),
+            expect.objectContaining({ Status__c: 'Refused' }),
         ]);
     });
 

@@ -64,7 +64,7 @@ describe('sample org: contract sharers', () => {
         expect(result.ok).toBe(false);
         expect(result.message).toMatch(/^USER_NOT_INTERNAL: /);
         expect(org.PermissionSetAssignment).toHaveLength(before);
-        expect(logsOf('ASSIGN_SHARER_PERMISSION_SET').map((log) => log.Status__c)).toEqual(['Failed']);
+        expect(logsOf('ASSIGN_SHARER_PERMISSION_SET').map((log) => log.Status__c)).toEqual(['Refused']);
     });
 
     it('refuses a permission set other than CLM Runtime User and writes nothing', async () => {

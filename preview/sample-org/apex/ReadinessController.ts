@@ -309,7 +309,8 @@ function findSite(
         const message = `${refusal.code}: ${refusal.message}`;
         insertLog(org, createdById, {
             Action__c: action,
-            Status__c: 'Failed',
+            // As `ReadinessFixLog.STATUS_REFUSED`: a policy refusal reads Refused, not Failed.
+            Status__c: 'Refused',
             Before__c: JSON.stringify({
                 networkId,
                 code: refusal.code,
@@ -479,7 +480,7 @@ export const assignSharerPermissionSet: typeof import('@salesforce/apex/Readines
             const message = `${first.code}: ${first.message}`;
             insertLog(org, user.Id, {
                 Action__c: action,
-                Status__c: 'Failed',
+                Status__c: 'Refused',
                 Before__c: JSON.stringify({ userIds: users, permissionSetId, code: first.code }),
                 After__c: null,
                 Error__c: message,
