@@ -881,7 +881,12 @@ export const SCENARIOS = [
             const details = panel.locator('.details');
             await expectText(
                 details.locator('.details-title'),
-                label('CCSA_History_Details_Title', 'LOG-0000004', label('CCSA_History_Action_ENABLE_USER')),
+                // A failed row's title names the attempt, never a change that happened.
+                label(
+                    'CCSA_History_Details_Title',
+                    'LOG-0000004',
+                    label('CCSA_History_Action_Failed', label('CCSA_History_Action_ENABLE_USER')),
+                ),
                 'details title',
             );
             await expectText(details.locator('.detail-title'), label('CCSA_History_Errors'), 'errors section');
