@@ -129,6 +129,9 @@ describe('sample org readiness facts', () => {
         expect(row(evaluateReadiness(facts), 'SITE').reason.code).toBe('SITE_NEEDS_DIGITAL_EXPERIENCES');
         const refused = await activateSite({ networkId: site('Contracts Portal').Id });
         expect(refused).toEqual({ ok: false, message: NO_DIGITAL_EXPERIENCES, setupUrl: SETTINGS_URL });
+        // Refused before any write, as a policy refusal is (Failed is for what the platform refuses).
+        const logs = org.Setup_Assistant_Log__c.filter((log) => log.Action__c === 'ACTIVATE_SITE');
+        expect(logs.map((log) => [log.Status__c, log.Error__c])).toEqual([['Refused', NO_DIGITAL_EXPERIENCES]]);
     });
 
     it('refuses a user without the admin permission set, as the guard does', async () => {

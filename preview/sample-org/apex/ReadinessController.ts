@@ -328,7 +328,8 @@ function findSite(
     const message = enabled ? formatLabel(SITE_NOT_FOUND, networkId) : NO_DIGITAL_EXPERIENCES;
     insertLog(org, createdById, {
         Action__c: action,
-        Status__c: 'Failed',
+        // Refused before any write, as `refuseMissingSite` logs it (Failed is for the platform).
+        Status__c: 'Refused',
         Before__c: JSON.stringify({ networkId }),
         After__c: null,
         Error__c: message,
