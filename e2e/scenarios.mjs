@@ -506,6 +506,21 @@ export const SCENARIOS = [
                 'Customer Community Plus Login User - Contracts',
             );
             await expectText(panel.locator('.ready-count'), label('CCSA_Enable_Ready_Count', 2, 3), 'two ready');
+            // With the plan shown, the search results fold to one line; the selection stays listed.
+            const picker = panel.locator('c-record-picker');
+            await expectText(picker.locator('.folded-text'), /search results are folded away/, 'results folded');
+            if ((await picker.locator('.candidates').count()) !== 0) {
+                throw new Error('the search results are still on the page beside the plan');
+            }
+            await expectText(
+                picker.locator('.selected-count'),
+                label('CCSA_Picker_Contacts_Selected_Many', 3),
+                'the selection stays',
+            );
+            await picker.locator('lightning-button.show-results button').click();
+            await picker.locator('.candidates tr', { hasText: 'Amara Fischer' }).waitFor();
+            await picker.locator('lightning-button.hide-results button').click();
+            await picker.locator('lightning-button.show-results button').waitFor();
             const blocked = panel.locator('.plan-table tr', { hasText: 'Aisha Garcia' });
             await expectText(blocked, 'has no role', 'the owner role problem');
             // Sorted by Status, an edit that changes a row's status leaves it, and the focus, where

@@ -835,6 +835,11 @@ export default class LicenseUpgrade extends LightningElement {
         picker?.refresh();
     }
 
+    /** The picker's results fold to one line while the verdicts below are shown (c/recordPicker). */
+    get foldPickerResults(): boolean {
+        return !!this.validation;
+    }
+
     /**
      * The picker's new selection, kept whole across searches. Other users: the verdicts no longer
      * hold. The same users newly described (a refreshed list after a run): the verdicts stay.

@@ -28,6 +28,10 @@ import USERS_MANY from '@salesforce/label/c.CCSA_Picker_Users_Selected_Many';
 import LOADING from '@salesforce/label/c.CCSA_Loading';
 import PLAN_PAGE from '@salesforce/label/c.CCSA_Plan_Page';
 import PLAN_PAGE_ONE from '@salesforce/label/c.CCSA_Plan_Page_One';
+import RESULTS_FOLDED from '@salesforce/label/c.CCSA_Picker_Results_Folded';
+import RESULTS_FOLDED_ONE from '@salesforce/label/c.CCSA_Picker_Results_Folded_One';
+import SHOW_RESULTS from '@salesforce/label/c.CCSA_Picker_Show_Results';
+import HIDE_RESULTS from '@salesforce/label/c.CCSA_Picker_Hide_Results';
 
 /** A row of the results: an id, and the fields the columns show. */
 export type PickerRow = Identified;
@@ -87,6 +91,25 @@ export default class RecordPicker extends LightningElement {
     @api searchLabel?: string;
     @api searchPlaceholder?: string;
 
+    /**
+     * A plan is shown below the picker (after Check or Validate): the results fold to one line,
+     * so that the admin reviews the plan without a long list above it, and the page does not lay
+     * out and paint 50 rows of checkboxes again on every keystroke in the plan. The selection
+     * (count and removable list) stays; "Show search results" or a new search unfolds them. Each
+     * new plan folds them again.
+     */
+    @api
+    get foldResults(): boolean {
+        return this.fold;
+    }
+    set foldResults(value: boolean) {
+        const fold = !!value;
+        if (fold && !this.fold) {
+            this.unfolded = false;
+        }
+        this.fold = fold;
+    }
+
     /** What is selected; the parent keeps it and replaces it on `selectionchange`. */
     @api
     get selection(): SelectionModel<PickerRow> {
@@ -105,6 +128,8 @@ export default class RecordPicker extends LightningElement {
         selectedList: SELECTED_LIST,
         results: RESULTS,
         loading: LOADING,
+        showResults: SHOW_RESULTS,
+        hideResults: HIDE_RESULTS,
     };
 
     term = '';
@@ -118,6 +143,11 @@ export default class RecordPicker extends LightningElement {
     error?: string[];
     private current: SelectionModel<PickerRow> = SelectionModel.empty<PickerRow>();
     private checkedCache?: { rows: PickerRow[]; selection: SelectionModel<PickerRow>; ids: string[] };
+    private fold = false;
+    /** The admin showed the folded results again (or searched) since the plan folded them. */
+    unfolded = false;
+    /** The fold button that takes the focus after the next render (the other one was clicked). */
+    private focusAfterRender?: string;
     /** The view page of the rows read (0-based, {@link VIEW_SIZE} rows each). */
     viewPage = 0;
     private viewCache?: { rows: PickerRow[]; page: number; view: PickerRow[] };
@@ -160,6 +190,40 @@ export default class RecordPicker extends LightningElement {
 
     get hasRows(): boolean {
         return this.rows.length > 0;
+    }
+
+    /** The results list, its pages and its actions are on the page (not folded away). */
+    get resultsShown(): boolean {
+        return !this.fold || this.unfolded;
+    }
+
+    /** "Hide search results" is offered while a plan is shown and the admin unfolded them. */
+    get canFold(): boolean {
+        return this.fold && this.unfolded;
+    }
+
+    get foldedText(): string {
+        const count = this.rows.length;
+        return count === 1 ? RESULTS_FOLDED_ONE : formatLabel(RESULTS_FOLDED, count.toLocaleString());
+    }
+
+    handleShowResults(): void {
+        this.unfolded = true;
+        this.focusAfterRender = 'lightning-button.hide-results';
+    }
+
+    handleHideResults(): void {
+        this.unfolded = false;
+        this.focusAfterRender = 'lightning-button.show-results';
+    }
+
+    /** The button that replaced the one clicked takes the focus (it would be lost on the page). */
+    override renderedCallback(): void {
+        const selector = this.focusAfterRender;
+        if (selector) {
+            this.focusAfterRender = undefined;
+            (this.template?.querySelector(selector) as HTMLElement | null)?.focus();
+        }
     }
 
     get viewPageCount(): number {
@@ -302,11 +366,13 @@ export default class RecordPicker extends LightningElement {
 
     handleKeyUp(event: KeyboardEvent): void {
         if (event.key === 'Enter' && !this.busy) {
-            this.load();
+            this.handleSearch();
         }
     }
 
+    /** The admin's own search shows its results, even while a plan folds them. */
     handleSearch(): Promise<void> {
+        this.unfolded = true;
         return this.load();
     }
 

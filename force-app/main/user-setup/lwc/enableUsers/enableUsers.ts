@@ -1138,6 +1138,11 @@ export default class EnableUsers extends LightningElement {
         return csvDataUrl(enablementCsv(header, rows));
     }
 
+    /** The picker's results fold to one line while the plan below is shown (c/recordPicker). */
+    get foldPickerResults(): boolean {
+        return !!this.facts;
+    }
+
     /** The picker's new selection: kept whole, across searches and pages. */
     handleSelectionChange(event: CustomEvent<{ selection: SelectionModel<ContactRow> }>): void {
         const selection = event.detail.selection;

@@ -16,7 +16,9 @@ interface PickerElement extends HTMLElement {
     single: boolean;
     singlePage: boolean;
     selection: SelectionModel<PickerRow>;
+    foldResults: boolean;
     runSearch(term?: string): Promise<void>;
+    refresh(): Promise<void>;
 }
 
 const contact = (n: number, last = 'Fischer'): PickerRow => ({
@@ -299,5 +301,68 @@ describe('c-record-picker', () => {
         await flush();
         expect(root(element).querySelector('.no-results')?.textContent).toBe('Nothing matches this search.');
         await expect(element).toBeAccessible();
+    });
+    it('folds its results to one line while a plan is shown, keeps the selection, and unfolds on request or search', async () => {
+        const all = contacts(120);
+        const search = searchOver(all);
+        const { element } = render({ search });
+        await typeAndEnter(element, 'Amara');
+        check(element, all.slice(0, 3));
+        await flush();
+        // The panel shows its plan: the list folds to one line; the selection stays in view.
+        element.foldResults = true;
+        await flush();
+        expect(table(element)).toBeNull();
+        expect(root(element).querySelector('c-plan-pager')).toBeNull();
+        expect(root(element).querySelector('lightning-button.select-all')).toBeNull();
+        expect(root(element).querySelector('.folded-text')?.textContent).toBe(
+            '120 search results are folded away while you review the plan below. A new search shows them again.',
+        );
+        expect(root(element).querySelector('.selected-count')?.textContent).toBe('3 contacts selected');
+        expect(root(element).querySelectorAll('.pill-label')).toHaveLength(3);
+        await expect(element).toBeAccessible();
+        // A refresh after a run reads the rows again but leaves them folded.
+        await element.refresh();
+        await flush();
+        expect(table(element)).toBeNull();
+        // "Show search results": the list is back on the page it was on, checked as before, and the
+        // focus moves to the button that folds it again (the one clicked is gone).
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        clickButton(element, 'lightning-button.show-results');
+        await flush();
+        expect(table(element).data).toHaveLength(50);
+        expect(table(element).selectedRows).toEqual(all.slice(0, 3).map((row) => row.id));
+        const hide = root(element).querySelector('lightning-button.hide-results');
+        expect(hide).not.toBeNull();
+        expect(focus.mock.contexts[focus.mock.contexts.length - 1]).toBe(hide);
+        await expect(element).toBeAccessible();
+        clickButton(element, 'lightning-button.hide-results');
+        await flush();
+        expect(table(element)).toBeNull();
+        expect(focus.mock.contexts[focus.mock.contexts.length - 1]).toBe(
+            root(element).querySelector('lightning-button.show-results'),
+        );
+        focus.mockRestore();
+        // A new search by the admin shows its results, though the plan is still shown.
+        await typeAndEnter(element, 'Amara Fischer 1');
+        expect(table(element)).not.toBeNull();
+        // The next plan folds them again; no plan, nothing folds and nothing offers to.
+        element.foldResults = false;
+        await flush();
+        expect(root(element).querySelector('lightning-button.hide-results')).toBeNull();
+        element.foldResults = true;
+        await flush();
+        expect(table(element)).toBeNull();
+        expect(root(element).querySelector('.folded-text')?.textContent).toMatch(/^\d+ search results are folded away/);
+    });
+
+    it('words a single folded result in the singular', async () => {
+        const { element } = render({ search: searchOver(contacts(1)) });
+        await typeAndEnter(element, 'Amara');
+        element.foldResults = true;
+        await flush();
+        expect(root(element).querySelector('.folded-text')?.textContent).toBe(
+            '1 search result is folded away while you review the plan below. A new search shows it again.',
+        );
     });
 });
