@@ -397,6 +397,102 @@ describe('sample org: jobs', () => {
         });
     });
 
+    /** The user's license-change item, with the facts the org holds (as the panel builds it). */
+    async function itemOf(userId: Id, target: Id) {
+        const facts = await getUpgradeFacts({ userIds: [userId], targetProfileId: target });
+        return changeItem(facts.users[0], true, null);
+    }
+
+    it('refuses at SNAPSHOT an inactive user and a Partner Community row whose account is not a partner account, and writes nothing for them', async () => {
+        const contracts = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
+        const partner = org.Profile.find((p) => p.Name === 'Partner Community User')?.Id as Id;
+        const inactive = org.User.find(
+            (u) =>
+                !u.IsActive &&
+                u.ContactId !== null &&
+                org.UserLicense.find((l) => l.Id === org.Profile.find((p) => p.Id === u.ProfileId)?.UserLicenseId)
+                    ?.Name === 'Customer Community',
+        ) as (typeof org.User)[number];
+        const sofia = org.User.find((u) => u.Name === 'Sofia Xu') as (typeof org.User)[number];
+        expect(org.Account.find((a) => a.Id === sofia.AccountId)?.IsPartner).toBe(false);
+        const before = new Map([inactive, sofia].map((u) => [u.Id, u.ProfileId]));
+
+        const inactiveJob = await startJobFromRows(
+            'LICENSE_CHANGE',
+            [changeRow(await itemOf(inactive.Id, contracts), 'Inactive')],
+            {
+                api: API,
+                targetProfileId: contracts,
+            },
+        );
+        const partnerJob = await startJobFromRows(
+            'LICENSE_CHANGE',
+            [changeRow(await itemOf(sofia.Id, partner), 'Sofia')],
+            {
+                api: API,
+                targetProfileId: partner,
+            },
+        );
+        drainJobs();
+        const refused = [
+            { jobId: inactiveJob.id, user: inactive, code: 'USER_INACTIVE' },
+            { jobId: partnerJob.id, user: sofia, code: 'PARTNER_ACCOUNT_NOT_ENABLED' },
+        ];
+        for (const { jobId, user, code } of refused) {
+            const { job, rows } = await fetchWholeJob(jobId, API);
+            expect(job.status).toBe('Completed');
+            expect(isAccounted(job)).toBe(true);
+            expect(rows[0].status).toBe('Refused');
+            // The code once, then the reason.
+            expect(rows[0].error).toMatch(new RegExp(`^${code}: `));
+            expect(rows[0].error?.indexOf(code, 1)).toBe(-1);
+            expect(org.Setup_Assistant_Log__c.find((l) => l.Id === rows[0].logId)).toMatchObject({
+                Action__c: 'LICENSE_CHANGE',
+                Status__c: 'Refused',
+                Target_User__c: null,
+                Error__c: rows[0].error,
+            });
+            expect(org.User.find((u) => u.Id === user.Id)?.ProfileId).toBe(before.get(user.Id));
+            expect(
+                org.Setup_Assistant_Log__c.filter((l) => l.Target_User__c === user.Id && l.Status__c !== 'Refused'),
+            ).toEqual([]);
+        }
+    });
+
+    it('refuses at APPLY a row whose user was deactivated after SNAPSHOT: Refused row and log, the user unchanged', async () => {
+        const dmitri = org.User.find((u) => u.Name === 'Dmitri Varga') as (typeof org.User)[number];
+        const target = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
+        const profileBefore = dmitri.ProfileId;
+        const started = await startJobFromRows(
+            'LICENSE_CHANGE',
+            [changeRow(await itemOf(dmitri.Id, target), 'Dmitri')],
+            {
+                api: API,
+                targetProfileId: target,
+            },
+        );
+        expect(runNextStep()).toBe(true); // SNAPSHOT
+        const snapshotLog = org.Setup_Assistant_Log__c.find(
+            (l) => l.Target_User__c === dmitri.Id && l.Action__c === 'LICENSE_CHANGE' && l.Status__c === 'Snapshot',
+        );
+        expect(snapshotLog).toBeDefined();
+        dmitri.IsActive = false;
+        drainJobs(); // APPLY, RECONCILE
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(isAccounted(job)).toBe(true);
+        expect(rows[0].status).toBe('Refused');
+        expect(rows[0].error).toMatch(/^USER_INACTIVE: /);
+        expect(rows[0].logId).toBe(snapshotLog?.Id);
+        expect(org.Setup_Assistant_Log__c.find((l) => l.Id === snapshotLog?.Id)?.Status__c).toBe('Refused');
+        expect(
+            org.Setup_Assistant_Log__c.find(
+                (l) => l.Action__c === 'LICENSE_CHANGE_APPLY' && l.Target_User__c === dmitri.Id,
+            ),
+        ).toMatchObject({ Status__c: 'Refused' });
+        expect(org.User.find((u) => u.Id === dmitri.Id)?.ProfileId).toBe(profileBefore);
+    });
+
     it('names only the job in the Skipped History record of a row the chain cannot read', async () => {
         const [contact] = readyContacts(1);
         const job = await createJob({ kind: 'ENABLE_USERS' });

@@ -7,6 +7,9 @@ import ACKNOWLEDGEMENT_REQUIRED from '@salesforce/label/c.CCSA_Upgrade_Acknowled
 import ACCESS_DENIED from '@salesforce/label/c.CCSA_Access_Denied';
 import BATCH_SIZE from '@salesforce/label/c.CCSA_Upgrade_Batch_Size';
 import FACTS_CHANGED from '@salesforce/label/c.CCSA_Upgrade_Facts_Changed';
+import PARTNER_ACCOUNT_NOT_ENABLED from '@salesforce/label/c.CCSA_Policy_Partner_Account_Not_Enabled';
+import PERSON_ACCOUNTS_OVER_LIMIT from '@salesforce/label/c.CCSA_Policy_Person_Accounts_Over_Limit';
+import USER_INACTIVE from '@salesforce/label/c.CCSA_Policy_User_Inactive';
 import { formatLabel } from 'c/labelFormat';
 import { changeItem } from 'c/upgradePlan';
 import {
@@ -497,11 +500,26 @@ describe('partner accounts', () => {
         const account = org.Account.find((a) => a.Id === sofia.AccountId) as (typeof org.Account)[number];
         expect(account.IsPartner).toBe(false);
 
-        const { applied } = await change([sofia], partnerProfile.Id);
-        expect(applied[0].errors).toEqual([
-            'FIELD_INTEGRITY_EXCEPTION: The account of a partner user must be a partner account.',
-        ]);
+        // Run before the account is a partner account (the validator blocks it; a direct call does
+        // not): the server refuses the user at apply, writes nothing, and closes the log Refused.
+        const profileBefore = sofia.ProfileId;
+        const { applied, reconciled } = await change([sofia], partnerProfile.Id);
+        const reason = formatLabel(PARTNER_ACCOUNT_NOT_ENABLED, sofia.Name, account.Name);
+        expect(applied[0]).toMatchObject({
+            status: 'Refused',
+            code: 'PARTNER_ACCOUNT_NOT_ENABLED',
+            profileChanged: false,
+            errors: [`PARTNER_ACCOUNT_NOT_ENABLED: ${reason}`],
+        });
+        expect(reconciled[0]).toMatchObject({ status: 'Refused', code: 'PARTNER_ACCOUNT_NOT_ENABLED' });
+        expect(userNamed('Sofia Xu').ProfileId).toBe(profileBefore);
+        expect(org.Setup_Assistant_Log__c.find((l) => l.Id === applied[0].logId)?.Status__c).toBe('Refused');
 
+        // As the panel's "Enable as partner account": a new snapshot of the change, then the account.
+        const [snapshot] = await snapshotLicenseChanges({
+            request: { targetProfileId: partnerProfile.Id, users: await itemsFor([sofia], partnerProfile.Id) },
+        });
+        expect(snapshot).toMatchObject({ status: 'Snapshot' });
         expect(await enablePartnerAccounts({ accountIds: [account.Id] })).toEqual({});
         expect(account.IsPartner).toBe(true);
         // Every enabled account is logged, by id and name.
@@ -516,7 +534,7 @@ describe('partner accounts', () => {
         expect(facts.users[0].accountIsPartner).toBe(true);
 
         const retried = await applyLicenseChanges({
-            logIds: [applied[0].logId as Id],
+            logIds: [snapshot.logId as Id],
             targetProfileId: partnerProfile.Id,
         });
         const [done] = await reconcileLicenseChanges({ outcomes: retried, targetProfileId: partnerProfile.Id });
@@ -983,5 +1001,148 @@ describe('issue 11 §3: seed 003 followed to the letter', () => {
             snapshotLicenseChanges({ request: { targetProfileId: partner.Id, users, completeContractsSetup: true } }),
         ).rejects.toMatchObject({ body: { message: expect.stringContaining('Customer Community Plus') } });
         expect(org.Setup_Assistant_Log__c.filter((log) => log.Target_User__c === dmitri.Id)).toEqual([]);
+    });
+});
+
+/**
+ * The validator's blockers that the server re-checks on its own (SetupAssistantPolicy
+ * .checkLicenseChangeUsers), as LicenseUpgradeController_Tests does in Apex: an inactive user, a
+ * Partner Community target whose account is not a partner account, and a user over the
+ * person-account limit, sent directly with facts that agree with the org (so FACTS_CHANGED does not
+ * hide them), or reached after the snapshot. Each is refused with its code and nothing is written.
+ */
+describe('server re-checks of the validator blockers (checkLicenseChangeUsers)', () => {
+    const contracts = () => profileNamed(CONTRACTS_PROFILE).Id;
+    const communityUser = (active: boolean): User =>
+        org.User.find(
+            (u) =>
+                u.IsActive === active &&
+                u.ContactId !== null &&
+                licenseOf(org.Profile.find((p) => p.Id === u.ProfileId)?.Name as string).Name === 'Customer Community',
+        ) as User;
+    const attemptsOf = (logId: Id) =>
+        org.Setup_Assistant_Log__c.filter(
+            (l) =>
+                l.Action__c === 'LICENSE_CHANGE_APPLY' && JSON.parse(l.Before__c ?? '{}').licenseChangeLogId === logId,
+        );
+
+    it('refuses an inactive user at the snapshot, whatever isActive the request claims, and writes nothing', async () => {
+        const inactive = communityUser(false);
+        expect(inactive).toBeDefined();
+        const before = JSON.stringify(org);
+        // The facts the org holds (isActive: false): the validator's INACTIVE_USER, skipped by a direct call.
+        const [result] = await snapshotLicenseChanges({
+            request: { targetProfileId: contracts(), users: await itemsFor([inactive], contracts()) },
+        });
+        expect(result).toMatchObject({
+            userId: inactive.Id,
+            status: 'Refused',
+            code: 'USER_INACTIVE',
+            errors: [`USER_INACTIVE: ${formatLabel(USER_INACTIVE, inactive.Name)}`],
+        });
+        expect(result.logId).toBeUndefined();
+        // A request that claims the user is active is refused the same way, before the facts compare.
+        const [claimed] = await snapshotLicenseChanges({
+            request: {
+                targetProfileId: contracts(),
+                users: await itemsFor([inactive], contracts(), { isActive: true }),
+            },
+        });
+        expect(claimed).toMatchObject({ status: 'Refused', code: 'USER_INACTIVE' });
+        expect(JSON.stringify(org)).toBe(before);
+    });
+
+    it('refuses at apply a user deactivated after the snapshot: no profile change, attempt and log Refused', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const [snapshot] = await snapshotLicenseChanges({
+            request: { targetProfileId: contracts(), users: await itemsFor([dmitri], contracts()) },
+        });
+        expect(snapshot.status).toBe('Snapshot');
+        const profileBefore = dmitri.ProfileId;
+        const seats = licenseOf(CONTRACTS_PROFILE).UsedLicenses;
+        dmitri.IsActive = false;
+
+        const applied = await applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: contracts() });
+        const reason = `USER_INACTIVE: ${formatLabel(USER_INACTIVE, dmitri.Name)}`;
+        expect(applied).toEqual([
+            expect.objectContaining({
+                logId: snapshot.logId,
+                status: 'Refused',
+                code: 'USER_INACTIVE',
+                profileChanged: false,
+                errors: [reason],
+            }),
+        ]);
+        expect(userNamed('Dmitri Varga').ProfileId).toBe(profileBefore);
+        expect(licenseOf(CONTRACTS_PROFILE).UsedLicenses).toBe(seats);
+        expect(attemptsOf(snapshot.logId as Id)).toEqual([
+            expect.objectContaining({ Status__c: 'Refused', Error__c: reason }),
+        ]);
+
+        const reconciled = await reconcileLicenseChanges({ outcomes: applied, targetProfileId: contracts() });
+        expect(reconciled).toEqual([
+            expect.objectContaining({ status: 'Refused', code: 'USER_INACTIVE', errors: [reason] }),
+        ]);
+        const log = org.Setup_Assistant_Log__c.find((l) => l.Id === snapshot.logId);
+        expect(log).toMatchObject({ Status__c: 'Refused', Error__c: reason });
+        // Closed: a retry of the refused log is refused as a closed log, never applied.
+        await expect(
+            applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: contracts() }),
+        ).rejects.toMatchObject({ body: { message: expect.stringMatching(/^LOG_NOT_OPEN: /) } });
+    });
+
+    it('refuses a user over the person-account limit (seed 003: 50,000), and lets one at the limit through', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        org.PersonAccountCounts = { [dmitri.Id]: 50001 };
+        const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: contracts() });
+        expect(facts.users[0].ownedPersonAccounts).toBe(50001);
+        const [refused] = await snapshotLicenseChanges({
+            request: { targetProfileId: contracts(), users: await itemsFor([dmitri], contracts()) },
+        });
+        expect(refused).toMatchObject({
+            status: 'Refused',
+            code: 'PERSON_ACCOUNTS_OVER_LIMIT',
+            errors: [
+                `PERSON_ACCOUNTS_OVER_LIMIT: ${formatLabel(PERSON_ACCOUNTS_OVER_LIMIT, dmitri.Name, '50001', '50000')}`,
+            ],
+        });
+        expect(org.Setup_Assistant_Log__c).toEqual([]);
+
+        org.PersonAccountCounts = { [dmitri.Id]: 50000 };
+        const { reconciled } = await change([dmitri], contracts());
+        expect(reconciled[0]).toMatchObject({ status: 'Completed' });
+    });
+
+    it('refuses at apply a user whose person accounts went over the limit after the snapshot', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const [snapshot] = await snapshotLicenseChanges({
+            request: { targetProfileId: contracts(), users: await itemsFor([dmitri], contracts()) },
+        });
+        const profileBefore = dmitri.ProfileId;
+        org.PersonAccountCounts = { [dmitri.Id]: 60000 };
+        const applied = await applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: contracts() });
+        expect(applied[0]).toMatchObject({
+            status: 'Refused',
+            code: 'PERSON_ACCOUNTS_OVER_LIMIT',
+            profileChanged: false,
+        });
+        expect(userNamed('Dmitri Varga').ProfileId).toBe(profileBefore);
+        await reconcileLicenseChanges({ outcomes: applied, targetProfileId: contracts() });
+        expect(org.Setup_Assistant_Log__c.find((l) => l.Id === snapshot.logId)?.Status__c).toBe('Refused');
+    });
+
+    it('never refuses afterwards a user already changed: a retry restores, even if the user is inactive now', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const [snapshot] = await snapshotLicenseChanges({
+            request: { targetProfileId: contracts(), users: await itemsFor([dmitri], contracts()) },
+        });
+        const applied = await applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: contracts() });
+        expect(applied[0]).toMatchObject({ profileChanged: true });
+        dmitri.IsActive = false;
+        const again = await applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: contracts() });
+        expect(again[0]).toMatchObject({ profileChanged: true });
+        expect(again[0].status).not.toBe('Refused');
+        const [reconciled] = await reconcileLicenseChanges({ outcomes: again, targetProfileId: contracts() });
+        expect(reconciled.status).not.toBe('Refused');
     });
 });

@@ -3,6 +3,9 @@
  * hostile requests as SetupAssistantPolicy_Tests (force-app/test/policy/classes), against the
  * sample data. Each controller's tests show that nothing is written; this file proves the rules.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PERSON_ACCOUNT_LIMIT } from 'c/upgradeValidator';
 import { generateSampleOrg } from '../sample-org/data/generate';
 import { ApexException } from '../sample-org/apexMethod';
 import {
@@ -15,6 +18,7 @@ import {
     checkExternalUsers,
     checkInternalSharerAssignment,
     checkLicenseChangeLog,
+    checkLicenseChangeUsers,
     checkPartnerAccounts,
     checkRestorable,
     checkSiteFix,
@@ -350,6 +354,49 @@ describe('sample org policy', () => {
             'LOG_NOT_FOUND',
         );
         expect(checkLicenseChangeLog(session, 'a01', undefined, '00eT', '00eT')?.code).toBe('LOG_NOT_FOUND');
+    });
+
+    it('refuses an inactive user, a non-partner account for a Partner Community target, and a user over the person-account limit', () => {
+        const external = org.User.filter((u) => u.ContactId && u.AccountId);
+        const active = external.find((u) => u.IsActive && !org.Account.find((a) => a.Id === u.AccountId)?.IsPartner);
+        const inactive = external.find((u) => !u.IsActive);
+        if (!active || !inactive) {
+            throw new Error('the sample org has active and inactive external users');
+        }
+        const partner = license('Partner Community');
+        const plus = license('Customer Community Plus');
+        // Inactive first, whatever the target; an unknown user is left to checkExternalUsers.
+        const inactiveRefusals = checkLicenseChangeUsers(session, [inactive.Id, '005000000000404', null], plus, true);
+        expect([...inactiveRefusals.keys()]).toEqual([inactive.Id]);
+        expect(inactiveRefusals.get(inactive.Id)?.code).toBe('USER_INACTIVE');
+        // The partner account only for a Partner Community target, and only when asked.
+        expect(checkLicenseChangeUsers(session, [active.Id], partner, true).get(active.Id)?.code).toBe(
+            'PARTNER_ACCOUNT_NOT_ENABLED',
+        );
+        expect(checkLicenseChangeUsers(session, [active.Id], partner, false).size).toBe(0);
+        expect(checkLicenseChangeUsers(session, [active.Id], license('Partner Community Login'), true).size).toBe(1);
+        expect(checkLicenseChangeUsers(session, [active.Id], plus, true).size).toBe(0);
+        const account = org.Account.find((a) => a.Id === active.AccountId);
+        if (account) {
+            account.IsPartner = true;
+        }
+        expect(checkLicenseChangeUsers(session, [active.Id], partner, true).size).toBe(0);
+        // Over the limit, not at it (seed 003: "up to 50,000").
+        org.PersonAccountCounts = { [active.Id]: PERSON_ACCOUNT_LIMIT };
+        expect(checkLicenseChangeUsers(session, [active.Id], plus, true).size).toBe(0);
+        org.PersonAccountCounts = { [active.Id]: PERSON_ACCOUNT_LIMIT + 1 };
+        expect(checkLicenseChangeUsers(session, [active.Id], plus, false).get(active.Id)?.code).toBe(
+            'PERSON_ACCOUNTS_OVER_LIMIT',
+        );
+    });
+
+    it('uses the person-account limit of the validator, as the Apex does (seed 003: 50,000)', () => {
+        const apex = readFileSync(
+            join(__dirname, '../../force-app/main/policy/classes/SetupAssistantPolicy.cls'),
+            'utf8',
+        );
+        expect(PERSON_ACCOUNT_LIMIT).toBe(50000);
+        expect(apex).toContain(`public static final Integer PERSON_ACCOUNT_LIMIT = ${PERSON_ACCOUNT_LIMIT};`);
     });
 
     it('throws the first refusal with its code, as the Apex PolicyException reaches the browser', () => {

@@ -34,6 +34,7 @@ import {
     checkAssignableLicenses,
     checkAssignablePermissionSets,
     checkExternalUsers,
+    checkLicenseChangeUsers,
     checkTargetProfiles,
     isEnableLicense,
     throwIfRefused,
@@ -782,8 +783,20 @@ function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
         session,
         [...items.values()].map((item) => item.userId),
     );
+    // As `LicenseChangeService.snapshotForJob` (`SetupAssistantPolicy.checkLicenseChangeUsers`): per
+    // user, an inactive user, a Partner Community target whose account is not a partner account (a
+    // chunk applies right after its snapshot), a user over the person-account limit.
+    const target = profileById(sampleOrg, targetProfileId);
+    const changeRefusals = targetRefusal
+        ? new Map<Id, Refusal>()
+        : checkLicenseChangeUsers(
+              session,
+              [...items.values()].map((item) => item.userId),
+              licenseById(sampleOrg, target?.UserLicenseId),
+              true,
+          );
     for (const [rowId, item] of items) {
-        const refusal = targetRefusal ?? userRefusals.get(item.userId);
+        const refusal = targetRefusal ?? userRefusals.get(item.userId) ?? changeRefusals.get(item.userId);
         if (refusal) {
             refused.set(rowId, `${refusal.code}: ${refusal.message}`);
         }
@@ -827,7 +840,13 @@ function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
         if (open) {
             next.rowByLog.push([result.logId as Id, sent[i]]);
         } else {
-            const reason = result.code ? `${result.code}: ${result.errors.join('; ')}` : result.errors.join('\n');
+            // As `JobChain`: the code once, also when the service's reason already starts with it.
+            const joined = result.errors.join('; ');
+            const reason = result.code
+                ? joined.startsWith(`${result.code}: `)
+                    ? joined
+                    : `${result.code}: ${joined}`
+                : result.errors.join('\n');
             refused.set(sent[i], reason);
             if (result.logId) {
                 logOfRefused.set(sent[i], result.logId);
@@ -959,15 +978,9 @@ function reconcileChunk(step: QueuedStep, job: SampleJob): void {
     for (const result of results) {
         const rowId = result.logId ? rowByLog.get(result.logId) : undefined;
         if (rowId) {
-            const done = result.status === 'Completed';
-            setOutcome(
-                byId.get(rowId),
-                step.chunk,
-                done ? 'Done' : 'Failed',
-                result.userId,
-                result.logId,
-                result.errors,
-            );
+            // As `JobChain.reconcileChunk`: a row APPLY's policy check skipped is Refused, never written.
+            const status = result.status === 'Completed' ? 'Done' : result.status === 'Refused' ? 'Refused' : 'Failed';
+            setOutcome(byId.get(rowId), step.chunk, status, result.userId, result.logId, result.errors);
         }
     }
     advance(step, job, 'SNAPSHOT');

@@ -49,6 +49,8 @@ export function applySeatsFlag(
 
 /** Puts the sample org back as generated (in place: every session sees it), for tests. */
 export function resetSampleOrg(): void {
+    // Not generated (the generated org has no person accounts): a test's counts end with the test.
+    delete sampleOrg.PersonAccountCounts;
     Object.assign(sampleOrg, generateSampleOrg(sampleOrg.seed, size));
     forgetIssuedIds(sampleOrg);
 }

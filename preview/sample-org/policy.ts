@@ -12,7 +12,9 @@ import LOG_NOT_OPEN from '@salesforce/label/c.CCSA_Policy_Log_Not_Open';
 import LOG_NOT_OWNED from '@salesforce/label/c.CCSA_Policy_Log_Not_Owned';
 import JOB_NOT_OWNED from '@salesforce/label/c.CCSA_Policy_Job_Not_Owned';
 import LOG_TARGET_MISMATCH from '@salesforce/label/c.CCSA_Policy_Log_Target_Mismatch';
+import PARTNER_ACCOUNT_NOT_ENABLED from '@salesforce/label/c.CCSA_Policy_Partner_Account_Not_Enabled';
 import PATH_NOT_PROFILE_CHANGE from '@salesforce/label/c.CCSA_Policy_Path_Not_Profile_Change';
+import PERSON_ACCOUNTS_OVER_LIMIT from '@salesforce/label/c.CCSA_Policy_Person_Accounts_Over_Limit';
 import PERMISSION_SET_GROUP from '@salesforce/label/c.CCSA_Policy_Permission_Set_Group';
 import PERMISSION_SET_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_Permission_Set_Not_Allowed';
 import PERMISSION_SET_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Permission_Set_Not_Found';
@@ -27,11 +29,14 @@ import SITE_MEMBER_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_Site_Member
 import SITE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Site_Not_Found';
 import UNFINISHED_CHANGE from '@salesforce/label/c.CCSA_Policy_Unfinished_Change';
 import USER_DUPLICATE from '@salesforce/label/c.CCSA_Policy_User_Duplicate';
+import USER_INACTIVE from '@salesforce/label/c.CCSA_Policy_User_Inactive';
 import USER_NOT_EXTERNAL from '@salesforce/label/c.CCSA_Policy_User_Not_External';
 import USER_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_User_Not_Found';
 import USER_NOT_INTERNAL from '@salesforce/label/c.CCSA_Policy_User_Not_Internal';
 import { formatLabel } from 'c/labelFormat';
 import { asTargetLicense, conversionPath } from 'c/licenseConversion';
+// `SetupAssistantPolicy.PERSON_ACCOUNT_LIMIT`: "Users can own up to 50,000 person accounts" (seed 003).
+import { PERSON_ACCOUNT_LIMIT } from 'c/upgradeValidator';
 import { ApexException } from './apexMethod';
 import { KEY_PREFIX } from './data/random';
 import { licenseById, profileById, roleById, userById } from './org';
@@ -64,7 +69,10 @@ export type PolicyCode =
     | 'UNFINISHED_CHANGE'
     | 'ROLE_BASED_BATCH_TOO_LARGE'
     | 'JOB_NOT_OWNED'
-    | 'ROLE_NOT_ALLOWED';
+    | 'ROLE_NOT_ALLOWED'
+    | 'USER_INACTIVE'
+    | 'PARTNER_ACCOUNT_NOT_ENABLED'
+    | 'PERSON_ACCOUNTS_OVER_LIMIT';
 
 /** `SetupAssistantPolicy.Refusal`. */
 export interface Refusal {
@@ -475,6 +483,65 @@ export function checkExternalUsers(session: Session, userIds: ReadonlyArray<Id |
             refusals.set(userId, refusal(userId, 'USER_NOT_FOUND', USER_NOT_FOUND, userId));
         } else if (!user.ContactId || !EXTERNAL_USER_TYPES.has(user.UserType)) {
             refusals.set(userId, refusal(userId, 'USER_NOT_EXTERNAL', USER_NOT_EXTERNAL, user.Name));
+        }
+    }
+    return refusals;
+}
+
+/**
+ * `checkLicenseChangeUsers`: what the validator blocks, refused by the server before a license change
+ * writes: an inactive user (USER_INACTIVE), a Partner Community target for a user whose account is
+ * not a partner account (PARTNER_ACCOUNT_NOT_ENABLED, only when `requirePartnerAccount`: the browser's
+ * snapshot comes before "Enable as partner account", which needs it), a user who owns more than
+ * PERSON_ACCOUNT_LIMIT person accounts (PERSON_ACCOUNTS_OVER_LIMIT). One refusal per user, in that
+ * order; users that cannot be found are left to `checkExternalUsers`.
+ * @param session the running admin's session
+ * @param userIds the users of the change
+ * @param target the target profile's license
+ * @param requirePartnerAccount whether the partner account is checked
+ * @returns refusals by user
+ */
+export function checkLicenseChangeUsers(
+    session: Session,
+    userIds: ReadonlyArray<Id | null | undefined>,
+    target: UserLicense | undefined,
+    requirePartnerAccount: boolean,
+): Map<Id, Refusal> {
+    const { org } = session;
+    const refusals = new Map<Id, Refusal>();
+    const partnerTarget = requirePartnerAccount && portalTypeFor(target) === 'Partner';
+    for (const userId of unique(userIds)) {
+        const user = userById(org, userId);
+        if (!user) {
+            continue;
+        }
+        const account = org.Account.find((row) => row.Id === user.AccountId);
+        const owned = org.PersonAccountCounts?.[user.Id];
+        if (!user.IsActive) {
+            refusals.set(userId, refusal(userId, 'USER_INACTIVE', USER_INACTIVE, user.Name));
+        } else if (partnerTarget && !account?.IsPartner) {
+            refusals.set(
+                userId,
+                refusal(
+                    userId,
+                    'PARTNER_ACCOUNT_NOT_ENABLED',
+                    PARTNER_ACCOUNT_NOT_ENABLED,
+                    user.Name,
+                    account?.Name ?? user.AccountId,
+                ),
+            );
+        } else if (owned !== undefined && owned > PERSON_ACCOUNT_LIMIT) {
+            refusals.set(
+                userId,
+                refusal(
+                    userId,
+                    'PERSON_ACCOUNTS_OVER_LIMIT',
+                    PERSON_ACCOUNTS_OVER_LIMIT,
+                    user.Name,
+                    String(owned),
+                    String(PERSON_ACCOUNT_LIMIT),
+                ),
+            );
         }
     }
     return refusals;

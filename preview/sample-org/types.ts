@@ -296,6 +296,11 @@ export interface SampleOrg {
     PermissionSetGroup?: PermissionSetGroup[];
     /** The allow-list custom metadata records (none in the generated org). */
     Allowed_Permission_Set__mdt?: AllowedPermissionSet[];
+    /**
+     * Person accounts owned, by owner (user) id, as `LicenseUpgradeSelector.selectPersonAccountCounts`
+     * and `SetupAssistantPolicy` count them: the generated org has no person accounts; tests add counts.
+     */
+    PersonAccountCounts?: Record<Id, number>;
     /** The package's log records: none when the org is generated, written by the sample Apex. */
     Setup_Assistant_Log__c: SetupAssistantLog[];
 }

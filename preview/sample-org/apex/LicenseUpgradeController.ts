@@ -30,6 +30,7 @@ import {
     checkConversion,
     checkDistinctUsers,
     checkExternalUsers,
+    checkLicenseChangeUsers,
     checkPortalRoles,
     checkLicenseChangeLog,
     checkPartnerAccounts,
@@ -188,8 +189,8 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
                     portalType: r.PortalType,
                     portalRole: r.PortalRole,
                 })),
-                // The sample org has no person accounts.
-                ownedPersonAccounts: 0,
+                // The generated org has no person accounts; tests set `PersonAccountCounts`.
+                ownedPersonAccounts: org.PersonAccountCounts?.[user.Id] ?? 0,
                 profileSiteIds: sites(user.ProfileId),
                 systemModstamp: user.SystemModstamp,
                 permissionSets: assignments.map((assignment) => {
@@ -624,6 +625,9 @@ export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgr
             licenseById(org, target.UserLicenseId),
         );
         const contracts = request.completeContractsSetup === true ? requireContractsSetup(session, target) : null;
+        // As `takeSnapshots`: the validator's blockers, re-checked on the users as they are now; the
+        // partner account only from `apply` on (it is enabled after this snapshot).
+        const userRefusals = checkLicenseChangeUsers(session, userIds, licenseById(org, target.UserLicenseId), false);
 
         const results: ChangeResult[] = [];
         for (const item of request.users) {
@@ -647,7 +651,8 @@ export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgr
             const user = userById(org, item.userId);
             const permissionSets = user ? permissionSetAssignmentsOf(org, user.Id) : [];
             const licenses = user ? licenseAssignmentsOf(org, user.Id) : [];
-            let refusal = refusalFor(org, item, user, target, permissionSets, licenses);
+            let refusal =
+                userRefusals.get(item.userId) ?? refusalFor(org, item, user, target, permissionSets, licenses);
             for (const restoreId of restoreIds(permissionSets)) {
                 refusal = refusal ?? restoreRefusals.get(restoreId);
             }
@@ -784,6 +789,17 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
             }
         }
         throwIfRefused(checkPortalRoles(session, roleByUser, licenseById(org, target.UserLicenseId)));
+        // As the Apex: users not yet changed are checked again (the state may have changed since the
+        // snapshot); a refused one is skipped with the policy's reason, never written.
+        const userRefusals = checkLicenseChangeUsers(
+            session,
+            logs
+                .map((log) => userById(org, log.Target_User__c))
+                .filter((user): user is User => !!user && user.ProfileId !== target.Id)
+                .map((user) => user.Id),
+            licenseById(org, target.UserLicenseId),
+            true,
+        );
         const contractsSnapshots = [...snapshots.values()].filter((s) => s.completeContractsSetup);
         throwIfRefused(
             checkAssignablePermissionSets(
@@ -824,6 +840,8 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
             } else if (user.ProfileId !== snapshot.beforeProfileId) {
                 result.code = 'FACTS_CHANGED';
                 result.errors.push(FACTS_CHANGED);
+            } else if (userRefusals.has(user.Id)) {
+                refuse(result, userRefusals.get(user.Id) as Refusal);
             } else {
                 toUpdate.push(user);
             }
@@ -924,7 +942,9 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
             touchUser(user);
         }
         for (const result of results) {
-            result.status = result.profileChanged ? STATUS_APPLIED : STATUS_SNAPSHOT;
+            if (result.status !== STATUS_REFUSED) {
+                result.status = result.profileChanged ? STATUS_APPLIED : STATUS_SNAPSHOT;
+            }
         }
         // As `LicenseChangeService.recordAttempts`: apply records its own attempt and errors
         // (the Queueable of SetupAssistantLogWriter, here at once).
@@ -932,7 +952,12 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
             const result = resultsByUser.get(log.Target_User__c as Id) as ChangeResult;
             insertLog(org, session.user.Id, {
                 Action__c: ATTEMPT_ACTION,
-                Status__c: result.errors.length === 0 ? STATUS_COMPLETED : 'Failed',
+                Status__c:
+                    result.status === STATUS_REFUSED
+                        ? STATUS_REFUSED
+                        : result.errors.length === 0
+                          ? STATUS_COMPLETED
+                          : 'Failed',
                 Target_User__c: log.Target_User__c,
                 Before__c: JSON.stringify({ licenseChangeLogId: log.Id }),
                 After__c: JSON.stringify({ profileChanged: result.profileChanged }),
@@ -1023,6 +1048,19 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
             requireBatchSize(logIds.size);
             const logs = requireOpenLogs(session, [...logIds], targetProfileId);
             const attemptsByLog = attemptsOf(org, session.user.Id);
+            // As the Apex: a user still not changed whom the policy now refuses closes the log Refused.
+            const targetProfile = profileById(org, targetProfileId);
+            const userRefusals = targetProfile
+                ? checkLicenseChangeUsers(
+                      session,
+                      logs
+                          .map((log) => userById(org, log.Target_User__c))
+                          .filter((user): user is User => !!user && user.ProfileId !== targetProfileId)
+                          .map((user) => user.Id),
+                      licenseById(org, targetProfile.UserLicenseId),
+                      true,
+                  )
+                : new Map<Id, Refusal>();
             const results: ChangeResult[] = [];
             for (const log of logs) {
                 const userId = log.Target_User__c as Id;
@@ -1059,11 +1097,22 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                 }
                 const attempts = attemptsByLog.get(log.Id)?.restores ?? 0;
                 const givenUp = pending && attempts >= MAX_RESTORE_ATTEMPTS;
-                result.status = !result.profileChanged
-                    ? STATUS_SNAPSHOT
-                    : pending && !givenUp
-                      ? STATUS_APPLIED
-                      : STATUS_COMPLETED;
+                const refusal = result.profileChanged ? undefined : userRefusals.get(userId);
+                if (refusal) {
+                    // What `apply` skipped: closed, nothing was written to the user.
+                    result.status = STATUS_REFUSED;
+                    result.code = refusal.code;
+                    const reason = `${refusal.code}: ${refusal.message}`;
+                    if (!result.errors.includes(reason)) {
+                        result.errors.push(reason);
+                    }
+                } else {
+                    result.status = !result.profileChanged
+                        ? STATUS_SNAPSHOT
+                        : pending && !givenUp
+                          ? STATUS_APPLIED
+                          : STATUS_COMPLETED;
+                }
                 if (givenUp) {
                     result.errors.push(formatLabel(RESTORE_GIVEN_UP, String(MAX_RESTORE_ATTEMPTS)));
                 }
