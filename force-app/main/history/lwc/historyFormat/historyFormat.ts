@@ -843,7 +843,7 @@ export function rowSubject(row: HistoryRow, names?: NameMap | null, noUser = '')
 }
 
 /** Refusals of SetupAssistantPolicy (force-app/main/policy): the assistant wrote nothing. */
-const POLICY_CODES: ReadonlySet<string> = new Set([
+export const POLICY_CODES: ReadonlySet<string> = new Set([
     'ACCOUNT_NOT_IN_CHANGE',
     'CONTACT_NOT_FOUND',
     'JOB_NOT_OWNED',
@@ -851,12 +851,14 @@ const POLICY_CODES: ReadonlySet<string> = new Set([
     'LOG_NOT_OPEN',
     'LOG_NOT_OWNED',
     'LOG_TARGET_MISMATCH',
+    'PARTNER_ACCOUNT_NOT_ENABLED',
     'PATH_NOT_PROFILE_CHANGE',
     'PERMISSION_SET_GROUP_NOT_ALLOWED',
     'PERMISSION_SET_LICENSE_NOT_ALLOWED',
     'PERMISSION_SET_NOT_ALLOWED',
     'PERMISSION_SET_NOT_FOUND',
     'PERMISSION_SET_PRIVILEGED',
+    'PERSON_ACCOUNTS_OVER_LIMIT',
     'PROFILE_INTERNAL',
     'PROFILE_NOT_ENABLE_LICENSE',
     'PROFILE_NOT_FOUND',
@@ -866,6 +868,8 @@ const POLICY_CODES: ReadonlySet<string> = new Set([
     'SITE_MEMBER_NOT_ALLOWED',
     'SITE_NOT_FOUND',
     'UNFINISHED_CHANGE',
+    'USER_DUPLICATE',
+    'USER_INACTIVE',
     'USER_NOT_EXTERNAL',
     'USER_NOT_FOUND',
     'USER_NOT_INTERNAL',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
     EMPTY_FORM,
     MAX_OFFSET,
@@ -19,6 +21,7 @@ import {
     toTableRow,
     userUrl,
     explainErrors,
+    POLICY_CODES,
     fieldChanges,
     fieldName,
     missingName,
@@ -482,6 +485,20 @@ describe('history for people', () => {
         // The panel lists "What it means" before the Errors section (historyPanel.html): never "above".
         expect(policy.text).toContain('The message under Errors, below, names what to change');
         expect(policy.text).not.toMatch(/above/i);
+    });
+
+    it('explains every refusal code SetupAssistantPolicy declares as a policy refusal', () => {
+        // The Apex is the authority: a code it refuses with and History does not know would reach
+        // the admin unexplained (USER_INACTIVE and others were, until this test read the class).
+        const apex = readFileSync(join(__dirname, '../../../../policy/classes/SetupAssistantPolicy.cls'), 'utf8');
+        const declared = [...apex.matchAll(/public static final String ([A-Z_]+) = '([A-Z_]+)';/g)]
+            .filter(([, name, value]) => name === value)
+            .map(([, , code]) => code);
+        expect(declared.length).toBeGreaterThan(20);
+        expect(declared.filter((code) => !POLICY_CODES.has(code))).toEqual([]);
+        for (const code of declared) {
+            expect(explainErrors(row({ error: `${code}: refused` }))[0]?.code).toBe(code);
+        }
     });
 
     it('explains nothing for an unknown code or no error', () => {
