@@ -32,15 +32,10 @@ import {
     licenseSeatsTakenByRun,
     missingCustomerFields,
     seatsTakenByRun,
+    customerFieldsTooLong,
+    CUSTOMER_FIELD_MAX_LENGTH,
 } from 'c/enablementRun';
-import type {
-    CsvRow,
-    CustomerChoice,
-    CustomerMatch,
-    RequiredCustomerField,
-    RunRecord,
-    TypedCustomer,
-} from 'c/enablementRun';
+import type { CsvRow, CustomerChoice, CustomerField, CustomerMatch, RunRecord, TypedCustomer } from 'c/enablementRun';
 import type { PlanColumn } from 'c/planTable';
 import { HeldRowView, Memo, STATUS_ICONS, countOutcomes, rowsThatFit, seatsByLicense, viewRows } from 'c/planRows';
 import type { RowStatus, SortDirection } from 'c/planRows';
@@ -112,6 +107,7 @@ import REMOVE_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Remove_Customer';
 import CREATING_NEW from '@salesforce/label/c.CCSA_Enable_Creating_New';
 import USING_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Using_Account';
 import CUSTOMER_EMAIL_INVALID from '@salesforce/label/c.CCSA_Enable_Customer_Email_Invalid';
+import CUSTOMER_TOO_LONG from '@salesforce/label/c.CCSA_Enable_Customer_Too_Long';
 import CUSTOMER_REMOVED from '@salesforce/label/c.CCSA_Enable_Customer_Removed';
 import ADD_CUSTOMER_NEEDS from '@salesforce/label/c.CCSA_Enable_Add_Customer_Needs';
 import ROW_NOTE from '@salesforce/label/c.CCSA_Enable_Row_Note';
@@ -196,8 +192,9 @@ function resultProblemMessages(result: EnableResult): string[] {
 /** Columns the admin may edit on a planned row: the derived values most likely to need it. */
 const EDITABLE = new Set(['Username', 'CommunityNickname', 'Alias']);
 /** The form's required fields by name, worded as their inputs are labelled. */
-const CUSTOMER_FIELD_LABELS: Readonly<Record<RequiredCustomerField, string>> = {
+const CUSTOMER_FIELD_LABELS: Readonly<Record<CustomerField, string>> = {
     accountName: ACCOUNT_NAME,
+    firstName: FIRST_NAME,
     lastName: LAST_NAME,
     email: EMAIL,
 };
@@ -299,6 +296,9 @@ export default class EnableUsers extends LightningElement {
     }
     /** One contact, one screen: no search, no typed customers (the quick action). */
     @api compact = false;
+
+    /** The form's `max-length`s: no more than the records Apex creates take. */
+    customerMaxLength = CUSTOMER_FIELD_MAX_LENGTH;
 
     labels = {
         customerEmailInvalid: CUSTOMER_EMAIL_INVALID,
@@ -601,6 +601,10 @@ export default class EnableUsers extends LightningElement {
         const missing = missingCustomerFields(this.customer);
         if (missing.length > 0) {
             return formatLabel(ADD_CUSTOMER_NEEDS, missing.map((field) => CUSTOMER_FIELD_LABELS[field]).join(', '));
+        }
+        const tooLong = customerFieldsTooLong(this.customer)[0];
+        if (tooLong) {
+            return formatLabel(CUSTOMER_TOO_LONG, CUSTOMER_FIELD_LABELS[tooLong], CUSTOMER_FIELD_MAX_LENGTH[tooLong]);
         }
         return this.cannotAddCustomer ? CUSTOMER_EMAIL_INVALID : '';
     }

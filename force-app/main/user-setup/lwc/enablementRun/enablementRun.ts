@@ -136,6 +136,34 @@ export interface CustomerMatch {
 /** A field of the "New customer" form that "Add customer" needs filled. */
 export type RequiredCustomerField = 'accountName' | 'lastName' | 'email';
 
+/** A field of the "New customer" form. */
+export type CustomerField = RequiredCustomerField | 'firstName';
+
+/**
+ * The most characters each field of the form takes: the records Apex creates from it, `Account.Name`
+ * (255), `Contact.FirstName` (40), `Contact.LastName` (80) and `Contact.Email` (80) (Salesforce
+ * Object Reference, Account and Contact). A longer value passed the Check and failed the run
+ * ("data value too large"); the form's inputs take no more (`max-length`), and "Add customer"
+ * refuses a longer value set another way.
+ */
+export const CUSTOMER_FIELD_MAX_LENGTH: Readonly<Record<CustomerField, number>> = {
+    accountName: 255,
+    firstName: 40,
+    lastName: 80,
+    email: 80,
+};
+
+/**
+ * The fields of the form longer than their record field takes, in the form's order.
+ * @param customer the form
+ * @returns the fields too long; [] when each fits
+ */
+export function customerFieldsTooLong(customer: NewCustomer): CustomerField[] {
+    return (['accountName', 'firstName', 'lastName', 'email'] as const).filter(
+        (field) => (customer[field] ?? '').trim().length > CUSTOMER_FIELD_MAX_LENGTH[field],
+    );
+}
+
 /**
  * The required fields of the form still blank, in the form's order: what "Add customer" waits for
  * (`newCustomerProblem`), so the form can say it before the admin wonders why the button waits.
@@ -148,13 +176,17 @@ export function missingCustomerFields(customer: NewCustomer): RequiredCustomerFi
 
 /**
  * Whether the form's customer may be added: an account name, a last name and a valid email (the
- * username is derived from it; `c/userEnablement` isValidEmail).
+ * username is derived from it; `c/userEnablement` isValidEmail), each no longer than its record
+ * field takes ({@link CUSTOMER_FIELD_MAX_LENGTH}).
  * @param customer the form
  * @returns the problem, or null when it may be added
  */
-export function newCustomerProblem(customer: NewCustomer): 'NAME_MISSING' | 'EMAIL_INVALID' | null {
+export function newCustomerProblem(customer: NewCustomer): 'NAME_MISSING' | 'TOO_LONG' | 'EMAIL_INVALID' | null {
     if (!customer.accountName?.trim() || !customer.lastName?.trim()) {
         return 'NAME_MISSING';
+    }
+    if (customerFieldsTooLong(customer).length > 0) {
+        return 'TOO_LONG';
     }
     return isValidEmail(customer.email) ? null : 'EMAIL_INVALID';
 }

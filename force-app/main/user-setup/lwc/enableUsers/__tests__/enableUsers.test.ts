@@ -480,6 +480,37 @@ describe('c-enable-users', () => {
         expect(reason.textContent!.trim()).toBe('To add a customer, enter: Account name, Last name, Email.');
     });
 
+    // Admin walk: a 256-character account name passed the Check and failed the run ("Account Name:
+    // data value too large"). The inputs take no more than the records Apex creates; a longer value
+    // set another way is refused with the field and its limit.
+    it('takes no more in each field than Salesforce stores, and refuses a longer value with the field and its limit', async () => {
+        const element = render();
+        await flush();
+        const maxLength = (field: string): unknown =>
+            $<{ maxLength?: unknown }>(element, `lightning-input[data-field="${field}"]`).maxLength;
+        expect([maxLength('accountName'), maxLength('firstName'), maxLength('lastName'), maxLength('email')]).toEqual([
+            255, 40, 80, 80,
+        ]);
+        const reason = $(element, '.add-customer-reason');
+        await typeCustomer(element, {
+            accountName: 'B'.repeat(256),
+            lastName: 'Account',
+            email: 'long.account@acme.example',
+        });
+        expect(reason.textContent!.trim()).toBe('Shorten Account name: Salesforce takes at most 255 characters there.');
+        expect($(element, 'button.add-customer').getAttribute('aria-disabled')).toBe('true');
+        $(element, 'button.add-customer').click();
+        await flush();
+        expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(0);
+        await typeCustomer(element, { accountName: 'B'.repeat(255), email: `${'e'.repeat(70)}@acme.example` });
+        expect(reason.textContent!.trim()).toBe('Shorten Email: Salesforce takes at most 80 characters there.');
+        await typeCustomer(element, { email: 'long.account@acme.example' });
+        expect(reason.textContent!.trim()).toBe('');
+        $(element, 'button.add-customer').click();
+        await flush();
+        expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(1);
+    });
+
     // Admin walk: with the email's error shown, clearing Account name and fixing the email, then
     // clicking "Add customer" did nothing. The email's change (on blur, at mousedown) removed its
     // error line; the row was bottom-aligned, so the button moved up under the pointer before the

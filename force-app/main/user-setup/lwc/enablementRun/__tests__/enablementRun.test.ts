@@ -12,6 +12,8 @@ import {
     newCustomerFact,
     missingCustomerFields,
     newCustomerProblem,
+    customerFieldsTooLong,
+    CUSTOMER_FIELD_MAX_LENGTH,
     retryRequests,
     toEnableRequest,
     toNewCustomer,
@@ -130,6 +132,30 @@ describe('typed customers', () => {
         expect(newCustomerProblem({ accountName: 'Acme', lastName: 'Doe', email: 'ann@acme' })).toBe('EMAIL_INVALID');
         expect(newCustomerProblem({ accountName: 'Acme', lastName: 'Doe', email: '' })).toBe('EMAIL_INVALID');
         expect(newCustomerProblem({ accountName: ' ', lastName: 'Doe', email: 'ann@acme.com' })).toBe('NAME_MISSING');
+    });
+
+    it("refuses a field longer than the record Apex creates takes (Account.Name 255, Contact's names 40 and 80, Email 80)", () => {
+        const fits = {
+            accountName: 'A'.repeat(255),
+            firstName: 'F'.repeat(40),
+            lastName: 'L'.repeat(80),
+            email: `${'e'.repeat(67)}@acme.example`,
+        };
+        expect(fits.email).toHaveLength(80);
+        expect(customerFieldsTooLong(fits)).toEqual([]);
+        expect(newCustomerProblem(fits)).toBeNull();
+        const long = {
+            accountName: 'A'.repeat(256),
+            firstName: 'F'.repeat(41),
+            lastName: 'L'.repeat(81),
+            email: `${'e'.repeat(68)}@acme.example`,
+        };
+        expect(customerFieldsTooLong(long)).toEqual(['accountName', 'firstName', 'lastName', 'email']);
+        expect(newCustomerProblem(long)).toBe('TOO_LONG');
+        expect(newCustomerProblem({ ...fits, lastName: 'L'.repeat(81) })).toBe('TOO_LONG');
+        // Spaces around a value are not stored: they do not count.
+        expect(customerFieldsTooLong({ ...fits, accountName: ` ${fits.accountName} ` })).toEqual([]);
+        expect(CUSTOMER_FIELD_MAX_LENGTH).toEqual({ accountName: 255, firstName: 40, lastName: 80, email: 80 });
     });
 
     it('lists the required fields still blank, in the form\'s order: what "Add customer" waits for', () => {
