@@ -1185,7 +1185,11 @@ export default class EnableUsers extends LightningElement {
         this.typedChanged();
     }
 
-    /** Puts a typed row back in the form to edit it; "Add customer" adds it again, checked anew. */
+    /**
+     * Puts a typed row back in the form to edit it; "Add customer" adds it again, checked anew. Its
+     * Edit button leaves with the row: the focus goes to the form's first field, where the values
+     * now are (not to the page's body).
+     */
     handleEditCustomer(event: Event): void {
         const key = (event.currentTarget as HTMLElement).dataset.key;
         const typed = this.typedCustomers.find((candidate) => candidate.key === key);
@@ -1195,6 +1199,7 @@ export default class EnableUsers extends LightningElement {
         this.customerNotice = '';
         this.customer = { ...typed.customer };
         this.removeTyped(typed.key);
+        this.focusAfterRemove = '';
     }
 
     /**

@@ -431,10 +431,13 @@ describe('c-enable-users', () => {
         $(element, 'button.add-customer').click();
         await flush();
         expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(1);
-        // Edit: back in the form, out of the list.
+        // Edit: back in the form, out of the list; the focus moves to the form's first field (its
+        // Edit button is gone).
+        const focus = jest.spyOn($(element, 'lightning-input[data-field="accountName"]'), 'focus');
         $(element, 'button.edit-customer').click();
         await flush();
         expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(0);
+        expect(focus).toHaveBeenCalled();
         expect($<{ value: string }>(element, 'lightning-input[data-field="lastName"]').value).toBe('Ng');
         await typeCustomer(element, { lastName: 'Nguyen' });
         $(element, 'button.add-customer').click();
