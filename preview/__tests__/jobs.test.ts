@@ -483,6 +483,8 @@ describe('sample org: jobs', () => {
         expect(isAccounted(job)).toBe(true);
         expect(rows[0].status).toBe('Refused');
         expect(rows[0].error).toMatch(/^USER_INACTIVE: /);
+        // Nothing was written: no user is the row's result (as `JobChain.reconcileChunk`).
+        expect(rows[0].resultUserId ?? null).toBeNull();
         expect(rows[0].logId).toBe(snapshotLog?.Id);
         expect(org.Setup_Assistant_Log__c.find((l) => l.Id === snapshotLog?.Id)?.Status__c).toBe('Refused');
         expect(

@@ -25,7 +25,7 @@ import CONTRACTS_TARGET_INVALID from '@salesforce/label/c.CCSA_Upgrade_Contracts
 import { formatLabel } from 'c/labelFormat';
 import { ApexException, implementationOf, reportUnexpected } from './apexMethod';
 import { enableUsers, sampleSettings } from './apex/UserSetupController';
-import { applyLicenseChanges, reconcileLicenseChanges, snapshotLicenseChanges } from './apex/LicenseUpgradeController';
+import { applyLicenseChanges, reconcileLicenseChanges, snapshotForJob } from './apex/LicenseUpgradeController';
 import { toId18 } from './data/random';
 import { forgetIssuedIds, licenseById, newRecordId, platformNow, profileById, sampleOrg, userById } from './org';
 import {
@@ -34,7 +34,6 @@ import {
     checkAssignableLicenses,
     checkAssignablePermissionSets,
     checkExternalUsers,
-    checkLicenseChangeUsers,
     checkTargetProfiles,
     isEnableLicense,
     throwIfRefused,
@@ -783,20 +782,11 @@ function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
         session,
         [...items.values()].map((item) => item.userId),
     );
-    // As `LicenseChangeService.snapshotForJob` (`SetupAssistantPolicy.checkLicenseChangeUsers`): per
-    // user, an inactive user, a Partner Community target whose account is not a partner account (a
-    // chunk applies right after its snapshot), a user over the person-account limit.
-    const target = profileById(sampleOrg, targetProfileId);
-    const changeRefusals = targetRefusal
-        ? new Map<Id, Refusal>()
-        : checkLicenseChangeUsers(
-              session,
-              [...items.values()].map((item) => item.userId),
-              licenseById(sampleOrg, target?.UserLicenseId),
-              true,
-          );
+    // The validator's blockers (`SetupAssistantPolicy.checkLicenseChangeUsers`: inactive, the partner
+    // account, the person-account limit) are checked by `snapshotForJob`, after the user's open change
+    // is found, as the Apex does: an open log of the user is continued or refused, never left open.
     for (const [rowId, item] of items) {
-        const refusal = targetRefusal ?? userRefusals.get(item.userId) ?? changeRefusals.get(item.userId);
+        const refusal = targetRefusal ?? userRefusals.get(item.userId);
         if (refusal) {
             refused.set(rowId, `${refusal.code}: ${refusal.message}`);
         }
@@ -825,7 +815,7 @@ function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
             };
         });
     } else {
-        results = callSync(snapshotLicenseChanges, {
+        results = callSync(snapshotForJob, {
             request: {
                 targetProfileId,
                 users: sent.map((rowId) => items.get(rowId) as ChangeItem),
@@ -980,7 +970,9 @@ function reconcileChunk(step: QueuedStep, job: SampleJob): void {
         if (rowId) {
             // As `JobChain.reconcileChunk`: a row APPLY's policy check skipped is Refused, never written.
             const status = result.status === 'Completed' ? 'Done' : result.status === 'Refused' ? 'Refused' : 'Failed';
-            setOutcome(byId.get(rowId), step.chunk, status, result.userId, result.logId, result.errors);
+            // A row refused at APPLY wrote nothing: no user is its result.
+            const userId = status === 'Refused' ? null : result.userId;
+            setOutcome(byId.get(rowId), step.chunk, status, userId, result.logId, result.errors);
         }
     }
     advance(step, job, 'SNAPSHOT');

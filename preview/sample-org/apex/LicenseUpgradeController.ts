@@ -390,6 +390,18 @@ function sameSet(held: readonly Id[], seen: readonly Id[] | null | undefined): b
 }
 
 /** As `LicenseChangeService.refusalFor`, in the same order. */
+/** As `LicenseChangeService.conversionRefusal`: the path of the user as it is now to the target. */
+function conversionRefusal(org: SampleOrg, user: User, target: Profile): Refusal | undefined {
+    return (
+        checkConversion(
+            user.Id,
+            licenseById(org, profileById(org, user.ProfileId)?.UserLicenseId),
+            licenseById(org, target.UserLicenseId),
+            user.UserType,
+        ) ?? undefined
+    );
+}
+
 function refusalFor(
     org: SampleOrg,
     item: ChangeItem,
@@ -589,92 +601,113 @@ function requireContractsSetup(session: Session, target: Profile): { permissionS
 }
 
 export const snapshotLicenseChanges: typeof import('@salesforce/apex/LicenseUpgradeController.snapshotLicenseChanges').default =
-    apexMethod<{ request: ChangeRequest }, ChangeResult[]>(({ request }) => {
-        const session = currentSession();
-        assertAdmin(session);
-        requireCapability(session, 'LICENSE_UPGRADES');
-        const { org } = session;
-        if (!request || !request.users || request.users.length === 0) {
-            return [];
-        }
-        requireBatchSize(request.users.length);
-        const target = requireTargetProfile(session, request.targetProfileId);
-        const userIds = request.users.map((item) => item.userId);
-        throwIfRefused(checkDistinctUsers(userIds));
-        throwIfRefused(checkExternalUsers(session, userIds));
-        // `selectOpenLogs`, by CreatedDate: the last one read wins, as in the Apex map.
-        const wanted = new Set(userIds);
-        const openLogs = new Map<Id, SetupAssistantLog>();
-        for (const log of org.Setup_Assistant_Log__c) {
-            if (
-                log.Target_User__c &&
-                wanted.has(log.Target_User__c) &&
-                log.Action__c === ACTION &&
-                (log.Status__c === STATUS_SNAPSHOT || log.Status__c === STATUS_APPLIED)
-            ) {
-                openLogs.set(log.Target_User__c, log);
-            }
-        }
-        const restoreRefusals = checkRestorable(
-            session,
-            userIds.flatMap((userId) => restoreIds(permissionSetAssignmentsOf(org, userId))),
-        );
-        const roleRefusals = checkPortalRoles(
-            session,
-            new Map(request.users.filter((item) => item?.roleId).map((item) => [item.userId, item.roleId])),
-            licenseById(org, target.UserLicenseId),
-        );
-        const contracts = request.completeContractsSetup === true ? requireContractsSetup(session, target) : null;
-        // As `takeSnapshots`: the validator's blockers, re-checked on the users as they are now; the
-        // partner account only from `apply` on (it is enabled after this snapshot).
-        const userRefusals = checkLicenseChangeUsers(session, userIds, licenseById(org, target.UserLicenseId), false);
+    apexMethod<{ request: ChangeRequest }, ChangeResult[]>(({ request }) => takeSnapshots(request, false));
 
-        const results: ChangeResult[] = [];
-        for (const item of request.users) {
-            const result = newResult(item.userId);
-            results.push(result);
-            const open = openLogs.get(item.userId);
-            if (open) {
-                const openTargetId = snapshotOf(open)?.targetProfileId;
-                if (open.CreatedById === session.user.Id && openTargetId === target.Id) {
-                    result.logId = open.Id;
-                    result.status = open.Status__c;
-                } else {
-                    refuse(
-                        result,
-                        unfinishedChange(item.userId, profileById(org, openTargetId)?.Name ?? String(openTargetId)),
-                    );
-                    result.logId = open.Id;
-                }
-                continue;
-            }
-            const user = userById(org, item.userId);
-            const permissionSets = user ? permissionSetAssignmentsOf(org, user.Id) : [];
-            const licenses = user ? licenseAssignmentsOf(org, user.Id) : [];
-            let refusal =
-                userRefusals.get(item.userId) ?? refusalFor(org, item, user, target, permissionSets, licenses);
-            for (const restoreId of restoreIds(permissionSets)) {
-                refusal = refusal ?? restoreRefusals.get(restoreId);
-            }
-            refusal = refusal ?? roleRefusals.get(item.userId);
-            if (refusal) {
-                refuse(result, refusal);
-                continue;
-            }
-            const log = newSnapshotLog(org, session.user.Id, user as User, target, permissionSets, licenses);
-            const snapshot = snapshotOf(log) as Snapshot;
-            snapshot.roleId = item.roleId ?? null;
-            if (contracts) {
-                snapshot.completeContractsSetup = true;
-                snapshot.contractsPermissionSetIds = contracts.permissionSetIds;
-                snapshot.contractsPermissionSetLicenseIds = contracts.licenseIds;
-            }
-            log.Snapshot__c = JSON.stringify(snapshot);
-            result.logId = log.Id;
-            result.status = STATUS_SNAPSHOT;
+/**
+ * As `LicenseChangeService.snapshotForJob`: the snapshot of a job's chunk, which applies right
+ * after it, so the partner account is checked here already (`requirePartnerAccount`). Not an
+ * `@AuraEnabled` method: only the sample engine (`jobEngine.ts`) calls it.
+ */
+export const snapshotForJob = apexMethod<{ request: ChangeRequest }, ChangeResult[]>(({ request }) =>
+    takeSnapshots(request, true),
+);
+
+/** As `LicenseChangeService.takeSnapshots`. */
+function takeSnapshots(request: ChangeRequest, requirePartnerAccount: boolean): ChangeResult[] {
+    const session = currentSession();
+    assertAdmin(session);
+    requireCapability(session, 'LICENSE_UPGRADES');
+    const { org } = session;
+    if (!request || !request.users || request.users.length === 0) {
+        return [];
+    }
+    requireBatchSize(request.users.length);
+    const target = requireTargetProfile(session, request.targetProfileId);
+    const userIds = request.users.map((item) => item.userId);
+    throwIfRefused(checkDistinctUsers(userIds));
+    throwIfRefused(checkExternalUsers(session, userIds));
+    // `selectOpenLogs`, by CreatedDate: the last one read wins, as in the Apex map.
+    const wanted = new Set(userIds);
+    const openLogs = new Map<Id, SetupAssistantLog>();
+    for (const log of org.Setup_Assistant_Log__c) {
+        if (
+            log.Target_User__c &&
+            wanted.has(log.Target_User__c) &&
+            log.Action__c === ACTION &&
+            (log.Status__c === STATUS_SNAPSHOT || log.Status__c === STATUS_APPLIED)
+        ) {
+            openLogs.set(log.Target_User__c, log);
         }
-        return results;
-    });
+    }
+    const restoreRefusals = checkRestorable(
+        session,
+        userIds.flatMap((userId) => restoreIds(permissionSetAssignmentsOf(org, userId))),
+    );
+    const roleRefusals = checkPortalRoles(
+        session,
+        new Map(request.users.filter((item) => item?.roleId).map((item) => [item.userId, item.roleId])),
+        licenseById(org, target.UserLicenseId),
+    );
+    const contracts = request.completeContractsSetup === true ? requireContractsSetup(session, target) : null;
+    // As `takeSnapshots`: the validator's blockers, re-checked on the users as they are now; the
+    // partner account only from `apply` on (it is enabled after this snapshot), or for a job.
+    const userRefusals = checkLicenseChangeUsers(
+        session,
+        userIds,
+        licenseById(org, target.UserLicenseId),
+        requirePartnerAccount,
+    );
+
+    const results: ChangeResult[] = [];
+    for (const item of request.users) {
+        const result = newResult(item.userId);
+        results.push(result);
+        const open = openLogs.get(item.userId);
+        if (open) {
+            const openTargetId = snapshotOf(open)?.targetProfileId;
+            if (open.CreatedById === session.user.Id && openTargetId === target.Id) {
+                result.logId = open.Id;
+                result.status = open.Status__c;
+            } else {
+                refuse(
+                    result,
+                    unfinishedChange(item.userId, profileById(org, openTargetId)?.Name ?? String(openTargetId)),
+                );
+                result.logId = open.Id;
+            }
+            continue;
+        }
+        const user = userById(org, item.userId);
+        const permissionSets = user ? permissionSetAssignmentsOf(org, user.Id) : [];
+        const licenses = user ? licenseAssignmentsOf(org, user.Id) : [];
+        // An inactive user or one over the person-account limit is refused as such; the partner
+        // account only where the path and the facts allow a change at all.
+        let refusal: Refusal | undefined = userRefusals.get(item.userId);
+        if (!refusal || refusal.code === 'PARTNER_ACCOUNT_NOT_ENABLED') {
+            refusal = refusalFor(org, item, user, target, permissionSets, licenses) ?? refusal;
+        }
+        for (const restoreId of restoreIds(permissionSets)) {
+            refusal = refusal ?? restoreRefusals.get(restoreId);
+        }
+        refusal = refusal ?? roleRefusals.get(item.userId);
+        if (refusal) {
+            refuse(result, refusal);
+            continue;
+        }
+        const log = newSnapshotLog(org, session.user.Id, user as User, target, permissionSets, licenses);
+        const snapshot = snapshotOf(log) as Snapshot;
+        snapshot.roleId = item.roleId ?? null;
+        if (contracts) {
+            snapshot.completeContractsSetup = true;
+            snapshot.contractsPermissionSetIds = contracts.permissionSetIds;
+            snapshot.contractsPermissionSetLicenseIds = contracts.licenseIds;
+        }
+        log.Snapshot__c = JSON.stringify(snapshot);
+        result.logId = log.Id;
+        result.status = STATUS_SNAPSHOT;
+    }
+    return results;
+}
 
 /* The platform's side of `Database.update(users)` and `Database.insert(assignments)`. ------- */
 
@@ -840,6 +873,11 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
             } else if (user.ProfileId !== snapshot.beforeProfileId) {
                 result.code = 'FACTS_CHANGED';
                 result.errors.push(FACTS_CHANGED);
+            } else if (conversionRefusal(org, user, target)) {
+                // As the Apex: the path decided again from the user as it is now, never from the log.
+                const refusal = conversionRefusal(org, user, target) as Refusal;
+                result.code = refusal.code;
+                result.errors.push(refusal.message);
             } else if (userRefusals.has(user.Id)) {
                 refuse(result, userRefusals.get(user.Id) as Refusal);
             } else {
