@@ -835,9 +835,13 @@ export default class LicenseUpgrade extends LightningElement {
         picker?.refresh();
     }
 
-    /** The picker's results fold to one line while the verdicts below are shown (c/recordPicker). */
-    get foldPickerResults(): boolean {
-        return !!this.validation;
+    /**
+     * The picker's results fold to one line while the verdicts below are shown, and again after
+     * each Validate (c/recordPicker: its facts are a new object; a role chosen on a verdict
+     * validates again on the same facts and leaves the results as the admin left them).
+     */
+    get foldPickerResults(): unknown {
+        return this.validation ? this.facts : undefined;
     }
 
     /**

@@ -92,22 +92,22 @@ export default class RecordPicker extends LightningElement {
     @api searchPlaceholder?: string;
 
     /**
-     * A plan is shown below the picker (after Check or Validate): the results fold to one line,
-     * so that the admin reviews the plan without a long list above it, and the page does not lay
-     * out and paint 50 rows of checkboxes again on every keystroke in the plan. The selection
-     * (count and removable list) stays; "Show search results" or a new search unfolds them. Each
-     * new plan folds them again.
+     * The plan shown below the picker (after Check or Validate), or nothing: while there is one, the
+     * results fold to one line, so that the admin reviews the plan without a long list above it,
+     * and the page does not lay out and paint 50 rows of checkboxes again on every keystroke in the
+     * plan. The selection (count and removable list) stays; "Show search results" or a new search
+     * unfolds them. Each new plan (another object: a new Check or Validate) folds them again.
      */
     @api
-    get foldResults(): boolean {
-        return this.fold;
+    get foldResults(): unknown {
+        return this.foldFor;
     }
-    set foldResults(value: boolean) {
-        const fold = !!value;
-        if (fold && !this.fold) {
+    set foldResults(value: unknown) {
+        if (value && value !== this.foldFor) {
             this.unfolded = false;
         }
-        this.fold = fold;
+        this.foldFor = value || undefined;
+        this.fold = !!value;
     }
 
     /** What is selected; the parent keeps it and replaces it on `selectionchange`. */
@@ -144,6 +144,8 @@ export default class RecordPicker extends LightningElement {
     private current: SelectionModel<PickerRow> = SelectionModel.empty<PickerRow>();
     private checkedCache?: { rows: PickerRow[]; selection: SelectionModel<PickerRow>; ids: string[] };
     private fold = false;
+    /** The plan the results fold for: a new one folds them again. */
+    private foldFor?: unknown;
     /** The admin showed the folded results again (or searched) since the plan folded them. */
     unfolded = false;
     /** The fold button that takes the focus after the next render (the other one was clicked). */

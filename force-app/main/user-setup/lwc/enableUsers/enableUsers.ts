@@ -1142,9 +1142,12 @@ export default class EnableUsers extends LightningElement {
         return csvDataUrl(enablementCsv(header, rows));
     }
 
-    /** The picker's results fold to one line while the plan below is shown (c/recordPicker). */
-    get foldPickerResults(): boolean {
-        return !!this.facts;
+    /**
+     * The picker's results fold to one line while the plan below is shown, and again after each new one
+     * (c/recordPicker: each Check gives a new object).
+     */
+    get foldPickerResults(): unknown {
+        return this.facts;
     }
 
     /** The picker's new selection: kept whole, across searches and pages. */
@@ -1174,7 +1177,8 @@ export default class EnableUsers extends LightningElement {
      */
     handleAddCustomer(): void {
         if (this.cannotAddCustomer) {
-            const field = missingCustomerFields(this.customer)[0] ?? 'email';
+            // The field the reason names: a blank one, else one too long, else the email.
+            const field = missingCustomerFields(this.customer)[0] ?? customerFieldsTooLong(this.customer)[0] ?? 'email';
             (this.template?.querySelector(`lightning-input[data-field="${field}"]`) as HTMLElement | null)?.focus();
             return;
         }

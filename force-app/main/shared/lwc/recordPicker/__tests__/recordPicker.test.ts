@@ -16,7 +16,7 @@ interface PickerElement extends HTMLElement {
     single: boolean;
     singlePage: boolean;
     selection: SelectionModel<PickerRow>;
-    foldResults: boolean;
+    foldResults: unknown;
     runSearch(term?: string): Promise<void>;
     refresh(): Promise<void>;
 }
@@ -354,6 +354,26 @@ describe('c-record-picker', () => {
         await flush();
         expect(table(element)).toBeNull();
         expect(root(element).querySelector('.folded-text')?.textContent).toMatch(/^\d+ search results are folded away/);
+    });
+
+    it('folds again for each new plan, not when the same plan is handed again', async () => {
+        const { element } = render({ search: searchOver(contacts(3)) });
+        await typeAndEnter(element, 'Amara');
+        const firstPlan = { check: 1 };
+        element.foldResults = firstPlan;
+        await flush();
+        clickButton(element, 'lightning-button.show-results');
+        await flush();
+        expect(table(element)).not.toBeNull();
+        // The same plan again (the panel rendered for another reason): the admin's choice stays.
+        element.foldResults = firstPlan;
+        await flush();
+        expect(table(element)).not.toBeNull();
+        // A new Check: a new plan folds them again, without passing through "no plan".
+        element.foldResults = { check: 2 };
+        await flush();
+        expect(table(element)).toBeNull();
+        expect(root(element).querySelector('lightning-button.show-results')).not.toBeNull();
     });
 
     it('words a single folded result in the singular', async () => {

@@ -502,8 +502,11 @@ describe('c-enable-users', () => {
         });
         expect(reason.textContent!.trim()).toBe('Shorten Account name: Salesforce takes at most 255 characters there.');
         expect($(element, 'button.add-customer').getAttribute('aria-disabled')).toBe('true');
+        // The button takes the admin to the field its reason names.
+        const accountFocus = jest.spyOn($(element, 'lightning-input[data-field="accountName"]'), 'focus');
         $(element, 'button.add-customer').click();
         await flush();
+        expect(accountFocus).toHaveBeenCalled();
         expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(0);
         await typeCustomer(element, { accountName: 'B'.repeat(255), email: `${'e'.repeat(70)}@acme.example` });
         expect(reason.textContent!.trim()).toBe('Shorten Email: Salesforce takes at most 80 characters there.');
