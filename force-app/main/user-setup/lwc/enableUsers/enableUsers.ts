@@ -108,6 +108,8 @@ import CREATING_NEW from '@salesforce/label/c.CCSA_Enable_Creating_New';
 import USING_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Using_Account';
 import CUSTOMER_EMAIL_INVALID from '@salesforce/label/c.CCSA_Enable_Customer_Email_Invalid';
 import CUSTOMER_TOO_LONG from '@salesforce/label/c.CCSA_Enable_Customer_Too_Long';
+import SELECTION_NOT_CHECKED from '@salesforce/label/c.CCSA_Enable_Selection_Not_Checked';
+import SELECTION_NOT_CHECKED_ONE from '@salesforce/label/c.CCSA_Enable_Selection_Not_Checked_One';
 import CUSTOMER_REMOVED from '@salesforce/label/c.CCSA_Enable_Customer_Removed';
 import ADD_CUSTOMER_NEEDS from '@salesforce/label/c.CCSA_Enable_Add_Customer_Needs';
 import ROW_NOTE from '@salesforce/label/c.CCSA_Enable_Row_Note';
@@ -440,6 +442,7 @@ export default class EnableUsers extends LightningElement {
     private planMemo = new Memo<EnablementPlan | undefined>();
     private rowsMemo = new Memo<PlanTableRow[]>();
     private contactsMemo = new Memo<ContactFact[]>();
+    private uncheckedMemo = new Memo<number>();
     private readyMemo = new Memo<RowPlan[]>();
     private viewMemo = new Memo<ReturnType<typeof viewRows<PlanTableRow>>>();
     /**
@@ -631,16 +634,22 @@ export default class EnableUsers extends LightningElement {
         }
         const facts = this.facts;
         // Read many times per render (the plan, its rows, the results): built once per change.
-        return this.contactsMemo.get([facts, this.createdContacts, this.typedCustomers, this.matches], () => {
-            const matchMap = this.customerMatchMap;
-            return [
-                ...facts.contacts,
-                ...this.createdContacts,
-                ...this.typedCustomers.map((typed) =>
-                    newCustomerFact(typed, facts.adminHasRole, matchMap.get(typed.key)),
-                ),
-            ];
-        });
+        const selection = this.selection;
+        return this.contactsMemo.get(
+            [facts, this.createdContacts, this.typedCustomers, this.matches, selection],
+            () => {
+                const matchMap = this.customerMatchMap;
+                return [
+                    // The plan follows the selection: a contact taken out of it since the Check leaves
+                    // the plan at once, and is never run (the admin walk-through ran one after Clear).
+                    ...facts.contacts.filter((contact) => selection.has(contact.id)),
+                    ...this.createdContacts,
+                    ...this.typedCustomers.map((typed) =>
+                        newCustomerFact(typed, facts.adminHasRole, matchMap.get(typed.key)),
+                    ),
+                ];
+            },
+        );
     }
 
     get cannotCheck(): boolean {
@@ -691,6 +700,8 @@ export default class EnableUsers extends LightningElement {
         return this.planMemo.get(
             [
                 facts,
+                // The rows: a new array when the selection, the typed customers or their matches change.
+                contacts,
                 this.createdContacts,
                 this.typedCustomers,
                 this.matches,
@@ -971,7 +982,7 @@ export default class EnableUsers extends LightningElement {
     }
 
     get canFit(): boolean {
-        return !this.busy && !this.hasUnsavedEdits && this.fitRows.length > 0;
+        return !this.busy && !this.hasUnsavedEdits && this.uncheckedSelected === 0 && this.fitRows.length > 0;
     }
 
     get fitLabel(): string {
@@ -1044,8 +1055,33 @@ export default class EnableUsers extends LightningElement {
     }
 
     /** Run: a checked plan with rows ready, no edit unsaved, no lookup pending, and no run since the Check. */
+    /**
+     * Contacts selected since the Check: their facts were never read, so they are not in the plan;
+     * Run and "the N that fit" wait for the next Check, which plans them with the rest.
+     */
+    get uncheckedSelected(): number {
+        const facts = this.facts;
+        if (!facts) {
+            return 0;
+        }
+        return this.uncheckedMemo.get([facts, this.selection], () => {
+            const planned = new Set(facts.contacts.map((contact) => contact.id));
+            return this.selection.ids.filter((id) => !planned.has(id)).length;
+        });
+    }
+
+    /** "2 contacts selected since the Check are not in the plan yet: Check again to plan them." */
+    get uncheckedText(): string {
+        const count = this.uncheckedSelected;
+        if (count === 0) {
+            return '';
+        }
+        return count === 1 ? SELECTION_NOT_CHECKED_ONE : formatLabel(SELECTION_NOT_CHECKED, count.toLocaleString());
+    }
+
     get cannotRun(): boolean {
         return (
+            this.uncheckedSelected > 0 ||
             this.hasUnsavedEdits ||
             this.busy ||
             this.ranSinceCheck ||
@@ -1086,7 +1122,11 @@ export default class EnableUsers extends LightningElement {
     }
 
     buildResultRows(): Array<Record<string, string>> {
-        const names = new Map(this.contacts.map((contact) => [contact.id, contact]));
+        // Every contact the Check read, those taken out of the selection since included: a row that
+        // ran keeps its name and account in the results.
+        const names = new Map(
+            [...(this.facts?.contacts ?? []), ...this.contacts].map((contact) => [contact.id, contact]),
+        );
         const ran = [...this.records.values()].map(({ request, result }) => {
             const contact = names.get(result.contactId);
             return {

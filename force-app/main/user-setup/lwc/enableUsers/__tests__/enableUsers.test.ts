@@ -125,6 +125,50 @@ describe('c-enable-users', () => {
         await expect(element).toBeAccessible();
     });
 
+    // Admin walk: after Check, Clear selection left the plan and Run as they were, and Run created
+    // users for the two contacts the admin had just taken out of the selection.
+    it('plans only what is selected: a contact taken out leaves the plan, one added waits for the next Check', async () => {
+        const element = render();
+        await flush();
+        await searchAndCheck(element);
+        expect($<Table>(element, 'c-plan-table.plan-table').data.map((row) => row.name)).toEqual(['Ann Doe', 'Bo Li']);
+        // Bo's pill removed: his row leaves the plan at once.
+        (inPicker(element, `lightning-button-icon.remove-selected[data-id="${BO}"]`) as HTMLElement).click();
+        await flush();
+        expect($<Table>(element, 'c-plan-table.plan-table').data.map((row) => row.name)).toEqual(['Ann Doe']);
+        expect($<HTMLElement>(element, '.ready-count').textContent).toBe('1 of 1 row is ready.');
+        // A contact selected since the Check: not in the plan, Run waits for the next Check.
+        const CY = '003000000000003AAA';
+        // A new search (it shows the results the Check folded) that finds a third contact.
+        mocked(searchContacts).mockResolvedValueOnce([
+            ...FACTS.contacts,
+            { ...FACTS.contacts[0], id: CY, firstName: 'Cy', lastName: 'Young', email: 'cy@acme.example' },
+        ]);
+        inPicker(element, 'lightning-button.search').click();
+        await flush();
+        fire(inPicker(element, '.candidates lightning-datatable'), 'rowselection', {
+            selectedRows: [{ id: ANN }, { id: CY }],
+        });
+        await flush();
+        expect($<HTMLElement>(element, '.unchecked-run').textContent!.trim()).toBe(
+            '1 contact selected since the Check is not in the plan yet: Check again to plan it before you run.',
+        );
+        expect($(element, 'lightning-button.run')).toMatchObject({ disabled: true });
+        $(element, 'lightning-button.run').click();
+        await flush();
+        expect(enableUsers).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+        // Clear: nothing is planned, nothing can run.
+        (inPicker(element, 'lightning-button.clear-selection') as HTMLElement).click();
+        await flush();
+        expect($<Table>(element, 'c-plan-table.plan-table')?.data ?? []).toEqual([]);
+        expect($(element, '.unchecked-run')).toBeNull();
+        expect($(element, 'lightning-button.run')).toMatchObject({ disabled: true });
+        $(element, 'lightning-button.run').click();
+        await flush();
+        expect(enableUsers).not.toHaveBeenCalled();
+    });
+
     it('lets the admin edit a derived value and plans again', async () => {
         const element = render();
         await flush();
