@@ -219,7 +219,7 @@ export default class RecordPicker extends LightningElement {
         this.focusAfterRender = 'lightning-button.show-results';
     }
 
-    /** The button that replaced the one clicked takes the focus (it would be lost on the page). */
+    /** The control that replaced the one clicked takes the focus (it would be lost on the page). */
     override renderedCallback(): void {
         const selector = this.focusAfterRender;
         if (selector) {
@@ -450,16 +450,28 @@ export default class RecordPicker extends LightningElement {
         }
     }
 
+    /**
+     * Its button leaves with the pill: the focus goes to the next pill's remove button, else the
+     * previous one's, else the search field (never the page's body).
+     */
     handleRemove(event: Event): void {
         const id = (event.currentTarget as HTMLElement).dataset.id;
         if (id) {
+            const shown = this.current.ids.slice(0, MAX_PILLS);
+            const index = shown.indexOf(id);
+            const neighbour = shown[index + 1] ?? shown[index - 1];
             this.notice = '';
+            this.focusAfterRender = neighbour
+                ? `lightning-button-icon.remove-selected[data-id="${neighbour}"]`
+                : 'lightning-input.search-term';
             this.change(this.current.remove([id]));
         }
     }
 
+    /** Its button leaves with the selection: the focus goes to the search field. */
     handleClear(): void {
         this.notice = '';
+        this.focusAfterRender = 'lightning-input.search-term';
         this.change(this.current.clear());
     }
 

@@ -487,6 +487,8 @@ export default class EnableUsers extends LightningElement {
      * customer whose Remove takes it, '' for the form's first field; undefined when nothing waits.
      */
     private focusAfterRemove?: string;
+    /** Where the focus goes after a Check or a run, if their disabled button lost it: the first found. */
+    private focusIfLost?: string[];
     /** What the last Remove of a typed customer did, read politely (a visually hidden status line). */
     customerNotice = '';
 
@@ -520,6 +522,17 @@ export default class EnableUsers extends LightningElement {
                 ? this.template?.querySelector(`button.remove-customer[data-key="${key}"]`)
                 : this.template?.querySelector('lightning-input[data-field="accountName"]');
             (target as HTMLElement | null)?.focus();
+        }
+        const landing = this.focusIfLost;
+        if (landing && !this.busy) {
+            this.focusIfLost = undefined;
+            // Check and Run disable their button while they work: the browser then drops the focus
+            // to the page's body. It lands on what they produced (only when it was lost).
+            const active = document.activeElement;
+            if (!active || active === document.body) {
+                const target = landing.map((selector) => this.template?.querySelector(selector)).find(Boolean);
+                (target as HTMLElement | null | undefined)?.focus();
+            }
         }
     }
 
@@ -1389,6 +1402,7 @@ export default class EnableUsers extends LightningElement {
         } finally {
             this.busy = false;
             this.checkProgress = undefined;
+            this.focusIfLost = ['section.plan h2.plan-heading', 'lightning-button.check'];
         }
     }
 
@@ -1853,6 +1867,7 @@ export default class EnableUsers extends LightningElement {
     endRun(): void {
         Object.assign(this, stoppedRun());
         this.ranSinceCheck = true;
+        this.focusIfLost = ['lightning-button.retry', 'a.export', 'section.plan h2.plan-heading'];
         this.page = Math.min(this.page, this.planView.pageCount - 1);
         const failures = this.results.filter(
             (result) => result.status === 'Failed' || result.status === 'Incomplete' || result.status === REFUSED,

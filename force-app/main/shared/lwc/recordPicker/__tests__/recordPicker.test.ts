@@ -376,6 +376,33 @@ describe('c-record-picker', () => {
         expect(root(element).querySelector('lightning-button.show-results')).not.toBeNull();
     });
 
+    it('hands the focus on when a pill or the whole selection is removed: the next pill, the previous, the search', async () => {
+        const all = contacts(3);
+        const { element } = render({ search: searchOver(all) });
+        await typeAndEnter(element, 'Amara');
+        check(element, all);
+        await flush();
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        const removeOf = (row: PickerRow) =>
+            root(element).querySelector(`lightning-button-icon.remove-selected[data-id="${row.id}"]`) as HTMLElement;
+        removeOf(all[1]).click();
+        await flush();
+        expect(focus.mock.contexts[focus.mock.contexts.length - 1]).toBe(removeOf(all[2]));
+        removeOf(all[2]).click();
+        await flush();
+        expect(focus.mock.contexts[focus.mock.contexts.length - 1]).toBe(removeOf(all[0]));
+        removeOf(all[0]).click();
+        await flush();
+        const search = root(element).querySelector('lightning-input.search-term');
+        expect(focus.mock.contexts[focus.mock.contexts.length - 1]).toBe(search);
+        check(element, all);
+        await flush();
+        clickButton(element, 'lightning-button.clear-selection');
+        await flush();
+        expect(focus.mock.contexts[focus.mock.contexts.length - 1]).toBe(search);
+        focus.mockRestore();
+    });
+
     it('words a single folded result in the singular', async () => {
         const { element } = render({ search: searchOver(contacts(1)) });
         await typeAndEnter(element, 'Amara');

@@ -169,6 +169,31 @@ describe('c-enable-users', () => {
         expect(enableUsers).not.toHaveBeenCalled();
     });
 
+    // Admin walk: Check and Run disable their button while they work, and the browser dropped the
+    // focus to the page's body (with latency): it lands on what they produced, only when lost.
+    it('lands the focus on the plan after Check and on the results after a run, when their button lost it', async () => {
+        const element = render();
+        await flush();
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        await searchAndCheck(element);
+        await flush();
+        const heading = $(element, 'section.plan h2.plan-heading');
+        expect(heading.getAttribute('tabindex')).toBe('-1');
+        expect(focus.mock.contexts).toContain(heading);
+        // Run's button, disabled while it works, loses the focus (jsdom does not move it on a click).
+        heading.blur();
+        expect(document.activeElement).toBe(document.body);
+        focus.mockClear();
+        mocked(enableUsers).mockImplementationOnce(({ requests }: { requests: EnableRequest[] }) =>
+            Promise.resolve(requests.map((request, n) => created(request, n))),
+        );
+        $(element, 'lightning-button.run').click();
+        await flush();
+        await flush();
+        expect(focus.mock.contexts).toContain($(element, 'a.export'));
+        focus.mockRestore();
+    });
+
     it('lets the admin edit a derived value and plans again', async () => {
         const element = render();
         await flush();
