@@ -508,7 +508,7 @@ export const SCENARIOS = [
             await expectText(panel.locator('.ready-count'), label('CCSA_Enable_Ready_Count', 2, 3), 'two ready');
             // With the plan shown, the search results fold to one line; the selection stays listed.
             const picker = panel.locator('c-record-picker');
-            await expectText(picker.locator('.folded-text'), /search results are folded away/, 'results folded');
+            await expectText(picker.locator('.folded-text'), /folded away while you review the plan/, 'results folded');
             if ((await picker.locator('.candidates').count()) !== 0) {
                 throw new Error('the search results are still on the page beside the plan');
             }

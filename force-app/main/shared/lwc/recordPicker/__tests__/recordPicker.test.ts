@@ -316,7 +316,7 @@ describe('c-record-picker', () => {
         expect(root(element).querySelector('c-plan-pager')).toBeNull();
         expect(root(element).querySelector('lightning-button.select-all')).toBeNull();
         expect(root(element).querySelector('.folded-text')?.textContent).toBe(
-            '120 search results are folded away while you review the plan below. A new search shows them again.',
+            'The search results (120 listed) are folded away while you review the plan below. A new search shows them again.',
         );
         expect(root(element).querySelector('.selected-count')?.textContent).toBe('3 contacts selected');
         expect(root(element).querySelectorAll('.pill-label')).toHaveLength(3);
@@ -353,7 +353,9 @@ describe('c-record-picker', () => {
         element.foldResults = true;
         await flush();
         expect(table(element)).toBeNull();
-        expect(root(element).querySelector('.folded-text')?.textContent).toMatch(/^\d+ search results are folded away/);
+        expect(root(element).querySelector('.folded-text')?.textContent).toMatch(
+            /^The search results \(\d+ listed\) are folded away/,
+        );
     });
 
     it('folds again for each new plan, not when the same plan is handed again', async () => {
@@ -409,7 +411,7 @@ describe('c-record-picker', () => {
         element.foldResults = true;
         await flush();
         expect(root(element).querySelector('.folded-text')?.textContent).toBe(
-            '1 search result is folded away while you review the plan below. A new search shows it again.',
+            'The search result (1 listed) is folded away while you review the plan below. A new search shows it again.',
         );
     });
 });
