@@ -358,7 +358,21 @@ export default class LicenseUpgrade extends LightningElement {
             picker.runSearch('');
         }
         this.focusVerdict();
+        const landing = this.focusIfLost;
+        if (landing && !this.busy) {
+            this.focusIfLost = undefined;
+            // Validate and Run disable their button while they work: the browser then drops the focus
+            // to the page's body. It lands on what they produced (only when it was lost).
+            const active = document.activeElement;
+            if (!active || active === document.body) {
+                const target = landing.map((selector) => this.template?.querySelector(selector)).find(Boolean);
+                (target as HTMLElement | null | undefined)?.focus();
+            }
+        }
     }
+
+    /** Where the focus goes after a Validate or a run, if their disabled button lost it: the first found. */
+    private focusIfLost?: string[];
 
     /** Brings the verdict a fit user's name points at into view, and focuses it (once). */
     private focusVerdict(): void {
@@ -910,6 +924,7 @@ export default class LicenseUpgrade extends LightningElement {
         } finally {
             this.busy = false;
             this.validateProgress = undefined;
+            this.focusIfLost = ['h2.verdicts-heading', 'lightning-button.validate'];
         }
     }
 
@@ -1253,6 +1268,7 @@ export default class LicenseUpgrade extends LightningElement {
     endRun(): void {
         Object.assign(this, stoppedRun());
         this.ranSinceValidate = true;
+        this.focusIfLost = ['lightning-button.retry', 'h2.verdicts-heading'];
         const failures = this.results.flatMap((result) => (result.errors ?? []).map(plainText));
         this.runErrors = failures.length > 0 ? failures : undefined;
         this.dispatchEvent(runCompletedEvent('licenseChange', [...this.changedIds]));

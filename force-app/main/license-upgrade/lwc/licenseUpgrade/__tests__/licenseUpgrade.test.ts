@@ -163,6 +163,20 @@ describe('c-license-upgrade', () => {
         expect(inPicker(element, '.selected-count').textContent).toBe(`${CANDIDATES.length} users selected`);
     });
 
+    // Admin walk: Validate disables its button while it works and the browser dropped the focus to
+    // the page's body: it lands on the verdicts' heading (only when it was lost).
+    it('lands the focus on the verdicts after Validate when its button lost it', async () => {
+        const element = render();
+        await flush();
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+        await searchSelectAndValidate(element);
+        await flush();
+        const heading = $(element, 'h2.verdicts-heading');
+        expect(heading.getAttribute('tabindex')).toBe('-1');
+        expect(focus.mock.contexts).toContain(heading);
+        focus.mockRestore();
+    });
+
     it('validates the selection and shows each verdict, with the steps for a non-profile path', async () => {
         const element = render();
         await flush();
