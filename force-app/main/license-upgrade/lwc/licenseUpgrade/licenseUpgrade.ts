@@ -1114,6 +1114,8 @@ export default class LicenseUpgrade extends LightningElement {
         const fresh = new Set(results.map((result) => result.userId));
         this.results = [...previous.filter((result) => !fresh.has(result.userId)), ...results];
         this.endRun();
+        // The admin's Run, just finished (not a job ending minutes later while they read the page).
+        this.focusIfLost = ['lightning-button.retry', 'h2.verdicts-heading'];
     }
 
     /**
@@ -1148,6 +1150,8 @@ export default class LicenseUpgrade extends LightningElement {
             this.jobNotice = formatLabel(JOB_STARTED, job.name, request.users.length.toLocaleString());
             Object.assign(this, stoppedRun());
             this.ranSinceValidate = true;
+            // The Run button is disabled now: the focus lands on the verdicts, which say "Queued in job".
+            this.focusIfLost = ['h2.verdicts-heading'];
             this.dispatchEvent(jobStartedEvent('LICENSE_CHANGE', job.id));
             this.followJob(job.id);
         } catch (error) {
@@ -1226,6 +1230,7 @@ export default class LicenseUpgrade extends LightningElement {
         );
         this.results = mergeResults(this.results, retried);
         this.endRun();
+        this.focusIfLost = ['lightning-button.retry', 'h2.verdicts-heading'];
     }
 
     /**
@@ -1268,7 +1273,6 @@ export default class LicenseUpgrade extends LightningElement {
     endRun(): void {
         Object.assign(this, stoppedRun());
         this.ranSinceValidate = true;
-        this.focusIfLost = ['lightning-button.retry', 'h2.verdicts-heading'];
         const failures = this.results.flatMap((result) => (result.errors ?? []).map(plainText));
         this.runErrors = failures.length > 0 ? failures : undefined;
         this.dispatchEvent(runCompletedEvent('licenseChange', [...this.changedIds]));

@@ -215,6 +215,14 @@ const CONTENT_FIELD = 'UserPermissionsSFContentUser';
 
 const userUrl = (userId: string): string => `/lightning/r/User/${userId}/view`;
 
+/** A Salesforce id's first 15 characters: the same record whether it came with 15 or 18. */
+function idKey(id: string): string {
+    return id.slice(0, 15);
+}
+
+/** After a run the admin started: Retry, else the export, else the plan. */
+const RUN_FOCUS = ['lightning-button.retry', 'a.export', 'section.plan h2.plan-heading'];
+
 /** The words of each row status (`c/planRows`). */
 const ROW_STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
     ready: PLAN_STATUS_READY,
@@ -442,7 +450,15 @@ export default class EnableUsers extends LightningElement {
     private planMemo = new Memo<EnablementPlan | undefined>();
     private rowsMemo = new Memo<PlanTableRow[]>();
     private contactsMemo = new Memo<ContactFact[]>();
+    private lastContacts?: ContactFact[];
+    private selectedKeysMemo = new Memo<Set<string>>();
+    private typedFactsMemo = new Memo<ContactFact[]>();
+    private plannedIdsMemo = new Memo<Set<string>>();
     private uncheckedMemo = new Memo<number>();
+    /** The selected ids the last Check read (first 15 characters), found or not. */
+    private checkedKeys: Set<string> = new Set();
+    /** The Check was the admin's click (not a hand-over): the focus may land on its plan. */
+    private focusAfterCheck = false;
     private readyMemo = new Memo<RowPlan[]>();
     private viewMemo = new Memo<ReturnType<typeof viewRows<PlanTableRow>>>();
     /**
@@ -647,22 +663,53 @@ export default class EnableUsers extends LightningElement {
         }
         const facts = this.facts;
         // Read many times per render (the plan, its rows, the results): built once per change.
-        const selection = this.selection;
-        return this.contactsMemo.get(
-            [facts, this.createdContacts, this.typedCustomers, this.matches, selection],
-            () => {
-                const matchMap = this.customerMatchMap;
-                return [
-                    // The plan follows the selection: a contact taken out of it since the Check leaves
-                    // the plan at once, and is never run (the admin walk-through ran one after Clear).
-                    ...facts.contacts.filter((contact) => selection.has(contact.id)),
-                    ...this.createdContacts,
-                    ...this.typedCustomers.map((typed) =>
-                        newCustomerFact(typed, facts.adminHasRole, matchMap.get(typed.key)),
-                    ),
-                ];
-            },
-        );
+        const keys = this.selectedKeys;
+        const typed = this.typedFacts;
+        const contacts = this.contactsMemo.get([facts, this.createdContacts, typed, keys], () => {
+            // The plan follows the selection: a contact taken out of it since the Check leaves the
+            // plan at once, and is never run (the admin walk-through ran one after Clear); so does a
+            // contact a run created inline and selected. Ids compare on their first 15 characters
+            // (an id handed over in a URL may have 15, Apex answers 18).
+            const next = [
+                ...facts.contacts.filter((contact) => keys.has(idKey(contact.id))),
+                ...this.createdContacts.filter((contact) => keys.has(idKey(contact.id))),
+                ...typed,
+            ];
+            // A picker tick that changed nothing planned gives the same array: the plan of up to
+            // 10,000 rows is not derived again.
+            const previous = this.lastContacts;
+            return previous &&
+                previous.length === next.length &&
+                previous.every((contact, index) => contact === next[index])
+                ? previous
+                : next;
+        });
+        this.lastContacts = contacts;
+        return contacts;
+    }
+
+    /** The selection's ids by their first 15 characters: once per selection. */
+    get selectedKeys(): Set<string> {
+        return this.selectedKeysMemo.get([this.selection], () => new Set(this.selection.ids.map(idKey)));
+    }
+
+    /** The typed customers as contact facts, with their match and choice: once per change of them. */
+    get typedFacts(): ContactFact[] {
+        const facts = this.facts;
+        if (!facts) {
+            return [];
+        }
+        return this.typedFactsMemo.get([facts, this.typedCustomers, this.matches], () => {
+            const matchMap = this.customerMatchMap;
+            return this.typedCustomers.map((typed) =>
+                newCustomerFact(typed, facts.adminHasRole, matchMap.get(typed.key)),
+            );
+        });
+    }
+
+    /** The ids of the plan's rows (contacts, created and typed): what a run or a retry may send. */
+    get plannedIds(): Set<string> {
+        return this.plannedIdsMemo.get([this.contacts], () => new Set(this.contacts.map((contact) => contact.id)));
     }
 
     get cannotCheck(): boolean {
@@ -1077,9 +1124,17 @@ export default class EnableUsers extends LightningElement {
         if (!facts) {
             return 0;
         }
-        return this.uncheckedMemo.get([facts, this.selection], () => {
-            const planned = new Set(facts.contacts.map((contact) => contact.id));
-            return this.selection.ids.filter((id) => !planned.has(id)).length;
+        return this.uncheckedMemo.get([facts, this.selectedKeys, this.checkedKeys, this.createdContacts], () => {
+            // Asked at the Check (found or not: a deleted or unreadable contact is no reason to wait),
+            // or created inline by a run.
+            const known = new Set([...this.checkedKeys, ...this.createdContacts.map((contact) => idKey(contact.id))]);
+            let count = 0;
+            this.selectedKeys.forEach((key) => {
+                if (!known.has(key)) {
+                    count++;
+                }
+            });
+            return count;
         });
     }
 
@@ -1110,12 +1165,13 @@ export default class EnableUsers extends LightningElement {
 
     /** Retry: failed rows ready again with their current (saved) values, or rows whose assignments are missing. */
     get canRetry(): boolean {
-        return (
-            !this.busy &&
-            !this.hasUnsavedEdits &&
-            this.pendingLookups.size === 0 &&
-            retryFromPlan(this.records, this.plan).length > 0
-        );
+        return !this.busy && !this.hasUnsavedEdits && this.pendingLookups.size === 0 && this.retryRequests.length > 0;
+    }
+
+    /** What Retry sends: the failed rows with their current values, only those still in the plan. */
+    get retryRequests(): EnableRequest[] {
+        const planned = this.plannedIds;
+        return retryFromPlan(this.records, this.plan).filter((request) => planned.has(request.ContactId));
     }
 
     /**
@@ -1206,6 +1262,11 @@ export default class EnableUsers extends LightningElement {
     /** The picker's new selection: kept whole, across searches and pages. */
     handleSelectionChange(event: CustomEvent<{ selection: SelectionModel<ContactRow> }>): void {
         const selection = event.detail.selection;
+        // A contact selected again after its row was removed from the plan: the admin wants it back.
+        const back = [...this.removed].filter((id) => selection.has(id) && !this.selection.has(id));
+        if (back.length > 0) {
+            this.removed = new Set([...this.removed].filter((id) => !back.includes(id)));
+        }
         this.selection = selection;
         // A contact taken out of the selection takes its unsaved edits along (typed customers stay).
         const kept = this.draftValues.filter(
@@ -1342,6 +1403,7 @@ export default class EnableUsers extends LightningElement {
     }
 
     handleCheck(): void {
+        this.focusAfterCheck = true;
         this.check();
     }
 
@@ -1390,6 +1452,7 @@ export default class EnableUsers extends LightningElement {
                 (progress) => (this.checkProgress = progress),
             );
             const facts = mergeEnablementFacts(chunks);
+            this.checkedKeys = new Set(items.flatMap((item) => (item.id ? [idKey(item.id)] : [])));
             this.facts = facts;
             // Handed-over contacts get their names in the picker's list.
             this.selection = this.selection.describe(facts.contacts.map(contactRow));
@@ -1402,7 +1465,10 @@ export default class EnableUsers extends LightningElement {
         } finally {
             this.busy = false;
             this.checkProgress = undefined;
-            this.focusIfLost = ['section.plan h2.plan-heading', 'lightning-button.check'];
+            if (this.focusAfterCheck) {
+                this.focusAfterCheck = false;
+                this.focusIfLost = ['section.plan h2.plan-heading', 'lightning-button.check'];
+            }
         }
     }
 
@@ -1685,6 +1751,8 @@ export default class EnableUsers extends LightningElement {
             this.runErrors = reduceErrors(error);
         }
         this.endRun();
+        // The admin's Run, just finished (not a job ending minutes later while they read the page).
+        this.focusIfLost = RUN_FOCUS;
     }
 
     /**
@@ -1716,6 +1784,8 @@ export default class EnableUsers extends LightningElement {
         this.jobNotice = formatLabel(JOB_STARTED, job.name, requests.length.toLocaleString());
         Object.assign(this, stoppedRun());
         this.ranSinceCheck = true;
+        // Run is disabled now: the focus lands on the plan, whose rows say "Queued in job".
+        this.focusIfLost = ['section.plan h2.plan-heading'];
         this.dispatchEvent(jobStartedEvent('ENABLE_USERS', job.id));
         this.followJob(job.id);
     }
@@ -1822,13 +1892,14 @@ export default class EnableUsers extends LightningElement {
         if (!this.canRetry) {
             return;
         }
-        const requests = retryFromPlan(this.records, this.plan);
+        const requests = this.retryRequests;
         this.startRun();
         this.step = STEP_RETRY;
         const retried = await this.send(requests);
         this.records = recordRun(this.records, requests, retried);
         await this.notifyCreated(retried);
         this.endRun();
+        this.focusIfLost = RUN_FOCUS;
     }
 
     /** Call 3 of 3, in chunks of 200 with progress; a failed chunk fails its rows, not the run. */
@@ -1867,7 +1938,6 @@ export default class EnableUsers extends LightningElement {
     endRun(): void {
         Object.assign(this, stoppedRun());
         this.ranSinceCheck = true;
-        this.focusIfLost = ['lightning-button.retry', 'a.export', 'section.plan h2.plan-heading'];
         this.page = Math.min(this.page, this.planView.pageCount - 1);
         const failures = this.results.filter(
             (result) => result.status === 'Failed' || result.status === 'Incomplete' || result.status === REFUSED,

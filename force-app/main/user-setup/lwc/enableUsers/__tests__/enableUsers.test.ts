@@ -169,6 +169,41 @@ describe('c-enable-users', () => {
         expect(enableUsers).not.toHaveBeenCalled();
     });
 
+    // Review: Retry re-sent an Incomplete row from its run record after its contact was taken out of
+    // the selection; an id handed over with 15 characters, or one the Check did not find, kept Run
+    // disabled for good ("not in the plan yet").
+    it('retries only rows still in the plan, and neither a 15-character id nor an id not found keeps Run waiting', async () => {
+        mocked(enableUsers).mockImplementationOnce(({ requests }: { requests: EnableRequest[] }) =>
+            Promise.resolve(
+                requests.map((request) => ({
+                    contactId: request.ContactId,
+                    userId: '005000000000009AAA',
+                    status: 'Incomplete',
+                    assignedPermissionSetIds: [],
+                    problems: [{ code: 'PERMISSION_SET_ASSIGNMENT_FAILED', message: 'Not assigned.' }],
+                })),
+            ),
+        );
+        const element = render();
+        await flush();
+        await searchAndCheck(element);
+        $(element, 'lightning-button.run').click();
+        await flush();
+        expect($(element, 'lightning-button.retry')).not.toBeNull();
+        (inPicker(element, `lightning-button-icon.remove-selected[data-id="${ANN}"]`) as HTMLElement).click();
+        await flush();
+        expect($(element, 'lightning-button.retry')).toBeNull();
+        mocked(enableUsers).mockClear();
+
+        // Handed over by 15-character ids (a URL), one of them not found by the Check.
+        const handed = render({ contactIds: [ANN.slice(0, 15), '003000000000099'] });
+        await flush();
+        await flush();
+        expect($<Table>(handed, 'c-plan-table.plan-table').data.map((row) => row.name)).toEqual(['Ann Doe']);
+        expect($(handed, '.unchecked-run')).toBeNull();
+        expect($(handed, 'lightning-button.run')).toMatchObject({ disabled: false });
+    });
+
     // Admin walk: Check and Run disable their button while they work, and the browser dropped the
     // focus to the page's body (with latency): it lands on what they produced, only when lost.
     it('lands the focus on the plan after Check and on the results after a run, when their button lost it', async () => {
