@@ -56,7 +56,7 @@ import STEP_RETRY from '@salesforce/label/c.CCSA_Upgrade_Step_Retry';
 import { reduceErrors } from 'c/errorUtils';
 import { changeResultOf, changeRow, startJobFromRows, waitForJob } from 'c/jobRunner';
 import { JOB_THRESHOLD } from 'c/jobState';
-import { jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
+import { focusIfLost, jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 import STATUS_QUEUED from '@salesforce/label/c.CCSA_Upgrade_Status_Queued';
 import STEP_JOB from '@salesforce/label/c.CCSA_Upgrade_Step_Job';
 import JOB_STARTED from '@salesforce/label/c.CCSA_Upgrade_Job_Started';
@@ -358,21 +358,16 @@ export default class LicenseUpgrade extends LightningElement {
             picker.runSearch('');
         }
         this.focusVerdict();
-        const landing = this.focusIfLost;
+        const landing = this.focusLanding;
         if (landing && !this.busy) {
-            this.focusIfLost = undefined;
-            // Validate and Run disable their button while they work: the browser then drops the focus
-            // to the page's body. It lands on what they produced (only when it was lost).
-            const active = document.activeElement;
-            if (!active || active === document.body) {
-                const target = landing.map((selector) => this.template?.querySelector(selector)).find(Boolean);
-                (target as HTMLElement | null | undefined)?.focus();
-            }
+            this.focusLanding = undefined;
+            // Validate and Run disable their button while they work: the focus lands on what they produced.
+            focusIfLost(this.template, landing);
         }
     }
 
     /** Where the focus goes after a Validate or a run, if their disabled button lost it: the first found. */
-    private focusIfLost?: string[];
+    private focusLanding?: string[];
 
     /** Brings the verdict a fit user's name points at into view, and focuses it (once). */
     private focusVerdict(): void {
@@ -924,7 +919,7 @@ export default class LicenseUpgrade extends LightningElement {
         } finally {
             this.busy = false;
             this.validateProgress = undefined;
-            this.focusIfLost = ['h2.verdicts-heading', 'lightning-button.validate'];
+            this.focusLanding = ['h2.verdicts-heading', 'lightning-button.validate'];
         }
     }
 
@@ -1115,7 +1110,7 @@ export default class LicenseUpgrade extends LightningElement {
         this.results = [...previous.filter((result) => !fresh.has(result.userId)), ...results];
         this.endRun();
         // The admin's Run, just finished (not a job ending minutes later while they read the page).
-        this.focusIfLost = ['lightning-button.retry', 'h2.verdicts-heading'];
+        this.focusLanding = ['lightning-button.retry', 'h2.verdicts-heading'];
     }
 
     /**
@@ -1151,7 +1146,7 @@ export default class LicenseUpgrade extends LightningElement {
             Object.assign(this, stoppedRun());
             this.ranSinceValidate = true;
             // The Run button is disabled now: the focus lands on the verdicts, which say "Queued in job".
-            this.focusIfLost = ['h2.verdicts-heading'];
+            this.focusLanding = ['h2.verdicts-heading'];
             this.dispatchEvent(jobStartedEvent('LICENSE_CHANGE', job.id));
             this.followJob(job.id);
         } catch (error) {
@@ -1230,7 +1225,7 @@ export default class LicenseUpgrade extends LightningElement {
         );
         this.results = mergeResults(this.results, retried);
         this.endRun();
-        this.focusIfLost = ['lightning-button.retry', 'h2.verdicts-heading'];
+        this.focusLanding = ['lightning-button.retry', 'h2.verdicts-heading'];
     }
 
     /**

@@ -59,3 +59,26 @@ export function runCompletedEvent(kind: RunKind, userIds: string[]): CustomEvent
 export function jobStartedEvent(kind: JobKind, jobId: string): CustomEvent<{ kind: JobKind; jobId: string }> {
     return new CustomEvent('jobstarted', { detail: { kind, jobId }, bubbles: true, composed: true });
 }
+
+/**
+ * After an action whose button was disabled while it worked (Check, Validate, Run): the browser
+ * then drops the focus to the page's body. This puts it on the first of `selectors` found in
+ * `root`, only when it was lost (an admin who moved on keeps theirs).
+ * @param root the panel's template
+ * @param selectors where the focus may land, in order of preference
+ * @returns whether it moved the focus
+ */
+export function focusIfLost(root: ParentNode | null | undefined, selectors: readonly string[]): boolean {
+    const active = document.activeElement;
+    if (active && active !== document.body) {
+        return false;
+    }
+    for (const selector of selectors) {
+        const target = root?.querySelector<HTMLElement>(selector);
+        if (target) {
+            target.focus();
+            return true;
+        }
+    }
+    return false;
+}

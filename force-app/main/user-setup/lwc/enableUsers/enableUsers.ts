@@ -58,7 +58,7 @@ import { reduceErrors } from 'c/errorUtils';
 import sendLoginEmails from '@salesforce/apex/UserDoctorController.sendLoginEmails';
 import { enableResultOf, enableRow, startJobFromRows, waitForJob } from 'c/jobRunner';
 import { summaryText } from 'c/jobState';
-import { jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
+import { focusIfLost, jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 import { formatLabel } from 'c/labelFormat';
 import TITLE from '@salesforce/label/c.CCSA_Enable_Title';
 import INTRO from '@salesforce/label/c.CCSA_Enable_Intro';
@@ -504,7 +504,7 @@ export default class EnableUsers extends LightningElement {
      */
     private focusAfterRemove?: string;
     /** Where the focus goes after a Check or a run, if their disabled button lost it: the first found. */
-    private focusIfLost?: string[];
+    private focusLanding?: string[];
     /** What the last Remove of a typed customer did, read politely (a visually hidden status line). */
     customerNotice = '';
 
@@ -539,16 +539,11 @@ export default class EnableUsers extends LightningElement {
                 : this.template?.querySelector('lightning-input[data-field="accountName"]');
             (target as HTMLElement | null)?.focus();
         }
-        const landing = this.focusIfLost;
+        const landing = this.focusLanding;
         if (landing && !this.busy) {
-            this.focusIfLost = undefined;
-            // Check and Run disable their button while they work: the browser then drops the focus
-            // to the page's body. It lands on what they produced (only when it was lost).
-            const active = document.activeElement;
-            if (!active || active === document.body) {
-                const target = landing.map((selector) => this.template?.querySelector(selector)).find(Boolean);
-                (target as HTMLElement | null | undefined)?.focus();
-            }
+            this.focusLanding = undefined;
+            // Check and Run disable their button while they work: the focus lands on what they produced.
+            focusIfLost(this.template, landing);
         }
     }
 
@@ -1467,7 +1462,7 @@ export default class EnableUsers extends LightningElement {
             this.checkProgress = undefined;
             if (this.focusAfterCheck) {
                 this.focusAfterCheck = false;
-                this.focusIfLost = ['section.plan h2.plan-heading', 'lightning-button.check'];
+                this.focusLanding = ['section.plan h2.plan-heading', 'lightning-button.check'];
             }
         }
     }
@@ -1752,7 +1747,7 @@ export default class EnableUsers extends LightningElement {
         }
         this.endRun();
         // The admin's Run, just finished (not a job ending minutes later while they read the page).
-        this.focusIfLost = RUN_FOCUS;
+        this.focusLanding = RUN_FOCUS;
     }
 
     /**
@@ -1785,7 +1780,7 @@ export default class EnableUsers extends LightningElement {
         Object.assign(this, stoppedRun());
         this.ranSinceCheck = true;
         // Run is disabled now: the focus lands on the plan, whose rows say "Queued in job".
-        this.focusIfLost = ['section.plan h2.plan-heading'];
+        this.focusLanding = ['section.plan h2.plan-heading'];
         this.dispatchEvent(jobStartedEvent('ENABLE_USERS', job.id));
         this.followJob(job.id);
     }
@@ -1899,7 +1894,7 @@ export default class EnableUsers extends LightningElement {
         this.records = recordRun(this.records, requests, retried);
         await this.notifyCreated(retried);
         this.endRun();
-        this.focusIfLost = RUN_FOCUS;
+        this.focusLanding = RUN_FOCUS;
     }
 
     /** Call 3 of 3, in chunks of 200 with progress; a failed chunk fails its rows, not the run. */

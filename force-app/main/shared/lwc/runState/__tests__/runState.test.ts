@@ -1,4 +1,4 @@
-import { jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
+import { focusIfLost, jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 
 describe('c/runState', () => {
     it('starts a run: busy, progress shown from 0, no step, no errors', () => {
@@ -53,5 +53,49 @@ describe('c/runState', () => {
         expect(event.bubbles).toBe(true);
         expect(event.composed).toBe(true);
         expect(event.detail).toEqual({ kind: 'ENABLE_USERS', jobId: 'a01000000000001AAA' });
+    });
+
+    describe('focusIfLost', () => {
+        afterEach(() => {
+            while (document.body.firstChild) {
+                document.body.removeChild(document.body.firstChild);
+            }
+        });
+
+        function panel(): HTMLElement {
+            const root = document.createElement('div');
+            const heading = document.createElement('h2');
+            heading.className = 'plan-heading';
+            heading.tabIndex = -1;
+            const retry = document.createElement('button');
+            retry.className = 'retry';
+            const other = document.createElement('input');
+            other.className = 'other';
+            root.append(heading, retry, other);
+            document.body.appendChild(root);
+            return root;
+        }
+
+        it('lands the focus on the first target found when it was lost to the body', () => {
+            const root = panel();
+            expect(document.activeElement).toBe(document.body);
+            expect(focusIfLost(root, ['a.export', 'button.retry', 'h2.plan-heading'])).toBe(true);
+            expect(document.activeElement).toBe(root.querySelector('button.retry'));
+        });
+
+        it('leaves the focus where the admin put it', () => {
+            const root = panel();
+            const other = root.querySelector('input.other') as HTMLElement;
+            other.focus();
+            expect(focusIfLost(root, ['h2.plan-heading'])).toBe(false);
+            expect(document.activeElement).toBe(other);
+        });
+
+        it('does nothing when no target is rendered', () => {
+            const root = panel();
+            expect(focusIfLost(root, ['a.export'])).toBe(false);
+            expect(focusIfLost(null, ['h2.plan-heading'])).toBe(false);
+            expect(document.activeElement).toBe(document.body);
+        });
     });
 });
