@@ -570,6 +570,24 @@ describe('nicknames and aliases', () => {
         expect(row.request.CommunityNickname).toBe('user');
     });
 
+    it('remembers each folded name key by its whole triple: asked again, or in another split, the same answer as the rule', () => {
+        // The keys are remembered between plans (every keystroke in the suffix derives the plan
+        // again): asked twice, the answer is the same; names that join alike stay apart.
+        expect(deriveAlias('Émile', 'Zoë')).toBe('ezoe');
+        expect(deriveAlias('Émile', 'Zoë')).toBe('ezoe');
+        expect(nicknameBase('a\u0000b', 'c')).toBe('ac');
+        expect(nicknameBase('a', 'b\u0000c')).toBe('abc');
+        expect(nicknameBase('', '王', 'one@acme.com')).toBe('one');
+        expect(nicknameBase('', '王', 'two@acme.com')).toBe('two');
+        // More triples than are kept: the earliest are forgotten, never answered wrong.
+        const wrong: string[] = [];
+        for (let n = 0; n < 20050; n++) {
+            if (nicknameBase('', '王', `x${n}@acme.com`) !== `x${n}`) wrong.push(String(n));
+        }
+        expect(wrong).toEqual([]);
+        expect(deriveAlias('Émile', 'Zoë')).toBe('ezoe');
+    });
+
     it('NICKNAME_TAKEN when a typed nickname is taken in the org, case-insensitively', () => {
         const c = contact();
         const row = one(c, orgFacts({ takenNicknames: ['annie'] }), {
