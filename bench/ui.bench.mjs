@@ -42,6 +42,8 @@ const CHROMIUM_ARGS = [
 ];
 const TIMEOUT = 30000;
 const JOB_ROWS = 10000;
+// Keystrokes timed on each page (the first one included): a single one varied by ±16 ms.
+const KEYSTROKES = 5;
 
 const FIGURES = {
     firstRender: {
@@ -68,7 +70,8 @@ const FIGURES = {
         definition:
             'the keystroke’s latency by Event Timing (keydown timestamp → the next paint after its handlers, ' +
             'rounded to 8 ms), or the time until every username on the plan’s page ends with the new suffix ' +
-            'when that is longer (a keydown under 16 ms is not reported)',
+            'when that is longer (a keydown under 16 ms is not reported); 5 letters typed on each page, ' +
+            '150 ms apart (the first included), the median of all',
     },
     check2000: {
         title: 'Check of 2,000 rows, end to end',
@@ -330,11 +333,25 @@ async function measureCheck200(browser, baseUrl) {
  * carry the new suffix; the figure is the slower of that latency and the time until the DOM carries
  * the suffix (returned beside it too).
  */
-async function measureKeystroke(opened) {
-    const { page, panel, errors } = opened;
+/**
+ * Types KEYSTROKES letters at the end of the username suffix, one at a time as an admin types
+ * (the next once the last one's plan is shown and 150 ms have passed), and times each.
+ */
+async function measureKeystrokes(opened) {
+    const { page, panel } = opened;
     const input = panel.locator('lightning-input.suffix input');
     await input.click();
     await input.press('End');
+    const typed = [];
+    for (let key = 0; key < KEYSTROKES; key++) {
+        typed.push(await measureKeystroke(opened, input));
+        await page.waitForTimeout(150);
+    }
+    return typed;
+}
+
+async function measureKeystroke(opened, input) {
+    const { page, errors } = opened;
     const before = await input.inputValue();
     const char = String.fromCharCode(97 + Math.floor(Math.random() * 26));
     const waiting = page.evaluate(
@@ -615,9 +632,10 @@ async function main() {
                 const checked = await measureCheck200(browser, baseUrl);
                 samples.check200.push(checked.ms);
                 try {
-                    const typed = await measureKeystroke(checked);
-                    samples.keystroke.push(typed.ms);
-                    samples.keystrokeDom.push(typed.domMs);
+                    for (const typed of await measureKeystrokes(checked)) {
+                        samples.keystroke.push(typed.ms);
+                        samples.keystrokeDom.push(typed.domMs);
+                    }
                 } finally {
                     await checked.context.close();
                 }
