@@ -778,6 +778,16 @@ export const SCENARIOS = [
             // Check: more than 200, read 200 a call and planned as one.
             await panel.locator('lightning-button.check button').click();
             await expectText(panel.locator('.ready-count'), ` of ${total} rows`, 'one plan for every selected contact');
+            // The pager under the table (admin walk: Next there showed the end of the next page, the
+            // window left at the bottom): page 2 from its first row, and the page said politely.
+            const pages = panel.locator('c-plan-pager.plan-pages');
+            await pages.locator('.next-page button').scrollIntoViewIfNeeded();
+            await pages.locator('.next-page button').click();
+            await expectText(pages.locator('.page-text[role="status"]'), 'Page 2 of', 'the next page');
+            const top = (await panel.locator('c-plan-table.plan-table').boundingBox())?.y ?? -1;
+            if (!(top >= 0 && top < page.viewportSize().height / 2)) {
+                throw new Error(`page 2 must show from its first row: the table's top at ${Math.round(top)} px`);
+            }
         },
     },
     {

@@ -56,7 +56,7 @@ import STEP_RETRY from '@salesforce/label/c.CCSA_Upgrade_Step_Retry';
 import { reduceErrors } from 'c/errorUtils';
 import { changeResultOf, changeRow, startJobFromRows, waitForJob } from 'c/jobRunner';
 import { JOB_THRESHOLD } from 'c/jobState';
-import { focusIfLost, jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
+import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 import STATUS_QUEUED from '@salesforce/label/c.CCSA_Upgrade_Status_Queued';
 import STEP_JOB from '@salesforce/label/c.CCSA_Upgrade_Step_Job';
 import JOB_STARTED from '@salesforce/label/c.CCSA_Upgrade_Job_Started';
@@ -599,10 +599,17 @@ export default class LicenseUpgrade extends LightningElement {
 
     handlePreviousPage(): void {
         this.page = Math.max(0, this.verdictView.page - 1);
+        this.revealVerdictsStart();
     }
 
     handleNextPage(): void {
         this.page = Math.min(this.verdictView.pageCount - 1, this.verdictView.page + 1);
+        this.revealVerdictsStart();
+    }
+
+    /** The pager is under the verdicts, whose first one does not move with the page: the new page from its first verdict. */
+    revealVerdictsStart(): void {
+        revealStart(this.template?.querySelector('[data-verdict-id]'));
     }
 
     /** Seats left on the target's license (its own count: Plus and Plus Login apart), less this run's. */

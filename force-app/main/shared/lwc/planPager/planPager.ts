@@ -1,7 +1,8 @@
 /**
  * The pager under a plan (enable users' rows, license upgrades' verdicts): previous, "page n of N"
  * and next. The parent keeps the page in its plan and derives the text; the pager only shows it and
- * asks for the previous or next page (`previous` and `next` events).
+ * asks for the previous or next page (`previous` and `next` events). The text is a polite live region:
+ * the focus stays on the button, and a screen reader hears the page it turned to.
  */
 import { LightningElement, api } from 'lwc';
 import PLAN_PREVIOUS from '@salesforce/label/c.CCSA_Plan_Previous';

@@ -82,3 +82,25 @@ export function focusIfLost(root: ParentNode | null | undefined, selectors: read
     }
     return false;
 }
+
+/**
+ * After the pager under a long list turned the page: the list's start, when it is above the
+ * window (the admin clicked the pager at the bottom of the page before), comes into view, so that
+ * the new page is read from its first row, not from its last. Nothing moves when the start is in
+ * view; the focus stays on the pager (Next again turns the next page). The element's
+ * `scroll-margin-top` keeps it clear of a fixed header (Lightning Experience's) and is also the
+ * line under which its start counts as hidden.
+ * @param element the list's first element (the table, the first row)
+ * @returns whether it scrolled
+ */
+export function revealStart(element: Element | null | undefined): boolean {
+    if (!element || typeof element.scrollIntoView !== 'function') {
+        return false;
+    }
+    const margin = parseFloat(getComputedStyle(element).scrollMarginTop) || 0;
+    if (element.getBoundingClientRect().top >= margin) {
+        return false;
+    }
+    element.scrollIntoView({ block: 'start' });
+    return true;
+}

@@ -58,7 +58,7 @@ import { reduceErrors } from 'c/errorUtils';
 import sendLoginEmails from '@salesforce/apex/UserDoctorController.sendLoginEmails';
 import { enableResultOf, enableRow, startJobFromRows, waitForJob } from 'c/jobRunner';
 import { summaryText } from 'c/jobState';
-import { focusIfLost, jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
+import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 import { formatLabel } from 'c/labelFormat';
 import TITLE from '@salesforce/label/c.CCSA_Enable_Title';
 import INTRO from '@salesforce/label/c.CCSA_Enable_Intro';
@@ -1655,10 +1655,17 @@ export default class EnableUsers extends LightningElement {
 
     handlePrevious(): void {
         this.page = Math.max(0, this.planView.page - 1);
+        this.revealPlanStart();
     }
 
     handleNext(): void {
         this.page = Math.min(this.planView.pageCount - 1, this.planView.page + 1);
+        this.revealPlanStart();
+    }
+
+    /** The pager is under the table, whose top does not move with the page: the new page from its first row. */
+    revealPlanStart(): void {
+        revealStart(this.template?.querySelector('c-plan-table.plan-table'));
     }
 
     /** Creates the typed customers' accounts and contacts: call 2 of 3, only when there are some. */

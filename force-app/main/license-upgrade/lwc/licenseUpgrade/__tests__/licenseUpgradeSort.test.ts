@@ -215,6 +215,31 @@ describe('c-license-upgrade: sorting the verdicts', () => {
         expect(names(element)).toEqual(IDS.slice(0, 50).map((id) => NAMES.get(id)));
     }, 30000);
 
+    it('turning the page from the pager under the verdicts brings the first verdict into view, only when it is above the window', async () => {
+        const element = await renderValidated();
+        const first = (): HTMLElement => $(element, '[data-verdict-id]');
+        const scrolled = jest.fn();
+        // jsdom lays nothing out: the first verdict's top as the window shows it, and its scrolling.
+        let top = -3000;
+        const place = (): void => {
+            first().getBoundingClientRect = () => ({ top }) as DOMRect;
+            first().scrollIntoView = scrolled;
+        };
+        place();
+        await nextPage(element);
+        expect(scrolled).toHaveBeenCalledWith({ block: 'start' });
+        expect(pager(element).text).toMatch(/^Page 2 of 2/);
+
+        // Its top in view (Previous clicked with the list's start on screen): the window stays.
+        scrolled.mockClear();
+        top = 300;
+        place();
+        fire($(element, 'c-plan-pager.verdict-pages'), 'previous');
+        await flush();
+        expect(pager(element).isFirst).toBe(true);
+        expect(scrolled).not.toHaveBeenCalled();
+    }, 30000);
+
     it('sorts by current license, keeping the plan order among equal licenses', async () => {
         const element = await renderValidated();
         await sortBy(element, 'licenseName');

@@ -1,4 +1,4 @@
-import { focusIfLost, jobStartedEvent, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
+import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 
 describe('c/runState', () => {
     it('starts a run: busy, progress shown from 0, no step, no errors', () => {
@@ -96,6 +96,50 @@ describe('c/runState', () => {
             expect(focusIfLost(root, ['a.export'])).toBe(false);
             expect(focusIfLost(null, ['h2.plan-heading'])).toBe(false);
             expect(document.activeElement).toBe(document.body);
+        });
+    });
+
+    describe('revealStart', () => {
+        afterEach(() => {
+            document.body.replaceChildren();
+        });
+
+        /** A list whose top is `top` px from the window's top, with a scroll margin. */
+        function list(top: number, margin = ''): { element: HTMLElement; scrolled: jest.Mock } {
+            const element = document.createElement('div');
+            if (margin) element.style.scrollMarginTop = margin;
+            document.body.appendChild(element);
+            element.getBoundingClientRect = () => ({ top }) as DOMRect;
+            const scrolled = jest.fn();
+            element.scrollIntoView = scrolled;
+            return { element, scrolled };
+        }
+
+        it('brings the start into view, from its top, when it is above the window', () => {
+            const { element, scrolled } = list(-2400);
+            expect(revealStart(element)).toBe(true);
+            expect(scrolled).toHaveBeenCalledWith({ block: 'start' });
+        });
+
+        it('leaves the window where it is when the start is in view', () => {
+            const { element, scrolled } = list(120);
+            expect(revealStart(element)).toBe(false);
+            expect(scrolled).not.toHaveBeenCalled();
+        });
+
+        it('counts a start under the fixed header (its scroll margin) as hidden', () => {
+            const { element, scrolled } = list(40, '90px');
+            expect(revealStart(element)).toBe(true);
+            expect(scrolled).toHaveBeenCalledTimes(1);
+            expect(revealStart(list(100, '90px').element)).toBe(false);
+        });
+
+        it('does nothing without an element or where scrolling is not offered', () => {
+            expect(revealStart(null)).toBe(false);
+            expect(revealStart(undefined)).toBe(false);
+            const element = document.createElement('div');
+            Object.defineProperty(element, 'scrollIntoView', { value: undefined });
+            expect(revealStart(element)).toBe(false);
         });
     });
 });

@@ -337,6 +337,44 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         expect($(element, 'lightning-button.run-fit')).toBeNull();
     });
 
+    it('turning the page from the pager under the plan brings the table top into view, only when it is above the window', async () => {
+        const ids = Array.from({ length: 60 }, (_, n) => `0030000000${String(n + 100).padStart(5, '0')}AAA`);
+        const [model] = facts().contacts;
+        const contacts = ids.map((id, n) => ({
+            ...model,
+            id,
+            lastName: `Page${n}`,
+            email: `page${n}@acme.example`,
+        }));
+        mocked(getEnablementFacts).mockImplementation(async (params: { contactIds: string[] }) => ({
+            ...facts(100),
+            contacts: contacts.filter((contact) => params.contactIds.includes(contact.id)),
+        }));
+        const element = createElement('c-enable-users', { is: EnableUsers });
+        Object.assign(element, { contactIds: ids });
+        document.body.appendChild(element);
+        await settle();
+        expect(planRows(element)).toHaveLength(50);
+        const table = $(element, 'c-plan-table.plan-table');
+        const scrolled = jest.fn();
+        // jsdom lays nothing out: the table's top as the window shows it, and its scrolling.
+        let top = -2500;
+        table.getBoundingClientRect = () => ({ top }) as DOMRect;
+        table.scrollIntoView = scrolled;
+
+        fire($(element, 'c-plan-pager.plan-pages'), 'next', undefined);
+        await settle();
+        expect(planRows(element)).toHaveLength(10);
+        expect(scrolled).toHaveBeenCalledWith({ block: 'start' });
+
+        scrolled.mockClear();
+        top = 200;
+        fire($(element, 'c-plan-pager.plan-pages'), 'previous', undefined);
+        await settle();
+        expect(planRows(element)).toHaveLength(50);
+        expect(scrolled).not.toHaveBeenCalled();
+    });
+
     it('filters to problems, sorts, and removes a row from the plan', async () => {
         org(10, { nicknames: ['zed'] });
         const element = await render();
