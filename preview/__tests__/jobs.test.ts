@@ -30,6 +30,7 @@ import {
     restoreSaved,
     rowsOf,
     runNextStep,
+    deferNextStep,
 } from '../sample-org/jobEngine';
 import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
 import { toId18 } from '../sample-org/data/random';
@@ -336,6 +337,91 @@ describe('sample org: jobs', () => {
         const { job } = await fetchWholeJob(started.id, API);
         expect(job.status).toBe('Completed');
         expect(job.created).toBe(6);
+    });
+
+    it('records what a chunk wrote when cancelled before its RECORD, and never twice when a resumed run records the same rows first', async () => {
+        setSampleSettings({ roleBasedInsertChunkSize: 3 });
+        const contacts = readyContacts(3);
+        const started = await startJobFromRows(
+            'ENABLE_USERS',
+            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
+            { api: API },
+        );
+        expect(runNextStep()).toBe(true); // run 1: ENABLE creates the three users
+        await cancelJob({ jobId: started.id });
+        await resumeJob({ jobId: started.id });
+        // Queued: run 1's RECORD, run 2's ENABLE. Hostile order: run 2's chunk records first.
+        expect(deferNextStep()).toBe(true);
+        expect(runNextStep()).toBe(true); // run 2: ENABLE finds the users (its own: Created)
+        expect(deferNextStep()).toBe(true); // run 2's RECORD before run 1's
+        drainJobs();
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(job.created).toBe(3);
+        expect(isAccounted(job)).toBe(true);
+        for (const contact of contacts) {
+            const users = org.User.filter((u) => u.ContactId === contact.Id);
+            expect(users).toHaveLength(1);
+            const logs = org.Setup_Assistant_Log__c.filter(
+                (l) => l.Target_User__c === users[0].Id && l.Action__c === 'ENABLE_USER',
+            );
+            expect(logs.map((l) => l.Status__c)).toEqual(['Created']);
+            expect(rows.find((row) => row.resultUserId === users[0].Id)?.logId).toBe(logs[0].Id);
+        }
+
+        // Cancelled before RECORD, never resumed: what ENABLE wrote is still recorded.
+        const more = readyContacts(2);
+        const second = await startJobFromRows(
+            'ENABLE_USERS',
+            more.map((contact, n) => enableRow(requestFor(contact, 10 + n))),
+            { api: API },
+        );
+        expect(runNextStep()).toBe(true); // ENABLE
+        await cancelJob({ jobId: second.id });
+        drainJobs(); // the RECORD queued before the Cancel
+        const stopped = await fetchWholeJob(second.id, API);
+        expect(stopped.job.status).toBe('Cancelled');
+        expect(stopped.job.created).toBe(2);
+        expect(stopped.rows.map((row) => row.status)).toEqual(['Done', 'Done']);
+    });
+
+    it('changes no user when cancelled between SNAPSHOT and APPLY, and changes it once on resume', async () => {
+        const dmitri = org.User.find((u) => u.Name === 'Dmitri Varga') as (typeof org.User)[number];
+        const target = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
+        const profileBefore = dmitri.ProfileId;
+        const started = await startJobFromRows(
+            'LICENSE_CHANGE',
+            [changeRow(await itemOf(dmitri.Id, target), 'Dmitri')],
+            {
+                api: API,
+                targetProfileId: target,
+            },
+        );
+        expect(runNextStep()).toBe(true); // SNAPSHOT
+        await cancelJob({ jobId: started.id });
+        expect(runNextStep()).toBe(true); // the APPLY queued before the Cancel
+        expect(queuedSteps()).toBe(0);
+        expect(org.User.find((u) => u.Id === dmitri.Id)?.ProfileId).toBe(profileBefore);
+        const changes = () =>
+            org.Setup_Assistant_Log__c.filter(
+                (l) => l.Target_User__c === dmitri.Id && l.Action__c === 'LICENSE_CHANGE',
+            );
+        expect(changes().map((l) => l.Status__c)).toEqual(['Snapshot']);
+        expect((await fetchWholeJob(started.id, API)).rows[0].status).toBe('Pending');
+
+        await resumeJob({ jobId: started.id });
+        drainJobs();
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(rows[0].status).toBe('Done');
+        expect(org.User.find((u) => u.Id === dmitri.Id)?.ProfileId).toBe(target);
+        expect(changes().map((l) => l.Status__c)).toEqual(['Completed']);
+        expect(rows[0].logId).toBe(changes()[0].Id);
+        expect(
+            org.Setup_Assistant_Log__c.filter(
+                (l) => l.Action__c === 'LICENSE_CHANGE_APPLY' && l.Target_User__c === dmitri.Id,
+            ),
+        ).toHaveLength(1);
     });
 
     it('lets only the admin who started a job cancel or resume it', async () => {

@@ -411,6 +411,20 @@ export function runNextStep(): boolean {
     return true;
 }
 
+/**
+ * Tests: moves the oldest queued step to the end of the queue, as the platform may run two chains'
+ * steps in any order (a chunk of a cancelled run still finishing beside the resumed run's).
+ * @returns whether a step was moved
+ */
+export function deferNextStep(): boolean {
+    const step = state.queue.shift();
+    if (!step) {
+        return false;
+    }
+    state.queue.push(step);
+    return true;
+}
+
 /** Runs queued steps until none is left (or `maxSteps` ran): zero latency, for tests and Node. */
 export function drainJobs(maxSteps = Number.POSITIVE_INFINITY): number {
     let ran = 0;
@@ -727,27 +741,35 @@ export function writeRefusedChangeLog(org: SampleOrg, createdBy: User, jobId: Id
     });
 }
 
+/**
+ * As `JobChain.recordEnabled`: records what ENABLE wrote, for the rows still Pending only
+ * (`JobSelector.lockPendingRowIds`): also after a Cancel (the users are there), and never a row a
+ * newer run's chunk recorded meanwhile (History says "created" once).
+ */
 function recordEnabled(step: QueuedStep, job: SampleJob, owner: User): void {
     const rows = rowById(job);
-    // `SetupAssistantLogWriter.write` of the logs ENABLE handed on: inserted now, in this step.
-    const logIds = step.logs.map((log) => {
-        const id = newRecordId(sampleOrg, 'Setup_Assistant_Log__c');
+    const pending = (rowId: Id): boolean => rows.get(rowId)?.Status__c === 'Pending';
+    step.rowIds.forEach((rowId, i) => {
+        if (!pending(rowId) || i >= step.logs.length) {
+            return;
+        }
+        // `SetupAssistantLogWriter.write` of the log ENABLE handed on: inserted now, in this step.
+        const logId = newRecordId(sampleOrg, 'Setup_Assistant_Log__c');
         insertLogRecord(sampleOrg, {
-            ...log,
-            Id: id,
+            ...step.logs[i],
+            Id: logId,
             Name: `LOG-${String(sampleOrg.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
             CreatedDate: platformNow(),
         });
-        return id;
-    });
-    step.rowIds.forEach((rowId, i) => {
         const result = step.enableResults[i];
         const errors = (result?.problems ?? []).map((problem) => `${problem.code}: ${problem.message}`);
-        setOutcome(rows.get(rowId), step.chunk, rowStatusOf(result?.status), result?.userId, logIds[i], errors);
+        setOutcome(rows.get(rowId), step.chunk, rowStatusOf(result?.status), result?.userId, logId, errors);
     });
     for (const [rowId, reason] of step.skipped) {
-        const logId = writeSkippedLog(sampleOrg, owner, job, 'ENABLE_USER', reason);
-        setOutcome(rows.get(rowId), step.chunk, 'Skipped', null, logId, [reason]);
+        if (pending(rowId)) {
+            const logId = writeSkippedLog(sampleOrg, owner, job, 'ENABLE_USER', reason);
+            setOutcome(rows.get(rowId), step.chunk, 'Skipped', null, logId, [reason]);
+        }
     }
     advance(step, job, 'ENABLE');
 }
@@ -805,7 +827,9 @@ function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
             const userId = (items.get(rowId) as ChangeItem).userId;
             return {
                 userId,
-                logId: openLogOf(userId),
+                // As Apex: no log, not the user's open one either (it may be another admin's change,
+                // and it is not what refused the row); the row gets a Refused log of its own below.
+                logId: null,
                 status: 'Refused',
                 code: contractsRefusal.code,
                 profileChanged: false,
@@ -865,17 +889,6 @@ function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
 /** As `JobService.completesContractsSetup`: the Contracts option a license-change row carries. */
 function completesContractsSetup(item: ChangeItem | undefined): boolean {
     return (item as { completeContractsSetup?: boolean | null } | undefined)?.completeContractsSetup === true;
-}
-
-/** As `LicenseChangeService.snapshot`'s open logs: the user's unfinished license change, newest last. */
-function openLogOf(userId: Id): Id | null {
-    const open = sampleOrg.Setup_Assistant_Log__c.filter(
-        (log) =>
-            log.Target_User__c === userId &&
-            log.Action__c === 'LICENSE_CHANGE' &&
-            (log.Status__c === 'Snapshot' || log.Status__c === 'Applied'),
-    );
-    return open.length > 0 ? open[open.length - 1].Id : null;
 }
 
 /**
@@ -943,7 +956,15 @@ export function requestCompletesContractsSetup(request: string | null | undefine
     }
 }
 
+/**
+ * As `JobChain.applyChunk`: only while the job is still this run's and Queued or Running; a Cancel
+ * (or a newer run) since SNAPSHOT stops the chunk before any user is written, its logs open and its
+ * rows Pending for a resume to continue.
+ */
 function applyChunk(step: QueuedStep, job: SampleJob): void {
+    if (!isCurrent(job, step.run)) {
+        return;
+    }
     const next = newStep(job.Id, step.run, step.chunk, 'RECONCILE');
     next.rowByLog = step.rowByLog;
     if (step.rowByLog.length > 0) {
@@ -955,16 +976,24 @@ function applyChunk(step: QueuedStep, job: SampleJob): void {
     enqueue(next);
 }
 
+/**
+ * As `JobChain.reconcileChunk`: closes what APPLY wrote, also after a Cancel, for the rows still
+ * Pending only (never a row a newer run's chunk recorded meanwhile).
+ */
 function reconcileChunk(step: QueuedStep, job: SampleJob): void {
-    const results =
-        step.changeResults.length === 0
-            ? []
-            : callSync(reconcileLicenseChanges, {
-                  outcomes: step.changeResults,
-                  targetProfileId: job.Target_Profile_Id__c as Id,
-              });
     const rowByLog = new Map(step.rowByLog);
     const byId = rowById(job);
+    const open = step.changeResults.filter((result) => {
+        const rowId = result.logId ? rowByLog.get(result.logId) : undefined;
+        return rowId !== undefined && byId.get(rowId)?.Status__c === 'Pending';
+    });
+    const results =
+        open.length === 0
+            ? []
+            : callSync(reconcileLicenseChanges, {
+                  outcomes: open,
+                  targetProfileId: job.Target_Profile_Id__c as Id,
+              });
     for (const result of results) {
         const rowId = result.logId ? rowByLog.get(result.logId) : undefined;
         if (rowId) {
