@@ -386,17 +386,7 @@ describe('sample org: jobs', () => {
     });
 
     it('changes no user when cancelled between SNAPSHOT and APPLY, and changes it once on resume', async () => {
-        const dmitri = org.User.find((u) => u.Name === 'Dmitri Varga') as (typeof org.User)[number];
-        const target = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
-        const profileBefore = dmitri.ProfileId;
-        const started = await startJobFromRows(
-            'LICENSE_CHANGE',
-            [changeRow(await itemOf(dmitri.Id, target), 'Dmitri')],
-            {
-                api: API,
-                targetProfileId: target,
-            },
-        );
+        const { dmitri, target, profileBefore, started } = await startDmitriChange();
         expect(runNextStep()).toBe(true); // SNAPSHOT
         await cancelJob({ jobId: started.id });
         expect(runNextStep()).toBe(true); // the APPLY queued before the Cancel
@@ -489,6 +479,22 @@ describe('sample org: jobs', () => {
         return changeItem(facts.users[0], true, null);
     }
 
+    /** A license-change job of one row: Dmitri Varga to the Contracts Plus profile, started, no step run. */
+    async function startDmitriChange() {
+        const dmitri = org.User.find((u) => u.Name === 'Dmitri Varga') as (typeof org.User)[number];
+        const target = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
+        const profileBefore = dmitri.ProfileId;
+        const started = await startJobFromRows(
+            'LICENSE_CHANGE',
+            [changeRow(await itemOf(dmitri.Id, target), 'Dmitri')],
+            {
+                api: API,
+                targetProfileId: target,
+            },
+        );
+        return { dmitri, target, profileBefore, started };
+    }
+
     it('refuses at SNAPSHOT an inactive user and a Partner Community row whose account is not a partner account, and writes nothing for them', async () => {
         const contracts = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
         const partner = org.Profile.find((p) => p.Name === 'Partner Community User')?.Id as Id;
@@ -546,17 +552,7 @@ describe('sample org: jobs', () => {
     });
 
     it('refuses at APPLY a row whose user was deactivated after SNAPSHOT: Refused row and log, the user unchanged', async () => {
-        const dmitri = org.User.find((u) => u.Name === 'Dmitri Varga') as (typeof org.User)[number];
-        const target = org.Profile.find((p) => p.Name === PLUS_CONTRACTS)?.Id as Id;
-        const profileBefore = dmitri.ProfileId;
-        const started = await startJobFromRows(
-            'LICENSE_CHANGE',
-            [changeRow(await itemOf(dmitri.Id, target), 'Dmitri')],
-            {
-                api: API,
-                targetProfileId: target,
-            },
-        );
+        const { dmitri, profileBefore, started } = await startDmitriChange();
         expect(runNextStep()).toBe(true); // SNAPSHOT
         const snapshotLog = org.Setup_Assistant_Log__c.find(
             (l) => l.Target_User__c === dmitri.Id && l.Action__c === 'LICENSE_CHANGE' && l.Status__c === 'Snapshot',
