@@ -24,7 +24,8 @@ import {
 } from '../sample-org/apex/LicenseUpgradeController';
 import { getDoctorFacts } from '../sample-org/apex/UserDoctorController';
 import { resetSampleSettings, setSampleSettings } from '../sample-org/apex/UserSetupController';
-import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
+import { newRecordId, platformNow, resetSampleOrg, sampleOrg as org } from '../sample-org/org';
+import { insertLogRecord } from '../sample-org/logWriter';
 import { examineUser } from 'c/userDoctor';
 import type { Id, Profile, User } from '../sample-org/types';
 
@@ -482,14 +483,29 @@ describe('license change failures the platform gives', () => {
         const [snapshot] = await snapshotLicenseChanges({
             request: { targetProfileId: targetId, users: await itemsFor([dmitri], targetId) },
         });
-        dmitri.ProfileId = profileNamed('Customer Community Login User').Id;
-        const [applied] = await applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: targetId });
-        expect(applied).toMatchObject({
-            status: 'Snapshot',
+        const movedTo = profileNamed('Customer Community Login User').Id;
+        dmitri.ProfileId = movedTo;
+        const applied = await applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: targetId });
+        const reason = `FACTS_CHANGED: ${FACTS_CHANGED}`;
+        expect(applied[0]).toMatchObject({
+            status: 'Refused',
             code: 'FACTS_CHANGED',
             profileChanged: false,
-            errors: [FACTS_CHANGED],
+            errors: [reason],
         });
+        expect(userNamed('Dmitri Varga').ProfileId).toBe(movedTo);
+
+        // Closed Refused with that reason, nothing listed as restored: the log does not stay open.
+        const [reconciled] = await reconcileLicenseChanges({ outcomes: applied, targetProfileId: targetId });
+        expect(reconciled).toMatchObject({ status: 'Refused', code: 'FACTS_CHANGED', errors: [reason], restored: [] });
+        const log = org.Setup_Assistant_Log__c.find((l) => l.Id === snapshot.logId);
+        expect(log).toMatchObject({ Status__c: 'Refused', Error__c: reason, Restored__c: null });
+        // The next change of the user is a change of its own, not the refused log continued.
+        const [next] = await snapshotLicenseChanges({
+            request: { targetProfileId: targetId, users: await itemsFor([dmitri], targetId) },
+        });
+        expect(next.code).not.toBe('UNFINISHED_CHANGE');
+        expect(next.logId).not.toBe(snapshot.logId);
     });
 });
 
@@ -1144,5 +1160,123 @@ describe('server re-checks of the validator blockers (checkLicenseChangeUsers)',
         expect(again[0].status).not.toBe('Refused');
         const [reconciled] = await reconcileLicenseChanges({ outcomes: again, targetProfileId: contracts() });
         expect(reconciled.status).not.toBe('Refused');
+    });
+});
+
+describe('refusals at apply close the log Refused with the reason apply gave', () => {
+    const contracts = () => profileNamed(CONTRACTS_PROFILE).Id;
+    const partner = () => profileNamed('Partner Community User').Id;
+    const logById = (logId: Id) =>
+        org.Setup_Assistant_Log__c.find((log) => log.Id === logId) as (typeof org.Setup_Assistant_Log__c)[number];
+    const asAdmin = (alias: string | null) =>
+        window.history.pushState({}, '', alias ? `/?latency=0&as=${alias}` : '/?latency=0');
+
+    /**
+     * An open log of the running admin's change of a Customer Community Plus user to Partner
+     * Community, written by the package's log writer as LicenseChangeApply_Tests writes one (the
+     * snapshot lists the user's permission sets): a path that is no profile change (seed 003).
+     */
+    function partnerLogOf(user: User): Id {
+        const snapshot = {
+            beforeProfileId: user.ProfileId,
+            targetProfileId: partner(),
+            permissionSetIds: org.PermissionSetAssignment.filter((a) => a.AssigneeId === user.Id).map(
+                (a) => a.PermissionSetId,
+            ),
+            permissionSetGroupIds: [],
+            permissionSetLicenseIds: [],
+            expirationDates: {},
+        };
+        return insertLogRecord(org, {
+            Id: newRecordId(org, 'Setup_Assistant_Log__c'),
+            Name: `LOG-${String(org.Setup_Assistant_Log__c.length + 1).padStart(7, '0')}`,
+            Action__c: 'LICENSE_CHANGE',
+            Status__c: 'Snapshot',
+            Target_User__c: user.Id,
+            Snapshot__c: JSON.stringify(snapshot),
+            Before__c: null,
+            After__c: null,
+            Restored__c: null,
+            Removed__c: null,
+            Error__c: null,
+            CreatedDate: platformNow(),
+            CreatedById: org.defaultRunningUserId,
+        }).Id;
+    }
+
+    /** What the user holds, so that a refused change is shown to have written nothing. */
+    const holdings = (user: User) =>
+        JSON.stringify({
+            user: org.User.find((u) => u.Id === user.Id),
+            permissionSets: org.PermissionSetAssignment.filter((a) => a.AssigneeId === user.Id),
+            licenses: org.PermissionSetLicenseAssign.filter((a) => a.AssigneeId === user.Id),
+        });
+
+    it('refuses a path that is no profile change, closes its log Refused and lets another admin change the user', async () => {
+        const yusuf = userNamed('Yusuf Mendes');
+        expect(licenseOf(profileNamed('Partner Community User').Name).Name).toBe('Partner Community');
+        const logId = partnerLogOf(yusuf);
+        const held = JSON.parse(logById(logId).Snapshot__c ?? '{}').permissionSetIds as Id[];
+        expect(held.length).toBeGreaterThan(0);
+        const before = holdings(yusuf);
+
+        const applied = await applyLicenseChanges({ logIds: [logId], targetProfileId: partner() });
+        expect(applied[0]).toMatchObject({ status: 'Refused', code: 'PATH_NOT_PROFILE_CHANGE', profileChanged: false });
+        expect(applied[0].errors[0]).toMatch(/^PATH_NOT_PROFILE_CHANGE: /);
+        expect(holdings(yusuf)).toBe(before);
+        const attempt = org.Setup_Assistant_Log__c.find(
+            (l) =>
+                l.Action__c === 'LICENSE_CHANGE_APPLY' && JSON.parse(l.Before__c ?? '{}').licenseChangeLogId === logId,
+        );
+        expect(attempt?.Status__c).toBe('Refused');
+
+        const [reconciled] = await reconcileLicenseChanges({ outcomes: applied, targetProfileId: partner() });
+        expect(reconciled).toMatchObject({ status: 'Refused', code: 'PATH_NOT_PROFILE_CHANGE', restored: [] });
+        expect(logById(logId)).toMatchObject({ Status__c: 'Refused', Restored__c: null });
+        expect(logById(logId).Error__c).toMatch(/^PATH_NOT_PROFILE_CHANGE: /);
+        expect(holdings(yusuf)).toBe(before);
+
+        // Another admin's change of the user is refused for its own reason, no longer UNFINISHED_CHANGE
+        // with the refused log named.
+        asAdmin('rnoble');
+        const [next] = await snapshotLicenseChanges({
+            request: { targetProfileId: partner(), users: await itemsFor([yusuf], partner()) },
+        });
+        expect(next).toMatchObject({ status: 'Refused', code: 'PATH_NOT_PROFILE_CHANGE' });
+        expect(next.logId).toBeUndefined();
+        asAdmin(null);
+    });
+
+    it('records the reason apply gave, not a check apply makes after it (an inactive user on that path)', async () => {
+        const yusuf = userNamed('Yusuf Mendes');
+        const logId = partnerLogOf(yusuf);
+        yusuf.IsActive = false;
+
+        const applied = await applyLicenseChanges({ logIds: [logId], targetProfileId: partner() });
+        expect(applied[0]).toMatchObject({ status: 'Refused', code: 'PATH_NOT_PROFILE_CHANGE' });
+        const [reconciled] = await reconcileLicenseChanges({ outcomes: applied, targetProfileId: partner() });
+        expect(reconciled).toMatchObject({ status: 'Refused', code: 'PATH_NOT_PROFILE_CHANGE' });
+        expect(logById(logId).Status__c).toBe('Refused');
+        expect(logById(logId).Error__c).toMatch(/^PATH_NOT_PROFILE_CHANGE: /);
+        expect(logById(logId).Error__c).not.toMatch(/USER_INACTIVE|PARTNER_ACCOUNT_NOT_ENABLED/);
+    });
+
+    it('lists restored assignments only on a log that is not Refused', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const [snapshot] = await snapshotLicenseChanges({
+            request: { targetProfileId: contracts(), users: await itemsFor([dmitri], contracts()) },
+        });
+        const logId = snapshot.logId as Id;
+        // A reconcile before apply lists what the user holds; the log stays open (Snapshot).
+        const outcome = { userId: dmitri.Id, logId, profileChanged: false, errors: [], restored: [], removed: [] };
+        const [open] = await reconcileLicenseChanges({ outcomes: [outcome], targetProfileId: contracts() });
+        expect(open.status).toBe('Snapshot');
+        // Then the user is deactivated: apply refuses, and the closing reconcile clears the list.
+        dmitri.IsActive = false;
+        const applied = await applyLicenseChanges({ logIds: [logId], targetProfileId: contracts() });
+        expect(applied[0]).toMatchObject({ status: 'Refused', code: 'USER_INACTIVE' });
+        const [closed] = await reconcileLicenseChanges({ outcomes: applied, targetProfileId: contracts() });
+        expect(closed).toMatchObject({ status: 'Refused', restored: [] });
+        expect(logById(logId)).toMatchObject({ Status__c: 'Refused', Restored__c: null });
     });
 });

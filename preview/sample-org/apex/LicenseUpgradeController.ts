@@ -389,7 +389,6 @@ function sameSet(held: readonly Id[], seen: readonly Id[] | null | undefined): b
     return left.size === right.size && [...left].every((id) => right.has(id));
 }
 
-/** As `LicenseChangeService.refusalFor`, in the same order. */
 /** As `LicenseChangeService.conversionRefusal`: the path of the user as it is now to the target. */
 function conversionRefusal(org: SampleOrg, user: User, target: Profile): Refusal | undefined {
     return (
@@ -402,6 +401,35 @@ function conversionRefusal(org: SampleOrg, user: User, target: Profile): Refusal
     );
 }
 
+/**
+ * As `LicenseChangeService.applyRefusal`: why `apply` leaves the user of a log unchanged, or
+ * undefined when the user is on the target already or may be changed now. `apply` and `reconcile`
+ * both ask it, in this order, so that the log is closed with the reason `apply` refused with: a user
+ * the server cannot read, a profile that is neither the snapshot's nor the target (FACTS_CHANGED),
+ * the conversion path (decided again from the user as it is now, never from the log), then the
+ * policy's checks of the users not yet changed.
+ */
+function applyRefusal(
+    org: SampleOrg,
+    userId: Id,
+    user: User | undefined,
+    snapshot: Snapshot,
+    target: Profile,
+    userRefusals: ReadonlyMap<Id, Refusal>,
+): Refusal | undefined {
+    if (!user) {
+        return { subjectId: userId, code: 'USER_NOT_FOUND', message: USER_NOT_FOUND };
+    }
+    if (user.ProfileId === target.Id) {
+        return undefined;
+    }
+    if (user.ProfileId !== snapshot.beforeProfileId) {
+        return { subjectId: user.Id, code: 'FACTS_CHANGED', message: FACTS_CHANGED };
+    }
+    return conversionRefusal(org, user, target) ?? userRefusals.get(user.Id);
+}
+
+/** As `LicenseChangeService.refusalFor`, in the same order. */
 function refusalFor(
     org: SampleOrg,
     item: ChangeItem,
@@ -866,21 +894,13 @@ export const applyLicenseChanges: typeof import('@salesforce/apex/LicenseUpgrade
             resultsByUser.set(userId, result);
             const snapshot = snapshots.get(log.Id) as Snapshot;
             const user = userById(org, userId);
-            if (!user) {
-                result.errors.push(USER_NOT_FOUND);
-            } else if (user.ProfileId === target.Id) {
+            const refusal = applyRefusal(org, userId, user, snapshot, target, userRefusals);
+            if (refusal) {
+                // As the Apex: skipped with the reason, never written; reconcile closes the log Refused.
+                refuse(result, refusal);
+            } else if (user?.ProfileId === target.Id) {
                 result.profileChanged = true;
-            } else if (user.ProfileId !== snapshot.beforeProfileId) {
-                result.code = 'FACTS_CHANGED';
-                result.errors.push(FACTS_CHANGED);
-            } else if (conversionRefusal(org, user, target)) {
-                // As the Apex: the path decided again from the user as it is now, never from the log.
-                const refusal = conversionRefusal(org, user, target) as Refusal;
-                result.code = refusal.code;
-                result.errors.push(refusal.message);
-            } else if (userRefusals.has(user.Id)) {
-                refuse(result, userRefusals.get(user.Id) as Refusal);
-            } else {
+            } else if (user) {
                 toUpdate.push(user);
             }
         }
@@ -1135,11 +1155,14 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                 }
                 const attempts = attemptsByLog.get(log.Id)?.restores ?? 0;
                 const givenUp = pending && attempts >= MAX_RESTORE_ATTEMPTS;
-                const refusal = result.profileChanged ? undefined : userRefusals.get(userId);
+                // As the Apex: the refusal `apply` skips the user with, asked the same way.
+                const target = profileById(org, snapshot.targetProfileId);
+                const refusal = target ? applyRefusal(org, userId, user, snapshot, target, userRefusals) : undefined;
                 if (refusal) {
-                    // What `apply` skipped: closed, nothing was written to the user.
+                    // What `apply` skipped: closed, nothing was written to the user, so nothing restored.
                     result.status = STATUS_REFUSED;
                     result.code = refusal.code;
+                    result.restored = [];
                     const reason = `${refusal.code}: ${refusal.message}`;
                     if (!result.errors.includes(reason)) {
                         result.errors.push(reason);
@@ -1168,7 +1191,8 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                     restoreAttempts: attempts,
                     contractsSetup: contracts?.state ?? null,
                 });
-                log.Restored__c = JSON.stringify(result.restored);
+                // A Refused log restored nothing: no list (and none left from an earlier reconcile).
+                log.Restored__c = refusal ? null : JSON.stringify(result.restored);
                 log.Removed__c = JSON.stringify(result.removed);
                 log.Error__c = result.errors.length === 0 ? null : result.errors.join('\n');
                 results.push(result);
