@@ -148,6 +148,11 @@ import LOGIN_EMAIL from '@salesforce/label/c.CCSA_Enable_Login_Email';
 import LOGIN_EMAIL_HELP from '@salesforce/label/c.CCSA_Enable_Login_Email_Help';
 import LOGIN_EMAIL_SENT from '@salesforce/label/c.CCSA_Enable_Login_Email_Sent';
 import LOGIN_EMAIL_REFUSED from '@salesforce/label/c.CCSA_Enable_Login_Email_Refused';
+import SAVE_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Save_Customer';
+import CANCEL_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Cancel_Customer';
+import CUSTOMER_EDITING from '@salesforce/label/c.CCSA_Enable_Customer_Editing';
+import CUSTOMER_FORM_BUSY from '@salesforce/label/c.CCSA_Enable_Customer_Form_Busy';
+import CUSTOMER_SAVED from '@salesforce/label/c.CCSA_Enable_Customer_Saved';
 
 type ContactOption = Apex.UserSetupService.ContactFact;
 /** A contact as the picker lists and the selection keeps it: the fact, and its name for the columns and pills. */
@@ -200,6 +205,34 @@ const CUSTOMER_FIELD_LABELS: Readonly<Record<CustomerField, string>> = {
     lastName: LAST_NAME,
     email: EMAIL,
 };
+/** The form's fields, in its order. */
+const CUSTOMER_FIELDS: readonly CustomerField[] = ['accountName', 'firstName', 'lastName', 'email'];
+
+/** The "New customer" form, blank. */
+const blankCustomer = (): NewCustomer => ({ accountName: '', firstName: '', lastName: '', email: '' });
+
+/** A form field's text as a customer keeps it: no surrounding spaces. */
+const fieldText = (customer: NewCustomer, field: CustomerField): string => (customer[field] ?? '').trim();
+
+/** The form's customer as a typed row keeps it: each text without surrounding spaces. */
+const trimmedCustomer = (customer: NewCustomer): NewCustomer => ({
+    accountName: fieldText(customer, 'accountName'),
+    firstName: fieldText(customer, 'firstName'),
+    lastName: fieldText(customer, 'lastName'),
+    email: fieldText(customer, 'email'),
+});
+
+/** Whether two customers hold the same text in every field (surrounding spaces aside). */
+const sameCustomer = (a: NewCustomer, b: NewCustomer): boolean =>
+    CUSTOMER_FIELDS.every((field) => fieldText(a, field) === fieldText(b, field));
+
+/**
+ * Whether two typed values match the same records (an email, an account name): `c/enablementRun`
+ * customerMatches compares them without case and surrounding spaces.
+ */
+const sameMatchKey = (a: string | null | undefined, b: string | null | undefined): boolean =>
+    (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+
 /** Derived values that an edit on another row can move (typed values are reserved first), with their column. */
 const MOVABLE_FIELDS: ReadonlyArray<['Username' | 'CommunityNickname', string]> = [
     ['Username', COLUMN_USERNAME],
@@ -345,6 +378,9 @@ export default class EnableUsers extends LightningElement {
         unsavedRun: PLAN_UNSAVED_RUN,
         loginEmail: LOGIN_EMAIL,
         loginEmailHelp: LOGIN_EMAIL_HELP,
+        saveCustomer: SAVE_CUSTOMER,
+        cancelCustomer: CANCEL_CUSTOMER,
+        customerEditing: CUSTOMER_EDITING,
     };
     /**
      * What the last Save or removal did to rows it did not touch (a derived username or nickname
@@ -411,9 +447,16 @@ export default class EnableUsers extends LightningElement {
                 afterId: after?.id ?? null,
             })
         ).map(contactRow);
-    customer: NewCustomer = { accountName: '', firstName: '', lastName: '', email: '' };
+    customer: NewCustomer = blankCustomer();
     /** Customers typed inline, each with a stable key and the admin's choice on a match. */
     typedCustomers: TypedCustomer[] = [];
+    /**
+     * The key of the typed customer the form edits (its Edit): the row stays in the list and the
+     * plan, unchanged, until Save replaces it in place; Cancel leaves it as it was.
+     */
+    editingKey?: string;
+    /** Why the form refused the last Edit (it holds unsaved typing): shown on its reason line. */
+    customerFormRefusal = '';
     nextCustomerKey = 0;
     /** The org's contacts and accounts the typed customers matched at the last Check. */
     matches?: CustomerMatches;
@@ -499,10 +542,11 @@ export default class EnableUsers extends LightningElement {
     /** The email problem last reported on the email input ('' once valid or blank). */
     private reportedEmailError = '';
     /**
-     * Where the focus goes once a removed typed customer is no longer drawn: the key of the typed
-     * customer whose Remove takes it, '' for the form's first field; undefined when nothing waits.
+     * Where the focus goes once the typed customers are drawn again (a Remove, an Edit, a Save or a
+     * Cancel took or changed the button that had it): a selector in this template; undefined when
+     * nothing waits.
      */
-    private focusAfterRemove?: string;
+    private focusAfterRender?: string;
     /** Where the focus goes after a Check or a run, if their disabled button lost it: the first found. */
     private focusLanding?: string[];
     /** What the last Remove of a typed customer did, read politely (a visually hidden status line). */
@@ -531,13 +575,10 @@ export default class EnableUsers extends LightningElement {
             input.setCustomValidity?.(message);
             input.reportValidity?.();
         }
-        if (this.focusAfterRemove !== undefined) {
-            const key = this.focusAfterRemove;
-            this.focusAfterRemove = undefined;
-            const target = key
-                ? this.template?.querySelector(`button.remove-customer[data-key="${key}"]`)
-                : this.template?.querySelector('lightning-input[data-field="accountName"]');
-            (target as HTMLElement | null)?.focus();
+        if (this.focusAfterRender !== undefined) {
+            const selector = this.focusAfterRender;
+            this.focusAfterRender = undefined;
+            (this.template?.querySelector(selector) as HTMLElement | null)?.focus();
         }
         const landing = this.focusLanding;
         if (landing && !this.busy) {
@@ -596,6 +637,8 @@ export default class EnableUsers extends LightningElement {
             return {
                 key: typed.key,
                 text: `${name} <${customer.email}>, ${customer.accountName}`,
+                // Its values are in the form: the row stays as it is until Save.
+                editing: typed.key === this.editingKey,
                 duplicate: duplicate ? problemMessage({ ...duplicate, fix: 'CHOOSE_EXISTING_OR_NEW' }) : '',
                 undecided: !!duplicate && !typed.choice,
                 decision:
@@ -609,6 +652,29 @@ export default class EnableUsers extends LightningElement {
                 removeLabel: formatLabel(REMOVE_CUSTOMER, name, customer.email),
             };
         });
+    }
+
+    /** The typed customer the form edits, while it is in the list. */
+    get editingCustomer(): TypedCustomer | undefined {
+        const key = this.editingKey;
+        return key === undefined ? undefined : this.typedCustomers.find((typed) => typed.key === key);
+    }
+
+    /** The form edits a typed row: it offers Save and Cancel instead of "Add customer". */
+    get isEditingCustomer(): boolean {
+        return this.editingCustomer !== undefined;
+    }
+
+    /**
+     * The form holds typing an Edit would lose: a new customer not added yet, or changes to the row
+     * it edits (surrounding spaces aside).
+     */
+    get customerFormHasTyping(): boolean {
+        const editing = this.editingCustomer;
+        if (editing) {
+            return !sameCustomer(this.customer, editing.customer);
+        }
+        return CUSTOMER_FIELDS.some((field) => fieldText(this.customer, field) !== '');
     }
 
     /** The form's problem: a valid email is required before "Add customer" accepts the row. */
@@ -625,6 +691,9 @@ export default class EnableUsers extends LightningElement {
      * else the email's problem. A hint in the form's words, not an error: nothing is wrong yet.
      */
     get addCustomerReason(): string {
+        if (this.customerFormRefusal) {
+            return this.customerFormRefusal;
+        }
         const missing = missingCustomerFields(this.customer);
         if (missing.length > 0) {
             return formatLabel(ADD_CUSTOMER_NEEDS, missing.map((field) => CUSTOMER_FIELD_LABELS[field]).join(', '));
@@ -1278,6 +1347,7 @@ export default class EnableUsers extends LightningElement {
             ...this.customer,
             [input.dataset.field]: (event as CustomEvent<{ value: string }>).detail.value,
         };
+        this.customerFormRefusal = '';
     }
 
     /**
@@ -1285,23 +1355,43 @@ export default class EnableUsers extends LightningElement {
      * Check. While the form lacks something the button only takes the admin to the first such field.
      */
     handleAddCustomer(): void {
-        if (this.cannotAddCustomer) {
-            // The field the reason names: a blank one, else one too long, else the email.
-            const field = missingCustomerFields(this.customer)[0] ?? customerFieldsTooLong(this.customer)[0] ?? 'email';
-            (this.template?.querySelector(`lightning-input[data-field="${field}"]`) as HTMLElement | null)?.focus();
+        if (this.focusFormProblem()) {
             return;
         }
         const key = `c${this.nextCustomerKey++}`;
         this.customerNotice = '';
-        this.typedCustomers = [...this.typedCustomers, { key, customer: { ...this.customer } }];
-        this.customer = { accountName: '', firstName: '', lastName: '', email: '' };
+        this.typedCustomers = [...this.typedCustomers, { key, customer: trimmedCustomer(this.customer) }];
+        this.clearCustomerForm();
         this.typedChanged();
     }
 
     /**
-     * Puts a typed row back in the form to edit it; "Add customer" adds it again, checked anew. Its
-     * Edit button leaves with the row: the focus goes to the form's first field, where the values
-     * now are (not to the page's body).
+     * While the form cannot be added or saved, takes the admin to the field its reason names: a
+     * blank one, else one too long, else the email.
+     * @returns whether the form has a problem (nothing is added or saved)
+     */
+    focusFormProblem(): boolean {
+        if (!this.cannotAddCustomer) {
+            return false;
+        }
+        const field = missingCustomerFields(this.customer)[0] ?? customerFieldsTooLong(this.customer)[0] ?? 'email';
+        (this.template?.querySelector(`lightning-input[data-field="${field}"]`) as HTMLElement | null)?.focus();
+        return true;
+    }
+
+    /** The form blank again, editing nothing. */
+    clearCustomerForm(): void {
+        this.customer = blankCustomer();
+        this.editingKey = undefined;
+        this.customerFormRefusal = '';
+    }
+
+    /**
+     * Puts a typed row in the form to edit it. The row stays in the list (marked as edited) and in
+     * the plan until Save; the focus goes to the form's first field. Never loses typing: while the
+     * form holds a new customer not added, or changes to the row it edits, an Edit of another row
+     * is refused with the reason on the form's line, and the focus goes to the form's button that
+     * ends it (Save, or "Add customer"), which that line describes.
      */
     handleEditCustomer(event: Event): void {
         const key = (event.currentTarget as HTMLElement).dataset.key;
@@ -1309,10 +1399,69 @@ export default class EnableUsers extends LightningElement {
         if (!typed) {
             return;
         }
+        if (typed.key !== this.editingKey && this.customerFormHasTyping) {
+            this.customerFormRefusal = CUSTOMER_FORM_BUSY;
+            this.customerNotice = CUSTOMER_FORM_BUSY;
+            this.focusAfterRender = this.isEditingCustomer ? 'button.save-customer' : 'button.add-customer';
+            return;
+        }
         this.customerNotice = '';
-        this.customer = { ...typed.customer };
-        this.removeTyped(typed.key);
-        this.focusAfterRemove = '';
+        this.customerFormRefusal = '';
+        if (typed.key !== this.editingKey) {
+            this.editingKey = typed.key;
+            this.customer = { ...typed.customer };
+        }
+        this.focusAfterRender = 'lightning-input[data-field="accountName"]';
+    }
+
+    /**
+     * Saves the form over the row it edits, in place (re-validated as "Add customer" is). A row
+     * whose email and account did not change keeps the admin's choice on its match; otherwise the
+     * next Check matches it anew. The focus goes back to the row's Edit.
+     */
+    handleSaveCustomer(): void {
+        const editing = this.editingCustomer;
+        if (!editing) {
+            this.clearCustomerForm();
+            return;
+        }
+        if (this.focusFormProblem()) {
+            return;
+        }
+        const customer = trimmedCustomer(this.customer);
+        const key = editing.key;
+        if (!sameCustomer(customer, editing.customer)) {
+            const sameMatch =
+                sameMatchKey(customer.email, editing.customer.email) &&
+                sameMatchKey(customer.accountName, editing.customer.accountName);
+            this.typedCustomers = this.typedCustomers.map((typed) => {
+                return typed.key === key ? { key, customer, choice: sameMatch ? typed.choice : undefined } : typed;
+            });
+            // Its values are new: what was typed on its plan row was for the old ones.
+            const overrides = { ...this.overrides };
+            delete overrides[`${NEW_CONTACT_PREFIX}${key}`];
+            this.overrides = overrides;
+            this.draftValues = this.draftValues.filter((draft) => draft.key !== `${NEW_CONTACT_PREFIX}${key}`);
+            this.typedChanged();
+        }
+        this.clearCustomerForm();
+        this.customerNotice = formatLabel(
+            CUSTOMER_SAVED,
+            [customer.firstName, customer.lastName].filter(Boolean).join(' '),
+            customer.email,
+        );
+        this.focusAfterRender = `button.edit-customer[data-key="${key}"]`;
+    }
+
+    /** Leaves the row as it was and the form blank; the focus goes back to the row's Edit. */
+    handleCancelCustomer(): void {
+        const key = this.editingKey;
+        this.clearCustomerForm();
+        this.customerNotice = '';
+        this.focusAfterRender =
+            key !== undefined && this.typedCustomers.some((typed) => typed.key === key)
+                ? `button.edit-customer[data-key="${key}"]`
+                : 'lightning-input[data-field="accountName"]';
     }
 
     /**
@@ -1329,7 +1478,9 @@ export default class EnableUsers extends LightningElement {
         const { customer } = this.typedCustomers[index];
         const neighbour = this.typedCustomers[index + 1] ?? this.typedCustomers[index - 1];
         this.removeTyped(key);
-        this.focusAfterRemove = neighbour?.key ?? '';
+        this.focusAfterRender = neighbour
+            ? `button.remove-customer[data-key="${neighbour.key}"]`
+            : 'lightning-input[data-field="accountName"]';
         this.customerNotice = formatLabel(
             CUSTOMER_REMOVED,
             [customer.firstName, customer.lastName].filter(Boolean).join(' '),
@@ -1361,6 +1512,10 @@ export default class EnableUsers extends LightningElement {
 
     removeTyped(key: string): void {
         this.typedCustomers = this.typedCustomers.filter((typed) => typed.key !== key);
+        if (key === this.editingKey) {
+            // The row the form edited is gone (removed, or replaced by the existing contact): so is its edit.
+            this.clearCustomerForm();
+        }
         const overrides = { ...this.overrides };
         delete overrides[`${NEW_CONTACT_PREFIX}${key}`];
         this.overrides = overrides;

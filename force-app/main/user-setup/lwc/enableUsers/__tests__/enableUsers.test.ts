@@ -535,17 +535,17 @@ describe('c-enable-users', () => {
         $(element, 'button.add-customer').click();
         await flush();
         expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(1);
-        // Edit: back in the form, out of the list; the focus moves to the form's first field (its
-        // Edit button is gone).
+        // Edit: in the form, and still in the list until Save; the focus moves to the form's first field.
         const focus = jest.spyOn($(element, 'lightning-input[data-field="accountName"]'), 'focus');
         $(element, 'button.edit-customer').click();
         await flush();
-        expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(0);
+        expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(1);
         expect(focus).toHaveBeenCalled();
         expect($<{ value: string }>(element, 'lightning-input[data-field="lastName"]').value).toBe('Ng');
         await typeCustomer(element, { lastName: 'Nguyen' });
-        $(element, 'button.add-customer').click();
+        $(element, 'button.save-customer').click();
         await flush();
+        expect(element.shadowRoot!.querySelectorAll('.new-customer-row')).toHaveLength(1);
         expect($<HTMLElement>(element, '.new-customer-row .customer-text').textContent).toContain('Cy Nguyen');
         $(element, 'button.remove-customer').click();
         await flush();

@@ -1,0 +1,244 @@
+/**
+ * The "New customer" form and its typed rows (admin walk-through): Edit never loses a customer,
+ * the form trims what it keeps, typed rows after a Check wait for the next one, and a duplicate
+ * account is found and chosen as the admin reads it.
+ */
+import { createElement } from 'lwc';
+import EnableUsers from 'c/enableUsers';
+import searchContacts from '@salesforce/apex/UserSetupController.searchContacts';
+import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
+import findExistingCustomers from '@salesforce/apex/UserSetupController.findExistingCustomers';
+import FACTS from './data/UserSetupController.getEnablementFacts.json';
+
+jest.mock('@salesforce/apex/UserSetupController.searchContacts', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserSetupController.getEnablementFacts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/UserSetupController.createAccountsAndContacts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/UserSetupController.enableUsers', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/UserSetupController.findExistingCustomers', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+
+const mocked = (method: unknown): jest.Mock => method as jest.Mock;
+
+function flush(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function render(): HTMLElement {
+    const element = createElement('c-enable-users', { is: EnableUsers });
+    document.body.appendChild(element);
+    return element;
+}
+
+/** The panel's own markup, else the run bar's (Run, the run-locked line, the job notice). */
+const $ = <T = HTMLElement>(element: HTMLElement, selector: string): T =>
+    (element.shadowRoot!.querySelector(selector) ??
+        element.shadowRoot!.querySelector('c-run-bar')?.shadowRoot?.querySelector(selector) ??
+        null) as unknown as T;
+
+function fire(target: unknown, name: string, detail?: unknown): void {
+    (target as Element).dispatchEvent(new CustomEvent(name, { detail }));
+}
+
+async function typeCustomer(element: HTMLElement, values: Record<string, string>): Promise<void> {
+    for (const [field, value] of Object.entries(values)) {
+        fire($(element, `lightning-input[data-field="${field}"]`), 'change', { value });
+    }
+    await flush();
+}
+
+async function addCustomer(element: HTMLElement, values: Record<string, string>): Promise<void> {
+    await typeCustomer(element, values);
+    $(element, 'button.add-customer').click();
+    await flush();
+}
+
+const customer = (firstName: string): Record<string, string> => ({
+    accountName: 'Initech',
+    firstName,
+    lastName: 'Ng',
+    email: `${firstName.toLowerCase()}@initech.example`,
+});
+
+/** The typed rows as listed: their text. */
+const listed = (element: HTMLElement): string[] =>
+    [...element.shadowRoot!.querySelectorAll('.new-customer-row .customer-text')].map((row) => row.textContent!);
+const keys = (element: HTMLElement): string[] =>
+    [...element.shadowRoot!.querySelectorAll('.new-customer-row')].map((row) => (row as HTMLElement).dataset.key!);
+const formValue = (element: HTMLElement, field: string): string =>
+    $<{ value: string }>(element, `lightning-input[data-field="${field}"]`).value;
+const reason = (element: HTMLElement): string => $(element, '.add-customer-reason').textContent!.trim();
+const focused = (element: HTMLElement): Element | null => element.shadowRoot!.activeElement;
+const editOf = (element: HTMLElement, key: string): HTMLButtonElement =>
+    $<HTMLButtonElement>(element, `button.edit-customer[data-key="${key}"]`);
+
+describe('c-enable-users: typed customers', () => {
+    beforeEach(() => {
+        mocked(searchContacts).mockResolvedValue(FACTS.contacts);
+        mocked(getEnablementFacts).mockResolvedValue({ ...FACTS, contacts: [] });
+        mocked(findExistingCustomers).mockResolvedValue({ contacts: [], accounts: [] });
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    // Admin walk: Edit on customer A, then Edit on customer B: A was gone (6 rows became 5), and a
+    // saved edit moved the row to the end of the list. There was no Cancel.
+    it('keeps the row in the list while it is edited; Edit of another row switches while nothing is typed, Save replaces in place', async () => {
+        const element = render();
+        await flush();
+        for (const name of ['Al', 'Bea', 'Cy']) {
+            // eslint-disable-next-line no-await-in-loop
+            await addCustomer(element, customer(name));
+        }
+        const [al, bea, cy] = keys(element);
+
+        editOf(element, al).click();
+        await flush();
+        expect(keys(element)).toEqual([al, bea, cy]);
+        expect(formValue(element, 'firstName')).toBe('Al');
+        expect($(element, `.new-customer-row[data-key="${al}"] .customer-editing`).textContent).toBe(
+            'Editing in the form',
+        );
+        expect($(element, 'button.add-customer')).toBeNull();
+        expect($(element, 'button.save-customer').getAttribute('aria-describedby')).toBe(
+            $(element, '.add-customer-reason').id,
+        );
+        expect($(element, 'button.cancel-customer')).not.toBeNull();
+        await expect(element).toBeAccessible();
+
+        // Nothing changed in the form: Edit of Bea takes Bea, Al stays as it was.
+        editOf(element, bea).click();
+        await flush();
+        expect(keys(element)).toEqual([al, bea, cy]);
+        expect(formValue(element, 'firstName')).toBe('Bea');
+        expect($(element, `.new-customer-row[data-key="${al}"] .customer-editing`)).toBeNull();
+        expect($(element, `.new-customer-row[data-key="${bea}"] .customer-editing`)).not.toBeNull();
+
+        // Save: in place, the form blank again, the focus on the row's Edit, said politely.
+        await typeCustomer(element, { lastName: 'Nguyen' });
+        $(element, 'button.save-customer').click();
+        await flush();
+        expect(keys(element)).toEqual([al, bea, cy]);
+        expect(listed(element)).toEqual([
+            'Al Ng <al@initech.example>, Initech',
+            'Bea Nguyen <bea@initech.example>, Initech',
+            'Cy Ng <cy@initech.example>, Initech',
+        ]);
+        expect(formValue(element, 'lastName')).toBe('');
+        expect($(element, 'button.add-customer')).not.toBeNull();
+        expect($(element, '.customer-editing')).toBeNull();
+        expect(focused(element)).toBe(editOf(element, bea));
+        expect($(element, '.customer-notice').textContent).toBe('Saved Bea Nguyen (bea@initech.example).');
+    });
+
+    it('refuses an Edit that would lose the typing in the form, and says so where the form says why it waits', async () => {
+        const element = render();
+        await flush();
+        for (const name of ['Al', 'Bea']) {
+            // eslint-disable-next-line no-await-in-loop
+            await addCustomer(element, customer(name));
+        }
+        const [al, bea] = keys(element);
+
+        // A half-typed new customer: Edit does not overwrite it.
+        await typeCustomer(element, { accountName: 'Globex', lastName: 'Ode' });
+        editOf(element, al).focus();
+        editOf(element, al).click();
+        await flush();
+        expect(formValue(element, 'accountName')).toBe('Globex');
+        expect(formValue(element, 'lastName')).toBe('Ode');
+        expect($(element, '.customer-editing')).toBeNull();
+        expect(reason(element)).toBe('Save or cancel the customer in the form first.');
+        expect($(element, '.customer-notice').textContent).toBe('Save or cancel the customer in the form first.');
+        // On the button that ends the form's typing, which the line describes.
+        expect(focused(element)).toBe($(element, 'button.add-customer'));
+        await expect(element).toBeAccessible();
+        // Typing again: the line says what the form needs again.
+        await typeCustomer(element, { email: 'ode@globex.example' });
+        expect(reason(element)).toBe('');
+        await addCustomer(element, {});
+        expect(keys(element)).toHaveLength(3);
+
+        // Changes to the row edited: Edit of another row keeps them, the focus goes to Save.
+        editOf(element, al).click();
+        await flush();
+        await typeCustomer(element, { firstName: 'Alan' });
+        editOf(element, bea).click();
+        await flush();
+        expect(formValue(element, 'firstName')).toBe('Alan');
+        expect($(element, `.new-customer-row[data-key="${al}"] .customer-editing`)).not.toBeNull();
+        expect(reason(element)).toBe('Save or cancel the customer in the form first.');
+        expect(focused(element)).toBe($(element, 'button.save-customer'));
+        expect(listed(element)[1]).toBe('Bea Ng <bea@initech.example>, Initech');
+
+        // Cancel: the row as it was, the form blank, the focus on the row's Edit.
+        $(element, 'button.cancel-customer').click();
+        await flush();
+        expect(listed(element)[0]).toBe('Al Ng <al@initech.example>, Initech');
+        expect(formValue(element, 'firstName')).toBe('');
+        expect($(element, '.customer-editing')).toBeNull();
+        expect(focused(element)).toBe(editOf(element, al));
+        expect(keys(element)).toHaveLength(3);
+    });
+
+    it('re-validates a Save as "Add customer" does: an invalid email leaves the row unchanged', async () => {
+        const element = render();
+        await flush();
+        await addCustomer(element, customer('Al'));
+        const [al] = keys(element);
+        editOf(element, al).click();
+        await flush();
+        await typeCustomer(element, { email: 'al@initech' });
+        const emailFocus = jest.spyOn($(element, 'lightning-input[data-field="email"]'), 'focus');
+        expect($(element, 'button.save-customer').getAttribute('aria-disabled')).toBe('true');
+        $(element, 'button.save-customer').click();
+        await flush();
+        expect(emailFocus).toHaveBeenCalled();
+        expect(listed(element)).toEqual(['Al Ng <al@initech.example>, Initech']);
+        expect(formValue(element, 'email')).toBe('al@initech');
+    });
+
+    it('keeps the choice on a match when the saved edit leaves the email and the account as they were', async () => {
+        mocked(findExistingCustomers).mockResolvedValue({
+            contacts: [],
+            accounts: [{ id: '001GLX', name: 'Initech', ownerHasRole: true }],
+        });
+        const element = render();
+        await flush();
+        await addCustomer(element, customer('Al'));
+        const [al] = keys(element);
+        $(element, 'lightning-button.check').click();
+        await flush();
+        $(element, 'lightning-button.use-existing').click();
+        await flush();
+        const decision = (): string | undefined => $(element, '.customer-decision')?.textContent ?? undefined;
+        expect(decision()).toBe('Will be created under the existing account Initech.');
+
+        // The first name: the same records match, the choice stays.
+        editOf(element, al).click();
+        await flush();
+        await typeCustomer(element, { firstName: 'Alan' });
+        $(element, 'button.save-customer').click();
+        await flush();
+        expect(decision()).toBe('Will be created under the existing account Initech.');
+        expect($(element, 'lightning-button.use-existing')).toBeNull();
+
+        // The email: another contact may match, the admin chooses again.
+        editOf(element, al).click();
+        await flush();
+        await typeCustomer(element, { email: 'alan@initech.example' });
+        $(element, 'button.save-customer').click();
+        await flush();
+        expect(decision()).toBeUndefined();
+        expect($(element, 'lightning-button.use-existing')).not.toBeNull();
+    });
+});
