@@ -12,9 +12,11 @@ import PROBLEM_LAST_NAME_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_L
 import PROBLEM_NAME_TOO_LONG from '@salesforce/label/c.CCSA_Enable_Problem_NAME_TOO_LONG';
 import PROBLEM_CONTACT_WITHOUT_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Problem_CONTACT_WITHOUT_ACCOUNT';
 import PROBLEM_ACCOUNT_OWNER_WITHOUT_ROLE from '@salesforce/label/c.CCSA_Enable_Problem_ACCOUNT_OWNER_WITHOUT_ROLE';
+import PROBLEM_ACCOUNT_OWNER_WITHOUT_ROLE_UNNAMED from '@salesforce/label/c.CCSA_Enable_Problem_ACCOUNT_OWNER_WITHOUT_ROLE_Unnamed';
 import PROBLEM_USER_EXISTS from '@salesforce/label/c.CCSA_Enable_Problem_USER_EXISTS';
 import PROBLEM_USER_EXISTS_OTHER_LICENSE from '@salesforce/label/c.CCSA_Enable_Problem_USER_EXISTS_OTHER_LICENSE';
 import PROBLEM_CONTACT_DUPLICATE_IN_BATCH from '@salesforce/label/c.CCSA_Enable_Problem_CONTACT_DUPLICATE_IN_BATCH';
+import PROBLEM_USERNAME_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_USERNAME_MISSING';
 import PROBLEM_USERNAME_INVALID from '@salesforce/label/c.CCSA_Enable_Problem_USERNAME_INVALID';
 import PROBLEM_USERNAME_TOO_LONG from '@salesforce/label/c.CCSA_Enable_Problem_USERNAME_TOO_LONG';
 import PROBLEM_USERNAME_TAKEN from '@salesforce/label/c.CCSA_Enable_Problem_USERNAME_TAKEN';
@@ -23,6 +25,7 @@ import PROBLEM_NICKNAME_INVALID from '@salesforce/label/c.CCSA_Enable_Problem_NI
 import PROBLEM_NICKNAME_TOO_LONG from '@salesforce/label/c.CCSA_Enable_Problem_NICKNAME_TOO_LONG';
 import PROBLEM_NICKNAME_TAKEN from '@salesforce/label/c.CCSA_Enable_Problem_NICKNAME_TAKEN';
 import PROBLEM_NICKNAME_DUPLICATE_IN_BATCH from '@salesforce/label/c.CCSA_Enable_Problem_NICKNAME_DUPLICATE_IN_BATCH';
+import PROBLEM_ALIAS_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_ALIAS_MISSING';
 import PROBLEM_ALIAS_INVALID from '@salesforce/label/c.CCSA_Enable_Problem_ALIAS_INVALID';
 import PROBLEM_LOCALE_SETTING_MISSING from '@salesforce/label/c.CCSA_Enable_Problem_LOCALE_SETTING_MISSING';
 import PROBLEM_PERMISSION_SET_UNKNOWN from '@salesforce/label/c.CCSA_Enable_Problem_PERMISSION_SET_UNKNOWN';
@@ -61,6 +64,7 @@ import FIX_GIVE_ACCOUNT_OWNER_ROLE from '@salesforce/label/c.CCSA_Enable_Fix_GIV
 import FIX_OPEN_USER_DOCTOR from '@salesforce/label/c.CCSA_Enable_Fix_OPEN_USER_DOCTOR';
 import FIX_OPEN_LICENSE_UPGRADE from '@salesforce/label/c.CCSA_Enable_Fix_OPEN_LICENSE_UPGRADE';
 import FIX_REMOVE_DUPLICATE_ROW from '@salesforce/label/c.CCSA_Enable_Fix_REMOVE_DUPLICATE_ROW';
+import FIX_ENTER_USERNAME from '@salesforce/label/c.CCSA_Enable_Fix_ENTER_USERNAME';
 import FIX_EDIT_USERNAME from '@salesforce/label/c.CCSA_Enable_Fix_EDIT_USERNAME';
 import FIX_EDIT_NICKNAME from '@salesforce/label/c.CCSA_Enable_Fix_EDIT_NICKNAME';
 import FIX_EDIT_ALIAS from '@salesforce/label/c.CCSA_Enable_Fix_EDIT_ALIAS';
@@ -111,6 +115,7 @@ const PROBLEMS: Readonly<Record<ProblemCode | PlatformCode, string>> = {
     USER_EXISTS: PROBLEM_USER_EXISTS,
     USER_EXISTS_OTHER_LICENSE: PROBLEM_USER_EXISTS_OTHER_LICENSE,
     CONTACT_DUPLICATE_IN_BATCH: PROBLEM_CONTACT_DUPLICATE_IN_BATCH,
+    USERNAME_MISSING: PROBLEM_USERNAME_MISSING,
     USERNAME_INVALID: PROBLEM_USERNAME_INVALID,
     USERNAME_TOO_LONG: PROBLEM_USERNAME_TOO_LONG,
     USERNAME_TAKEN: PROBLEM_USERNAME_TAKEN,
@@ -119,6 +124,7 @@ const PROBLEMS: Readonly<Record<ProblemCode | PlatformCode, string>> = {
     NICKNAME_TOO_LONG: PROBLEM_NICKNAME_TOO_LONG,
     NICKNAME_TAKEN: PROBLEM_NICKNAME_TAKEN,
     NICKNAME_DUPLICATE_IN_BATCH: PROBLEM_NICKNAME_DUPLICATE_IN_BATCH,
+    ALIAS_MISSING: PROBLEM_ALIAS_MISSING,
     ALIAS_INVALID: PROBLEM_ALIAS_INVALID,
     LOCALE_SETTING_MISSING: PROBLEM_LOCALE_SETTING_MISSING,
     PERMISSION_SET_UNKNOWN: PROBLEM_PERMISSION_SET_UNKNOWN,
@@ -149,6 +155,7 @@ const FIXES: Readonly<Record<FixCode | PlatformFix, string>> = {
     OPEN_USER_DOCTOR: FIX_OPEN_USER_DOCTOR,
     OPEN_LICENSE_UPGRADE: FIX_OPEN_LICENSE_UPGRADE,
     REMOVE_DUPLICATE_ROW: FIX_REMOVE_DUPLICATE_ROW,
+    ENTER_USERNAME: FIX_ENTER_USERNAME,
     EDIT_USERNAME: FIX_EDIT_USERNAME,
     EDIT_NICKNAME: FIX_EDIT_NICKNAME,
     EDIT_ALIAS: FIX_EDIT_ALIAS,
@@ -201,11 +208,21 @@ const SEAT_PROBLEMS: Partial<Record<Problem['code'], { one: string; none: string
     NOT_ENOUGH_PSL_SEATS: { one: PROBLEM_NOT_ENOUGH_PSL_SEATS_ONE, none: PROBLEM_NOT_ENOUGH_PSL_SEATS_NONE },
 };
 
+/**
+ * Problems whose name value may be unknown (a contact whose account name could not be read): their
+ * wording without it, instead of "the account  has" with a blank where the name was.
+ */
+const UNNAMED_PROBLEMS: Partial<Record<Problem['code'], string>> = {
+    ACCOUNT_OWNER_WITHOUT_ROLE: PROBLEM_ACCOUNT_OWNER_WITHOUT_ROLE_UNNAMED,
+};
+
 function problemLabel(problem: Problem): string {
     const seats = SEAT_PROBLEMS[problem.code];
-    return seats
-        ? countedLabel(problem.values[2], seats.one, PROBLEMS[problem.code], seats.none)
-        : PROBLEMS[problem.code];
+    if (seats) {
+        return countedLabel(problem.values[2], seats.one, PROBLEMS[problem.code], seats.none);
+    }
+    const unnamed = UNNAMED_PROBLEMS[problem.code];
+    return unnamed && !(problem.values[0] ?? '').trim() ? unnamed : PROBLEMS[problem.code];
 }
 
 /**

@@ -223,6 +223,7 @@ export type ProblemCode =
     | 'USER_EXISTS'
     | 'USER_EXISTS_OTHER_LICENSE'
     | 'CONTACT_DUPLICATE_IN_BATCH'
+    | 'USERNAME_MISSING'
     | 'USERNAME_INVALID'
     | 'USERNAME_TOO_LONG'
     | 'USERNAME_TAKEN'
@@ -231,6 +232,7 @@ export type ProblemCode =
     | 'NICKNAME_TOO_LONG'
     | 'NICKNAME_TAKEN'
     | 'NICKNAME_DUPLICATE_IN_BATCH'
+    | 'ALIAS_MISSING'
     | 'ALIAS_INVALID'
     | 'LOCALE_SETTING_MISSING'
     | 'CUSTOMER_MATCHES_CONTACT'
@@ -259,6 +261,7 @@ export type FixCode =
     | 'OPEN_USER_DOCTOR'
     | 'OPEN_LICENSE_UPGRADE'
     | 'REMOVE_DUPLICATE_ROW'
+    | 'ENTER_USERNAME'
     | 'EDIT_USERNAME'
     | 'EDIT_NICKNAME'
     | 'EDIT_ALIAS'
@@ -286,7 +289,10 @@ export type FixCode =
  * - USER_EXISTS_OTHER_LICENSE → OPEN_LICENSE_UPGRADE: the contact has a user of another license;
  *   upgrade it rather than enable a second one (a contact has at most one user).
  * - CONTACT_DUPLICATE_IN_BATCH → REMOVE_DUPLICATE_ROW.
- * - USERNAME_* → EDIT_USERNAME; NICKNAME_* → EDIT_NICKNAME; ALIAS_INVALID → EDIT_ALIAS.
+ * - USERNAME_MISSING → ENTER_USERNAME: a username cell the admin emptied (its own words, not "the
+ *   username  is not …" with a blank where the value was).
+ * - Other USERNAME_* → EDIT_USERNAME; NICKNAME_* → EDIT_NICKNAME; ALIAS_MISSING (an emptied alias
+ *   cell) and ALIAS_INVALID → EDIT_ALIAS.
  * - LOCALE_SETTING_MISSING → EDIT_LOCALE_SETTING.
  * - PERMISSION_SET_UNKNOWN / PERMISSION_SET_LICENSE_MISMATCH → REMOVE_PERMISSION_SET.
  * - NO_CONTACTS_SELECTED → SELECT_CONTACTS; SELECTION_TOO_LARGE → REDUCE_SELECTION.
@@ -311,6 +317,7 @@ export const FIX: Readonly<Record<ProblemCode, FixCode>> = {
     USER_EXISTS: 'OPEN_USER_DOCTOR',
     USER_EXISTS_OTHER_LICENSE: 'OPEN_LICENSE_UPGRADE',
     CONTACT_DUPLICATE_IN_BATCH: 'REMOVE_DUPLICATE_ROW',
+    USERNAME_MISSING: 'ENTER_USERNAME',
     USERNAME_INVALID: 'EDIT_USERNAME',
     USERNAME_TOO_LONG: 'EDIT_USERNAME',
     USERNAME_TAKEN: 'EDIT_USERNAME',
@@ -319,6 +326,7 @@ export const FIX: Readonly<Record<ProblemCode, FixCode>> = {
     NICKNAME_TOO_LONG: 'EDIT_NICKNAME',
     NICKNAME_TAKEN: 'EDIT_NICKNAME',
     NICKNAME_DUPLICATE_IN_BATCH: 'EDIT_NICKNAME',
+    ALIAS_MISSING: 'EDIT_ALIAS',
     ALIAS_INVALID: 'EDIT_ALIAS',
     LOCALE_SETTING_MISSING: 'EDIT_LOCALE_SETTING',
     PERMISSION_SET_UNKNOWN: 'REMOVE_PERMISSION_SET',
@@ -977,7 +985,10 @@ export function planEnablement(
             emailValid && suffixValid ? untypedUsernames?.claim(usernameBase(email, suffix)) : undefined;
         if (given(overrides.Username)) {
             username = overrides.Username.trim().toLowerCase();
-            if (username.length > MAX_USERNAME_LENGTH) {
+            if (!username) {
+                // An emptied cell: nothing to quote in "The username {0} is not …".
+                problems.push(problem('USERNAME_MISSING', [], 'Username'));
+            } else if (username.length > MAX_USERNAME_LENGTH) {
                 problems.push(problem('USERNAME_TOO_LONG', [username, String(MAX_USERNAME_LENGTH)], 'Username'));
             } else if (!isValidUsername(username)) {
                 problems.push(problem('USERNAME_INVALID', [username], 'Username'));
@@ -1053,7 +1064,9 @@ export function planEnablement(
         let alias: string;
         if (given(overrides.Alias)) {
             alias = overrides.Alias.trim();
-            if (!alias || alias.length > MAX_ALIAS_LENGTH) {
+            if (!alias) {
+                problems.push(problem('ALIAS_MISSING', [], 'Alias'));
+            } else if (alias.length > MAX_ALIAS_LENGTH) {
                 problems.push(problem('ALIAS_INVALID', [alias, String(MAX_ALIAS_LENGTH)], 'Alias'));
             }
         } else {

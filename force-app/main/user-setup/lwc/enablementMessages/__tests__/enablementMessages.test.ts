@@ -24,6 +24,59 @@ describe('enablementMessages', () => {
         );
     });
 
+    it('words an emptied username, alias, nickname, email or name without a blank where the value was', () => {
+        const facts = {
+            takenUsernames: [],
+            takenNicknames: [],
+            profile: null,
+            licenseSeatsLeft: 0,
+            permissionSets: [],
+            permissionSetLicenses: [],
+            adminDefaults: {
+                TimeZoneSidKey: 'GMT',
+                LocaleSidKey: 'en_US',
+                LanguageLocaleKey: 'en_US',
+                EmailEncodingKey: 'UTF-8',
+            },
+        };
+        const ann = { id: '1', lastName: 'Doe', firstName: 'Ann', email: 'ann@acme.com', accountId: '001' };
+        const emptied = (field: string, value = '') =>
+            planEnablement([{ ...ann, accountOwnerHasRole: true }], facts, {
+                overrides: { '1': { [field]: value } },
+            }).rows[0].problems;
+        const worded = (field: string, value?: string) =>
+            emptied(field, value).map((problem) => ({ field: problem.field, text: problemMessage(problem) }));
+
+        expect(worded('Username')).toEqual([
+            {
+                field: 'Username',
+                text: 'The username is empty. Fix: Type a username in the form of an email address on the row.',
+            },
+        ]);
+        expect(worded('Alias', '  ')).toEqual([
+            { field: 'Alias', text: 'The alias is empty. Fix: Type an alias of 1 to 8 characters.' },
+        ]);
+        // The other fields' empty values had their own words already: none quotes a blank.
+        for (const field of ['Username', 'Alias', 'CommunityNickname', 'Email', 'LastName', 'TimeZoneSidKey']) {
+            const problems = emptied(field);
+            expect(problems.map((problem) => problem.field)).toContain(field);
+            for (const problem of problems) {
+                expect(problemMessage(problem)).not.toMatch(/ {2}| [.,:;]|\(\)/);
+            }
+        }
+    });
+
+    it('words an account owner without a role when the account name is unknown, without a blank', () => {
+        expect(
+            problemMessage({ code: 'ACCOUNT_OWNER_WITHOUT_ROLE', values: [''], fix: 'GIVE_ACCOUNT_OWNER_ROLE' }),
+        ).toBe(
+            'The owner of the contact\'s account has no role: Salesforce refuses the user with "portal account owner must have a role". Fix: Give the account owner a role in Setup, or give the account an owner with a role, then retry.',
+        );
+        expect(
+            problemMessage({ code: 'ACCOUNT_OWNER_WITHOUT_ROLE', values: ['Globex'], fix: 'GIVE_ACCOUNT_OWNER_ROLE' }),
+        ).toMatch(/^The owner of the account Globex has no role/);
+    });
+
     it('words the warnings of a real plan', () => {
         const plan = planEnablement(
             [

@@ -439,11 +439,23 @@ describe('usernames', () => {
         expect(codes(plan.rows[1].problems)).toEqual(['CONTACT_DUPLICATE_IN_BATCH']);
     });
 
-    it.each(['not-an-email', 'a b@acme.com', ''])('USERNAME_INVALID for a typed %p', (username) => {
+    it.each(['not-an-email', 'a b@acme.com'])('USERNAME_INVALID for a typed %p', (username) => {
         const c = contact();
         const row = one(c, orgFacts(), { overrides: { [c.id]: { Username: username } } });
         expect(codes(row.problems)).toEqual(['USERNAME_INVALID']);
     });
+
+    it.each(['', '   '])(
+        'USERNAME_MISSING, no value to quote, for an emptied username %p: the cell is marked',
+        (username) => {
+            const c = contact();
+            const row = one(c, orgFacts(), { overrides: { [c.id]: { Username: username } } });
+            expect(row.problems).toEqual([
+                { code: 'USERNAME_MISSING', values: [], fix: 'ENTER_USERNAME', field: 'Username' },
+            ]);
+            expect(row.canEnable).toBe(false);
+        },
+    );
 
     it('USERNAME_TOO_LONG for a typed username over 80 characters', () => {
         const c = contact();
@@ -717,14 +729,16 @@ describe('nicknames and aliases', () => {
         );
     });
 
-    it('ALIAS_INVALID for a blank or over-long typed alias', () => {
+    it('ALIAS_MISSING for an emptied alias, without a value to quote; ALIAS_INVALID for an over-long one', () => {
         const c = contact();
-        for (const alias of ['', '  ', 'ninechars']) {
+        for (const alias of ['', '  ']) {
             const row = one(c, orgFacts(), { overrides: { [c.id]: { Alias: alias } } });
-            expect(row.problems).toEqual([
-                { code: 'ALIAS_INVALID', values: [alias.trim(), '8'], fix: 'EDIT_ALIAS', field: 'Alias' },
-            ]);
+            expect(row.problems).toEqual([{ code: 'ALIAS_MISSING', values: [], fix: 'EDIT_ALIAS', field: 'Alias' }]);
         }
+        const long = one(c, orgFacts(), { overrides: { [c.id]: { Alias: 'ninechars' } } });
+        expect(long.problems).toEqual([
+            { code: 'ALIAS_INVALID', values: ['ninechars', '8'], fix: 'EDIT_ALIAS', field: 'Alias' },
+        ]);
         expect(one(c, orgFacts(), { overrides: { [c.id]: { Alias: 'Änn 8ch' } } }).problems).toEqual([]);
     });
 
