@@ -541,6 +541,8 @@ export default class EnableUsers extends LightningElement {
     connected = false;
     /** The email problem last reported on the email input ('' once valid or blank). */
     private reportedEmailError = '';
+    /** The email was trimmed when left: its input reports its validity again, on the value it now holds. */
+    private revalidateEmail = false;
     /**
      * Where the focus goes once the typed customers are drawn again (a Remove, an Edit, a Save or a
      * Cancel took or changed the button that had it): a selector in this template; undefined when
@@ -570,11 +572,12 @@ export default class EnableUsers extends LightningElement {
         const input = this.template?.querySelector('lightning-input[data-field="email"]') as
             (HTMLElement & { setCustomValidity?: (message: string) => void; reportValidity?: () => boolean }) | null;
         const message = this.customerEmailError;
-        if (input && message !== this.reportedEmailError) {
+        if (input && (message !== this.reportedEmailError || this.revalidateEmail)) {
             this.reportedEmailError = message;
             input.setCustomValidity?.(message);
             input.reportValidity?.();
         }
+        this.revalidateEmail = false;
         if (this.focusAfterRender !== undefined) {
             const selector = this.focusAfterRender;
             this.focusAfterRender = undefined;
@@ -1348,6 +1351,24 @@ export default class EnableUsers extends LightningElement {
             [input.dataset.field]: (event as CustomEvent<{ value: string }>).detail.value,
         };
         this.customerFormRefusal = '';
+    }
+
+    /**
+     * A field left: its text without surrounding spaces, in the field too. The email input then
+     * checks its own validity again (lightning-input type=email judged the value with its spaces
+     * "invalid" while the reason line and "Add customer" took it): the field, the line, the list
+     * and the plan agree on one value.
+     */
+    handleCustomerBlur(event: Event): void {
+        const field = (event.target as HTMLElement).dataset.field as CustomerField;
+        const value = this.customer[field] ?? '';
+        if (value === value.trim()) {
+            return;
+        }
+        this.customer = { ...this.customer, [field]: value.trim() };
+        if (field === 'email') {
+            this.revalidateEmail = true;
+        }
     }
 
     /**

@@ -241,4 +241,30 @@ describe('c-enable-users: typed customers', () => {
         expect(decision()).toBeUndefined();
         expect($(element, 'lightning-button.use-existing')).not.toBeNull();
     });
+    // Admin walk: " jd@x.com " showed "Enter a valid email address." under the field (its own check
+    // of the value with spaces) while the reason line was empty and "Add customer" took it; the
+    // list then showed "Doe < jd@x.com >" and the plan "jd@x.com.ccsa".
+    it('trims each field when it is left: the field, the reason line, "Add customer", the list and the plan agree', async () => {
+        const element = render();
+        await flush();
+        const email = $<HTMLElement & { reportValidity(): boolean }>(element, 'lightning-input[data-field="email"]');
+        const report = jest.spyOn(email, 'reportValidity');
+        await typeCustomer(element, { accountName: '  Acme Test ', lastName: 'Doe', email: ' jd@x.com ' });
+        for (const field of ['accountName', 'lastName', 'email']) {
+            fire($(element, `lightning-input[data-field="${field}"]`), 'blur');
+        }
+        await flush();
+        expect(formValue(element, 'accountName')).toBe('Acme Test');
+        expect(formValue(element, 'email')).toBe('jd@x.com');
+        // The input judges the value it now holds, not the one with spaces.
+        expect(report).toHaveBeenCalled();
+        expect(reason(element)).toBe('');
+        await addCustomer(element, {});
+        expect(listed(element)).toEqual(['Doe <jd@x.com>, Acme Test']);
+        $(element, 'lightning-button.check').click();
+        await flush();
+        const plan = $<{ data: Array<Record<string, string>> }>(element, 'c-plan-table.plan-table').data;
+        expect(plan.map((row) => row.Username)).toEqual(['jd@x.com.ccsa']);
+        await expect(element).toBeAccessible();
+    });
 });
