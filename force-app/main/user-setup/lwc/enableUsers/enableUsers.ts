@@ -153,6 +153,8 @@ import CANCEL_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Cancel_Customer';
 import CUSTOMER_EDITING from '@salesforce/label/c.CCSA_Enable_Customer_Editing';
 import CUSTOMER_FORM_BUSY from '@salesforce/label/c.CCSA_Enable_Customer_Form_Busy';
 import CUSTOMER_SAVED from '@salesforce/label/c.CCSA_Enable_Customer_Saved';
+import CUSTOMERS_NOT_CHECKED from '@salesforce/label/c.CCSA_Enable_Customers_Not_Checked';
+import CUSTOMERS_NOT_CHECKED_ONE from '@salesforce/label/c.CCSA_Enable_Customers_Not_Checked_One';
 
 type ContactOption = Apex.UserSetupService.ContactFact;
 /** A contact as the picker lists and the selection keeps it: the fact, and its name for the columns and pills. */
@@ -498,6 +500,11 @@ export default class EnableUsers extends LightningElement {
     private typedFactsMemo = new Memo<ContactFact[]>();
     private plannedIdsMemo = new Memo<Set<string>>();
     private uncheckedMemo = new Memo<number>();
+    /**
+     * The typed customers the last Check read (their matches and name patterns), by key, as they
+     * were then: a row added or saved with other values since is not in the plan until the next Check.
+     */
+    private checkedTyped: ReadonlyMap<string, NewCustomer> = new Map();
     /** The selected ids the last Check read (first 15 characters), found or not. */
     private checkedKeys: Set<string> = new Set();
     /** The Check was the admin's click (not a hand-over): the focus may land on its plan. */
@@ -766,11 +773,13 @@ export default class EnableUsers extends LightningElement {
         if (!facts) {
             return [];
         }
-        return this.typedFactsMemo.get([facts, this.typedCustomers, this.matches], () => {
+        return this.typedFactsMemo.get([facts, this.typedCustomers, this.matches, this.checkedTyped], () => {
             const matchMap = this.customerMatchMap;
-            return this.typedCustomers.map((typed) =>
-                newCustomerFact(typed, facts.adminHasRole, matchMap.get(typed.key)),
-            );
+            // A row added or changed since the Check waits for the next one (its names and matches
+            // were not looked up), as a contact selected since does.
+            return this.typedCustomers
+                .filter((typed) => this.checkedTyped.get(typed.key) === typed.customer)
+                .map((typed) => newCustomerFact(typed, facts.adminHasRole, matchMap.get(typed.key)));
         });
     }
 
@@ -1109,7 +1118,13 @@ export default class EnableUsers extends LightningElement {
     }
 
     get canFit(): boolean {
-        return !this.busy && !this.hasUnsavedEdits && this.uncheckedSelected === 0 && this.fitRows.length > 0;
+        return (
+            !this.busy &&
+            !this.hasUnsavedEdits &&
+            this.uncheckedSelected === 0 &&
+            this.uncheckedTyped === 0 &&
+            this.fitRows.length > 0
+        );
     }
 
     get fitLabel(): string {
@@ -1214,9 +1229,30 @@ export default class EnableUsers extends LightningElement {
         return count === 1 ? SELECTION_NOT_CHECKED_ONE : formatLabel(SELECTION_NOT_CHECKED, count.toLocaleString());
     }
 
+    /**
+     * Typed customers added, or saved with other values, since the Check: not in the plan yet; Run
+     * and "the N that fit" wait for the next Check, as for contacts selected since.
+     */
+    get uncheckedTyped(): number {
+        if (!this.facts) {
+            return 0;
+        }
+        return this.typedCustomers.filter((typed) => this.checkedTyped.get(typed.key) !== typed.customer).length;
+    }
+
+    /** "2 new customers added or changed since the Check are not in the plan yet: Check again …" */
+    get uncheckedTypedText(): string {
+        const count = this.uncheckedTyped;
+        if (count === 0) {
+            return '';
+        }
+        return count === 1 ? CUSTOMERS_NOT_CHECKED_ONE : formatLabel(CUSTOMERS_NOT_CHECKED, count.toLocaleString());
+    }
+
     get cannotRun(): boolean {
         return (
             this.uncheckedSelected > 0 ||
+            this.uncheckedTyped > 0 ||
             this.hasUnsavedEdits ||
             this.busy ||
             this.ranSinceCheck ||
@@ -1381,9 +1417,9 @@ export default class EnableUsers extends LightningElement {
         }
         const key = `c${this.nextCustomerKey++}`;
         this.customerNotice = '';
+        // After a Check, the new row waits for the next one (`uncheckedTyped`): the plan stays.
         this.typedCustomers = [...this.typedCustomers, { key, customer: trimmedCustomer(this.customer) }];
         this.clearCustomerForm();
-        this.typedChanged();
     }
 
     /**
@@ -1463,7 +1499,7 @@ export default class EnableUsers extends LightningElement {
             delete overrides[`${NEW_CONTACT_PREFIX}${key}`];
             this.overrides = overrides;
             this.draftValues = this.draftValues.filter((draft) => draft.key !== `${NEW_CONTACT_PREFIX}${key}`);
-            this.typedChanged();
+            // After a Check, its new values wait for the next one (`uncheckedTyped`): the plan stays.
         }
         this.clearCustomerForm();
         this.customerNotice = formatLabel(
@@ -1498,7 +1534,11 @@ export default class EnableUsers extends LightningElement {
         }
         const { customer } = this.typedCustomers[index];
         const neighbour = this.typedCustomers[index + 1] ?? this.typedCustomers[index - 1];
+        const before = this.plan;
+        const name = this.contactName(`${NEW_CONTACT_PREFIX}${key}`);
         this.removeTyped(key);
+        // As a row removed from the plan: a row whose value it had moved gets its own back, and says why.
+        this.editNotice = this.movedByEdit(before, new Set([`${NEW_CONTACT_PREFIX}${key}`]), name);
         this.focusAfterRender = neighbour
             ? `button.remove-customer[data-key="${neighbour.key}"]`
             : 'lightning-input[data-field="accountName"]';
@@ -1537,16 +1577,11 @@ export default class EnableUsers extends LightningElement {
             // The row the form edited is gone (removed, or replaced by the existing contact): so is its edit.
             this.clearCustomerForm();
         }
+        // The plan stays and drops the row, as it drops a removed contact's.
         const overrides = { ...this.overrides };
         delete overrides[`${NEW_CONTACT_PREFIX}${key}`];
         this.overrides = overrides;
-        this.typedChanged();
-    }
-
-    /** Typed rows changed: the plan is stale until the next Check (their names were not looked up). */
-    typedChanged(): void {
-        this.facts = undefined;
-        this.resetRun();
+        this.draftValues = this.draftValues.filter((draft) => draft.key !== `${NEW_CONTACT_PREFIX}${key}`);
     }
 
     /** A new Check or a new selection: no run yet, nothing removed, nothing looked up. */
@@ -1603,6 +1638,7 @@ export default class EnableUsers extends LightningElement {
                       })
                     : undefined;
             const typed = this.typedCustomers.map((customer) => newCustomerFact(customer, true));
+            const checkedTyped = new Map(this.typedCustomers.map((customer) => [customer.key, customer.customer]));
             // Any size: the facts 200 contacts a call (the server's cap), each call with the name
             // patterns of its own contacts (typed customers last, no id sent), merged into one plan.
             const known = new Map(selected.map((contact) => [contact.id, contact]));
@@ -1623,6 +1659,7 @@ export default class EnableUsers extends LightningElement {
                 (progress) => (this.checkProgress = progress),
             );
             const facts = mergeEnablementFacts(chunks);
+            this.checkedTyped = checkedTyped;
             this.checkedKeys = new Set(items.flatMap((item) => (item.id ? [idKey(item.id)] : [])));
             this.facts = facts;
             // Handed-over contacts get their names in the picker's list.

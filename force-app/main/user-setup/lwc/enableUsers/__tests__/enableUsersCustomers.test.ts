@@ -267,4 +267,61 @@ describe('c-enable-users: typed customers', () => {
         expect(plan.map((row) => row.Username)).toEqual(['jd@x.com.ccsa']);
         await expect(element).toBeAccessible();
     });
+    // Admin walk: adding or editing a typed customer after a Check removed the whole plan (the plan,
+    // the ready count and the Run bar were gone; only Check was left), without a word.
+    it('keeps the plan when a typed customer is added, saved or removed after the Check; Run waits for the next Check', async () => {
+        const element = render();
+        await flush();
+        await addCustomer(element, customer('Al'));
+        await addCustomer(element, customer('Bea'));
+        const [al, bea] = keys(element);
+        $(element, 'lightning-button.check').click();
+        await flush();
+        const planNames = (): string[] =>
+            $<{ data: Array<Record<string, string>> }>(element, 'c-plan-table.plan-table').data.map((row) => row.name);
+        const run = (): { disabled: boolean } => $<{ disabled: boolean }>(element, 'lightning-button.run');
+        const waiting = (): string | undefined =>
+            $(element, '.unchecked-customers-run')?.textContent?.trim() ?? undefined;
+        expect(planNames()).toEqual(['Al Ng', 'Bea Ng']);
+        expect(run().disabled).toBe(false);
+        expect(waiting()).toBeUndefined();
+
+        // Added after the Check: the plan and its counts stay, the new row waits, and so does Run.
+        await addCustomer(element, customer('Cy'));
+        expect($(element, 'section.plan')).not.toBeNull();
+        expect(planNames()).toEqual(['Al Ng', 'Bea Ng']);
+        expect($(element, '.ready-count').textContent).toBe('2 of 2 rows are ready.');
+        expect(waiting()).toBe(
+            '1 new customer added or changed since the Check is not in the plan yet: Check again to plan it before you run.',
+        );
+        expect(run().disabled).toBe(true);
+        await expect(element).toBeAccessible();
+
+        // Saved with other values after the Check: it waits too (its old values are not planned).
+        editOf(element, bea).click();
+        await flush();
+        await typeCustomer(element, { lastName: 'Nguyen' });
+        $(element, 'button.save-customer').click();
+        await flush();
+        expect(planNames()).toEqual(['Al Ng']);
+        expect(waiting()).toBe(
+            '2 new customers added or changed since the Check are not in the plan yet: Check again to plan them before you run.',
+        );
+        expect(run().disabled).toBe(true);
+
+        // The next Check plans them all.
+        $(element, 'lightning-button.check').click();
+        await flush();
+        expect(planNames()).toEqual(['Al Ng', 'Bea Nguyen', 'Cy Ng']);
+        expect(waiting()).toBeUndefined();
+        expect(run().disabled).toBe(false);
+
+        // Removed after the Check: it leaves the plan, as a removed contact does; nothing waits.
+        $<HTMLButtonElement>(element, `button.remove-customer[data-key="${al}"]`).click();
+        await flush();
+        expect(planNames()).toEqual(['Bea Nguyen', 'Cy Ng']);
+        expect($(element, '.ready-count').textContent).toBe('2 of 2 rows are ready.');
+        expect(waiting()).toBeUndefined();
+        expect(run().disabled).toBe(false);
+    });
 });
