@@ -39,7 +39,7 @@ import {
     summaryText,
 } from 'c/upgradeMessages';
 import { CHUNK_SIZE as RUN_CHUNK_SIZE, runInChunks } from 'c/bulkRunner';
-import { PAGE_SIZE, STATUS_ICONS, countOutcomes, plainText, viewRows } from 'c/planRows';
+import { Memo, PAGE_SIZE, STATUS_ICONS, countOutcomes, plainText, viewRows } from 'c/planRows';
 import type { RowStatus, SortDirection } from 'c/planRows';
 import PLAN_STATUS_READY from '@salesforce/label/c.CCSA_Plan_Status_ready';
 import PLAN_STATUS_PROBLEM from '@salesforce/label/c.CCSA_Plan_Status_problem';
@@ -60,7 +60,9 @@ import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRu
 import STATUS_QUEUED from '@salesforce/label/c.CCSA_Upgrade_Status_Queued';
 import STEP_JOB from '@salesforce/label/c.CCSA_Upgrade_Step_Job';
 import JOB_STARTED from '@salesforce/label/c.CCSA_Upgrade_Job_Started';
-import { formatLabel } from 'c/labelFormat';
+import { formatLabel, pluralLabel } from 'c/labelFormat';
+import { followSelection, idKeys, selectionSince } from 'c/selectionSince';
+import type { SelectionSince } from 'c/selectionSince';
 import type { VerdictLine, VerdictRow } from 'c/upgradeVerdict';
 import TITLE from '@salesforce/label/c.CCSA_Upgrade_Title';
 import INTRO from '@salesforce/label/c.CCSA_Upgrade_Intro';
@@ -109,10 +111,13 @@ import FIT_SHOW_ALL from '@salesforce/label/c.CCSA_Upgrade_Fit_Show_All';
 import FIT_UNACKNOWLEDGED from '@salesforce/label/c.CCSA_Upgrade_Fit_Unacknowledged';
 import STATUS_FITS from '@salesforce/label/c.CCSA_Upgrade_Status_Fits';
 import STATUS_SEAT_SHORT from '@salesforce/label/c.CCSA_Upgrade_Status_Seat_Short';
+import NOT_VALIDATED from '@salesforce/label/c.CCSA_Upgrade_Selection_Not_Validated';
+import NOT_VALIDATED_ONE from '@salesforce/label/c.CCSA_Upgrade_Selection_Not_Validated_One';
 
 type TargetOption = Apex.LicenseUpgradeService.TargetOption;
 type UserOption = Apex.LicenseUpgradeService.UserOption;
 type UpgradeFacts = Apex.LicenseUpgradeService.UpgradeFacts;
+type UserFact = UpgradeFacts['users'][number];
 type ChangeItem = Apex.LicenseChangeService.ChangeItem;
 type ChangeResult = Apex.LicenseChangeService.ChangeResult;
 
@@ -271,7 +276,19 @@ export default class LicenseUpgrade extends LightningElement {
     targetLicense = '';
     targetProfileId = '';
     facts?: UpgradeFacts;
+    /** The ids the last Validate read (first 15 characters), found or not: the verdicts follow the selection from them. */
+    validatedKeys: ReadonlySet<string> = new Set();
+    private sinceMemo = new Memo<SelectionSince>();
+    /**
+     * The verdicts of the users Validate read and the picker still selects (`revalidate`). A user
+     * taken out of the selection leaves them, and comes back as it was when selected again.
+     */
     validation?: ValidationResult;
+    /**
+     * Users whose irreversible change the admin acknowledged, also those taken out of the selection
+     * since: selected again before the next Validate, a user's acknowledgement comes back with it.
+     * Only the verdicts shown count (the ready count, the request).
+     */
     acknowledged: Set<string> = new Set();
     /** Role chosen per user, where the seed lets the admin specify one; none means Salesforce's lowest. */
     roleChoices: Map<string, string> = new Map();
@@ -654,7 +671,7 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     get canFit(): boolean {
-        return !this.busy && this.fitVerdicts.length > 0;
+        return !this.busy && this.unvalidatedCount === 0 && this.fitVerdicts.length > 0;
     }
 
     get fitLabel(): string {
@@ -819,7 +836,28 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     get cannotRun(): boolean {
-        return this.busy || this.readyCount === 0;
+        return this.busy || this.readyCount === 0 || this.unvalidatedCount > 0;
+    }
+
+    /** The selection against what the last Validate read: once per change of either. */
+    get selectionSinceValidate(): SelectionSince {
+        return this.sinceMemo.get([this.validatedKeys, this.selection], () =>
+            selectionSince(this.validatedKeys, this.selection.ids),
+        );
+    }
+
+    /**
+     * Users selected since Validate: no verdict yet (their facts were never read), so Run and
+     * "Change … that fit" wait for the next Validate, which judges them with the others.
+     */
+    get unvalidatedCount(): number {
+        return this.validation ? this.selectionSinceValidate.added.length : 0;
+    }
+
+    /** "2 users selected since Validate have no verdict yet: Validate again …" */
+    get unvalidatedText(): string {
+        const count = this.unvalidatedCount;
+        return count > 0 ? pluralLabel(count, NOT_VALIDATED_ONE, NOT_VALIDATED) : '';
     }
 
     get resultRows(): ResultRow[] {
@@ -861,15 +899,19 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     /**
-     * The picker's new selection, kept whole across searches. Other users: the verdicts no longer
-     * hold. The same users newly described (a refreshed list after a run): the verdicts stay.
+     * The picker's new selection, kept whole across searches. The verdicts follow it, as the plan
+     * of Enable users does: a user taken out leaves them (its acknowledgement kept for its return),
+     * the others keep their verdict and acknowledgement, and a user added waits for the next
+     * Validate (`unvalidatedText`). During a run the picker is disabled and the run works on what it
+     * sent; the verdicts catch up when it ends (`endRun`).
      */
     handleSelectionChange(event: CustomEvent<{ selection: SelectionModel<UserOption> }>): void {
-        const before = this.selection.ids;
+        const before = this.selectionSinceValidate.removed;
         this.selection = event.detail.selection;
-        const after = this.selection.ids;
-        if (before.length !== after.length || before.some((id, index) => id !== after[index])) {
-            this.clearValidation();
+        const after = this.selectionSinceValidate.removed;
+        const moved = before.size !== after.size || [...after].some((key) => !before.has(key));
+        if (moved && !this.busy) {
+            this.revalidate();
         }
     }
 
@@ -890,6 +932,7 @@ export default class LicenseUpgrade extends LightningElement {
     clearValidation(): void {
         this.fitOnly = false;
         this.facts = undefined;
+        this.validatedKeys = new Set();
         this.validation = undefined;
         this.acknowledged = new Set();
         this.roleChoices = new Map();
@@ -909,14 +952,16 @@ export default class LicenseUpgrade extends LightningElement {
             this.page = 0;
             // Any size: the facts 200 users a call (the server's cap), merged into one validation.
             const targetProfileId = this.targetProfileId;
+            const userIds = this.selectedIds;
             const chunks = await fetchInChunks(
-                this.selectedIds,
-                (userIds) => getUpgradeFacts({ userIds, targetProfileId }),
+                userIds,
+                (ids) => getUpgradeFacts({ userIds: ids, targetProfileId }),
                 (progress) => (this.validateProgress = progress),
             );
             const facts = mergeUpgradeFacts(chunks);
             this.roleChoices = new Map();
-            this.validation = validateUpgrade(facts.users, facts.target, this.choices);
+            this.validatedKeys = idKeys(userIds);
+            this.validation = validateUpgrade(this.followedUsers(facts), facts.target, this.choices);
             this.facts = facts;
             this.acknowledged = new Set();
         } catch (error) {
@@ -935,11 +980,29 @@ export default class LicenseUpgrade extends LightningElement {
         return { roles: this.roleChoices, completeContractsSetup: this.completeContractsSetup };
     }
 
-    /** The verdicts again with the admin's choices: the plan follows what the screen shows. */
+    /**
+     * The verdicts again with the admin's choices and selection: the plan follows what the screen
+     * shows (the seats a selection needs, and so which users fit, are counted again).
+     */
     revalidate(): void {
         if (this.facts) {
-            this.validation = validateUpgrade(this.facts.users, this.facts.target, this.choices);
+            this.validation = validateUpgrade(this.followedUsers(this.facts), this.facts.target, this.choices);
         }
+    }
+
+    /**
+     * The users Validate read that the picker still selects. A user a run or the job reached stays
+     * (queued, Done or Failed), whatever the selection: its outcome is not taken off the screen.
+     */
+    private followedUsers(facts: UpgradeFacts): readonly UserFact[] {
+        const reached = new Set(this.results.map((result) => result.userId));
+        const queued = this.job?.userIds;
+        return followSelection(
+            facts.users,
+            (user) => user.id,
+            this.selectionSinceValidate.removed,
+            (user) => reached.has(user.id) || !!queued?.has(user.id),
+        );
     }
 
     handleRoleChange(event: CustomEvent<{ userId: string; roleId: string }>): void {
@@ -968,9 +1031,15 @@ export default class LicenseUpgrade extends LightningElement {
         this.acknowledged = acknowledged;
     }
 
+    /**
+     * Acknowledges every verdict shown (an acknowledgement of a user taken out of the selection is
+     * kept for its return); unticked, no acknowledgement is left, shown or not.
+     */
     handleAcknowledgeAll(event: CustomEvent<{ checked: boolean }>): void {
         const eligible = this.acknowledgeable;
-        this.acknowledged = event.detail.checked ? new Set(eligible.map((verdict) => verdict.userId)) : new Set();
+        this.acknowledged = event.detail.checked
+            ? new Set([...this.acknowledged, ...eligible.map((verdict) => verdict.userId)])
+            : new Set();
     }
 
     /**
@@ -986,7 +1055,8 @@ export default class LicenseUpgrade extends LightningElement {
             const facts = this.facts;
             const verdicts = new Map((this.validation?.users ?? []).map((verdict) => [verdict.userId, verdict]));
             const items = (facts?.users ?? [])
-                .filter((user) => user.accountId === accountId)
+                // The account's users the verdicts still hold: not those taken out of the selection.
+                .filter((user) => user.accountId === accountId && verdicts.has(user.id))
                 .map((user) =>
                     changeItem(user, this.acknowledged.has(user.id), verdicts.get(user.id)?.chosenRoleId ?? null),
                 );
@@ -1068,7 +1138,7 @@ export default class LicenseUpgrade extends LightningElement {
     /** "Change the N that fit": the first N users the seats allow; the others stay, not run. */
     handleRunFit(): Promise<void> {
         const fit = this.fitIds;
-        if (!this.validation || this.busy || fit.size === 0) {
+        if (!this.validation || !this.canFit) {
             return Promise.resolve();
         }
         const users = this.validation.users.map((verdict) => ({ ...verdict, canChange: fit.has(verdict.userId) }));
@@ -1211,6 +1281,8 @@ export default class LicenseUpgrade extends LightningElement {
         this.job = { ...stopped, userIds: new Set(waiting) };
         this.jobNotice = formatLabel(JOB_STARTED, stopped.name, waiting.length.toLocaleString());
         this.runErrors = undefined;
+        // A user of the job taken out of the selection since is queued again: its verdict shows it.
+        this.revalidate();
         this.followJob(jobId);
         return true;
     }
@@ -1275,6 +1347,8 @@ export default class LicenseUpgrade extends LightningElement {
     endRun(): void {
         Object.assign(this, stoppedRun());
         this.ranSinceValidate = true;
+        // Selection changes during the run wait until now (a user the run reached stays).
+        this.revalidate();
         const failures = this.results.flatMap((result) => (result.errors ?? []).map(plainText));
         this.runErrors = failures.length > 0 ? failures : undefined;
         this.dispatchEvent(runCompletedEvent('licenseChange', [...this.changedIds]));

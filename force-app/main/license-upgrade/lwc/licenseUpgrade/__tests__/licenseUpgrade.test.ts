@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import LicenseUpgrade from 'c/licenseUpgrade';
+import type { SelectionModel } from 'c/selectionModel';
 import getUpgradeTargets from '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets';
 import searchUpgradeCandidates from '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates';
 import getUpgradeFacts from '@salesforce/apex/LicenseUpgradeController.getUpgradeFacts';
@@ -604,5 +605,295 @@ describe('c-license-upgrade', () => {
         expect(request.completeContractsSetup).toBe(false);
         expect(request.users).toEqual([expect.objectContaining({ userId: CASEY, roleId: '00E000000000011AAA' })]);
         await expect(element).toBeAccessible();
+    });
+});
+
+/**
+ * The verdicts follow the picker's selection, as the plan of Enable users does (admin walk: five
+ * users validated, three irreversible changes acknowledged, one pill removed, and every verdict and
+ * acknowledgement was gone): a user taken out leaves the verdicts and the counts, the others keep
+ * theirs, a user added waits for the next Validate and holds Run, a user selected again comes back
+ * with its acknowledgement, and ids compare on their first 15 characters.
+ */
+describe('c-license-upgrade: the verdicts follow the selection', () => {
+    type ChangeRequest = Apex.LicenseChangeService.ChangeRequest;
+    type UserOption = Apex.LicenseUpgradeService.UserOption;
+    type Picker = HTMLElement & { selection: SelectionModel<UserOption> };
+
+    const caseyId = (n: number): string => `0050000000002${String(n).padStart(2, '0')}AAA`;
+
+    /** The picker's row of a Customer Community user (to Customer Community Plus: an acknowledgement). */
+    const option = (n: number): UserOption => ({
+        ...CANDIDATES[0],
+        id: caseyId(n),
+        name: `Casey ${n}`,
+        username: `casey${n}@acme.example`,
+    });
+    const FIVE = [1, 2, 3, 4, 5].map(option);
+    /** The five verdicts as `validated` leaves them: the first three acknowledged. */
+    const AS_ACKNOWLEDGED = [1, 2, 3, 4, 5].map((n): [string, boolean] => [caseyId(n), n <= 3]);
+
+    /** Facts of the users asked, answered with 18-character ids as Apex does (whatever length was asked). */
+    function mockFacts(seatsAvailable: number): void {
+        mocked(getUpgradeFacts).mockImplementation(({ userIds }: { userIds: string[] }) =>
+            Promise.resolve({
+                ...FACTS,
+                target: { ...FACTS.target, seatsAvailable },
+                users: userIds.map((id) => ({ ...FACTS.users[0], id: caseyId(Number(id.slice(13, 15))) })),
+            }),
+        );
+    }
+
+    const picker = (element: HTMLElement): Picker => $<Picker>(element, 'c-record-picker');
+    const text = (node: Element | null): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const isDisabled = (node: Element | null): boolean =>
+        (node as unknown as { disabled?: boolean })?.disabled === true;
+
+    /** The verdicts shown: user id, whether acknowledged, status text. */
+    function verdicts(element: HTMLElement): { id: string; acknowledged: boolean; status: string }[] {
+        return [...element.shadowRoot!.querySelectorAll<HTMLElement>('[data-verdict-id]')].map((card) => ({
+            id: card.dataset.verdictId ?? '',
+            acknowledged: (card.querySelector('c-upgrade-verdict') as unknown as { row: { acknowledged: boolean } }).row
+                .acknowledged,
+            status: text(card.querySelector('.status-text')),
+        }));
+    }
+    const acknowledgements = (element: HTMLElement): Array<[string, boolean]> =>
+        verdicts(element).map((verdict) => [verdict.id, verdict.acknowledged]);
+
+    /** Ticks the "irreversible" acknowledgement of each user's verdict, as the admin does. */
+    async function acknowledge(element: HTMLElement, ...ns: number[]): Promise<void> {
+        for (const n of ns) {
+            const card = element.shadowRoot!.querySelector(`[data-verdict-id="${caseyId(n)}"]`)!;
+            const verdict = card.querySelector('c-upgrade-verdict') as HTMLElement;
+            fire(verdict.shadowRoot!.querySelector('lightning-input.acknowledge')!, 'change', { checked: true });
+            // eslint-disable-next-line no-await-in-loop
+            await flush();
+        }
+    }
+
+    /** Removes a user's pill from the picker's selected list. */
+    async function removePill(element: HTMLElement, id: string): Promise<void> {
+        inPicker(element, `lightning-button-icon.remove-selected[data-id="${id}"]`).click();
+        await flush();
+    }
+
+    /** Ticks rows of the results (the page's others unticked), shown again first when the verdicts folded them. */
+    async function tick(element: HTMLElement, rows: UserOption[]): Promise<void> {
+        inPicker(element, 'lightning-button.show-results')?.click();
+        await flush();
+        fire(inPicker(element, 'lightning-datatable'), 'rowselection', { selectedRows: rows });
+        await flush();
+    }
+
+    async function clickValidate(element: HTMLElement): Promise<void> {
+        $(element, 'lightning-button.validate').click();
+        await flush();
+        await flush();
+    }
+
+    /** Search (finding `found`), tick the first five, the Contracts target, Validate, acknowledge users 1 to `acknowledged`. */
+    async function validated(found: UserOption[], seatsAvailable = 10, acknowledged = 3): Promise<HTMLElement> {
+        mocked(searchUpgradeCandidates).mockResolvedValue(found);
+        mockFacts(seatsAvailable);
+        const element = render();
+        await flush();
+        inPicker(element, 'lightning-button.search').click();
+        await flush();
+        await tick(element, FIVE);
+        fire($(element, 'lightning-combobox.target'), 'change', { value: TARGETS[0].profileId });
+        await flush();
+        await clickValidate(element);
+        await acknowledge(element, ...[1, 2, 3, 4, 5].slice(0, acknowledged));
+        return element;
+    }
+
+    beforeEach(() => {
+        mocked(getUpgradeTargets).mockResolvedValue(TARGETS);
+        // Each log id names its user, so that apply and reconcile answer for the users sent.
+        mocked(snapshotLicenseChanges).mockImplementation(({ request }: { request: ChangeRequest }) =>
+            Promise.resolve(
+                request.users.map((item) => changeResult(item.userId, 'Snapshot', { logId: `L${item.userId}` })),
+            ),
+        );
+        mocked(applyLicenseChanges).mockImplementation(({ logIds }: { logIds: string[] }) =>
+            Promise.resolve(logIds.map((logId) => ({ logId, status: 'Applied', errors: [] }))),
+        );
+        mocked(reconcileLicenseChanges).mockImplementation(({ outcomes }: { outcomes: { logId: string }[] }) =>
+            Promise.resolve(
+                outcomes.map(({ logId }) => changeResult(logId.slice(1), 'Completed', { logId, profileChanged: true })),
+            ),
+        );
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('takes a removed user out of the verdicts and the counts; the others keep their verdict and acknowledgement', async () => {
+        const element = await validated(FIVE);
+        expect(text($(element, '.ready-count'))).toBe('3 of 5 users can be changed now.');
+
+        await removePill(element, caseyId(2));
+
+        expect(acknowledgements(element)).toEqual([
+            [caseyId(1), true],
+            [caseyId(3), true],
+            [caseyId(4), false],
+            [caseyId(5), false],
+        ]);
+        expect(verdicts(element)[0].status).toBe('Ready');
+        expect(text($(element, '.ready-count'))).toBe('2 of 4 users can be changed now.');
+        expect(isDisabled($(element, 'lightning-button.run'))).toBe(false);
+        expect($(element, '.unchecked-run')).toBeNull();
+        // Nothing was read again, and the removed user is never run.
+        expect(getUpgradeFacts).toHaveBeenCalledTimes(1);
+        $(element, 'lightning-button.run').click();
+        await flush();
+        await flush();
+        const request = mocked(snapshotLicenseChanges).mock.calls[0][0].request as ChangeRequest;
+        expect(request.users.map((item) => item.userId)).toEqual([caseyId(1), caseyId(3)]);
+        await expect(element).toBeAccessible();
+    });
+
+    it('counts the seats again: a removal that brings the selection within the seats left ends the shortage and "the N that fit"', async () => {
+        const element = await validated(FIVE, 4, 5);
+        expect(text($(element, '.selection-blocker'))).toBe(
+            'The selection needs 5 Customer Community Plus licenses and 4 are left. Buy licenses or choose fewer users.',
+        );
+        expect(text($(element, '.ready-count'))).toBe(
+            '0 of 5 users can be changed together with the seats left; 4 fit.',
+        );
+        expect($(element, 'lightning-button.run-fit')).not.toBeNull();
+
+        await removePill(element, caseyId(5));
+
+        expect($(element, '.selection-blocker')).toBeNull();
+        expect(text($(element, '.ready-count'))).toBe('4 of 4 users can be changed now.');
+        expect($(element, 'lightning-button.run-fit')).toBeNull();
+        expect(isDisabled($(element, 'lightning-button.run'))).toBe(false);
+    });
+
+    it('holds Run with a message for a user added after Validate, until the next Validate judges it', async () => {
+        const six = [...FIVE, option(6)];
+        const element = await validated(six);
+
+        await tick(element, six);
+
+        // The verdicts and acknowledgements stay; the new user has none yet, and Run waits.
+        expect(acknowledgements(element)).toEqual(AS_ACKNOWLEDGED);
+        expect(text($(element, '.ready-count'))).toBe('3 of 5 users can be changed now.');
+        expect(text($(element, '.unchecked-run'))).toBe(
+            '1 user selected since Validate has no verdict yet: Validate again to include it before you run.',
+        );
+        expect(isDisabled($(element, 'lightning-button.run'))).toBe(true);
+        $(element, 'lightning-button.run').click();
+        await flush();
+        expect(snapshotLicenseChanges).not.toHaveBeenCalled();
+        await expect(element).toBeAccessible();
+
+        await clickValidate(element);
+        expect(mocked(getUpgradeFacts).mock.calls[1][0].userIds).toEqual(six.map((row) => row.id));
+        expect(verdicts(element)).toHaveLength(6);
+        expect($(element, '.unchecked-run')).toBeNull();
+    });
+
+    it('counts the users added since Validate in the message, and holds "Change … that fit" too', async () => {
+        const seven = [...FIVE, option(6), option(7)];
+        const element = await validated(seven, 3, 5);
+        expect($(element, 'lightning-button.run-fit')).not.toBeNull();
+
+        await tick(element, seven);
+
+        expect(text($(element, '.unchecked-run'))).toBe(
+            '2 users selected since Validate have no verdict yet: Validate again to include them before you run.',
+        );
+        expect($(element, 'lightning-button.run-fit')).toBeNull();
+    });
+
+    it('brings a user selected again back with its verdict and acknowledgement, without a new Validate', async () => {
+        const element = await validated(FIVE);
+        await removePill(element, caseyId(2));
+        expect(verdicts(element).map((verdict) => verdict.id)).not.toContain(caseyId(2));
+
+        await tick(element, FIVE);
+
+        expect(acknowledgements(element)).toEqual(AS_ACKNOWLEDGED);
+        expect(text($(element, '.ready-count'))).toBe('3 of 5 users can be changed now.');
+        expect($(element, '.unchecked-run')).toBeNull();
+        expect(isDisabled($(element, 'lightning-button.run'))).toBe(false);
+        expect(getUpgradeFacts).toHaveBeenCalledTimes(1);
+    });
+
+    it('compares ids on their first 15 characters: users handed over with 15, answered and picked with 18', async () => {
+        mocked(searchUpgradeCandidates).mockResolvedValue(FIVE);
+        mockFacts(10);
+        const element = createElement('c-license-upgrade', { is: LicenseUpgrade });
+        Object.assign(element, { userIds: FIVE.map((row) => row.id.slice(0, 15)) });
+        document.body.appendChild(element);
+        await flush();
+        await flush();
+        fire($(element, 'lightning-combobox.target'), 'change', { value: TARGETS[0].profileId });
+        await flush();
+        await clickValidate(element);
+        // The facts answer with 18 characters: none of the users is new.
+        expect(verdicts(element).map((verdict) => verdict.id)).toEqual(FIVE.map((row) => row.id));
+        expect($(element, '.unchecked-run')).toBeNull();
+        await acknowledge(element, 1, 2);
+
+        // The pill carries the id handed over (15 characters); its verdict (18) leaves.
+        await removePill(element, caseyId(2).slice(0, 15));
+        expect(verdicts(element).map((verdict) => verdict.id)).toEqual([
+            caseyId(1),
+            caseyId(3),
+            caseyId(4),
+            caseyId(5),
+        ]);
+        expect(text($(element, '.ready-count'))).toBe('1 of 4 users can be changed now.');
+
+        // Picked again from the results (18 characters): the same user, back with its acknowledgement.
+        const selection = picker(element).selection.add([option(2)]).selection;
+        fire(picker(element), 'selectionchange', { selection });
+        await flush();
+        expect(verdicts(element).find((verdict) => verdict.id === caseyId(2))?.acknowledged).toBe(true);
+        expect(text($(element, '.ready-count'))).toBe('2 of 5 users can be changed now.');
+        expect($(element, '.unchecked-run')).toBeNull();
+        expect(isDisabled($(element, 'lightning-button.run'))).toBe(false);
+    });
+
+    it('leaves a run in progress alone: a user it sent stays with its outcome though taken out of the selection meanwhile', async () => {
+        const element = await validated(FIVE, 10, 2);
+        let releaseSnapshot: () => void = () => undefined;
+        const snapshot = mocked(snapshotLicenseChanges).getMockImplementation()!;
+        mocked(snapshotLicenseChanges).mockImplementationOnce(
+            (args: { request: ChangeRequest }) =>
+                new Promise((resolve) => {
+                    releaseSnapshot = () => resolve(snapshot(args));
+                }),
+        );
+        $(element, 'lightning-button.run').click();
+        await flush();
+        // While it runs the picker takes no change from the admin.
+        expect(isDisabled(picker(element))).toBe(true);
+        // A change that arrives all the same (the picker's own refresh) does not touch the run's verdicts.
+        fire(picker(element), 'selectionchange', { selection: picker(element).selection.remove([caseyId(1)]) });
+        await flush();
+        expect(verdicts(element)).toHaveLength(5);
+
+        releaseSnapshot();
+        await flush();
+        await flush();
+        await flush();
+
+        const request = mocked(snapshotLicenseChanges).mock.calls[0][0].request as ChangeRequest;
+        expect(request.users.map((item) => item.userId)).toEqual([caseyId(1), caseyId(2)]);
+        // The user the run changed keeps its Done verdict; one taken out and never run leaves.
+        await removePill(element, caseyId(3));
+        const shown = verdicts(element);
+        expect(shown.find((verdict) => verdict.id === caseyId(1))?.status).toBe('Done');
+        expect(shown.map((verdict) => verdict.id)).toEqual([caseyId(1), caseyId(2), caseyId(4), caseyId(5)]);
     });
 });

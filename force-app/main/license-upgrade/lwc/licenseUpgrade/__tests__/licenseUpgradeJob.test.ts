@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import LicenseUpgrade from 'c/licenseUpgrade';
+import type { SelectionModel } from 'c/selectionModel';
 import getUpgradeTargets from '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets';
 import searchUpgradeCandidates from '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates';
 import getUpgradeFacts from '@salesforce/apex/LicenseUpgradeController.getUpgradeFacts';
@@ -85,6 +86,18 @@ function mockFacts(): void {
     );
 }
 
+/**
+ * 201 users, their facts, and a job that takes them (created, rows added, started, queued).
+ * @returns the users' ids
+ */
+function mockJobStart(): string[] {
+    mockFacts();
+    mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
+    mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
+    mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+    return Array.from({ length: 201 }, (_, n) => userId(n));
+}
+
 /** The panel with `ids` handed over, the first target chosen, validated and acknowledged. */
 async function validatedPanel(ids: string[]): Promise<HTMLElement> {
     const element = createElement('c-license-upgrade', { is: LicenseUpgrade });
@@ -112,11 +125,7 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
     });
 
     it('adds the users to a job with the target and the Contracts option, queues the verdicts, then shows the outcomes', async () => {
-        const ids = Array.from({ length: 201 }, (_, n) => userId(n));
-        mockFacts();
-        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
-        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
-        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+        const ids = mockJobStart();
         let finished = false;
         const rows = ids.map((id, index) => ({
             id: `a0K${index}`,
@@ -160,12 +169,39 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
         expect($(element, '.job-notice')).toBeNull();
     }, 30000);
 
+    it('keeps following a job while the selection changes: its users stay queued, then take their outcome', async () => {
+        const ids = mockJobStart();
+        let finished = false;
+        const rows = ids.map((id, index) => ({ id: `a0K${index}`, sequence: index + 1, rowKey: id, status: 'Done' }));
+        mocked(getJob).mockImplementation(() =>
+            Promise.resolve(
+                finished ? { job: job('Completed', 201, 201), rows } : { job: job('Running', 50, 201), rows: [] },
+            ),
+        );
+        const element = await validatedPanel(ids);
+        $(element, 'lightning-button.run').click();
+        await settle();
+        type Picker = HTMLElement & { selection: SelectionModel<{ id: string }> };
+        const picker = $<Picker>(element, 'c-record-picker');
+        // The picker is not locked while the job runs on the platform: the admin takes a user out.
+        expect((picker as unknown as { disabled: boolean }).disabled).toBe(false);
+        picker.dispatchEvent(
+            new CustomEvent('selectionchange', { detail: { selection: picker.selection.remove([ids[0]]) } }),
+        );
+        await settle();
+        type Verdict = { userId: string; status: string };
+        const first = (): Verdict => ($(element, 'c-upgrade-verdict') as unknown as { row: Verdict }).row;
+        expect(first()).toMatchObject({ userId: ids[0], status: 'queued' });
+        expect($(element, '.job-notice')).not.toBeNull();
+
+        finished = true;
+        await settle(10);
+        expect(first()).toMatchObject({ userId: ids[0], status: 'done' });
+        expect($(element, '.job-notice')).toBeNull();
+    }, 30000);
+
     it('follows a job it started that stopped midway when the jobs panel resumes it; not another job', async () => {
-        const ids = Array.from({ length: 201 }, (_, n) => userId(n));
-        mockFacts();
-        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
-        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
-        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+        const ids = mockJobStart();
         const row = (id: string, index: number, status: string) => ({
             id: `a0K${index}`,
             sequence: index + 1,
