@@ -12,6 +12,7 @@ const PURE_MODULES = [
     'force-app/main/shared/lwc/planRows/planRows.ts',
     'force-app/main/shared/lwc/csvExport/csvExport.ts',
     'force-app/main/shared/lwc/selectionModel/selectionModel.ts',
+    'force-app/main/shared/lwc/selectionSince/selectionSince.ts',
     'force-app/main/shared/lwc/chunkedFacts/chunkedFacts.ts',
     'force-app/main/shared/lwc/jobState/jobState.ts',
     'force-app/main/shared/lwc/jobRunner/jobRunner.ts',
