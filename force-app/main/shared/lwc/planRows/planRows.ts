@@ -67,6 +67,11 @@ export interface RowView<T> {
      * since: applying them now would show other rows or another order (`HeldRowView`).
      */
     changed: boolean;
+    /**
+     * Rows kept in view (all pages) that the filter no longer keeps ("problems only" after a row was
+     * fixed): the filter is held, not only the order; 0 when nothing is filtered or held.
+     */
+    heldOutOfFilter: number;
 }
 
 /** Status order used when sorting by status: what needs the admin first. */
@@ -112,7 +117,13 @@ function pageSizeOf(options: ViewOptions): number {
 }
 
 /** The page of `selected` that `options` asks for (clamped), with its counts. */
-function pageOf<T>(selected: T[], total: number, options: ViewOptions, changed: boolean): RowView<T> {
+function pageOf<T>(
+    selected: T[],
+    total: number,
+    options: ViewOptions,
+    changed: boolean,
+    heldOutOfFilter = 0,
+): RowView<T> {
     const pageSize = pageSizeOf(options);
     const pageCount = Math.max(1, Math.ceil(selected.length / pageSize));
     const page = Math.min(Math.max(0, Math.floor(options.page ?? 0)), pageCount - 1);
@@ -123,6 +134,7 @@ function pageOf<T>(selected: T[], total: number, options: ViewOptions, changed: 
         matching: selected.length,
         total,
         changed,
+        heldOutOfFilter,
     };
 }
 
@@ -174,7 +186,10 @@ export class HeldRowView<T extends ViewRow> {
         const selected = [...held, ...fresh.filter((row) => !heldKeys.has(row.key))];
         applied.keys = selected.map((row) => row.key);
         const changed = selected.length !== fresh.length || selected.some((row, index) => row !== fresh[index]);
-        return pageOf(selected, rows.length, options, changed);
+        const heldOutOfFilter = options.problemsOnly
+            ? selected.filter((row) => !PROBLEM_STATUSES.has(row.status)).length
+            : 0;
+        return pageOf(selected, rows.length, options, changed, heldOutOfFilter);
     }
 
     /** Forgets the order: the next `view` applies the filter and the sort afresh (e.g. after a new Check). */

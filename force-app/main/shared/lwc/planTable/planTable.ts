@@ -53,6 +53,8 @@ import UNSAVED from '@salesforce/label/c.CCSA_Plan_Unsaved';
 import TABLE from '@salesforce/label/c.CCSA_Plan_Table';
 import ORDER_HELD from '@salesforce/label/c.CCSA_Plan_Order_Held';
 import ORDER_HELD_SORTED from '@salesforce/label/c.CCSA_Plan_Order_Held_Sorted';
+import ORDER_HELD_FILTER from '@salesforce/label/c.CCSA_Plan_Order_Held_Filter';
+import ORDER_HELD_FILTER_SORTED from '@salesforce/label/c.CCSA_Plan_Order_Held_Filter_Sorted';
 
 /** A column of the plan table. */
 export interface PlanColumn {
@@ -176,6 +178,11 @@ export default class PlanTable extends LightningElement {
      * (c/planRows `RowView.changed`): the table says so above the rows.
      */
     @api orderChanged = false;
+    /**
+     * The host's held rows include some its filter no longer keeps (`c/planRows` heldOutOfFilter,
+     * e.g. a row fixed under "problems only"): the note says the filter is held, not only the order.
+     */
+    @api filterHeld = false;
     /** The columns, in order. */
     @api columns: PlanColumn[] = [];
 
@@ -324,6 +331,9 @@ export default class PlanTable extends LightningElement {
             return '';
         }
         const sorted = this.sortedBy ? this.columns.find((column) => column.fieldName === this.sortedBy) : undefined;
+        if (this.filterHeld === true) {
+            return sorted ? formatLabel(ORDER_HELD_FILTER_SORTED, sorted.label) : ORDER_HELD_FILTER;
+        }
         return sorted ? formatLabel(ORDER_HELD_SORTED, sorted.label) : ORDER_HELD;
     }
 

@@ -1051,6 +1051,11 @@ export default class EnableUsers extends LightningElement {
         return this.planView.changed;
     }
 
+    /** Rows shown under "problems only" are no longer problems (an edit fixed them): the table says the filter is held. */
+    get planFilterHeld(): boolean {
+        return this.planView.heldOutOfFilter > 0;
+    }
+
     get pageText(): string {
         const view = this.planView;
         return planPageText(view.page + 1, view.pageCount, view.matching);
@@ -1692,6 +1697,10 @@ export default class EnableUsers extends LightningElement {
         this.suffix = event.detail.value ?? '';
         // Every username moves, as the admin asked: what the last edit moved is no longer what the rows show.
         this.editNotice = '';
+        // A change of every row, not an edit of one: the filter and the sort apply afresh, so the
+        // rows, the count and the pager are the problems now (a held view kept 950 rows under
+        // "problems only" once a bad suffix was fixed).
+        this.planOrder.reapply();
         const input = event.target as unknown as {
             setCustomValidity?: (message: string) => void;
             reportValidity?: () => boolean;

@@ -102,6 +102,18 @@ describe('HeldRowView', () => {
         expect(keys(held.view(afterEdit, byStatus))).toEqual(['d', 'c', 'a', 'b']);
     });
 
+    it('counts the rows held in view that the filter no longer keeps', () => {
+        const held = new HeldRowView<Row>();
+        const problems = { problemsOnly: true };
+        expect(held.view(plan, problems).heldOutOfFilter).toBe(0);
+        expect(held.view(fixed(plan, 'b'), problems).heldOutOfFilter).toBe(1);
+        expect(viewRows(fixed(plan, 'b'), problems).heldOutOfFilter).toBe(0);
+        // Sorted, not filtered: an order held, no filter.
+        const sorted = new HeldRowView<Row>();
+        sorted.view(plan, { sortBy: 'status' });
+        expect(sorted.view(fixed(plan, 'b'), { sortBy: 'status' }).heldOutOfFilter).toBe(0);
+    });
+
     it('keeps a fixed row in "problems only", counted, until the next filter, and tells it changed', () => {
         const held = new HeldRowView<Row>();
         const problems = { problemsOnly: true };

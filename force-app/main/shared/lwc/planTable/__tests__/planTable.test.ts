@@ -761,6 +761,32 @@ describe('c-plan-table', () => {
             await expect(element).toBeAccessible();
         });
 
+        // Admin walk: under "Problems only", Ready rows stayed in view and the note spoke of the sort only.
+        it('held by the host with rows its filter no longer keeps (filter-held): the note says the filter is held too', async () => {
+            const element = await render({ data: [] });
+            const panel = new Panel(element);
+            panel.sortBy = 'statusText';
+            panel.show();
+            Object.assign(element, { orderChanged: true });
+            await flush();
+            expect(note(element)).toBe(
+                'Sorted by Status before your changes: rows keep their place. Sort again to reorder.',
+            );
+            Object.assign(element, { filterHeld: true });
+            await flush();
+            expect(note(element)).toBe(
+                'Filtered and sorted by Status before your changes: rows that no longer match keep their place. Sort again to update.',
+            );
+            panel.sortBy = undefined;
+            panel.show();
+            Object.assign(element, { orderChanged: true });
+            await flush();
+            expect(note(element)).toBe(
+                'Filtered before your changes: rows that no longer match keep their place until you filter, sort or page again.',
+            );
+            await expect(element).toBeAccessible();
+        });
+
         it('held by the host: after "sort again" the host\'s fresh order is drawn, not held again by the table', async () => {
             const element = await render({ data: [] });
             const held = new HeldRowView<PlanRow>();

@@ -227,6 +227,41 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         expect(runButton(element).disabled).toBe(false);
     });
 
+    // Admin walk: "Problems only" on, a bad suffix (".ccs!") then fixed (".ccsa"): the view kept
+    // every row, Ready ones included, and the note spoke only of the sort.
+    it('applies "problems only" and the sort afresh when the username suffix changes (every row), not when one row is edited', async () => {
+        org(10, { nicknames: ['zed'] });
+        const element = await render();
+        const table = $<{ orderChanged: boolean; filterHeld: boolean }>(element, '.plan-table');
+        const suffix = $(element, 'lightning-input.suffix') as HTMLElement;
+        fire($(element, 'lightning-input.problems-only'), 'change', { checked: true });
+        await settle();
+        expect(planRows(element)).toEqual([]);
+        fire(suffix, 'change', { value: '.ccs!' });
+        await settle();
+        expect(planRows(element).map((row) => row.key)).toEqual([ANN, BO]);
+        fire(suffix, 'change', { value: '.ccsa' });
+        await settle();
+        // Every row changed: the filter applies again, and no Ready row is left under "problems only".
+        expect(planRows(element)).toEqual([]);
+        expect(table.orderChanged).toBe(false);
+        expect(table.filterHeld).toBe(false);
+
+        // One row edited: it keeps its place once fixed, and the table says the filter is held.
+        await edit(element, { key: ANN, CommunityNickname: 'zed' });
+        fire($(element, 'lightning-input.problems-only'), 'change', { checked: false });
+        await settle();
+        fire($(element, 'lightning-input.problems-only'), 'change', { checked: true });
+        await settle();
+        expect(planRows(element).map((row) => row.key)).toEqual([ANN]);
+        expect(table.filterHeld).toBe(false);
+        await edit(element, { key: ANN, CommunityNickname: 'annie' });
+        expect(planRows(element).map((row) => row.key)).toEqual([ANN]);
+        expect(rowOf(element, ANN)?.status).toBe('ready');
+        expect(table.orderChanged).toBe(true);
+        expect(table.filterHeld).toBe(true);
+    });
+
     it('re-validates an edit against the rest of the batch: two rows with the same username are both blocked', async () => {
         org();
         const element = await render();
