@@ -12,6 +12,7 @@ import PERSON_ACCOUNTS_OVER_LIMIT from '@salesforce/label/c.CCSA_Policy_Person_A
 import USER_INACTIVE from '@salesforce/label/c.CCSA_Policy_User_Inactive';
 import { formatLabel } from 'c/labelFormat';
 import { changeItem } from 'c/upgradePlan';
+import { validateUpgrade } from 'c/upgradeValidator';
 import {
     applyLicenseChanges,
     cancelLicenseChange,
@@ -1107,11 +1108,39 @@ describe('server re-checks of the validator blockers (checkLicenseChangeUsers)',
         ).rejects.toMatchObject({ body: { message: expect.stringMatching(/^LOG_NOT_OPEN: /) } });
     });
 
-    it('refuses a user over the person-account limit (seed 003: 50,000), and lets one at the limit through', async () => {
+    /** Dmitri's account as a person account of the sample org, and its owner. */
+    function dmitriWithPersonAccount(): { dmitri: User; ownerId: Id; ownerName: string } {
         const dmitri = userNamed('Dmitri Varga');
-        org.PersonAccountCounts = { [dmitri.Id]: 50001 };
+        const account = org.Account.find((a) => a.Id === dmitri.AccountId);
+        if (!account) {
+            throw new Error('Dmitri Varga has an account');
+        }
+        account.IsPersonAccount = true;
+        const owner = org.User.find((u) => u.Id === account.OwnerId);
+        return { dmitri, ownerId: account.OwnerId, ownerName: owner?.Name ?? account.OwnerId };
+    }
+
+    afterEach(() => {
+        // Not generated, so not reset by resetSampleOrg: the power users end with the test.
+        delete org.PersonAccountOwnerPowerUser;
+    });
+
+    it("refuses a user whose person account's owner is over the limit (seed 003: 50,000), lets one at the limit through", async () => {
+        const { dmitri, ownerId, ownerName } = dmitriWithPersonAccount();
+        org.PersonAccountCounts = { [ownerId]: 50001 };
         const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: contracts() });
-        expect(facts.users[0].ownedPersonAccounts).toBe(50001);
+        expect(facts.users[0]).toMatchObject({
+            accountOwnerId: ownerId,
+            accountOwnerName: ownerName,
+            accountOwnerPersonAccounts: 50001,
+            accountOwnerIsPowerUser: false,
+        });
+        // The validator blocks what the server refuses, with the same code.
+        const verdict = validateUpgrade(facts.users, facts.target).users[0];
+        expect(verdict.blockers).toContainEqual({
+            code: 'PERSON_ACCOUNTS_OVER_LIMIT',
+            values: [ownerName, '50001', '50000'],
+        });
         const [refused] = await snapshotLicenseChanges({
             request: { targetProfileId: contracts(), users: await itemsFor([dmitri], contracts()) },
         });
@@ -1119,23 +1148,44 @@ describe('server re-checks of the validator blockers (checkLicenseChangeUsers)',
             status: 'Refused',
             code: 'PERSON_ACCOUNTS_OVER_LIMIT',
             errors: [
-                `PERSON_ACCOUNTS_OVER_LIMIT: ${formatLabel(PERSON_ACCOUNTS_OVER_LIMIT, dmitri.Name, '50001', '50000')}`,
+                `PERSON_ACCOUNTS_OVER_LIMIT: ${formatLabel(PERSON_ACCOUNTS_OVER_LIMIT, dmitri.Name, ownerName, '50,001', '50,000')}`,
             ],
         });
         expect(org.Setup_Assistant_Log__c).toEqual([]);
 
-        org.PersonAccountCounts = { [dmitri.Id]: 50000 };
+        org.PersonAccountCounts = { [ownerId]: 50000 };
         const { reconciled } = await change([dmitri], contracts());
         expect(reconciled[0]).toMatchObject({ status: 'Completed' });
     });
 
-    it('refuses at apply a user whose person accounts went over the limit after the snapshot', async () => {
-        const dmitri = userNamed('Dmitri Varga');
+    it('does not refuse the same count on the external user itself', async () => {
+        const { dmitri } = dmitriWithPersonAccount();
+        org.PersonAccountCounts = { [dmitri.Id]: 60000 };
+        const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: contracts() });
+        expect(facts.users[0].accountOwnerPersonAccounts).toBe(1);
+        expect(validateUpgrade(facts.users, facts.target).users[0].blockers).toEqual([]);
+        const { reconciled } = await change([dmitri], contracts());
+        expect(reconciled[0]).toMatchObject({ status: 'Completed' });
+    });
+
+    it('lets a Person Account Owner Power User of customer accounts own more', async () => {
+        const { dmitri, ownerId } = dmitriWithPersonAccount();
+        org.PersonAccountCounts = { [ownerId]: 60000 };
+        org.PersonAccountOwnerPowerUser = [{ Id: '0Pw000000000001', UserId: ownerId, PortalType: 'CustomerPortal' }];
+        const facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: contracts() });
+        expect(facts.users[0].accountOwnerIsPowerUser).toBe(true);
+        expect(validateUpgrade(facts.users, facts.target).users[0].blockers).toEqual([]);
+        const { reconciled } = await change([dmitri], contracts());
+        expect(reconciled[0]).toMatchObject({ status: 'Completed' });
+    });
+
+    it("refuses at apply a user whose person account's owner went over the limit after the snapshot", async () => {
+        const { dmitri, ownerId } = dmitriWithPersonAccount();
         const [snapshot] = await snapshotLicenseChanges({
             request: { targetProfileId: contracts(), users: await itemsFor([dmitri], contracts()) },
         });
         const profileBefore = dmitri.ProfileId;
-        org.PersonAccountCounts = { [dmitri.Id]: 60000 };
+        org.PersonAccountCounts = { [ownerId]: 60000 };
         const applied = await applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: contracts() });
         expect(applied[0]).toMatchObject({
             status: 'Refused',

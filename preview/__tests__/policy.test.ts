@@ -23,6 +23,7 @@ import {
     checkRestorable,
     checkSiteFix,
     checkTargetProfiles,
+    personAccountOwners,
     POLICY_EXCEPTION_TYPE,
     privilegeOf,
     PRIVILEGED_PERMISSIONS,
@@ -381,13 +382,85 @@ describe('sample org policy', () => {
             account.IsPartner = true;
         }
         expect(checkLicenseChangeUsers(session, [active.Id], partner, true).size).toBe(0);
-        // Over the limit, not at it (seed 003: "up to 50,000").
-        org.PersonAccountCounts = { [active.Id]: PERSON_ACCOUNT_LIMIT };
-        expect(checkLicenseChangeUsers(session, [active.Id], plus, true).size).toBe(0);
-        org.PersonAccountCounts = { [active.Id]: PERSON_ACCOUNT_LIMIT + 1 };
-        expect(checkLicenseChangeUsers(session, [active.Id], plus, false).get(active.Id)?.code).toBe(
-            'PERSON_ACCOUNTS_OVER_LIMIT',
-        );
+        // The owner of the user's person account over the limit, not at it (seed 003: "up to 50,000").
+        if (account) {
+            account.IsPersonAccount = true;
+            org.PersonAccountCounts = { [account.OwnerId]: PERSON_ACCOUNT_LIMIT };
+            expect(checkLicenseChangeUsers(session, [active.Id], plus, true).size).toBe(0);
+            org.PersonAccountCounts = { [account.OwnerId]: PERSON_ACCOUNT_LIMIT + 1 };
+            expect(checkLicenseChangeUsers(session, [active.Id], plus, false).get(active.Id)?.code).toBe(
+                'PERSON_ACCOUNTS_OVER_LIMIT',
+            );
+        }
+    });
+
+    describe("the person-account limit is the owner's of the user's person account (seed 003)", () => {
+        const plus = license('Customer Community Plus');
+        const partner = license('Partner Community');
+        /** An active external user whose account becomes a person account of the sample org. */
+        function personAccountUser() {
+            const user = org.User.find((u) => u.ContactId && u.AccountId && u.IsActive);
+            const account = org.Account.find((a) => a.Id === user?.AccountId);
+            if (!user || !account) {
+                throw new Error('the sample org has an active external user with an account');
+            }
+            account.IsPersonAccount = true;
+            const owner = org.User.find((u) => u.Id === account.OwnerId);
+            return { user, account, ownerName: owner?.Name ?? account.OwnerId };
+        }
+
+        it("refuses a user whose person account's owner owns more than 50,000, naming owner, count and limit", () => {
+            const { user, account, ownerName } = personAccountUser();
+            org.PersonAccountCounts = { [account.OwnerId]: PERSON_ACCOUNT_LIMIT + 1 };
+            const refusal = checkLicenseChangeUsers(session, [user.Id], plus, true).get(user.Id);
+            expect(refusal?.code).toBe('PERSON_ACCOUNTS_OVER_LIMIT');
+            expect(refusal?.message).toContain(ownerName);
+            expect(refusal?.message).toContain('owns 50,001 person accounts; the limit is 50,000');
+            expect(personAccountOwners(org, [user], plus).get(user.Id)).toEqual({
+                ownerId: account.OwnerId,
+                ownerName,
+                personAccounts: PERSON_ACCOUNT_LIMIT + 1,
+                isPowerUser: false,
+            });
+        });
+
+        it('does not refuse the same count on the external user itself', () => {
+            const { user } = personAccountUser();
+            org.PersonAccountCounts = { [user.Id]: PERSON_ACCOUNT_LIMIT + 1 };
+            expect(checkLicenseChangeUsers(session, [user.Id], plus, true).size).toBe(0);
+        });
+
+        it('does not count an account that is not a person account', () => {
+            const { user, account } = personAccountUser();
+            account.IsPersonAccount = false;
+            org.PersonAccountCounts = { [account.OwnerId]: PERSON_ACCOUNT_LIMIT + 1 };
+            expect(checkLicenseChangeUsers(session, [user.Id], plus, true).size).toBe(0);
+            expect(personAccountOwners(org, [user], plus).size).toBe(0);
+        });
+
+        it("lets a Person Account Owner Power User of the target's portal type own more", () => {
+            const { user, account } = personAccountUser();
+            org.PersonAccountCounts = { [account.OwnerId]: PERSON_ACCOUNT_LIMIT + 1 };
+            org.PersonAccountOwnerPowerUser = [
+                { Id: '0Pw000000000001', UserId: account.OwnerId, PortalType: 'CustomerPortal' },
+            ];
+            expect(checkLicenseChangeUsers(session, [user.Id], plus, true).size).toBe(0);
+            // A power user for customer portal accounts is not one for partner accounts.
+            expect(checkLicenseChangeUsers(session, [user.Id], partner, false).get(user.Id)?.code).toBe(
+                'PERSON_ACCOUNTS_OVER_LIMIT',
+            );
+        });
+
+        it("does not hold a target without roles to the limit, and counts the org's person accounts without a count", () => {
+            const { user, account } = personAccountUser();
+            org.PersonAccountCounts = { [account.OwnerId]: PERSON_ACCOUNT_LIMIT + 1 };
+            expect(checkLicenseChangeUsers(session, [user.Id], license('Customer Community'), true).size).toBe(0);
+            delete org.PersonAccountCounts;
+            expect(personAccountOwners(org, [user], plus).get(user.Id)).toMatchObject({
+                personAccounts: 1,
+                isPowerUser: null,
+            });
+        });
     });
 
     it('uses the person-account limit of the validator, as the Apex does (seed 003: 50,000)', () => {

@@ -33,15 +33,16 @@ import USER_INACTIVE from '@salesforce/label/c.CCSA_Policy_User_Inactive';
 import USER_NOT_EXTERNAL from '@salesforce/label/c.CCSA_Policy_User_Not_External';
 import USER_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_User_Not_Found';
 import USER_NOT_INTERNAL from '@salesforce/label/c.CCSA_Policy_User_Not_Internal';
-import { formatLabel } from 'c/labelFormat';
+import { countText, formatLabel } from 'c/labelFormat';
 import { asTargetLicense, conversionPath } from 'c/licenseConversion';
-// `SetupAssistantPolicy.PERSON_ACCOUNT_LIMIT`: "Users can own up to 50,000 person accounts" (seed 003).
+// `SetupAssistantPolicy.PERSON_ACCOUNT_LIMIT`: "Users can own up to 50,000 person accounts" (seed 003),
+// the limit of the owner of the person account of a user changed to a role-based license.
 import { PERSON_ACCOUNT_LIMIT } from 'c/upgradeValidator';
 import { ApexException } from './apexMethod';
 import { KEY_PREFIX } from './data/random';
 import { licenseById, profileById, roleById, userById } from './org';
 import type { Session } from './session';
-import type { Id, PermissionSet, Profile, SampleOrg, SetupAssistantLog, UserLicense, UserType } from './types';
+import type { Id, PermissionSet, Profile, SampleOrg, SetupAssistantLog, User, UserLicense, UserType } from './types';
 
 export type PolicyCode =
     | 'PROFILE_NOT_FOUND'
@@ -492,9 +493,11 @@ export function checkExternalUsers(session: Session, userIds: ReadonlyArray<Id |
  * `checkLicenseChangeUsers`: what the validator blocks, refused by the server before a license change
  * writes: an inactive user (USER_INACTIVE), a Partner Community target for a user whose account is
  * not a partner account (PARTNER_ACCOUNT_NOT_ENABLED, only when `requirePartnerAccount`: the browser's
- * snapshot comes before "Enable as partner account", which needs it), a user who owns more than
- * PERSON_ACCOUNT_LIMIT person accounts (PERSON_ACCOUNTS_OVER_LIMIT). One refusal per user, in that
- * order; users that cannot be found are left to `checkExternalUsers`.
+ * snapshot comes before "Enable as partner account", which needs it), for a role-based target a user
+ * whose person account's owner owns more than PERSON_ACCOUNT_LIMIT person accounts and is no Person
+ * Account Owner Power User for the target's portal type (PERSON_ACCOUNTS_OVER_LIMIT,
+ * `personAccountOwners`). One refusal per user, in that order; users that cannot be found are left
+ * to `checkExternalUsers`.
  * @param session the running admin's session
  * @param userIds the users of the change
  * @param target the target profile's license
@@ -510,13 +513,14 @@ export function checkLicenseChangeUsers(
     const { org } = session;
     const refusals = new Map<Id, Refusal>();
     const partnerTarget = requirePartnerAccount && portalTypeFor(target) === 'Partner';
-    for (const userId of unique(userIds)) {
-        const user = userById(org, userId);
-        if (!user) {
-            continue;
-        }
+    const users = unique(userIds)
+        .map((userId) => userById(org, userId))
+        .filter((user): user is User => user !== undefined);
+    const owners = personAccountOwners(org, users, target);
+    for (const user of users) {
+        const userId = user.Id;
         const account = org.Account.find((row) => row.Id === user.AccountId);
-        const owned = org.PersonAccountCounts?.[user.Id];
+        const owner = owners.get(userId);
         if (!user.IsActive) {
             refusals.set(userId, refusal(userId, 'USER_INACTIVE', USER_INACTIVE, user.Name));
         } else if (partnerTarget && !account?.IsPartner) {
@@ -530,7 +534,8 @@ export function checkLicenseChangeUsers(
                     account?.Name ?? user.AccountId,
                 ),
             );
-        } else if (owned !== undefined && owned > PERSON_ACCOUNT_LIMIT) {
+        } else if (owner && isOverPersonAccountLimit(owner)) {
+            // Apex `Integer.format()`: the count in the running user's locale ("50,001").
             refusals.set(
                 userId,
                 refusal(
@@ -538,13 +543,74 @@ export function checkLicenseChangeUsers(
                     'PERSON_ACCOUNTS_OVER_LIMIT',
                     PERSON_ACCOUNTS_OVER_LIMIT,
                     user.Name,
-                    String(owned),
-                    String(PERSON_ACCOUNT_LIMIT),
+                    owner.ownerName ?? owner.ownerId,
+                    countText(owner.personAccounts),
+                    countText(PERSON_ACCOUNT_LIMIT),
                 ),
             );
         }
     }
     return refusals;
+}
+
+/** `SetupAssistantPolicy.PersonAccountOwner`: the owner of a user's person account. */
+export interface PersonAccountOwner {
+    ownerId: Id;
+    /** `Account.Owner.Name`; null when the owner cannot be read. */
+    ownerName: string | null;
+    /** Person accounts the owner owns, the user's own among them. */
+    personAccounts: number;
+    /** A Person Account Owner Power User for the target's portal type; looked up only over the limit (else null). */
+    isPowerUser: boolean | null;
+}
+
+/** `PersonAccountOwner.isOverLimit`: more than PERSON_ACCOUNT_LIMIT and no power user. */
+export function isOverPersonAccountLimit(owner: PersonAccountOwner): boolean {
+    return owner.personAccounts > PERSON_ACCOUNT_LIMIT && owner.isPowerUser !== true;
+}
+
+/**
+ * `personAccountOwners`: for a role-based target (`portalTypeFor` not null), the owner of each user's
+ * account when it is a person account (`Account.IsPersonAccount`), the person accounts that owner owns
+ * (`PersonAccountCounts`, which stands in for the aggregate; without it, the org's person accounts
+ * of that owner are counted), and for an owner over the limit whether it is a Person Account Owner
+ * Power User of the target's portal type. Users whose account is not a person account are absent.
+ * @param org the sample org
+ * @param users the users, as read
+ * @param target the target profile's license
+ * @returns the owner by user id
+ */
+export function personAccountOwners(
+    org: SampleOrg,
+    users: ReadonlyArray<User>,
+    target: UserLicense | undefined,
+): Map<Id, PersonAccountOwner> {
+    const owners = new Map<Id, PersonAccountOwner>();
+    const portalType = portalTypeFor(target);
+    if (!portalType) {
+        return owners;
+    }
+    for (const user of users) {
+        const account = org.Account.find((row) => row.Id === user.AccountId);
+        if (!account?.IsPersonAccount) {
+            continue;
+        }
+        const personAccounts =
+            org.PersonAccountCounts?.[account.OwnerId] ??
+            org.Account.filter((row) => row.IsPersonAccount && row.OwnerId === account.OwnerId).length;
+        const overLimit = personAccounts > PERSON_ACCOUNT_LIMIT;
+        owners.set(user.Id, {
+            ownerId: account.OwnerId,
+            ownerName: userById(org, account.OwnerId)?.Name ?? null,
+            personAccounts,
+            isPowerUser: overLimit
+                ? (org.PersonAccountOwnerPowerUser ?? []).some(
+                      (power) => power.UserId === account.OwnerId && power.PortalType === portalType,
+                  )
+                : null,
+        });
+    }
+    return owners;
 }
 
 /** `checkContacts`: contacts that exist. */

@@ -76,6 +76,21 @@ export interface Account {
     IsPartner: boolean;
     /** Has at least one role-based customer portal user (set by Salesforce). */
     IsCustomerPortal: boolean;
+    /**
+     * A person account: the field exists only where person accounts are enabled; the generated org
+     * has none (absent: not one), tests set it.
+     */
+    IsPersonAccount?: boolean;
+}
+
+/**
+ * `PersonAccountOwnerPowerUser` (API 57.0+): "Represents a user who can own more than 50,000
+ * customer or partner portal accounts", for one portal type.
+ */
+export interface PersonAccountOwnerPowerUser {
+    Id: Id;
+    UserId: Id;
+    PortalType: 'CustomerPortal' | 'Partner';
 }
 
 export interface Contact {
@@ -298,9 +313,12 @@ export interface SampleOrg {
     Allowed_Permission_Set__mdt?: AllowedPermissionSet[];
     /**
      * Person accounts owned, by owner (user) id, as `LicenseUpgradeSelector.selectPersonAccountCounts`
-     * and `SetupAssistantPolicy` count them: the generated org has no person accounts; tests add counts.
+     * counts them for `SetupAssistantPolicy.personAccountOwners` (the owners of the users' person
+     * accounts): the generated org has no person accounts; tests add counts.
      */
     PersonAccountCounts?: Record<Id, number>;
+    /** Person Account Owner Power Users (none in the generated org; tests add them). */
+    PersonAccountOwnerPowerUser?: PersonAccountOwnerPowerUser[];
     /** The package's log records: none when the org is generated, written by the sample Apex. */
     Setup_Assistant_Log__c: SetupAssistantLog[];
 }

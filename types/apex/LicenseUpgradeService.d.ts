@@ -94,7 +94,17 @@ declare namespace Apex.LicenseUpgradeService {
         accountRoleNames?: string[] | null;
         /** The same roles with their portal type, highest to lowest (Executive, Manager, Worker). */
         accountRoles?: RoleFact[] | null;
-        ownedPersonAccounts?: number | null;
+        /**
+         * `Account.OwnerId` of the user's account when it is a person account and the target is
+         * role-based (null otherwise): seed 003's limit of 50,000 person accounts is this owner's.
+         */
+        accountOwnerId?: string | null;
+        /** That owner's name (null when the admin cannot read it). */
+        accountOwnerName?: string | null;
+        /** Person accounts that owner owns, the user's own among them. */
+        accountOwnerPersonAccounts?: number | null;
+        /** That owner is a Person Account Owner Power User for the target's portal type (read only over the limit). */
+        accountOwnerIsPowerUser?: boolean | null;
         permissionSets: PermissionSetFact[];
         permissionSetLicenses: PermissionSetLicenseFact[];
         /** Sites the user reaches today through the profile. */

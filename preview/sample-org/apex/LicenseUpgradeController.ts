@@ -35,6 +35,7 @@ import {
     checkLicenseChangeLog,
     checkPartnerAccounts,
     checkRoleBasedBatch,
+    personAccountOwners,
     portalTypeFor,
     usersOfOpenPartnerChanges,
     checkRestorable,
@@ -162,8 +163,12 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
             return ids;
         };
         const wanted = new Set(userIds);
-        const users: UserFact[] = org.User.filter((u) => wanted.has(u.Id)).map((user) => {
+        const read = org.User.filter((u) => wanted.has(u.Id));
+        // The owner of each user's person account, as the policy refuses it at the change (seed 003).
+        const owners = personAccountOwners(org, read, licenseById(org, target.UserLicenseId));
+        const users: UserFact[] = read.map((user) => {
             const profile = profileById(org, user.ProfileId);
+            const owner = owners.get(user.Id);
             const account = org.Account.find((a) => a.Id === user.AccountId);
             const assignments = org.PermissionSetAssignment.filter((a) => a.AssigneeId === user.Id);
             return {
@@ -189,8 +194,11 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
                     portalType: r.PortalType,
                     portalRole: r.PortalRole,
                 })),
-                // The generated org has no person accounts; tests set `PersonAccountCounts`.
-                ownedPersonAccounts: org.PersonAccountCounts?.[user.Id] ?? 0,
+                // The generated org has no person accounts; tests set `IsPersonAccount` and `PersonAccountCounts`.
+                accountOwnerId: owner?.ownerId ?? null,
+                accountOwnerName: owner?.ownerName ?? null,
+                accountOwnerPersonAccounts: owner?.personAccounts ?? null,
+                accountOwnerIsPowerUser: owner?.isPowerUser ?? null,
                 profileSiteIds: sites(user.ProfileId),
                 systemModstamp: user.SystemModstamp,
                 permissionSets: assignments.map((assignment) => {

@@ -131,12 +131,23 @@ const TEMPLATES: Readonly<Record<ItemCode, string>> = {
  */
 export function itemMessage(item: Item): string {
     const values = item.values ?? [];
+    if (item.code === 'PERSON_ACCOUNTS_OVER_LIMIT') {
+        // "{0} ... owns {1} person accounts; the limit is {2}": counts grouped as the admin reads them
+        // ("50,001"), as the policy's refusal gives them (Apex `Integer.format()`).
+        const [owner, owned, limit] = values;
+        return formatLabel(TEMPLATES[item.code], owner, groupedCount(owned), groupedCount(limit));
+    }
     // "needs {1} {0} licenses and {2} are left": the seats left ({2}) decide the wording.
     const template =
         item.code === 'NOT_ENOUGH_SEATS'
             ? countedLabel(values[2], NOT_ENOUGH_SEATS_ONE, NOT_ENOUGH_SEATS, NOT_ENOUGH_SEATS_NONE)
             : TEMPLATES[item.code];
     return formatLabel(template, ...values);
+}
+
+/** A count given as digits, grouped by the user's locale; any other text as it is. */
+function groupedCount(value: string | undefined): string | undefined {
+    return value !== undefined && /^\d+$/.test(value) ? countText(Number(value)) : value;
 }
 
 const STEPS: Readonly<Record<ManualStep['code'], string>> = {

@@ -110,7 +110,12 @@ export interface ValidationResult {
     completeContractsSetup: boolean;
 }
 
-/** "Users can own up to 50,000 person accounts" (seed 003). */
+/**
+ * "Users can own up to 50,000 person accounts. If more person accounts are needed, create a Person
+ * Account Owner Power User" (seed 003, role-based licenses). The limit is the owner's: the internal
+ * user who owns the person account of the user changed to a role-based license, not that user. The
+ * user's own account is already owned, so it is in the count: more than 50,000 blocks, 50,000 passes.
+ */
 export const PERSON_ACCOUNT_LIMIT = 50000;
 
 /** `User.UserType` of internal users: the table does not convert them. */
@@ -204,10 +209,17 @@ function validateUser(
         // "Before upgrading a user to the Partner Community license, enable the user's account as a partner account."
         blockers.push({ code: 'PARTNER_ACCOUNT_NOT_ENABLED', values: [user.accountName ?? ''] });
     }
-    if ((user.ownedPersonAccounts ?? 0) > PERSON_ACCOUNT_LIMIT) {
+    const ownerAccounts = user.accountOwnerPersonAccounts ?? 0;
+    if (isRoleBased(targetLicense) && ownerAccounts > PERSON_ACCOUNT_LIMIT && user.accountOwnerIsPowerUser !== true) {
+        // The owner of the user's person account owns more than the limit and is no Person Account
+        // Owner Power User for the target's portal type (`SetupAssistantPolicy.checkLicenseChangeUsers`).
         blockers.push({
             code: 'PERSON_ACCOUNTS_OVER_LIMIT',
-            values: [String(user.ownedPersonAccounts), String(PERSON_ACCOUNT_LIMIT)],
+            values: [
+                user.accountOwnerName ?? user.accountOwnerId ?? '',
+                String(ownerAccounts),
+                String(PERSON_ACCOUNT_LIMIT),
+            ],
         });
     }
     if (path !== 'change-profile' || internal) {

@@ -23,6 +23,13 @@ describe('itemMessage', () => {
         expect(itemMessage({ code: 'ACCOUNT_ROLE_OPTIMIZATION' })).toMatch(/account role optimization/);
     });
 
+    it('names the owner, the count and the limit of an owner over the person-account limit, counts grouped', () => {
+        expect(itemMessage({ code: 'PERSON_ACCOUNTS_OVER_LIMIT', values: ['Owen Owner', '50001', '50000'] })).toBe(
+            "Owen Owner, the owner of this user's person account, owns 50,001 person accounts; the limit is 50,000. " +
+                'Make Owen Owner a Person Account Owner Power User, or move accounts to another owner.',
+        );
+    });
+
     it('has a sentence without unfilled placeholders for every item a validation can produce', () => {
         const user: UserFact = {
             id: '005A',
@@ -35,6 +42,10 @@ describe('itemMessage', () => {
             profileModifyAllData: true,
             profileViewAllData: true,
             accountName: 'Acme',
+            accountOwnerId: '005O',
+            accountOwnerName: 'Owen Owner',
+            accountOwnerPersonAccounts: 50001,
+            accountOwnerIsPowerUser: false,
             permissionSets: [
                 { id: '0PS1', label: 'Kept' },
                 { id: '0PS2', label: 'Lost', licenseName: 'Customer Community', siteIds: ['0DB2'] },

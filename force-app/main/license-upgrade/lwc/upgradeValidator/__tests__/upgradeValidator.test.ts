@@ -32,7 +32,6 @@ function customerCommunityUser(overrides: Partial<UserFact> = {}): UserFact {
         accountName: 'Acme',
         accountIsPartner: false,
         accountRoleNames: [],
-        ownedPersonAccounts: 0,
         permissionSets: [],
         permissionSetLicenses: [],
         profileSiteIds: ['0DB000000000001AAA'],
@@ -163,7 +162,7 @@ describe('validateUpgrade', () => {
         expect(find(noLoss.warnings, 'SITE_ACCESS_LOST')).toBeUndefined();
     });
 
-    it('blocks inactive users, internal users, and users over the person account limit', () => {
+    it('blocks inactive users and internal users', () => {
         const inactive = only([customerCommunityUser({ isActive: false })]);
         expect(codes(inactive.blockers)).toEqual(['INACTIVE_USER']);
         expect(inactive.canChange).toBe(false);
@@ -172,11 +171,56 @@ describe('validateUpgrade', () => {
         expect(internal.path).toBe('migrate');
         expect(codes(internal.blockers)).toEqual(['INTERNAL_USER']);
         expect(internal.actions).toEqual([]);
+    });
 
-        const owner = only([customerCommunityUser({ ownedPersonAccounts: PERSON_ACCOUNT_LIMIT + 1 })]);
-        expect(find(owner.blockers, 'PERSON_ACCOUNTS_OVER_LIMIT')?.values).toEqual(['50001', '50000']);
-        expect(owner.canChange).toBe(false);
-        expect(only([customerCommunityUser({ ownedPersonAccounts: PERSON_ACCOUNT_LIMIT })]).canChange).toBe(true);
+    describe("the person-account limit of the owner of the user's person account (seed 003)", () => {
+        const ownedBy = (count: number, overrides: Partial<UserFact> = {}): UserFact =>
+            customerCommunityUser({
+                accountOwnerId: '005000000000099AAA',
+                accountOwnerName: 'Owen Owner',
+                accountOwnerPersonAccounts: count,
+                accountOwnerIsPowerUser: count > PERSON_ACCOUNT_LIMIT ? false : null,
+                ...overrides,
+            });
+
+        it("blocks a user whose person account's owner owns more than 50,000, naming the owner", () => {
+            const over = only([ownedBy(PERSON_ACCOUNT_LIMIT + 1)]);
+            expect(find(over.blockers, 'PERSON_ACCOUNTS_OVER_LIMIT')?.values).toEqual(['Owen Owner', '50001', '50000']);
+            expect(over.canChange).toBe(false);
+            const partner = only([ownedBy(60000, { accountIsPartner: true })], PARTNER_TARGET);
+            expect(codes(partner.blockers)).toContain('PERSON_ACCOUNTS_OVER_LIMIT');
+        });
+
+        it("lets an owner of exactly 50,000 through: the user's account is already among them", () => {
+            expect(only([ownedBy(PERSON_ACCOUNT_LIMIT)]).canChange).toBe(true);
+        });
+
+        it('does not block on the same count held by the external user, nor on a business account', () => {
+            // The old fact (person accounts the external user owns) is no longer read.
+            const userOwnsThem = { ...customerCommunityUser(), ownedPersonAccounts: 60000 } as UserFact;
+            expect(find(only([userOwnsThem]).blockers, 'PERSON_ACCOUNTS_OVER_LIMIT')).toBeUndefined();
+            // No owner fact: the account is not a person account.
+            expect(only([customerCommunityUser()]).canChange).toBe(true);
+        });
+
+        it('lets a Person Account Owner Power User own more', () => {
+            const power = only([ownedBy(PERSON_ACCOUNT_LIMIT + 1, { accountOwnerIsPowerUser: true })]);
+            expect(find(power.blockers, 'PERSON_ACCOUNTS_OVER_LIMIT')).toBeUndefined();
+            expect(power.canChange).toBe(true);
+        });
+
+        it('names the owner by id when its name cannot be read', () => {
+            const unnamed = only([ownedBy(PERSON_ACCOUNT_LIMIT + 1, { accountOwnerName: null })]);
+            expect(find(unnamed.blockers, 'PERSON_ACCOUNTS_OVER_LIMIT')?.values?.[0]).toBe('005000000000099AAA');
+        });
+
+        it('does not hold a target without roles to the limit', () => {
+            const community = only([ownedBy(PERSON_ACCOUNT_LIMIT + 1, { licenseName: 'Customer Community Login' })], {
+                ...CCP_TARGET,
+                licenseName: 'Customer Community',
+            });
+            expect(find(community.blockers, 'PERSON_ACCOUNTS_OVER_LIMIT')).toBeUndefined();
+        });
     });
 
     it('blocks paths that are not a profile change, naming the path', () => {
