@@ -730,6 +730,57 @@ export const SCENARIOS = [
         },
     },
     {
+        name: 'license-upgrade-selection-follows',
+        title: 'license upgrades: the verdicts follow the selection (a removed user leaves, the others keep their acknowledgement; one added waits for Validate)',
+        query: '?c__tab=licenseUpgrades',
+        async run(page, helpers) {
+            const { expectText } = helpers;
+            const { panel, verdicts, clean } = await validateTwoUsers(page, helpers);
+            await verdicts.nth(0).locator('lightning-input.acknowledge label').click();
+            await expectText(
+                panel.locator('.ready-count'),
+                label('CCSA_Upgrade_Ready_Count', 1, 2),
+                'one acknowledged',
+            );
+            // The second pill (the gold partner) removed: its verdict leaves, the first keeps its acknowledgement.
+            await panel.locator('lightning-button-icon.remove-selected button').nth(1).click();
+            await expectText(panel.locator('.selected-count'), label('CCSA_Picker_Users_Selected_One'), 'one selected');
+            if ((await verdicts.count()) !== 1)
+                throw new Error(`one verdict must stay, found ${await verdicts.count()}`);
+            await expectText(verdicts.nth(0), clean.Name, 'the clean user keeps its verdict');
+            if (!(await verdicts.nth(0).locator('lightning-input.acknowledge input').isChecked()))
+                throw new Error('the acknowledgement must stay');
+            if (await panel.locator('lightning-button.run button').isDisabled())
+                throw new Error('Run must stay enabled for the verdict left');
+            // Selected again before the next Validate: its verdict comes back, nothing waits.
+            await panel.locator('c-record-picker lightning-button.show-results button').click();
+            const goldPartner = userByAlias(sampleOrg(), 'bbeck');
+            const tick = (row) => row.locator('.slds-checkbox_faux, .slds-checkbox__label').first().click();
+            await tick(panel.locator('.candidates tr', { hasText: goldPartner.Username }));
+            await expectText(verdicts.nth(1).locator('.path'), label('CCSA_Path_reenable_as_customer'), 'back');
+            if ((await panel.locator('.unchecked-run').count()) !== 0)
+                throw new Error('a re-selected user waits for nothing');
+            // A user never validated: Run waits for the next Validate, which includes it.
+            await tick(
+                panel
+                    .locator('.candidates tbody tr')
+                    .filter({ hasNotText: clean.Username })
+                    .filter({ hasNotText: goldPartner.Username })
+                    .first(),
+            );
+            await expectText(
+                panel.locator('.unchecked-run'),
+                label('CCSA_Upgrade_Selection_Not_Validated_One'),
+                'the added user waits for Validate',
+            );
+            if (!(await panel.locator('lightning-button.run button').isDisabled()))
+                throw new Error('Run must wait for the next Validate');
+            await panel.locator('lightning-button.validate button').click();
+            await verdicts.nth(2).waitFor({ state: 'visible', timeout: 5000 });
+            if ((await panel.locator('.unchecked-run').count()) !== 0) throw new Error('nothing waits after Validate');
+        },
+    },
+    {
         name: 'enable-300-two-searches',
         title: 'enable users: 300 contacts selected across two searches (select all matching twice, the count stays true), checked 200 facts a call',
         query: '?c__tab=enableUsers',
