@@ -1018,6 +1018,15 @@ describe('typed customers that match existing records (issue 9 §1.7)', () => {
         expect(allowed.accountId).not.toBe(existing.Id);
         expect(allowed.contactId).toMatch(/^003/);
     });
+
+    it('matches an account name as the panel does: without case, surrounding spaces or a trailing period', async () => {
+        const existing = org.Account[1];
+        const typed = `  ${existing.Name.toUpperCase().replace(/\.$/, '')}. `;
+        const [blocked] = await createAccountsAndContacts({
+            customers: [{ accountName: typed, lastName: 'B', email: 'b@acc.example' }],
+        });
+        expect(blocked).toMatchObject({ errorCode: 'DUPLICATES_DETECTED', duplicateRecordId: existing.Id });
+    });
 });
 
 describe('getEnablementFacts: name patterns (issue 9 §1.10)', () => {

@@ -407,6 +407,8 @@ function insertContact(org: SampleOrg, contact: Contact): DatabaseError | null {
 
 /** SOQL `IN` on text: trimmed by the caller, compared without case. */
 const textKey = (text: string | null | undefined): string => (text ?? '').trim().toLowerCase();
+/** An account name as the duplicate emulation matches it: `textKey` without one trailing period. */
+const accountNameKey = (text: string | null | undefined): string => textKey(text).replace(/\.$/, '').trim();
 
 export const findExistingCustomers: typeof import('@salesforce/apex/UserSetupController.findExistingCustomers').default =
     apexMethod<{ customers: NewCustomer[] }, CustomerMatches>(({ customers }) => {
@@ -459,15 +461,16 @@ export const findExistingCustomers: typeof import('@salesforce/apex/UserSetupCon
  * The duplicate rules the sample org emulates: the standard matching rules are active by default
  * and block an API save that matches (DMLOptions.DuplicateRuleHeader: "bypass alerts and save
  * duplicate records" only with allowSave). UNCONFIRMED: the standard rules match fuzzily on more
- * fields (name, email, phone, address); here a contact matches by email and an account by name,
- * exactly, which is what the assistant looks for first.
+ * fields (name, email, phone, address); here a contact matches by email and an account by name
+ * without case, surrounding spaces or one trailing period (`accountNameKey`), as the Enable users
+ * panel matches them (`c/enableUsers` accountKey): what the panel finds, this blocks.
  */
 function duplicateOf(
     org: SampleOrg,
     record: { kind: 'Account'; name: string } | { kind: 'Contact'; email: string | null },
 ): Account | Contact | undefined {
     if (record.kind === 'Account') {
-        return org.Account.find((a) => a.Id && textKey(a.Name) === textKey(record.name));
+        return org.Account.find((a) => a.Id && accountNameKey(a.Name) === accountNameKey(record.name));
     }
     return record.email ? org.Contact.find((c) => c.Id && textKey(c.Email) === textKey(record.email)) : undefined;
 }

@@ -235,6 +235,35 @@ const sameCustomer = (a: NewCustomer, b: NewCustomer): boolean =>
 const sameMatchKey = (a: string | null | undefined, b: string | null | undefined): boolean =>
     (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
+/**
+ * An account name as the panel matches it to the org's accounts: without case, surrounding spaces
+ * or one trailing period ("nimbus freight co" is "Nimbus Freight Co."). Kept simple on purpose:
+ * Salesforce's standard account duplicate rule matches more fuzzily (abbreviations, word order),
+ * and may still block a save the assistant did not foresee; the run then says so on the row.
+ * @param name an account name
+ * @returns its matching key
+ */
+export function accountKey(name: string | null | undefined): string {
+    return (name ?? '').trim().replace(/\.$/, '').trim().toLowerCase();
+}
+
+/**
+ * The other spelling of an account name for the org's lookup (`Name IN :names` compares without
+ * case only): with a trailing period when it has none, without it when it has one.
+ * @param name an account name as typed
+ * @returns that other spelling, or '' for a blank name
+ */
+function otherAccountSpelling(name: string): string {
+    const text = name.trim();
+    if (!text || text === '.') {
+        return '';
+    }
+    return text.endsWith('.') ? text.slice(0, -1).trim() : `${text}.`;
+}
+
+/** Customers `findExistingCustomers` takes in one call (`UserSetupService.MAX_ROWS`). */
+const MATCH_LOOKUP_SIZE = 200;
+
 /** Derived values that an edit on another row can move (typed values are reserved first), with their column. */
 const MOVABLE_FIELDS: ReadonlyArray<['Username' | 'CommunityNickname', string]> = [
     ['Username', COLUMN_USERNAME],
@@ -629,7 +658,55 @@ export default class EnableUsers extends LightningElement {
 
     /** What each typed customer matches (by key), from the last Check's `findExistingCustomers`. */
     get customerMatchMap(): Map<string, CustomerMatch> {
-        return customerMatches(this.typedCustomers, this.matches);
+        // An account whose name matches by `accountKey` is matched as if typed as the org spells it
+        // (`customerMatches` compares without case and spaces only).
+        const accounts = new Map<string, string>();
+        for (const account of this.matches?.accounts ?? []) {
+            if (!accounts.has(accountKey(account.name))) {
+                accounts.set(accountKey(account.name), account.name);
+            }
+        }
+        const typed = this.typedCustomers.map((row) => {
+            const name = accounts.get(accountKey(row.customer.accountName));
+            return name === undefined || name === row.customer.accountName
+                ? row
+                : { ...row, customer: { ...row.customer, accountName: name } };
+        });
+        return customerMatches(typed, this.matches);
+    }
+
+    /**
+     * The org's contacts and accounts the typed customers match (`findExistingCustomers`), each
+     * account name asked in both spellings of a trailing period (`accountKey`), 200 names a call.
+     */
+    async findCustomerMatches(): Promise<CustomerMatches | undefined> {
+        if (this.typedCustomers.length === 0) {
+            return undefined;
+        }
+        const customers: NewCustomer[] = this.typedCustomers.map((typed) => toNewCustomer(typed));
+        const asked = new Set(customers.map((customer) => customer.accountName.trim().toLowerCase()));
+        for (const customer of [...customers]) {
+            const other = otherAccountSpelling(customer.accountName);
+            if (other && !asked.has(other.toLowerCase())) {
+                asked.add(other.toLowerCase());
+                // A name only: no email, nothing created from it.
+                customers.push({ accountName: other, firstName: null, lastName: '', email: null });
+            }
+        }
+        const answers = await fetchInChunks(
+            customers,
+            (chunk) => findExistingCustomers({ customers: chunk }),
+            undefined,
+            MATCH_LOOKUP_SIZE,
+        );
+        // A record two calls both found is listed once.
+        const unique = <T extends { id: string }>(records: T[]): T[] => [
+            ...new Map(records.map((record) => [record.id, record])).values(),
+        ];
+        return {
+            contacts: unique(answers.flatMap((answer) => answer.contacts)),
+            accounts: unique(answers.flatMap((answer) => answer.accounts)),
+        };
     }
 
     /**
@@ -649,7 +726,9 @@ export default class EnableUsers extends LightningElement {
                 text: `${name} <${customer.email}>, ${customer.accountName}`,
                 // Its values are in the form: the row stays as it is until Save.
                 editing: typed.key === this.editingKey,
-                duplicate: duplicate ? problemMessage({ ...duplicate, fix: 'CHOOSE_EXISTING_OR_NEW' }) : '',
+                // Once the admin chose, the decision below says what happens: the problem goes.
+                duplicate:
+                    duplicate && !typed.choice ? problemMessage({ ...duplicate, fix: 'CHOOSE_EXISTING_OR_NEW' }) : '',
                 undecided: !!duplicate && !typed.choice,
                 decision:
                     typed.choice === 'new' && duplicate
@@ -1495,7 +1574,7 @@ export default class EnableUsers extends LightningElement {
         if (!sameCustomer(customer, editing.customer)) {
             const sameMatch =
                 sameMatchKey(customer.email, editing.customer.email) &&
-                sameMatchKey(customer.accountName, editing.customer.accountName);
+                accountKey(customer.accountName) === accountKey(editing.customer.accountName);
             this.typedCustomers = this.typedCustomers.map((typed) => {
                 return typed.key === key ? { key, customer, choice: sameMatch ? typed.choice : undefined } : typed;
             });
@@ -1636,12 +1715,7 @@ export default class EnableUsers extends LightningElement {
                 selected = [...selected, ...first.flatMap((facts) => facts.contacts)];
             }
             // Typed customers: the org's contacts (email) and accounts (name) they match, before any write.
-            this.matches =
-                this.typedCustomers.length > 0
-                    ? await findExistingCustomers({
-                          customers: this.typedCustomers.map((typed) => toNewCustomer(typed)),
-                      })
-                    : undefined;
+            this.matches = await this.findCustomerMatches();
             const typed = this.typedCustomers.map((customer) => newCustomerFact(customer, true));
             const checkedTyped = new Map(this.typedCustomers.map((customer) => [customer.key, customer.customer]));
             // Any size: the facts 200 contacts a call (the server's cap), each call with the name

@@ -324,4 +324,36 @@ describe('c-enable-users: typed customers', () => {
         expect(waiting()).toBeUndefined();
         expect(run().disabled).toBe(false);
     });
+    // Admin walk: "nimbus freight co" was not matched to the existing "Nimbus Freight Co.", and after
+    // "Use the existing one" the red "already exists" message stayed under the decision.
+    it('matches an account typed without case or its trailing period, and drops the problem once the admin chose', async () => {
+        const org = [{ id: '001NMB', name: 'Nimbus Freight Co.', ownerHasRole: true }];
+        // As `Name IN :names`: the names asked, without case.
+        mocked(findExistingCustomers).mockImplementation(
+            async ({ customers }: { customers: Array<{ accountName: string }> }) => {
+                const asked = new Set(customers.map((typed) => typed.accountName.trim().toLowerCase()));
+                return { contacts: [], accounts: org.filter((account) => asked.has(account.name.toLowerCase())) };
+            },
+        );
+        const element = render();
+        await flush();
+        await addCustomer(element, { accountName: 'nimbus freight co', lastName: 'Doe', email: 'jd@nimbus.example' });
+        $(element, 'lightning-button.check').click();
+        await flush();
+        expect(
+            mocked(findExistingCustomers).mock.calls[0][0].customers.map(
+                (typed: { accountName: string }) => typed.accountName,
+            ),
+        ).toEqual(['nimbus freight co', 'nimbus freight co.']);
+        expect($(element, '.customer-duplicate').textContent).toContain(
+            'An account named Nimbus Freight Co. already exists.',
+        );
+        $(element, 'lightning-button.use-existing').click();
+        await flush();
+        expect($(element, '.customer-decision').textContent).toBe(
+            'Will be created under the existing account Nimbus Freight Co.',
+        );
+        expect($(element, '.customer-duplicate')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
 });
