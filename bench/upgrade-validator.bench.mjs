@@ -34,7 +34,11 @@ function facts(count) {
             accountName: `Account ${i % 500}`,
             accountIsPartner: i % 7 === 0,
             accountRoleNames: i % 2 === 0 ? ['Customer Account User'] : [],
-            ownedPersonAccounts: i % 1000,
+            // Every 1,000th user's person account has an owner over the limit (a blocker to compute).
+            accountOwnerId: `005${String(i % 50).padStart(12, '0')}AAA`,
+            accountOwnerName: `Owner ${i % 50}`,
+            accountOwnerPersonAccounts: i % 1000 === 0 ? 50001 : i % 1000,
+            accountOwnerIsPowerUser: false,
             permissionSets: [
                 { id: '0PS000000000001AAA', label: 'DocGen Run-time Community User' },
                 {

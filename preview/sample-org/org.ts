@@ -51,6 +51,7 @@ export function applySeatsFlag(
 export function resetSampleOrg(): void {
     // Not generated (the generated org has no person accounts): a test's counts end with the test.
     delete sampleOrg.PersonAccountCounts;
+    delete sampleOrg.PersonAccountOwnerPowerUser;
     Object.assign(sampleOrg, generateSampleOrg(sampleOrg.seed, size));
     forgetIssuedIds(sampleOrg);
 }
