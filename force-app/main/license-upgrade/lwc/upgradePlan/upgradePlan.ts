@@ -237,7 +237,7 @@ export function manualSteps(path: ConversionPath, user: UserFact, target: Target
                 disable,
                 {
                     code: 'ENABLE_PARTNER_ACCOUNT',
-                    values: [user.accountName ?? ''],
+                    values: [user.accountName ?? user.accountId ?? ''],
                     url: user.accountId ? `/lightning/r/Account/${user.accountId}/view` : undefined,
                 },
                 { code: 'ENABLE_PARTNER_USER', values: [target.licenseName, target.profileName] },

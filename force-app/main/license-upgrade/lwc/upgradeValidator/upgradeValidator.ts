@@ -207,7 +207,8 @@ function validateUser(
     }
     if (isPartner(targetLicense) && !user.accountIsPartner) {
         // "Before upgrading a user to the Partner Community license, enable the user's account as a partner account."
-        blockers.push({ code: 'PARTNER_ACCOUNT_NOT_ENABLED', values: [user.accountName ?? ''] });
+        // The account's Id when its name could not be read: never a message with a blank.
+        blockers.push({ code: 'PARTNER_ACCOUNT_NOT_ENABLED', values: [user.accountName ?? user.accountId ?? ''] });
     }
     const ownerAccounts = user.accountOwnerPersonAccounts ?? 0;
     if (isRoleBased(targetLicense) && ownerAccounts > PERSON_ACCOUNT_LIMIT && user.accountOwnerIsPowerUser !== true) {
@@ -243,7 +244,7 @@ function validateUser(
         const portalType = portalTypeOf(targetLicense);
         const roles = (user.accountRoles ?? []).filter((role) => role.portalType === portalType);
         if (user.roleId) {
-            notes.push({ code: 'ROLE_KEPT', values: [user.roleName ?? ''] });
+            notes.push({ code: 'ROLE_KEPT', values: [user.roleName ?? user.roleId ?? ''] });
         } else if (roles.length > 0) {
             verdict.roleOptions = roles.map((role) => ({ id: role.id, name: role.name }));
             const chosen = roles.find((role) => role.id === choices.roles?.get(user.id));

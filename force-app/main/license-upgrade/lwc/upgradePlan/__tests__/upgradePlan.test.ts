@@ -145,6 +145,13 @@ describe('manualSteps', () => {
             'ENABLE_PARTNER_USER',
         ]);
         expect(steps[2].url).toBe('/lightning/r/Account/001Q/view');
+        // An account name the admin cannot read: the step names the account by its Id.
+        const unnamed = manualSteps(
+            'reenable-as-partner',
+            user('Q', { permissionSets: [], accountName: null }),
+            TARGET,
+        );
+        expect(unnamed[2].values).toEqual(['001Q']);
     });
 
     it('deactivates and migrates for licenses outside the table, and has no steps for a profile change', () => {

@@ -254,6 +254,17 @@ describe('validateUpgrade', () => {
     it('requires a partner account for Partner Community targets', () => {
         const notPartner = only([customerCommunityUser()], PARTNER_TARGET);
         expect(find(notPartner.blockers, 'PARTNER_ACCOUNT_NOT_ENABLED')?.values).toEqual(['Acme']);
+        // A name the admin cannot read: the account's Id, never a message with a blank.
+        const unnamed = only([customerCommunityUser({ accountName: null })], PARTNER_TARGET);
+        expect(find(unnamed.blockers, 'PARTNER_ACCOUNT_NOT_ENABLED')?.values).toEqual(['001000000000001AAA']);
+        const unnamedRole = only([
+            customerCommunityUser({
+                licenseName: 'Customer Community Plus Login',
+                roleId: '00E000000000001AAA',
+                roleName: null,
+            }),
+        ]);
+        expect(find(unnamedRole.notes, 'ROLE_KEPT')?.values).toEqual(['00E000000000001AAA']);
         expect(notPartner.canChange).toBe(false);
 
         const partner = only([customerCommunityUser({ accountIsPartner: true })], PARTNER_TARGET);
