@@ -563,6 +563,9 @@ export default class EnableUsers extends LightningElement {
     stoppedJob?: QueuedJob;
     /** Milliseconds between two reads of that job (tests shorten it). */
     @api jobPollInterval = JOB_POLL_MS;
+
+    /** Counts the plans (every Check or new selection, `resetRun`): a job's end lands only in the plan it ran from. */
+    plans = 0;
     /** What the panel says about the job: started, or stopped midway. */
     jobNotice = '';
     /**
@@ -868,7 +871,9 @@ export default class EnableUsers extends LightningElement {
     }
 
     get cannotCheck(): boolean {
-        return this.busy || (this.selectedIds.length === 0 && this.typedCustomers.length === 0);
+        // Not while this panel follows a job: its rows' outcomes land in the plan when it ends (a
+        // Check meanwhile took the job's rows for seats still to fill: admin walk, 80 seats off).
+        return this.busy || !!this.job || (this.selectedIds.length === 0 && this.typedCustomers.length === 0);
     }
 
     /**
@@ -1670,6 +1675,7 @@ export default class EnableUsers extends LightningElement {
 
     /** A new Check or a new selection: no run yet, nothing removed, nothing looked up. */
     resetRun(): void {
+        this.plans += 1;
         this.records = new Map();
         this.ranSinceCheck = false;
         this.removed = new Set();
@@ -2094,12 +2100,21 @@ export default class EnableUsers extends LightningElement {
      * run; the jobs panel offers Resume.
      */
     async followJob(jobId: string): Promise<void> {
+        const plan = this.plans;
         try {
             const finished = await waitForJob(jobId, {
                 intervalMs: this.jobPollInterval,
                 stopped: () => !this.connected || this.job?.id !== jobId,
             });
             if (!finished) {
+                return;
+            }
+            if (plan !== this.plans) {
+                // A new plan since the job started (a hand-over's Check): its outcomes are the jobs
+                // panel's and History's, never records of rows this plan has not run.
+                this.job = undefined;
+                this.jobNotice = '';
+                this.endRun();
                 return;
             }
             const results = finished.rows

@@ -174,6 +174,45 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         expect($(element, '.job-notice')).toBeNull();
     }, 30000);
 
+    it('holds Check while it follows a job, and lands a job that ends after a new plan in no row of it', async () => {
+        const ids = factsFor(201);
+        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
+        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
+        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+        let finished = false;
+        const rows: JobRow[] = ids.map((id, index) => ({
+            id: `a0K${index}`,
+            sequence: index + 1,
+            rowKey: id,
+            status: 'Done',
+            resultUserId: `005${String(index).padStart(12, '0')}AAA`,
+            error: null,
+        }));
+        mocked(getJob).mockImplementation(() =>
+            Promise.resolve(
+                finished ? { job: job('Completed', 201, 201), rows } : { job: job('Running', 50, 201), rows: [] },
+            ),
+        );
+        const element = render({ contactIds: ids, jobPollInterval: 5 });
+        await settle();
+        const seats = (): string => element.shadowRoot!.querySelector('.seats')?.textContent ?? '';
+        const before = seats();
+        $(element, 'lightning-button.run').click();
+        await settle();
+        // Admin walk: a Check while the job ran took the job's rows off the seats a second time.
+        expect($(element, 'lightning-button.check')).toMatchObject({ disabled: true });
+
+        // A hand-over (the quick action, the list view) checks anyway: a new plan.
+        Object.assign(element, { contactIds: ids.slice(0, 3) });
+        await settle();
+        finished = true;
+        await settle(10);
+        expect(seats()).toBe(before);
+        expect($<Table>(element, 'c-plan-table.plan-table').data.map((row) => row.status)).not.toContain('done');
+        expect($(element, 'lightning-button.check')).toMatchObject({ disabled: false });
+        expect($(element, '.job-notice')).toBeNull();
+    }, 30000);
+
     it('follows a job it started that stopped midway when the jobs panel resumes it; not another job', async () => {
         const ids = factsFor(201);
         mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
