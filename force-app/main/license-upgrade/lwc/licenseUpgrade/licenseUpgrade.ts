@@ -324,6 +324,9 @@ export default class LicenseUpgrade extends LightningElement {
     stoppedJob?: { id: string; name: string; userIds: Set<string> };
     /** Milliseconds between two reads of that job (tests shorten it). */
     @api jobPollInterval = JOB_POLL_MS;
+
+    /** Counts the validations: a job's end lands only in the verdicts it ran from. */
+    validations = 0;
     /** What the panel says about the job it started. */
     jobNotice = '';
     private connected = false;
@@ -437,7 +440,8 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     get cannotValidate(): boolean {
-        return this.busy || this.selectedIds.length === 0 || !this.targetProfileId;
+        // Not while this panel follows a job: its users' outcomes land in these verdicts when it ends.
+        return this.busy || !!this.job || this.selectedIds.length === 0 || !this.targetProfileId;
     }
 
     get verdictRows(): VerdictRow[] {
@@ -940,6 +944,7 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     async handleValidate(): Promise<void> {
+        this.validations += 1;
         this.busy = true;
         this.loadError = undefined;
         this.results = [];
@@ -1234,6 +1239,7 @@ export default class LicenseUpgrade extends LightningElement {
 
     /** Reads the job until it ends, then the verdicts take their outcome and the run ends (History refreshes). */
     async followJob(jobId: string): Promise<void> {
+        const validation = this.validations;
         let jobError: unknown;
         try {
             const finished = await waitForJob(jobId, {
@@ -1241,6 +1247,14 @@ export default class LicenseUpgrade extends LightningElement {
                 stopped: () => !this.connected || this.job?.id !== jobId,
             });
             if (!finished) {
+                return;
+            }
+            if (validation !== this.validations) {
+                // Validated again since the job started: its outcomes are the jobs panel's and
+                // History's, never results of verdicts this validation has not run.
+                this.job = undefined;
+                this.jobNotice = '';
+                this.endRun();
                 return;
             }
             const results = finished.rows

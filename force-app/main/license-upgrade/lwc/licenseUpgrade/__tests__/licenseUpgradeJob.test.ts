@@ -200,6 +200,37 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
         expect($(element, '.job-notice')).toBeNull();
     }, 30000);
 
+    it('holds Validate while it follows a job, and lands a job that ends after a new validation in none of its verdicts', async () => {
+        const ids = mockJobStart();
+        let finished = false;
+        const rows = ids.map((id, index) => ({ id: `a0K${index}`, sequence: index + 1, rowKey: id, status: 'Done' }));
+        mocked(getJob).mockImplementation(() =>
+            Promise.resolve(
+                finished ? { job: job('Completed', 201, 201), rows } : { job: job('Running', 50, 201), rows: [] },
+            ),
+        );
+        const element = await validatedPanel(ids);
+        $(element, 'lightning-button.run').click();
+        await settle();
+        expect($(element, 'lightning-button.validate')).toMatchObject({ disabled: true });
+
+        // Its button is disabled; the panel's own guard holds all the same: a hand-over and a
+        // validation run anyway (the handler called as a click would) make a new validation.
+        Object.assign(element, { userIds: ids.slice(0, 3) });
+        await settle();
+        $(element, 'lightning-button.validate').click();
+        await settle();
+        finished = true;
+        await settle(10);
+        type Verdict = { userId: string; status: string };
+        const statuses = Array.from(element.shadowRoot!.querySelectorAll('c-upgrade-verdict')).map(
+            (node) => (node as unknown as { row: Verdict }).row.status,
+        );
+        expect(statuses).not.toContain('done');
+        expect($(element, 'lightning-button.validate')).toMatchObject({ disabled: false });
+        expect($(element, '.job-notice')).toBeNull();
+    }, 30000);
+
     it('follows a job it started that stopped midway when the jobs panel resumes it; not another job', async () => {
         const ids = mockJobStart();
         const row = (id: string, index: number, status: string) => ({
