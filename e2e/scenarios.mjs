@@ -596,6 +596,67 @@ export const SCENARIOS = [
         },
     },
     {
+        name: 'enable-users-typed-customers',
+        title: 'enable users: typed customers are trimmed, edited in place (never lost), and one added after the Check waits for the next Check beside the plan',
+        query: '?c__tab=enableUsers',
+        async run(page, { expectText }) {
+            const panel = page.locator('c-enable-users');
+            await expectText(panel, label('CCSA_Enable_Title'), 'enable users title');
+            const field = (name) => panel.locator(`lightning-input[data-field="${name}"] input`);
+            const rows = panel.locator('.new-customers .new-customer-row');
+            async function type(values) {
+                for (const [name, value] of Object.entries(values)) {
+                    await field(name).fill(value);
+                    await field(name).press('Tab');
+                }
+            }
+            // Spaces around the email: trimmed when the field is left, one verdict everywhere.
+            await type({ accountName: 'Walk Test Co', lastName: 'Doe', email: ' jd.walk@example.com ' });
+            if ((await field('email').inputValue()) !== 'jd.walk@example.com') {
+                throw new Error(`the email must be trimmed, found "${await field('email').inputValue()}"`);
+            }
+            await panel.locator('button.add-customer').click();
+            await type({ accountName: 'Walk Test Co', lastName: 'Roe', email: 'rr.walk@example.com' });
+            await panel.locator('button.add-customer').click();
+            await expectText(rows.nth(0), 'Doe <jd.walk@example.com>', 'the first customer, trimmed');
+            // Edit keeps the row listed; Edit on another while the form holds changes is refused.
+            await rows.nth(0).locator('button.edit-customer').click();
+            await expectText(
+                rows.nth(0).locator('.customer-editing'),
+                label('CCSA_Enable_Customer_Editing'),
+                'editing',
+            );
+            await field('lastName').fill('Doe-Smith');
+            await rows.nth(1).locator('button.edit-customer').click();
+            await expectText(
+                panel.locator('.add-customer-reason'),
+                label('CCSA_Enable_Customer_Form_Busy'),
+                'the refused edit says why',
+            );
+            if ((await rows.count()) !== 2)
+                throw new Error(`both customers must stay listed, found ${await rows.count()}`);
+            await panel.locator('button.save-customer').click();
+            await expectText(rows.nth(0), 'Doe-Smith', 'saved in place, first');
+            // Checked, then one more customer: the plan stays and Run waits for the next Check.
+            await panel.locator('lightning-button.check button').click();
+            await expectText(panel.locator('.ready-count'), ' of 2 rows', 'the two typed rows planned');
+            await type({ accountName: 'Walk Test Co', lastName: 'Poe', email: 'pp.walk@example.com' });
+            await panel.locator('button.add-customer').click();
+            await expectText(
+                panel.locator('.unchecked-customers-run'),
+                label('CCSA_Enable_Customers_Not_Checked_One'),
+                'the new customer waits for the next Check',
+            );
+            await expectText(panel.locator('.ready-count'), ' of 2 rows', 'the plan stays');
+            if (!(await panel.locator('lightning-button.run button').isDisabled())) {
+                throw new Error('Run must wait for the next Check');
+            }
+            await panel.locator('lightning-button.check button').click();
+            await expectText(panel.locator('.ready-count'), ' of 3 rows', 'all three planned');
+            if ((await panel.locator('.unchecked-customers-run').count()) !== 0) throw new Error('nothing waits');
+        },
+    },
+    {
         name: 'enable-users-edit-collides',
         title: 'enable users: an edited username that collides is not Ready; one taken in another org fails, is fixed and retried with the new value',
         // A getter: the sample org is read after the preview is built, not when this module loads.
