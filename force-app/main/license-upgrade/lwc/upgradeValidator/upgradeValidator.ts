@@ -166,14 +166,70 @@ const PATH_BLOCKER: Partial<Record<ConversionPath, ItemCode>> = {
     migrate: 'PATH_MIGRATE',
 };
 
+/**
+ * What one validation knows before its first user: the target's facts, derived once, and each
+ * source license's, derived once per license and user type (a selection of 10,000 users holds a
+ * handful of licenses). The rules are the same functions; only their repeated answers are kept
+ * (the validator bench: 10,000 users at most twice JSON.parse of their facts).
+ */
+interface ValidationContext {
+    readonly targetLicense: TargetLicense;
+    readonly roleBased: boolean;
+    readonly partner: boolean;
+    readonly customerCommunityPlus: boolean;
+    readonly portalType: 'Partner' | 'CustomerPortal';
+    readonly scaleFigure: string | undefined;
+    readonly targetSites: ReadonlySet<string>;
+    readonly sources: Map<string, SourceFacts>;
+}
+
+/** A source license (with the user's type) as the rules see it against the target. */
+interface SourceFacts {
+    readonly path: ConversionPath;
+    readonly canonical: string;
+    readonly roleBased: boolean;
+    readonly litePortalUpgrade: boolean;
+}
+
+function validationContext(targetLicense: TargetLicense, target: UpgradeTarget): ValidationContext {
+    return {
+        targetLicense,
+        roleBased: isRoleBased(targetLicense),
+        partner: isPartner(targetLicense),
+        customerCommunityPlus: isCustomerCommunityPlus(targetLicense),
+        portalType: portalTypeOf(targetLicense),
+        scaleFigure: SCALE_FIGURES[targetLicense.toLowerCase()],
+        targetSites: new Set(target.siteIds ?? []),
+        sources: new Map(),
+    };
+}
+
+function sourceFacts(context: ValidationContext, user: UserFact): SourceFacts {
+    const key = `${user.licenseName}\u0000${user.userType}`;
+    let facts = context.sources.get(key);
+    if (facts === undefined) {
+        facts = {
+            path: conversionPath(user.licenseName, context.targetLicense, user.userType),
+            canonical: canonicalLicenseName(user.licenseName),
+            roleBased: isRoleBased(user.licenseName),
+            litePortalUpgrade: isLitePortalUpgrade(user.licenseName, context.targetLicense, user.userType),
+        };
+        context.sources.set(key, facts);
+    }
+    return facts;
+}
+
 function validateUser(
     user: UserFact,
     target: UpgradeTarget,
-    targetLicense: TargetLicense,
+    context: ValidationContext,
     choices: UpgradeChoices,
 ): UserVerdict {
+    const { targetLicense } = context;
     const internal = INTERNAL_USER_TYPES.has(user.userType.toLowerCase());
-    const path: ConversionPath = internal ? 'migrate' : conversionPath(user.licenseName, targetLicense, user.userType);
+    const source = internal ? undefined : sourceFacts(context, user);
+    const path: ConversionPath = source ? source.path : 'migrate';
+    const sourceLicense = source ? source.canonical : canonicalLicenseName(user.licenseName);
     const verdict: UserVerdict = {
         userId: user.id,
         path,
@@ -195,23 +251,23 @@ function validateUser(
     }
     const pathBlocker = PATH_BLOCKER[path];
     if (pathBlocker && !internal) {
-        blockers.push({ code: pathBlocker, values: [canonicalLicenseName(user.licenseName), targetLicense] });
+        blockers.push({ code: pathBlocker, values: [sourceLicense, targetLicense] });
     }
     if (path === 'reenable-as-customer' && !internal) {
         // Every cross of the table that re-enables as a customer user says so: "Switching from a
         // partner portal license to a Customer Community license results in a loss in functionality."
         warnings.push({
             code: 'LOSS_OF_FUNCTIONALITY',
-            values: [canonicalLicenseName(user.licenseName), targetLicense],
+            values: [sourceLicense, targetLicense],
         });
     }
-    if (isPartner(targetLicense) && !user.accountIsPartner) {
+    if (context.partner && !user.accountIsPartner) {
         // "Before upgrading a user to the Partner Community license, enable the user's account as a partner account."
         // The account's Id when its name could not be read: never a message with a blank.
         blockers.push({ code: 'PARTNER_ACCOUNT_NOT_ENABLED', values: [user.accountName ?? user.accountId ?? ''] });
     }
     const ownerAccounts = user.accountOwnerPersonAccounts ?? 0;
-    if (isRoleBased(targetLicense) && ownerAccounts > PERSON_ACCOUNT_LIMIT && user.accountOwnerIsPowerUser !== true) {
+    if (context.roleBased && ownerAccounts > PERSON_ACCOUNT_LIMIT && user.accountOwnerIsPowerUser !== true) {
         // The owner of the user's person account owns more than the limit and is no Person Account
         // Owner Power User for the target's portal type (`SetupAssistantPolicy.checkLicenseChangeUsers`).
         blockers.push({
@@ -228,20 +284,21 @@ function validateUser(
     }
 
     actions.push({ code: 'CHANGE_PROFILE', values: [user.profileName, target.profileName] });
-    if (isLitePortalUpgrade(user.licenseName, targetLicense, user.userType)) {
+    if (source?.litePortalUpgrade) {
         // "There are other customer licenses associated with the CSPLitePortal user type that
         // support license upgrades, but with some loss of data access" (seed 003).
-        warnings.push({ code: 'DATA_ACCESS_LOSS', values: [canonicalLicenseName(user.licenseName), targetLicense] });
+        warnings.push({ code: 'DATA_ACCESS_LOSS', values: [sourceLicense, targetLicense] });
     }
 
-    if (isRoleBased(targetLicense)) {
-        if (!isRoleBased(user.licenseName)) {
+    const sourceRoleBased = source ? source.roleBased : isRoleBased(user.licenseName);
+    if (context.roleBased) {
+        if (!sourceRoleBased) {
             verdict.requiresAcknowledgement = true;
             warnings.push({ code: 'ROLE_IRREVERSIBLE', values: [targetLicense] });
             notes.push({ code: 'ACCOUNT_ROLE_OPTIMIZATION' });
         }
         // Only roles of the target's portal type: a customer user never gets a partner role.
-        const portalType = portalTypeOf(targetLicense);
+        const portalType = context.portalType;
         const roles = (user.accountRoles ?? []).filter((role) => role.portalType === portalType);
         if (user.roleId) {
             notes.push({ code: 'ROLE_KEPT', values: [user.roleName ?? user.roleId ?? ''] });
@@ -267,14 +324,15 @@ function validateUser(
         }
         notes.push({
             code: 'PUBLIC_GROUP_ADDED',
-            values: [isPartner(targetLicense) ? 'All Partner Users' : 'All Customer Portal Users'],
+            values: [context.partner ? 'All Partner Users' : 'All Customer Portal Users'],
         });
     }
 
     // "A license upgrade automatically removes sharing sets, permission sets, and permission set
     // license assignments previously associated with the user."
-    for (const permissionSet of user.permissionSets) {
-        if (permissionSetAllowed(permissionSet, targetLicense)) {
+    const allowed = user.permissionSets.map((permissionSet) => permissionSetAllowed(permissionSet, targetLicense));
+    for (const [index, permissionSet] of user.permissionSets.entries()) {
+        if (allowed[index]) {
             actions.push({ code: 'PERMISSION_SET_RESTORED', values: [permissionSet.label] });
         } else {
             warnings.push({
@@ -295,58 +353,70 @@ function validateUser(
     warnings.push({ code: 'SHARING_SETS_REMOVED', values: [user.profileName] });
 
     // "The Modify All Records and View All Records permissions aren't available with Customer
-    // Community Plus or Partner Community licenses."
-    const grants = (key: 'modifyAllData' | 'viewAllData'): string[] =>
-        user.permissionSets.filter((permissionSet) => permissionSet[key]).map((permissionSet) => permissionSet.label);
-    const modifyAll = [...(user.profileModifyAllData ? [user.profileName] : []), ...grants('modifyAllData')];
-    const viewAll = [...(user.profileViewAllData ? [user.profileName] : []), ...grants('viewAllData')];
-    if (modifyAll.length > 0) {
+    // Community Plus or Partner Community licenses." One pass, arrays only when a grant is found.
+    let modifyAll: string[] | undefined = user.profileModifyAllData ? [user.profileName] : undefined;
+    let viewAll: string[] | undefined = user.profileViewAllData ? [user.profileName] : undefined;
+    for (const permissionSet of user.permissionSets) {
+        if (permissionSet.modifyAllData) {
+            (modifyAll ??= []).push(permissionSet.label);
+        }
+        if (permissionSet.viewAllData) {
+            (viewAll ??= []).push(permissionSet.label);
+        }
+    }
+    if (modifyAll) {
         warnings.push({ code: 'MODIFY_ALL_LOST', values: [modifyAll.join(', ')] });
     }
-    if (viewAll.length > 0) {
+    if (viewAll) {
         warnings.push({ code: 'VIEW_ALL_LOST', values: [viewAll.join(', ')] });
     }
 
-    // "Changes in profiles and permission sets can affect site membership."
-    const reachableAfter = new Set(target.siteIds ?? []);
-    for (const permissionSet of user.permissionSets) {
-        if (permissionSetAllowed(permissionSet, targetLicense)) {
-            permissionSet.siteIds?.forEach((siteId) => reachableAfter.add(siteId));
+    // "Changes in profiles and permission sets can affect site membership." A site is reachable
+    // after the change through the target profile or a permission set the change keeps; one the
+    // user reaches now (profile or any permission set) and not after is lost.
+    const keptSites: string[] = [];
+    for (const [index, permissionSet] of user.permissionSets.entries()) {
+        if (allowed[index] && permissionSet.siteIds) {
+            keptSites.push(...permissionSet.siteIds);
         }
     }
-    const reachableNow = new Set(user.profileSiteIds ?? []);
-    user.permissionSets.forEach((permissionSet) =>
-        permissionSet.siteIds?.forEach((siteId) => reachableNow.add(siteId)),
-    );
-    const lostSites = [...reachableNow].filter((siteId) => !reachableAfter.has(siteId));
-    if (reachableAfter.size === 0) {
+    const reachableAfter = (siteId: string): boolean => context.targetSites.has(siteId) || keptSites.includes(siteId);
+    let lostSites: string[] | undefined;
+    const lose = (siteId: string): void => {
+        if (!reachableAfter(siteId) && !lostSites?.includes(siteId)) {
+            (lostSites ??= []).push(siteId);
+        }
+    };
+    user.profileSiteIds?.forEach(lose);
+    user.permissionSets.forEach((permissionSet) => permissionSet.siteIds?.forEach(lose));
+    if (context.targetSites.size === 0 && keptSites.length === 0) {
         // "Ensure that upgraded users have access to the intended Experience Cloud sites": with no
         // site at all, the user cannot log in anywhere after the change.
         warnings.push({ code: 'NO_SITE_ACCESS', values: [target.profileName] });
     }
-    if (lostSites.length > 0) {
+    if (lostSites) {
         warnings.push({
             code: 'SITE_ACCESS_LOST',
             values: [lostSites.map((siteId) => target.siteNames?.[siteId] ?? siteId).join(', ')],
         });
     }
 
-    if (isRoleBased(targetLicense) && !isRoleBased(user.licenseName)) {
+    if (context.roleBased && !sourceRoleBased) {
         // "Consider the scale of your org when upgrading your license": the target's own figure.
-        const figure = SCALE_FIGURES[targetLicense.toLowerCase()];
+        const figure = context.scaleFigure;
         notes.push(
             figure
                 ? { code: 'SCALE_TARGET', values: [targetLicense, figure] }
                 : { code: 'SCALE_TARGET_UNSTATED', values: [targetLicense] },
         );
     }
-    if (isCustomerCommunityPlus(targetLicense) && !isRoleBased(user.licenseName)) {
+    if (context.customerCommunityPlus && !sourceRoleBased) {
         // "Self-registration with a Customer Community license is twice as fast as self-registration
         // using a Customer Community Plus license."
         notes.push({ code: 'SELF_REGISTRATION_SLOWER' });
     }
 
-    if (choices.completeContractsSetup && isCustomerCommunityPlus(targetLicense)) {
+    if (choices.completeContractsSetup && context.customerCommunityPlus) {
         contractsSetupItems(verdict, target);
     }
 
@@ -390,7 +460,8 @@ export function validateUpgrade(
     choices: UpgradeChoices = {},
 ): ValidationResult {
     const license = requireTargetLicense(target.licenseName);
-    const verdicts = users.map((user) => validateUser(user, target, license, choices));
+    const context = validationContext(license, target);
+    const verdicts = users.map((user) => validateUser(user, target, context, choices));
     const selectionBlockers: Item[] = [];
 
     // Seats are counted for the whole selection: each user that changes takes one seat of the
