@@ -651,6 +651,32 @@ describe('nicknames and aliases', () => {
         expect(plan.rows[2].warnings).toEqual([]);
     });
 
+    it('names, on every row of a shared base, the typed value on its way, walking the base once for all of them', () => {
+        // Five rows derive from "jdoe"; two other rows typed "jdoe" and "jdoe2". Each derived row
+        // moved past them names the first that lies before its own value (a walk of the base's
+        // candidates remembered across the rows of the plan gives the same answers as a walk each).
+        const does = [1, 2, 3, 4, 5].map((n) =>
+            contact({ firstName: 'John', lastName: 'Doe', email: `john${n}@acme.com` }),
+        );
+        const typer = contact({ firstName: 'Ty', lastName: 'Per', email: 'ty@acme.com' });
+        const other = contact({ firstName: 'Oh', lastName: 'Ter', email: 'oh@acme.com' });
+        const plan = planEnablement([...does, typer, other], orgFacts(), {
+            overrides: { [typer.id]: { CommunityNickname: 'jdoe2' }, [other.id]: { CommunityNickname: 'JDoe' } },
+        });
+        const nicknames = plan.rows.map((row) => row.request.CommunityNickname);
+        expect(nicknames).toEqual(['jdoe1', 'jdoe3', 'jdoe4', 'jdoe5', 'jdoe6', 'jdoe2', 'JDoe']);
+        const notes = plan.rows
+            .slice(0, 5)
+            .map((row) => row.warnings.find((w) => w.code === 'NICKNAME_CHANGED_FOR_TYPED')?.values.join(' / '));
+        expect(notes).toEqual([
+            'jdoe1 / Oh Ter / JDoe',
+            'jdoe3 / Oh Ter / JDoe',
+            'jdoe4 / Oh Ter / JDoe',
+            'jdoe5 / Oh Ter / JDoe',
+            'jdoe6 / Oh Ter / JDoe',
+        ]);
+    });
+
     it('names the row that typed a username another row derived; the typed value is never changed', () => {
         const ann = contact({ firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.com' });
         const bo = contact({ firstName: 'Bo', lastName: 'Li', email: 'bo@acme.com' });
