@@ -116,6 +116,23 @@ async function validatedPanel(ids: string[]): Promise<HTMLElement> {
     return element;
 }
 
+/**
+ * The validated panel that ran `ids` as a job, every row Done when the job ends: `finish()` ends it
+ * (until then it runs, no row reached).
+ */
+async function runningJob(ids: string[]): Promise<{ finish: () => void; element: HTMLElement }> {
+    let finished = false;
+    const rows = ids.map((id, index) => ({ id: `a0K${index}`, sequence: index + 1, rowKey: id, status: 'Done' }));
+    mocked(getJob).mockImplementation(() =>
+        Promise.resolve(
+            finished ? { job: job('Completed', 201, 201), rows } : { job: job('Running', 50, 201), rows: [] },
+        ),
+    );
+    const element = await validatedPanel(ids);
+    $(element, 'lightning-button.run').click();
+    return { finish: () => (finished = true), element };
+}
+
 describe('c-license-upgrade: changes of more than 200 users as a job', () => {
     afterEach(() => {
         while (document.body.firstChild) {
@@ -171,15 +188,7 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
 
     it('keeps following a job while the selection changes: its users stay queued, then take their outcome', async () => {
         const ids = mockJobStart();
-        let finished = false;
-        const rows = ids.map((id, index) => ({ id: `a0K${index}`, sequence: index + 1, rowKey: id, status: 'Done' }));
-        mocked(getJob).mockImplementation(() =>
-            Promise.resolve(
-                finished ? { job: job('Completed', 201, 201), rows } : { job: job('Running', 50, 201), rows: [] },
-            ),
-        );
-        const element = await validatedPanel(ids);
-        $(element, 'lightning-button.run').click();
+        const { finish, element } = await runningJob(ids);
         await settle();
         type Picker = HTMLElement & { selection: SelectionModel<{ id: string }> };
         const picker = $<Picker>(element, 'c-record-picker');
@@ -194,7 +203,7 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
         expect(first()).toMatchObject({ userId: ids[0], status: 'queued' });
         expect($(element, '.job-notice')).not.toBeNull();
 
-        finished = true;
+        finish();
         await settle(10);
         expect(first()).toMatchObject({ userId: ids[0], status: 'done' });
         expect($(element, '.job-notice')).toBeNull();
@@ -202,15 +211,7 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
 
     it('holds Validate while it follows a job, and lands a job that ends after a new validation in none of its verdicts', async () => {
         const ids = mockJobStart();
-        let finished = false;
-        const rows = ids.map((id, index) => ({ id: `a0K${index}`, sequence: index + 1, rowKey: id, status: 'Done' }));
-        mocked(getJob).mockImplementation(() =>
-            Promise.resolve(
-                finished ? { job: job('Completed', 201, 201), rows } : { job: job('Running', 50, 201), rows: [] },
-            ),
-        );
-        const element = await validatedPanel(ids);
-        $(element, 'lightning-button.run').click();
+        const { finish, element } = await runningJob(ids);
         await settle();
         expect($(element, 'lightning-button.validate')).toMatchObject({ disabled: true });
 
@@ -220,7 +221,7 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
         await settle();
         $(element, 'lightning-button.validate').click();
         await settle();
-        finished = true;
+        finish();
         await settle(10);
         type Verdict = { userId: string; status: string };
         const statuses = Array.from(element.shadowRoot!.querySelectorAll('c-upgrade-verdict')).map(

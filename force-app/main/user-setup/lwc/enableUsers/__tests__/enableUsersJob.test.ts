@@ -89,6 +89,25 @@ function job(status: string, processed: number, requested: number): JobSummary {
     } as JobSummary;
 }
 
+/**
+ * A job that takes the rows (created, its rows added, started, then running); `finish()` makes it
+ * answer Completed with `rows`, until then Running with `running`.
+ */
+function mockJob(rows: JobRow[], running: JobRow[] = []): { finish: () => void } {
+    mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
+    mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
+    mocked(startJob).mockResolvedValue(job('Queued', 0, rows.length));
+    let finished = false;
+    mocked(getJob).mockImplementation(() =>
+        Promise.resolve(
+            finished
+                ? { job: job('Completed', rows.length, rows.length), rows }
+                : { job: job('Running', 50, rows.length), rows: running },
+        ),
+    );
+    return { finish: () => (finished = true) };
+}
+
 function render(props: Record<string, unknown>): HTMLElement {
     const element = createElement('c-enable-users', { is: EnableUsers });
     Object.assign(element, props);
@@ -112,10 +131,6 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
 
     it('starts a job for more than 200 rows: rows added 200 a call, queued in the job, then their outcome', async () => {
         const ids = factsFor(201);
-        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
-        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
-        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
-        let finished = false;
         const rows: JobRow[] = ids.map((id, index) => ({
             id: `a0K${index}`,
             sequence: index + 1,
@@ -124,13 +139,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
             resultUserId: index === 0 ? null : `005${String(index).padStart(12, '0')}AAA`,
             error: index === 0 ? 'DUPLICATE_USERNAME: Duplicate Username.' : null,
         }));
-        mocked(getJob).mockImplementation(() =>
-            Promise.resolve(
-                finished
-                    ? { job: job('Completed', 201, 201), rows }
-                    : { job: job('Running', 50, 201), rows: rows.slice(0, 1) },
-            ),
-        );
+        const { finish } = mockJob(rows, rows.slice(0, 1));
         const element = render({ contactIds: ids, jobPollInterval: 5 });
         const started = jest.fn();
         const completed = jest.fn();
@@ -164,7 +173,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         expect($(element, 'lightning-button.run')).toMatchObject({ disabled: true });
         await expect(element).toBeAccessible();
 
-        finished = true;
+        finish();
         await settle(10);
         const plan = $<Table>(element, 'c-plan-table.plan-table').data;
         expect(plan[1]).toMatchObject({ status: 'done' });
@@ -176,10 +185,6 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
 
     it('holds Check while it follows a job, and lands a job that ends after a new plan in no row of it', async () => {
         const ids = factsFor(201);
-        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
-        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
-        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
-        let finished = false;
         const rows: JobRow[] = ids.map((id, index) => ({
             id: `a0K${index}`,
             sequence: index + 1,
@@ -188,11 +193,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
             resultUserId: `005${String(index).padStart(12, '0')}AAA`,
             error: null,
         }));
-        mocked(getJob).mockImplementation(() =>
-            Promise.resolve(
-                finished ? { job: job('Completed', 201, 201), rows } : { job: job('Running', 50, 201), rows: [] },
-            ),
-        );
+        const { finish } = mockJob(rows);
         const element = render({ contactIds: ids, jobPollInterval: 5 });
         await settle();
         const seats = (): string => element.shadowRoot!.querySelector('.seats')?.textContent ?? '';
@@ -205,7 +206,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         // A hand-over (the quick action, the list view) checks anyway: a new plan.
         Object.assign(element, { contactIds: ids.slice(0, 3) });
         await settle();
-        finished = true;
+        finish();
         await settle(10);
         expect(seats()).toBe(before);
         expect($<Table>(element, 'c-plan-table.plan-table').data.map((row) => row.status)).not.toContain('done');
