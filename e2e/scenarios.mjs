@@ -900,6 +900,41 @@ export const SCENARIOS = [
             if (!(top >= 0 && top < page.viewportSize().height / 2)) {
                 throw new Error(`page 2 must show from its first row: the table's top at ${Math.round(top)} px`);
             }
+            // "Problems only", then a suffix change of every row (admin walk: the held view kept the
+            // rows an invalid suffix had made problems, Ready rows under "Problems only").
+            const shown = async () => {
+                const pager = panel.locator('c-plan-pager.plan-pages .page-text');
+                if ((await pager.count()) > 0)
+                    return Number((await pager.textContent()).match(/\(([\d,]+) rows\)/)[1].replace(/,/g, ''));
+                return panel.locator('c-plan-table.plan-table tbody tr').count();
+            };
+            await panel.locator('lightning-input.problems-only label').first().click();
+            const problems = await shown();
+            if (!(problems > 0 && problems < total))
+                throw new Error(`problems only: expected part of ${total}, got ${problems}`);
+            const suffix = panel.locator('lightning-input.suffix input');
+            const before = await suffix.inputValue();
+            await suffix.fill('.ccs!');
+            for (let wait = 0; wait < 50 && (await shown()) !== total; wait++) await page.waitForTimeout(100);
+            if ((await shown()) !== total)
+                throw new Error(`an invalid suffix makes every row a problem: ${await shown()} of ${total}`);
+            await suffix.fill(before);
+            for (let wait = 0; wait < 50 && (await shown()) !== problems; wait++) await page.waitForTimeout(100);
+            if ((await shown()) !== problems) {
+                throw new Error(
+                    `the suffix fixed, problems only shows the ${problems} problems again, not ${await shown()}`,
+                );
+            }
+            const statuses = await panel
+                .locator('c-plan-table.plan-table tbody td[data-label="Status"]')
+                .allInnerTexts();
+            if (statuses.length === 0) throw new Error('the status cells are not found');
+            if (statuses.some((text) => text.trim() === label('CCSA_Plan_Status_ready'))) {
+                throw new Error('no Ready row under "Problems only" after the suffix change');
+            }
+            if ((await panel.locator('c-plan-table.plan-table .plan-order-note').count()) !== 0) {
+                throw new Error('a suffix change re-applies the view: no held-order note');
+            }
         },
     },
     {
