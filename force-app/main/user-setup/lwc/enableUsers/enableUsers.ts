@@ -129,6 +129,7 @@ import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
 import PLAN_REMOVE from '@salesforce/label/c.CCSA_Plan_Remove';
 import PLAN_COLUMN_STATUS from '@salesforce/label/c.CCSA_Plan_Column_Status';
 import PLAN_UNSAVED_RUN from '@salesforce/label/c.CCSA_Plan_Unsaved_Run';
+import CUSTOMER_EDIT_RUN from '@salesforce/label/c.CCSA_Enable_Customer_Edit_Run';
 import SUMMARY_CREATED from '@salesforce/label/c.CCSA_Enable_Summary_Created';
 import SUMMARY_EXISTING from '@salesforce/label/c.CCSA_Enable_Summary_Existing';
 import SUMMARY_INCOMPLETE from '@salesforce/label/c.CCSA_Enable_Summary_Incomplete';
@@ -407,6 +408,7 @@ export default class EnableUsers extends LightningElement {
         contentUser: CONTENT_USER,
         problemsOnly: PLAN_PROBLEMS_ONLY,
         unsavedRun: PLAN_UNSAVED_RUN,
+        customerEditRun: CUSTOMER_EDIT_RUN,
         loginEmail: LOGIN_EMAIL,
         loginEmailHelp: LOGIN_EMAIL_HELP,
         saveCustomer: SAVE_CUSTOMER,
@@ -682,11 +684,11 @@ export default class EnableUsers extends LightningElement {
      * The org's contacts and accounts the typed customers match (`findExistingCustomers`), each
      * account name asked in both spellings of a trailing period (`accountKey`), 200 names a call.
      */
-    async findCustomerMatches(): Promise<CustomerMatches | undefined> {
-        if (this.typedCustomers.length === 0) {
+    async findCustomerMatches(typedCustomers = this.typedCustomers): Promise<CustomerMatches | undefined> {
+        if (typedCustomers.length === 0) {
             return undefined;
         }
-        const customers: NewCustomer[] = this.typedCustomers.map((typed) => toNewCustomer(typed));
+        const customers: NewCustomer[] = typedCustomers.map((typed) => toNewCustomer(typed));
         const asked = new Set(customers.map((customer) => customer.accountName.trim().toLowerCase()));
         for (const customer of [...customers]) {
             const other = otherAccountSpelling(customer.accountName);
@@ -752,6 +754,11 @@ export default class EnableUsers extends LightningElement {
         return key === undefined ? undefined : this.typedCustomers.find((typed) => typed.key === key);
     }
 
+    /** The form edits a typed customer and holds changes not saved: Run waits (it would send the old values). */
+    get customerEditPending(): boolean {
+        return this.isEditingCustomer && this.customerFormHasTyping;
+    }
+
     /** The form edits a typed row: it offers Save and Cancel instead of "Add customer". */
     get isEditingCustomer(): boolean {
         return this.editingCustomer !== undefined;
@@ -799,7 +806,7 @@ export default class EnableUsers extends LightningElement {
 
     /** `aria-disabled` of "Add customer": it stays focusable while it waits, so its reason is read. */
     get addCustomerDisabled(): string {
-        return String(this.cannotAddCustomer);
+        return String(this.busy || this.cannotAddCustomer);
     }
 
     /** Shown once an email was typed and is not valid. */
@@ -1210,6 +1217,7 @@ export default class EnableUsers extends LightningElement {
         return (
             !this.busy &&
             !this.hasUnsavedEdits &&
+            !this.customerEditPending &&
             this.uncheckedSelected === 0 &&
             this.uncheckedTyped === 0 &&
             this.fitRows.length > 0
@@ -1343,6 +1351,7 @@ export default class EnableUsers extends LightningElement {
             this.uncheckedSelected > 0 ||
             this.uncheckedTyped > 0 ||
             this.hasUnsavedEdits ||
+            this.customerEditPending ||
             this.busy ||
             this.ranSinceCheck ||
             this.pendingLookups.size > 0 ||
@@ -1501,6 +1510,10 @@ export default class EnableUsers extends LightningElement {
      * Check. While the form lacks something the button only takes the admin to the first such field.
      */
     handleAddCustomer(): void {
+        if (this.busy) {
+            // A Check or a run reads the typed customers it started with: nothing changes them meanwhile.
+            return;
+        }
         if (this.focusFormProblem()) {
             return;
         }
@@ -1540,6 +1553,10 @@ export default class EnableUsers extends LightningElement {
      * ends it (Save, or "Add customer"), which that line describes.
      */
     handleEditCustomer(event: Event): void {
+        if (this.busy) {
+            // A Check or a run reads the typed customers it started with: nothing changes them meanwhile.
+            return;
+        }
         const key = (event.currentTarget as HTMLElement).dataset.key;
         const typed = this.typedCustomers.find((candidate) => candidate.key === key);
         if (!typed) {
@@ -1566,6 +1583,10 @@ export default class EnableUsers extends LightningElement {
      * next Check matches it anew. The focus goes back to the row's Edit.
      */
     handleSaveCustomer(): void {
+        if (this.busy) {
+            // A Check or a run reads the typed customers it started with: nothing changes them meanwhile.
+            return;
+        }
         const editing = this.editingCustomer;
         if (!editing) {
             this.clearCustomerForm();
@@ -1601,6 +1622,10 @@ export default class EnableUsers extends LightningElement {
 
     /** Leaves the row as it was and the form blank; the focus goes back to the row's Edit. */
     handleCancelCustomer(): void {
+        if (this.busy) {
+            // A Check or a run reads the typed customers it started with: nothing changes them meanwhile.
+            return;
+        }
         const key = this.editingKey;
         this.clearCustomerForm();
         this.customerNotice = '';
@@ -1616,6 +1641,10 @@ export default class EnableUsers extends LightningElement {
      * body), and the status line says who was removed.
      */
     handleRemoveCustomer(event: Event): void {
+        if (this.busy) {
+            // A Check or a run reads the typed customers it started with: nothing changes them meanwhile.
+            return;
+        }
         const key = (event.currentTarget as HTMLElement).dataset.key as string;
         const index = this.typedCustomers.findIndex((typed) => typed.key === key);
         if (index < 0) {
@@ -1645,6 +1674,10 @@ export default class EnableUsers extends LightningElement {
      * with the same email, drops this row.
      */
     handleCustomerChoice(event: Event): void {
+        if (this.busy) {
+            // A Check or a run reads the typed customers it started with: nothing changes them meanwhile.
+            return;
+        }
         const { key, choice } = (event.currentTarget as HTMLElement).dataset as { key: string; choice: CustomerChoice };
         const match = this.customerMatchMap.get(key);
         if (choice === 'existing' && match?.contact) {
@@ -1705,6 +1738,11 @@ export default class EnableUsers extends LightningElement {
 
     /** Reads the facts for the selection (twice when only ids are known: names first, then patterns). */
     async check(): Promise<void> {
+        if (this.busy || this.job) {
+            // Not during a Check, a run or a followed job (a hand-over or "Use the existing one"
+            // calls this too): the selection changed, and its new rows wait for the next Check.
+            return;
+        }
         this.busy = true;
         this.loadError = undefined;
         this.resetRun();
@@ -1721,9 +1759,13 @@ export default class EnableUsers extends LightningElement {
                 selected = [...selected, ...first.flatMap((facts) => facts.contacts)];
             }
             // Typed customers: the org's contacts (email) and accounts (name) they match, before any write.
-            this.matches = await this.findCustomerMatches();
-            const typed = this.typedCustomers.map((customer) => newCustomerFact(customer, true));
-            const checkedTyped = new Map(this.typedCustomers.map((customer) => [customer.key, customer.customer]));
+            // One snapshot of the typed customers for their matches and their rows: one added or
+            // saved while the lookup runs waits for the next Check (review: it was planned Ready
+            // without the lookup, and a run created a duplicate).
+            const typedNow = this.typedCustomers;
+            this.matches = await this.findCustomerMatches(typedNow);
+            const typed = typedNow.map((customer) => newCustomerFact(customer, true));
+            const checkedTyped = new Map(typedNow.map((customer) => [customer.key, customer.customer]));
             // Any size: the facts 200 contacts a call (the server's cap), each call with the name
             // patterns of its own contacts (typed customers last, no id sent), merged into one plan.
             const known = new Map(selected.map((contact) => [contact.id, contact]));
@@ -2025,6 +2067,7 @@ export default class EnableUsers extends LightningElement {
      */
     async runRows(ready: RowPlan[]): Promise<void> {
         this.startRun();
+        const plan = this.plans;
         try {
             this.step = STEP_CUSTOMERS;
             const { contactIds, failed } = await this.createTyped(ready.map((row) => row.contactId));
@@ -2049,7 +2092,9 @@ export default class EnableUsers extends LightningElement {
             }
             this.step = STEP_USERS;
             const results = await this.send(requests);
-            this.records = recordRun(this.records, requests, [...results, ...failed]);
+            if (plan === this.plans) {
+                this.records = recordRun(this.records, requests, [...results, ...failed]);
+            }
             await this.notifyCreated(results);
         } catch (error) {
             this.runErrors = reduceErrors(error);
@@ -2110,11 +2155,11 @@ export default class EnableUsers extends LightningElement {
                 return;
             }
             if (plan !== this.plans) {
-                // A new plan since the job started (a hand-over's Check): its outcomes are the jobs
-                // panel's and History's, never records of rows this plan has not run.
+                // A new plan since the job started: its outcomes are the jobs panel's and History's,
+                // never records of rows this plan has not run, and this plan has not run either.
                 this.job = undefined;
                 this.jobNotice = '';
-                this.endRun();
+                this.refreshLists();
                 return;
             }
             const results = finished.rows

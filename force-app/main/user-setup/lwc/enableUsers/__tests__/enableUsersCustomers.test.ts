@@ -326,6 +326,54 @@ describe('c-enable-users: typed customers', () => {
     });
     // Admin walk: "nimbus freight co" was not matched to the existing "Nimbus Freight Co.", and after
     // "Use the existing one" the red "already exists" message stayed under the decision.
+    // Review: a customer added while the Check's duplicate lookup ran was planned Ready without it
+    // (the Check now also plans the customers its lookup saw, one snapshot); an edit not saved was
+    // run with its old values; the form's buttons stayed live during a Check or a run.
+    it('locks the typed customers while a Check reads them, and holds Run while an edit is not saved', async () => {
+        const element = render();
+        await flush();
+        await addCustomer(element, customer('Al'));
+        let answer: (value: unknown) => void = () => undefined;
+        mocked(findExistingCustomers).mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+        $(element, 'lightning-button.check').click();
+        await flush();
+        // The lookup runs: the form and the list are locked (a click is ignored as well).
+        expect($<HTMLButtonElement>(element, 'button.add-customer').getAttribute('aria-disabled')).toBe('true');
+        expect(editOf(element, keys(element)[0]).disabled).toBe(true);
+        // Add (the form empty), Edit and Remove are ignored: nothing changes what the Check reads.
+        $(element, 'button.add-customer').click();
+        editOf(element, keys(element)[0]).click();
+        $<HTMLButtonElement>(element, 'button.remove-customer').click();
+        await flush();
+        expect(listed(element)).toHaveLength(1);
+        expect($(element, 'button.save-customer')).toBeNull();
+        answer({ contacts: [], accounts: [] });
+        for (let i = 0; i < 6; i++) {
+            // eslint-disable-next-line no-await-in-loop
+            await flush();
+        }
+        const planNames = (): string[] =>
+            $<{ data: Array<Record<string, string>> }>(element, 'c-plan-table.plan-table').data.map((row) => row.name);
+        expect(planNames()).toEqual(['Al Ng']);
+
+        // An edit not saved: Run waits, and says why; Cancel gives Run back.
+        const run = (): { disabled: boolean } => $<{ disabled: boolean }>(element, 'lightning-button.run');
+        expect(run().disabled).toBe(false);
+        editOf(element, keys(element)[0]).click();
+        await flush();
+        expect(run().disabled).toBe(false);
+        await typeCustomer(element, { lastName: 'Ngo' });
+        await flush();
+        expect(run().disabled).toBe(true);
+        expect($(element, '.customer-edit-run').textContent!.trim()).toBe(
+            'A customer in the form has changes not saved: save or cancel them before you run.',
+        );
+        $(element, 'button.cancel-customer').click();
+        await flush();
+        expect(run().disabled).toBe(false);
+        expect($(element, '.customer-edit-run')).toBeNull();
+    });
+
     it('matches an account typed without case or its trailing period, and drops the problem once the admin chose', async () => {
         const org = [{ id: '001NMB', name: 'Nimbus Freight Co.', ownerHasRole: true }];
         // As `Name IN :names`: the names asked, without case.

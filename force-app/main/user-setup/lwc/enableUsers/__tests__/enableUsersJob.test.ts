@@ -183,7 +183,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         expect($(element, '.job-notice')).toBeNull();
     }, 30000);
 
-    it('holds Check while it follows a job, and lands a job that ends after a new plan in no row of it', async () => {
+    it('holds Check while it follows a job (a hand-over selects and waits), then counts the seats afresh', async () => {
         const ids = factsFor(201);
         const rows: JobRow[] = ids.map((id, index) => ({
             id: `a0K${index}`,
@@ -203,15 +203,22 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         // Admin walk: a Check while the job ran took the job's rows off the seats a second time.
         expect($(element, 'lightning-button.check')).toMatchObject({ disabled: true });
 
-        // A hand-over (the quick action, the list view) checks anyway: a new plan.
+        // A hand-over (the quick action, the list view) selects, and checks nothing while the job
+        // runs: the plan the job ran from stays, and takes the job's outcomes when it ends.
+        const calls = mocked(getEnablementFacts).mock.calls.length;
         Object.assign(element, { contactIds: ids.slice(0, 3) });
         await settle();
+        expect(mocked(getEnablementFacts).mock.calls.length).toBe(calls);
         finish();
         await settle(10);
-        expect(seats()).toBe(before);
-        expect($<Table>(element, 'c-plan-table.plan-table').data.map((row) => row.status)).not.toContain('done');
+        const statuses = $<Table>(element, 'c-plan-table.plan-table').data.map((row) => row.status);
+        expect(statuses.every((status) => status === 'done')).toBe(true);
         expect($(element, 'lightning-button.check')).toMatchObject({ disabled: false });
         expect($(element, '.job-notice')).toBeNull();
+        // The next Check reads the seats afresh: the job's users are counted once, by the org.
+        $(element, 'lightning-button.check').click();
+        await settle();
+        expect(seats()).toBe(before);
     }, 30000);
 
     it('follows a job it started that stopped midway when the jobs panel resumes it; not another job', async () => {
