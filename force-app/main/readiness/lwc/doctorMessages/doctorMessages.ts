@@ -60,6 +60,7 @@ import FIX_ADD_PROFILE_MEMBER from '@salesforce/label/c.CCSA_Doctor_Fix_ADD_PROF
 import STATUS_PASS from '@salesforce/label/c.CCSA_Doctor_Status_Pass';
 import STATUS_FAIL from '@salesforce/label/c.CCSA_Doctor_Status_Fail';
 import STATUS_UNKNOWN from '@salesforce/label/c.CCSA_Doctor_Status_Unknown';
+import SITE_MEMBER_LIVE_UNNAMED from '@salesforce/label/c.CCSA_Doctor_SITE_MEMBER_LIVE_Unnamed';
 import BLOCKED from '@salesforce/label/c.CCSA_Doctor_Blocked';
 
 /** One Custom Label per check code: adding a code without its label fails the type-check. */
@@ -135,6 +136,14 @@ const STATUSES: Readonly<Record<CheckStatus, string>> = {
  */
 export function checkMessage(check: Pick<DoctorCheck, 'code' | 'values'>): string {
     const values = [...(check.values ?? [])];
+    // A value the admin could not read (a permission set's name, a membership's status) is never
+    // quoted as a blank: the sentence without it, or the status read as unknown.
+    if (check.code === 'SITE_MEMBER_LIVE' && !values[1]) {
+        return formatLabel(SITE_MEMBER_LIVE_UNNAMED, values[0] ?? '');
+    }
+    if ((check.code === 'SITE_MEMBERSHIP_PENDING' || check.code === 'SITE_MEMBERSHIP_FAILED') && !values[1]) {
+        values[1] = STATUS_UNKNOWN;
+    }
     if (check.code === 'SITE_MEMBER_NOT_LIVE') {
         // The values are every site the user reaches, none of them Live.
         return formatLabel(SITE_MEMBER_NOT_LIVE, values.join(', '));

@@ -64,6 +64,20 @@ describe('doctorMessages', () => {
         );
     });
 
+    it('never quotes a blank: a membership through a set it cannot name, a status it could not read', () => {
+        expect(checkMessage({ code: 'SITE_MEMBER_LIVE', values: ['Contracts Portal', ''] })).toBe(
+            'Member of the Live site Contracts Portal.',
+        );
+        expect(checkMessage({ code: 'SITE_MEMBER_LIVE', values: ['Contracts Portal', 'Portal Profile'] })).toBe(
+            'Member of the Live site Contracts Portal through Portal Profile.',
+        );
+        for (const code of ['SITE_MEMBERSHIP_PENDING', 'SITE_MEMBERSHIP_FAILED'] as const) {
+            const message = checkMessage({ code, values: ['Contracts Portal', ''] });
+            expect(message).toContain('(status Unknown)');
+            expect(message).not.toMatch(/\s{2}|\( |status \)/);
+        }
+    });
+
     it('says to pick a site in Setup when there is none to propose', () => {
         const withSite = checkMessage({ code: 'SITE_NOT_MEMBER', values: ['CC Plus', 'Contracts Portal'] });
         expect(withSite).toContain('Add the profile to the members of Contracts Portal.');
