@@ -904,8 +904,8 @@ export default class LicenseUpgrade extends LightningElement {
 
     /**
      * The picker's new selection, kept whole across searches. The verdicts follow it, as the plan
-     * of Enable users does: a user taken out leaves them (its acknowledgement kept for its return),
-     * the others keep their verdict and acknowledgement, and a user added waits for the next
+     * of Enable users does: a user taken out leaves them, and its acknowledgement with it (selected
+     * again, it is acknowledged again), the others keep their verdict and acknowledgement, and a user added waits for the next
      * Validate (`unvalidatedText`). During a run the picker is disabled and the run works on what it
      * sent; the verdicts catch up when it ends (`endRun`).
      */
@@ -934,6 +934,8 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     clearValidation(): void {
+        // A job followed since the last validation lands in none of what comes next.
+        this.validations += 1;
         this.fitOnly = false;
         this.facts = undefined;
         this.validatedKeys = new Set();
@@ -944,6 +946,10 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     async handleValidate(): Promise<void> {
+        if (this.busy || this.job) {
+            // Its button is disabled then; a call all the same changes nothing.
+            return;
+        }
         this.validations += 1;
         this.busy = true;
         this.loadError = undefined;
@@ -992,6 +998,13 @@ export default class LicenseUpgrade extends LightningElement {
     revalidate(): void {
         if (this.facts) {
             this.validation = validateUpgrade(this.followedUsers(this.facts), this.facts.target, this.choices);
+            // An acknowledgement confirms a verdict the admin saw: a user who leaves the verdicts
+            // leaves it behind, and one selected again is acknowledged again (review: an
+            // acknowledgement came back for a verdict recomputed while the user was not shown).
+            const listed = new Set(this.validation.users.map((verdict) => verdict.userId));
+            if ([...this.acknowledged].some((userId) => !listed.has(userId))) {
+                this.acknowledged = new Set([...this.acknowledged].filter((userId) => listed.has(userId)));
+            }
         }
     }
 

@@ -215,8 +215,8 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
         await settle();
         expect($(element, 'lightning-button.validate')).toMatchObject({ disabled: true });
 
-        // Its button is disabled; the panel's own guard holds all the same: a hand-over and a
-        // validation run anyway (the handler called as a click would) make a new validation.
+        // A hand-over clears the verdicts (the path an admin can take: Validate is disabled, and a
+        // click on it changes nothing): the job's end lands in none of what follows.
         Object.assign(element, { userIds: ids.slice(0, 3) });
         await settle();
         $(element, 'lightning-button.validate').click();
