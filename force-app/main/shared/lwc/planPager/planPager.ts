@@ -18,11 +18,33 @@ export default class PlanPager extends LightningElement {
 
     readonly labels = { previous: PLAN_PREVIOUS, next: PLAN_NEXT };
 
+    /** The button last used, while its page is being shown. */
+    private turned?: 'previous' | 'next';
+
     handlePrevious(): void {
+        this.turned = 'previous';
         this.dispatchEvent(new CustomEvent('previous'));
     }
 
     handleNext(): void {
+        this.turned = 'next';
         this.dispatchEvent(new CustomEvent('next'));
+    }
+
+    /**
+     * Next onto the last page (or Previous onto the first) disables the button that had the focus,
+     * and the browser drops the focus to the page: it goes to the other button, which turns back.
+     */
+    renderedCallback(): void {
+        const turned = this.turned;
+        this.turned = undefined;
+        const ended = (turned === 'next' && this.isLast) || (turned === 'previous' && this.isFirst);
+        if (!ended) {
+            return;
+        }
+        const other = this.template.querySelector<HTMLElement & { focus: () => void }>(
+            turned === 'next' ? 'lightning-button-icon.previous-page' : 'lightning-button-icon.next-page',
+        );
+        other?.focus();
     }
 }

@@ -40,4 +40,26 @@ describe('c-plan-pager', () => {
         expect(onPrevious).toHaveBeenCalledTimes(1);
         expect(onNext).toHaveBeenCalledTimes(1);
     });
+
+    it('gives the focus to Previous when Next reaches the last page (Next is then disabled), and the other way round', async () => {
+        const element = render({ text: 'Page 2 of 3', isFirst: false, isLast: false });
+        await Promise.resolve();
+        const root = element.shadowRoot as ShadowRoot;
+        const previous = root.querySelector('.previous-page') as HTMLElement;
+        const next = root.querySelector('.next-page') as HTMLElement;
+        const focusPrevious = jest.spyOn(previous, 'focus');
+        const focusNext = jest.spyOn(next, 'focus');
+        // The parent answers Next with the last page.
+        element.addEventListener('next', () => Object.assign(element, { text: 'Page 3 of 3', isLast: true }));
+        element.addEventListener('previous', () =>
+            Object.assign(element, { text: 'Page 1 of 3', isFirst: true, isLast: false }),
+        );
+        next.click();
+        await Promise.resolve();
+        expect(focusPrevious).toHaveBeenCalledTimes(1);
+        previous.click();
+        await Promise.resolve();
+        await Promise.resolve();
+        expect(focusNext).toHaveBeenCalledTimes(1);
+    });
 });
