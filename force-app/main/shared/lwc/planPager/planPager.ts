@@ -35,14 +35,14 @@ export default class PlanPager extends LightningElement {
      * Next onto the last page (or Previous onto the first) disables the button that had the focus,
      * and the browser drops the focus to the page: it goes to the other button, which turns back.
      */
-    renderedCallback(): void {
+    override renderedCallback(): void {
         const turned = this.turned;
         this.turned = undefined;
         const ended = (turned === 'next' && this.isLast) || (turned === 'previous' && this.isFirst);
         if (!ended) {
             return;
         }
-        const other = this.template.querySelector<HTMLElement & { focus: () => void }>(
+        const other = this.template?.querySelector<HTMLElement & { focus: () => void }>(
             turned === 'next' ? 'lightning-button-icon.previous-page' : 'lightning-button-icon.next-page',
         );
         other?.focus();
