@@ -1099,6 +1099,8 @@ export default class LicenseUpgrade extends LightningElement {
             this.loadError = error;
         } finally {
             this.busy = false;
+            // A selection change while it worked was left for now (`handleSelectionChange`): caught up.
+            this.revalidate();
         }
     }
 

@@ -153,6 +153,8 @@ import SAVE_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Save_Customer';
 import CANCEL_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Cancel_Customer';
 import CUSTOMER_EDITING from '@salesforce/label/c.CCSA_Enable_Customer_Editing';
 import CUSTOMER_FORM_BUSY from '@salesforce/label/c.CCSA_Enable_Customer_Form_Busy';
+import CUSTOMER_FORM_BUSY_NEW from '@salesforce/label/c.CCSA_Enable_Customer_Form_Busy_New';
+import CLEAR_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Clear_Customer';
 import CUSTOMER_SAVED from '@salesforce/label/c.CCSA_Enable_Customer_Saved';
 import CUSTOMERS_NOT_CHECKED from '@salesforce/label/c.CCSA_Enable_Customers_Not_Checked';
 import CUSTOMERS_NOT_CHECKED_ONE from '@salesforce/label/c.CCSA_Enable_Customers_Not_Checked_One';
@@ -413,6 +415,7 @@ export default class EnableUsers extends LightningElement {
         loginEmailHelp: LOGIN_EMAIL_HELP,
         saveCustomer: SAVE_CUSTOMER,
         cancelCustomer: CANCEL_CUSTOMER,
+        clearCustomer: CLEAR_CUSTOMER,
         customerEditing: CUSTOMER_EDITING,
     };
     /**
@@ -1545,6 +1548,21 @@ export default class EnableUsers extends LightningElement {
         this.customerFormRefusal = '';
     }
 
+    /** A new customer typed and not added: Clear empties the form (an Edit waits for it), the focus on its first field. */
+    handleClearCustomer(): void {
+        if (this.busy) {
+            return;
+        }
+        this.clearCustomerForm();
+        this.customerNotice = '';
+        this.focusAfterRender = 'lightning-input[data-field="accountName"]';
+    }
+
+    /** Clear is offered while the form holds a new customer not added. */
+    get canClearCustomer(): boolean {
+        return !this.isEditingCustomer && this.customerFormHasTyping;
+    }
+
     /**
      * Puts a typed row in the form to edit it. The row stays in the list (marked as edited) and in
      * the plan until Save; the focus goes to the form's first field. Never loses typing: while the
@@ -1563,8 +1581,10 @@ export default class EnableUsers extends LightningElement {
             return;
         }
         if (typed.key !== this.editingKey && this.customerFormHasTyping) {
-            this.customerFormRefusal = CUSTOMER_FORM_BUSY;
-            this.customerNotice = CUSTOMER_FORM_BUSY;
+            // Add mode has no Save or Cancel: it says Add or Clear (review).
+            const refusal = this.isEditingCustomer ? CUSTOMER_FORM_BUSY : CUSTOMER_FORM_BUSY_NEW;
+            this.customerFormRefusal = refusal;
+            this.customerNotice = refusal;
             this.focusAfterRender = this.isEditingCustomer ? 'button.save-customer' : 'button.add-customer';
             return;
         }

@@ -814,6 +814,24 @@ describe('c-license-upgrade: the verdicts follow the selection', () => {
         expect($(element, 'lightning-button.run-fit')).toBeNull();
     });
 
+    it('catches up with a selection change made while it enabled a partner account', async () => {
+        const element = await validated(FIVE);
+        let release: (value: Record<string, string>) => void = () => undefined;
+        mocked(enablePartnerAccounts).mockImplementationOnce(() => new Promise((resolve) => (release = resolve)));
+        // An account none of the verdicts holds: no snapshot first, straight to the Apex call.
+        fire($(element, 'c-upgrade-verdict'), 'enablepartner', { accountId: '001000000000099AAA' });
+        await flush();
+        // The picker is disabled meanwhile; a change that arrives anyway waits for the end.
+        const selection = picker(element).selection.remove([caseyId(2)]);
+        fire(picker(element), 'selectionchange', { selection });
+        await flush();
+        expect(verdicts(element).map((verdict) => verdict.id)).toContain(caseyId(2));
+        release({});
+        await flush();
+        await flush();
+        expect(verdicts(element).map((verdict) => verdict.id)).not.toContain(caseyId(2));
+    });
+
     it('brings a user selected again back with its verdict, to acknowledge again, without a new Validate', async () => {
         const element = await validated(FIVE);
         await removePill(element, caseyId(2));

@@ -157,13 +157,24 @@ describe('c-enable-users: typed customers', () => {
         expect(formValue(element, 'accountName')).toBe('Globex');
         expect(formValue(element, 'lastName')).toBe('Ode');
         expect($(element, '.customer-editing')).toBeNull();
-        expect(reason(element)).toBe('Save or cancel the customer in the form first.');
-        expect($(element, '.customer-notice').textContent).toBe('Save or cancel the customer in the form first.');
+        // Add mode has no Save or Cancel: the line names Add and Clear (review).
+        expect(reason(element)).toBe('Add or clear the customer in the form first.');
+        expect($(element, '.customer-notice').textContent).toBe('Add or clear the customer in the form first.');
         // On the button that ends the form's typing, which the line describes.
         expect(focused(element)).toBe($(element, 'button.add-customer'));
         await expect(element).toBeAccessible();
-        // Typing again: the line says what the form needs again.
-        await typeCustomer(element, { email: 'ode@globex.example' });
+        // Clear empties the form: Edit works again.
+        $(element, 'button.clear-customer').click();
+        await flush();
+        expect(formValue(element, 'accountName')).toBe('');
+        expect($(element, 'button.clear-customer')).toBeNull();
+        editOf(element, al).click();
+        await flush();
+        expect($(element, 'button.save-customer')).not.toBeNull();
+        $(element, 'button.cancel-customer').click();
+        await flush();
+        // Typed again and added.
+        await typeCustomer(element, { accountName: 'Globex', lastName: 'Ode', email: 'ode@globex.example' });
         expect(reason(element)).toBe('');
         await addCustomer(element, {});
         expect(keys(element)).toHaveLength(3);
