@@ -486,6 +486,10 @@ describe('license change failures the platform gives', () => {
         });
         const movedTo = profileNamed('Customer Community Login User').Id;
         dmitri.ProfileId = movedTo;
+        // Someone else also took his permission sets away in Setup: the assistant removed nothing.
+        const held = org.PermissionSetAssignment.filter((a) => a.AssigneeId === dmitri.Id);
+        expect(held.length).toBeGreaterThan(0);
+        org.PermissionSetAssignment = org.PermissionSetAssignment.filter((a) => a.AssigneeId !== dmitri.Id);
         const applied = await applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: targetId });
         const reason = `FACTS_CHANGED: ${FACTS_CHANGED}`;
         expect(applied[0]).toMatchObject({
@@ -498,9 +502,16 @@ describe('license change failures the platform gives', () => {
 
         // Closed Refused with that reason, nothing listed as restored: the log does not stay open.
         const [reconciled] = await reconcileLicenseChanges({ outcomes: applied, targetProfileId: targetId });
-        expect(reconciled).toMatchObject({ status: 'Refused', code: 'FACTS_CHANGED', errors: [reason], restored: [] });
+        expect(reconciled).toMatchObject({
+            status: 'Refused',
+            code: 'FACTS_CHANGED',
+            errors: [reason],
+            restored: [],
+            removed: [],
+        });
         const log = org.Setup_Assistant_Log__c.find((l) => l.Id === snapshot.logId);
-        expect(log).toMatchObject({ Status__c: 'Refused', Error__c: reason, Restored__c: null });
+        // History never says the assistant removed what someone else did.
+        expect(log).toMatchObject({ Status__c: 'Refused', Error__c: reason, Restored__c: null, Removed__c: null });
         // The next change of the user is a change of its own, not the refused log continued.
         const [next] = await snapshotLicenseChanges({
             request: { targetProfileId: targetId, users: await itemsFor([dmitri], targetId) },

@@ -1167,10 +1167,12 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                 const target = profileById(org, snapshot.targetProfileId);
                 const refusal = target ? applyRefusal(org, userId, user, snapshot, target, userRefusals) : undefined;
                 if (refusal) {
-                    // What `apply` skipped: closed, nothing was written to the user, so nothing restored.
+                    // What `apply` skipped: closed, nothing was written to the user, so nothing
+                    // restored or removed (what the user no longer holds, someone else took away).
                     result.status = STATUS_REFUSED;
                     result.code = refusal.code;
                     result.restored = [];
+                    result.removed = [];
                     const reason = `${refusal.code}: ${refusal.message}`;
                     if (!result.errors.includes(reason)) {
                         result.errors.push(reason);
@@ -1199,9 +1201,10 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                     restoreAttempts: attempts,
                     contractsSetup: contracts?.state ?? null,
                 });
-                // A Refused log restored nothing: no list (and none left from an earlier reconcile).
+                // A Refused log restored and removed nothing: no lists (and none left from an
+                // earlier reconcile).
                 log.Restored__c = refusal ? null : JSON.stringify(result.restored);
-                log.Removed__c = JSON.stringify(result.removed);
+                log.Removed__c = refusal ? null : JSON.stringify(result.removed);
                 log.Error__c = result.errors.length === 0 ? null : result.errors.join('\n');
                 results.push(result);
             }

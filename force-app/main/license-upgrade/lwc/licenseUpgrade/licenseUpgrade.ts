@@ -839,6 +839,15 @@ export default class LicenseUpgrade extends LightningElement {
         return this.acknowledgeable.length > 0;
     }
 
+    /**
+     * "Acknowledge all" shows what is true: ticked only while every verdict that asks for an
+     * acknowledgement has one (unticking one user's, or a new validation, unticks it).
+     */
+    get allAcknowledged(): boolean {
+        const eligible = this.acknowledgeable;
+        return eligible.length > 0 && eligible.every((verdict) => this.acknowledged.has(verdict.userId));
+    }
+
     get cannotRun(): boolean {
         return this.busy || this.readyCount === 0 || this.unvalidatedCount > 0;
     }

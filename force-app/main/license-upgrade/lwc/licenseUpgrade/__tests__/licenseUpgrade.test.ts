@@ -208,6 +208,32 @@ describe('c-license-upgrade', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('ticks "Acknowledge all" only while every change that asks for it is acknowledged', async () => {
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        const all = (): { checked: boolean } =>
+            $(element, 'lightning-input.acknowledge-all') as unknown as { checked: boolean };
+        expect(all().checked).toBe(false);
+        // Casey's own acknowledgement is the only one asked for: the box follows it.
+        fire($(element, 'c-upgrade-verdict'), 'acknowledge', { userId: CASEY, checked: true });
+        await flush();
+        expect(all().checked).toBe(true);
+        fire($(element, 'c-upgrade-verdict'), 'acknowledge', { userId: CASEY, checked: false });
+        await flush();
+        expect(all().checked).toBe(false);
+        expect($(element, '.ready-count').textContent).toBe('0 of 2 users can be changed now.');
+        fire($(element, 'lightning-input.acknowledge-all'), 'change', { checked: true });
+        await flush();
+        expect(all().checked).toBe(true);
+        expect($(element, '.ready-count').textContent).toBe('1 of 2 users can be changed now.');
+        // Validated again: every acknowledgement is asked for again, and the box says so.
+        $(element, 'lightning-button.validate').click();
+        await flush();
+        await flush();
+        expect(all().checked).toBe(false);
+    });
+
     it('runs the three steps for acknowledged users only and shows the results', async () => {
         mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
         mocked(applyLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Applied', { profileChanged: true })]);
