@@ -170,7 +170,10 @@ const PATH_BLOCKER: Partial<Record<ConversionPath, ItemCode>> = {
  * What one validation knows before its first user: the target's facts, derived once, and each
  * source license's, derived once per license and user type (a selection of 10,000 users holds a
  * handful of licenses). The rules are the same functions; only their repeated answers are kept
- * (the validator bench: 10,000 users at most twice JSON.parse of their facts).
+ * (the validator bench: 10,000 users at most twice JSON.parse of their facts). Items whose values
+ * do not depend on the user alone (a profile's, a permission set's, an account's) are made once and
+ * shared by every verdict that shows them, frozen: no consumer changes an item (`values` is
+ * readonly), and one that tried would throw rather than change another user's verdict.
  */
 interface ValidationContext {
     readonly targetLicense: TargetLicense;
@@ -178,45 +181,121 @@ interface ValidationContext {
     readonly partner: boolean;
     readonly customerCommunityPlus: boolean;
     readonly portalType: 'Partner' | 'CustomerPortal';
-    readonly scaleFigure: string | undefined;
     readonly targetSites: ReadonlySet<string>;
-    readonly sources: Map<string, SourceFacts>;
+    readonly sources: Map<string, Map<string, SourceFacts>>;
+    /** Items with no value of the user's: one each per validation. */
+    readonly constant: {
+        readonly roleIrreversible: Item;
+        readonly accountRoleOptimization: Item;
+        readonly publicGroupAdded: Item;
+        readonly scale: Item;
+        readonly selfRegistrationSlower: Item;
+        readonly noSiteAccess: Item;
+    };
+    /** Shared items by what their values depend on. */
+    readonly shared: Map<string, Map<string, Item>>;
+    /** Whether a permission set of a license survives the upgrade, by its license name. */
+    readonly allowedByLicense: Map<string, boolean>;
 }
 
 /** A source license (with the user's type) as the rules see it against the target. */
 interface SourceFacts {
     readonly path: ConversionPath;
-    readonly canonical: string;
     readonly roleBased: boolean;
     readonly litePortalUpgrade: boolean;
+    /** The path's blocker, the loss-of-functionality and the data-access warnings, when they apply. */
+    readonly pathBlocker: Item | undefined;
+    readonly lossOfFunctionality: Item;
+    readonly dataAccessLoss: Item;
+}
+
+function frozen(code: ItemCode, values?: string[]): Item {
+    return Object.freeze(values ? { code, values: Object.freeze(values) } : { code });
 }
 
 function validationContext(targetLicense: TargetLicense, target: UpgradeTarget): ValidationContext {
+    const partner = isPartner(targetLicense);
+    const figure = SCALE_FIGURES[targetLicense.toLowerCase()];
     return {
         targetLicense,
         roleBased: isRoleBased(targetLicense),
-        partner: isPartner(targetLicense),
+        partner,
         customerCommunityPlus: isCustomerCommunityPlus(targetLicense),
         portalType: portalTypeOf(targetLicense),
-        scaleFigure: SCALE_FIGURES[targetLicense.toLowerCase()],
         targetSites: new Set(target.siteIds ?? []),
         sources: new Map(),
+        constant: {
+            roleIrreversible: frozen('ROLE_IRREVERSIBLE', [targetLicense]),
+            accountRoleOptimization: frozen('ACCOUNT_ROLE_OPTIMIZATION'),
+            publicGroupAdded: frozen('PUBLIC_GROUP_ADDED', [
+                partner ? 'All Partner Users' : 'All Customer Portal Users',
+            ]),
+            // "Consider the scale of your org when upgrading your license": the target's own figure.
+            scale: figure
+                ? frozen('SCALE_TARGET', [targetLicense, figure])
+                : frozen('SCALE_TARGET_UNSTATED', [targetLicense]),
+            selfRegistrationSlower: frozen('SELF_REGISTRATION_SLOWER'),
+            noSiteAccess: frozen('NO_SITE_ACCESS', [target.profileName]),
+        },
+        shared: new Map(),
+        allowedByLicense: new Map(),
     };
 }
 
+/**
+ * The shared item of a code for a key (the values' source: a profile, a permission set, an
+ * account), made by `make` the first time.
+ */
+function sharedItem(context: ValidationContext, code: ItemCode, key: string, make: () => string[]): Item {
+    let byKey = context.shared.get(code);
+    if (byKey === undefined) {
+        byKey = new Map();
+        context.shared.set(code, byKey);
+    }
+    let item = byKey.get(key);
+    if (item === undefined) {
+        item = frozen(code, make());
+        byKey.set(key, item);
+    }
+    return item;
+}
+
 function sourceFacts(context: ValidationContext, user: UserFact): SourceFacts {
-    const key = `${user.licenseName}\u0000${user.userType}`;
-    let facts = context.sources.get(key);
+    let byType = context.sources.get(user.licenseName);
+    if (byType === undefined) {
+        byType = new Map();
+        context.sources.set(user.licenseName, byType);
+    }
+    let facts = byType.get(user.userType);
     if (facts === undefined) {
+        const path = conversionPath(user.licenseName, context.targetLicense, user.userType);
+        const canonical = canonicalLicenseName(user.licenseName);
+        const pathBlocker = PATH_BLOCKER[path];
         facts = {
-            path: conversionPath(user.licenseName, context.targetLicense, user.userType),
-            canonical: canonicalLicenseName(user.licenseName),
+            path,
             roleBased: isRoleBased(user.licenseName),
             litePortalUpgrade: isLitePortalUpgrade(user.licenseName, context.targetLicense, user.userType),
+            pathBlocker: pathBlocker ? frozen(pathBlocker, [canonical, context.targetLicense]) : undefined,
+            lossOfFunctionality: frozen('LOSS_OF_FUNCTIONALITY', [canonical, context.targetLicense]),
+            dataAccessLoss: frozen('DATA_ACCESS_LOSS', [canonical, context.targetLicense]),
         };
-        context.sources.set(key, facts);
+        byType.set(user.userType, facts);
     }
     return facts;
+}
+
+/** `permissionSetAllowed`, once per license name of a validation. */
+function allowedInContext(context: ValidationContext, permissionSet: PermissionSetFact): boolean {
+    const license = permissionSet.licenseName;
+    if (!license) {
+        return true;
+    }
+    let allowed = context.allowedByLicense.get(license);
+    if (allowed === undefined) {
+        allowed = permissionSetAllowed(permissionSet, context.targetLicense);
+        context.allowedByLicense.set(license, allowed);
+    }
+    return allowed;
 }
 
 function validateUser(
@@ -225,11 +304,9 @@ function validateUser(
     context: ValidationContext,
     choices: UpgradeChoices,
 ): UserVerdict {
-    const { targetLicense } = context;
     const internal = INTERNAL_USER_TYPES.has(user.userType.toLowerCase());
     const source = internal ? undefined : sourceFacts(context, user);
     const path: ConversionPath = source ? source.path : 'migrate';
-    const sourceLicense = source ? source.canonical : canonicalLicenseName(user.licenseName);
     const verdict: UserVerdict = {
         userId: user.id,
         path,
@@ -249,17 +326,13 @@ function validateUser(
     if (internal) {
         blockers.push({ code: 'INTERNAL_USER', values: [user.name] });
     }
-    const pathBlocker = PATH_BLOCKER[path];
-    if (pathBlocker && !internal) {
-        blockers.push({ code: pathBlocker, values: [sourceLicense, targetLicense] });
+    if (source?.pathBlocker) {
+        blockers.push(source.pathBlocker);
     }
-    if (path === 'reenable-as-customer' && !internal) {
+    if (path === 'reenable-as-customer' && source) {
         // Every cross of the table that re-enables as a customer user says so: "Switching from a
         // partner portal license to a Customer Community license results in a loss in functionality."
-        warnings.push({
-            code: 'LOSS_OF_FUNCTIONALITY',
-            values: [sourceLicense, targetLicense],
-        });
+        warnings.push(source.lossOfFunctionality);
     }
     if (context.partner && !user.accountIsPartner) {
         // "Before upgrading a user to the Partner Community license, enable the user's account as a partner account."
@@ -283,25 +356,26 @@ function validateUser(
         return verdict;
     }
 
-    actions.push({ code: 'CHANGE_PROFILE', values: [user.profileName, target.profileName] });
+    actions.push(sharedItem(context, 'CHANGE_PROFILE', user.profileName, () => [user.profileName, target.profileName]));
     if (source?.litePortalUpgrade) {
         // "There are other customer licenses associated with the CSPLitePortal user type that
         // support license upgrades, but with some loss of data access" (seed 003).
-        warnings.push({ code: 'DATA_ACCESS_LOSS', values: [sourceLicense, targetLicense] });
+        warnings.push(source.dataAccessLoss);
     }
 
     const sourceRoleBased = source ? source.roleBased : isRoleBased(user.licenseName);
     if (context.roleBased) {
         if (!sourceRoleBased) {
             verdict.requiresAcknowledgement = true;
-            warnings.push({ code: 'ROLE_IRREVERSIBLE', values: [targetLicense] });
-            notes.push({ code: 'ACCOUNT_ROLE_OPTIMIZATION' });
+            warnings.push(context.constant.roleIrreversible);
+            notes.push(context.constant.accountRoleOptimization);
         }
         // Only roles of the target's portal type: a customer user never gets a partner role.
         const portalType = context.portalType;
-        const roles = (user.accountRoles ?? []).filter((role) => role.portalType === portalType);
+        const roles = user.roleId ? [] : (user.accountRoles ?? []).filter((role) => role.portalType === portalType);
         if (user.roleId) {
-            notes.push({ code: 'ROLE_KEPT', values: [user.roleName ?? user.roleId ?? ''] });
+            const kept = user.roleName ?? user.roleId;
+            notes.push(sharedItem(context, 'ROLE_KEPT', kept, () => [kept]));
         } else if (roles.length > 0) {
             verdict.roleOptions = roles.map((role) => ({ id: role.id, name: role.name }));
             const chosen = roles.find((role) => role.id === choices.roles?.get(user.id));
@@ -311,46 +385,56 @@ function validateUser(
             } else {
                 // "If the account does have roles and you don't specify one, we associate the user
                 // with the lowest role in the hierarchy" (seed 003); Apex lists them highest to lowest.
-                actions.push({ code: 'ROLE_ASSIGN_LOWEST', values: [roles[roles.length - 1].name] });
+                const lowest = roles[roles.length - 1].name;
+                actions.push(sharedItem(context, 'ROLE_ASSIGN_LOWEST', lowest, () => [lowest]));
             }
         } else {
             // "If the user belongs to an account that doesn't have roles, we create one for you":
             // "Partner <Account Name> User or Customer <Account Name> User" (seed 003).
             const kind = portalType === 'Partner' ? 'Partner' : 'Customer';
-            actions.push({
-                code: 'ROLE_CREATE',
-                values: [`${kind} ${user.accountName ?? ''} User`.replace(/\s+/g, ' ')],
-            });
+            const accountName = user.accountName ?? '';
+            actions.push(
+                sharedItem(context, 'ROLE_CREATE', accountName, () => [
+                    `${kind} ${accountName} User`.replace(/\s+/g, ' '),
+                ]),
+            );
         }
-        notes.push({
-            code: 'PUBLIC_GROUP_ADDED',
-            values: [context.partner ? 'All Partner Users' : 'All Customer Portal Users'],
-        });
+        notes.push(context.constant.publicGroupAdded);
     }
 
     // "A license upgrade automatically removes sharing sets, permission sets, and permission set
     // license assignments previously associated with the user."
-    const allowed = user.permissionSets.map((permissionSet) => permissionSetAllowed(permissionSet, targetLicense));
-    for (const [index, permissionSet] of user.permissionSets.entries()) {
-        if (allowed[index]) {
-            actions.push({ code: 'PERMISSION_SET_RESTORED', values: [permissionSet.label] });
+    const permissionSets = user.permissionSets;
+    let keptSites: string[] | undefined;
+    for (let index = 0; index < permissionSets.length; index++) {
+        const permissionSet = permissionSets[index];
+        if (allowedInContext(context, permissionSet)) {
+            const label = permissionSet.label;
+            actions.push(sharedItem(context, 'PERMISSION_SET_RESTORED', label, () => [label]));
+            if (permissionSet.siteIds && permissionSet.siteIds.length > 0) {
+                (keptSites ??= []).push(...permissionSet.siteIds);
+            }
         } else {
-            warnings.push({
-                code: 'PERMISSION_SET_LOST',
-                values: [permissionSet.label, canonicalLicenseName(permissionSet.licenseName ?? '')],
-            });
+            const { label, licenseName } = permissionSet;
+            warnings.push(
+                sharedItem(context, 'PERMISSION_SET_LOST', `${label}\u0000${licenseName ?? ''}`, () => [
+                    label,
+                    canonicalLicenseName(licenseName ?? ''),
+                ]),
+            );
         }
     }
     // Which user licenses a permission set license goes with is not readable in Apex: the
     // assistant restores each one, Salesforce accepts or refuses it, and the log says which.
     for (const psl of user.permissionSetLicenses) {
-        actions.push({ code: 'PERMISSION_SET_LICENSE_RESTORE', values: [psl.label] });
+        const label = psl.label;
+        actions.push(sharedItem(context, 'PERMISSION_SET_LICENSE_RESTORE', label, () => [label]));
     }
     // "A license upgrade automatically removes sharing sets, permission sets, and permission set
     // license assignments previously associated with the user" (seed 003): whatever the source
     // license. Sharing sets are not readable in Apex, so the admin is told to check the ones that
     // include the current profile.
-    warnings.push({ code: 'SHARING_SETS_REMOVED', values: [user.profileName] });
+    warnings.push(sharedItem(context, 'SHARING_SETS_REMOVED', user.profileName, () => [user.profileName]));
 
     // "The Modify All Records and View All Records permissions aren't available with Customer
     // Community Plus or Partner Community licenses." One pass, arrays only when a grant is found.
@@ -374,46 +458,45 @@ function validateUser(
     // "Changes in profiles and permission sets can affect site membership." A site is reachable
     // after the change through the target profile or a permission set the change keeps; one the
     // user reaches now (profile or any permission set) and not after is lost.
-    const keptSites: string[] = [];
-    for (const [index, permissionSet] of user.permissionSets.entries()) {
-        if (allowed[index] && permissionSet.siteIds) {
-            keptSites.push(...permissionSet.siteIds);
-        }
-    }
-    const reachableAfter = (siteId: string): boolean => context.targetSites.has(siteId) || keptSites.includes(siteId);
+    // (keptSites: the sites of the permission sets the change keeps, gathered above.)
+    const targetSites = context.targetSites;
     let lostSites: string[] | undefined;
-    const lose = (siteId: string): void => {
-        if (!reachableAfter(siteId) && !lostSites?.includes(siteId)) {
-            (lostSites ??= []).push(siteId);
+    const lose = (siteIds: readonly string[] | null | undefined): void => {
+        if (!siteIds) {
+            return;
+        }
+        for (const siteId of siteIds) {
+            if (!targetSites.has(siteId) && !keptSites?.includes(siteId) && !lostSites?.includes(siteId)) {
+                (lostSites ??= []).push(siteId);
+            }
         }
     };
-    user.profileSiteIds?.forEach(lose);
-    user.permissionSets.forEach((permissionSet) => permissionSet.siteIds?.forEach(lose));
-    if (context.targetSites.size === 0 && keptSites.length === 0) {
+    lose(user.profileSiteIds);
+    for (let index = 0; index < permissionSets.length; index++) {
+        lose(permissionSets[index].siteIds);
+    }
+    if (targetSites.size === 0 && keptSites === undefined) {
         // "Ensure that upgraded users have access to the intended Experience Cloud sites": with no
         // site at all, the user cannot log in anywhere after the change.
-        warnings.push({ code: 'NO_SITE_ACCESS', values: [target.profileName] });
+        warnings.push(context.constant.noSiteAccess);
     }
     if (lostSites) {
-        warnings.push({
-            code: 'SITE_ACCESS_LOST',
-            values: [lostSites.map((siteId) => target.siteNames?.[siteId] ?? siteId).join(', ')],
-        });
+        const lost = lostSites;
+        warnings.push(
+            sharedItem(context, 'SITE_ACCESS_LOST', lost.join('\u0000'), () => [
+                lost.map((siteId) => target.siteNames?.[siteId] ?? siteId).join(', '),
+            ]),
+        );
     }
 
     if (context.roleBased && !sourceRoleBased) {
         // "Consider the scale of your org when upgrading your license": the target's own figure.
-        const figure = context.scaleFigure;
-        notes.push(
-            figure
-                ? { code: 'SCALE_TARGET', values: [targetLicense, figure] }
-                : { code: 'SCALE_TARGET_UNSTATED', values: [targetLicense] },
-        );
+        notes.push(context.constant.scale);
     }
     if (context.customerCommunityPlus && !sourceRoleBased) {
         // "Self-registration with a Customer Community license is twice as fast as self-registration
         // using a Customer Community Plus license."
-        notes.push({ code: 'SELF_REGISTRATION_SLOWER' });
+        notes.push(context.constant.selfRegistrationSlower);
     }
 
     if (choices.completeContractsSetup && context.customerCommunityPlus) {

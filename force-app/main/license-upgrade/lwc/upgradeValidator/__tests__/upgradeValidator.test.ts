@@ -505,4 +505,28 @@ describe('validateUpgrade', () => {
         expect(empty.users).toEqual([]);
         expect(empty.seatsNeeded).toBe(0);
     });
+
+    it("shares the items two users have in common, frozen, and keeps what is each user's own", () => {
+        // The bench's 10,000 users: an item whose values are a profile's, a permission set's or the
+        // target's is made once. Frozen, so that no consumer can change another user's verdict.
+        const [first, second] = validateUpgrade(
+            [
+                customerCommunityUser({ id: 'A', name: 'Ann', isActive: false }),
+                customerCommunityUser({ id: 'B', name: 'Bob', isActive: false }),
+            ],
+            CCP_TARGET,
+        ).users;
+        const shared = find(first.actions, 'CHANGE_PROFILE');
+        expect(shared).toBeDefined();
+        expect(find(second.actions, 'CHANGE_PROFILE')).toBe(shared);
+        expect(find(second.warnings, 'ROLE_IRREVERSIBLE')).toBe(find(first.warnings, 'ROLE_IRREVERSIBLE'));
+        expect(Object.isFrozen(shared)).toBe(true);
+        expect(Object.isFrozen(shared?.values)).toBe(true);
+        expect(() => (shared?.values as string[]).push('x')).toThrow(TypeError);
+        // A user's own values are never shared: each inactive user is named.
+        expect(find(first.blockers, 'INACTIVE_USER')?.values).toEqual(['Ann']);
+        expect(find(second.blockers, 'INACTIVE_USER')?.values).toEqual(['Bob']);
+        // Verdicts themselves are each user's: the seat count may change one without the other.
+        expect(first.blockers).not.toBe(second.blockers);
+    });
 });
