@@ -478,6 +478,25 @@ describe('license change failures the platform gives', () => {
         expect(userNamed('Ivan Larsen').ProfileId).toBe(ivan.ProfileId);
     });
 
+    it('keeps the lists of its own change when the user is moved elsewhere after it', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const targetId = profileNamed(CONTRACTS_PROFILE).Id;
+        const [snapshot] = await snapshotLicenseChanges({
+            request: { targetProfileId: targetId, users: await itemsFor([dmitri], targetId) },
+        });
+        const applied = await applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: targetId });
+        expect(applied[0].profileChanged).toBe(true);
+        // Someone else moves him to a third profile before the reconcile.
+        userNamed('Dmitri Varga').ProfileId = profileNamed('Customer Community Login User').Id;
+        const [reconciled] = await reconcileLicenseChanges({ outcomes: applied, targetProfileId: targetId });
+        expect(reconciled).toMatchObject({ status: 'Refused', code: 'FACTS_CHANGED' });
+        // The assistant did change his profile: History keeps what that change removed and restored.
+        const log = org.Setup_Assistant_Log__c.find((l) => l.Id === snapshot.logId);
+        expect(log?.Status__c).toBe('Refused');
+        expect(JSON.parse(log?.Removed__c ?? 'null')).toEqual(reconciled.removed);
+        expect(JSON.parse(log?.Restored__c ?? 'null')).toEqual(reconciled.restored);
+    });
+
     it('refuses to apply when the user changed profile since the snapshot', async () => {
         const dmitri = userNamed('Dmitri Varga');
         const targetId = profileNamed(CONTRACTS_PROFILE).Id;

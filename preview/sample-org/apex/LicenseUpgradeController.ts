@@ -1166,13 +1166,18 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                 // As the Apex: the refusal `apply` skips the user with, asked the same way.
                 const target = profileById(org, snapshot.targetProfileId);
                 const refusal = target ? applyRefusal(org, userId, user, snapshot, target, userRefusals) : undefined;
+                // As the Apex: no apply of this log found the profile changed, the assistant wrote
+                // nothing to the user; after one did, the lists say what that change did.
+                const wroteNothing = attempts === 0;
                 if (refusal) {
-                    // What `apply` skipped: closed, nothing was written to the user, so nothing
+                    // What `apply` skipped: closed; when nothing was written to the user, nothing
                     // restored or removed (what the user no longer holds, someone else took away).
                     result.status = STATUS_REFUSED;
                     result.code = refusal.code;
-                    result.restored = [];
-                    result.removed = [];
+                    if (wroteNothing) {
+                        result.restored = [];
+                        result.removed = [];
+                    }
                     const reason = `${refusal.code}: ${refusal.message}`;
                     if (!result.errors.includes(reason)) {
                         result.errors.push(reason);
@@ -1201,10 +1206,10 @@ export const reconcileLicenseChanges: typeof import('@salesforce/apex/LicenseUpg
                     restoreAttempts: attempts,
                     contractsSetup: contracts?.state ?? null,
                 });
-                // A Refused log restored and removed nothing: no lists (and none left from an
-                // earlier reconcile).
-                log.Restored__c = refusal ? null : JSON.stringify(result.restored);
-                log.Removed__c = refusal ? null : JSON.stringify(result.removed);
+                // A Refused log the assistant never wrote for restored and removed nothing: no
+                // lists (and none left from an earlier reconcile).
+                log.Restored__c = refusal && wroteNothing ? null : JSON.stringify(result.restored);
+                log.Removed__c = refusal && wroteNothing ? null : JSON.stringify(result.removed);
                 log.Error__c = result.errors.length === 0 ? null : result.errors.join('\n');
                 results.push(result);
             }

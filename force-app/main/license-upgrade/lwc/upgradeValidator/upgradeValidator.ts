@@ -72,8 +72,8 @@ export interface UpgradeChoices {
 
 /** One line of a verdict: a stable code and the values its message shows. */
 export interface Item {
-    code: ItemCode;
-    values?: readonly string[];
+    readonly code: ItemCode;
+    readonly values?: readonly string[];
 }
 
 export interface UserVerdict {
