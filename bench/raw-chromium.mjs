@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The longest a DevTools command may go unanswered (a page's evaluation included). */
+const COMMAND_TIMEOUT_MS = 60000;
 
 /**
  * Launches Chromium with its own profile folder (removed by `close`).
@@ -32,13 +34,23 @@ export async function launchRawChromium(executablePath, args) {
     let nextId = 0;
     let buffer = '';
     let exited = null;
-    child.on('exit', (code) => {
-        exited = new Error(`Chromium exited (${code})`);
-        for (const { reject } of pending.values()) reject(exited);
+    const fail = (error) => {
+        exited ??= error;
+        for (const { reject, timer } of pending.values()) {
+            clearTimeout(timer);
+            reject(exited);
+        }
         pending.clear();
-    });
+    };
+    const exit = new Promise((resolve) => child.once('exit', resolve));
+    child.once('exit', (code) => fail(new Error(`Chromium exited (${code})`)));
+    child.once('error', (error) => fail(new Error(`Chromium did not start: ${error.message}`)));
+    // Written after Chromium died, before its exit event: reported as that, not thrown.
+    toBrowser.on('error', (error) => fail(new Error(`Chromium's pipe closed: ${error.message}`)));
+    // Decoded as a stream: a character split between two chunks stays whole.
+    fromBrowser.setEncoding('utf8');
     fromBrowser.on('data', (chunk) => {
-        buffer += chunk.toString('utf8');
+        buffer += chunk;
         let end;
         while ((end = buffer.indexOf('\0')) >= 0) {
             const message = JSON.parse(buffer.slice(0, end));
@@ -46,11 +58,15 @@ export async function launchRawChromium(executablePath, args) {
             const waiting = message.id === undefined ? undefined : pending.get(message.id);
             if (waiting) {
                 pending.delete(message.id);
+                clearTimeout(waiting.timer);
                 if (message.error) waiting.reject(new Error(`${waiting.method}: ${message.error.message}`));
                 else waiting.resolve(message.result);
+            } else if (message.method === 'Inspector.targetCrashed') {
+                fail(new Error('The page crashed'));
             }
         }
     });
+    /** One command; rejected after `COMMAND_TIMEOUT_MS` or when Chromium goes away. */
     const send = (method, params = {}, sessionId = undefined) =>
         new Promise((resolve, reject) => {
             if (exited) {
@@ -58,10 +74,31 @@ export async function launchRawChromium(executablePath, args) {
                 return;
             }
             const id = ++nextId;
-            pending.set(id, { resolve, reject, method });
+            const timer = setTimeout(() => {
+                pending.delete(id);
+                reject(new Error(`${method}: no answer in ${COMMAND_TIMEOUT_MS} ms`));
+            }, COMMAND_TIMEOUT_MS);
+            pending.set(id, { resolve, reject, method, timer });
             toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
         });
-    await send('Browser.getVersion');
+    const close = async () => {
+        if (!exited) {
+            await send('Browser.close').catch(() => undefined);
+            const gone = await Promise.race([exit.then(() => true), sleep(2000).then(() => false)]);
+            if (!gone) {
+                child.kill('SIGKILL');
+                await exit;
+            }
+        }
+        await rm(dir, { recursive: true, force: true });
+    };
+    try {
+        await send('Browser.getVersion');
+    } catch (error) {
+        child.kill('SIGKILL');
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+    }
 
     /**
      * Opens a page: in a new browser context (nothing cached), or in the profile's own one (its
@@ -103,7 +140,11 @@ export async function launchRawChromium(executablePath, args) {
             async waitForValue(expression, timeoutMs) {
                 const deadline = Date.now() + timeoutMs;
                 for (;;) {
-                    const value = await evaluate(expression).catch(() => undefined);
+                    // An evaluation that fails while the page loads is tried again; Chromium gone is not.
+                    const value = await evaluate(expression).catch((error) => {
+                        if (exited) throw error;
+                        return undefined;
+                    });
                     if (value !== undefined && value !== null) return value;
                     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${expression}`);
                     await sleep(100);
@@ -116,15 +157,5 @@ export async function launchRawChromium(executablePath, args) {
         };
     }
 
-    return {
-        openPage,
-        async close() {
-            if (!exited) {
-                await send('Browser.close').catch(() => undefined);
-                for (let i = 0; i < 50 && !exited; i++) await sleep(20);
-                if (!exited) child.kill();
-            }
-            await rm(dir, { recursive: true, force: true });
-        },
-    };
+    return { openPage, close };
 }
