@@ -7,6 +7,7 @@ import CAPABILITY_MISSING from '@salesforce/label/c.CCSA_Capability_Missing';
 import CAPABILITY_READINESS from '@salesforce/label/c.CCSA_Capability_READINESS';
 import PERMISSION_VIEW_ROLES from '@salesforce/label/c.CCSA_Permission_VIEW_ROLES';
 import PERMISSION_LOGIN_RESETS from '@salesforce/label/c.CCSA_Permission_LOGIN_RESETS';
+import PERMISSION_READ_ACCOUNTS from '@salesforce/label/c.CCSA_Permission_READ_ACCOUNTS';
 import { formatLabel } from 'c/labelFormat';
 import { CAPABILITIES, capabilities, heldPermissions, requireCapability, simulatedMissing } from '../sample-org/guard';
 import { currentSession } from '../sample-org/session';
@@ -51,6 +52,26 @@ describe('sample org capabilities', () => {
         expect(byName.get('READINESS_FIXES')?.available).toBe(true);
         expect(byName.get('USER_DOCTOR_FIXES')?.available).toBe(true);
         expect(byName.get('HISTORY')?.available).toBe(true);
+    });
+
+    it('says READ_ACCOUNTS is missing for enabling, license changes and the doctor, and refuses their facts', async () => {
+        const session = currentSession('');
+        const byName = new Map(capabilities(session, '?without=READ_ACCOUNTS').map((c) => [c.name, c]));
+        for (const name of ['ENABLE_USERS', 'LICENSE_UPGRADES', 'USER_DOCTOR'] as const) {
+            expect(byName.get(name)).toMatchObject({
+                available: false,
+                missingRequirements: ['READ_ACCOUNTS'],
+                missingPermissions: [PERMISSION_READ_ACCOUNTS],
+            });
+        }
+        for (const name of ['READINESS', 'READINESS_FIXES', 'USER_DOCTOR_FIXES', 'HISTORY'] as const) {
+            expect(byName.get(name)?.available).toBe(true);
+        }
+        window.history.pushState({}, '', '/?without=READ_ACCOUNTS&latency=0');
+        const upgrade = require('../sample-org/apex/LicenseUpgradeController');
+        await expect(upgrade.getUpgradeFacts({ userIds: [], targetProfileId: null })).rejects.toEqual(
+            refusedNaming(PERMISSION_READ_ACCOUNTS),
+        );
     });
 
     it('refuses login emails to an admin who cannot reset passwords, before any is sent', async () => {

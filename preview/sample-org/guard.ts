@@ -17,6 +17,7 @@ import PERMISSION_VIEW_ROLES from '@salesforce/label/c.CCSA_Permission_VIEW_ROLE
 import PERMISSION_ASSIGNMENTS from '@salesforce/label/c.CCSA_Permission_ASSIGNMENTS';
 import PERMISSION_SITES from '@salesforce/label/c.CCSA_Permission_SITES';
 import PERMISSION_LOGIN_RESETS from '@salesforce/label/c.CCSA_Permission_LOGIN_RESETS';
+import PERMISSION_READ_ACCOUNTS from '@salesforce/label/c.CCSA_Permission_READ_ACCOUNTS';
 import { formatLabel } from 'c/labelFormat';
 import { ApexException } from './apexMethod';
 import { assignedPermissionSets, hasCustomPermission } from './org';
@@ -50,7 +51,14 @@ export type CapabilityName =
     | 'HISTORY';
 
 /** As the requirement constants of `SetupAssistantCapabilities`. */
-export type Requirement = 'VIEW_SETUP' | 'VIEW_ROLES' | 'ASSIGNMENTS' | 'SITES' | 'LOGIN_RESETS';
+export type Requirement = 'VIEW_SETUP' | 'VIEW_ROLES' | 'ASSIGNMENTS' | 'SITES' | 'LOGIN_RESETS' | 'READ_ACCOUNTS';
+
+/**
+ * READ_ACCOUNTS is an object permission (Read on Account and Contact), which Apex asks the describe
+ * for, not a `PermissionSet` field: the sample org's records carry no object permissions, so every
+ * user holds this stand-in unless `?without=READ_ACCOUNTS` takes it away.
+ */
+const READ_ACCOUNTS_HELD = 'ReadAccountsAndContacts';
 
 /** As `SetupAssistantCapabilities.CAPABILITIES`: the order the shell shows them in. */
 export const CAPABILITIES: readonly CapabilityName[] = [
@@ -70,15 +78,16 @@ export const REQUIREMENT_FIELDS: Readonly<Record<Requirement, readonly string[]>
     ASSIGNMENTS: ['PermissionsManageUsers', 'PermissionsAssignPermissionSets'],
     SITES: ['PermissionsManageNetworks', 'PermissionsModifyAllData'],
     LOGIN_RESETS: ['PermissionsResetPasswords', 'PermissionsManageUsers'],
+    READ_ACCOUNTS: [READ_ACCOUNTS_HELD],
 };
 
 /** As `SetupAssistantCapabilities.CAPABILITY_REQUIREMENTS`. */
 export const CAPABILITY_REQUIREMENTS: Readonly<Record<CapabilityName, readonly Requirement[]>> = {
     READINESS: ['VIEW_SETUP', 'VIEW_ROLES'],
     READINESS_FIXES: ['VIEW_SETUP', 'SITES'],
-    ENABLE_USERS: ['VIEW_SETUP', 'VIEW_ROLES', 'ASSIGNMENTS'],
-    LICENSE_UPGRADES: ['VIEW_SETUP', 'VIEW_ROLES', 'ASSIGNMENTS'],
-    USER_DOCTOR: ['VIEW_SETUP', 'VIEW_ROLES'],
+    ENABLE_USERS: ['VIEW_SETUP', 'VIEW_ROLES', 'ASSIGNMENTS', 'READ_ACCOUNTS'],
+    LICENSE_UPGRADES: ['VIEW_SETUP', 'VIEW_ROLES', 'ASSIGNMENTS', 'READ_ACCOUNTS'],
+    USER_DOCTOR: ['VIEW_SETUP', 'VIEW_ROLES', 'READ_ACCOUNTS'],
     USER_DOCTOR_FIXES: ['VIEW_SETUP', 'ASSIGNMENTS'],
     HISTORY: [],
 };
@@ -99,6 +108,7 @@ const REQUIREMENT_LABELS: Readonly<Record<Requirement, string>> = {
     ASSIGNMENTS: PERMISSION_ASSIGNMENTS,
     SITES: PERMISSION_SITES,
     LOGIN_RESETS: PERMISSION_LOGIN_RESETS,
+    READ_ACCOUNTS: PERMISSION_READ_ACCOUNTS,
 };
 
 /** The query string of the page, when there is a page (not in Jest's node environment). */
@@ -128,7 +138,7 @@ export function heldPermissions(session: Session, search: string = pageSearch())
         ...org.PermissionSet.filter((ps) => ps.IsOwnedByProfile && ps.ProfileId === user.ProfileId),
         ...assignedPermissionSets(org, user.Id),
     ];
-    const held = new Set<string>();
+    const held = new Set<string>([READ_ACCOUNTS_HELD]);
     for (const record of records) {
         for (const [field, value] of Object.entries(record)) {
             if (field.startsWith('Permissions') && value === true) {

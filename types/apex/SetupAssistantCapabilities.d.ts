@@ -13,7 +13,7 @@ declare namespace Apex.SetupAssistantCapabilities {
         /** The capability as the admin sees it (a Custom Label). */
         label: string;
         available: boolean;
-        /** `VIEW_SETUP`, `VIEW_ROLES`, `ASSIGNMENTS` or `SITES`, for each requirement not met. */
+        /** `VIEW_SETUP`, `VIEW_ROLES`, `ASSIGNMENTS`, `SITES` or `READ_ACCOUNTS`, for each requirement not met. */
         missingRequirements: readonly string[];
         /** The permissions to add, as Setup names them (Custom Labels), one per requirement not met. */
         missingPermissions: readonly string[];
