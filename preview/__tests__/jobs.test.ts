@@ -97,6 +97,21 @@ function readyContacts(count: number): Contact[] {
     }).slice(0, count);
 }
 
+/**
+ * An Enable users job of `count` ready contacts, role-based inserts in chunks of `chunkSize` (the
+ * sample setting), started as the panel starts it.
+ */
+async function startEnableJob(count: number, chunkSize: number) {
+    setSampleSettings({ roleBasedInsertChunkSize: chunkSize });
+    const contacts = readyContacts(count);
+    const started = await startJobFromRows(
+        'ENABLE_USERS',
+        contacts.map((contact, n) => enableRow(requestFor(contact, n))),
+        { api: API },
+    );
+    return { contacts, started };
+}
+
 /** A contact Id that no record has: the policy refuses the row (CONTACT_NOT_FOUND). */
 function unknownContactId(n: number): Id {
     return `003ZZ00000${String(n).padStart(5, '0')}AAA`;
@@ -171,13 +186,7 @@ describe('sample org: jobs', () => {
     });
 
     it('marks a job Failed when a step dies, keeps its rows Pending, and resumes without writing any row twice', async () => {
-        setSampleSettings({ roleBasedInsertChunkSize: 2 });
-        const contacts = readyContacts(6);
-        const started = await startJobFromRows(
-            'ENABLE_USERS',
-            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
-            { api: API },
-        );
+        const { contacts, started } = await startEnableJob(6, 2);
         expect(drainJobs(2)).toBe(2); // chunk 1: ENABLE, RECORD
         runNextStep(); // chunk 2: ENABLE creates two users
         failNextStep('RECORD');
@@ -213,13 +222,7 @@ describe('sample org: jobs', () => {
     });
 
     it('counts the users a chunk created before its RECORD died as Created on resume, with one Created History record each', async () => {
-        setSampleSettings({ roleBasedInsertChunkSize: 3 });
-        const contacts = readyContacts(3);
-        const started = await startJobFromRows(
-            'ENABLE_USERS',
-            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
-            { api: API },
-        );
+        const { contacts, started } = await startEnableJob(3, 3);
         runNextStep(); // ENABLE creates the three users
         const created = contacts.map((contact) => org.User.find((u) => u.ContactId === contact.Id)?.Id);
         expect(created.every(Boolean)).toBe(true);
@@ -295,13 +298,7 @@ describe('sample org: jobs', () => {
     });
 
     it('fails the job when its admin lost the admin permission set, and writes nothing more', async () => {
-        setSampleSettings({ roleBasedInsertChunkSize: 2 });
-        const contacts = readyContacts(4);
-        const started = await startJobFromRows(
-            'ENABLE_USERS',
-            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
-            { api: API },
-        );
+        const { started } = await startEnableJob(4, 2);
         expect(drainJobs(2)).toBe(2); // chunk 1: ENABLE, RECORD
         const adminSet = org.PermissionSet.find((ps) => ps.Label === 'Contracts Community Setup Admin');
         const assignments = org.PermissionSetAssignment;
@@ -319,13 +316,7 @@ describe('sample org: jobs', () => {
     });
 
     it('stops between chunks when cancelled, and resumes the rows not reached', async () => {
-        setSampleSettings({ roleBasedInsertChunkSize: 2 });
-        const contacts = readyContacts(6);
-        const started = await startJobFromRows(
-            'ENABLE_USERS',
-            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
-            { api: API },
-        );
+        const { contacts, started } = await startEnableJob(6, 2);
         drainJobs(2);
         const cancelled = await cancelJob({ jobId: started.id });
         expect(cancelled.status).toBe('Cancelled');
@@ -346,13 +337,7 @@ describe('sample org: jobs', () => {
     });
 
     it('records what a chunk wrote when cancelled before its RECORD, and never twice when a resumed run records the same rows first', async () => {
-        setSampleSettings({ roleBasedInsertChunkSize: 3 });
-        const contacts = readyContacts(3);
-        const started = await startJobFromRows(
-            'ENABLE_USERS',
-            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
-            { api: API },
-        );
+        const { contacts, started } = await startEnableJob(3, 3);
         expect(runNextStep()).toBe(true); // run 1: ENABLE creates the three users
         await cancelJob({ jobId: started.id });
         await resumeJob({ jobId: started.id });
@@ -1064,13 +1049,7 @@ describe('sample org: jobs', () => {
 
     it('keeps jobs, queued steps and their effects across a page reload', async () => {
         configureEngine({ persist: true });
-        setSampleSettings({ roleBasedInsertChunkSize: 2 });
-        const contacts = readyContacts(4);
-        const started = await startJobFromRows(
-            'ENABLE_USERS',
-            contacts.map((contact, n) => enableRow(requestFor(contact, n))),
-            { api: API },
-        );
+        const { started } = await startEnableJob(4, 2);
         drainJobs(2);
         const usersAfterChunk1 = org.User.length;
 
