@@ -337,8 +337,8 @@ const PLATFORM_STAND_INS = new Set(
         join(PREVIEW, 'src', file),
     ),
 );
-/** The preview's virtual modules that are the org's (Apex, labels, the user): app.js. */
-const APP_VIRTUAL = ['apex:', 'label:', 'user:', 'customPermission:'].map((kind) => `${VIRTUAL}${kind}`);
+/** The preview's virtual modules that are the org's (Apex, labels, schema references, the user): app.js. */
+const APP_VIRTUAL = ['apex:', 'label:', 'schema:', 'user:', 'customPermission:'].map((kind) => `${VIRTUAL}${kind}`);
 
 /**
  * Whether a module belongs in platform.js: an npm package (the LWC engine, synthetic shadow, the
