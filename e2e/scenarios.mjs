@@ -153,7 +153,7 @@ const WORKSPACE_TABS = [
 
 /** The workspace tab that is open: its label is on the selected tab, its panel is visible. */
 async function expectOpenTab(page, { expectText }, tab) {
-    const selected = page.locator('c-setup-assistant lightning-tabset [role="tab"][aria-selected="true"]');
+    const selected = page.locator('c-setup-assistant [role="tablist"] [role="tab"][aria-selected="true"]');
     await expectText(selected, label(tab.label), 'open tab');
     await expectText(page.locator(`c-setup-assistant ${tab.component}`), label(tab.title), `${tab.value} panel`);
 }
@@ -1245,13 +1245,48 @@ export const SCENARIOS = [
         async run(page, helpers) {
             if (tab.value !== 'readiness') {
                 await page
-                    .locator('c-setup-assistant lightning-tabset')
+                    .locator('c-setup-assistant [role="tablist"]')
                     .getByRole('tab', { name: label(tab.label) })
                     .click();
             }
             await expectOpenTab(page, helpers, tab);
         },
     })),
+    {
+        name: 'workspace-keyboard',
+        title: 'workspace: the arrow keys, Home and End move between the tabs, and a panel keeps its state when its tab is left',
+        query: '',
+        async run(page, helpers) {
+            const tabs = page.locator('c-setup-assistant [role="tablist"]');
+            await tabs.getByRole('tab', { name: label(WORKSPACE_TABS[0].label) }).focus();
+            await page.keyboard.press('ArrowRight');
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[1]);
+            const focused = () =>
+                page.evaluate(() => {
+                    let element = document.activeElement;
+                    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+                    return element?.textContent?.trim() ?? '';
+                });
+            if ((await focused()) !== label(WORKSPACE_TABS[1].label)) {
+                throw new Error(`The focus is not on the tab opened with ArrowRight: ${await focused()}`);
+            }
+            const search = page.locator('c-enable-users c-record-picker lightning-input.search-term input');
+            await search.fill('Kept while away');
+            await tabs.getByRole('tab', { name: label(WORKSPACE_TABS[1].label) }).focus();
+            await page.keyboard.press('End');
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[4]);
+            await page.keyboard.press('Home');
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[0]);
+            await page.keyboard.press('ArrowLeft');
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[4]);
+            await tabs.getByRole('tab', { name: label(WORKSPACE_TABS[1].label) }).click();
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[1]);
+            const kept = await search.inputValue();
+            if (kept !== 'Kept while away') {
+                throw new Error(`Enable users lost its search term when its tab was left: "${kept}"`);
+            }
+        },
+    },
     {
         name: 'workspace-summary',
         title: 'workspace: the header shows the readiness summary, and c__tab=history opens History',

@@ -168,6 +168,13 @@ const FIX_CAPABILITIES: Readonly<Record<ReadinessFix, string>> = {
 const SHARER_ASSIGN_CAPABILITY = 'USER_DOCTOR_FIXES';
 
 /**
+ * The last rows evaluated for each answer of `getReadinessFacts` (a new object per answer) with
+ * the site and profile they were evaluated for. Not a field: a field written while the template
+ * reads it would be a change during render.
+ */
+const EVALUATED = new WeakMap<OrgFacts, { choice: string; rows: ReadinessRow[] }>();
+
+/**
  * "Org readiness" at the top of the Setup Assistant: one row per step of seed 000 with its live
  * status, the reason, a Fix where Apex DML can do it, "Open in Setup" everywhere, and "Mark as
  * done" for the step Apex cannot read. The rows come from `c/readinessRules`; this component
@@ -264,10 +271,23 @@ export default class ReadinessChecklist extends LightningElement {
         return !!this.facts;
     }
 
+    /**
+     * The rows for the facts and the chosen site and profile: evaluated once per answer and choice,
+     * though a render reads them through several getters (rows, summary, progress, ready text).
+     */
     get readinessRows(): ReadinessRow[] {
-        return this.facts
-            ? evaluateReadiness(this.facts, { siteId: this.siteId || null, profileId: this.profileId || null })
-            : [];
+        const facts = this.facts;
+        if (!facts) {
+            return [];
+        }
+        const choice = `${this.siteId}|${this.profileId}`;
+        const cached = EVALUATED.get(facts);
+        if (cached?.choice === choice) {
+            return cached.rows;
+        }
+        const rows = evaluateReadiness(facts, { siteId: this.siteId || null, profileId: this.profileId || null });
+        EVALUATED.set(facts, { choice, rows });
+        return rows;
     }
 
     get summary(): ReadinessSummary {

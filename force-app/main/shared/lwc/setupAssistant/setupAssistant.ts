@@ -3,7 +3,7 @@ import getAssistantContext from '@salesforce/apex/SetupAssistantController.getAs
 import { CurrentPageReference } from 'lightning/navigation';
 import type { PageReference } from 'lightning/navigation';
 import { formatLabel, pluralLabel } from 'c/labelFormat';
-import { TAB_CAPABILITIES, openingTab, readWorkspaceState } from 'c/workspaceState';
+import { TABS, TAB_CAPABILITIES, openingTab, readWorkspaceState, tabAfterKey } from 'c/workspaceState';
 import type { WorkspaceTab } from 'c/workspaceState';
 import type { ReadinessSummary } from 'c/readinessRules';
 import APP_TITLE from '@salesforce/label/c.CCSA_App_Title';
@@ -36,6 +36,23 @@ type Capability = Apex.SetupAssistantCapabilities.Capability;
 interface SectionState {
     available: boolean;
     message?: string | null;
+}
+
+/** One tab of the tab list, as the template shows it. */
+interface TabView {
+    value: WorkspaceTab;
+    label: string;
+    tabId: string;
+    panelId: string;
+    itemClass: string;
+    selected: string;
+    tabIndex: string;
+}
+
+/** One tab's panel: rendered once it has been open (or is), shown while it is open. */
+interface PanelView {
+    loaded: boolean;
+    className: string;
 }
 
 /** Setup page where an admin gives a user a role (Setup > Users). */
@@ -99,13 +116,17 @@ export default class SetupAssistant extends LightningElement {
     @track readinessSummary?: ReadinessSummary;
     /** Every required step was already done when the checklist first measured: it shows only the summary. */
     collapsed = false;
-    /** Whether the checklist has been loaded although its tab is not open (for the header summary). */
-    private readinessPreloaded = false;
-    private preloading = false;
+    /**
+     * The tabs whose panels have been open, rendered since and kept (hidden) when another tab
+     * opens, their state with them. Readiness always is: its checklist measures the org for the
+     * header's summary whatever tab is open.
+     */
+    private loadedTabs: WorkspaceTab[] = ['readiness'];
 
     @wire(CurrentPageReference)
     wiredPageReference(pageReference?: PageReference): void {
         const state = readWorkspaceState(pageReference?.state);
+        this.keepLoaded(this.activeTab);
         this.handedOverContactIds = state.contactIds;
         this.askedTab = state.tab;
         this.chosenTab = null;
@@ -123,40 +144,84 @@ export default class SetupAssistant extends LightningElement {
         return this.chosenTab ?? openingTab(this.askedTab, available);
     }
 
-    /** The tabset reports the tab the admin opened. */
-    handleTabActive(event: Event): void {
-        if (this.preloading) {
-            return;
+    /** The tab list: the open tab is selected and is the list's one tab stop. */
+    get tabs(): TabView[] {
+        const active = this.activeTab;
+        const labels: Record<WorkspaceTab, string> = {
+            readiness: this.labels.tabReadiness,
+            enableUsers: this.labels.tabEnableUsers,
+            licenseUpgrades: this.labels.tabLicenseUpgrades,
+            userDoctor: this.labels.tabUserDoctor,
+            history: this.labels.tabHistory,
+        };
+        return TABS.map((value) => {
+            const selected = value === active;
+            return {
+                value,
+                label: labels[value],
+                tabId: `tab-${value}`,
+                panelId: `panel-${value}`,
+                itemClass: `slds-tabs_default__item${selected ? ' slds-is-active' : ''}`,
+                selected: String(selected),
+                tabIndex: selected ? '0' : '-1',
+            };
+        });
+    }
+
+    /** Per tab, whether its panel is rendered and whether it shows. */
+    get panels(): Record<WorkspaceTab, PanelView> {
+        const active = this.activeTab;
+        const panels = {} as Record<WorkspaceTab, PanelView>;
+        for (const tab of TABS) {
+            const open = tab === active;
+            panels[tab] = {
+                loaded: open || this.loadedTabs.includes(tab),
+                className: `slds-tabs_default__content ${open ? 'slds-show' : 'slds-hide'}`,
+            };
         }
-        const value = (event.target as HTMLElement & { value?: string }).value as WorkspaceTab | undefined;
-        // Back on Readiness from another tab: what was done there (a user enabled, a license
-        // changed, a doctor's fix) may have changed seats and steps, so the checklist measures again.
-        if (value === 'readiness' && this.activeTab !== 'readiness') {
-            this.refreshAll('c-readiness-checklist');
-        }
-        if (value) {
-            this.chosenTab = value;
+        return panels;
+    }
+
+    /** The admin clicked a tab. */
+    handleTabClick(event: Event): void {
+        event.preventDefault();
+        const value = (event.currentTarget as HTMLElement).dataset.tab as WorkspaceTab | undefined;
+        if (value && TABS.includes(value)) {
+            this.openTab(value);
         }
     }
 
-    /**
-     * The header shows the readiness summary whatever tab is open: the checklist is loaded
-     * (hidden) at once, so that it measures the org and reports its summary, the one source.
-     */
-    override renderedCallback(): void {
-        if (this.readinessPreloaded || !this.context || !this.sections.readiness.available) {
+    /** Arrow keys, Home and End in the tab list open a tab and move the focus to it. */
+    handleTabKeydown(event: KeyboardEvent): void {
+        const next = tabAfterKey(this.activeTab, event.key, document.dir === 'rtl');
+        if (!next) {
             return;
         }
-        const tab = this.template?.querySelector('lightning-tab[data-tab="readiness"]') as
-            (HTMLElement & { loadContent?: () => void }) | null;
-        if (tab?.loadContent) {
-            this.readinessPreloaded = true;
-            this.preloading = true;
-            try {
-                tab.loadContent();
-            } finally {
-                this.preloading = false;
-            }
+        event.preventDefault();
+        this.openTab(next);
+        (this.template?.querySelector(`a[data-tab="${next}"]`) as HTMLElement | null)?.focus();
+    }
+
+    /**
+     * Opens a tab; the one that was open stays rendered. Back on Readiness from another tab: what
+     * was done there (a user enabled, a license changed, a doctor's fix) may have changed seats and
+     * steps, so the checklist measures again.
+     */
+    private openTab(value: WorkspaceTab): void {
+        const current = this.activeTab;
+        if (value === current) {
+            return;
+        }
+        if (value === 'readiness') {
+            this.refreshAll('c-readiness-checklist');
+        }
+        this.keepLoaded(current);
+        this.chosenTab = value;
+    }
+
+    private keepLoaded(tab: WorkspaceTab): void {
+        if (this.context && !this.loadedTabs.includes(tab)) {
+            this.loadedTabs = [...this.loadedTabs, tab];
         }
     }
 
@@ -203,7 +268,7 @@ export default class SetupAssistant extends LightningElement {
     handleDoctorUpgrade(event: CustomEvent<{ userId?: string }>): void {
         const userId = event.detail?.userId;
         this.upgradeUserIds = userId ? [userId] : [];
-        this.chosenTab = 'licenseUpgrades';
+        this.openTab('licenseUpgrades');
     }
 
     /**

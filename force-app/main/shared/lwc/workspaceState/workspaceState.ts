@@ -93,6 +93,32 @@ export function openingTab(
 }
 
 /**
+ * The tab a key moves to in the tab list (the WAI-ARIA tabs pattern, automatic activation): the
+ * arrow keys go to the next or previous tab, round the ends, Home and End to the first and last.
+ * @param current the tab that has focus
+ * @param key `KeyboardEvent.key`
+ * @param rtl whether the page reads right to left (the arrows swap)
+ * @returns the tab to open and focus, or null when the key does not move
+ */
+export function tabAfterKey(current: WorkspaceTab, key: string, rtl = false): WorkspaceTab | null {
+    const index = TABS.indexOf(current);
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
+    switch (key) {
+        case forward:
+            return TABS[(index + 1) % TABS.length];
+        case backward:
+            return TABS[(index - 1 + TABS.length) % TABS.length];
+        case 'Home':
+            return TABS[0];
+        case 'End':
+            return TABS[TABS.length - 1];
+        default:
+            return null;
+    }
+}
+
+/**
  * The page state of a link to a tab with records handed over, as `readWorkspaceState` reads it.
  * @param tab the tab
  * @param records contact or user ids to hand over

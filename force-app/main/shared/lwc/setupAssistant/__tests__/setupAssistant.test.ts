@@ -105,6 +105,10 @@ describe('c-setup-assistant', () => {
         expect(root.querySelector('.role')?.textContent).toContain('CEO');
         expect(root.querySelector('.role-warning')).toBeNull();
         expect(root.querySelector('c-readiness-checklist')).not.toBeNull();
+        // The other panels are rendered the first time their tab opens.
+        expect(root.querySelector('c-license-upgrade')).toBeNull();
+        await expect(element).toBeAccessible();
+        await openTab(element, 'licenseUpgrades');
         expect(root.querySelector('c-license-upgrade')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
@@ -145,7 +149,7 @@ describe('c-setup-assistant', () => {
         await flush();
         const enable = element.shadowRoot?.querySelector('c-enable-users') as unknown as { contactIds: string[] };
         expect(enable.contactIds).toEqual(['003000000000001AAA', '003000000000002AAA']);
-        expect(tabset(element).activeTabValue).toBe('enableUsers');
+        expect(activeTab(element)).toBe('enableUsers');
         expect(getEnablementFacts).toHaveBeenCalledWith(
             expect.objectContaining({ contactIds: ['003000000000001AAA', '003000000000002AAA'] }),
         );
@@ -185,6 +189,7 @@ describe('c-setup-assistant', () => {
         expect(root.querySelector('section.readiness .capability-unavailable')?.textContent).toContain(
             PERMISSION_VIEW_ROLES,
         );
+        await openTab(element, 'history');
         expect(root.querySelector('c-history-panel')).not.toBeNull();
         await expect(element).toBeAccessible();
     });
@@ -201,12 +206,15 @@ describe('c-setup-assistant', () => {
         const element = render();
         contextAdapter.emit(CONTEXT);
         await flush();
-        expect(tabset(element).activeTabValue).toBe('readiness');
+        expect(activeTab(element)).toBe('readiness');
+        await openTab(element, 'userDoctor');
         const doctor = element.shadowRoot?.querySelector('section.user-doctor c-user-doctor-panel');
         expect(doctor).not.toBeNull();
         doctor?.dispatchEvent(new CustomEvent('upgrade', { detail: { userId: '005000000000001AAA' } }));
         await flush();
-        expect(tabset(element).activeTabValue).toBe('licenseUpgrades');
+        expect(activeTab(element)).toBe('licenseUpgrades');
+        // The doctor's panel stays rendered, hidden, with its state.
+        expect(element.shadowRoot?.querySelector('section.user-doctor c-user-doctor-panel')).toBe(doctor);
         const upgrade = element.shadowRoot?.querySelector('c-license-upgrade') as unknown as { userIds: string[] };
         expect(upgrade.userIds).toEqual(['005000000000001AAA']);
         expect(searchUpgradeCandidates).toHaveBeenCalled();
@@ -221,15 +229,57 @@ describe('c-setup-assistant', () => {
             state: { c__tab: 'history' },
         });
         await flush();
-        const tabs = [...element.shadowRoot!.querySelectorAll('lightning-tab')] as unknown as Array<{ value: string }>;
-        expect(tabs.map((tab) => tab.value)).toEqual([
+        const root = element.shadowRoot!;
+        const tabs = [...root.querySelectorAll('[role="tab"]')] as HTMLElement[];
+        expect(tabs.map((tab) => tab.dataset.tab)).toEqual([
             'readiness',
             'enableUsers',
             'licenseUpgrades',
             'userDoctor',
             'history',
         ]);
-        expect(tabset(element).activeTabValue).toBe('history');
+        expect(activeTab(element)).toBe('history');
+        // Each tab names its panel and each panel its tab; only the open tab is a tab stop.
+        for (const tab of tabs) {
+            const panel = root.querySelector(`[role="tabpanel"][data-panel="${tab.dataset.tab}"]`)!;
+            expect(tab.getAttribute('aria-controls')).toBe(panel.id);
+            expect(panel.getAttribute('aria-labelledby')).toBe(tab.id);
+            expect(tab.getAttribute('tabindex')).toBe(tab.dataset.tab === 'history' ? '0' : '-1');
+        }
+        await expect(element).toBeAccessible();
+    });
+
+    it('moves between the tabs with the arrow keys, Home and End, and keeps the panels already opened', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        await flush();
+        const root = element.shadowRoot!;
+        const list = root.querySelector('[role="tablist"]')!;
+        const press = async (key: string): Promise<void> => {
+            list.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+            await flush();
+        };
+        await press('ArrowRight');
+        expect(activeTab(element)).toBe('enableUsers');
+        expect((root.activeElement as HTMLElement | null)?.dataset.tab).toBe('enableUsers');
+        const enable = root.querySelector('c-enable-users');
+        expect(enable).not.toBeNull();
+        await press('End');
+        expect(activeTab(element)).toBe('history');
+        expect(root.querySelector('c-history-panel')).not.toBeNull();
+        // Enable users stays rendered (the same element, its selection kept), hidden.
+        expect(root.querySelector('c-enable-users')).toBe(enable);
+        expect(root.querySelector('[data-panel="enableUsers"]')?.classList.contains('slds-hide')).toBe(true);
+        await press('ArrowRight');
+        expect(activeTab(element)).toBe('readiness');
+        await press('Home');
+        expect(activeTab(element)).toBe('readiness');
+        await press('ArrowLeft');
+        expect(activeTab(element)).toBe('history');
+        // Any other key leaves the tab as it is.
+        await press('Enter');
+        expect(activeTab(element)).toBe('history');
+        expect(root.querySelector('c-license-upgrade')).toBeNull();
         await expect(element).toBeAccessible();
     });
 
@@ -241,7 +291,7 @@ describe('c-setup-assistant', () => {
             state: { c__userIds: '005000000000001AAA' },
         });
         await flush();
-        expect(tabset(element).activeTabValue).toBe('userDoctor');
+        expect(activeTab(element)).toBe('userDoctor');
         const doctor = element.shadowRoot?.querySelector('c-user-doctor-panel') as unknown as { userId: string };
         expect(doctor.userId).toBe('005000000000001AAA');
     });
@@ -259,7 +309,7 @@ describe('c-setup-assistant', () => {
             state: { c__tab: 'userDoctor' },
         });
         await flush();
-        expect(tabset(element).activeTabValue).toBe('history');
+        expect(activeTab(element)).toBe('history');
     });
 
     it('shows the summary the checklist reports in the header, and keeps the steps while some are open', async () => {
@@ -301,8 +351,22 @@ describe('c-setup-assistant', () => {
     });
 });
 
-function tabset(element: HTMLElement): { activeTabValue: string } {
-    return element.shadowRoot!.querySelector('lightning-tabset') as unknown as { activeTabValue: string };
+/** The tab on screen: the one selected, and the only panel shown (the others hidden, or not rendered). */
+function activeTab(element: HTMLElement): string | undefined {
+    const root = element.shadowRoot!;
+    const selected = [...root.querySelectorAll('[role="tab"][aria-selected="true"]')] as HTMLElement[];
+    const shown = [...root.querySelectorAll('[role="tabpanel"]')].filter((panel) =>
+        panel.classList.contains('slds-show'),
+    );
+    expect(selected).toHaveLength(1);
+    expect(shown.map((panel) => (panel as HTMLElement).dataset.panel)).toEqual([selected[0].dataset.tab]);
+    return selected[0].dataset.tab;
+}
+
+/** Clicks a tab. */
+async function openTab(element: HTMLElement, tab: string): Promise<void> {
+    (element.shadowRoot!.querySelector(`[role="tab"][data-tab="${tab}"]`) as HTMLElement).click();
+    await Promise.resolve();
 }
 
 function summary(done: number, ready: boolean) {

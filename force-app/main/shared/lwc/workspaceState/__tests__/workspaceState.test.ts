@@ -1,4 +1,11 @@
-import { assistantTabName, openingTab, readWorkspaceState, tabFromName, workspaceLinkState } from 'c/workspaceState';
+import {
+    assistantTabName,
+    openingTab,
+    readWorkspaceState,
+    tabAfterKey,
+    tabFromName,
+    workspaceLinkState,
+} from 'c/workspaceState';
 
 const CONTACT_1 = '003000000000001AAA';
 const CONTACT_2 = '003000000000002';
@@ -94,5 +101,30 @@ describe('assistantTabName', () => {
     it('has no prefix without a namespace', () => {
         expect(assistantTabName('Setup_Assistant_Log__c')).toBe('Setup_Assistant');
         expect(assistantTabName('Something_Else__c')).toBe('Setup_Assistant');
+    });
+});
+
+describe('tabAfterKey', () => {
+    it('moves to the next and previous tab with the arrows, round the ends', () => {
+        expect(tabAfterKey('readiness', 'ArrowRight')).toBe('enableUsers');
+        expect(tabAfterKey('enableUsers', 'ArrowLeft')).toBe('readiness');
+        expect(tabAfterKey('history', 'ArrowRight')).toBe('readiness');
+        expect(tabAfterKey('readiness', 'ArrowLeft')).toBe('history');
+    });
+
+    it('swaps the arrows when the page reads right to left', () => {
+        expect(tabAfterKey('readiness', 'ArrowLeft', true)).toBe('enableUsers');
+        expect(tabAfterKey('readiness', 'ArrowRight', true)).toBe('history');
+    });
+
+    it('goes to the first and last tab with Home and End', () => {
+        expect(tabAfterKey('userDoctor', 'Home')).toBe('readiness');
+        expect(tabAfterKey('enableUsers', 'End')).toBe('history');
+    });
+
+    it('does not move on any other key', () => {
+        for (const key of ['Enter', ' ', 'Tab', 'ArrowUp', 'ArrowDown', 'a']) {
+            expect(tabAfterKey('licenseUpgrades', key)).toBeNull();
+        }
     });
 });
