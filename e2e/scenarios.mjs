@@ -1253,6 +1253,37 @@ export const SCENARIOS = [
         },
     })),
     {
+        name: 'workspace-narrow',
+        title: 'workspace: at 320 CSS px (a phone, or 400% zoom) the five tabs wrap inside the page (WCAG 1.4.10)',
+        query: '',
+        async run(page, helpers) {
+            await page.setViewportSize({ width: 320, height: 800 });
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[0]);
+            const tabs = page.locator('c-setup-assistant [role="tablist"] [role="tab"]');
+            const width = await page.evaluate(() => window.innerWidth);
+            for (const tab of WORKSPACE_TABS) {
+                const box = await tabs.filter({ hasText: label(tab.label) }).boundingBox();
+                if (!box || box.x < 0 || box.x + box.width > width) {
+                    throw new Error(`The ${tab.value} tab is not within the 320 px page: ${JSON.stringify(box)}`);
+                }
+            }
+            // The assistant's own width (the preview's Lightning header around it is not the package's).
+            const app = await page.evaluate(() => {
+                const host = document.getElementById('app');
+                return {
+                    scroll: host.scrollWidth,
+                    client: host.clientWidth,
+                    right: host.getBoundingClientRect().right,
+                };
+            });
+            if (app.scroll > app.client || app.right > width) {
+                throw new Error(`The assistant is wider than the 320 px page: ${JSON.stringify(app)}`);
+            }
+            await tabs.filter({ hasText: label(WORKSPACE_TABS[4].label) }).click();
+            await expectOpenTab(page, helpers, WORKSPACE_TABS[4]);
+        },
+    },
+    {
         name: 'workspace-keyboard',
         title: 'workspace: the arrow keys, Home and End move between the tabs, and a panel keeps its state when its tab is left',
         query: '',

@@ -126,7 +126,10 @@ export default class SetupAssistant extends LightningElement {
     @wire(CurrentPageReference)
     wiredPageReference(pageReference?: PageReference): void {
         const state = readWorkspaceState(pageReference?.state);
-        this.keepLoaded(this.activeTab);
+        const before = this.context ? this.activeTab : null;
+        if (before) {
+            this.keepLoaded(before);
+        }
         this.handedOverContactIds = state.contactIds;
         this.askedTab = state.tab;
         this.chosenTab = null;
@@ -134,6 +137,10 @@ export default class SetupAssistant extends LightningElement {
             this.upgradeUserIds = state.userIds;
         } else if (state.userIds.length > 0) {
             this.doctorUserId = state.userIds[0];
+        }
+        // A link back to Readiness from another tab measures again, as a click on its tab does.
+        if (before && before !== 'readiness' && this.activeTab === 'readiness') {
+            this.refreshAll('c-readiness-checklist');
         }
     }
 
@@ -161,7 +168,10 @@ export default class SetupAssistant extends LightningElement {
                 label: labels[value],
                 tabId: `tab-${value}`,
                 panelId: `panel-${value}`,
-                itemClass: `slds-tabs_default__item${selected ? ' slds-is-active' : ''}`,
+                // slds-has-focus: SLDS's hook for the focused tab's outline (what lightning-tab-bar sets).
+                itemClass: `slds-tabs_default__item${selected ? ' slds-is-active' : ''}${
+                    value === this.focusedTab ? ' slds-has-focus' : ''
+                }`,
                 selected: String(selected),
                 tabIndex: selected ? '0' : '-1',
             };
@@ -191,8 +201,25 @@ export default class SetupAssistant extends LightningElement {
         }
     }
 
-    /** Arrow keys, Home and End in the tab list open a tab and move the focus to it. */
+    /** The tab that has the keyboard focus, outlined. */
+    private focusedTab: WorkspaceTab | null = null;
+
+    handleTabFocus(event: Event): void {
+        this.focusedTab = ((event.currentTarget as HTMLElement).dataset.tab as WorkspaceTab | undefined) ?? null;
+    }
+
+    handleTabBlur(): void {
+        this.focusedTab = null;
+    }
+
+    /**
+     * Arrow keys, Home and End in the tab list open a tab and move the focus to it; with Alt, Ctrl
+     * or Meta they are the browser's (Alt+Left is Back).
+     */
     handleTabKeydown(event: KeyboardEvent): void {
+        if (event.altKey || event.ctrlKey || event.metaKey) {
+            return;
+        }
         const next = tabAfterKey(this.activeTab, event.key, document.dir === 'rtl');
         if (!next) {
             return;
@@ -220,7 +247,7 @@ export default class SetupAssistant extends LightningElement {
     }
 
     private keepLoaded(tab: WorkspaceTab): void {
-        if (this.context && !this.loadedTabs.includes(tab)) {
+        if (!this.loadedTabs.includes(tab)) {
             this.loadedTabs = [...this.loadedTabs, tab];
         }
     }

@@ -13,6 +13,7 @@ import { CurrentPageReference } from 'lightning/navigation';
 import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
 import searchUpgradeCandidates from '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates';
 import SUMMARY_MANY from '@salesforce/label/c.CCSA_Readiness_Summary_Many';
+import getReadinessFacts from '@salesforce/apex/ReadinessController.getReadinessFacts';
 
 jest.mock(
     '@salesforce/apex/SetupAssistantController.getAssistantContext',
@@ -270,17 +271,90 @@ describe('c-setup-assistant', () => {
         // Enable users stays rendered (the same element, its selection kept), hidden.
         expect(root.querySelector('c-enable-users')).toBe(enable);
         expect(root.querySelector('[data-panel="enableUsers"]')?.classList.contains('slds-hide')).toBe(true);
-        await press('ArrowRight');
-        expect(activeTab(element)).toBe('readiness');
         await press('Home');
         expect(activeTab(element)).toBe('readiness');
         await press('ArrowLeft');
         expect(activeTab(element)).toBe('history');
-        // Any other key leaves the tab as it is.
+        await press('ArrowRight');
+        expect(activeTab(element)).toBe('readiness');
+        await press('ArrowLeft');
+        // Any other key, or an arrow with Alt (the browser's Back), leaves the tab as it is.
         await press('Enter');
+        expect(activeTab(element)).toBe('history');
+        list.dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true, bubbles: true, cancelable: true }),
+        );
+        await flush();
         expect(activeTab(element)).toBe('history');
         expect(root.querySelector('c-license-upgrade')).toBeNull();
         await expect(element).toBeAccessible();
+    });
+
+    it('swaps the arrow keys when the page reads right to left', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        await flush();
+        const list = element.shadowRoot!.querySelector('[role="tablist"]')!;
+        document.dir = 'rtl';
+        try {
+            list.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true }));
+            await flush();
+            expect(activeTab(element)).toBe('enableUsers');
+            list.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+            await flush();
+            expect(activeTab(element)).toBe('readiness');
+        } finally {
+            document.dir = '';
+        }
+    });
+
+    it('outlines the tab that has the focus (SLDS slds-has-focus), and no other', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        await flush();
+        const root = element.shadowRoot!;
+        const tab = root.querySelector('[role="tab"][data-tab="history"]') as HTMLElement;
+        tab.dispatchEvent(new CustomEvent('focus'));
+        await flush();
+        const focused = () =>
+            [...root.querySelectorAll('li.slds-has-focus [role="tab"]')].map(
+                (link) => (link as HTMLElement).dataset.tab,
+            );
+        expect(focused()).toEqual(['history']);
+        tab.dispatchEvent(new CustomEvent('blur'));
+        await flush();
+        expect(focused()).toEqual([]);
+    });
+
+    it('keeps the panels already opened when the page state changes, and hands later contacts over', async () => {
+        const element = render();
+        contextAdapter.emit(CONTEXT);
+        await flush();
+        const root = element.shadowRoot!;
+        await openTab(element, 'userDoctor');
+        const doctor = root.querySelector('c-user-doctor-panel');
+        expect(doctor).not.toBeNull();
+        // The list view button, with the assistant already open on the User doctor.
+        (CurrentPageReference as unknown as TestWireAdapter).emit({
+            type: 'standard__navItemPage',
+            state: { c__contactIds: '003000000000001AAA' },
+        });
+        await flush();
+        expect(activeTab(element)).toBe('enableUsers');
+        const enable = root.querySelector('c-enable-users') as unknown as { contactIds: string[] };
+        expect(enable.contactIds).toEqual(['003000000000001AAA']);
+        expect(root.querySelector('c-user-doctor-panel')).toBe(doctor);
+        // A link back to Readiness measures the org again, as a click on its tab does.
+        const measured = (getReadinessFacts as jest.Mock).mock.calls.length;
+        (CurrentPageReference as unknown as TestWireAdapter).emit({
+            type: 'standard__navItemPage',
+            state: { c__tab: 'readiness' },
+        });
+        await flush();
+        expect(activeTab(element)).toBe('readiness');
+        expect((getReadinessFacts as jest.Mock).mock.calls.length).toBe(measured + 1);
+        expect(root.querySelector('c-enable-users')).toBe(enable);
+        expect(root.querySelector('c-user-doctor-panel')).toBe(doctor);
     });
 
     it('opens the User doctor for one user handed over in c__userIds', async () => {
