@@ -248,7 +248,7 @@ export function typescript() {
     };
 }
 
-async function bundle(components, labels, dist, size, org) {
+async function bundle(components, labels, dist, size) {
     const modules = [
         ...[...components].map(([name, { compiled }]) => ({ name: `c/${name}`, path: compiled })),
         { npm: 'lightning-base-components' },
@@ -277,8 +277,6 @@ async function bundle(components, labels, dist, size, org) {
                     'process.env.NODE_ENV': JSON.stringify('production'),
                     // The sample org's size (preview/sample-org/org.ts); `?org=` on the page overrides it.
                     __SAMPLE_ORG_SIZE__: JSON.stringify(size),
-                    // That org as generated here, one JSON string for the page to parse (org.ts).
-                    __SAMPLE_ORG_JSON__: JSON.stringify(JSON.stringify(org)),
                 },
             }),
             nodeResolve({ extensions: ['.mjs', '.js', '.ts', '.json'] }),
@@ -439,7 +437,7 @@ export async function buildPreview({ log = console.log, dist = DIST, sampleOrg =
     const labels = readLabels();
     const org = generator.generateSampleOrg(generator.SAMPLE_ORG_SEED, size);
     const [{ warnings, sizes }] = await Promise.all([
-        bundle(components, labels, dist, size, org),
+        bundle(components, labels, dist, size),
         writeSampleOrgJson(org, dist),
         copyAssets(dist),
     ]);

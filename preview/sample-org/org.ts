@@ -9,12 +9,6 @@ import type { Id, PermissionSet, Profile, SampleOrg, User, UserLicense, UserRole
 
 /** The size `SAMPLE_ORG` named when the preview was built (preview/build.mjs replaces it). */
 declare const __SAMPLE_ORG_SIZE__: string | undefined;
-/**
- * The org of that size, generated at build time, as JSON (preview/build.mjs replaces it): the page
- * parses it instead of generating it again (about 50 ms of a first visit's main thread for the
- * large org; an org never builds its records in the browser). Another `?org=` size is generated.
- */
-declare const __SAMPLE_ORG_JSON__: string | undefined;
 
 /**
  * The size of the page's sample org: `?org=<size>` on the page, else the size the preview was
@@ -31,16 +25,7 @@ export function pageSampleOrgSize(
 
 const size = pageSampleOrgSize();
 
-/** The page's org as generated: parsed from the build's JSON when it is of that size. */
-function startingOrg(): SampleOrg {
-    const builtSize = typeof __SAMPLE_ORG_SIZE__ === 'string' ? sampleOrgSize(__SAMPLE_ORG_SIZE__) : undefined;
-    if (typeof __SAMPLE_ORG_JSON__ === 'string' && builtSize === size) {
-        return JSON.parse(__SAMPLE_ORG_JSON__) as SampleOrg;
-    }
-    return generateSampleOrg(SAMPLE_ORG_SEED, size);
-}
-
-export const sampleOrg: SampleOrg = applySeatsFlag(startingOrg());
+export const sampleOrg: SampleOrg = applySeatsFlag(generateSampleOrg(SAMPLE_ORG_SEED, size));
 
 /**
  * `?seats=<n>` on the page leaves only n seats on every user license (the e2e's "Enable the N
