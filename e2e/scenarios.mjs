@@ -334,6 +334,40 @@ export const SCENARIOS = [
         },
     },
     {
+        name: 'license-upgrade-owner-without-role',
+        title: 'license upgrades: a user whose account owner has no role is blocked before any change, with whom to give one',
+        query: '?c__tab=licenseUpgrades',
+        async run(page, { expectText }) {
+            const org = sampleOrg();
+            const user = org.User.find((u) => u.Name === 'Ivan Larsen');
+            const account = org.Account.find((a) => a.Id === user.AccountId);
+            const owner = org.User.find((u) => u.Id === account.OwnerId);
+            if (owner.UserRoleId) throw new Error(`${owner.Name} has a role in the sample org: pick another user`);
+            const panel = page.locator('c-license-upgrade');
+            await expectText(panel, label('CCSA_Upgrade_Title'), 'license upgrades title');
+            await panel.locator('lightning-button.search button').click();
+            await panel
+                .locator('.candidates tr', { hasText: user.Username })
+                .locator('.slds-checkbox_faux, .slds-checkbox__label')
+                .first()
+                .click();
+            const target = org.Profile.find((p) => p.Name === 'Customer Community Plus User - Contracts');
+            await chooseOption(panel.locator('lightning-combobox.target'), target.Name);
+            await panel.locator('lightning-button.validate button').click();
+            const verdict = panel.locator('c-upgrade-verdict').first();
+            await expectText(
+                verdict.locator('.blockers'),
+                label('CCSA_Upgrade_ACCOUNT_OWNER_WITHOUT_ROLE', owner.Name, account.Name),
+                'blocked: the owner has no role',
+            );
+            await expectText(
+                panel.locator('.ready-count'),
+                label('CCSA_Upgrade_Ready_Count_One', 0, 1),
+                'nothing ready',
+            );
+        },
+    },
+    {
         name: 'license-upgrade-done',
         title: 'license upgrades: the acknowledged user is changed, the result is Done, nothing left to retry',
         query: '?c__tab=licenseUpgrades',

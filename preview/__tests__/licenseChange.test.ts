@@ -199,6 +199,28 @@ describe('license change, snapshot → apply → reconcile', () => {
         expect(facts.users[0]).toMatchObject({ profileName: CONTRACTS_PROFILE, roleName: role?.Name });
     });
 
+    it('tells the validator whose account owner has no role, and the validator blocks that user before any change', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const target = profileNamed(CONTRACTS_PROFILE);
+        const account = org.Account.find((a) => a.Id === dmitri.AccountId) as (typeof org.Account)[number];
+        const owner = org.User.find((u) => u.Id === account.OwnerId) as User;
+        let facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: target.Id });
+        expect(facts.users[0]).toEqual(
+            expect.objectContaining({ accountOwnerHasRole: true, accountOwnerName: owner.Name }),
+        );
+        expect(validateUpgrade(facts.users, facts.target).users[0].canChange).toBe(true);
+
+        owner.UserRoleId = null;
+        facts = await getUpgradeFacts({ userIds: [dmitri.Id], targetProfileId: target.Id });
+        expect(facts.users[0].accountOwnerHasRole).toBe(false);
+        const verdict = validateUpgrade(facts.users, facts.target).users[0];
+        expect(verdict.canChange).toBe(false);
+        expect(verdict.blockers.find((item) => item.code === 'ACCOUNT_OWNER_WITHOUT_ROLE')?.values).toEqual([
+            owner.Name,
+            account.Name,
+        ]);
+    });
+
     it('gives the lowest existing role of the account to a user without one', async () => {
         const isla = userNamed('Isla Keller');
         const existing = org.UserRole.filter((r) => r.PortalAccountId === isla.AccountId);

@@ -99,8 +99,13 @@ declare namespace Apex.LicenseUpgradeService {
          * role-based (null otherwise): seed 003's limit of 50,000 person accounts is this owner's.
          */
         accountOwnerId?: string | null;
-        /** That owner's name (null when the admin cannot read it). */
+        /** The name of the owner of the user's account (`Account.Owner.Name`; null when the admin cannot read it). */
         accountOwnerName?: string | null;
+        /**
+         * Whether that owner has a role (`Account.Owner.UserRoleId`): a role-based license needs it
+         * ("portal account owner must have a role"). Null when the account or its owner is not read.
+         */
+        accountOwnerHasRole?: boolean | null;
         /** Person accounts that owner owns, the user's own among them. */
         accountOwnerPersonAccounts?: number | null;
         /** That owner is a Person Account Owner Power User for the target's portal type (read only over the limit). */

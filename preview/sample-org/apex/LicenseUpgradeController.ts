@@ -170,6 +170,7 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
             const profile = profileById(org, user.ProfileId);
             const owner = owners.get(user.Id);
             const account = org.Account.find((a) => a.Id === user.AccountId);
+            const accountOwner = account ? userById(org, account.OwnerId) : undefined;
             const assignments = org.PermissionSetAssignment.filter((a) => a.AssigneeId === user.Id);
             return {
                 id: user.Id,
@@ -196,7 +197,9 @@ export const getUpgradeFacts: typeof import('@salesforce/apex/LicenseUpgradeCont
                 })),
                 // The generated org has no person accounts; tests set `IsPersonAccount` and `PersonAccountCounts`.
                 accountOwnerId: owner?.ownerId ?? null,
-                accountOwnerName: owner?.ownerName ?? null,
+                // As `LicenseUpgradeSelector.selectUsers`: the owner of the contact's account and its role.
+                accountOwnerName: owner?.ownerName ?? accountOwner?.Name ?? null,
+                accountOwnerHasRole: accountOwner ? !!accountOwner.UserRoleId : null,
                 accountOwnerPersonAccounts: owner?.personAccounts ?? null,
                 accountOwnerIsPowerUser: owner?.isPowerUser ?? null,
                 profileSiteIds: sites(user.ProfileId),

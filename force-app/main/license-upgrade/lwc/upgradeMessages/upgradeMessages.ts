@@ -57,6 +57,7 @@ import PATH_REENABLE_AS_PARTNER from '@salesforce/label/c.CCSA_Upgrade_PATH_REEN
 import PATH_MIGRATE from '@salesforce/label/c.CCSA_Upgrade_PATH_MIGRATE';
 import PARTNER_ACCOUNT_NOT_ENABLED from '@salesforce/label/c.CCSA_Upgrade_PARTNER_ACCOUNT_NOT_ENABLED';
 import PERSON_ACCOUNTS_OVER_LIMIT from '@salesforce/label/c.CCSA_Upgrade_PERSON_ACCOUNTS_OVER_LIMIT';
+import ACCOUNT_OWNER_WITHOUT_ROLE from '@salesforce/label/c.CCSA_Upgrade_ACCOUNT_OWNER_WITHOUT_ROLE';
 import NOT_ENOUGH_SEATS from '@salesforce/label/c.CCSA_Upgrade_NOT_ENOUGH_SEATS';
 import NOT_ENOUGH_SEATS_ONE from '@salesforce/label/c.CCSA_Upgrade_NOT_ENOUGH_SEATS_One';
 import NOT_ENOUGH_SEATS_NONE from '@salesforce/label/c.CCSA_Upgrade_NOT_ENOUGH_SEATS_None';
@@ -98,6 +99,7 @@ const TEMPLATES: Readonly<Record<ItemCode, string>> = {
     DATA_ACCESS_LOSS,
     PARTNER_ACCOUNT_NOT_ENABLED,
     PERSON_ACCOUNTS_OVER_LIMIT,
+    ACCOUNT_OWNER_WITHOUT_ROLE,
     NOT_ENOUGH_SEATS,
     ROLE_IRREVERSIBLE,
     ROLE_ASSIGN_LOWEST,

@@ -28,6 +28,7 @@ export type ItemCode =
     | 'DATA_ACCESS_LOSS'
     | 'PARTNER_ACCOUNT_NOT_ENABLED'
     | 'PERSON_ACCOUNTS_OVER_LIMIT'
+    | 'ACCOUNT_OWNER_WITHOUT_ROLE'
     | 'NOT_ENOUGH_SEATS'
     | 'ROLE_IRREVERSIBLE'
     | 'ROLE_ASSIGN_LOWEST'
@@ -350,6 +351,16 @@ function validateUser(
                 String(ownerAccounts),
                 String(PERSON_ACCOUNT_LIMIT),
             ],
+        });
+    }
+    if (context.roleBased && !user.roleId && user.accountOwnerHasRole === false && !internal) {
+        // A user changed to a role-based license gets a portal role under the account owner's, and
+        // Salesforce refuses the change while the owner has none ("portal account owner must have
+        // a role", as for a user enabled on the license: `UserEnablementService`). Unknown (null,
+        // the owner not read) is not a blocker: the change itself would say so.
+        blockers.push({
+            code: 'ACCOUNT_OWNER_WITHOUT_ROLE',
+            values: [user.accountOwnerName ?? user.accountOwnerId ?? '', user.accountName ?? user.accountId ?? ''],
         });
     }
     if (path !== 'change-profile' || internal) {

@@ -251,6 +251,45 @@ describe('validateUpgrade', () => {
         expect(codes(same.blockers)).toEqual(['ALREADY_ON_TARGET']);
     });
 
+    it("blocks a role-based target while the owner of the user's account has no role, and says whom to give one", () => {
+        const blocked = only([customerCommunityUser({ accountOwnerHasRole: false, accountOwnerName: 'Riley Noble' })]);
+        expect(blocked.canChange).toBe(false);
+        expect(find(blocked.blockers, 'ACCOUNT_OWNER_WITHOUT_ROLE')?.values).toEqual(['Riley Noble', 'Acme']);
+        // Neither name readable: the ids, never a message with a blank.
+        const unnamed = only([
+            customerCommunityUser({
+                accountOwnerHasRole: false,
+                accountOwnerName: null,
+                accountOwnerId: '005000000000009AAA',
+                accountName: null,
+            }),
+        ]);
+        expect(find(unnamed.blockers, 'ACCOUNT_OWNER_WITHOUT_ROLE')?.values).toEqual([
+            '005000000000009AAA',
+            '001000000000001AAA',
+        ]);
+        expect(codes(only([customerCommunityUser({ accountOwnerHasRole: false })], PARTNER_TARGET).blockers)).toContain(
+            'ACCOUNT_OWNER_WITHOUT_ROLE',
+        );
+        // The owner has a role, or it was not read (the change itself would say): no blocker.
+        for (const accountOwnerHasRole of [true, null, undefined]) {
+            expect(codes(only([customerCommunityUser({ accountOwnerHasRole })]).blockers)).not.toContain(
+                'ACCOUNT_OWNER_WITHOUT_ROLE',
+            );
+        }
+        // A user who keeps a role gets no new one; a target without roles needs none.
+        const keepsRole = customerCommunityUser({
+            licenseName: 'Customer Community Plus Login',
+            roleId: '00E000000000001AAA',
+            accountOwnerHasRole: false,
+        });
+        expect(codes(only([keepsRole]).blockers)).not.toContain('ACCOUNT_OWNER_WITHOUT_ROLE');
+        const toCommunity: UpgradeTarget = { ...CCP_TARGET, licenseName: 'Customer Community Login' };
+        expect(
+            codes(only([customerCommunityUser({ accountOwnerHasRole: false })], toCommunity).blockers),
+        ).not.toContain('ACCOUNT_OWNER_WITHOUT_ROLE');
+    });
+
     it('requires a partner account for Partner Community targets', () => {
         const notPartner = only([customerCommunityUser()], PARTNER_TARGET);
         expect(find(notPartner.blockers, 'PARTNER_ACCOUNT_NOT_ENABLED')?.values).toEqual(['Acme']);
