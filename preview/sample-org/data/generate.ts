@@ -1054,7 +1054,9 @@ export function seedHistoricalLogs(org: SampleOrg): SampleOrg['Setup_Assistant_L
         taken.add(id);
         return id;
     };
-    const byName = (a: User, b: User) => a.Name.localeCompare(b.Name);
+    // By code unit, not localeCompare: the first localeCompare of a page loads ICU's collation data
+    // (milliseconds of a first visit), and the generated names sort the same either way.
+    const byName = (a: User, b: User) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0);
     const admin = org.User.find((u) => u.Id === org.defaultRunningUserId) as User;
     const customers = org.User.filter((u) => u.UserType === 'PowerCustomerSuccess' && u.IsActive).sort(byName);
     const [enabled, upgraded] = [customers[0], customers[1] ?? customers[0]];
