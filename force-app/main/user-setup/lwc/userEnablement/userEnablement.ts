@@ -359,6 +359,8 @@ export interface Problem {
 /**
  * Warnings do not block:
  * - USERNAME_ADJUSTED [email + suffix, username]: the plain username was taken, a number was added;
+ * - USERNAME_SHORTENED [email + suffix, username, 80]: the plain username is longer than a username
+ *   may be, its local part was cut (and a number added when the cut one was taken);
  * - EMAIL_SHARED_IN_BATCH [email, rows]: several rows share the email (password resets go to one inbox);
  * - CONTRACTS_PERMISSION_SET_NOT_SELECTED [label]: the users will not see contract documents without it;
  * - NICKNAME_CHANGED_FOR_TYPED [nickname, name of the other row, nickname typed there]: the derived
@@ -369,6 +371,7 @@ export interface Problem {
  */
 export type WarningCode =
     | 'USERNAME_ADJUSTED'
+    | 'USERNAME_SHORTENED'
     | 'EMAIL_SHARED_IN_BATCH'
     | 'CONTRACTS_PERMISSION_SET_NOT_SELECTED'
     | 'NICKNAME_CHANGED_FOR_TYPED'
@@ -1050,6 +1053,13 @@ export function planEnablement(
                 });
                 if (moved) {
                     warnings.push(moved);
+                } else if (claimed !== base && base.length > MAX_USERNAME_LENGTH) {
+                    // Cut to fit, not taken: "was taken" would send the admin looking for a user.
+                    warnings.push({
+                        code: 'USERNAME_SHORTENED',
+                        values: [base, claimed, String(MAX_USERNAME_LENGTH)],
+                        field: 'Username',
+                    });
                 } else if (claimed !== base) {
                     warnings.push({ code: 'USERNAME_ADJUSTED', values: [base, claimed], field: 'Username' });
                 }

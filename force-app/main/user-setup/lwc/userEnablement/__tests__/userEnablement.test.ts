@@ -475,7 +475,19 @@ describe('usernames', () => {
         expect(second).toBe(`${'a'.repeat(54)}1@example-company.com.ccsa`);
         expect(second).toHaveLength(80);
         expect(isValidUsername(first)).toBe(true);
-        expect(codes(plan.rows[0].warnings)).toContain('USERNAME_ADJUSTED');
+        // Cut, not taken: the warning says so (the second row's cut one was taken by the first).
+        const base = `${email}.ccsa`;
+        expect(plan.rows[0].warnings).toContainEqual({
+            code: 'USERNAME_SHORTENED',
+            values: [base, first, '80'],
+            field: 'Username',
+        });
+        expect(codes(plan.rows[0].warnings)).not.toContain('USERNAME_ADJUSTED');
+        expect(plan.rows[1].warnings).toContainEqual({
+            code: 'USERNAME_SHORTENED',
+            values: [base, second, '80'],
+            field: 'Username',
+        });
     });
 
     it('USERNAME_TOO_LONG when the domain and suffix leave no room for the local part', () => {
