@@ -490,14 +490,27 @@ describe('license change failures the platform gives', () => {
         });
     });
 
-    it('fails a user whose account owner has no role', async () => {
+    it('refuses a user whose account owner has no role before any change (Salesforce would fail it)', async () => {
         const ivan = userNamed('Ivan Larsen');
-        const { applied } = await change([ivan], profileNamed(CONTRACTS_PROFILE).Id);
-        expect(applied[0]).toMatchObject({
-            status: 'Snapshot',
-            errors: ['UNKNOWN_EXCEPTION: portal account owner must have a role'],
-        });
+        const { snapshot } = await change([ivan], profileNamed(CONTRACTS_PROFILE).Id);
+        expect(snapshot[0]).toMatchObject({ status: 'Refused', code: 'ACCOUNT_OWNER_WITHOUT_ROLE' });
+        expect(snapshot[0].logId ?? null).toBeNull();
+        expect(snapshot[0].errors.join(' ')).toContain('Riley Noble');
         expect(userNamed('Ivan Larsen').ProfileId).toBe(ivan.ProfileId);
+    });
+
+    it('refuses at apply when the owner lost the role after the snapshot, and nothing is changed', async () => {
+        const dmitri = userNamed('Dmitri Varga');
+        const targetId = profileNamed(CONTRACTS_PROFILE).Id;
+        const [snapshot] = await snapshotLicenseChanges({
+            request: { targetProfileId: targetId, users: await itemsFor([dmitri], targetId) },
+        });
+        expect(snapshot.status).toBe('Snapshot');
+        const account = org.Account.find((a) => a.Id === dmitri.AccountId) as (typeof org.Account)[number];
+        (org.User.find((u) => u.Id === account.OwnerId) as User).UserRoleId = null;
+        const [applied] = await applyLicenseChanges({ logIds: [snapshot.logId as Id], targetProfileId: targetId });
+        expect(applied).toMatchObject({ code: 'ACCOUNT_OWNER_WITHOUT_ROLE', profileChanged: false });
+        expect(userNamed('Dmitri Varga').ProfileId).toBe(dmitri.ProfileId);
     });
 
     it('keeps the lists of its own change when the user is moved elsewhere after it', async () => {

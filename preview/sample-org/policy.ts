@@ -15,6 +15,7 @@ import LOG_TARGET_MISMATCH from '@salesforce/label/c.CCSA_Policy_Log_Target_Mism
 import PARTNER_ACCOUNT_NOT_ENABLED from '@salesforce/label/c.CCSA_Policy_Partner_Account_Not_Enabled';
 import PATH_NOT_PROFILE_CHANGE from '@salesforce/label/c.CCSA_Policy_Path_Not_Profile_Change';
 import PERSON_ACCOUNTS_OVER_LIMIT from '@salesforce/label/c.CCSA_Policy_Person_Accounts_Over_Limit';
+import ACCOUNT_OWNER_WITHOUT_ROLE from '@salesforce/label/c.CCSA_Policy_Account_Owner_Without_Role';
 import PERMISSION_SET_GROUP from '@salesforce/label/c.CCSA_Policy_Permission_Set_Group';
 import PERMISSION_SET_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_Permission_Set_Not_Allowed';
 import PERMISSION_SET_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Permission_Set_Not_Found';
@@ -73,7 +74,8 @@ export type PolicyCode =
     | 'ROLE_NOT_ALLOWED'
     | 'USER_INACTIVE'
     | 'PARTNER_ACCOUNT_NOT_ENABLED'
-    | 'PERSON_ACCOUNTS_OVER_LIMIT';
+    | 'PERSON_ACCOUNTS_OVER_LIMIT'
+    | 'ACCOUNT_OWNER_WITHOUT_ROLE';
 
 /** `SetupAssistantPolicy.Refusal`. */
 export interface Refusal {
@@ -496,8 +498,10 @@ export function checkExternalUsers(session: Session, userIds: ReadonlyArray<Id |
  * snapshot comes before "Enable as partner account", which needs it), for a role-based target a user
  * whose person account's owner owns more than PERSON_ACCOUNT_LIMIT person accounts and is no Person
  * Account Owner Power User for the target's portal type (PERSON_ACCOUNTS_OVER_LIMIT,
- * `personAccountOwners`). One refusal per user, in that order; users that cannot be found are left
- * to `checkExternalUsers`.
+ * `personAccountOwners`), and for a role-based target a user without a role whose account's owner
+ * has none (ACCOUNT_OWNER_WITHOUT_ROLE: the change would give the user a portal role under the
+ * owner's, "portal account owner must have a role"). One refusal per user, in that order; users
+ * that cannot be found are left to `checkExternalUsers`.
  * @param session the running admin's session
  * @param userIds the users of the change
  * @param target the target profile's license
@@ -517,6 +521,7 @@ export function checkLicenseChangeUsers(
         .map((userId) => userById(org, userId))
         .filter((user): user is User => user !== undefined);
     const owners = personAccountOwners(org, users, target);
+    const roleBasedTarget = portalTypeFor(target) !== null;
     for (const user of users) {
         const userId = user.Id;
         const account = org.Account.find((row) => row.Id === user.AccountId);
@@ -548,6 +553,21 @@ export function checkLicenseChangeUsers(
                     countText(PERSON_ACCOUNT_LIMIT),
                 ),
             );
+        } else if (roleBasedTarget && !user.UserRoleId && account) {
+            const accountOwner = userById(org, account.OwnerId);
+            if (accountOwner && !accountOwner.UserRoleId) {
+                refusals.set(
+                    userId,
+                    refusal(
+                        userId,
+                        'ACCOUNT_OWNER_WITHOUT_ROLE',
+                        ACCOUNT_OWNER_WITHOUT_ROLE,
+                        user.Name,
+                        accountOwner.Name,
+                        account.Name ?? account.Id,
+                    ),
+                );
+            }
         }
     }
     return refusals;
