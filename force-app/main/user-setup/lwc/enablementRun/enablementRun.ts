@@ -3,7 +3,7 @@
  * Apex checks, the facts the rules read, the requests Apex writes, the merge of retries, and
  * the CSV export. Pure: no DOM, no Apex imports.
  */
-import { isValidEmail, nicknameBase } from 'c/userEnablement';
+import { MAX_USERNAME_LENGTH, isValidEmail, nicknameBase } from 'c/userEnablement';
 import type { ContactFact, CustomerDuplicate, EnablementPlan, OrgFacts, RowPlan, UserRequest } from 'c/userEnablement';
 import { CHUNK_SIZE } from 'c/bulkRunner';
 import { toCsv } from 'c/csvExport';
@@ -53,10 +53,18 @@ export function escapeLike(text: string): string {
 }
 
 /**
+ * Room a username's suffix and de-duplication number may take when its local part is cut to fit 80
+ * characters (`usernameCandidate`): the pattern of a long email starts with the local part cut to
+ * what is left, so that it covers the cut candidates too, for a suffix of up to 25 characters.
+ */
+const CUT_ROOM = 32;
+
+/**
  * LIKE patterns for the usernames and nicknames the rules may derive, so that Apex returns the
  * taken ones in one query each: "ann%@acme.com%" covers "ann@acme.com.ccsa", "ann1@acme.com.ccsa"
- * and any suffix; "adoe%" covers "adoe", "adoe1"... The email and nickname parts are escaped
- * ({@link escapeLike}); only the added `%` are wildcards.
+ * and any suffix; "adoe%" covers "adoe", "adoe1"... A local part long enough to be cut (the
+ * username over 80 characters) is cut in the pattern too ({@link CUT_ROOM}). The email and
+ * nickname parts are escaped ({@link escapeLike}); only the added `%` are wildcards.
  * @param contacts the selected contacts
  * @returns distinct patterns, lower case
  */
@@ -67,7 +75,11 @@ export function namePatterns(contacts: readonly ContactFact[]): { usernames: str
         const email = (contact.email ?? '').trim().toLowerCase();
         const at = email.lastIndexOf('@');
         if (at > 0) {
-            usernames.add(`${escapeLike(email.slice(0, at))}%${escapeLike(email.slice(at))}%`);
+            const domain = email.slice(at);
+            const room = Math.max(8, MAX_USERNAME_LENGTH - domain.length - CUT_ROOM);
+            // A cut local part loses its trailing dots (`usernameCandidate`): so does the pattern's.
+            const local = at <= room ? email.slice(0, at) : email.slice(0, room).replace(/\.+$/, '');
+            usernames.add(`${escapeLike(local)}%${escapeLike(domain)}%`);
         }
         const base = nicknameBase(contact.firstName, contact.lastName ?? '', email);
         if (base) {

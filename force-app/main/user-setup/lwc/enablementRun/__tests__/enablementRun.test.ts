@@ -30,7 +30,7 @@ import {
     seatsTakenByRun,
 } from 'c/enablementRun';
 import type { TypedCustomer } from 'c/enablementRun';
-import { planEnablement } from 'c/userEnablement';
+import { planEnablement, usernameCandidate } from 'c/userEnablement';
 import type { RowPlan } from 'c/userEnablement';
 
 type EnableResult = Apex.UserEnablementService.EnableResult;
@@ -80,6 +80,30 @@ describe('namePatterns', () => {
         ]);
         expect(patterns.usernames).toEqual(['ann%@acme.com%']);
         expect(patterns.nicknames).toEqual(['adoe%', 'nomail%']);
+    });
+
+    it('covers the candidates of a username cut to 80 characters, and keeps short emails whole', () => {
+        const email = `${'a'.repeat(30)}.${'b'.repeat(40)}@example-company.com`;
+        const [pattern] = namePatterns([{ id: '1', lastName: 'Long', email, accountOwnerHasRole: true }]).usernames;
+        // SOQL LIKE: % any run, the rest literal (this pattern has no escapes).
+        const like = new RegExp(
+            `^${pattern
+                .split('%')
+                .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+                .join('.*')}$`,
+        );
+        for (const suffix of ['.ccsa', '.contracts-portal']) {
+            for (const n of [0, 1, 12]) {
+                const candidate = usernameCandidate(`${email}${suffix}`, n) as string;
+                expect(candidate.length).toBeLessThanOrEqual(80);
+                expect(like.test(candidate)).toBe(true);
+            }
+        }
+        expect(pattern.startsWith('a'.repeat(28))).toBe(true);
+        expect(
+            namePatterns([{ id: '2', lastName: 'Doe', email: 'ann.doe@acme.com', accountOwnerHasRole: true }])
+                .usernames,
+        ).toEqual(['ann.doe%@acme.com%']);
     });
 
     it('escapes %, _ and \\ in the email so that only the added % are wildcards', () => {
