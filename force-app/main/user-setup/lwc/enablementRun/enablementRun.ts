@@ -55,9 +55,11 @@ export function escapeLike(text: string): string {
 /**
  * Room a username's suffix and de-duplication number may take when its local part is cut to fit 80
  * characters (`usernameCandidate`): the pattern of a long email starts with the local part cut to
- * what is left, so that it covers the cut candidates too, for a suffix of up to 25 characters.
+ * what is left, so that it covers the cut candidates too, for a suffix of up to 40 characters (the
+ * suffix may change after the Check, which does not read the org again). A cut username taken
+ * beyond that fails its insert as USERNAME_TAKEN, with its fix.
  */
-const CUT_ROOM = 32;
+const CUT_ROOM = 47;
 
 /**
  * LIKE patterns for the usernames and nicknames the rules may derive, so that Apex returns the
@@ -76,7 +78,7 @@ export function namePatterns(contacts: readonly ContactFact[]): { usernames: str
         const at = email.lastIndexOf('@');
         if (at > 0) {
             const domain = email.slice(at);
-            const room = Math.max(8, MAX_USERNAME_LENGTH - domain.length - CUT_ROOM);
+            const room = Math.max(1, MAX_USERNAME_LENGTH - domain.length - CUT_ROOM);
             // A cut local part loses its trailing dots (`usernameCandidate`): so does the pattern's.
             const local = at <= room ? email.slice(0, at) : email.slice(0, room).replace(/\.+$/, '');
             usernames.add(`${escapeLike(local)}%${escapeLike(domain)}%`);

@@ -82,7 +82,7 @@ describe('namePatterns', () => {
         expect(patterns.nicknames).toEqual(['adoe%', 'nomail%']);
     });
 
-    it('covers the candidates of a username cut to 80 characters, and keeps short emails whole', () => {
+    it('covers the candidates of a username cut to 80 characters, and keeps an email never cut whole', () => {
         const email = `${'a'.repeat(30)}.${'b'.repeat(40)}@example-company.com`;
         const [pattern] = namePatterns([{ id: '1', lastName: 'Long', email, accountOwnerHasRole: true }]).usernames;
         // SOQL LIKE: % any run, the rest literal (this pattern has no escapes).
@@ -92,14 +92,20 @@ describe('namePatterns', () => {
                 .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
                 .join('.*')}$`,
         );
-        for (const suffix of ['.ccsa', '.contracts-portal']) {
+        for (const suffix of ['.ccsa', '.contracts-portal', '.contracts-community.partners.acme']) {
             for (const n of [0, 1, 12]) {
                 const candidate = usernameCandidate(`${email}${suffix}`, n) as string;
                 expect(candidate.length).toBeLessThanOrEqual(80);
                 expect(like.test(candidate)).toBe(true);
             }
         }
-        expect(pattern.startsWith('a'.repeat(28))).toBe(true);
+        expect(pattern.startsWith('a'.repeat(13))).toBe(true);
+        // A domain that leaves no room: the pattern keeps one character of the local part.
+        const longDomain = `abcde@${'d'.repeat(66)}.com`;
+        const [domainPattern] = namePatterns([
+            { id: '3', lastName: 'Dee', email: longDomain, accountOwnerHasRole: true },
+        ]).usernames;
+        expect(domainPattern).toBe(`a%@${'d'.repeat(66)}.com%`);
         expect(
             namePatterns([{ id: '2', lastName: 'Doe', email: 'ann.doe@acme.com', accountOwnerHasRole: true }])
                 .usernames,
