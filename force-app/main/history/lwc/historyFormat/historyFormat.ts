@@ -845,6 +845,7 @@ export function rowSubject(row: HistoryRow, names?: NameMap | null, noUser = '')
 /** Refusals of SetupAssistantPolicy (force-app/main/policy): the assistant wrote nothing. */
 export const POLICY_CODES: ReadonlySet<string> = new Set([
     'ACCOUNT_NOT_IN_CHANGE',
+    'ACCOUNT_OWNER_WITHOUT_ROLE',
     'CONTACT_NOT_FOUND',
     'JOB_NOT_OWNED',
     'LOG_NOT_FOUND',
