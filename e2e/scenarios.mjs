@@ -128,6 +128,61 @@ function readinessRow(checklist, rowId) {
 }
 
 /** The tabs of the workspace: value, label and the component each one shows (issue 11 §1). */
+/**
+ * Enable users on the large sample org: contacts selected across two searches ("select all
+ * matching" twice), checked (more than 200 rows ready), and run as a job on the platform (rows
+ * queued in it). Returns the job's row in the jobs panel and helpers that read its "n of N".
+ */
+async function startLargeEnableJob(page, { expectText }) {
+    const picker = page.locator('c-enable-users c-record-picker');
+    await expectText(page.locator('c-enable-users'), label('CCSA_Enable_Title'), 'enable users title');
+    // Two searches, each "select all matching": the selection keeps both.
+    for (const term of ['an', 'el']) {
+        await picker.locator('lightning-input.search-term input').fill(term);
+        await picker.locator('lightning-input.search-term input').press('Enter');
+        await picker.locator('.candidates tr').nth(1).waitFor({ state: 'visible', timeout: 10000 });
+        await picker.locator('lightning-button.select-all button').click();
+        await picker.locator('.selected-list .selected-item').first().waitFor({ state: 'visible', timeout: 10000 });
+    }
+    await page.locator('c-enable-users lightning-button.check button').click();
+    await page
+        .locator('c-enable-users .ready-count')
+        .filter({ hasText: /\d/ })
+        .waitFor({ state: 'visible', timeout: 30000 });
+    const panel = page.locator('c-enable-users');
+    const readyText = (await panel.locator('.ready-count').textContent()) ?? '';
+    const ready = Number((readyText.match(/[\d,]+/) ?? ['0'])[0].replace(/,/g, ''));
+    if (!(ready > 200)) throw new Error(`expected more than 200 rows ready, found "${readyText}"`);
+    await panel.locator('lightning-button.run button').click();
+    // Above 200 rows: a job, not the browser. The rows wait in it.
+    const notice = panel.locator('.job-notice');
+    await notice.waitFor({ state: 'visible', timeout: 20000 });
+    const jobName = ((await notice.textContent()) ?? '').match(/JOB-\d+/)?.[0];
+    if (!jobName) throw new Error(`job notice: no job name in "${await notice.textContent()}"`);
+    await expectText(
+        panel.locator('c-plan-table.plan-table'),
+        label('CCSA_Enable_Status_Queued', jobName),
+        'plan rows queued in the job',
+    );
+    const jobRow = () => page.locator('section.enable-users c-jobs-panel li.job', { hasText: jobName });
+    const processed = async () => {
+        const text = (await jobRow().locator('.job-progress .slds-text-title_bold').textContent()) ?? '';
+        const [done, of] = (text.match(/[\d,]+/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+        if (of !== ready) throw new Error(`job progress: expected "n of ${ready}", found "${text}"`);
+        return done;
+    };
+    const waitUntil = async (what, test, timeout = 60000) => {
+        const deadline = Date.now() + timeout;
+        for (;;) {
+            const value = await processed().catch(() => -1);
+            if (test(value)) return value;
+            if (Date.now() > deadline) throw new Error(`${what}: still ${value} of ${ready}`);
+            await page.waitForTimeout(250);
+        }
+    };
+    return { panel, jobName, ready, jobRow, processed, waitUntil };
+}
+
 const WORKSPACE_TABS = [
     {
         value: 'readiness',
@@ -980,55 +1035,7 @@ export const SCENARIOS = [
         // reload lands midway), no simulated failure (exact counts).
         query: '?c__tab=enableUsers&org=large&jobLatency=400&jobFailureRate=0',
         async run(page, { expectText }) {
-            const picker = page.locator('c-enable-users c-record-picker');
-            await expectText(page.locator('c-enable-users'), label('CCSA_Enable_Title'), 'enable users title');
-            // Two searches, each "select all matching": the selection keeps both.
-            for (const term of ['an', 'el']) {
-                await picker.locator('lightning-input.search-term input').fill(term);
-                await picker.locator('lightning-input.search-term input').press('Enter');
-                await picker.locator('.candidates tr').nth(1).waitFor({ state: 'visible', timeout: 10000 });
-                await picker.locator('lightning-button.select-all button').click();
-                await picker
-                    .locator('.selected-list .selected-item')
-                    .first()
-                    .waitFor({ state: 'visible', timeout: 10000 });
-            }
-            await page.locator('c-enable-users lightning-button.check button').click();
-            await page
-                .locator('c-enable-users .ready-count')
-                .filter({ hasText: /\d/ })
-                .waitFor({ state: 'visible', timeout: 30000 });
-            const panel = page.locator('c-enable-users');
-            const readyText = (await panel.locator('.ready-count').textContent()) ?? '';
-            const ready = Number((readyText.match(/[\d,]+/) ?? ['0'])[0].replace(/,/g, ''));
-            if (!(ready > 200)) throw new Error(`expected more than 200 rows ready, found "${readyText}"`);
-            await panel.locator('lightning-button.run button').click();
-            // Above 200 rows: a job, not the browser. The rows wait in it.
-            const notice = panel.locator('.job-notice');
-            await notice.waitFor({ state: 'visible', timeout: 20000 });
-            const jobName = ((await notice.textContent()) ?? '').match(/JOB-\d+/)?.[0];
-            if (!jobName) throw new Error(`job notice: no job name in "${await notice.textContent()}"`);
-            await expectText(
-                panel.locator('c-plan-table.plan-table'),
-                label('CCSA_Enable_Status_Queued', jobName),
-                'plan rows queued in the job',
-            );
-            const jobRow = () => page.locator('section.enable-users c-jobs-panel li.job', { hasText: jobName });
-            const processed = async () => {
-                const text = (await jobRow().locator('.job-progress .slds-text-title_bold').textContent()) ?? '';
-                const [done, of] = (text.match(/[\d,]+/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
-                if (of !== ready) throw new Error(`job progress: expected "n of ${ready}", found "${text}"`);
-                return done;
-            };
-            const waitUntil = async (what, test, timeout = 60000) => {
-                const deadline = Date.now() + timeout;
-                for (;;) {
-                    const value = await processed().catch(() => -1);
-                    if (test(value)) return value;
-                    if (Date.now() > deadline) throw new Error(`${what}: still ${value} of ${ready}`);
-                    await page.waitForTimeout(250);
-                }
-            };
+            const { jobRow, ready, waitUntil } = await startLargeEnableJob(page, { expectText });
             // Midway: some rows run, not all; then the page is reloaded.
             const before = await waitUntil('job started', (done) => done > 0 && done < ready);
             await page.reload({ waitUntil: 'load' });
@@ -1051,6 +1058,49 @@ export const SCENARIOS = [
             const records = csvRecords(csv.slice(1));
             if (records[0] !== label('CCSA_Jobs_Csv_Header')) throw new Error(`job CSV header: "${records[0]}"`);
             if (records.length - 1 !== ready) throw new Error(`job CSV: ${records.length - 1} rows, expected ${ready}`);
+        },
+    },
+    {
+        name: 'enable-job-cancel',
+        title: "enable users: a job of more than 200 rows cancelled midway says it is stopping while the step in flight finishes, then holds still: its counts and the panel's notice agree; Resume runs only the rows not reached, to the end",
+        // As enable-job-reload: the large org, slow simulated steps (the Cancel lands while the next
+        // step is queued), no simulated failure. Whether the panel that started the job reads on
+        // while the step in flight runs is timing here; Jest holds it (jobRunnerStopped.test.ts).
+        query: '?c__tab=enableUsers&org=large&jobLatency=400&jobFailureRate=0',
+        async run(page, { expectText }) {
+            const { panel, jobName, jobRow, ready, processed, waitUntil } = await startLargeEnableJob(page, {
+                expectText,
+            });
+            await waitUntil('job started', (done) => done > 0 && done < ready);
+            await jobRow().locator('lightning-button.cancel button').click();
+            await expectText(jobRow().locator('.job-status'), label('CCSA_Job_Status_Cancelled'), 'job cancelled');
+            // A step was in flight (each one queues the next): the job says it is stopping.
+            await expectText(
+                jobRow().locator('.job-step'),
+                label('CCSA_Job_Stopping').split(' {0}')[0],
+                'the job stopping',
+            );
+            // The step in flight finishes and is counted; then nothing moves.
+            await jobRow().locator('.job-step').waitFor({ state: 'detached', timeout: 15000 });
+            const settled = await processed();
+            const summary = ((await jobRow().locator('.job-summary').textContent()) ?? '').trim();
+            await page.waitForTimeout(2000);
+            if ((await processed()) !== settled) throw new Error('a cancelled job still moved after it settled');
+            if (!(settled > 0 && settled < ready)) throw new Error(`cancelled at ${settled} of ${ready}`);
+            // The panel that started the job read it once it settled: its notice names the same counts.
+            const notice = panel.locator('.job-notice');
+            await expectText(notice, jobName, 'the stopped-job notice');
+            const noticeText = (await notice.textContent()) ?? '';
+            if (!noticeText.includes(summary)) {
+                throw new Error(`notice "${noticeText}" does not carry the settled summary "${summary}"`);
+            }
+            // Resume: only the rows not reached run, to the end; every row accounted for once.
+            await jobRow().locator('lightning-button.resume button').click();
+            await waitUntil('resumed job finished', (done) => done === ready, 90000);
+            await expectText(jobRow().locator('.job-status'), label('CCSA_Job_Status_Completed'), 'job completed');
+            const final = (await jobRow().locator('.job-summary').textContent()) ?? '';
+            const accounted = (final.match(/[\d,]+/g) ?? []).reduce((sum, n) => sum + Number(n.replace(/,/g, '')), 0);
+            if (accounted !== ready) throw new Error(`summary "${final}" accounts for ${accounted} of ${ready}`);
         },
     },
     {

@@ -18,6 +18,7 @@ import {
     getJobs,
     resumeJob,
     startJob,
+    STOPPING_WAIT_MINUTES,
 } from '../sample-org/apex/JobController';
 import {
     enableUsers,
@@ -36,6 +37,7 @@ import {
     rowsOf,
     runNextStep,
     deferNextStep,
+    jobById,
 } from '../sample-org/jobEngine';
 import type { JobStepName } from '../sample-org/jobEngine';
 import { resetSampleOrg, sampleOrg as org } from '../sample-org/org';
@@ -44,7 +46,7 @@ import { currentSession } from '../sample-org/session';
 import type { Contact, Id } from '../sample-org/types';
 import { changeRow, enableRow, fetchWholeJob, jobCsv, startJobFromRows } from 'c/jobRunner';
 import type { JobApi } from 'c/jobRunner';
-import { isAccounted } from 'c/jobState';
+import { isAccounted, isMoving, isStopping, stepText } from 'c/jobState';
 import { changeItem } from 'c/upgradePlan';
 import CONTRACTS_OPTION_MIXED_LABEL from '@salesforce/label/c.CCSA_Job_Contracts_Option_Mixed';
 
@@ -143,6 +145,15 @@ afterEach(() => {
     window.sessionStorage.clear();
 });
 
+/**
+ * The Cancel as if it happened longer ago than the stopping wait (`STOPPING_WAIT_MINUTES`): a step
+ * still queued then no longer holds a Resume back (as when its Apex job was aborted).
+ */
+function ageCancel(jobId: string): void {
+    const job = jobById(jobId);
+    if (!job) throw new Error(`no job ${jobId}`);
+    job.Finished__c = new Date(Date.now() - (STOPPING_WAIT_MINUTES + 1) * 60 * 1000).toISOString();
+}
 describe('sample org: jobs', () => {
     it('runs a 10,000-row job to the end with every row accounted for and in History', async () => {
         const contacts = readyContacts(30);
@@ -340,6 +351,11 @@ describe('sample org: jobs', () => {
         const { contacts, started } = await startEnableJob(3, 3);
         expect(runNextStep()).toBe(true); // run 1: ENABLE creates the three users
         await cancelJob({ jobId: started.id });
+        // A Resume waits for the RECORD in flight, unless it never ran within the stopping wait.
+        await expect(resumeJob({ jobId: started.id })).rejects.toMatchObject({
+            body: { message: expect.stringContaining('still finishing the chunk') },
+        });
+        ageCancel(started.id);
         await resumeJob({ jobId: started.id });
         // Queued: run 1's RECORD, run 2's ENABLE. Hostile order: run 2's chunk records first.
         expect(deferNextStep()).toBe(true);
@@ -374,6 +390,59 @@ describe('sample org: jobs', () => {
         expect(stopped.job.status).toBe('Cancelled');
         expect(stopped.job.created).toBe(2);
         expect(stopped.rows.map((row) => row.status)).toEqual(['Done', 'Done']);
+    });
+
+    it('keeps a cancelled job stopping while its step in flight runs, then counts that chunk and settles', async () => {
+        const { started } = await startEnableJob(4, 2);
+        expect(runNextStep()).toBe(true); // chunk 1: ENABLE creates two users
+        const cancelled = await cancelJob({ jobId: started.id });
+        // ENABLE cannot write the job (User DML: mixed DML): the chunk still names it while RECORD is queued.
+        expect(cancelled).toMatchObject({ status: 'Cancelled', currentStep: 'ENABLE', created: 0 });
+        expect(isStopping(cancelled)).toBe(true);
+        expect(isMoving(cancelled)).toBe(true);
+        expect(stepText(cancelled)).toContain('Stopping');
+        drainJobs(); // the RECORD queued before the Cancel
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        // Null fields are left out of an Apex answer, as the platform serialises them.
+        expect(job).toMatchObject({ status: 'Cancelled', created: 2 });
+        expect(job.currentStep ?? null).toBeNull();
+        expect(job.finishedDate).toBeTruthy();
+        expect(isMoving(job)).toBe(false);
+        expect(statuses(rows)).toEqual({ Done: 2, Pending: 2 });
+
+        // Cancelled before its first step ran: that step stops by itself and settles the job.
+        const { started: second } = await startEnableJob(2, 2);
+        expect((await cancelJob({ jobId: second.id })).currentStep).toBe('ENABLE');
+        drainJobs();
+        const settled = (await getJob({ jobId: second.id })).job;
+        expect(settled.status).toBe('Cancelled');
+        expect(settled.currentStep ?? null).toBeNull();
+    });
+
+    it("never clears a resumed run's step when a step of the cancelled run stops, and settles a step that died", async () => {
+        const { started } = await startEnableJob(2, 2);
+        await cancelJob({ jobId: started.id });
+        ageCancel(started.id); // run 1's ENABLE never ran within the stopping wait
+        await resumeJob({ jobId: started.id });
+        expect(runNextStep()).toBe(true); // run 1's ENABLE, still queued: stops
+        expect((await getJob({ jobId: started.id })).job).toMatchObject({
+            status: 'Queued',
+            currentStep: 'ENABLE',
+        });
+        expect((await getJob({ jobId: started.id })).job.finishedDate ?? null).toBeNull();
+        drainJobs();
+        expect((await getJob({ jobId: started.id })).job).toMatchObject({ status: 'Completed', created: 2 });
+
+        const { started: second } = await startEnableJob(2, 2);
+        expect(runNextStep()).toBe(true); // ENABLE
+        await cancelJob({ jobId: second.id });
+        failNextStep('RECORD');
+        drainJobs();
+        const { job, rows } = await getJob({ jobId: second.id });
+        expect(job.status).toBe('Cancelled');
+        expect(job.currentStep ?? null).toBeNull();
+        expect(job.lastError).toContain('RECORD');
+        expect(statuses(rows)).toEqual({ Pending: 2 });
     });
 
     it('changes no user when cancelled between SNAPSHOT and APPLY, and changes it once on resume', async () => {
@@ -996,6 +1065,7 @@ describe('sample org: jobs', () => {
                 );
                 drainJobs(3); // chunk 1: ENABLE, RECORD; chunk 2: ENABLE
                 await cancelJob({ jobId: started.id });
+                ageCancel(started.id);
                 await resumeJob({ jobId: started.id });
                 expect(runNextStep()).toBe(true); // run 1's RECORD of chunk 2, queued before the Cancel
                 if (fail) {

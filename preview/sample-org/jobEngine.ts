@@ -457,7 +457,7 @@ function dieIfChosen(step: QueuedStep): void {
 /** The Finalizer: UNHANDLED_EXCEPTION → the job is Failed with the error; its rows stay Pending. */
 function finalize(step: QueuedStep, error: unknown): void {
     const job = jobById(step.jobId);
-    if (!job || !isCurrent(job, step.run)) {
+    if (!job || (!isCurrent(job, step.run) && !stoppingInRun(job, step.run))) {
         return;
     }
     const failure = error instanceof Error ? error : new Error(String(error));
@@ -465,13 +465,34 @@ function finalize(step: QueuedStep, error: unknown): void {
     // anything else reported, shown as the generic message with its reference.
     const expected = failure instanceof ApexException || failure.name === 'System.DmlException';
     const shown = expected ? failure.message : reportUnexpected(failure).message;
-    job.Status__c = 'Failed';
+    // The step in flight after a Cancel died: still Cancelled, no longer stopping, and says why.
+    if (isCurrent(job, step.run)) {
+        job.Status__c = 'Failed';
+    } else {
+        job.Current_Step__c = null;
+    }
     job.Finished__c = platformNow();
     job.Last_Error__c = formatLabel(CHUNK_FAILED, step.step, step.chunk, shown);
 }
 
 function isCurrent(job: SampleJob, run: number): boolean {
     return (job.Status__c === 'Queued' || job.Status__c === 'Running') && job.Run__c === run;
+}
+
+/** As `JobChain.stoppingInThisRun`: cancelled in this run, a step (this one) still in flight. */
+function stoppingInRun(job: SampleJob, run: number): boolean {
+    return job.Status__c === 'Cancelled' && job.Run__c === run && job.Current_Step__c !== null;
+}
+
+/**
+ * As `JobChain.settleIfStopping`: a step that stops by itself because the job was cancelled in its
+ * run leaves the job without a step in flight, finished now; never a newer run's step.
+ */
+function settleIfStopping(step: QueuedStep, job: SampleJob): void {
+    if (stoppingInRun(job, step.run)) {
+        job.Current_Step__c = null;
+        job.Finished__c = platformNow();
+    }
 }
 
 function chunkSize(job: SampleJob): number {
@@ -581,6 +602,7 @@ function readRequest<T extends object>(row: SampleJobRow, field: 'ContactId' | '
 
 function enableChunk(step: QueuedStep, job: SampleJob): void {
     if (!isCurrent(job, step.run)) {
+        settleIfStopping(step, job);
         return;
     }
     const rows = pendingRows(job);
@@ -778,6 +800,7 @@ function recordEnabled(step: QueuedStep, job: SampleJob, owner: User): void {
 
 function snapshotChunk(step: QueuedStep, job: SampleJob, owner: User): void {
     if (!isCurrent(job, step.run)) {
+        settleIfStopping(step, job);
         return;
     }
     const rows = pendingRows(job);
@@ -963,6 +986,7 @@ export function requestCompletesContractsSetup(request: string | null | undefine
  */
 function applyChunk(step: QueuedStep, job: SampleJob): void {
     if (!isCurrent(job, step.run)) {
+        settleIfStopping(step, job);
         return;
     }
     const next = newStep(job.Id, step.run, step.chunk, 'RECONCILE');
@@ -1022,6 +1046,9 @@ function advance(step: QueuedStep, job: SampleJob, nextStep: JobStepName): void 
         job.Current_Step__c = nextStep;
         job.Current_Chunk__c = step.chunk + 1;
         enqueue(newStep(job.Id, step.run, step.chunk + 1, nextStep));
+    } else {
+        // Cancelled in this run: the chunk in flight is recorded, the job no longer stopping.
+        settleIfStopping(step, job);
     }
 }
 

@@ -46,6 +46,12 @@ declare namespace Apex.JobService {
         targetProfileId?: string | null;
         lastError?: string | null;
         ownedByMe: boolean;
+        /**
+         * Cancelled while a step was in flight, which still finishes and records its chunk, within
+         * `JobService.STOPPING_WAIT_MINUTES` of the Cancel (judged on the server's clock): the UI
+         * reads the job on, and a Resume is refused until it has stopped.
+         */
+        stopping?: boolean | null;
         /** The admin's time zone (`TimeZoneSidKey`), e.g. Europe/Paris: the panel shows the times in it, as the History. */
         timeZone?: string | null;
     }

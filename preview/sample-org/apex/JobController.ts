@@ -9,6 +9,7 @@ import NOT_DRAFT from '@salesforce/label/c.CCSA_Job_Not_Draft';
 import EMPTY from '@salesforce/label/c.CCSA_Job_Empty';
 import NOT_CANCELLABLE from '@salesforce/label/c.CCSA_Job_Not_Cancellable';
 import NOT_RESUMABLE from '@salesforce/label/c.CCSA_Job_Not_Resumable';
+import STILL_STOPPING from '@salesforce/label/c.CCSA_Job_Still_Stopping';
 import TOO_MANY_ROWS from '@salesforce/label/c.CCSA_Job_Too_Many_Rows';
 import ROW_INVALID from '@salesforce/label/c.CCSA_Job_Row_Invalid';
 import CONTRACTS_OPTION_MIXED_LABEL from '@salesforce/label/c.CCSA_Job_Contracts_Option_Mixed';
@@ -112,6 +113,7 @@ export function toSummary(session: Session, job: SampleJob): JobSummary {
         targetProfileId: job.Target_Profile_Id__c,
         lastError: job.Last_Error__c,
         ownedByMe: job.Started_By__c === session.user.Id,
+        stopping: isStopping(job),
         // As `UserInfo.getTimeZone().getID()`: the admin's time zone, the History's too.
         timeZone: session.user.TimeZoneSidKey ?? null,
     };
@@ -337,6 +339,23 @@ export const getJob: typeof import('@salesforce/apex/JobController.getJob').defa
     return { job: toSummary(session, job), rows };
 });
 
+/** As `JobService.STOPPING_WAIT_MINUTES`. */
+export const STOPPING_WAIT_MINUTES = 10;
+
+/**
+ * As `JobService.isStopping`: Cancelled, still naming the step that was in flight, within
+ * `STOPPING_WAIT_MINUTES` of the Cancel.
+ */
+export function isStopping(job: SampleJob, now: number = Date.now()): boolean {
+    const cancelledAt = job.Finished__c ? Date.parse(job.Finished__c) : Number.NaN;
+    return (
+        job.Status__c === 'Cancelled' &&
+        job.Current_Step__c !== null &&
+        !Number.isNaN(cancelledAt) &&
+        cancelledAt > now - STOPPING_WAIT_MINUTES * 60 * 1000
+    );
+}
+
 export const cancelJob: typeof import('@salesforce/apex/JobController.cancelJob').default = apexMethod<
     { jobId: string },
     JobSummary
@@ -360,6 +379,10 @@ export const resumeJob: typeof import('@salesforce/apex/JobController.resumeJob'
     const job = requireOwnJob(session, jobId);
     if (job.Status__c !== 'Failed' && job.Status__c !== 'Cancelled') {
         throw jobError(NOT_RESUMABLE, job.Name, job.Status__c);
+    }
+    if (isStopping(job)) {
+        // As `JobService.resumeJob`: never beside the step still in flight on the same rows.
+        throw jobError(STILL_STOPPING, job.Name);
     }
     const pending = recount(job);
     job.Run__c += 1;

@@ -16,7 +16,7 @@ import PREPARING from '@salesforce/label/c.CCSA_Jobs_Preparing';
 import { formatLabel } from 'c/labelFormat';
 import { chunk } from 'c/bulkRunner';
 import { toCsv } from 'c/csvExport';
-import { ROWS_PER_CALL, isActive } from 'c/jobState';
+import { ROWS_PER_CALL, isMoving } from 'c/jobState';
 
 type JobSummary = Apex.JobService.JobSummary;
 type JobRow = Apex.JobService.JobRow;
@@ -143,7 +143,8 @@ export interface WaitOptions {
 }
 
 /**
- * Waits until the job is no longer Queued or Running (Completed, or stopped: Cancelled or Failed),
+ * Waits until the job is no longer Queued or Running (Completed, or stopped: Cancelled or Failed)
+ * nor stopping (`isStopping`: Cancelled while a step was in flight, which still records its chunk),
  * reading its summary every `intervalMs` (the chain does not call the browser back), then reads
  * every row. A panel that started a job shows its rows' outcomes with it.
  * @returns the job and all its rows, or null when `stopped()` said so first
@@ -159,7 +160,8 @@ export async function waitForJob(
         }
         // eslint-disable-next-line no-await-in-loop
         const { job } = await api.getJob({ jobId, afterSequence: 0, pageSize: 1 });
-        if (!isActive(job.status)) {
+        // Stopping (Cancelled, a step still in flight): read on, so that the rows include its chunk.
+        if (!isMoving(job)) {
             return fetchWholeJob(jobId, api);
         }
         options.onProgress?.(job);

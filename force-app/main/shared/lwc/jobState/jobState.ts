@@ -4,12 +4,15 @@
  *
  * Draft (rows being added) → start → Queued → a chunk recorded → Running → … → Completed, when no
  * row is Pending. Queued or Running → cancel → Cancelled (the chain stops between chunks); → fail →
- * Failed (a chunk died; the Finalizer records it). Cancelled or Failed → resume → Queued (only the
+ * Failed (a chunk died; the Finalizer records it). A Cancelled job that still names a step is
+ * stopping: the step in flight finishes (and records its chunk) first, then the chain clears it
+ * (`JobChain.settleIfStopping`, `advance`). Cancelled or Failed → resume → Queued (only the
  * Pending rows run again). Every row ends in one bucket, so that created + already enabled + failed +
  * skipped = requested once nothing is pending.
  */
 import PROGRESS from '@salesforce/label/c.CCSA_Job_Progress';
 import CHUNK from '@salesforce/label/c.CCSA_Job_Chunk';
+import STOPPING from '@salesforce/label/c.CCSA_Job_Stopping';
 import SUMMARY_CREATED from '@salesforce/label/c.CCSA_Job_Summary_Created';
 import SUMMARY_CHANGED from '@salesforce/label/c.CCSA_Job_Summary_Changed';
 import SUMMARY_ALREADY_ENABLED from '@salesforce/label/c.CCSA_Job_Summary_Already_Enabled';
@@ -85,6 +88,27 @@ export function isActive(status: string | null | undefined): boolean {
 /** Cancelled or Failed: stopped midway, resumable. */
 export function isStopped(status: string | null | undefined): boolean {
     return status === 'Cancelled' || status === 'Failed';
+}
+
+/** What `isStopping` and `isMoving` read of a job. */
+export interface StepOfJob {
+    status: string;
+    stopping?: boolean | null;
+}
+
+/**
+ * Cancelled while a step was in flight, which still finishes and records what its chunk wrote
+ * before the job stops: its counts and rows may still change, and a Resume waits. The server
+ * judges it (`JobService.isStopping`: a step still named, within 10 minutes of the Cancel, on its
+ * own clock), so that a step that never runs cannot keep a job stopping for ever.
+ */
+export function isStopping(job: StepOfJob): boolean {
+    return job.status === 'Cancelled' && job.stopping === true;
+}
+
+/** Whether the UI should read the job again: Queued, Running or stopping. */
+export function isMoving(job: StepOfJob): boolean {
+    return isActive(job.status) || isStopping(job);
 }
 
 /** Nothing more will happen to it. */
@@ -222,6 +246,7 @@ export function kindLabel(kind: string | null | undefined): string {
 export interface JobLike extends JobCounts {
     kind: string;
     status: string;
+    stopping?: boolean | null;
     currentStep?: string | null;
     currentChunk?: number | null;
     chunkSize?: number | null;
@@ -229,13 +254,21 @@ export interface JobLike extends JobCounts {
     createdDate?: string | null;
 }
 
-/** "Chunk 3 of 40 · Creating users and assignments" for an active job; empty otherwise. */
+/**
+ * "Chunk 3 of 40 · Creating users and assignments" for an active job; for a stopping one, "Stopping:
+ * chunk 3 of 40, in flight when the job was cancelled, finishes and is counted first" (not the step:
+ * ENABLE and APPLY cannot write the job, so it may still name the step before the one running);
+ * empty otherwise.
+ */
 export function stepText(job: JobLike): string {
+    const chunks = totalChunks(job.requested, job.chunkSize);
+    const chunk = Math.min(job.currentChunk ?? 1, chunks);
+    if (isStopping(job)) {
+        return formatLabel(STOPPING, chunk, chunks);
+    }
     if (!isActive(job.status) || !job.currentStep) {
         return '';
     }
-    const chunks = totalChunks(job.requested, job.chunkSize);
-    const chunk = Math.min(job.currentChunk ?? 1, chunks);
     const step = STEP_LABELS[job.currentStep as JobStep] ?? job.currentStep;
     return `${formatLabel(CHUNK, chunk, chunks)} · ${step}`;
 }
@@ -245,15 +278,15 @@ export function canCancel(job: JobLike): boolean {
     return isActive(job.status) && job.ownedByMe !== false;
 }
 
-/** Resume: a stopped job of the running admin with rows not run yet. */
+/** Resume: a stopped job of the running admin with rows not run yet, once no step is in flight. */
 export function canResume(job: JobLike): boolean {
-    return isStopped(job.status) && job.ownedByMe !== false && pendingOf(job) > 0;
+    return isStopped(job.status) && !isStopping(job) && job.ownedByMe !== false && pendingOf(job) > 0;
 }
 
-/** Active jobs first, then the newest. */
+/** Active (or stopping) jobs first, then the newest. */
 export function sortJobs<T extends JobLike>(jobs: readonly T[]): T[] {
     return [...jobs].sort((a, b) => {
-        const active = Number(isActive(b.status)) - Number(isActive(a.status));
+        const active = Number(isMoving(b)) - Number(isMoving(a));
         return active !== 0 ? active : String(b.createdDate ?? '').localeCompare(String(a.createdDate ?? ''));
     });
 }

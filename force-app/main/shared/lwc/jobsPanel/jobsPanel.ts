@@ -20,6 +20,7 @@ import {
     canResume,
     formatJobTime,
     isActive,
+    isMoving,
     kindLabel,
     progressOf,
     progressText,
@@ -61,7 +62,7 @@ const DEFAULT_POLL_MS = 3000;
  * its outcomes, Cancel (between chunks) and Resume (a failed or cancelled job: only the rows not
  * reached run) for the admin who started it, and the CSV of the whole job. The rules live in
  * `c/jobState`; reading a whole job and its CSV in `c/jobRunner`. Embeddable anywhere: it takes
- * no input, polls while a job is active, and `refresh()` reloads it at once (after a panel started
+ * no input, polls while a job is active or stopping (`isMoving`), and `refresh()` reloads it at once (after a panel started
  * a job with `c/jobRunner.startJobFromRows`).
  */
 export default class JobsPanel extends LightningElement {
@@ -152,7 +153,8 @@ export default class JobsPanel extends LightningElement {
                     job.startedByName ?? '',
                     formatJobTime(job.startedDate ?? job.createdDate, job.timeZone),
                 ),
-                lastError: job.status === 'Failed' ? (job.lastError ?? null) : null,
+                // Failed, or Cancelled when the step in flight then died (`JobChain` Finalizer).
+                lastError: job.status === 'Failed' || job.status === 'Cancelled' ? (job.lastError ?? null) : null,
                 showCancel: canCancel(job),
                 showResume: canResume(job),
                 notOwner: !owned && (isActive(job.status) || job.status === 'Failed' || job.status === 'Cancelled'),
@@ -233,7 +235,7 @@ export default class JobsPanel extends LightningElement {
 
     private schedule(): void {
         this.stopPolling();
-        if (!this.connected || !this.pollInterval || !this.shownJobs.some((job) => isActive(job.status))) {
+        if (!this.connected || !this.pollInterval || !this.shownJobs.some((job) => isMoving(job))) {
             return;
         }
         // Polling a running job: the platform's chain does not call the browser back.

@@ -40,6 +40,45 @@ describe('c/jobRunner: a job that stops', () => {
         },
     );
 
+    it('reads a cancelled job on while its step in flight still runs, so that its rows include that chunk', async () => {
+        const summaries: Array<Partial<JobSummary>> = [
+            { status: 'Running', currentStep: 'ENABLE' },
+            // Cancelled now: its ENABLE ran, its RECORD is queued.
+            { status: 'Cancelled', currentStep: 'ENABLE', stopping: true },
+            { status: 'Cancelled', currentStep: null, stopping: false },
+        ];
+        const getJob = jest.fn(({ pageSize }: { pageSize?: number | null }) =>
+            Promise.resolve({
+                job: { id: 'j', ...(pageSize === 1 ? summaries.shift() : { status: 'Cancelled' }) } as JobSummary,
+                rows: pageSize === 1 ? [] : STOPPED_ROWS,
+            }),
+        );
+        const progress = jest.fn();
+        const result = await waitForJob('j', {
+            intervalMs: 1,
+            onProgress: progress,
+            api: { getJob } as unknown as JobApi,
+        });
+        expect(progress.mock.calls.map(([job]) => `${job.status}:${job.currentStep}`)).toEqual([
+            'Running:ENABLE',
+            'Cancelled:ENABLE',
+        ]);
+        expect(getJob.mock.calls.map(([params]) => params.pageSize)).toEqual([1, 1, 1, 2000]);
+        expect(result?.rows).toHaveLength(3);
+    });
+
+    it('stops reading a cancelled job the server no longer says is stopping (a step that never ran)', async () => {
+        const getJob = jest.fn(({ pageSize }: { pageSize?: number | null }) =>
+            Promise.resolve({
+                job: { id: 'j', status: 'Cancelled', currentStep: 'RECORD', stopping: false } as JobSummary,
+                rows: pageSize === 1 ? [] : STOPPED_ROWS,
+            }),
+        );
+        const result = await waitForJob('j', { intervalMs: 60000, api: { getJob } as unknown as JobApi });
+        expect(getJob).toHaveBeenCalledTimes(2);
+        expect(result?.job.status).toBe('Cancelled');
+    });
+
     it('reads the rows of a job that had already stopped without waiting', async () => {
         const { api, getJob } = platform(['Failed'], STOPPED_ROWS);
         const progress = jest.fn();

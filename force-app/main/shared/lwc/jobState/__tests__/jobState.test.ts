@@ -9,7 +9,9 @@ import {
     isActive,
     isConsistent,
     isFinished,
+    isMoving,
     isStopped,
+    isStopping,
     kindLabel,
     pendingOf,
     progressOf,
@@ -192,5 +194,35 @@ describe('c/jobState: job times in the admin time zone', () => {
         expect(formatJobTime('not a date', 'Europe/Paris')).toBe('not a date');
         expect(formatJobTime(null, 'Europe/Paris')).toBe('');
         expect(formatJobTime(undefined, null)).toBe('');
+    });
+});
+
+describe('c/jobState: a cancelled job whose step is still in flight', () => {
+    it('is stopping while the server says so, read again, not resumable, and listed first', () => {
+        const stopping = job({ status: 'Cancelled', currentStep: 'RECORD', stopping: true, processed: 4 });
+        expect(isStopping(stopping)).toBe(true);
+        expect(isMoving(stopping)).toBe(true);
+        expect(canResume(stopping)).toBe(false);
+        // Settled (the step cleared, or the server's wait over): resumable, no longer read again.
+        const settled = job({ status: 'Cancelled', currentStep: 'RECORD', stopping: false, processed: 4 });
+        expect(isStopping(settled)).toBe(false);
+        expect(isMoving(settled)).toBe(false);
+        expect(canResume(settled)).toBe(true);
+        // Only a Cancelled job stops that way; a Failed one keeps the step it died in.
+        expect(isStopping(job({ status: 'Failed', currentStep: 'APPLY', stopping: true }))).toBe(false);
+        expect(isMoving(job({ status: 'Running' }))).toBe(true);
+        const older = { ...job({ status: 'Completed' }), createdDate: '2026-12-01T09:00:00.000Z' };
+        const newer = { ...job({ status: 'Completed' }), createdDate: '2026-12-01T10:00:00.000Z' };
+        const cancelling = { ...stopping, createdDate: '2026-12-01T08:00:00.000Z' };
+        expect(sortJobs([older, newer, cancelling])).toEqual([cancelling, newer, older]);
+    });
+
+    it('says it is stopping with the chunk in flight, not a step the job may no longer be in', () => {
+        expect(stepText(job({ status: 'Cancelled', currentStep: 'ENABLE', currentChunk: 2, stopping: true }))).toBe(
+            'Stopping: chunk 2 of 3, in flight when the job was cancelled, finishes and is counted first',
+        );
+        expect(stepText(job({ status: 'Cancelled', currentStep: 'ENABLE', stopping: false }))).toBe('');
+        expect(stepText(job({ status: 'Cancelled', currentStep: null }))).toBe('');
+        expect(stepText(job({ status: 'Failed', currentStep: 'APPLY' }))).toBe('');
     });
 });

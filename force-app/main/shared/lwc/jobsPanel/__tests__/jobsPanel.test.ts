@@ -102,6 +102,43 @@ describe('c-jobs-panel', () => {
         expect(resumed.mock.calls[0][0].detail).toEqual({ jobId: 'a018d0000000002AAA', kind: cancelled.kind });
     });
 
+    it('reads a cancelled job on while its step in flight finishes, then shows its counts and why that step died', async () => {
+        const stopping = {
+            ...JOBS[1],
+            status: 'Cancelled',
+            currentStep: 'RECORD',
+            stopping: true,
+        } as JobSummary;
+        mockCancel.mockResolvedValue(stopping);
+        const element = await render();
+        Object.assign(element, { pollInterval: 5 });
+        const settled = {
+            ...stopping,
+            currentStep: null,
+            stopping: false,
+            lastError: 'Chunk 2 failed at RECORD: UNABLE_TO_LOCK_ROW',
+        } as JobSummary;
+        mockGetJobs.mockReset();
+        mockGetJobs.mockResolvedValue([JOBS[0], settled, JOBS[2]]);
+        (jobItems(element)[0].querySelector('lightning-button.cancel') as HTMLElement).click();
+        await flush();
+        const item = () => jobItems(element).find((i) => i.dataset.id === 'a018d0000000002AAA') as HTMLElement;
+        expect(text(item(), '.job-status')).toBe('Cancelled');
+        expect(text(item(), '.job-step')).toContain('Stopping');
+        // No Resume beside the step in flight.
+        expect(item().querySelector('lightning-button.resume')).toBeNull();
+        // Polled while stopping: the settled job, its step gone and the error shown.
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        expect(mockGetJobs).toHaveBeenCalled();
+        expect(item().querySelector('.job-step')).toBeNull();
+        expect(text(item(), '.job-error')).toBe('Chunk 2 failed at RECORD: UNABLE_TO_LOCK_ROW');
+        expect(item().querySelector('lightning-button.resume')).not.toBeNull();
+        // Nothing moves any more: the panel stops reading.
+        const calls = mockGetJobs.mock.calls.length;
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        expect(mockGetJobs.mock.calls.length).toBe(calls);
+    });
+
     it('says nothing resumed when Resume fails', async () => {
         mockCancel.mockResolvedValue({ ...JOBS[1], status: 'Cancelled', currentStep: null });
         const element = await render();
