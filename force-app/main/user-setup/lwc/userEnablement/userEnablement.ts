@@ -1053,14 +1053,17 @@ export function planEnablement(
                 });
                 if (moved) {
                     warnings.push(moved);
-                } else if (claimed !== base && base.length > MAX_USERNAME_LENGTH) {
+                }
+                if (claimed !== base && base.length > MAX_USERNAME_LENGTH) {
                     // Cut to fit, not taken: "was taken" would send the admin looking for a user.
+                    // Beside the typed row's note when both apply: that note alone would not say why
+                    // the username lost most of its email.
                     warnings.push({
                         code: 'USERNAME_SHORTENED',
                         values: [base, claimed, String(MAX_USERNAME_LENGTH)],
                         field: 'Username',
                     });
-                } else if (claimed !== base) {
+                } else if (claimed !== base && !moved) {
                     warnings.push({ code: 'USERNAME_ADJUSTED', values: [base, claimed], field: 'Username' });
                 }
             }

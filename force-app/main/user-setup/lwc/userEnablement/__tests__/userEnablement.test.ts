@@ -709,6 +709,20 @@ describe('nicknames and aliases', () => {
         expect(plan.rows[1].canEnable).toBe(true);
     });
 
+    it('says both that a typed row took the username and that it was cut to 80 characters', () => {
+        const email = `${'a'.repeat(60)}@example-company.com`; // 80 characters: the base is cut
+        const ann = contact({ firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.com' });
+        const bo = contact({ firstName: 'Bo', lastName: 'Li', email });
+        const cut = `${'a'.repeat(55)}@example-company.com.ccsa`;
+        const plan = planEnablement([ann, bo], orgFacts(), { overrides: { [ann.id]: { Username: cut } } });
+        const moved = plan.rows[1].request.Username;
+        expect(moved).toBe(`${'a'.repeat(54)}1@example-company.com.ccsa`);
+        expect(plan.rows[1].warnings).toEqual([
+            { code: 'USERNAME_CHANGED_FOR_TYPED', values: [moved, 'Ann Lee', cut], field: 'Username' },
+            { code: 'USERNAME_SHORTENED', values: [`${email}.ccsa`, moved, '80'], field: 'Username' },
+        ]);
+    });
+
     it('keeps USERNAME_ADJUSTED when the org, not a typed row, holds the username', () => {
         const ann = contact({ firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.com' });
         const bo = contact({ firstName: 'Bo', lastName: 'Li', email: 'bo@acme.com' });
