@@ -1046,8 +1046,10 @@ function advance(step: QueuedStep, job: SampleJob, nextStep: JobStepName): void 
         job.Current_Step__c = nextStep;
         job.Current_Chunk__c = step.chunk + 1;
         enqueue(newStep(job.Id, step.run, step.chunk + 1, nextStep));
-    } else {
-        // Cancelled in this run: the chunk in flight is recorded, the job no longer stopping.
+    } else if (stoppingInRun(job, step.run)) {
+        // Cancelled in this run: the chunk in flight is recorded, the job no longer stopping, and a
+        // Resume numbers its first chunk after this one.
+        job.Current_Chunk__c = step.chunk + 1;
         settleIfStopping(step, job);
     }
 }
