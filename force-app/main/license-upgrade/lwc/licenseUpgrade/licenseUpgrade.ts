@@ -46,6 +46,8 @@ import PLAN_STATUS_PROBLEM from '@salesforce/label/c.CCSA_Plan_Status_problem';
 import PLAN_STATUS_DONE from '@salesforce/label/c.CCSA_Plan_Status_done';
 import PLAN_STATUS_FAILED from '@salesforce/label/c.CCSA_Plan_Status_failed';
 import PLAN_STATUS_NOT_RUN from '@salesforce/label/c.CCSA_Plan_Status_notRun';
+import PLAN_STATUS_UNFINISHED from '@salesforce/label/c.CCSA_Plan_Status_unfinished';
+import UNFINISHED_IN_JOB from '@salesforce/label/c.CCSA_Plan_Status_Unfinished_In_Job';
 import PLAN_STATUS_WARNING from '@salesforce/label/c.CCSA_Plan_Status_warning';
 import PLAN_STATUS_CHECKING from '@salesforce/label/c.CCSA_Plan_Status_checking';
 import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
@@ -55,11 +57,12 @@ import STEP_RECONCILE from '@salesforce/label/c.CCSA_Upgrade_Step_Reconcile';
 import STEP_RETRY from '@salesforce/label/c.CCSA_Upgrade_Step_Retry';
 import { reduceErrors } from 'c/errorUtils';
 import { changeResultOf, changeRow, startJobFromRows, waitForJob } from 'c/jobRunner';
-import { JOB_THRESHOLD } from 'c/jobState';
+import { JOB_THRESHOLD, summaryText as jobSummaryText } from 'c/jobState';
 import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 import STATUS_QUEUED from '@salesforce/label/c.CCSA_Upgrade_Status_Queued';
 import STEP_JOB from '@salesforce/label/c.CCSA_Upgrade_Step_Job';
 import JOB_STARTED from '@salesforce/label/c.CCSA_Upgrade_Job_Started';
+import JOB_STOPPED from '@salesforce/label/c.CCSA_Upgrade_Job_Stopped';
 import { formatLabel, pluralLabel } from 'c/labelFormat';
 import { followSelection, idKeys, selectionSince } from 'c/selectionSince';
 import type { SelectionSince } from 'c/selectionSince';
@@ -144,6 +147,7 @@ const VERDICT_STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
     done: PLAN_STATUS_DONE,
     failed: PLAN_STATUS_FAILED,
     notRun: PLAN_STATUS_NOT_RUN,
+    unfinished: PLAN_STATUS_UNFINISHED,
     queued: STATUS_QUEUED,
 };
 
@@ -508,6 +512,10 @@ export default class LicenseUpgrade extends LightningElement {
                 status = 'queued';
             } else if (changed.has(row.userId)) {
                 status = 'done';
+            } else if (!result && this.stoppedJob?.userIds.has(row.userId)) {
+                // Sent to a job that stopped before recording it: its APPLY may have changed the
+                // user (a RECONCILE that died), so not "Not run"; a Resume completes it.
+                status = 'unfinished';
             } else if (result && result.status !== 'Cancelled') {
                 status = 'failed';
             } else if (
@@ -540,7 +548,9 @@ export default class LicenseUpgrade extends LightningElement {
                 statusText:
                     status === 'queued'
                         ? formatLabel(STATUS_QUEUED, this.job?.name)
-                        : seatText || VERDICT_STATUS_LABELS[status],
+                        : status === 'unfinished'
+                          ? formatLabel(UNFINISHED_IN_JOB, this.stoppedJob?.name)
+                          : seatText || VERDICT_STATUS_LABELS[status],
                 statusIcon: STATUS_ICONS[status],
             };
         });
@@ -785,7 +795,7 @@ export default class LicenseUpgrade extends LightningElement {
         if (this.results.length === 0) {
             return '';
         }
-        const outcomes = runOutcomes(this.validation, this.results, this.job?.userIds);
+        const outcomes = runOutcomes(this.validation, this.results, this.job?.userIds, this.stoppedJob?.userIds);
         return summaryText(countOutcomes(outcomes.values(), RUN_OUTCOME_ORDER));
     }
 
@@ -1286,8 +1296,12 @@ export default class LicenseUpgrade extends LightningElement {
                 .filter((result): result is ChangeResult => result !== null);
             const fresh = new Set(results.map((result) => result.userId));
             this.results = [...this.results.filter((result) => !fresh.has(result.userId)), ...results];
-            this.jobNotice = '';
-            this.stoppedJob = finished.job.status === 'Completed' ? undefined : this.job;
+            const stopped = finished.job.status !== 'Completed';
+            // As Enable users: a job that stopped says so, with its counts, and where to resume it.
+            this.jobNotice = stopped
+                ? formatLabel(JOB_STOPPED, finished.job.name, jobSummaryText(finished.job, finished.job.kind))
+                : '';
+            this.stoppedJob = stopped ? this.job : undefined;
         } catch (error) {
             jobError = error;
         }

@@ -23,6 +23,7 @@ import SUMMARY_REFUSED from '@salesforce/label/c.CCSA_Upgrade_Summary_Refused';
 import SUMMARY_PENDING from '@salesforce/label/c.CCSA_Upgrade_Summary_Pending';
 import SUMMARY_CANCELLED from '@salesforce/label/c.CCSA_Upgrade_Summary_Cancelled';
 import SUMMARY_NOT_RUN from '@salesforce/label/c.CCSA_Upgrade_Summary_NotRun';
+import SUMMARY_UNFINISHED from '@salesforce/label/c.CCSA_Upgrade_Summary_Unfinished';
 import SUMMARY_NOT_ENOUGH_SEATS from '@salesforce/label/c.CCSA_Upgrade_Summary_NotEnoughSeats';
 import SUMMARY_BLOCKED from '@salesforce/label/c.CCSA_Upgrade_Summary_Blocked';
 import type { Item, ItemCode } from 'c/upgradeValidator';
@@ -296,6 +297,7 @@ export function planPageText(page: number, pageCount: number, rows: number): str
 const SUMMARY_LABELS: Readonly<Record<RunOutcome, string>> = {
     Completed: SUMMARY_COMPLETED,
     Pending: SUMMARY_PENDING,
+    Unfinished: SUMMARY_UNFINISHED,
     Failed: SUMMARY_FAILED,
     Refused: SUMMARY_REFUSED,
     Cancelled: SUMMARY_CANCELLED,

@@ -106,15 +106,24 @@ export function cancellableLogIds(results: readonly ChangeResult[]): string[] {
  * status of its result (an unfinished one is Pending), or why no run changed it: NotEnoughSeats
  * when the selection's seats ran short and "Change the N that fit" left it out, Blocked when its
  * own verdict stops the change (a manual path, an inactive user…), NotRun when it could change but
- * no run took it (not acknowledged). A status Apex adds later is kept as it is.
+ * no run took it (not acknowledged), Unfinished when a job that stopped had it and did not record it. A status Apex adds later is kept as it is.
  */
 export type RunOutcome =
-    'Completed' | 'Pending' | 'Failed' | 'Refused' | 'Cancelled' | 'NotRun' | 'NotEnoughSeats' | 'Blocked';
+    | 'Completed'
+    | 'Pending'
+    | 'Unfinished'
+    | 'Failed'
+    | 'Refused'
+    | 'Cancelled'
+    | 'NotRun'
+    | 'NotEnoughSeats'
+    | 'Blocked';
 
 /** The order in which the summary names the outcomes. */
 export const RUN_OUTCOME_ORDER: readonly RunOutcome[] = [
     'Completed',
     'Pending',
+    'Unfinished',
     'Failed',
     'Refused',
     'Cancelled',
@@ -142,12 +151,15 @@ export function isSeatShort(verdict: UserVerdict, validation: ValidationResult):
  * @param validation the validation the runs came from
  * @param results the latest result per user of those runs
  * @param skip users to leave out (queued in a job that has not ended)
+ * @param unfinished users sent to a job that stopped before recording them: Unfinished, not NotRun
+ *   (their chunk may have changed them; a Resume completes them)
  * @returns the outcome by user id, in the validation's order (then results of users it does not list)
  */
 export function runOutcomes(
     validation: ValidationResult | undefined,
     results: readonly ChangeResult[],
     skip: ReadonlySet<string> = new Set(),
+    unfinished: ReadonlySet<string> = new Set(),
 ): Map<string, string> {
     const byUser = new Map(results.map((result) => [result.userId, result]));
     const outcomes = new Map<string, string>();
@@ -155,7 +167,14 @@ export function runOutcomes(
         for (const verdict of validation.users) {
             if (!skip.has(verdict.userId)) {
                 const result = byUser.get(verdict.userId);
-                outcomes.set(verdict.userId, result ? resultOutcome(result) : leftOutOutcome(verdict, validation));
+                outcomes.set(
+                    verdict.userId,
+                    result
+                        ? resultOutcome(result)
+                        : unfinished.has(verdict.userId)
+                          ? 'Unfinished'
+                          : leftOutOutcome(verdict, validation),
+                );
             }
         }
     }

@@ -159,7 +159,7 @@ export function countRows(rows: ReadonlyArray<{ status?: string | null }>): JobC
     return counts;
 }
 
-/** Rows not run yet. */
+/** Rows not finished: not run yet, or in a chunk that stopped before recording them. */
 export function pendingOf(counts: JobCounts): number {
     return Math.max(0, counts.requested - counts.processed);
 }

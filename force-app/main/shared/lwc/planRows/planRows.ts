@@ -12,9 +12,12 @@
  * - problem: blocked before the run; checking: an edited value is being looked up in the org;
  * - done: the run succeeded (locked, never run again); failed: the run failed (retry or edit);
  * - notRun: ready, but left out of the last run ("the N that fit"), waits for the next Check;
+ * - unfinished: sent to a job that stopped (cancelled, or a chunk failed) before recording it: its
+ *   chunk may have been written; a Resume completes it;
  * - queued: sent to a job on the platform's queue (a run of more than 200 rows), outcome to come.
  */
-export type RowStatus = 'ready' | 'warning' | 'problem' | 'checking' | 'done' | 'failed' | 'notRun' | 'queued';
+export type RowStatus =
+    'ready' | 'warning' | 'problem' | 'checking' | 'done' | 'failed' | 'notRun' | 'unfinished' | 'queued';
 
 /** One icon per status; every name exists in @salesforce-ux/design-system (`check-package` verifies). */
 export const STATUS_ICONS: Readonly<Record<RowStatus, string>> = {
@@ -25,11 +28,18 @@ export const STATUS_ICONS: Readonly<Record<RowStatus, string>> = {
     done: 'utility:check',
     failed: 'utility:close',
     notRun: 'utility:ban',
+    unfinished: 'utility:pause',
     queued: 'utility:hourglass',
 };
 
 /** Statuses the "problems only" filter keeps: what needs the admin. */
-export const PROBLEM_STATUSES: ReadonlySet<RowStatus> = new Set(['problem', 'failed', 'warning', 'checking']);
+export const PROBLEM_STATUSES: ReadonlySet<RowStatus> = new Set([
+    'problem',
+    'failed',
+    'unfinished',
+    'warning',
+    'checking',
+]);
 
 /** Rows per page of a plan: enough to review, small enough to re-render within a keystroke. */
 export const PAGE_SIZE = 50;
@@ -78,12 +88,13 @@ export interface RowView<T> {
 const STATUS_ORDER: Readonly<Record<RowStatus, number>> = {
     problem: 0,
     failed: 1,
-    checking: 2,
-    warning: 3,
-    ready: 4,
-    notRun: 5,
-    queued: 6,
-    done: 7,
+    unfinished: 2,
+    checking: 3,
+    warning: 4,
+    ready: 5,
+    notRun: 6,
+    queued: 7,
+    done: 8,
 };
 
 function sortValue(row: ViewRow, field: string): string | number {

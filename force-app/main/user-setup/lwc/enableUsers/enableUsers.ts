@@ -125,6 +125,8 @@ import PLAN_STATUS_CHECKING from '@salesforce/label/c.CCSA_Plan_Status_checking'
 import PLAN_STATUS_DONE from '@salesforce/label/c.CCSA_Plan_Status_done';
 import PLAN_STATUS_FAILED from '@salesforce/label/c.CCSA_Plan_Status_failed';
 import PLAN_STATUS_NOT_RUN from '@salesforce/label/c.CCSA_Plan_Status_notRun';
+import PLAN_STATUS_UNFINISHED from '@salesforce/label/c.CCSA_Plan_Status_unfinished';
+import UNFINISHED_CHECK from '@salesforce/label/c.CCSA_Plan_Unfinished_Check';
 import PLAN_PROBLEMS_ONLY from '@salesforce/label/c.CCSA_Plan_Problems_Only';
 import PLAN_REMOVE from '@salesforce/label/c.CCSA_Plan_Remove';
 import PLAN_COLUMN_STATUS from '@salesforce/label/c.CCSA_Plan_Column_Status';
@@ -136,6 +138,7 @@ import SUMMARY_INCOMPLETE from '@salesforce/label/c.CCSA_Enable_Summary_Incomple
 import SUMMARY_FAILED from '@salesforce/label/c.CCSA_Enable_Summary_Failed';
 import SUMMARY_REFUSED from '@salesforce/label/c.CCSA_Enable_Summary_Refused';
 import SUMMARY_NOT_RUN from '@salesforce/label/c.CCSA_Enable_Summary_NotRun';
+import SUMMARY_UNFINISHED from '@salesforce/label/c.CCSA_Enable_Summary_Unfinished';
 import SUMMARY_BLOCKED from '@salesforce/label/c.CCSA_Enable_Summary_Blocked';
 import STEP_CUSTOMERS from '@salesforce/label/c.CCSA_Enable_Step_Customers';
 import STEP_USERS from '@salesforce/label/c.CCSA_Enable_Step_Users';
@@ -299,6 +302,7 @@ const ROW_STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
     done: PLAN_STATUS_DONE,
     failed: PLAN_STATUS_FAILED,
     notRun: PLAN_STATUS_NOT_RUN,
+    unfinished: PLAN_STATUS_UNFINISHED,
     queued: STATUS_QUEUED,
 };
 
@@ -309,6 +313,7 @@ const SUMMARY_LABELS: Readonly<Record<string, string>> = {
     Incomplete: SUMMARY_INCOMPLETE,
     Failed: SUMMARY_FAILED,
     Refused: SUMMARY_REFUSED,
+    Unfinished: SUMMARY_UNFINISHED,
     NotRun: SUMMARY_NOT_RUN,
     Blocked: SUMMARY_BLOCKED,
 };
@@ -1007,7 +1012,7 @@ export default class EnableUsers extends LightningElement {
             return [];
         }
         return this.rowsMemo.get(
-            [plan, this.records, this.pendingLookups, this.ranSinceCheck, this.job, this.loginEmails],
+            [plan, this.records, this.pendingLookups, this.ranSinceCheck, this.job, this.stoppedJob, this.loginEmails],
             () => {
                 const planned = new Map<string, RowPlan>();
                 for (const row of plan.rows) {
@@ -1079,9 +1084,14 @@ export default class EnableUsers extends LightningElement {
                 editable: false,
             };
         }
+        // Sent to a job that stopped before recording it: its chunk may have been written (an ENABLE
+        // whose RECORD died), so not "Not run"; a Resume completes it.
+        const stopped = !record && this.stoppedJob?.requests.has(row.contactId) ? this.stoppedJob : undefined;
         let status: RowStatus;
         if (failedAsSent) {
             status = 'failed';
+        } else if (stopped) {
+            status = 'unfinished';
         } else if (this.isChecking(row)) {
             status = 'checking';
         } else if (!row.canEnable) {
@@ -1098,6 +1108,9 @@ export default class EnableUsers extends LightningElement {
             const notes = [...row.problems.map(problemMessage), ...row.warnings.map(warningMessage)];
             if (status === 'failed') {
                 return [...resultProblemMessages((record as RunRecord).result), ...notes].join('\n');
+            }
+            if (stopped) {
+                return formatLabel(UNFINISHED_CHECK, stopped.name);
             }
             return row.canEnable && notes.length === 0 ? READY : notes.join('\n');
         };
@@ -1240,9 +1253,14 @@ export default class EnableUsers extends LightningElement {
             [...this.records.values()].map((record) => record.result.status),
             OUTCOME_ORDER,
         );
-        const notRun = this.allPlanRows.filter((row) => row.status === 'notRun').length;
-        if (notRun > 0) {
-            counts.push(['NotRun', notRun]);
+        for (const [status, outcome] of [
+            ['unfinished', 'Unfinished'],
+            ['notRun', 'NotRun'],
+        ] as const) {
+            const count = this.allPlanRows.filter((row) => row.status === status).length;
+            if (count > 0) {
+                counts.push([outcome, count]);
+            }
         }
         // Every row of the plan is accounted for: those its check blocked were never sent.
         const blocked = this.blocked.length;

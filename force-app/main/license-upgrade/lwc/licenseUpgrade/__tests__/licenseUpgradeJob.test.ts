@@ -267,6 +267,27 @@ describe('c-license-upgrade: changes of more than 200 users as a job', () => {
                 (verdict) => (verdict as unknown as { row: Verdict }).row.status,
             );
         expect(statuses()[0]).toBe('done');
+        // The users the stopped job did not record are Not finished (its APPLY may have changed
+        // them), not Not run; the notice says where to resume it.
+        const summary = (): string =>
+            element.shadowRoot!.querySelector('c-run-results')?.shadowRoot?.querySelector('.run-summary')
+                ?.textContent ?? '';
+        expect(summary()).toMatch(/150 changed · 51 not finished/);
+        expect(summary()).not.toMatch(/not run/);
+        expect($(element, '.job-notice').textContent).toMatch(
+            /^Job JOB-0000002 stopped before every user was changed \(150 changed · 51 not finished\)/,
+        );
+        const problemsOnly = $(element, 'lightning-input.problems-only');
+        problemsOnly.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+        await settle();
+        const unfinished = [...element.shadowRoot!.querySelectorAll('c-upgrade-verdict')].map(
+            (verdict) => (verdict as unknown as { row: { status: string; statusText: string } }).row,
+        );
+        expect(unfinished.length).toBeGreaterThan(0);
+        expect(unfinished.every((view) => view.status === 'unfinished')).toBe(true);
+        expect(unfinished[0].statusText).toBe('Not finished: job JOB-0000002 stopped (resume it under Jobs)');
+        problemsOnly.dispatchEvent(new CustomEvent('change', { detail: { checked: false } }));
+        await settle();
 
         const panel = element as HTMLElement & { followResumedJob(jobId: string): boolean };
         expect(panel.followResumedJob('a0J000000000009AAA')).toBe(false);

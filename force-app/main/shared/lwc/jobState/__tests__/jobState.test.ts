@@ -119,10 +119,10 @@ describe('c/jobState: counts and accounting', () => {
         expect(summaryText({ requested: 6, processed: 6, created: 4, alreadyEnabled: 0, failed: 2, skipped: 0 })).toBe(
             '4 created · 2 failed',
         );
-        expect(summaryText(job())).toBe('2 created · 1 already enabled · 1 failed · 6 not run yet');
+        expect(summaryText(job())).toBe('2 created · 1 already enabled · 1 failed · 6 not finished');
         expect(
             summaryText(job({ kind: 'LICENSE_CHANGE', processed: 2, alreadyEnabled: 0, failed: 0 }), 'LICENSE_CHANGE'),
-        ).toBe('2 changed · 8 not run yet');
+        ).toBe('2 changed · 8 not finished');
         expect(summaryText({ requested: 0, processed: 0, created: 0, alreadyEnabled: 0, failed: 0, skipped: 0 })).toBe(
             '',
         );

@@ -105,7 +105,7 @@ describe('c/jobState: a job through its runs', () => {
         expect(() => job.runChunk('Done')).toThrow('A Cancelled job cannot chunkRecorded.');
         // The refused chunk recorded nothing: only chunk 1's row is processed.
         expect(countRows(job.rows)).toMatchObject({ processed: 1, created: 1 });
-        expect(summaryText(job.summary)).toBe('1 created · 2 not run yet');
+        expect(summaryText(job.summary)).toBe('1 created · 2 not finished');
         expect(canResume({ ...job.summary, ownedByMe: false })).toBe(false);
 
         job.on('resume');

@@ -66,6 +66,23 @@ describe('viewRows', () => {
         expect(ties.rows.map((row) => row.key)).toEqual(['a', 'b']);
     });
 
+    it('keeps the rows a stopped job did not finish with the problems, right after the failed ones', () => {
+        const all: Row[] = [
+            { key: 'a', status: 'ready', name: 'a' },
+            { key: 'b', status: 'unfinished', name: 'b' },
+            { key: 'c', status: 'failed', name: 'c' },
+            { key: 'd', status: 'notRun', name: 'd' },
+        ];
+        expect(viewRows(all, { problemsOnly: true }).rows.map((row) => row.key)).toEqual(['b', 'c']);
+        expect(viewRows(all, { sortBy: 'status' }).rows.map((row) => row.status)).toEqual([
+            'failed',
+            'unfinished',
+            'ready',
+            'notRun',
+        ]);
+        expect(STATUS_ICONS.unfinished).toBe('utility:pause');
+    });
+
     it('sorts numbers as numbers', () => {
         const numbered = [3, 10, 2].map((n) => ({ key: String(n), status: 'ready' as const, n }));
         expect(viewRows(numbered, { sortBy: 'n' }).rows.map((row) => row.n)).toEqual([2, 3, 10]);

@@ -255,7 +255,8 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         await settle();
         $(element, 'lightning-button.run').click();
         await settle(10);
-        // Stopped: the rows it reached are Done, the others Not run, and the notice says Resume.
+        // Stopped: the rows it reached are Done, the others Not finished (their chunk may have been
+        // written: an ENABLE whose RECORD died), and the notice says Resume.
         const summary = (): string =>
             element.shadowRoot!.querySelector('c-run-results')?.shadowRoot?.querySelector('.run-summary')
                 ?.textContent ?? '';
@@ -264,8 +265,19 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
             return table.data;
         };
         expect(summary()).toMatch(/150 created/);
-        expect(summary()).toMatch(/51 not run/);
+        expect(summary()).toMatch(/51 not finished/);
+        expect(summary()).not.toMatch(/not run/);
         expect($(element, '.job-notice').textContent).toMatch(/JOB-0001 stopped/);
+        const problemsOnly = $(element, 'lightning-input.problems-only');
+        problemsOnly.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+        await settle();
+        const unfinished = firstPage();
+        expect(unfinished).toHaveLength(50);
+        expect(unfinished.every((row) => row.status === 'unfinished')).toBe(true);
+        expect(unfinished[0]).toMatchObject({ statusText: 'Not finished', statusIcon: 'utility:pause' });
+        expect(unfinished[0].check).toMatch(/^Job JOB-0001 stopped before this row was recorded/);
+        problemsOnly.dispatchEvent(new CustomEvent('change', { detail: { checked: false } }));
+        await settle();
         expect(completed).toHaveBeenCalledTimes(1);
 
         const panel = element as HTMLElement & { followResumedJob(jobId: string): boolean };
