@@ -57,13 +57,14 @@ import STEP_RECONCILE from '@salesforce/label/c.CCSA_Upgrade_Step_Reconcile';
 import STEP_RETRY from '@salesforce/label/c.CCSA_Upgrade_Step_Retry';
 import { reduceErrors } from 'c/errorUtils';
 import { changeResultOf, changeRow, startJobFromRows, waitForJob } from 'c/jobRunner';
-import { JOB_THRESHOLD, summaryText as jobSummaryText } from 'c/jobState';
+import { JOB_THRESHOLD, isStopping, summaryText as jobSummaryText } from 'c/jobState';
 import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 import STATUS_QUEUED from '@salesforce/label/c.CCSA_Upgrade_Status_Queued';
 import STEP_JOB from '@salesforce/label/c.CCSA_Upgrade_Step_Job';
 import JOB_STARTED from '@salesforce/label/c.CCSA_Upgrade_Job_Started';
 import JOB_STOPPED from '@salesforce/label/c.CCSA_Upgrade_Job_Stopped';
 import { formatLabel, pluralLabel } from 'c/labelFormat';
+import JOB_STOPPING_NOTICE from '@salesforce/label/c.CCSA_Job_Stopping_Notice';
 import { followSelection, idKeys, selectionSince } from 'c/selectionSince';
 import type { SelectionSince } from 'c/selectionSince';
 import type { VerdictLine, VerdictRow } from 'c/upgradeVerdict';
@@ -432,7 +433,13 @@ export default class LicenseUpgrade extends LightningElement {
         return this.targets
             .filter((target) => !this.targetLicense || target.licenseName === this.targetLicense)
             .map((target) => ({
-                label: formatLabel(TARGET_OPTION, target.profileName, target.licenseName, target.seatsAvailable),
+                label: formatLabel(
+                    TARGET_OPTION,
+                    target.profileName,
+                    target.licenseName,
+                    // Grouped as the seat line and Enable users write counts ("12,000").
+                    target.seatsAvailable.toLocaleString(),
+                ),
                 value: target.profileId,
             }));
     }
@@ -1278,6 +1285,12 @@ export default class LicenseUpgrade extends LightningElement {
         try {
             const finished = await waitForJob(jobId, {
                 intervalMs: this.jobPollInterval,
+                // Cancelled, the chunk in flight still running: the notice no longer says it runs.
+                onProgress: (job) => {
+                    if (isStopping(job)) {
+                        this.jobNotice = formatLabel(JOB_STOPPING_NOTICE, job.name);
+                    }
+                },
                 stopped: () => !this.connected || this.job?.id !== jobId,
             });
             if (!finished) {
@@ -1394,7 +1407,8 @@ export default class LicenseUpgrade extends LightningElement {
     /**
      * After a run the verdicts are stale: changed users are Done, Run stays disabled until the
      * next Validate (a second click would be refused as "changed since you validated"), and the
-     * lists refresh (`runcompleted`, and the picker's `refresh()` when it has one).
+     * lists refresh (`runcompleted`, the picker's `refresh()` when it has one, and the target
+     * profiles with their seats left).
      */
     endRun(): void {
         Object.assign(this, stoppedRun());
@@ -1404,6 +1418,8 @@ export default class LicenseUpgrade extends LightningElement {
         const failures = this.results.flatMap((result) => (result.errors ?? []).map(plainText));
         this.runErrors = failures.length > 0 ? failures : undefined;
         this.dispatchEvent(runCompletedEvent('licenseChange', [...this.changedIds]));
+        // The target profiles' seats left changed with the run: their list reads them again.
+        this.loadTargets();
         const picker = this.template?.querySelector('c-record-picker') as
             (HTMLElement & { refresh?: () => unknown }) | null;
         if (picker && typeof picker.refresh === 'function') {

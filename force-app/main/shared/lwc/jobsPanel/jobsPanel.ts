@@ -30,6 +30,7 @@ import {
     summaryText,
 } from 'c/jobState';
 import { fetchWholeJob, jobCsv, jobCsvFileName } from 'c/jobRunner';
+import { focusIfLost } from 'c/runState';
 
 type JobSummary = Apex.JobService.JobSummary;
 
@@ -199,7 +200,11 @@ export default class JobsPanel extends LightningElement {
         }
     }
 
-    /** Calls `call` for the job of the clicked button; the job as it is after, or null when it failed. */
+    /**
+     * Calls `call` for the job of the clicked button; the job as it is after, or null when it failed.
+     * The button is disabled while the call runs (and Cancel is gone after it), so the focus, lost,
+     * lands on the job's next action (Resume, Cancel), else its title (WCAG 2.4.3).
+     */
     private async act(event: Event, call: (jobId: string) => Promise<JobSummary>): Promise<JobSummary | null> {
         const jobId = (event.currentTarget as HTMLElement).dataset.id as string;
         this.busyIds = [...this.busyIds, jobId];
@@ -214,7 +219,21 @@ export default class JobsPanel extends LightningElement {
             return null;
         } finally {
             this.busyIds = this.busyIds.filter((id) => id !== jobId);
+            this.landFocus(jobId);
         }
+    }
+
+    /** After the render the call's changes caused (queued before this microtask). */
+    private landFocus(jobId: string): void {
+        Promise.resolve().then(() => {
+            const item = `li.job[data-id="${jobId}"]`;
+            focusIfLost(this.template, [
+                `${item} lightning-button.resume`,
+                `${item} lightning-button.cancel`,
+                `${item} .job-title`,
+                'lightning-button.refresh',
+            ]);
+        });
     }
 
     private async load(): Promise<void> {

@@ -61,16 +61,32 @@ export function jobStartedEvent(kind: JobKind, jobId: string): CustomEvent<{ kin
 }
 
 /**
- * After an action whose button was disabled while it worked (Check, Validate, Run): the browser
- * then drops the focus to the page's body. This puts it on the first of `selectors` found in
- * `root`, only when it was lost (an admin who moved on keeps theirs).
+ * The element that has the focus, inside the shadow roots it is in (`document.activeElement` is
+ * the outermost host).
+ */
+function deepActiveElement(): Element | null {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) {
+        active = active.shadowRoot.activeElement;
+    }
+    return active;
+}
+
+/**
+ * After an action whose button was disabled while it worked (Check, Validate, Run, a job's Cancel
+ * or Resume): the browser then drops the focus to the page's body, at its next rendering update,
+ * after the panel rendered, so a button still focused but disabled (or gone) counts as lost too.
+ * This puts it on the first of `selectors` found in `root`, only when it was lost (an admin who
+ * moved on keeps theirs).
  * @param root the panel's template
  * @param selectors where the focus may land, in order of preference
  * @returns whether it moved the focus
  */
 export function focusIfLost(root: ParentNode | null | undefined, selectors: readonly string[]): boolean {
-    const active = document.activeElement;
-    if (active && active !== document.body) {
+    const active = deepActiveElement();
+    const lost =
+        !active || active === document.body || !active.isConnected || (active as HTMLButtonElement).disabled === true;
+    if (!lost) {
         return false;
     }
     for (const selector of selectors) {

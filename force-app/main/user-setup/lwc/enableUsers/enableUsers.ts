@@ -57,9 +57,10 @@ import { runInChunks } from 'c/bulkRunner';
 import { reduceErrors } from 'c/errorUtils';
 import sendLoginEmails from '@salesforce/apex/UserDoctorController.sendLoginEmails';
 import { enableResultOf, enableRow, startJobFromRows, waitForJob } from 'c/jobRunner';
-import { summaryText } from 'c/jobState';
+import { isStopping, summaryText } from 'c/jobState';
 import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 import { formatLabel } from 'c/labelFormat';
+import JOB_STOPPING_NOTICE from '@salesforce/label/c.CCSA_Job_Stopping_Notice';
 import TITLE from '@salesforce/label/c.CCSA_Enable_Title';
 import INTRO from '@salesforce/label/c.CCSA_Enable_Intro';
 import SEARCH from '@salesforce/label/c.CCSA_Enable_Search';
@@ -2187,6 +2188,12 @@ export default class EnableUsers extends LightningElement {
         try {
             const finished = await waitForJob(jobId, {
                 intervalMs: this.jobPollInterval,
+                // Cancelled, the chunk in flight still running: the notice no longer says it runs.
+                onProgress: (job) => {
+                    if (isStopping(job)) {
+                        this.jobNotice = formatLabel(JOB_STOPPING_NOTICE, job.name);
+                    }
+                },
                 stopped: () => !this.connected || this.job?.id !== jobId,
             });
             if (!finished) {

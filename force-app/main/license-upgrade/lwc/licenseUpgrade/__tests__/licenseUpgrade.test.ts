@@ -276,6 +276,29 @@ describe('c-license-upgrade', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('reads the target profiles again after a run: their seats left changed, grouped as the seat line writes them', async () => {
+        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
+        mocked(applyLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Applied', { profileChanged: true })]);
+        mocked(reconcileLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Completed', { profileChanged: true })]);
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        fire($(element, 'c-upgrade-verdict'), 'acknowledge', { userId: CASEY, checked: true });
+        await flush();
+        expect(getUpgradeTargets).toHaveBeenCalledTimes(1);
+        mocked(getUpgradeTargets).mockResolvedValue(
+            TARGETS.map((target, index) => (index === 0 ? { ...target, seatsAvailable: 11999 } : target)),
+        );
+        $(element, 'lightning-button.run').click();
+        await flush();
+        await flush();
+        await flush();
+        expect(getUpgradeTargets).toHaveBeenCalledTimes(2);
+        const options = ($(element, 'lightning-combobox.target') as unknown as { options: { label: string }[] })
+            .options;
+        expect(options[0].label).toBe(`${TARGETS[0].profileName} (${TARGETS[0].licenseName}, seats left: 11,999)`);
+    });
+
     it('drops the validated seat shortage once a run took the seats that fit (the seat line counts them)', async () => {
         // Two users who can change and one seat: "Change the one that fits".
         const second = { ...FACTS.users[0], id: GALE, name: 'Casey Two', contactId: '003000000000002AAA' };

@@ -139,6 +139,37 @@ describe('c-jobs-panel', () => {
         expect(mockGetJobs.mock.calls.length).toBe(calls);
     });
 
+    it("gives the focus, lost with the clicked button, to the job's next action", async () => {
+        const stopping = { ...JOBS[1], status: 'Cancelled', currentStep: 'RECORD', stopping: true } as JobSummary;
+        mockCancel.mockResolvedValue(stopping);
+        const element = await render();
+        const item = () => jobItems(element).find((i) => i.dataset.id === 'a018d0000000002AAA') as HTMLElement;
+        const cancel = item().querySelector('lightning-button.cancel') as HTMLElement;
+        cancel.focus();
+        cancel.click();
+        await flush();
+        await flush();
+        // Stopping: no Resume yet, no Cancel any more: the job's title.
+        expect(element.shadowRoot!.activeElement).toBe(item().querySelector('.job-title'));
+
+        const settled = { ...stopping, currentStep: null, stopping: false };
+        mockGetJobs.mockResolvedValue([JOBS[0], settled, JOBS[2]]);
+        (element.shadowRoot!.querySelector('lightning-button.refresh') as HTMLElement).click();
+        await flush();
+        mockResume.mockResolvedValue({ ...stopping, status: 'Queued', currentStep: 'ENABLE', stopping: false });
+        (element.shadowRoot!.activeElement as HTMLElement | null)?.blur();
+        const focused: Element[] = [];
+        const spy = jest.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
+            focused.push(this);
+        });
+        (item().querySelector('lightning-button.resume') as HTMLElement).click();
+        await flush();
+        await flush();
+        spy.mockRestore();
+        // Resumed: Queued, its Cancel takes the focus (a base component: jsdom cannot focus its stub).
+        expect(focused).toEqual([item().querySelector('lightning-button.cancel')]);
+    });
+
     it('says nothing resumed when Resume fails', async () => {
         mockCancel.mockResolvedValue({ ...JOBS[1], status: 'Cancelled', currentStep: null });
         const element = await render();

@@ -91,6 +91,27 @@ describe('c/runState', () => {
             expect(document.activeElement).toBe(other);
         });
 
+        it('counts a focused button that its action disabled as lost, also inside a shadow root', () => {
+            const root = panel();
+            const host = document.createElement('div');
+            const shadow = host.attachShadow({ mode: 'open' });
+            const run = document.createElement('button');
+            run.className = 'run';
+            shadow.appendChild(run);
+            root.appendChild(host);
+            run.focus();
+            // The browser moves it to the body only at its next rendering update, after the panel rendered.
+            run.disabled = true;
+            expect(document.activeElement).toBe(host);
+            expect(focusIfLost(root, ['h2.plan-heading'])).toBe(true);
+            expect(document.activeElement).toBe(root.querySelector('h2.plan-heading'));
+            // An enabled button inside a shadow root keeps the focus.
+            run.disabled = false;
+            run.focus();
+            expect(focusIfLost(root, ['h2.plan-heading'])).toBe(false);
+            run.blur();
+        });
+
         it('does nothing when no target is rendered', () => {
             const root = panel();
             expect(focusIfLost(root, ['a.export'])).toBe(false);

@@ -302,6 +302,43 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         expect(panel.followResumedJob(JOB_ID)).toBe(false);
     }, 30000);
 
+    it('says a cancelled job is stopping while its chunk in flight runs, then shows every outcome', async () => {
+        const ids = factsFor(201);
+        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
+        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
+        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+        const rows: JobRow[] = ids.map((id, index) => ({
+            id: `a0K${index}`,
+            sequence: index + 1,
+            rowKey: id,
+            status: index < 100 ? 'Done' : 'Pending',
+            resultUserId: index < 100 ? `005${String(index).padStart(12, '0')}AAA` : null,
+            error: null,
+        }));
+        let state: 'stopping' | 'settled' = 'stopping';
+        mocked(getJob).mockImplementation(() =>
+            Promise.resolve(
+                state === 'stopping'
+                    ? { job: { ...job('Cancelled', 50, 201), stopping: true }, rows: [] }
+                    : { job: { ...job('Cancelled', 100, 201), currentStep: null, stopping: false }, rows },
+            ),
+        );
+        const element = render({ contactIds: ids, jobPollInterval: 5 });
+        await settle();
+        $(element, 'lightning-button.run').click();
+        await settle(10);
+        expect($(element, '.job-notice').textContent).toBe(
+            'Job JOB-0001 is cancelled: the chunk in flight finishes and is counted first, then the outcomes show here.',
+        );
+        // Not read as ended yet: the rows the chunk in flight writes are still to come.
+        expect(mocked(getJob).mock.calls.every(([params]) => params.pageSize === 1)).toBe(true);
+        state = 'settled';
+        await settle(10);
+        expect($(element, '.job-notice').textContent).toMatch(
+            /^Job JOB-0001 stopped before every row ran \(100 created/,
+        );
+    }, 30000);
+
     it('runs 200 rows or fewer in the browser, without a job', async () => {
         const ids = factsFor(200);
         mocked(enableUsers).mockImplementation(({ requests }: { requests: EnableRequest[] }) =>
