@@ -1368,6 +1368,31 @@ export const SCENARIOS = [
         },
     },
     {
+        name: 'license-upgrade-narrow',
+        title: 'license upgrades: at 320 CSS px the verdicts, their long path badge ("Disable and re-enable as customer") included, stay inside the page (WCAG 1.4.10)',
+        query: '?c__tab=licenseUpgrades',
+        async run(page, helpers) {
+            await page.setViewportSize({ width: 320, height: 800 });
+            const { verdicts } = await validateTwoUsers(page, helpers);
+            const width = await page.evaluate(() => window.innerWidth);
+            for (let index = 0; index < 2; index++) {
+                const badge = await verdicts.nth(index).locator('.verdict-path').boundingBox();
+                if (!badge || badge.x < 0 || badge.x + badge.width > width) {
+                    throw new Error(
+                        `verdict ${index + 1}: the path badge leaves the 320 px page: ${JSON.stringify(badge)}`,
+                    );
+                }
+            }
+            const app = await page.evaluate(() => {
+                const host = document.getElementById('app');
+                return { scroll: host.scrollWidth, client: host.clientWidth };
+            });
+            if (app.scroll > app.client) {
+                throw new Error(`License upgrades is wider than the 320 px page: ${JSON.stringify(app)}`);
+            }
+        },
+    },
+    {
         name: 'workspace-keyboard',
         title: 'workspace: the arrow keys, Home and End move between the tabs, and a panel keeps its state when its tab is left',
         query: '',

@@ -85,7 +85,9 @@ export default class UpgradeVerdict extends LightningElement {
     }
 
     get badgeClass(): string {
-        return this.row?.canChange ? 'slds-badge slds-theme_success' : 'slds-badge slds-theme_warning';
+        return this.row?.canChange
+            ? 'slds-badge slds-theme_success verdict-path'
+            : 'slds-badge slds-theme_warning verdict-path';
     }
 
     handleAcknowledge(event: CustomEvent<{ checked: boolean }>): void {
