@@ -57,7 +57,7 @@ import STEP_RECONCILE from '@salesforce/label/c.CCSA_Upgrade_Step_Reconcile';
 import STEP_RETRY from '@salesforce/label/c.CCSA_Upgrade_Step_Retry';
 import { reduceErrors } from 'c/errorUtils';
 import { changeResultOf, changeRow, startJobFromRows, waitForJob } from 'c/jobRunner';
-import { JOB_THRESHOLD, isStopping, summaryText as jobSummaryText } from 'c/jobState';
+import { JOB_THRESHOLD, isStopping, pendingOf, summaryText as jobSummaryText } from 'c/jobState';
 import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 import STATUS_QUEUED from '@salesforce/label/c.CCSA_Upgrade_Status_Queued';
 import STEP_JOB from '@salesforce/label/c.CCSA_Upgrade_Step_Job';
@@ -248,6 +248,8 @@ export default class LicenseUpgrade extends LightningElement {
     ];
 
     targets: TargetOption[] = [];
+    /** The latest `loadTargets` call: an earlier one that answers later does not land. */
+    private targetsRequest = 0;
     licenseFilter = '';
     /** The users selected in the picker, across searches (the one source of the selection). */
     selection: SelectionModel<UserOption> = SelectionModel.empty<UserOption>();
@@ -412,11 +414,23 @@ export default class LicenseUpgrade extends LightningElement {
         }
     }
 
-    async loadTargets(): Promise<void> {
+    /**
+     * The target profiles with their seats left: on connect, and again after each run. Only the
+     * latest call lands; a refresh after a run that fails keeps the list it had (the run's own
+     * outcome stays on the page, not a load error).
+     * @param refresh whether it reads them again after a run
+     */
+    async loadTargets(refresh = false): Promise<void> {
+        const request = ++this.targetsRequest;
         try {
-            this.targets = await getUpgradeTargets();
+            const targets = await getUpgradeTargets();
+            if (request === this.targetsRequest) {
+                this.targets = targets;
+            }
         } catch (error) {
-            this.loadError = error;
+            if (!refresh && request === this.targetsRequest) {
+                this.loadError = error;
+            }
         }
     }
 
@@ -1309,7 +1323,8 @@ export default class LicenseUpgrade extends LightningElement {
                 .filter((result): result is ChangeResult => result !== null);
             const fresh = new Set(results.map((result) => result.userId));
             this.results = [...this.results.filter((result) => !fresh.has(result.userId)), ...results];
-            const stopped = finished.job.status !== 'Completed';
+            // Stopped with users to resume (a Cancel during the last chunk leaves none).
+            const stopped = finished.job.status !== 'Completed' && pendingOf(finished.job) > 0;
             // As Enable users: a job that stopped says so, with its counts, and where to resume it.
             this.jobNotice = stopped
                 ? formatLabel(JOB_STOPPED, finished.job.name, jobSummaryText(finished.job, finished.job.kind))
@@ -1419,7 +1434,7 @@ export default class LicenseUpgrade extends LightningElement {
         this.runErrors = failures.length > 0 ? failures : undefined;
         this.dispatchEvent(runCompletedEvent('licenseChange', [...this.changedIds]));
         // The target profiles' seats left changed with the run: their list reads them again.
-        this.loadTargets();
+        this.loadTargets(true);
         const picker = this.template?.querySelector('c-record-picker') as
             (HTMLElement & { refresh?: () => unknown }) | null;
         if (picker && typeof picker.refresh === 'function') {

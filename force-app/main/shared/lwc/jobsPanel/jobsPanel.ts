@@ -170,8 +170,9 @@ export default class JobsPanel extends LightningElement {
         await this.load();
     }
 
+    /** Cancel: the focus, lost with the button, goes to the job's Resume once offered, else its title. */
     async handleCancel(event: Event): Promise<void> {
-        await this.act(event, (jobId) => cancelJob({ jobId }));
+        await this.act(event, (jobId) => cancelJob({ jobId }), ['lightning-button.resume', '.job-title']);
     }
 
     /**
@@ -179,7 +180,9 @@ export default class JobsPanel extends LightningElement {
      * started the job reads it again and shows its rows' outcome when it ends.
      */
     async handleResume(event: Event): Promise<void> {
-        const resumed = await this.act(event, (jobId) => resumeJob({ jobId }));
+        // The focus goes to the job's title, never its Cancel: a second Enter would cancel the job
+        // just resumed.
+        const resumed = await this.act(event, (jobId) => resumeJob({ jobId }), ['.job-title']);
         if (resumed) {
             this.dispatchEvent(new CustomEvent('jobresumed', { detail: { jobId: resumed.id, kind: resumed.kind } }));
         }
@@ -202,10 +205,14 @@ export default class JobsPanel extends LightningElement {
 
     /**
      * Calls `call` for the job of the clicked button; the job as it is after, or null when it failed.
-     * The button is disabled while the call runs (and Cancel is gone after it), so the focus, lost,
-     * lands on the job's next action (Resume, Cancel), else its title (WCAG 2.4.3).
+     * The button is disabled while the call runs (and gone after it), so the focus, lost, lands on
+     * the first of `landing` found in the job's item (WCAG 2.4.3), else on Refresh.
      */
-    private async act(event: Event, call: (jobId: string) => Promise<JobSummary>): Promise<JobSummary | null> {
+    private async act(
+        event: Event,
+        call: (jobId: string) => Promise<JobSummary>,
+        landing: readonly string[],
+    ): Promise<JobSummary | null> {
         const jobId = (event.currentTarget as HTMLElement).dataset.id as string;
         this.busyIds = [...this.busyIds, jobId];
         try {
@@ -219,18 +226,16 @@ export default class JobsPanel extends LightningElement {
             return null;
         } finally {
             this.busyIds = this.busyIds.filter((id) => id !== jobId);
-            this.landFocus(jobId);
+            this.landFocus(jobId, landing);
         }
     }
 
     /** After the render the call's changes caused (queued before this microtask). */
-    private landFocus(jobId: string): void {
+    private landFocus(jobId: string, landing: readonly string[]): void {
         Promise.resolve().then(() => {
             const item = `li.job[data-id="${jobId}"]`;
             focusIfLost(this.template, [
-                `${item} lightning-button.resume`,
-                `${item} lightning-button.cancel`,
-                `${item} .job-title`,
+                ...landing.map((selector) => `${item} ${selector}`),
                 'lightning-button.refresh',
             ]);
         });

@@ -57,7 +57,7 @@ import { runInChunks } from 'c/bulkRunner';
 import { reduceErrors } from 'c/errorUtils';
 import sendLoginEmails from '@salesforce/apex/UserDoctorController.sendLoginEmails';
 import { enableResultOf, enableRow, startJobFromRows, waitForJob } from 'c/jobRunner';
-import { isStopping, summaryText } from 'c/jobState';
+import { isStopping, pendingOf, summaryText } from 'c/jobState';
 import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
 import { formatLabel } from 'c/labelFormat';
 import JOB_STOPPING_NOTICE from '@salesforce/label/c.CCSA_Job_Stopping_Notice';
@@ -1086,13 +1086,27 @@ export default class EnableUsers extends LightningElement {
             };
         }
         // Sent to a job that stopped before recording it: its chunk may have been written (an ENABLE
-        // whose RECORD died), so not "Not run"; a Resume completes it.
-        const stopped = !record && this.stoppedJob?.requests.has(row.contactId) ? this.stoppedJob : undefined;
+        // whose RECORD died), so not "Not run"; a Resume completes it with the values sent, which
+        // the row shows, locked (as while queued) until the next Check.
+        const sent = record ? undefined : this.stoppedJob?.requests.get(row.contactId);
+        if (sent && this.stoppedJob) {
+            return {
+                key: row.contactId,
+                status: 'unfinished',
+                statusText: ROW_STATUS_LABELS.unfinished,
+                statusIcon: STATUS_ICONS.unfinished,
+                name,
+                Username: sent.Username ?? '',
+                CommunityNickname: sent.CommunityNickname ?? '',
+                Alias: sent.Alias ?? '',
+                [CONTENT_FIELD]: !!sent.UserPermissionsSFContentUser,
+                check: formatLabel(UNFINISHED_CHECK, this.stoppedJob.name),
+                editable: false,
+            };
+        }
         let status: RowStatus;
         if (failedAsSent) {
             status = 'failed';
-        } else if (stopped) {
-            status = 'unfinished';
         } else if (this.isChecking(row)) {
             status = 'checking';
         } else if (!row.canEnable) {
@@ -1109,9 +1123,6 @@ export default class EnableUsers extends LightningElement {
             const notes = [...row.problems.map(problemMessage), ...row.warnings.map(warningMessage)];
             if (status === 'failed') {
                 return [...resultProblemMessages((record as RunRecord).result), ...notes].join('\n');
-            }
-            if (stopped) {
-                return formatLabel(UNFINISHED_CHECK, stopped.name);
             }
             return row.canEnable && notes.length === 0 ? READY : notes.join('\n');
         };
@@ -1300,11 +1311,15 @@ export default class EnableUsers extends LightningElement {
      * what was sent): the same array while nothing they depend on changed.
      */
     get tableDrafts(): Array<Record<string, unknown>> {
-        return this.draftsMemo.get([this.draftValues, this.records, this.job], () => {
+        return this.draftsMemo.get([this.draftValues, this.records, this.job, this.stoppedJob], () => {
             const locked = this.locked.ids;
             const queued = this.job?.requests;
+            const stopped = this.stoppedJob?.requests;
             const kept = this.draftValues.filter(
-                (draft) => !locked.has(String(draft.key)) && !queued?.has(String(draft.key)),
+                (draft) =>
+                    !locked.has(String(draft.key)) &&
+                    !queued?.has(String(draft.key)) &&
+                    !(stopped?.has(String(draft.key)) && !this.records.has(String(draft.key))),
             );
             return kept.length === this.draftValues.length ? this.draftValues : kept;
         });
@@ -1402,13 +1417,19 @@ export default class EnableUsers extends LightningElement {
      * the export list them with their reason and fix, and the summary counts them.
      */
     get blocked(): RowPlan[] {
-        return this.records.size === 0 ? [] : blockedRows(this.plan, this.results);
+        if (this.records.size === 0) {
+            return [];
+        }
+        // A row a stopped job holds is Not finished (counted as such), whatever its check says now.
+        const held = this.stoppedJob?.requests;
+        const rows = blockedRows(this.plan, this.results);
+        return held ? rows.filter((row) => !held.has(row.contactId)) : rows;
     }
 
     /** Every row of the runs since the Check, then every row the check blocked before them: as the export. */
     get resultRows(): Array<Record<string, string>> {
         // Read by the table and the export on each render: built once per run, edit or email outcome.
-        return this.resultsMemo.get([this.records, this.plan, this.contacts, this.loginEmails], () =>
+        return this.resultsMemo.get([this.records, this.plan, this.contacts, this.loginEmails, this.stoppedJob], () =>
             this.buildResultRows(),
         );
     }
@@ -2011,7 +2032,9 @@ export default class EnableUsers extends LightningElement {
     /** The remove button of a row: the row leaves the plan with its unsaved edits (a locked row stays). */
     handlePlanRowAction(event: CustomEvent<{ action: { name: string }; row: { key: string } }>): void {
         const key = event.detail.row.key;
-        if (event.detail.action.name !== 'remove' || this.locked.ids.has(key)) {
+        // A row a stopped job still holds stays: a Resume completes it whatever the plan says.
+        const held = !this.records.has(key) && this.stoppedJob?.requests.has(key) === true;
+        if (event.detail.action.name !== 'remove' || this.locked.ids.has(key) || held) {
             return;
         }
         const before = this.plan;
@@ -2211,7 +2234,8 @@ export default class EnableUsers extends LightningElement {
                 .map(enableResultOf)
                 .filter((result): result is EnableResult => result !== null);
             this.records = recordRun(this.records, [...(this.job?.requests.values() ?? [])], results);
-            const stopped = finished.job.status !== 'Completed';
+            // Stopped with rows to resume (a Cancel during the last chunk leaves none: nothing to say).
+            const stopped = finished.job.status !== 'Completed' && pendingOf(finished.job) > 0;
             this.jobNotice = stopped
                 ? formatLabel(JOB_STOPPED, finished.job.name, summaryText(finished.job, finished.job.kind))
                 : '';

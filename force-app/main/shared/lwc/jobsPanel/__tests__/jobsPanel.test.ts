@@ -166,8 +166,8 @@ describe('c-jobs-panel', () => {
         await flush();
         await flush();
         spy.mockRestore();
-        // Resumed: Queued, its Cancel takes the focus (a base component: jsdom cannot focus its stub).
-        expect(focused).toEqual([item().querySelector('lightning-button.cancel')]);
+        // Resumed: its title takes the focus, not its Cancel (a second Enter would cancel it again).
+        expect(focused).toEqual([item().querySelector('.job-title')]);
     });
 
     it('says nothing resumed when Resume fails', async () => {

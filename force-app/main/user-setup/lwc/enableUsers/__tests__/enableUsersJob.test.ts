@@ -276,6 +276,8 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         expect(unfinished.every((row) => row.status === 'unfinished')).toBe(true);
         expect(unfinished[0]).toMatchObject({ statusText: 'Not finished', statusIcon: 'utility:pause' });
         expect(unfinished[0].check).toMatch(/^Job JOB-0001 stopped before this row was recorded/);
+        // Locked with the values sent (a Resume writes those): no edit, no Remove.
+        expect(unfinished.every((row) => row.editable === false)).toBe(true);
         problemsOnly.dispatchEvent(new CustomEvent('change', { detail: { checked: false } }));
         await settle();
         expect(completed).toHaveBeenCalledTimes(1);
@@ -337,6 +339,32 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         expect($(element, '.job-notice').textContent).toMatch(
             /^Job JOB-0001 stopped before every row ran \(100 created/,
         );
+    }, 30000);
+
+    it('offers no Resume for a job cancelled during its last chunk: every row was recorded', async () => {
+        const ids = factsFor(201);
+        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
+        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
+        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+        const rows: JobRow[] = ids.map((id, index) => ({
+            id: `a0K${index}`,
+            sequence: index + 1,
+            rowKey: id,
+            status: 'Done',
+            resultUserId: `005${String(index).padStart(12, '0')}AAA`,
+            error: null,
+        }));
+        mocked(getJob).mockResolvedValue({
+            job: { ...job('Cancelled', 201, 201), currentStep: null, stopping: false },
+            rows,
+        });
+        const element = render({ contactIds: ids, jobPollInterval: 5 });
+        await settle();
+        $(element, 'lightning-button.run').click();
+        await settle(10);
+        expect($(element, '.job-notice')).toBeNull();
+        const summary = element.shadowRoot!.querySelector('c-run-results')?.shadowRoot?.querySelector('.run-summary');
+        expect(summary?.textContent).toBe('201 created');
     }, 30000);
 
     it('runs 200 rows or fewer in the browser, without a job', async () => {
