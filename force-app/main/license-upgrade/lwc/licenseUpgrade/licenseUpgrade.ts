@@ -329,6 +329,8 @@ export default class LicenseUpgrade extends LightningElement {
     job?: { id: string; name: string; userIds: Set<string> };
     /** That job when it stopped before every user was changed: Resume (jobs panel) hands it back here. */
     stoppedJob?: { id: string; name: string; userIds: Set<string> };
+    /** That job, resumed from the jobs panel while a run of this panel was busy: followed after it. */
+    private resumeAfterRun?: string;
     /** Milliseconds between two reads of that job (tests shorten it). */
     @api jobPollInterval = JOB_POLL_MS;
 
@@ -1351,8 +1353,13 @@ export default class LicenseUpgrade extends LightningElement {
     @api
     followResumedJob(jobId: string): boolean {
         const stopped = this.stoppedJob;
-        if (!stopped || stopped.id !== jobId || this.job || this.busy) {
+        if (!stopped || stopped.id !== jobId || this.job) {
             return false;
+        }
+        if (this.busy) {
+            // A run is busy (a Retry): the job is followed when it ends (`endRun`).
+            this.resumeAfterRun = jobId;
+            return true;
         }
         const changed = this.changedIds;
         const waiting = [...stopped.userIds].filter((userId) => !changed.has(userId));
@@ -1435,6 +1442,11 @@ export default class LicenseUpgrade extends LightningElement {
         this.dispatchEvent(runCompletedEvent('licenseChange', [...this.changedIds]));
         // The target profiles' seats left changed with the run: their list reads them again.
         this.loadTargets(true);
+        const resumed = this.resumeAfterRun;
+        this.resumeAfterRun = undefined;
+        if (resumed) {
+            this.followResumedJob(resumed);
+        }
         const picker = this.template?.querySelector('c-record-picker') as
             (HTMLElement & { refresh?: () => unknown }) | null;
         if (picker && typeof picker.refresh === 'function') {

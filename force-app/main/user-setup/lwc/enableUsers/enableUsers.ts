@@ -572,6 +572,8 @@ export default class EnableUsers extends LightningElement {
     job?: QueuedJob;
     /** That job when it stopped before every row ran: Resume (jobs panel) hands it back here. */
     stoppedJob?: QueuedJob;
+    /** That job, resumed from the jobs panel while a run of this panel was busy: followed after it. */
+    private resumeAfterRun?: string;
     /** Milliseconds between two reads of that job (tests shorten it). */
     @api jobPollInterval = JOB_POLL_MS;
 
@@ -2258,8 +2260,13 @@ export default class EnableUsers extends LightningElement {
     @api
     followResumedJob(jobId: string): boolean {
         const stopped = this.stoppedJob;
-        if (!stopped || stopped.id !== jobId || this.job || this.busy) {
+        if (!stopped || stopped.id !== jobId || this.job) {
             return false;
+        }
+        if (this.busy) {
+            // A Retry runs: the job is followed when it ends (`endRun`), not left "Not finished".
+            this.resumeAfterRun = jobId;
+            return true;
         }
         // Only the rows not run yet wait in the job; the others keep their outcome.
         const waiting = new Map(
@@ -2373,6 +2380,11 @@ export default class EnableUsers extends LightningElement {
             this.runErrors = failures.flatMap(resultProblemMessages);
         }
         this.refreshLists();
+        const resumed = this.resumeAfterRun;
+        this.resumeAfterRun = undefined;
+        if (resumed) {
+            this.followResumedJob(resumed);
+        }
     }
 
     refreshLists(): void {

@@ -367,6 +367,59 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         expect(summary?.textContent).toBe('201 created');
     }, 30000);
 
+    it('follows a job resumed while its Retry runs once the Retry ends, instead of leaving its rows Not finished', async () => {
+        const ids = factsFor(201);
+        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
+        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
+        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+        // Row 1 failed (Retry offers it), rows 2 to 100 done, the rest not recorded.
+        const rows: JobRow[] = ids.map((id, index) => ({
+            id: `a0K${index}`,
+            sequence: index + 1,
+            rowKey: id,
+            status: index === 0 ? 'Failed' : index < 100 ? 'Done' : 'Pending',
+            resultUserId: index > 0 && index < 100 ? `005${String(index).padStart(12, '0')}AAA` : null,
+            error: index === 0 ? 'UNABLE_TO_LOCK_ROW: try again' : null,
+        }));
+        let state: 'stopped' | 'resumed' = 'stopped';
+        mocked(getJob).mockImplementation(() =>
+            Promise.resolve(
+                state === 'stopped'
+                    ? { job: { ...job('Failed', 100, 201), failed: 1, created: 99 }, rows }
+                    : { job: job('Running', 100, 201), rows: [] },
+            ),
+        );
+        const element = render({ contactIds: ids, jobPollInterval: 5 });
+        await settle();
+        $(element, 'lightning-button.run').click();
+        await settle(10);
+        expect($(element, '.job-notice').textContent).toMatch(/JOB-0001 stopped/);
+        let finishRetry: (results: unknown) => void = () => undefined;
+        mocked(enableUsers).mockImplementation(
+            () =>
+                new Promise((resolve) => {
+                    finishRetry = resolve;
+                }),
+        );
+        $(element, 'lightning-button.retry').click();
+        await settle();
+        const panel = element as HTMLElement & { followResumedJob(jobId: string): boolean };
+        state = 'resumed';
+        // Busy with the Retry: taken, followed when it ends.
+        expect(panel.followResumedJob(JOB_ID)).toBe(true);
+        finishRetry([
+            {
+                contactId: ids[0],
+                userId: '005000000000999AAA',
+                status: 'Created',
+                assignedPermissionSetIds: [],
+                problems: [],
+            },
+        ]);
+        await settle(10);
+        expect($(element, '.job-notice').textContent).toMatch(/JOB-0001 runs the 101 rows/);
+    }, 30000);
+
     it('runs 200 rows or fewer in the browser, without a job', async () => {
         const ids = factsFor(200);
         mocked(enableUsers).mockImplementation(({ requests }: { requests: EnableRequest[] }) =>
