@@ -277,7 +277,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
         expect(unfinished[0]).toMatchObject({ statusText: 'Not finished', statusIcon: 'utility:pause' });
         expect(unfinished[0].check).toMatch(/^Job JOB-0001 stopped before this row was recorded/);
         // Locked with the values sent (a Resume writes those): no edit, no Remove.
-        expect(unfinished.every((row) => row.editable === false)).toBe(true);
+        expect(unfinished.every((row) => (row as Record<string, unknown>).editable === false)).toBe(true);
         problemsOnly.dispatchEvent(new CustomEvent('change', { detail: { checked: false } }));
         await settle();
         expect(completed).toHaveBeenCalledTimes(1);
