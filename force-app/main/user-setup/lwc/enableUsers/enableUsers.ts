@@ -319,6 +319,33 @@ const SUMMARY_LABELS: Readonly<Record<string, string>> = {
     Blocked: SUMMARY_BLOCKED,
 };
 
+/**
+ * A row whose request is in a job (queued, or held by a job that stopped): the values sent, locked.
+ * @param check the check column's label and the job's name
+ */
+function sentRow(
+    key: string,
+    name: string,
+    sent: EnableRequest,
+    status: RowStatus,
+    statusText: string,
+    [check, jobName]: [string, string],
+): PlanTableRow {
+    return {
+        key,
+        status,
+        statusText,
+        statusIcon: STATUS_ICONS[status],
+        name,
+        Username: sent.Username ?? '',
+        CommunityNickname: sent.CommunityNickname ?? '',
+        Alias: sent.Alias ?? '',
+        [CONTENT_FIELD]: !!sent.UserPermissionsSFContentUser,
+        check: formatLabel(check, jobName),
+        editable: false,
+    };
+}
+
 /** Selection problems "Enable the N that fit" answers: only seats are short. */
 const SEAT_PROBLEMS: ReadonlySet<string> = new Set(['NOT_ENOUGH_LICENSE_SEATS', 'NOT_ENOUGH_PSL_SEATS']);
 /** The seat key of the profile's user license among the permission set license ids. */
@@ -1073,38 +1100,20 @@ export default class EnableUsers extends LightningElement {
         const queued = this.job?.requests.get(row.contactId);
         if (queued && this.job) {
             // Sent to the job as it was then: the values sent, locked until the job ends.
-            return {
-                key: row.contactId,
-                status: 'queued',
-                statusText: formatLabel(STATUS_QUEUED, this.job.name),
-                statusIcon: STATUS_ICONS.queued,
-                name,
-                Username: queued.Username ?? '',
-                CommunityNickname: queued.CommunityNickname ?? '',
-                Alias: queued.Alias ?? '',
-                [CONTENT_FIELD]: !!queued.UserPermissionsSFContentUser,
-                check: formatLabel(QUEUED_CHECK, this.job.name),
-                editable: false,
-            };
+            return sentRow(row.contactId, name, queued, 'queued', formatLabel(STATUS_QUEUED, this.job.name), [
+                QUEUED_CHECK,
+                this.job.name,
+            ]);
         }
         // Sent to a job that stopped before recording it: its chunk may have been written (an ENABLE
         // whose RECORD died), so not "Not run"; a Resume completes it with the values sent, which
         // the row shows, locked (as while queued) until the next Check.
         const sent = record ? undefined : this.stoppedJob?.requests.get(row.contactId);
         if (sent && this.stoppedJob) {
-            return {
-                key: row.contactId,
-                status: 'unfinished',
-                statusText: ROW_STATUS_LABELS.unfinished,
-                statusIcon: STATUS_ICONS.unfinished,
-                name,
-                Username: sent.Username ?? '',
-                CommunityNickname: sent.CommunityNickname ?? '',
-                Alias: sent.Alias ?? '',
-                [CONTENT_FIELD]: !!sent.UserPermissionsSFContentUser,
-                check: formatLabel(UNFINISHED_CHECK, this.stoppedJob.name),
-                editable: false,
-            };
+            return sentRow(row.contactId, name, sent, 'unfinished', ROW_STATUS_LABELS.unfinished, [
+                UNFINISHED_CHECK,
+                this.stoppedJob.name,
+            ]);
         }
         let status: RowStatus;
         if (failedAsSent) {

@@ -99,6 +99,13 @@ async function searchSelectAndValidate(element: HTMLElement): Promise<void> {
     await flush();
 }
 
+/** Casey's change runs through: snapshot, applied with the profile changed, completed. */
+function mockCaseyChanged(): void {
+    mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
+    mocked(applyLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Applied', { profileChanged: true })]);
+    mocked(reconcileLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Completed', { profileChanged: true })]);
+}
+
 describe('c-license-upgrade', () => {
     beforeEach(() => {
         mocked(getUpgradeTargets).mockResolvedValue(TARGETS);
@@ -277,9 +284,7 @@ describe('c-license-upgrade', () => {
     });
 
     it('reads the target profiles again after a run: their seats left changed, grouped as the seat line writes them', async () => {
-        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
-        mocked(applyLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Applied', { profileChanged: true })]);
-        mocked(reconcileLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Completed', { profileChanged: true })]);
+        mockCaseyChanged();
         const element = render();
         await flush();
         await searchSelectAndValidate(element);
@@ -307,9 +312,7 @@ describe('c-license-upgrade', () => {
             target: { ...FACTS.target, seatsAvailable: 1 },
             users: [FACTS.users[0], second],
         });
-        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
-        mocked(applyLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Applied', { profileChanged: true })]);
-        mocked(reconcileLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Completed', { profileChanged: true })]);
+        mockCaseyChanged();
         const element = render();
         await flush();
         await searchSelectAndValidate(element);
@@ -346,9 +349,7 @@ describe('c-license-upgrade', () => {
             target: { ...FACTS.target, seatsAvailable: 1 },
             users: [casey, ...others, gale],
         });
-        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
-        mocked(applyLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Applied', { profileChanged: true })]);
-        mocked(reconcileLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Completed', { profileChanged: true })]);
+        mockCaseyChanged();
         const element = render();
         await flush();
         await searchSelectAndValidate(element);

@@ -121,6 +121,29 @@ const $ = <T = HTMLElement>(element: HTMLElement, selector: string): T =>
         element.shadowRoot!.querySelector('c-run-bar')?.shadowRoot?.querySelector(selector) ??
         null) as unknown as T;
 
+/**
+ * 201 contacts checked, handed to a job that starts (created, rows added, Queued), and the job's
+ * rows as it reads them: each row's status (a Done row has its user) and error by position.
+ */
+function startedJobRows(
+    status: (index: number) => string,
+    error: (index: number) => string | null = () => null,
+): { ids: string[]; rows: JobRow[] } {
+    const ids = factsFor(201);
+    mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
+    mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
+    mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
+    const rows: JobRow[] = ids.map((id, index) => ({
+        id: `a0K${index}`,
+        sequence: index + 1,
+        rowKey: id,
+        status: status(index),
+        resultUserId: status(index) === 'Done' ? `005${String(index).padStart(12, '0')}AAA` : null,
+        error: error(index),
+    }));
+    return { ids, rows };
+}
+
 describe('c-enable-users: large runs as jobs, and the login email', () => {
     afterEach(() => {
         while (document.body.firstChild) {
@@ -222,18 +245,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
     }, 30000);
 
     it('follows a job it started that stopped midway when the jobs panel resumes it; not another job', async () => {
-        const ids = factsFor(201);
-        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
-        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
-        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
-        const rows: JobRow[] = ids.map((id, index) => ({
-            id: `a0K${index}`,
-            sequence: index + 1,
-            rowKey: id,
-            status: index < 150 ? 'Done' : 'Pending',
-            resultUserId: index < 150 ? `005${String(index).padStart(12, '0')}AAA` : null,
-            error: null,
-        }));
+        const { ids, rows } = startedJobRows((index) => (index < 150 ? 'Done' : 'Pending'));
         let state: 'stopped' | 'resumed' | 'completed' = 'stopped';
         mocked(getJob).mockImplementation(() => {
             if (state === 'stopped') {
@@ -305,18 +317,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
     }, 30000);
 
     it('says a cancelled job is stopping while its chunk in flight runs, then shows every outcome', async () => {
-        const ids = factsFor(201);
-        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
-        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
-        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
-        const rows: JobRow[] = ids.map((id, index) => ({
-            id: `a0K${index}`,
-            sequence: index + 1,
-            rowKey: id,
-            status: index < 100 ? 'Done' : 'Pending',
-            resultUserId: index < 100 ? `005${String(index).padStart(12, '0')}AAA` : null,
-            error: null,
-        }));
+        const { ids, rows } = startedJobRows((index) => (index < 100 ? 'Done' : 'Pending'));
         let state: 'stopping' | 'settled' = 'stopping';
         mocked(getJob).mockImplementation(() =>
             Promise.resolve(
@@ -342,18 +343,7 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
     }, 30000);
 
     it('offers no Resume for a job cancelled during its last chunk: every row was recorded', async () => {
-        const ids = factsFor(201);
-        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
-        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
-        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
-        const rows: JobRow[] = ids.map((id, index) => ({
-            id: `a0K${index}`,
-            sequence: index + 1,
-            rowKey: id,
-            status: 'Done',
-            resultUserId: `005${String(index).padStart(12, '0')}AAA`,
-            error: null,
-        }));
+        const { ids, rows } = startedJobRows(() => 'Done');
         mocked(getJob).mockResolvedValue({
             job: { ...job('Cancelled', 201, 201), currentStep: null, stopping: false },
             rows,
@@ -368,19 +358,11 @@ describe('c-enable-users: large runs as jobs, and the login email', () => {
     }, 30000);
 
     it('follows a job resumed while its Retry runs once the Retry ends, instead of leaving its rows Not finished', async () => {
-        const ids = factsFor(201);
-        mocked(createJob).mockResolvedValue(job('Draft', 0, 0));
-        mocked(addJobRows).mockResolvedValue({ added: 0, requested: 0 });
-        mocked(startJob).mockResolvedValue(job('Queued', 0, 201));
         // Row 1 failed (Retry offers it), rows 2 to 100 done, the rest not recorded.
-        const rows: JobRow[] = ids.map((id, index) => ({
-            id: `a0K${index}`,
-            sequence: index + 1,
-            rowKey: id,
-            status: index === 0 ? 'Failed' : index < 100 ? 'Done' : 'Pending',
-            resultUserId: index > 0 && index < 100 ? `005${String(index).padStart(12, '0')}AAA` : null,
-            error: index === 0 ? 'UNABLE_TO_LOCK_ROW: try again' : null,
-        }));
+        const { ids, rows } = startedJobRows(
+            (index) => (index === 0 ? 'Failed' : index < 100 ? 'Done' : 'Pending'),
+            (index) => (index === 0 ? 'UNABLE_TO_LOCK_ROW: try again' : null),
+        );
         let state: 'stopped' | 'resumed' = 'stopped';
         mocked(getJob).mockImplementation(() =>
             Promise.resolve(
