@@ -34,6 +34,7 @@ import {
     seatsTakenByRun,
     customerFieldsTooLong,
     CUSTOMER_FIELD_MAX_LENGTH,
+    preferredProfileId,
 } from 'c/enablementRun';
 import type { CsvRow, CustomerChoice, CustomerField, CustomerMatch, RunRecord, TypedCustomer } from 'c/enablementRun';
 import type { PlanColumn } from 'c/planTable';
@@ -1864,8 +1865,7 @@ export default class EnableUsers extends LightningElement {
             this.selection = this.selection.describe(facts.contacts.map(contactRow));
             // Contacts created inline by a run are selected now: the facts carry them.
             this.createdContacts = [];
-            const preferred = facts.profiles.find((profile) => profile.permissionsApiEnabled) ?? facts.profiles[0];
-            this.profileId = this.profileId || preferred?.id || '';
+            this.profileId = this.profileId || preferredProfileId(facts.profiles);
         } catch (error) {
             this.loadError = error;
         } finally {

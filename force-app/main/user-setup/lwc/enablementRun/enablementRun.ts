@@ -111,6 +111,22 @@ export function enableChunkSize(facts: Pick<EnablementFacts, 'roleBasedInsertChu
 }
 
 /**
+ * The profile a Check proposes when the admin has chosen none: one with API Enabled (seed 001:
+ * "Enable API Enabled" on the Customer Community Plus profile) whose license still has seats,
+ * else one with API Enabled, else the first. A profile on a license with no seat left would make
+ * every row "No seats left" while another license (Customer Community Plus and its Login
+ * license are counted apart) has seats.
+ * @param profiles the profiles Apex offered, in its order
+ * @returns the profile's id, or '' when there is none
+ */
+export function preferredProfileId(profiles: EnablementFacts['profiles']): string {
+    const apiEnabled = profiles.filter((profile) => profile.permissionsApiEnabled);
+    const preferred =
+        apiEnabled.find((profile) => profile.licenseSeatsLeft > 0) ?? apiEnabled[0] ?? profiles[0] ?? undefined;
+    return preferred?.id ?? '';
+}
+
+/**
  * The rules' org facts for the chosen profile.
  * @param facts what Apex read
  * @param profileId the chosen profile, if any

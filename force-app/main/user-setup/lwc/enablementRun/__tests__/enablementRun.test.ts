@@ -18,6 +18,7 @@ import {
     toEnableRequest,
     toNewCustomer,
     toOrgFacts,
+    preferredProfileId,
     DONE_STATUSES,
     LOCKED_STATUSES,
     OUTCOME_ORDER,
@@ -294,6 +295,35 @@ describe('toOrgFacts and newCustomerFact', () => {
             org,
         );
         expect(noRole.rows[0].problems.map((problem) => problem.code)).toContain('ACCOUNT_OWNER_WITHOUT_ROLE');
+    });
+});
+
+describe('preferredProfileId', () => {
+    const profile = (id: string, licenseName: string, permissionsApiEnabled: boolean, licenseSeatsLeft: number) => ({
+        id,
+        name: id,
+        licenseName,
+        permissionsApiEnabled,
+        licenseSeatsLeft,
+    });
+
+    it('proposes an API-enabled profile whose license has seats left, before one whose license is full', () => {
+        const plusFull = profile('00eFull', 'Customer Community Plus', true, 0);
+        const loginFree = profile('00eLogin', 'Customer Community Plus Login', true, 12);
+        const noApi = profile('00eNoApi', 'Customer Community Plus', false, 30);
+        expect(preferredProfileId([noApi, plusFull, loginFree])).toBe('00eLogin');
+    });
+
+    it('keeps the first API-enabled profile when no license has a seat, and any profile when none is API enabled', () => {
+        expect(
+            preferredProfileId([
+                profile('00eNoApi', 'Customer Community Plus', false, 5),
+                profile('00eA', 'Customer Community Plus', true, 0),
+                profile('00eB', 'Customer Community Plus Login', true, 0),
+            ]),
+        ).toBe('00eA');
+        expect(preferredProfileId([profile('00eNoApi', 'Customer Community Plus', false, 5)])).toBe('00eNoApi');
+        expect(preferredProfileId([])).toBe('');
     });
 });
 
