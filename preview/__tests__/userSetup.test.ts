@@ -7,6 +7,8 @@
 import ACCESS_DENIED from '@salesforce/label/c.CCSA_Access_Denied';
 import BATCH_SIZE from '@salesforce/label/c.CCSA_Upgrade_Batch_Size';
 import { formatLabel } from 'c/labelFormat';
+import { namePatterns } from 'c/enablementRun';
+import type { ContactFact } from 'c/userEnablement';
 import ROLE_BASED_BATCH_TOO_LARGE from '@salesforce/label/c.CCSA_Policy_Role_Based_Batch_Too_Large';
 import DUPLICATE_FOUND from '@salesforce/label/c.CCSA_Enable_Duplicate_Found';
 import {
@@ -1047,6 +1049,29 @@ describe('getEnablementFacts: name patterns (issue 9 §1.10)', () => {
         await expect(
             getEnablementFacts({ contactIds: [], usernamePatterns: patterns, nicknamePatterns: [] }),
         ).rejects.toMatchObject({ body: { message: BATCH_SIZE_MESSAGE } });
+    });
+
+    it('refuses a pattern that does not start with a name, as the Apex does (security review)', async () => {
+        for (const hostile of [['%'], ['ann%@acme.com%', '_%'], ['a'.repeat(256)]]) {
+            for (const asUsernames of [true, false]) {
+                await expect(
+                    getEnablementFacts({
+                        contactIds: [],
+                        usernamePatterns: asUsernames ? hostile : [],
+                        nicknamePatterns: asUsernames ? [] : hostile,
+                    }),
+                ).rejects.toMatchObject({ body: { message: expect.stringContaining('must start with the name') } });
+            }
+        }
+    });
+
+    it('the browser never sends such a pattern: namePatterns escapes a name that starts with "%" or "_"', () => {
+        const { usernames, nicknames } = namePatterns([
+            { id: 'c1', firstName: '_x', lastName: '%y', email: '%_odd@acme.com' } as unknown as ContactFact,
+        ]);
+        for (const pattern of [...usernames, ...nicknames]) {
+            expect(pattern.startsWith('%') || pattern.startsWith('_')).toBe(false);
+        }
     });
 
     it('hands the role-based insert chunk size to the browser', async () => {

@@ -18,6 +18,7 @@ import LICENSE_NOT_ALLOWED from '@salesforce/label/c.CCSA_Policy_License_Not_All
 import PERMISSION_SET_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Permission_Set_Not_Found';
 import PROFILE_NOT_FOUND from '@salesforce/label/c.CCSA_Policy_Profile_Not_Found';
 import DUPLICATE_FOUND from '@salesforce/label/c.CCSA_Enable_Duplicate_Found';
+import NAME_PATTERN_INVALID from '@salesforce/label/c.CCSA_Enable_Name_Pattern_Invalid';
 import { formatLabel } from 'c/labelFormat';
 import { escapeLike } from 'c/enablementRun';
 import { apexMethod, ApexException } from '../apexMethod';
@@ -119,6 +120,26 @@ const CREATE_CONTACT_ACTION = 'CREATE_CONTACT';
  * A `UserSetupService.UserSetupException`, as the controller hands it on: an AuraHandledException
  * with its message (`SetupAssistantAccess.toAuraException`).
  */
+/** As `UserSetupService.MAX_NAME_PATTERN_LENGTH`. */
+const MAX_NAME_PATTERN_LENGTH = 255;
+
+/**
+ * As `UserSetupService.requireAnchoredPatterns`: a taken-name pattern must start with the name it
+ * looks for (no leading "%" or "_", at most 255 characters); blank ones are ignored.
+ * @param patterns the patterns sent
+ */
+function requireAnchoredPatterns(patterns: readonly string[] | null | undefined): void {
+    for (const pattern of patterns ?? []) {
+        if (!pattern || !pattern.trim()) {
+            continue;
+        }
+        if (pattern.length > MAX_NAME_PATTERN_LENGTH || pattern.startsWith('%') || pattern.startsWith('_')) {
+            const shown = pattern.length > 60 ? `${pattern.slice(0, 57)}...` : pattern;
+            throw new ApexException(formatLabel(NAME_PATTERN_INVALID, shown), 'System.AuraHandledException');
+        }
+    }
+}
+
 function batchSizeError(): ApexException {
     return new ApexException(formatLabel(BATCH_SIZE, MAX_ROWS), 'System.AuraHandledException');
 }
@@ -255,6 +276,8 @@ export const getEnablementFacts: typeof import('@salesforce/apex/UserSetupContro
             ) {
                 throw batchSizeError();
             }
+            requireAnchoredPatterns(usernamePatterns);
+            requireAnchoredPatterns(nicknamePatterns);
             const wanted = new Set(contactIds);
             const contacts = toFacts(
                 org,
