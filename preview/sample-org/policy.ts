@@ -115,6 +115,8 @@ export const PRIVILEGED_PERMISSIONS: ReadonlyArray<[keyof PermissionSet, string]
     ['PermissionsManageRoles', 'Manage Roles'],
     ['PermissionsManageSharing', 'Manage Sharing'],
     ['PermissionsViewAllUsers', 'View All Users'],
+    ['PermissionsDelegatedPortalUserAdmin', 'Delegated External User Administrator'],
+    ['PermissionsPortalSuperUser', 'Portal Super User'],
 ];
 
 const EXTERNAL_USER_TYPES: ReadonlySet<UserType> = new Set<UserType>([

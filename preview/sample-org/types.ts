@@ -172,6 +172,8 @@ export interface PermissionSet {
     PermissionsManageRoles?: boolean;
     PermissionsManageSharing?: boolean;
     PermissionsViewAllUsers?: boolean;
+    PermissionsDelegatedPortalUserAdmin?: boolean;
+    PermissionsPortalSuperUser?: boolean;
     /** Set on the aggregate permission set the platform keeps for each permission set group. */
     PermissionSetGroupId?: Id | null;
 }
