@@ -475,6 +475,32 @@ describe('sample org: jobs', () => {
         ).toHaveLength(1);
     });
 
+    it('leaves a half-done change Pending and the next chunk gives back what is missing (security review)', async () => {
+        const { dmitri, target, started } = await startDmitriChange();
+        expect(runNextStep()).toBe(true); // SNAPSHOT
+        expect(runNextStep()).toBe(true); // APPLY: the profile changed, the permission sets given back
+        // Someone takes the given-back permission sets away before RECONCILE: the change is half done.
+        const held = org.PermissionSetAssignment.filter((a) => a.AssigneeId === dmitri.Id);
+        org.PermissionSetAssignment = org.PermissionSetAssignment.filter((a) => a.AssigneeId !== dmitri.Id);
+        expect(runNextStep()).toBe(true); // RECONCILE
+        const changes = () =>
+            org.Setup_Assistant_Log__c.filter(
+                (l) => l.Target_User__c === dmitri.Id && l.Action__c === 'LICENSE_CHANGE',
+            );
+        expect(changes().map((l) => l.Status__c)).toEqual(['Applied']);
+        expect((await fetchWholeJob(started.id, API)).rows[0].status).toBe('Pending');
+        drainJobs();
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(rows[0]).toMatchObject({ status: 'Done', logId: changes()[0].Id });
+        expect(changes().map((l) => l.Status__c)).toEqual(['Completed']);
+        expect(org.User.find((u) => u.Id === dmitri.Id)?.ProfileId).toBe(target);
+        const back = org.PermissionSetAssignment.filter((a) => a.AssigneeId === dmitri.Id).map(
+            (a) => a.PermissionSetId,
+        );
+        expect(back.sort()).toEqual(held.map((a) => a.PermissionSetId).sort());
+    });
+
     it('lets only the admin who started a job cancel or resume it', async () => {
         const contacts = readyContacts(1);
         const started = await startJobFromRows('ENABLE_USERS', [enableRow(requestFor(contacts[0], 0))], { api: API });

@@ -1020,6 +1020,12 @@ function reconcileChunk(step: QueuedStep, job: SampleJob): void {
               });
     for (const result of results) {
         const rowId = result.logId ? rowByLog.get(result.logId) : undefined;
+        if (rowId && result.status === 'Applied' && result.profileChanged) {
+            // As `JobChain.continuesLater`: on the target, an assignment not back yet: the row stays
+            // Pending and the next chunk continues its open change (the sample Apex writes every
+            // attempt; reconcile closes the log after MAX_RESTORE_ATTEMPTS of them).
+            continue;
+        }
         if (rowId) {
             // As `JobChain.reconcileChunk`: a row APPLY's policy check skipped is Refused, never written.
             const status = result.status === 'Completed' ? 'Done' : result.status === 'Refused' ? 'Refused' : 'Failed';
