@@ -117,6 +117,9 @@ import STATUS_FITS from '@salesforce/label/c.CCSA_Upgrade_Status_Fits';
 import STATUS_SEAT_SHORT from '@salesforce/label/c.CCSA_Upgrade_Status_Seat_Short';
 import NOT_VALIDATED from '@salesforce/label/c.CCSA_Upgrade_Selection_Not_Validated';
 import NOT_VALIDATED_ONE from '@salesforce/label/c.CCSA_Upgrade_Selection_Not_Validated_One';
+import ORG_CHANGED from '@salesforce/label/c.CCSA_Upgrade_Org_Changed';
+import EXPLAIN_LICENSE_LIMIT from '@salesforce/label/c.CCSA_History_Explain_LICENSE_LIMIT';
+import EXPLAIN_LICENSE_LIMIT_UNKNOWN from '@salesforce/label/c.CCSA_History_Explain_LICENSE_LIMIT_UNKNOWN';
 
 type TargetOption = Apex.LicenseUpgradeService.TargetOption;
 type UserOption = Apex.LicenseUpgradeService.UserOption;
@@ -197,8 +200,25 @@ function lines(prefix: string, items: readonly Item[]): VerdictLine[] {
  * 200 (snapshot, apply, reconcile), and retry what did not finish. The rules live in
  * `c/upgradeValidator` and `c/upgradePlan`; this component only orchestrates.
  */
+/**
+ * A run's error lines with the fix of the platform codes they carry: LICENSE_LIMIT_EXCEEDED (no seat
+ * of the target license left: the change is refused until one is freed) gets the same words as
+ * History's explanation, naming the license.
+ * @param errors the error lines, as text
+ * @param licenseName the target's license, when known
+ * @returns the lines, with the fixes after them
+ */
+export function withFixes(errors: readonly string[], licenseName: string | null | undefined): string[] {
+    const seats = errors.some((line) => /\bLICENSE_LIMIT_EXCEEDED\b/.test(line));
+    if (!seats) {
+        return [...errors];
+    }
+    return [...errors, licenseName ? formatLabel(EXPLAIN_LICENSE_LIMIT, licenseName) : EXPLAIN_LICENSE_LIMIT_UNKNOWN];
+}
+
 export default class LicenseUpgrade extends LightningElement {
     labels = {
+        orgChanged: ORG_CHANGED,
         title: TITLE,
         intro: INTRO,
         licenseFilter: LICENSE_FILTER,
@@ -311,6 +331,13 @@ export default class LicenseUpgrade extends LightningElement {
     stepTotal = 0;
     /** A run happened since the last Validate: the old verdicts cannot run again. */
     ranSinceValidate = false;
+    /**
+     * A run elsewhere in the assistant (Enable users, or a job) created or changed users since the
+     * last Validate (`orgChanged`, from the shell): the seats and facts validated may be gone, so Run
+     * and "Change … that fit" wait for the next Validate, and the bar says why (admin walk: a run
+     * in Enable users took the seat this plan still counted, and the change failed).
+     */
+    orgChangedSinceValidate = false;
     problemsOnly = false;
     /** Only the verdicts "Change … that fit" would run are listed ("Show only them"). */
     fitOnly = false;
@@ -708,7 +735,25 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     get canFit(): boolean {
-        return !this.busy && this.unvalidatedCount === 0 && this.fitVerdicts.length > 0;
+        return (
+            !this.busy && !this.orgChangedSinceValidate && this.unvalidatedCount === 0 && this.fitVerdicts.length > 0
+        );
+    }
+
+    /**
+     * Called by the shell when a run in another panel created or changed users: a validation not
+     * yet run is out of date (see `orgChangedSinceValidate`).
+     */
+    @api
+    orgChanged(): void {
+        if (this.validation) {
+            this.orgChangedSinceValidate = true;
+        }
+    }
+
+    /** Why Run waits after a run elsewhere; empty otherwise. */
+    get orgChangedText(): string {
+        return this.orgChangedSinceValidate && !this.busy ? ORG_CHANGED : '';
     }
 
     get fitLabel(): string {
@@ -882,7 +927,7 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     get cannotRun(): boolean {
-        return this.busy || this.readyCount === 0 || this.unvalidatedCount > 0;
+        return this.busy || this.orgChangedSinceValidate || this.readyCount === 0 || this.unvalidatedCount > 0;
     }
 
     /** The selection against what the last Validate read: once per change of either. */
@@ -913,8 +958,8 @@ export default class LicenseUpgrade extends LightningElement {
             name: names.get(result.userId) ?? result.userId,
             userUrl: userUrl(result.userId),
             status: statusLabel(result.status),
-            // The platform's words may carry HTML (a raw <br>): shown as text.
-            errors: (result.errors ?? []).map(plainText).join('\n'),
+            // The platform's words may carry HTML (a raw <br>): shown as text, each code with its fix.
+            errors: withFixes((result.errors ?? []).map(plainText), this.facts?.target?.licenseName).join('\n'),
         }));
     }
 
@@ -1001,6 +1046,7 @@ export default class LicenseUpgrade extends LightningElement {
         this.stoppedJob = undefined;
         try {
             this.ranSinceValidate = false;
+            this.orgChangedSinceValidate = false;
             this.fitOnly = false;
             this.page = 0;
             // Any size: the facts 200 users a call (the server's cap), merged into one validation.

@@ -321,13 +321,24 @@ export default class SetupAssistant extends LightningElement {
     /**
      * A run (in the browser, or a job that finished) wrote users and History rows: History, when
      * it is loaded, reads its page again; the jobs panels show the job's outcome; the readiness
-     * checklist counts the seats again.
+     * checklist counts the seats again; the other run panel's plan waits for its next Check or
+     * Validate.
      */
-    handleRunCompleted(): void {
+    handleRunCompleted(event?: Event): void {
         this.refreshAll('c-history-panel');
         this.refreshAll('c-jobs-panel');
         // Seats and the header's summary count the users just created or changed.
         this.refreshAll('c-readiness-checklist');
+        // The other run panel's plan was checked before these users changed: it waits for a new
+        // Check or Validate (admin walk: a seat taken in Enable users, still counted in License upgrades).
+        const source = event?.currentTarget ?? null;
+        for (const selector of ['c-enable-users', 'c-license-upgrade']) {
+            const panel = this.template?.querySelector(selector) as
+                (HTMLElement & { orgChanged?: () => void }) | null | undefined;
+            if (panel && panel !== source && typeof panel.orgChanged === 'function') {
+                panel.orgChanged();
+            }
+        }
     }
 
     private refreshAll(selector: string): void {

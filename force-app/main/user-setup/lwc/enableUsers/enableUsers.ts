@@ -163,6 +163,7 @@ import CLEAR_CUSTOMER from '@salesforce/label/c.CCSA_Enable_Clear_Customer';
 import CUSTOMER_SAVED from '@salesforce/label/c.CCSA_Enable_Customer_Saved';
 import CUSTOMERS_NOT_CHECKED from '@salesforce/label/c.CCSA_Enable_Customers_Not_Checked';
 import CUSTOMERS_NOT_CHECKED_ONE from '@salesforce/label/c.CCSA_Enable_Customers_Not_Checked_One';
+import ORG_CHANGED from '@salesforce/label/c.CCSA_Enable_Org_Changed';
 
 type ContactOption = Apex.UserSetupService.ContactFact;
 /** A contact as the picker lists and the selection keeps it: the fact, and its name for the columns and pills. */
@@ -544,6 +545,12 @@ export default class EnableUsers extends LightningElement {
     records: Map<string, RunRecord> = new Map();
     /** A run happened since the last Check: Run stays disabled until the next one. */
     ranSinceCheck = false;
+    /**
+     * A run elsewhere in the assistant (License upgrades, or a job) created or changed users since
+     * the last Check (`orgChanged`, from the shell): the seats and facts checked may be gone, so Run
+     * and "Enable the N that fit" wait for the next Check, and the bar says why.
+     */
+    orgChangedSinceCheck = false;
     /** Rows the admin removed from the plan (by contact id). */
     removed: Set<string> = new Set();
     /** Typed usernames and nicknames looked up in the org since the Check ('u:' / 'n:' + lower case). */
@@ -1256,6 +1263,7 @@ export default class EnableUsers extends LightningElement {
     get canFit(): boolean {
         return (
             !this.busy &&
+            !this.orgChangedSinceCheck &&
             !this.hasUnsavedEdits &&
             !this.customerEditPending &&
             this.uncheckedSelected === 0 &&
@@ -1397,6 +1405,7 @@ export default class EnableUsers extends LightningElement {
 
     get cannotRun(): boolean {
         return (
+            this.orgChangedSinceCheck ||
             this.uncheckedSelected > 0 ||
             this.uncheckedTyped > 0 ||
             this.hasUnsavedEdits ||
@@ -1411,6 +1420,22 @@ export default class EnableUsers extends LightningElement {
 
     get showRunLocked(): boolean {
         return this.ranSinceCheck && !this.busy;
+    }
+
+    /**
+     * Called by the shell when a run in another panel created or changed users: a plan checked
+     * before it is out of date (see `orgChangedSinceCheck`).
+     */
+    @api
+    orgChanged(): void {
+        if (this.facts) {
+            this.orgChangedSinceCheck = true;
+        }
+    }
+
+    /** Why Run waits after a run elsewhere; empty otherwise. */
+    get orgChangedText(): string {
+        return this.orgChangedSinceCheck && !this.busy ? ORG_CHANGED : '';
     }
 
     /** Retry: failed rows ready again with their current (saved) values, or rows whose assignments are missing. */
@@ -1861,6 +1886,7 @@ export default class EnableUsers extends LightningElement {
             this.checkedTyped = checkedTyped;
             this.checkedKeys = new Set(items.flatMap((item) => (item.id ? [idKey(item.id)] : [])));
             this.facts = facts;
+            this.orgChangedSinceCheck = false;
             // Handed-over contacts get their names in the picker's list.
             this.selection = this.selection.describe(facts.contacts.map(contactRow));
             // Contacts created inline by a run are selected now: the facts carry them.

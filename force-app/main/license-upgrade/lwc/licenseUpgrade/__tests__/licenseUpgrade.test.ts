@@ -283,6 +283,63 @@ describe('c-license-upgrade', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('holds Run and "Change … that fit" after a run elsewhere in the assistant, until the next Validate (admin walk)', async () => {
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        fire($(element, 'c-upgrade-verdict'), 'acknowledge', { userId: CASEY, checked: true });
+        await flush();
+        const run = (): { disabled: boolean } => $(element, 'lightning-button.run') as unknown as { disabled: boolean };
+        expect(run().disabled).toBe(false);
+        expect($(element, '.org-changed-run')).toBeNull();
+        // The shell: Enable users created users (their seats are gone from this plan's count).
+        (element as unknown as { orgChanged: () => void }).orgChanged();
+        await flush();
+        expect(run().disabled).toBe(true);
+        expect($(element, 'lightning-button.run-fit')).toBeNull();
+        expect($(element, '.org-changed-run').textContent?.trim()).toBe(
+            'Users were enabled or licenses changed elsewhere in the assistant since you validated: the seats and verdicts shown may be out of date. Validate again before you change licenses.',
+        );
+        $(element, 'lightning-button.validate').click();
+        await flush();
+        await flush();
+        fire($(element, 'c-upgrade-verdict'), 'acknowledge', { userId: CASEY, checked: true });
+        await flush();
+        expect($(element, '.org-changed-run')).toBeNull();
+        expect(run().disabled).toBe(false);
+    });
+
+    it('ignores a run elsewhere before any Validate: there is no plan to hold', async () => {
+        const element = render();
+        await flush();
+        (element as unknown as { orgChanged: () => void }).orgChanged();
+        await searchSelectAndValidate(element);
+        expect($(element, '.org-changed-run')).toBeNull();
+    });
+
+    it('explains a seat refusal of the platform with its fix, naming the target license', async () => {
+        mocked(snapshotLicenseChanges).mockResolvedValue([changeResult(CASEY, 'Snapshot')]);
+        mocked(applyLicenseChanges).mockResolvedValue([
+            changeResult(CASEY, 'Snapshot', { errors: ['LICENSE_LIMIT_EXCEEDED: License Limit Exceeded'] }),
+        ]);
+        mocked(reconcileLicenseChanges).mockResolvedValue([
+            changeResult(CASEY, 'Snapshot', { errors: ['LICENSE_LIMIT_EXCEEDED: License Limit Exceeded'] }),
+        ]);
+        const element = render();
+        await flush();
+        await searchSelectAndValidate(element);
+        fire($(element, 'c-upgrade-verdict'), 'acknowledge', { userId: CASEY, checked: true });
+        await flush();
+        $(element, 'lightning-button.run').click();
+        await flush();
+        await flush();
+        const table = runResults(element).querySelector('lightning-datatable') as unknown as {
+            data: { errors: string }[];
+        };
+        expect(table.data[0].errors).toContain('LICENSE_LIMIT_EXCEEDED: License Limit Exceeded');
+        expect(table.data[0].errors).toContain(`No ${FACTS.target.licenseName} license is left.`);
+    });
+
     it('reads the target profiles again after a run: their seats left changed, grouped as the seat line writes them', async () => {
         mockCaseyChanged();
         const element = render();

@@ -115,6 +115,27 @@ describe('c-setup-assistant: jobs', () => {
         expect((getHistory as jest.Mock).mock.calls.length).toBe(historyCalls + 1);
     });
 
+    it('tells the other run panel, not the one that ran, that users changed since its Check or Validate', async () => {
+        const element = await render('enableUsers');
+        await openTab(element, 'licenseUpgrades');
+        const enable = element.shadowRoot!.querySelector('c-enable-users') as HTMLElement & { orgChanged(): void };
+        const upgrade = element.shadowRoot!.querySelector('c-license-upgrade') as HTMLElement & {
+            orgChanged(): void;
+        };
+        const enableChanged = jest.spyOn(enable, 'orgChanged');
+        const upgradeChanged = jest.spyOn(upgrade, 'orgChanged');
+
+        enable.dispatchEvent(new CustomEvent('runcompleted', { detail: { kind: 'enableUsers', userIds: [] } }));
+        await flush();
+        expect(upgradeChanged).toHaveBeenCalledTimes(1);
+        expect(enableChanged).not.toHaveBeenCalled();
+
+        upgrade.dispatchEvent(new CustomEvent('runcompleted', { detail: { kind: 'licenseChange', userIds: [] } }));
+        await flush();
+        expect(enableChanged).toHaveBeenCalledTimes(1);
+        expect(upgradeChanged).toHaveBeenCalledTimes(1);
+    });
+
     it('hands a job resumed in a jobs panel to the panel whose runs start that kind of job', async () => {
         const element = await render('enableUsers');
         await openTab(element, 'licenseUpgrades');

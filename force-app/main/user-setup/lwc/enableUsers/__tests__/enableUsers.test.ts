@@ -229,6 +229,25 @@ describe('c-enable-users', () => {
         focus.mockRestore();
     });
 
+    it('holds Run after a run elsewhere in the assistant until the next Check, and says why (admin walk)', async () => {
+        const element = render();
+        await flush();
+        await searchAndCheck(element);
+        const run = (): { disabled: boolean } => $(element, 'lightning-button.run');
+        expect(run().disabled).toBe(false);
+        // The shell: License upgrades changed licenses (seats this plan counted may be gone).
+        (element as unknown as { orgChanged: () => void }).orgChanged();
+        await flush();
+        expect(run().disabled).toBe(true);
+        expect($<HTMLElement>(element, '.org-changed-run').textContent?.trim()).toBe(
+            'Licenses were changed or users enabled elsewhere in the assistant since the Check: the seats and plan shown may be out of date. Check again before you run.',
+        );
+        $(element, 'lightning-button.check').click();
+        await flush();
+        expect($(element, '.org-changed-run')).toBeNull();
+        expect(run().disabled).toBe(false);
+    });
+
     it('lets the admin edit a derived value and plans again', async () => {
         const element = render();
         await flush();
