@@ -65,7 +65,7 @@ import JOB_STARTED from '@salesforce/label/c.CCSA_Upgrade_Job_Started';
 import JOB_STOPPED from '@salesforce/label/c.CCSA_Upgrade_Job_Stopped';
 import { formatLabel, pluralLabel } from 'c/labelFormat';
 import JOB_STOPPING_NOTICE from '@salesforce/label/c.CCSA_Job_Stopping_Notice';
-import { followSelection, idKeys, selectionSince } from 'c/selectionSince';
+import { followSelection, idKey, idKeys, selectionSince } from 'c/selectionSince';
 import type { SelectionSince } from 'c/selectionSince';
 import type { VerdictLine, VerdictRow } from 'c/upgradeVerdict';
 import TITLE from '@salesforce/label/c.CCSA_Upgrade_Title';
@@ -214,6 +214,39 @@ export function withFixes(errors: readonly string[], licenseName: string | null 
         return [...errors];
     }
     return [...errors, licenseName ? formatLabel(EXPLAIN_LICENSE_LIMIT, licenseName) : EXPLAIN_LICENSE_LIMIT_UNKNOWN];
+}
+
+/**
+ * Users handed over by id (the doctor's "Upgrade the license", `c__userIds`) get their names in
+ * the selection's list from the facts of a Validate, matched on their first 15 characters (a link
+ * may carry 15); users picked in a search keep the row they were picked with.
+ * @param selection the selection
+ * @param users the users the facts describe
+ * @returns the selection, described
+ */
+export function describeHandedOver(
+    selection: SelectionModel<UserOption>,
+    users: ReadonlyArray<Apex.LicenseUpgradeService.UserFact>,
+): SelectionModel<UserOption> {
+    const byKey = new Map(users.map((user) => [idKey(user.id), user]));
+    return selection.describe(
+        selection.ids.flatMap((id) => {
+            const user = selection.recordOf(id) ? undefined : byKey.get(idKey(id));
+            return user
+                ? [
+                      {
+                          id,
+                          name: user.name,
+                          username: '',
+                          isActive: user.isActive,
+                          profileName: user.profileName,
+                          licenseName: user.licenseName,
+                          accountName: user.accountName ?? null,
+                      },
+                  ]
+                : [];
+        }),
+    );
 }
 
 export default class LicenseUpgrade extends LightningElement {
@@ -404,6 +437,9 @@ export default class LicenseUpgrade extends LightningElement {
         this.selection = this.selection.addIds(this.handedOverIds).selection;
         this.clearValidation();
         this.listOnRender = true;
+        // The doctor's "Upgrade the license" hid its button with its tab: the focus lands on what the
+        // admin does next, the target (admin walk: it was left on the page's body).
+        this.focusLanding = ['lightning-combobox.target', 'lightning-button.validate'];
     }
 
     override renderedCallback(): void {
@@ -1063,6 +1099,7 @@ export default class LicenseUpgrade extends LightningElement {
             this.validation = validateUpgrade(this.followedUsers(facts), facts.target, this.choices);
             this.facts = facts;
             this.acknowledged = new Set();
+            this.selection = describeHandedOver(this.selection, facts.users);
         } catch (error) {
             this.loadError = error;
             this.facts = undefined;

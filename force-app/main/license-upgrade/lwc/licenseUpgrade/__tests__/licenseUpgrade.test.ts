@@ -970,6 +970,11 @@ describe('c-license-upgrade: the verdicts follow the selection', () => {
         await clickValidate(element);
         // The facts answer with 18 characters: none of the users is new.
         expect(verdicts(element).map((verdict) => verdict.id)).toEqual(FIVE.map((row) => row.id));
+        // The users handed over by id are named in the selection's list from the facts (admin walk:
+        // "Record 0058d…" after the doctor's hand-over).
+        const pills = [...picker(element).shadowRoot!.querySelectorAll('.pill-label')].map((pill) => pill.textContent);
+        expect(pills).toHaveLength(5);
+        expect(pills.some((label) => /^Record /.test(label ?? ''))).toBe(false);
         expect($(element, '.unchecked-run')).toBeNull();
         await acknowledge(element, 1, 2);
 
