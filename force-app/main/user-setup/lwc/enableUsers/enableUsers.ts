@@ -874,13 +874,19 @@ export default class EnableUsers extends LightningElement {
         // Read many times per render (the plan, its rows, the results): built once per change.
         const keys = this.selectedKeys;
         const typed = this.typedFacts;
-        const contacts = this.contactsMemo.get([facts, this.createdContacts, typed, keys], () => {
+        const reached = this.reachedKeys;
+        const contacts = this.contactsMemo.get([facts, this.createdContacts, typed, keys, reached], () => {
             // The plan follows the selection: a contact taken out of it since the Check leaves the
             // plan at once, and is never run (the admin walk-through ran one after Clear); so does a
             // contact a run created inline and selected. Ids compare on their first 15 characters
-            // (an id handed over in a URL may have 15, Apex answers 18).
+            // (an id handed over in a URL may have 15, Apex answers 18). A contact a run already
+            // reached for good (queued in a job, or its user there) stays with its outcome: the job
+            // still runs it, and the summary counts it (admin walk: a pill removed mid-job took its
+            // row out of the plan while the job created the user).
+            const planned = (contact: ContactFact): boolean =>
+                keys.has(idKey(contact.id)) || reached.has(idKey(contact.id));
             const next = [
-                ...facts.contacts.filter((contact) => keys.has(idKey(contact.id))),
+                ...facts.contacts.filter(planned),
                 ...this.createdContacts.filter((contact) => keys.has(idKey(contact.id))),
                 ...typed,
             ];
@@ -896,6 +902,28 @@ export default class EnableUsers extends LightningElement {
         this.lastContacts = contacts;
         return contacts;
     }
+
+    /**
+     * Contacts a run reached for good, by their first 15 characters: queued in the job this panel
+     * follows or in the one that stopped, or whose user exists after a run (Created, Existing).
+     * Once per change of the runs.
+     */
+    get reachedKeys(): Set<string> {
+        return this.reachedMemo.get([this.records, this.job, this.stoppedJob], () => {
+            const keys = new Set<string>();
+            for (const [contactId, record] of this.records) {
+                if (DONE_STATUSES.has(record.result.status)) {
+                    keys.add(idKey(contactId));
+                }
+            }
+            for (const job of [this.job, this.stoppedJob]) {
+                job?.requests.forEach((_request, contactId) => keys.add(idKey(contactId)));
+            }
+            return keys;
+        });
+    }
+
+    private reachedMemo = new Memo<Set<string>>();
 
     /** The selection's ids by their first 15 characters: once per selection. */
     get selectedKeys(): Set<string> {

@@ -248,6 +248,25 @@ describe('c-enable-users', () => {
         expect(run().disabled).toBe(false);
     });
 
+    it('keeps a row whose user a run created in the plan when its contact is taken out of the selection (admin walk)', async () => {
+        mocked(enableUsers).mockImplementation(({ requests }: { requests: EnableRequest[] }) =>
+            Promise.resolve(requests.map((request, n) => created(request, n + 1))),
+        );
+        const element = render();
+        await flush();
+        await searchAndCheck(element);
+        $(element, 'lightning-button.run').click();
+        await flush();
+        await flush();
+        const names = (): string[] => $<Table>(element, 'c-plan-table.plan-table').data.map((row) => row.name);
+        const before = names();
+        expect(before).toContain('Ann Doe');
+        (inPicker(element, `lightning-button-icon.remove-selected[data-id="${ANN}"]`) as HTMLElement).click();
+        await flush();
+        // Its user exists: the row stays, with its outcome, as the summary counts it.
+        expect(names()).toEqual(before);
+    });
+
     it('lets the admin edit a derived value and plans again', async () => {
         const element = render();
         await flush();
