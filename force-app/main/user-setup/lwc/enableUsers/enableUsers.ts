@@ -49,6 +49,7 @@ import {
     problemMessage,
     profileOptionText,
     readyCountText,
+    retryCountText,
     refusalProblemMessage,
     seatsLeftText,
     seatsNeededText,
@@ -1351,7 +1352,15 @@ export default class EnableUsers extends LightningElement {
     }
 
     get readyText(): string {
-        return this.plan ? readyCountText(this.ranSinceCheck ? 0 : this.readyRows.length, this.allPlanRows.length) : '';
+        if (!this.plan) {
+            return '';
+        }
+        const total = this.allPlanRows.length;
+        if (this.ranSinceCheck) {
+            const retryable = this.busy ? 0 : this.retryRequests.length;
+            return retryable > 0 ? retryCountText(retryable, total) : readyCountText(0, total);
+        }
+        return readyCountText(this.readyRows.length, total);
     }
 
     /**

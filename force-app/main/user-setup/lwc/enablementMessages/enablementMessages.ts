@@ -45,6 +45,8 @@ import PROBLEM_NOT_ENOUGH_PSL_SEATS_ONE from '@salesforce/label/c.CCSA_Enable_Pr
 import PROBLEM_NOT_ENOUGH_PSL_SEATS_NONE from '@salesforce/label/c.CCSA_Enable_Problem_NOT_ENOUGH_PSL_SEATS_None';
 import READY_COUNT from '@salesforce/label/c.CCSA_Enable_Ready_Count';
 import READY_COUNT_ONE from '@salesforce/label/c.CCSA_Enable_Ready_Count_One';
+import RETRY_COUNT from '@salesforce/label/c.CCSA_Enable_Retry_Count';
+import RETRY_COUNT_ONE from '@salesforce/label/c.CCSA_Enable_Retry_Count_One';
 import PLAN_PAGE from '@salesforce/label/c.CCSA_Plan_Page';
 import PLAN_PAGE_ONE from '@salesforce/label/c.CCSA_Plan_Page_One';
 import FIT from '@salesforce/label/c.CCSA_Enable_Fit';
@@ -327,6 +329,18 @@ export function fitLabel(count: number): string {
  */
 export function readyCountText(ready: number, total: number): string {
     return formatLabel(countedLabel(total, READY_COUNT_ONE, READY_COUNT), countText(ready), countText(total));
+}
+
+/**
+ * After a run, the rows Retry would send ("1 of 3 rows can be retried: …"): a failed row fixed
+ * since reads Ready, while Run waits for the next Check (admin walk: "0 of 3 rows are ready" beside
+ * a Ready row).
+ * @param retryable the rows Retry sends
+ * @param total the rows of the plan
+ * @returns the line
+ */
+export function retryCountText(retryable: number, total: number): string {
+    return formatLabel(countedLabel(total, RETRY_COUNT_ONE, RETRY_COUNT), countText(retryable), countText(total));
 }
 
 /**

@@ -305,6 +305,11 @@ describe('c-enable-users', () => {
         expect(results[0].status).toBe('Failed');
         expect(results[0].problems).toMatch(/Type another nickname/);
         expect(runResults(element).querySelector('c-error-panel')).not.toBeNull();
+        // Run waits for the next Check; the line says what Retry runs (admin walk: "0 of 3 rows are
+        // ready" beside a row fixed since, reading Ready).
+        expect($<HTMLElement>(element, '.ready-count').textContent).toBe(
+            '1 of 2 rows can be retried: Retry failed rows runs them with their current values.',
+        );
 
         mocked(enableUsers).mockImplementationOnce(({ requests }: { requests: EnableRequest[] }) =>
             Promise.resolve(requests.map((request, n) => created(request, n))),
