@@ -88,6 +88,8 @@ import RESULTS from '@salesforce/label/c.CCSA_Enable_Results';
 import COLUMN_CONTACT from '@salesforce/label/c.CCSA_Enable_Column_Contact';
 import COLUMN_ACCOUNT from '@salesforce/label/c.CCSA_Enable_Column_Account';
 import COLUMN_USER from '@salesforce/label/c.CCSA_Enable_Column_User';
+import COLUMN_RESULT_USER from '@salesforce/label/c.CCSA_Enable_Column_Result_User';
+import OPEN_USER from '@salesforce/label/c.CCSA_Enable_Open_User';
 import COLUMN_USERNAME from '@salesforce/label/c.CCSA_Enable_Column_Username';
 import COLUMN_NICKNAME from '@salesforce/label/c.CCSA_Enable_Column_Nickname';
 import COLUMN_ALIAS from '@salesforce/label/c.CCSA_Enable_Column_Alias';
@@ -482,11 +484,15 @@ export default class EnableUsers extends LightningElement {
 
     resultColumns = [
         { label: COLUMN_CONTACT, fieldName: 'name' },
+        // The username sent, for every row (a failed one too: admin walk, two "Aisha Keller" rows and
+        // no way to tell which one failed); the link only where a user exists (a url cell without a
+        // value shows nothing).
+        { label: COLUMN_USERNAME, fieldName: 'username' },
         {
-            label: COLUMN_USERNAME,
+            label: COLUMN_RESULT_USER,
             fieldName: 'userUrl',
             type: 'url',
-            typeAttributes: { label: { fieldName: 'username' } },
+            typeAttributes: { label: { fieldName: 'userLink' } },
         },
         { label: COLUMN_STATUS, fieldName: 'status' },
         { label: COLUMN_PROBLEMS, fieldName: 'problems', wrapText: true },
@@ -1525,6 +1531,7 @@ export default class EnableUsers extends LightningElement {
                 username: request?.Username ?? '',
                 userId: result.userId ?? '',
                 userUrl: result.userId ? userUrl(result.userId) : '',
+                userLink: result.userId ? OPEN_USER : '',
                 status: STATUS_LABELS[result.status] ?? result.status,
                 problems: [...resultProblemMessages(result), this.loginEmailText(result.userId)]
                     .filter(Boolean)
@@ -1540,6 +1547,7 @@ export default class EnableUsers extends LightningElement {
                 username: row.request.Username,
                 userId: '',
                 userUrl: '',
+                userLink: '',
                 status: STATUS_BLOCKED,
                 problems: row.problems.map(problemMessage).join('\n'),
             };

@@ -303,6 +303,8 @@ describe('c-enable-users', () => {
         });
         let results = (runResults(element).querySelector('lightning-datatable') as unknown as Table).data;
         expect(results[0].status).toBe('Failed');
+        // The username sent shows on a failed row too; the user link only where a user exists.
+        expect(results[0]).toMatchObject({ username: sent[0].Username, userUrl: '', userLink: '' });
         expect(results[0].problems).toMatch(/Type another nickname/);
         expect(runResults(element).querySelector('c-error-panel')).not.toBeNull();
         // Run waits for the next Check; the line says what Retry runs (admin walk: "0 of 3 rows are
