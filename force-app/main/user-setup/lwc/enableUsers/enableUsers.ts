@@ -1647,6 +1647,9 @@ export default class EnableUsers extends LightningElement {
         // After a Check, the new row waits for the next one (`uncheckedTyped`): the plan stays.
         this.typedCustomers = [...this.typedCustomers, { key, customer: trimmedCustomer(this.customer) }];
         this.clearCustomerForm();
+        // The button is disabled with the form blank again: the focus goes back to the form's first
+        // field, for the next customer (admin walk: it stayed on the disabled button).
+        (this.template?.querySelector('lightning-input[data-field="accountName"]') as HTMLElement | null)?.focus();
     }
 
     /**

@@ -140,6 +140,16 @@ describe('c-enable-users: typed customers', () => {
         expect($(element, '.customer-notice').textContent).toBe('Saved Bea Nguyen (bea@initech.example).');
     });
 
+    it('puts the focus back on the first field after Add customer, for the next one (admin walk)', async () => {
+        const element = render();
+        await flush();
+        const first = $(element, 'lightning-input[data-field="accountName"]') as HTMLElement;
+        const focus = jest.spyOn(first, 'focus');
+        await addCustomer(element, customer('Ann'));
+        expect(listed(element)).toHaveLength(1);
+        expect(focus).toHaveBeenCalled();
+    });
+
     it('refuses an Edit that would lose the typing in the form, and says so where the form says why it waits', async () => {
         const element = render();
         await flush();
