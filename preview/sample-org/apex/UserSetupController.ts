@@ -21,6 +21,7 @@ import DUPLICATE_FOUND from '@salesforce/label/c.CCSA_Enable_Duplicate_Found';
 import NAME_PATTERN_INVALID from '@salesforce/label/c.CCSA_Enable_Name_Pattern_Invalid';
 import { formatLabel } from 'c/labelFormat';
 import { escapeLike } from 'c/enablementRun';
+import { toId18 } from '../data/random';
 import { apexMethod, ApexException } from '../apexMethod';
 import { withoutEmails } from '../emails';
 import { assertAdmin, requireCapability } from '../guard';
@@ -278,7 +279,8 @@ export const getEnablementFacts: typeof import('@salesforce/apex/UserSetupContro
             }
             requireAnchoredPatterns(usernamePatterns);
             requireAnchoredPatterns(nicknamePatterns);
-            const wanted = new Set(contactIds);
+            // A List<Id> parameter: a 15-character id arrives as its 18-character form.
+            const wanted = new Set(contactIds.map((id) => toId18(id) ?? id));
             const contacts = toFacts(
                 org,
                 org.Contact.filter((c) => wanted.has(c.Id)),

@@ -37,11 +37,54 @@ const USER_ID = idPattern('005');
 /** The most records one link hands over (a URL carries about 2,000 characters in some browsers). */
 export const MAX_HANDED_OVER = 10000;
 
+const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/**
+ * The 3 characters that make a 15-character id case-insensitive (its 18-character form): one per
+ * 5-character chunk, whose bits flag the chunk's upper-case letters.
+ * @param id15 the 15-character id
+ * @returns the suffix
+ */
+export function caseSafeSuffix(id15: string): string {
+    let suffix = '';
+    for (let chunk = 0; chunk < 3; chunk++) {
+        let bits = 0;
+        for (let i = 0; i < 5; i++) {
+            const char = id15.charAt(chunk * 5 + i);
+            if (char >= 'A' && char <= 'Z') {
+                bits |= 1 << i;
+            }
+        }
+        suffix += SUFFIX_ALPHABET.charAt(bits);
+    }
+    return suffix;
+}
+
+/**
+ * An id in its 18-character form: a 15-character id gets its suffix; an 18-character one whose
+ * suffix does not match its first 15 characters is no id (Apex refuses it, and with it the whole
+ * call that carries it).
+ * @param id a 15- or 18-character id
+ * @returns the 18-character id, or null
+ */
+export function id18(id: string): string | null {
+    const suffix = caseSafeSuffix(id.slice(0, 15));
+    if (id.length === 15) {
+        return id + suffix;
+    }
+    return id.length === 18 && id.slice(15).toUpperCase() === suffix ? id.slice(0, 15) + suffix : null;
+}
+
 function idsOf(raw: string | undefined, pattern: RegExp): string[] {
     const ids = (raw ?? '')
         .split(',')
         .map((id) => id.trim())
-        .filter((id) => pattern.test(id));
+        .filter((id) => pattern.test(id))
+        .flatMap((id) => {
+            const full = id18(id);
+            return full ? [full] : [];
+        });
+    // The 15- and 18-character forms of one record are one record (admin walk: a link with both).
     return [...new Set(ids)].slice(0, MAX_HANDED_OVER);
 }
 
@@ -60,7 +103,7 @@ export function tabFromName(raw: string | null | undefined): WorkspaceTab | null
  * Reads the page state. Without `c__tab`, contacts open Enable users and users open the User
  * doctor (one user) or License upgrades (several); an explicit `c__tab` wins.
  * @param state the page reference's state
- * @returns the tab and the records handed over, invalid ids dropped
+ * @returns the tab and the records handed over, as 18-character ids, invalid ids dropped
  */
 export function readWorkspaceState(state: PageState): WorkspaceState {
     const contactIds = idsOf(state?.c__contactIds, CONTACT_ID);

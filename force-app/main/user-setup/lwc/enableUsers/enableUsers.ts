@@ -167,6 +167,8 @@ import CUSTOMER_SAVED from '@salesforce/label/c.CCSA_Enable_Customer_Saved';
 import CUSTOMERS_NOT_CHECKED from '@salesforce/label/c.CCSA_Enable_Customers_Not_Checked';
 import CUSTOMERS_NOT_CHECKED_ONE from '@salesforce/label/c.CCSA_Enable_Customers_Not_Checked_One';
 import ORG_CHANGED from '@salesforce/label/c.CCSA_Enable_Org_Changed';
+import NOT_FOUND from '@salesforce/label/c.CCSA_Enable_Not_Found';
+import NOT_FOUND_ONE from '@salesforce/label/c.CCSA_Enable_Not_Found_One';
 
 type ContactOption = Apex.UserSetupService.ContactFact;
 /** A contact as the picker lists and the selection keeps it: the fact, and its name for the columns and pills. */
@@ -550,6 +552,8 @@ export default class EnableUsers extends LightningElement {
     draftValues: Array<Record<string, unknown>> = [];
     /** What the runs since the last Check did, per row: the request sent and its result. */
     records: Map<string, RunRecord> = new Map();
+    /** Ids the last Check sent that no contact answered (not found, or not visible): they left the selection. */
+    notFoundIds: string[] = [];
     /** A run happened since the last Check: Run stays disabled until the next one. */
     ranSinceCheck = false;
     /**
@@ -1476,6 +1480,18 @@ export default class EnableUsers extends LightningElement {
         }
     }
 
+    /** "2 contacts were not found, or you cannot see them, and left the selection: …" */
+    get notFoundText(): string {
+        const ids = this.notFoundIds;
+        if (ids.length === 0) {
+            return '';
+        }
+        const shown = ids.slice(0, 10).join(', ') + (ids.length > 10 ? ', …' : '');
+        return ids.length === 1
+            ? formatLabel(NOT_FOUND_ONE, shown)
+            : formatLabel(NOT_FOUND, ids.length.toLocaleString(), shown);
+    }
+
     /** Why Run waits after a run elsewhere; empty otherwise. */
     get orgChangedText(): string {
         return this.orgChangedSinceCheck && !this.busy ? ORG_CHANGED : '';
@@ -1913,9 +1929,9 @@ export default class EnableUsers extends LightningElement {
             const checkedTyped = new Map(typedNow.map((customer) => [customer.key, customer.customer]));
             // Any size: the facts 200 contacts a call (the server's cap), each call with the name
             // patterns of its own contacts (typed customers last, no id sent), merged into one plan.
-            const known = new Map(selected.map((contact) => [contact.id, contact]));
+            const known = new Map(selected.map((contact) => [idKey(contact.id), contact]));
             const items: Array<{ id?: string; fact?: ContactFact }> = [
-                ...this.selectedIds.map((id) => ({ id, fact: known.get(id) })),
+                ...this.selectedIds.map((id) => ({ id, fact: known.get(idKey(id)) })),
                 ...typed.map((fact) => ({ fact })),
             ];
             const chunks = await fetchInChunks(
@@ -1935,8 +1951,22 @@ export default class EnableUsers extends LightningElement {
             this.checkedKeys = new Set(items.flatMap((item) => (item.id ? [idKey(item.id)] : [])));
             this.facts = facts;
             this.orgChangedSinceCheck = false;
-            // Handed-over contacts get their names in the picker's list.
-            this.selection = this.selection.describe(facts.contacts.map(contactRow));
+            // Handed-over contacts get their names in the picker's list (matched on 15 characters); an
+            // id no contact answered leaves the selection, and the panel says which (admin walk: "5
+            // contacts selected" beside a plan of 3, two pills reading "Record 003…").
+            const byKey = new Map(facts.contacts.map((contact) => [idKey(contact.id), contact]));
+            this.selection = this.selection.describe(
+                this.selection.ids.flatMap((id) => {
+                    const contact = this.selection.recordOf(id) ? undefined : byKey.get(idKey(id));
+                    return contact ? [{ ...contactRow(contact), id }] : [];
+                }),
+            );
+            const created = new Set(this.createdContacts.map((contact) => idKey(contact.id)));
+            const notFound = this.selection.ids.filter((id) => !byKey.has(idKey(id)) && !created.has(idKey(id)));
+            this.notFoundIds = notFound;
+            if (notFound.length > 0) {
+                this.selection = this.selection.remove(notFound);
+            }
             // Contacts created inline by a run are selected now: the facts carry them.
             this.createdContacts = [];
             this.profileId = this.profileId || preferredProfileId(facts.profiles);

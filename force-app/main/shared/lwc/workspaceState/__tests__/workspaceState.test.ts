@@ -1,5 +1,6 @@
 import {
     assistantTabName,
+    id18,
     openingTab,
     readWorkspaceState,
     tabAfterKey,
@@ -33,9 +34,21 @@ describe('readWorkspaceState', () => {
             readWorkspaceState({ c__contactIds: `${CONTACT_1}, ${CONTACT_2},bogus,${USER_1},${CONTACT_1}` }),
         ).toEqual({
             tab: 'enableUsers',
-            contactIds: [CONTACT_1, CONTACT_2],
+            contactIds: [CONTACT_1, `${CONTACT_2}AAA`],
             userIds: [],
         });
+    });
+
+    it('hands over 18-character ids: a 15-character one completed, its two forms one record, a wrong suffix no id (admin walk)', () => {
+        // "0038d0000000djQ": the suffix flags the upper-case "Q" of the third chunk.
+        expect(id18('0038d0000000djQ')).toBe('0038d0000000djQAAQ');
+        expect(id18('0038d0000000djqAAQ')).toBeNull();
+        expect(id18('0038d0000000djQaaq')).toBe('0038d0000000djQAAQ');
+        expect(
+            readWorkspaceState({
+                c__contactIds: '0038d0000000djQ,0038d0000000djQAAQ,003XXXXXXXXXXXXXXX,garbage<script>',
+            }).contactIds,
+        ).toEqual(['0038d0000000djQAAQ']);
     });
 
     it('opens the User doctor for one user and License upgrades for several', () => {

@@ -200,6 +200,13 @@ describe('c-enable-users', () => {
         await flush();
         await flush();
         expect($<Table>(handed, 'c-plan-table.plan-table').data.map((row) => row.name)).toEqual(['Ann Doe']);
+        // The id no contact answered left the selection, and the panel says so; Ann is named.
+        expect($<HTMLElement>(handed, '.not-found').textContent).toBe(
+            '1 contact was not found, or you cannot see it, and left the selection: 003000000000099.',
+        );
+        expect([...picker(handed).querySelectorAll('.pill-label')].map((pill) => pill.textContent)).toEqual([
+            'Ann Doe',
+        ]);
         expect($(handed, '.unchecked-run')).toBeNull();
         expect($(handed, 'lightning-button.run')).toMatchObject({ disabled: false });
     });
@@ -840,7 +847,8 @@ describe('c-enable-users', () => {
     it('checks 450 contacts selected across two searches: facts 200 a call, with progress, merged into one plan', async () => {
         const contact = (n: number) => ({
             ...FACTS.contacts[0],
-            id: `003${String(n).padStart(15, '0')}`,
+            // Distinct in their first 15 characters, as real ids are (the panel compares on them).
+            id: `003${String(n).padStart(12, '0')}AAA`,
             firstName: 'Ann',
             lastName: `Doe${n}`,
             email: `ann${n}@acme.example`,
