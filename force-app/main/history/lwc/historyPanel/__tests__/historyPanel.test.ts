@@ -408,6 +408,8 @@ describe('c-history-panel', () => {
         rowAction(element, 'a008d00000ABCD2AAA');
         await flush();
         expect(text($(element, '.details-title'))).toBe('LOG-0000002: License change');
+        // Opened below the table: the title takes the focus, so that the click is answered (admin walk).
+        expect(element.shadowRoot!.activeElement).toBe($(element, '.details-title'));
         expect($(element, 'a.details-log').getAttribute('href')).toBe(
             '/lightning/r/ccsa__Setup_Assistant_Log__c/a008d00000ABCD2AAA/view',
         );
