@@ -1,5 +1,7 @@
 import { LightningElement, api } from 'lwc';
+import { formatLabel } from 'c/labelFormat';
 import ACKNOWLEDGE from '@salesforce/label/c.CCSA_Upgrade_Acknowledge';
+import ACKNOWLEDGE_FOR from '@salesforce/label/c.CCSA_Upgrade_Acknowledge_For';
 import BLOCKERS from '@salesforce/label/c.CCSA_Upgrade_Blockers';
 import WARNINGS from '@salesforce/label/c.CCSA_Upgrade_Warnings';
 import ACTIONS from '@salesforce/label/c.CCSA_Upgrade_Actions';
@@ -88,6 +90,14 @@ export default class UpgradeVerdict extends LightningElement {
         return this.row?.canChange
             ? 'slds-badge slds-theme_success verdict-path'
             : 'slds-badge slds-theme_warning verdict-path';
+    }
+
+    /**
+     * The acknowledgement, naming whose change it is: a list of 50 verdicts read 50 identical
+     * checkboxes to a screen reader (admin walk).
+     */
+    get acknowledgeLabel(): string {
+        return this.row?.name ? formatLabel(ACKNOWLEDGE_FOR, this.row.name) : ACKNOWLEDGE;
     }
 
     handleAcknowledge(event: CustomEvent<{ checked: boolean }>): void {

@@ -50,6 +50,10 @@ describe('c-upgrade-verdict', () => {
             new CustomEvent('change', { detail: { checked: true } }),
         );
         expect(handler.mock.calls[0][0].detail).toEqual({ userId: '005A', checked: true });
+        // It names whose change it is (admin walk: 50 identical checkboxes).
+        expect((root.querySelector('lightning-input.acknowledge') as unknown as { label: string }).label).toBe(
+            'I understand that this change for Casey Customer cannot be undone.',
+        );
         await expect(element).toBeAccessible();
     });
 
