@@ -169,6 +169,8 @@ import CUSTOMERS_NOT_CHECKED_ONE from '@salesforce/label/c.CCSA_Enable_Customers
 import ORG_CHANGED from '@salesforce/label/c.CCSA_Enable_Org_Changed';
 import NOT_FOUND from '@salesforce/label/c.CCSA_Enable_Not_Found';
 import NOT_FOUND_ONE from '@salesforce/label/c.CCSA_Enable_Not_Found_One';
+import FIT_NAMES from '@salesforce/label/c.CCSA_Upgrade_Fit_Names';
+import FIT_MORE from '@salesforce/label/c.CCSA_Upgrade_Fit_More';
 
 type ContactOption = Apex.UserSetupService.ContactFact;
 /** A contact as the picker lists and the selection keeps it: the fact, and its name for the columns and pills. */
@@ -1313,6 +1315,24 @@ export default class EnableUsers extends LightningElement {
 
     get fitLabel(): string {
         return fitLabel(this.fitRows.length);
+    }
+
+    /**
+     * Whom "Enable the N that fit" enables, the first three by name (admin walk: the button named
+     * nobody, and the rows it leaves out read Ready like the others): "The seats left fit: Aisha
+     * Costa, Aisha Edwards, Aisha Becker and 2 more".
+     */
+    get fitNamesText(): string {
+        if (!this.canFit) {
+            return '';
+        }
+        const rows = this.fitRows;
+        const names = rows
+            .slice(0, 3)
+            .map((row) => [row.request.FirstName, row.request.LastName].filter(Boolean).join(' '))
+            .join(', ');
+        const more = rows.length > 3 ? ` ${formatLabel(FIT_MORE, (rows.length - 3).toLocaleString())}` : '';
+        return `${FIT_NAMES} ${names}${more}`;
     }
 
     /** "4 created · 2 failed · 1 not run": each outcome of the runs since the Check. */

@@ -359,6 +359,8 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         expect(runButton(element).disabled).toBe(true);
         const fit = $(element, 'lightning-button.run-fit') as HTMLElement & { label: string };
         expect(fit.label).toBe('Enable the one that fits');
+        // It names whom it enables (admin walk: the button named nobody).
+        expect($(element, '.fit-names').textContent).toBe('The seats left fit: Ann Doe');
         expect([...element.shadowRoot!.querySelectorAll('.seat-line')].map((line) => line.textContent)).toContain(
             'Customer Community Plus: 1 seat left',
         );
@@ -370,6 +372,7 @@ describe('c-enable-users: the plan is the single source of truth', () => {
         expect(rowOf(element, BO)?.status).toBe('notRun');
         expect(runResults(element).querySelector('.run-summary')?.textContent).toBe('1 created · 1 not run');
         expect($(element, 'lightning-button.run-fit')).toBeNull();
+        expect($(element, '.fit-names')).toBeNull();
     });
 
     it('turning the page from the pager under the plan brings the table top into view, only when it is above the window', async () => {
