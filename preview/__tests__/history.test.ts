@@ -380,6 +380,40 @@ describe('sample org History', () => {
         expect((await getHistory({ filter: { userSearch: user.Name + 'x'.repeat(9000) } })).total).toBe(0);
     });
 
+    it('names a log another log names by its LOG- name, on the page or not (admin walk)', async () => {
+        const admin = org.User.find((u) => u.Id === org.defaultRunningUserId) as User;
+        const log = (Id: string, Name: string, Action__c: string, Before__c: string | null) => ({
+            Id,
+            Name,
+            Action__c,
+            Status__c: 'Completed',
+            Target_User__c: null,
+            Snapshot__c: null,
+            Before__c,
+            After__c: null,
+            Restored__c: null,
+            Removed__c: null,
+            Error__c: null,
+            Subject_Id__c: null,
+            Subject_Name__c: null,
+            Subject_Username__c: null,
+            CreatedDate: new Date(SAMPLE_NOW).toISOString(),
+            CreatedById: admin.Id,
+        });
+        org.Setup_Assistant_Log__c.push(
+            log('a00000000000LOG998', 'LOG-0000998', 'LICENSE_CHANGE', null),
+            log(
+                'a00000000000LOG997',
+                'LOG-0000997',
+                'LICENSE_CHANGE_APPLY',
+                JSON.stringify({ licenseChangeLogId: 'a00000000000LOG998' }),
+            ),
+        );
+        const page = await getHistory({ filter: { action: 'LICENSE_CHANGE_APPLY' } });
+        expect(page.rows.map((row) => row.id)).not.toContain('a00000000000LOG998');
+        expect(page.names).toMatchObject({ a00000000000LOG998: 'LOG-0000998' });
+    });
+
     it('names the roles and permission set licenses a log holds only by id', async () => {
         const role = org.UserRole[0];
         const license = org.PermissionSetLicense[0];

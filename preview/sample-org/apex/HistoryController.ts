@@ -195,6 +195,8 @@ function resolveNames(org: SampleOrg, logs: SetupAssistantLog[], held: ReadonlyS
     if (readable('0PS', 'VIEW_SETUP')) add(org.PermissionSet, (ps) => ps.Label);
     add(org.Account, (a) => a.Name);
     add(org.Network, (n) => n.Name);
+    // As `HistoryService.resolveNames`: a log another log names (an attempt's license change) reads LOG-….
+    add(org.Setup_Assistant_Log__c, (l) => l.Name);
     if (readable('00E', 'VIEW_ROLES')) add(org.UserRole, (r) => r.Name);
     if (readable('0PL', 'VIEW_SETUP')) add(org.PermissionSetLicense, (l) => l.MasterLabel);
     for (const profile of org.Profile) {
