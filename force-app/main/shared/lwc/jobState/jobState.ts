@@ -19,6 +19,7 @@ import SUMMARY_ALREADY_ENABLED from '@salesforce/label/c.CCSA_Job_Summary_Alread
 import SUMMARY_FAILED from '@salesforce/label/c.CCSA_Job_Summary_Failed';
 import SUMMARY_SKIPPED from '@salesforce/label/c.CCSA_Job_Summary_Skipped';
 import SUMMARY_PENDING from '@salesforce/label/c.CCSA_Job_Summary_Pending';
+import SUMMARY_WAITING from '@salesforce/label/c.CCSA_Job_Summary_Waiting';
 import STATUS_DRAFT from '@salesforce/label/c.CCSA_Job_Status_Draft';
 import STATUS_QUEUED from '@salesforce/label/c.CCSA_Job_Status_Queued';
 import STATUS_RUNNING from '@salesforce/label/c.CCSA_Job_Status_Running';
@@ -189,9 +190,11 @@ export function progressText(counts: JobCounts): string {
 
 /**
  * "4 created · 2 failed": each non-zero outcome, in a fixed order, and the rows not run yet when
- * there are any. A license change says "changed" instead of "created".
+ * there are any: "to go" while the job is queued or running, "not finished" once it stopped (a
+ * queued job read "402 not finished" before anything ran, like a failure: admin walk). A license
+ * change says "changed" instead of "created".
  */
-export function summaryText(counts: JobCounts, kind: string = 'ENABLE_USERS'): string {
+export function summaryText(counts: JobCounts & { status?: string | null }, kind: string = 'ENABLE_USERS'): string {
     const parts: string[] = [];
     const add = (count: number, label: string) => {
         if (count > 0) {
@@ -202,7 +205,8 @@ export function summaryText(counts: JobCounts, kind: string = 'ENABLE_USERS'): s
     add(counts.alreadyEnabled, SUMMARY_ALREADY_ENABLED);
     add(counts.failed, SUMMARY_FAILED);
     add(counts.skipped, SUMMARY_SKIPPED);
-    add(pendingOf(counts), SUMMARY_PENDING);
+    const moving = counts.status === 'Queued' || counts.status === 'Running';
+    add(pendingOf(counts), moving ? SUMMARY_WAITING : SUMMARY_PENDING);
     return parts.join(' · ');
 }
 

@@ -119,9 +119,19 @@ describe('c/jobState: counts and accounting', () => {
         expect(summaryText({ requested: 6, processed: 6, created: 4, alreadyEnabled: 0, failed: 2, skipped: 0 })).toBe(
             '4 created · 2 failed',
         );
-        expect(summaryText(job())).toBe('2 created · 1 already enabled · 1 failed · 6 not finished');
+        // Running: the rows not reached are to go; stopped, they are not finished.
+        expect(summaryText(job())).toBe('2 created · 1 already enabled · 1 failed · 6 to go');
+        expect(summaryText(job({ status: 'Queued', processed: 0, created: 0, alreadyEnabled: 0, failed: 0 }))).toBe(
+            '10 to go',
+        );
+        expect(summaryText(job({ status: 'Cancelled' }))).toBe(
+            '2 created · 1 already enabled · 1 failed · 6 not finished',
+        );
         expect(
-            summaryText(job({ kind: 'LICENSE_CHANGE', processed: 2, alreadyEnabled: 0, failed: 0 }), 'LICENSE_CHANGE'),
+            summaryText(
+                job({ kind: 'LICENSE_CHANGE', status: 'Failed', processed: 2, alreadyEnabled: 0, failed: 0 }),
+                'LICENSE_CHANGE',
+            ),
         ).toBe('2 changed · 8 not finished');
         expect(summaryText({ requested: 0, processed: 0, created: 0, alreadyEnabled: 0, failed: 0, skipped: 0 })).toBe(
             '',

@@ -66,9 +66,7 @@ describe('c-jobs-panel', () => {
         expect((running.querySelector('lightning-progress-bar') as unknown as { value: number }).value).toBe(33);
         expect(text(running, '.job-progress')).toContain('100 of 300');
         expect(text(running, '.job-step')).toBe('Chunk 3 of 6 · Creating users and assignments');
-        expect(text(running, '.job-summary')).toBe(
-            '90 created · 5 already enabled · 3 failed · 2 skipped · 200 not finished',
-        );
+        expect(text(running, '.job-summary')).toBe('90 created · 5 already enabled · 3 failed · 2 skipped · 200 to go');
         expect(running.querySelector('lightning-button.cancel')).not.toBeNull();
         expect(text(completed, '.job-summary')).toBe('4 created · 2 failed');
         expect(completed.querySelector('lightning-button.cancel')).toBeNull();
