@@ -61,6 +61,9 @@ describe('sample org user doctor search', () => {
         );
         expect(byName[0].accountName).toBeTruthy();
         expect((await searchDoctorUsers({ searchTerm: bruno.Username })).map((row) => row.id)).toEqual([bruno.Id]);
+        // As the Apex (SoqlLike.contains): % and _ are literal, not wildcards (admin walk).
+        expect(await searchDoctorUsers({ searchTerm: '%' })).toEqual([]);
+        expect(await searchDoctorUsers({ searchTerm: '_' })).toEqual([]);
         const all = await searchDoctorUsers({ searchTerm: null });
         expect(all.length).toBeGreaterThan(10);
         expect(all.length).toBeLessThanOrEqual(MAX_SEARCH_ROWS);

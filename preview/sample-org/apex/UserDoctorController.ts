@@ -21,6 +21,7 @@ import DONE_SEND_LOGIN_EMAIL from '@salesforce/label/c.CCSA_Doctor_Fix_Done_SEND
 import LOGIN_EMAIL_TOO_MANY from '@salesforce/label/c.CCSA_Doctor_Login_Email_Too_Many';
 import SEND_LOGIN_EMAIL from '@salesforce/label/c.CCSA_Doctor_Send_Login_Email';
 import { formatLabel } from 'c/labelFormat';
+import { escapeLike } from 'c/enablementRun';
 import { apexMethod, ApexException } from '../apexMethod';
 import { assertAdmin, requireCapability, requireFor } from '../guard';
 import {
@@ -66,7 +67,9 @@ export const searchDoctorUsers: typeof import('@salesforce/apex/UserDoctorContro
         assertAdmin(session);
         requireCapability(session, 'USER_DOCTOR');
         const { org } = session;
-        const matches = likeMatcher(`%${(searchTerm ?? '').trim()}%`);
+        // As `SoqlLike.contains` in `UserDoctorSelector`: the term's % and _ are literal (admin walk:
+        // "%" listed every user here, while the Apex escapes it).
+        const matches = likeMatcher(`%${escapeLike((searchTerm ?? '').trim())}%`);
         return org.User.filter(
             (u) => u.ContactId !== null && (matches(u.Name) || matches(u.Username) || matches(u.Email)),
         )

@@ -32,6 +32,7 @@ import RESULTS_FOLDED from '@salesforce/label/c.CCSA_Picker_Results_Folded';
 import RESULTS_FOLDED_ONE from '@salesforce/label/c.CCSA_Picker_Results_Folded_One';
 import SHOW_RESULTS from '@salesforce/label/c.CCSA_Picker_Show_Results';
 import HIDE_RESULTS from '@salesforce/label/c.CCSA_Picker_Hide_Results';
+import TRUNCATED from '@salesforce/label/c.CCSA_Picker_Truncated';
 
 /** A row of the results: an id, and the fields the columns show. */
 export type PickerRow = Identified;
@@ -136,6 +137,13 @@ export default class RecordPicker extends LightningElement {
     rows: PickerRow[] = [];
     searched = false;
     hasMore = false;
+    /** The last search of a `single-page` picker filled its page: more match than are shown. */
+    truncated = false;
+
+    /** "Only the first 200 matches are shown: …", or nothing. */
+    get truncatedText(): string {
+        return this.truncated ? formatLabel(TRUNCATED, this.pageSize.toLocaleString()) : '';
+    }
     loading = false;
     /** Rows found so far by "Select all matching", while it pages. */
     collecting?: number;
@@ -402,6 +410,9 @@ export default class RecordPicker extends LightningElement {
             // A new search shows its first rows; "Show 200 more" shows the first of the new ones.
             this.viewPage = Math.min(Math.floor(before / VIEW_SIZE), this.viewPageCount - 1);
             this.hasMore = !this.singlePage && page.length >= this.pageSize;
+            // A search that does not page (the doctor's) and filled its page has more matches it
+            // cannot show: the picker says so (admin walk: 200 of 500 users, silently).
+            this.truncated = this.singlePage && page.length >= this.pageSize;
             this.searched = true;
             // Handed-over records found by the search: the list can name them now.
             this.change(this.current.describe(page));

@@ -246,6 +246,11 @@ describe('c-record-picker', () => {
         const { element } = render({ search: searchOver(all), singlePage: true });
         await typeAndEnter(element, '');
         expect(root(element).querySelector('lightning-button.more')).toBeNull();
+        // A search that cannot page says that more match than it shows (admin walk: the doctor's
+        // 200 of 500 users, silently).
+        expect(root(element).querySelector('.truncated')?.textContent).toBe(
+            'Only the first 200 matches are shown: type more of the name to narrow the search.',
+        );
         clickButton(element, 'lightning-button.select-all');
         await flush();
         expect(root(element).querySelector('.picker-notice')?.textContent).toContain('the first 200 matches');
