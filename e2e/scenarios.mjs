@@ -1049,10 +1049,12 @@ export const SCENARIOS = [
             const accounted = (summary.match(/[\d,]+/g) ?? []).reduce((sum, n) => sum + Number(n.replace(/,/g, '')), 0);
             if (accounted !== ready) throw new Error(`summary "${summary}" accounts for ${accounted} of ${ready}`);
             // The CSV of the whole job: a byte-order mark, a header and one record per row.
-            await jobRow().locator('lightning-button.prepare-csv button').click();
-            const link = jobRow().locator('a.csv');
-            await link.waitFor({ state: 'visible', timeout: 10000 });
-            const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), link.click()]);
+            // One click reads the whole job and downloads it; the link stays, to download again.
+            const [download] = await Promise.all([
+                page.waitForEvent('download', { timeout: 10000 }),
+                jobRow().locator('lightning-button.prepare-csv button').click(),
+            ]);
+            await jobRow().locator('a.csv').waitFor({ state: 'visible', timeout: 10000 });
             const csv = readFileSync(await download.path(), 'utf8');
             if (!csv.startsWith('\uFEFF')) throw new Error('job CSV: no byte-order mark');
             const records = csvRecords(csv.slice(1));

@@ -188,18 +188,33 @@ export default class JobsPanel extends LightningElement {
         }
     }
 
-    /** Reads every row of the job and offers its CSV (byte-order mark, formulas neutralised). */
+    /**
+     * Reads every row of the job and downloads its CSV (byte-order mark, formulas neutralised): the
+     * link that replaces the button is clicked once, and takes the focus (admin walk: the first
+     * click only turned the button into a second link to click). The link stays, to download again.
+     */
     async handleDownload(event: Event): Promise<void> {
         const jobId = (event.currentTarget as HTMLElement).dataset.id as string;
         this.busyIds = [...this.busyIds, jobId];
+        let ready = false;
         try {
             const { rows } = await fetchWholeJob(jobId);
             this.csv = { ...this.csv, [jobId]: csvDataUrl(jobCsv(rows)) };
             this.error = null;
+            ready = true;
         } catch (error) {
             this.error = error;
         } finally {
             this.busyIds = this.busyIds.filter((id) => id !== jobId);
+        }
+        if (ready) {
+            // After the render these changes queued: the link is there then.
+            await Promise.resolve();
+            const link = this.template?.querySelector(`li.job[data-id="${jobId}"] a.csv`) as HTMLAnchorElement | null;
+            if (link) {
+                link.focus();
+                link.click();
+            }
         }
     }
 

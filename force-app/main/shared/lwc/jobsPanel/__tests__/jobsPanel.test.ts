@@ -196,8 +196,14 @@ describe('c-jobs-panel', () => {
         });
         const element = await render();
         const completed = jobItems(element)[1];
+        // The browser downloads the link the panel clicks (jsdom does not navigate).
+        const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
         (completed.querySelector('lightning-button.prepare-csv') as HTMLElement).click();
         await flush();
+        // One click downloads: the link is clicked once and takes the focus (admin walk: two clicks).
+        expect(clicked).toHaveBeenCalledTimes(1);
+        expect(element.shadowRoot!.activeElement).toBe(jobItems(element)[1].querySelector('a.csv'));
+        clicked.mockRestore();
         expect(mockGetJob.mock.calls.map(([params]) => params.afterSequence)).toEqual([0, 2000]);
         const link = jobItems(element)[1].querySelector('a.csv') as HTMLAnchorElement;
         expect(link.getAttribute('download')).toBe('JOB-0000001.csv');
