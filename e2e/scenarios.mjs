@@ -826,6 +826,34 @@ export const SCENARIOS = [
         },
     },
     {
+        name: 'cross-panel-run-holds-plan',
+        title: 'workspace: users enabled in Enable users hold the License upgrades plan validated before: Run waits, a line says why, until the next Validate',
+        get query() {
+            return `?c__tab=enableUsers&c__contactIds=${contactIds('Amara Fischer', 'Amara Horvat').join(',')}`;
+        },
+        async run(page, helpers) {
+            const { expectText } = helpers;
+            const enable = await handedOverPlan(page, helpers);
+            const tab = (value) => page.locator(`c-setup-assistant [role="tablist"] [role="tab"][data-tab="${value}"]`);
+            await tab('licenseUpgrades').click();
+            const { panel, verdicts } = await validateTwoUsers(page, helpers);
+            await verdicts.nth(0).locator('lightning-input.acknowledge label').click();
+            const run = panel.locator('lightning-button.run button');
+            if (await run.isDisabled()) throw new Error('Run must be enabled once the change is acknowledged');
+            // Enable users runs: seats of the same licenses are taken.
+            await tab('enableUsers').click();
+            await enable.locator('lightning-button.run button').click();
+            await expectText(enable.locator('.results .run-summary'), '2 created', 'users created');
+            await tab('licenseUpgrades').click();
+            await expectText(panel.locator('.org-changed-run'), label('CCSA_Upgrade_Org_Changed'), 'why Run waits');
+            if (!(await run.isDisabled())) throw new Error('Run must wait for the next Validate');
+            await panel.locator('lightning-button.validate button').click();
+            await verdicts.nth(0).locator('lightning-input.acknowledge label').click();
+            await panel.locator('.org-changed-run').waitFor({ state: 'detached', timeout: 5000 });
+            if (await run.isDisabled()) throw new Error('Validated again: Run is enabled');
+        },
+    },
+    {
         name: 'enable-users-second-click',
         title: 'enable users: after a successful run the rows are Done and Run stays disabled until the next Check',
         // A getter: the sample org is read after the preview is built, not when this module loads.
