@@ -414,36 +414,32 @@ export default class HistoryPanel extends LightningElement {
     handleRowAction(event: CustomEvent<{ action: { name: string }; row: HistoryTableRow }>): void {
         if (event.detail.action.name === 'details') {
             this.selectedId = event.detail.row.id;
-            this.revealDetails = true;
+            // After the render this change queued (none when the row's details are already open):
+            // the details come into view and take the focus either way.
+            Promise.resolve().then(() => this.revealDetails());
         }
     }
 
     handleCloseDetails(): void {
         this.selectedId = undefined;
-        this.revealDetails = false;
-        // The Close button goes with the details: the focus returns to the table it was opened from.
+        // The Close button goes with the details: the focus returns to the table they were opened
+        // from (lightning-datatable's focus() focuses its active cell).
         (this.template?.querySelector('lightning-datatable') as HTMLElement | null)?.focus();
     }
-
-    /** The details just opened: brought into view and focused once rendered. */
-    private revealDetails = false;
 
     /**
      * The details open under the table, often below the window (admin walk: 25 rows a page, the
      * details 800 px down, nothing visible happened): their title comes into view and takes the
      * focus, so that the click is answered and a screen reader reads them.
      */
-    override renderedCallback(): void {
-        if (!this.revealDetails) {
+    private revealDetails(): void {
+        const title = this.template?.querySelector('section.details h3.details-title') as HTMLElement | null;
+        if (!title) {
             return;
         }
-        const title = this.template?.querySelector('section.details h3.details-title') as HTMLElement | null;
-        if (title) {
-            this.revealDetails = false;
-            if (typeof title.scrollIntoView === 'function') {
-                title.scrollIntoView({ block: 'start' });
-            }
-            title.focus();
+        if (typeof title.scrollIntoView === 'function') {
+            title.scrollIntoView({ block: 'start' });
         }
+        title.focus();
     }
 }

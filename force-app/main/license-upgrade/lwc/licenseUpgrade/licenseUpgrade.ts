@@ -201,19 +201,31 @@ function lines(prefix: string, items: readonly Item[]): VerdictLine[] {
  * `c/upgradeValidator` and `c/upgradePlan`; this component only orchestrates.
  */
 /**
- * A run's error lines with the fix of the platform codes they carry: LICENSE_LIMIT_EXCEEDED (no seat
- * of the target license left: the change is refused until one is freed) gets the same words as
- * History's explanation, naming the license.
+ * A run's error lines with the fix of the platform codes they carry: LICENSE_LIMIT_EXCEEDED gets
+ * the same words as History's explanation. It names the target's license only while the profile
+ * change itself failed: once the profile changed, the refusal is another license's (the Content
+ * user's feature license, a permission set license: `LicenseChangeService.apply` updates them
+ * apart), and the words name none.
  * @param errors the error lines, as text
  * @param licenseName the target's license, when known
+ * @param profileChanged whether the user is on the target profile
  * @returns the lines, with the fixes after them
  */
-export function withFixes(errors: readonly string[], licenseName: string | null | undefined): string[] {
+export function withFixes(
+    errors: readonly string[],
+    licenseName: string | null | undefined,
+    profileChanged = false,
+): string[] {
     const seats = errors.some((line) => /\bLICENSE_LIMIT_EXCEEDED\b/.test(line));
     if (!seats) {
         return [...errors];
     }
-    return [...errors, licenseName ? formatLabel(EXPLAIN_LICENSE_LIMIT, licenseName) : EXPLAIN_LICENSE_LIMIT_UNKNOWN];
+    return [
+        ...errors,
+        licenseName && !profileChanged
+            ? formatLabel(EXPLAIN_LICENSE_LIMIT, licenseName)
+            : EXPLAIN_LICENSE_LIMIT_UNKNOWN,
+    ];
 }
 
 /**
@@ -995,7 +1007,11 @@ export default class LicenseUpgrade extends LightningElement {
             userUrl: userUrl(result.userId),
             status: statusLabel(result.status),
             // The platform's words may carry HTML (a raw <br>): shown as text, each code with its fix.
-            errors: withFixes((result.errors ?? []).map(plainText), this.facts?.target?.licenseName).join('\n'),
+            errors: withFixes(
+                (result.errors ?? []).map(plainText),
+                this.facts?.target?.licenseName,
+                result.profileChanged === true,
+            ).join('\n'),
         }));
     }
 
@@ -1066,6 +1082,7 @@ export default class LicenseUpgrade extends LightningElement {
         this.acknowledged = new Set();
         this.roleChoices = new Map();
         this.notice = '';
+        this.orgChangedSinceValidate = false;
     }
 
     async handleValidate(): Promise<void> {

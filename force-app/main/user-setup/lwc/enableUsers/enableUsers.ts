@@ -929,9 +929,15 @@ export default class EnableUsers extends LightningElement {
                     keys.add(idKey(contactId));
                 }
             }
-            for (const job of [this.job, this.stoppedJob]) {
-                job?.requests.forEach((_request, contactId) => keys.add(idKey(contactId)));
-            }
+            // Queued in the job followed now: all of them. Held by a stopped job: those it did not
+            // record (their chunk may have written them); a row it recorded Failed is the admin's
+            // to take out, and Retry never runs it then.
+            this.job?.requests.forEach((_request, contactId) => keys.add(idKey(contactId)));
+            this.stoppedJob?.requests.forEach((_request, contactId) => {
+                if (!this.records.has(contactId)) {
+                    keys.add(idKey(contactId));
+                }
+            });
             return keys;
         });
     }
@@ -1329,7 +1335,10 @@ export default class EnableUsers extends LightningElement {
         const rows = this.fitRows;
         const names = rows
             .slice(0, 3)
-            .map((row) => [row.request.FirstName, row.request.LastName].filter(Boolean).join(' '))
+            .map(
+                (row) =>
+                    [row.request.FirstName, row.request.LastName].filter(Boolean).join(' ') || row.request.Username,
+            )
             .join(', ');
         const more = rows.length > 3 ? ` ${formatLabel(FIT_MORE, (rows.length - 3).toLocaleString())}` : '';
         return `${FIT_NAMES} ${names}${more}`;
@@ -1630,6 +1639,8 @@ export default class EnableUsers extends LightningElement {
             this.removed = new Set([...this.removed].filter((id) => !back.includes(id)));
         }
         this.selection = selection;
+        // The line naming ids a Check did not find speaks of that Check only.
+        this.notFoundIds = [];
         // A contact taken out of the selection takes its unsaved edits along (typed customers stay).
         const kept = this.draftValues.filter(
             (draft) => String(draft.key).startsWith(NEW_CONTACT_PREFIX) || selection.has(String(draft.key)),
@@ -1981,8 +1992,9 @@ export default class EnableUsers extends LightningElement {
                     return contact ? [{ ...contactRow(contact), id }] : [];
                 }),
             );
-            const created = new Set(this.createdContacts.map((contact) => idKey(contact.id)));
-            const notFound = this.selection.ids.filter((id) => !byKey.has(idKey(id)) && !created.has(idKey(id)));
+            // Only ids this Check sent: one handed over while it ran waits for the next Check.
+            const sent = new Set(items.flatMap((item) => (item.id ? [idKey(item.id)] : [])));
+            const notFound = this.selection.ids.filter((id) => sent.has(idKey(id)) && !byKey.has(idKey(id)));
             this.notFoundIds = notFound;
             if (notFound.length > 0) {
                 this.selection = this.selection.remove(notFound);

@@ -332,7 +332,7 @@ export function readyCountText(ready: number, total: number): string {
 }
 
 /**
- * After a run, the rows Retry would send ("1 of 3 rows can be retried: …"): a failed row fixed
+ * After a run, the rows Retry would send ("Retry failed rows runs 1 of 3 rows again, …"): a failed row fixed
  * since reads Ready, while Run waits for the next Check (admin walk: "0 of 3 rows are ready" beside
  * a Ready row).
  * @param retryable the rows Retry sends

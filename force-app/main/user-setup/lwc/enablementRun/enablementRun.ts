@@ -81,7 +81,11 @@ export function namePatterns(contacts: readonly ContactFact[]): { usernames: str
             const room = Math.max(1, MAX_USERNAME_LENGTH - domain.length - CUT_ROOM);
             // A cut local part loses its trailing dots (`usernameCandidate`): so does the pattern's.
             const local = at <= room ? email.slice(0, at) : email.slice(0, room).replace(/\.+$/, '');
-            usernames.add(`${escapeLike(local)}%${escapeLike(domain)}%`);
+            // A pattern starts with the name it looks for (the server refuses one that starts with a
+            // wildcard): a local part cut down to nothing has none to look for.
+            if (local) {
+                usernames.add(`${escapeLike(local)}%${escapeLike(domain)}%`);
+            }
         }
         const base = nicknameBase(contact.firstName, contact.lastName ?? '', email);
         if (base) {

@@ -440,9 +440,18 @@ describe('c-history-panel', () => {
         expect($(element, 'a.details-user')).toBeNull();
         expect(text($(element, '.details-user'))).toBe('No user');
 
+        // Details of the row already open, the focus elsewhere: it comes back to them.
+        (element.shadowRoot!.activeElement as HTMLElement | null)?.blur();
+        rowAction(element, 'a008d00000ABCD1AAA');
+        await flush();
+        expect(element.shadowRoot!.activeElement).toBe($(element, '.details-title'));
+
+        const table = $(element, 'lightning-datatable') as HTMLElement;
+        const tableFocus = jest.spyOn(table, 'focus');
         click(element, 'lightning-button.close-details');
         await flush();
         expect($(element, '.details')).toBeNull();
+        expect(tableFocus).toHaveBeenCalled();
     });
 
     it('underlines the links inside the details line, so they do not rely on colour (axe link-in-text-block)', async () => {

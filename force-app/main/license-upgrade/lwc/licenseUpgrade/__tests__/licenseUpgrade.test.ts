@@ -1,5 +1,5 @@
 import { createElement } from 'lwc';
-import LicenseUpgrade from 'c/licenseUpgrade';
+import LicenseUpgrade, { withFixes } from 'c/licenseUpgrade';
 import type { SelectionModel } from 'c/selectionModel';
 import getUpgradeTargets from '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets';
 import searchUpgradeCandidates from '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates';
@@ -338,6 +338,14 @@ describe('c-license-upgrade', () => {
         };
         expect(table.data[0].errors).toContain('LICENSE_LIMIT_EXCEEDED: License Limit Exceeded');
         expect(table.data[0].errors).toContain(`No ${FACTS.target.licenseName} license is left.`);
+    });
+
+    it('names no license for a seat refusal once the profile changed (another license refused it)', () => {
+        const lines = withFixes(['LICENSE_LIMIT_EXCEEDED: License Limit Exceeded'], 'Customer Community Plus', true);
+        expect(lines[1]).toMatch(/^No license of the kind this user needs is left\./);
+        expect(withFixes(['FIELD_CUSTOM_VALIDATION_EXCEPTION: no'], 'Customer Community Plus')).toEqual([
+            'FIELD_CUSTOM_VALIDATION_EXCEPTION: no',
+        ]);
     });
 
     it('reads the target profiles again after a run: their seats left changed, grouped as the seat line writes them', async () => {
