@@ -475,6 +475,38 @@ describe('sample org: jobs', () => {
         ).toHaveLength(1);
     });
 
+    it('refuses alone, on resume, a row whose open change holds a set the policy refuses now, and completes the job (security review)', async () => {
+        const { dmitri, profileBefore, started } = await startDmitriChange();
+        expect(runNextStep()).toBe(true); // SNAPSHOT: the change is open
+        await cancelJob({ jobId: started.id });
+        drainJobs(); // the APPLY queued before the Cancel stops
+        const open = org.Setup_Assistant_Log__c.find(
+            (l) => l.Target_User__c === dmitri.Id && l.Action__c === 'LICENSE_CHANGE',
+        ) as (typeof org.Setup_Assistant_Log__c)[number];
+        expect(open.Status__c).toBe('Snapshot');
+        // A set of the snapshot gained View All Data since: APPLY would refuse the whole chunk for it.
+        const privileged = `0PS8d00000PRIV${String(org.PermissionSet.length).padStart(4, '0')}`;
+        org.PermissionSet.push({
+            ...org.PermissionSet.find((ps) => !ps.IsOwnedByProfile && !ps.LicenseId),
+            Id: privileged,
+            Name: 'Privileged',
+            Label: 'Privileged',
+            IsOwnedByProfile: false,
+            LicenseId: null,
+            PermissionsViewAllData: true,
+        } as (typeof org.PermissionSet)[number]);
+        open.Snapshot__c = JSON.stringify({ ...JSON.parse(open.Snapshot__c ?? '{}'), permissionSetIds: [privileged] });
+        ageCancel(started.id);
+        await resumeJob({ jobId: started.id });
+        drainJobs();
+        const { job, rows } = await fetchWholeJob(started.id, API);
+        expect(job.status).toBe('Completed');
+        expect(rows[0]).toMatchObject({ status: 'Refused', logId: open.Id });
+        expect(rows[0].error).toMatch(/^PERMISSION_SET_PRIVILEGED: /);
+        expect(open.Status__c).toBe('Snapshot');
+        expect(org.User.find((u) => u.Id === dmitri.Id)?.ProfileId).toBe(profileBefore);
+    });
+
     it('leaves a half-done change Pending and the next chunk gives back what is missing (security review)', async () => {
         const { dmitri, target, started } = await startDmitriChange();
         expect(runNextStep()).toBe(true); // SNAPSHOT

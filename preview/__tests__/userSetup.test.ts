@@ -441,6 +441,23 @@ describe('createAccountsAndContacts', () => {
 });
 
 describe('enableUsers', () => {
+    it('assigns a permission set or license a request repeats once, as the Apex does (security review)', async () => {
+        const [contact] = READY.slice(0, 1).map(contactNamed);
+        const request = requestFor(contact);
+        const repeated = {
+            ...request,
+            permissionSetIds: [...request.permissionSetIds, ...request.permissionSetIds, ...request.permissionSetIds],
+            permissionSetLicenseIds: [...request.permissionSetLicenseIds, ...request.permissionSetLicenseIds],
+        };
+        const [result] = await enableUsers({ requests: [repeated] });
+        expect(result).toMatchObject({
+            status: 'Created',
+            problems: [],
+            assignedPermissionSetIds: request.permissionSetIds,
+        });
+        expect(labelsOf(userOf(contact)?.Id as Id)).toEqual([EXPERIENCE, DOCGEN].sort());
+    });
+
     it('creates the users with their permission set licenses and permission sets, and logs each row', async () => {
         const contacts = READY.slice(0, 3).map(contactNamed);
         const profile = profileNamed(LOGIN_CONTRACTS);

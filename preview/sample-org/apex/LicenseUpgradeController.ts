@@ -651,6 +651,40 @@ export const snapshotForJob = apexMethod<{ request: ChangeRequest }, ChangeResul
     takeSnapshots(request, true),
 );
 
+/**
+ * As `LicenseChangeService.reusedLogRefusal`: why APPLY would refuse a reused log now, or nothing:
+ * a permission set or group to restore the policy refuses (one deleted since is not), the role, a
+ * Contracts permission set or license.
+ */
+function reusedLogRefusal(
+    held: Snapshot,
+    restoreRefusals: Map<Id, Refusal>,
+    roleRefusal: Refusal | undefined,
+    contractsRefusals: Map<Id, Refusal>,
+): Refusal | undefined {
+    for (const restoreId of [...held.permissionSetIds, ...held.permissionSetGroupIds]) {
+        const refusal = restoreRefusals.get(restoreId);
+        if (refusal && refusal.code !== 'PERMISSION_SET_NOT_FOUND') {
+            return refusal;
+        }
+    }
+    if (roleRefusal) {
+        return roleRefusal;
+    }
+    if (held.completeContractsSetup === true) {
+        for (const id of [
+            ...(held.contractsPermissionSetIds ?? []),
+            ...(held.contractsPermissionSetLicenseIds ?? []),
+        ]) {
+            const refusal = contractsRefusals.get(id);
+            if (refusal) {
+                return refusal;
+            }
+        }
+    }
+    return undefined;
+}
+
 /** As `LicenseChangeService.takeSnapshots`. */
 function takeSnapshots(request: ChangeRequest, requirePartnerAccount: boolean): ChangeResult[] {
     const session = currentSession();
@@ -678,15 +712,47 @@ function takeSnapshots(request: ChangeRequest, requirePartnerAccount: boolean): 
             openLogs.set(log.Target_User__c, log);
         }
     }
-    const restoreRefusals = checkRestorable(
-        session,
-        userIds.flatMap((userId) => restoreIds(permissionSetAssignmentsOf(org, userId))),
+    // As `reusedSnapshots`: a job's chunk that gets this admin's open change of the same target
+    // back checks what that log holds, as APPLY would for the whole call.
+    const reused = new Map<Id, Snapshot>();
+    if (requirePartnerAccount) {
+        for (const [userId, log] of openLogs) {
+            const held = snapshotOf(log);
+            if (held && log.CreatedById === session.user.Id && held.targetProfileId === target.Id) {
+                reused.set(userId, held);
+            }
+        }
+    }
+    const heldRestoreIds = [...reused.values()].flatMap((held) => [
+        ...held.permissionSetIds,
+        ...held.permissionSetGroupIds,
+    ]);
+    const restoreRefusals = checkRestorable(session, [
+        ...userIds.flatMap((userId) => restoreIds(permissionSetAssignmentsOf(org, userId))),
+        ...heldRestoreIds,
+    ]);
+    const roleByUser = new Map(
+        request.users.filter((item) => item?.roleId).map((item) => [item.userId, item.roleId as Id]),
     );
-    const roleRefusals = checkPortalRoles(
-        session,
-        new Map(request.users.filter((item) => item?.roleId).map((item) => [item.userId, item.roleId])),
-        licenseById(org, target.UserLicenseId),
-    );
+    for (const [userId, held] of reused) {
+        // A reused log's APPLY gives the role its snapshot holds, to a user not yet changed.
+        roleByUser.delete(userId);
+        if (held.roleId && userById(org, userId)?.ProfileId !== target.Id) {
+            roleByUser.set(userId, held.roleId);
+        }
+    }
+    const roleRefusals = checkPortalRoles(session, roleByUser, licenseById(org, target.UserLicenseId));
+    const contractsHeld = [...reused.values()].filter((held) => held.completeContractsSetup === true);
+    const reusedContractsRefusals = new Map<Id, Refusal>([
+        ...checkAssignablePermissionSets(
+            session,
+            contractsHeld.flatMap((held) => held.contractsPermissionSetIds ?? []),
+        ),
+        ...checkAssignableLicenses(
+            session,
+            contractsHeld.flatMap((held) => held.contractsPermissionSetLicenseIds ?? []),
+        ),
+    ]);
     const contracts = request.completeContractsSetup === true ? requireContractsSetup(session, target) : null;
     // As `takeSnapshots`: the validator's blockers, re-checked on the users as they are now; the
     // partner account only from `apply` on (it is enabled after this snapshot), or for a job.
@@ -707,6 +773,14 @@ function takeSnapshots(request: ChangeRequest, requirePartnerAccount: boolean): 
             if (open.CreatedById === session.user.Id && openTargetId === target.Id) {
                 result.logId = open.Id;
                 result.status = open.Status__c;
+                const held = reused.get(item.userId);
+                const heldRefusal = held
+                    ? reusedLogRefusal(held, restoreRefusals, roleRefusals.get(item.userId), reusedContractsRefusals)
+                    : undefined;
+                if (heldRefusal) {
+                    // The log is left open, as it is, for the admin to continue or cancel.
+                    refuse(result, heldRefusal);
+                }
             } else {
                 refuse(
                     result,

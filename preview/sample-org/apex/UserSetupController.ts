@@ -879,20 +879,25 @@ function assignMissing(org: SampleOrg, requests: ReadonlyArray<EnableRequest>, r
     }
     const licenses: Array<{ result: EnableResult; licenseId: Id }> = [];
     const permissionSets: Array<{ result: EnableResult; permissionSetId: Id }> = [];
+    // As `assignMissing`: an id a request repeats is assigned (and reported) once.
+    const queued = new Set<string>();
+    const once = (key: string): boolean => !queued.has(key) && queued.add(key) !== undefined;
     requests.forEach((request, i) => {
         const result = results[i];
         if (!result.userId) {
             return;
         }
         for (const licenseId of request.permissionSetLicenseIds ?? []) {
-            if (!held.has(`${result.userId}:${licenseId}`)) {
+            if (!held.has(`${result.userId}:${licenseId}`) && once(`${result.userId}:${licenseId}`)) {
                 licenses.push({ result, licenseId });
             }
         }
         for (const permissionSetId of request.permissionSetIds ?? []) {
             if (held.has(`${result.userId}:${permissionSetId}`)) {
-                result.assignedPermissionSetIds.push(permissionSetId);
-            } else {
+                if (!result.assignedPermissionSetIds.includes(permissionSetId)) {
+                    result.assignedPermissionSetIds.push(permissionSetId);
+                }
+            } else if (once(`${result.userId}:${permissionSetId}`)) {
                 permissionSets.push({ result, permissionSetId });
             }
         }

