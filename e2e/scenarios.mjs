@@ -1514,6 +1514,26 @@ export const SCENARIOS = [
                 .first()
                 .isChecked();
             if (!checked) throw new Error('the handed-over user must arrive selected');
+            // The doctor's button went with its tab: the focus is on the target, what comes next.
+            await page
+                .waitForFunction(
+                    () => {
+                        let active = document.activeElement;
+                        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+                        // Up through the shadow hosts: inside the target's lightning-combobox.
+                        for (let node = active; node; node = node.parentElement ?? node.getRootNode()?.host) {
+                            if (node.matches?.('lightning-combobox.target')) return true;
+                        }
+                        return false;
+                    },
+                    null,
+                    { timeout: 5000 },
+                )
+                .catch(async () => {
+                    throw new Error(
+                        `after the hand-over the focus is on ${JSON.stringify(await focusedElement(page)).slice(0, 200)}`,
+                    );
+                });
         },
     },
     {

@@ -450,9 +450,13 @@ export default class LicenseUpgrade extends LightningElement {
         this.clearValidation();
         this.listOnRender = true;
         // The doctor's "Upgrade the license" hid its button with its tab: the focus lands on what the
-        // admin does next, the target (admin walk: it was left on the page's body).
-        this.focusLanding = ['lightning-combobox.target', 'lightning-button.validate'];
+        // admin does next, the target (admin walk: it was left on the page's body), once the shell
+        // finished rendering (the doctor's panel is hidden only then).
+        this.focusAfterHandOver = true;
     }
+
+    /** A hand-over arrived: the focus goes to the target after the render (see `receiveHandedOver`). */
+    private focusAfterHandOver = false;
 
     override renderedCallback(): void {
         const picker = this.template?.querySelector('c-record-picker') as
@@ -462,6 +466,12 @@ export default class LicenseUpgrade extends LightningElement {
             picker.runSearch('');
         }
         this.focusVerdict();
+        if (this.focusAfterHandOver) {
+            this.focusAfterHandOver = false;
+            Promise.resolve().then(() =>
+                focusIfLost(this.template, ['lightning-combobox.target', 'lightning-button.validate']),
+            );
+        }
         const landing = this.focusLanding;
         if (landing && !this.busy) {
             this.focusLanding = undefined;

@@ -73,9 +73,29 @@ function deepActiveElement(): Element | null {
 }
 
 /**
+ * Whether an element sits in a panel hidden by SLDS (`slds-hide`) or the `hidden` attribute,
+ * through the shadow roots it is in: a button whose tab closed (the doctor's "Upgrade the
+ * license" opens License upgrades) keeps the focus until the browser drops it to the body.
+ * @param element the element
+ * @returns true when an ancestor hides it
+ */
+function inHiddenPanel(element: Element): boolean {
+    let node: Element | null = element;
+    while (node) {
+        if (node.classList?.contains('slds-hide') || node.hasAttribute?.('hidden')) {
+            return true;
+        }
+        const parent: Element | null = node.parentElement;
+        node = parent ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+    }
+    return false;
+}
+
+/**
  * After an action whose button was disabled while it worked (Check, Validate, Run, a job's Cancel
  * or Resume): the browser then drops the focus to the page's body, at its next rendering update,
- * after the panel rendered, so a button still focused but disabled (or gone) counts as lost too.
+ * after the panel rendered, so a button still focused but disabled (or gone, or in a panel now
+ * hidden) counts as lost too.
  * This puts it on the first of `selectors` found in `root`, only when it was lost (an admin who
  * moved on keeps theirs).
  * @param root the panel's template
@@ -85,7 +105,11 @@ function deepActiveElement(): Element | null {
 export function focusIfLost(root: ParentNode | null | undefined, selectors: readonly string[]): boolean {
     const active = deepActiveElement();
     const lost =
-        !active || active === document.body || !active.isConnected || (active as HTMLButtonElement).disabled === true;
+        !active ||
+        active === document.body ||
+        !active.isConnected ||
+        (active as HTMLButtonElement).disabled === true ||
+        inHiddenPanel(active);
     if (!lost) {
         return false;
     }

@@ -112,6 +112,22 @@ describe('c/runState', () => {
             run.blur();
         });
 
+        it('counts a focused button in a panel now hidden as lost, through shadow roots (admin walk: a hand-over)', () => {
+            const root = panel();
+            const tab = document.createElement('div');
+            const host = document.createElement('div');
+            const shadow = host.attachShadow({ mode: 'open' });
+            const upgrade = document.createElement('button');
+            shadow.appendChild(upgrade);
+            tab.appendChild(host);
+            document.body.appendChild(tab);
+            upgrade.focus();
+            expect(focusIfLost(root, ['h2.plan-heading'])).toBe(false);
+            tab.className = 'slds-hide';
+            expect(focusIfLost(root, ['h2.plan-heading'])).toBe(true);
+            expect(document.activeElement).toBe(root.querySelector('h2.plan-heading'));
+        });
+
         it('does nothing when no target is rendered', () => {
             const root = panel();
             expect(focusIfLost(root, ['a.export'])).toBe(false);
