@@ -66,6 +66,11 @@ const DEFAULT_POLL_MS = 3000;
  * no input, polls while a job is active or stopping (`isMoving`), and `refresh()` reloads it at once (after a panel started
  * a job with `c/jobRunner.startJobFromRows`).
  */
+/** A job's status and counts: its CSV is stale once they change. */
+function csvKey(job: JobSummary): string {
+    return [job.status, job.processed, job.requested, job.created, job.failed, job.skipped].join('|');
+}
+
 export default class JobsPanel extends LightningElement {
     labels = {
         title: TITLE,
@@ -94,6 +99,20 @@ export default class JobsPanel extends LightningElement {
     error: unknown = null;
     busyIds: string[] = [];
     csv: Record<string, string> = {};
+    /** What each CSV was read from (`csvKey`): the job's status and counts then. */
+    private csvOf: Record<string, string> = {};
+
+    /** The job whose CSV link has the focus, if any. */
+    private focusedCsvJob(): string | null {
+        let active: Element | null = document.activeElement;
+        while (active?.shadowRoot?.activeElement) {
+            active = active.shadowRoot.activeElement;
+        }
+        if (!active || !this.template?.contains(active) || !active.matches('a.csv')) {
+            return null;
+        }
+        return (active.closest('li.job') as HTMLElement | null)?.dataset.id ?? null;
+    }
     private timer: ReturnType<typeof setTimeout> | null = null;
     private connected = false;
 
@@ -200,6 +219,8 @@ export default class JobsPanel extends LightningElement {
         try {
             const { rows } = await fetchWholeJob(jobId);
             this.csv = { ...this.csv, [jobId]: csvDataUrl(jobCsv(rows)) };
+            const job = this.jobs.find((candidate) => candidate.id === jobId);
+            this.csvOf = { ...this.csvOf, [jobId]: job ? csvKey(job) : '' };
             this.error = null;
             ready = true;
         } catch (error) {
@@ -259,10 +280,25 @@ export default class JobsPanel extends LightningElement {
     private async load(): Promise<void> {
         this.loading = true;
         try {
-            this.jobs = (await getJobs()) ?? [];
+            const jobs = (await getJobs()) ?? [];
+            this.jobs = jobs;
             this.error = null;
-            // A job whose counts changed has a stale CSV.
-            this.csv = {};
+            // A job whose counts changed has a stale CSV; the others keep theirs (and the focus on
+            // their link). A link that goes hands the focus to its job's Download button.
+            const focused = this.focusedCsvJob();
+            const kept: Record<string, string> = {};
+            const keptOf: Record<string, string> = {};
+            for (const job of jobs) {
+                if (this.csv[job.id] && this.csvOf[job.id] === csvKey(job)) {
+                    kept[job.id] = this.csv[job.id];
+                    keptOf[job.id] = this.csvOf[job.id];
+                }
+            }
+            this.csv = kept;
+            this.csvOf = keptOf;
+            if (focused && !kept[focused]) {
+                this.landFocus(focused, ['lightning-button.prepare-csv']);
+            }
         } catch (error) {
             this.error = error;
         } finally {

@@ -211,6 +211,27 @@ describe('c-jobs-panel', () => {
         expect(csv.startsWith('\uFEFFRow,Key,Name,Status')).toBe(true);
         expect(csv).toContain("2001,'=cmd,,Failed");
         await expect(element).toBeAccessible();
+
+        // A refresh that finds the job as it was keeps its link, and the focus on it (admin re-walk:
+        // every refresh dropped the links, and the focus to the body).
+        await (element as unknown as { refresh: () => Promise<void> }).refresh();
+        await flush();
+        expect(jobItems(element)[1].querySelector('a.csv')).not.toBeNull();
+        expect(element.shadowRoot!.activeElement).toBe(jobItems(element)[1].querySelector('a.csv'));
+        // Its counts changed: the link goes, and the focus to the job's Download button.
+        mockGetJobs.mockResolvedValue(
+            (JOBS as JobSummary[]).map((job, index) => (index === 0 ? { ...job, failed: job.failed + 1 } : job)),
+        );
+        const focused: Element[] = [];
+        const spy = jest.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
+            focused.push(this);
+        });
+        await (element as unknown as { refresh: () => Promise<void> }).refresh();
+        await flush();
+        await flush();
+        spy.mockRestore();
+        expect(jobItems(element)[1].querySelector('a.csv')).toBeNull();
+        expect(focused).toEqual([jobItems(element)[1].querySelector('lightning-button.prepare-csv')]);
     });
 
     it("shows when a job started in the admin's Salesforce time zone, not the browser's, and says which", async () => {
