@@ -871,7 +871,7 @@ export const SCENARIOS = [
             );
             if (!(await panel.locator('lightning-button.run button').isDisabled()))
                 throw new Error('Run must stay disabled after the run');
-            await expectText(panel.locator('.run-locked'), label('CCSA_Run_Locked'), 'why Run is disabled');
+            await expectText(panel.locator('.run-locked'), label('CCSA_Enable_Run_Locked'), 'why Run is disabled');
         },
     },
     {

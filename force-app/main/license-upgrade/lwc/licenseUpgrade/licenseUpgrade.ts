@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import RUN_LOCKED_TEXT from '@salesforce/label/c.CCSA_Upgrade_Run_Locked';
 import getUpgradeTargets from '@salesforce/apex/LicenseUpgradeController.getUpgradeTargets';
 import searchUpgradeCandidates from '@salesforce/apex/LicenseUpgradeController.searchUpgradeCandidates';
 import getUpgradeFacts from '@salesforce/apex/LicenseUpgradeController.getUpgradeFacts';
@@ -263,6 +264,7 @@ export function describeHandedOver(
 
 export default class LicenseUpgrade extends LightningElement {
     labels = {
+        runLocked: RUN_LOCKED_TEXT,
         orgChanged: ORG_CHANGED,
         title: TITLE,
         intro: INTRO,

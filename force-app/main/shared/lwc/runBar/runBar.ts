@@ -19,12 +19,18 @@ export default class RunBar extends LightningElement {
     @api fitLabel = '';
     /** A run happened since the last Check or Validate and none runs now: Run stays disabled, and the bar says why. */
     @api locked = false;
+    /** Why Run stays disabled after a run, in the panel's words (its Check or its Validate). */
+    @api lockedText = '';
     /** The job a large run started (started, or stopped midway); empty for none. */
     @api jobNotice = '';
     /** The buttons keep a small top margin (enable users: under the plan table). */
     @api spaced = false;
 
     readonly labels = { runLocked: RUN_LOCKED };
+
+    get lockedLine(): string {
+        return this.lockedText || RUN_LOCKED;
+    }
 
     get runClass(): string {
         return this.spaced ? 'run slds-m-top_small' : 'run';

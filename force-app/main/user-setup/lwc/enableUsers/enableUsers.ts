@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import RUN_LOCKED_TEXT from '@salesforce/label/c.CCSA_Enable_Run_Locked';
 import searchContacts from '@salesforce/apex/UserSetupController.searchContacts';
 import getEnablementFacts from '@salesforce/apex/UserSetupController.getEnablementFacts';
 import { SelectionModel } from 'c/selectionModel';
@@ -420,6 +421,7 @@ export default class EnableUsers extends LightningElement {
     customerMaxLength = CUSTOMER_FIELD_MAX_LENGTH;
 
     labels = {
+        runLocked: RUN_LOCKED_TEXT,
         customerEmailInvalid: CUSTOMER_EMAIL_INVALID,
         title: TITLE,
         intro: INTRO,

@@ -3,6 +3,7 @@ import RunBar from 'c/runBar';
 import RUN_LOCKED from '@salesforce/label/c.CCSA_Run_Locked';
 
 type Props = Partial<{
+    lockedText: string;
     runLabel: string;
     runDisabled: boolean;
     canFit: boolean;
@@ -77,6 +78,12 @@ describe('c-run-bar', () => {
         expect(notice.textContent).toBe('Job JOB-0001 started: 250 rows.');
         expect(notice.getAttribute('role')).toBe('status');
         await expect(element).toBeAccessible();
+    });
+
+    it("says it in the panel's own words when the panel gives them (admin re-walk: Check or Validate)", async () => {
+        const element = render({ runDisabled: true, locked: true, lockedText: 'Check again before another run.' });
+        await Promise.resolve();
+        expect($(element, '.run-locked')?.textContent).toBe('Check again before another run.');
     });
 
     it('keeps a slot for the panel lines between the buttons and the locked line', async () => {
