@@ -59,7 +59,15 @@ import STEP_RETRY from '@salesforce/label/c.CCSA_Upgrade_Step_Retry';
 import { reduceErrors } from 'c/errorUtils';
 import { changeResultOf, changeRow, startJobFromRows, waitForJob } from 'c/jobRunner';
 import { JOB_THRESHOLD, isStopping, pendingOf, summaryText as jobSummaryText } from 'c/jobState';
-import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
+import {
+    focusIfLost,
+    jobStartedEvent,
+    revealStart,
+    runCompletedEvent,
+    startedRun,
+    stoppedRun,
+    unloadGuard,
+} from 'c/runState';
 import STATUS_QUEUED from '@salesforce/label/c.CCSA_Upgrade_Status_Queued';
 import STEP_JOB from '@salesforce/label/c.CCSA_Upgrade_Step_Job';
 import JOB_STARTED from '@salesforce/label/c.CCSA_Upgrade_Job_Started';
@@ -441,6 +449,7 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     override disconnectedCallback(): void {
+        this.unload.release();
         // A job keeps running on the platform; this panel stops reading it (the jobs panel shows it).
         this.connected = false;
     }
@@ -1395,6 +1404,8 @@ export default class LicenseUpgrade extends LightningElement {
             this.job = { id: job.id, name: job.name, userIds: new Set(request.users.map((item) => item.userId)) };
             this.jobNotice = formatLabel(JOB_STARTED, job.name, request.users.length.toLocaleString());
             Object.assign(this, stoppedRun());
+            // The job runs on the platform now: the page may go.
+            this.unload.release();
             this.ranSinceValidate = true;
             // The Run button is disabled now: the focus lands on the verdicts, which say "Queued in job".
             this.focusLanding = ['h2.verdicts-heading'];
@@ -1536,6 +1547,7 @@ export default class LicenseUpgrade extends LightningElement {
     /** A run starts: actions wait, the progress restarts, the last run's errors go (`c/runState`). */
     startRun(): void {
         Object.assign(this, startedRun());
+        this.unload.hold();
     }
 
     /**
@@ -1544,8 +1556,12 @@ export default class LicenseUpgrade extends LightningElement {
      * lists refresh (`runcompleted`, the picker's `refresh()` when it has one, and the target
      * profiles with their seats left).
      */
+    /** Asks before the page is left while this panel's run sends chunks (`c/runState.unloadGuard`). */
+    private unload = unloadGuard();
+
     endRun(): void {
         Object.assign(this, stoppedRun());
+        this.unload.release();
         this.ranSinceValidate = true;
         // Selection changes during the run wait until now (a user the run reached stays).
         this.revalidate();

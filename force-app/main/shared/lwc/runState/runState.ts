@@ -40,6 +40,43 @@ export function stoppedRun(): StoppedRun {
     return { busy: false, running: false };
 }
 
+/** The guard a panel holds while its run sends chunks from the browser (`unloadGuard`). */
+export interface UnloadGuard {
+    hold(): void;
+    release(): void;
+}
+
+/**
+ * Asks the browser to confirm leaving or reloading the page while a run sends its chunks from it:
+ * the chunks not sent yet would never run (admin re-walk: a reload mid-run said nothing). A job on
+ * the platform needs no guard: it runs on without the page. The browser shows its own words
+ * ("Leave site? Changes you made may not be saved."); a page may not choose them (HTML standard,
+ * "beforeunload": the event's returnValue only asks for the prompt).
+ * @returns the guard: `hold` when the run starts, `release` when it ends (both idempotent)
+ */
+export function unloadGuard(): UnloadGuard {
+    let held = false;
+    const ask = (event: BeforeUnloadEvent): void => {
+        event.preventDefault();
+        // Chromium before 119 asks only when returnValue is set.
+        event.returnValue = '';
+    };
+    return {
+        hold(): void {
+            if (!held && typeof window !== 'undefined') {
+                held = true;
+                window.addEventListener('beforeunload', ask);
+            }
+        },
+        release(): void {
+            if (held && typeof window !== 'undefined') {
+                held = false;
+                window.removeEventListener('beforeunload', ask);
+            }
+        },
+    };
+}
+
 /**
  * `runcompleted`: bubbles and composed, so that the shell refreshes History and the lists that
  * show users.

@@ -61,7 +61,15 @@ import { reduceErrors } from 'c/errorUtils';
 import sendLoginEmails from '@salesforce/apex/UserDoctorController.sendLoginEmails';
 import { enableResultOf, enableRow, startJobFromRows, waitForJob } from 'c/jobRunner';
 import { isStopping, pendingOf, summaryText } from 'c/jobState';
-import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
+import {
+    focusIfLost,
+    jobStartedEvent,
+    revealStart,
+    runCompletedEvent,
+    startedRun,
+    stoppedRun,
+    unloadGuard,
+} from 'c/runState';
 import { formatLabel } from 'c/labelFormat';
 import JOB_STOPPING_NOTICE from '@salesforce/label/c.CCSA_Job_Stopping_Notice';
 import TITLE from '@salesforce/label/c.CCSA_Enable_Title';
@@ -694,6 +702,7 @@ export default class EnableUsers extends LightningElement {
     }
 
     override disconnectedCallback(): void {
+        this.unload.release();
         // A job keeps running on the platform; this panel stops reading it (the jobs panel shows it).
         this.connected = false;
     }
@@ -2297,8 +2306,10 @@ export default class EnableUsers extends LightningElement {
                 (typed) => !contactIds.has(`${NEW_CONTACT_PREFIX}${typed.key}`),
             );
             if (requests.length > BROWSER_RUN_LIMIT) {
-                // The run ends when the job does (followJob), not here.
+                // The run ends when the job does (followJob), not here; the job runs on the platform
+                // once started, and the page may go.
                 await this.startJob(requests, failed);
+                this.unload.release();
                 return;
             }
             this.step = STEP_USERS;
@@ -2509,6 +2520,7 @@ export default class EnableUsers extends LightningElement {
     /** A run starts: actions wait, the progress restarts, the last run's errors go (`c/runState`). */
     startRun(): void {
         Object.assign(this, startedRun());
+        this.unload.hold();
     }
 
     /**
@@ -2516,8 +2528,12 @@ export default class EnableUsers extends LightningElement {
      * lists that show users refresh: the `runcompleted` event (bubbles, composed: the shell
      * refreshes History on it) and the picker's `refresh()` when it has one.
      */
+    /** Asks before the page is left while this panel's run sends chunks (`c/runState.unloadGuard`). */
+    private unload = unloadGuard();
+
     endRun(): void {
         Object.assign(this, stoppedRun());
+        this.unload.release();
         this.ranSinceCheck = true;
         this.page = Math.min(this.page, this.planView.pageCount - 1);
         const failures = this.results.filter(

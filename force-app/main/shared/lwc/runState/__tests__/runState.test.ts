@@ -1,4 +1,12 @@
-import { focusIfLost, jobStartedEvent, revealStart, runCompletedEvent, startedRun, stoppedRun } from 'c/runState';
+import {
+    focusIfLost,
+    jobStartedEvent,
+    revealStart,
+    runCompletedEvent,
+    startedRun,
+    stoppedRun,
+    unloadGuard,
+} from 'c/runState';
 
 describe('c/runState', () => {
     it('starts a run: busy, progress shown from 0, no step, no errors', () => {
@@ -53,6 +61,24 @@ describe('c/runState', () => {
         expect(event.bubbles).toBe(true);
         expect(event.composed).toBe(true);
         expect(event.detail).toEqual({ kind: 'ENABLE_USERS', jobId: 'a01000000000001AAA' });
+    });
+
+    describe('unloadGuard', () => {
+        it('asks the browser to confirm leaving only while held (admin re-walk: a reload mid-run)', () => {
+            const guard = unloadGuard();
+            const leave = (): Event => {
+                const event = new Event('beforeunload', { cancelable: true });
+                window.dispatchEvent(event);
+                return event;
+            };
+            expect(leave().defaultPrevented).toBe(false);
+            guard.hold();
+            guard.hold();
+            expect(leave().defaultPrevented).toBe(true);
+            guard.release();
+            expect(leave().defaultPrevented).toBe(false);
+            guard.release();
+        });
     });
 
     describe('focusIfLost', () => {
