@@ -103,6 +103,8 @@ export default class SetupAssistant extends LightningElement {
 
     /** Contacts handed over by the list view button or a link (`c__contactIds`): Enable users. */
     handedOverContactIds: string[] = [];
+    /** What `c__contactIds` held that is no contact id: Enable users names it. */
+    ignoredContactIds: string[] = [];
     /** The user the User doctor examines when handed over (`c__userIds` with one user). */
     doctorUserId?: string;
     /** Users handed over to License upgrades (`c__userIds`, or the doctor's "Upgrade the license"). */
@@ -131,6 +133,7 @@ export default class SetupAssistant extends LightningElement {
             this.keepLoaded(before);
         }
         this.handedOverContactIds = state.contactIds;
+        this.ignoredContactIds = state.ignoredContactIds;
         this.askedTab = state.tab;
         this.chosenTab = null;
         if (state.tab === 'licenseUpgrades') {

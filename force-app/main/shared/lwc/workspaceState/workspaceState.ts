@@ -25,6 +25,8 @@ export interface WorkspaceState {
     contactIds: string[];
     /** Users for the license upgrade or the doctor (`c__userIds`). */
     userIds: string[];
+    /** What `c__contactIds` held that is no contact id (at most 20, as given): Enable users names them. */
+    ignoredContactIds: string[];
 }
 
 type PageState = Readonly<Record<string, string | undefined>> | undefined | null;
@@ -92,6 +94,16 @@ export function tabFromName(raw: string | null | undefined): WorkspaceTab | null
     return TABS.find((tab) => tab.toLowerCase() === wanted) ?? null;
 }
 
+/** Entries of a hand-over that are no id of the kind asked for, as given (at most 20, 40 characters each). */
+function ignoredOf(raw: string | undefined, pattern: RegExp): string[] {
+    const ignored = (raw ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry && !pattern.test(entry))
+        .map((entry) => (entry.length > 40 ? `${entry.slice(0, 39)}…` : entry));
+    return [...new Set(ignored)].slice(0, 20);
+}
+
 /**
  * Reads the page state. Without `c__tab`, contacts open Enable users and users open the User
  * doctor (one user) or License upgrades (several); an explicit `c__tab` wins.
@@ -100,6 +112,7 @@ export function tabFromName(raw: string | null | undefined): WorkspaceTab | null
  */
 export function readWorkspaceState(state: PageState): WorkspaceState {
     const contactIds = idsOf(state?.c__contactIds, CONTACT_ID);
+    const ignoredContactIds = ignoredOf(state?.c__contactIds, CONTACT_ID);
     const userIds = idsOf(state?.c__userIds, USER_ID);
     let tab = tabFromName(state?.c__tab);
     if (!tab && contactIds.length > 0) {
@@ -107,7 +120,7 @@ export function readWorkspaceState(state: PageState): WorkspaceState {
     } else if (!tab && userIds.length > 0) {
         tab = userIds.length === 1 ? 'userDoctor' : 'licenseUpgrades';
     }
-    return { tab, contactIds, userIds };
+    return { tab, contactIds, userIds, ignoredContactIds };
 }
 
 /**

@@ -178,6 +178,7 @@ import CUSTOMERS_NOT_CHECKED_ONE from '@salesforce/label/c.CCSA_Enable_Customers
 import ORG_CHANGED from '@salesforce/label/c.CCSA_Enable_Org_Changed';
 import NOT_FOUND from '@salesforce/label/c.CCSA_Enable_Not_Found';
 import NOT_FOUND_ONE from '@salesforce/label/c.CCSA_Enable_Not_Found_One';
+import IGNORED_IDS from '@salesforce/label/c.CCSA_Enable_Ignored_Ids';
 import FIT_NAMES from '@salesforce/label/c.CCSA_Upgrade_Fit_Names';
 import FIT_MORE from '@salesforce/label/c.CCSA_Upgrade_Fit_More';
 
@@ -1518,6 +1519,18 @@ export default class EnableUsers extends LightningElement {
         if (this.facts) {
             this.orgChangedSinceCheck = true;
         }
+    }
+
+    /**
+     * What the hand-over (`c__contactIds`) held that is no contact id, as the shell read it: named,
+     * never dropped without a word (admin re-walk: a JSON array read "0 contacts selected").
+     */
+    @api ignoredContactIds: string[] = [];
+
+    /** "Left out of the hand-over, not contact ids: …" */
+    get ignoredText(): string {
+        const ignored = this.ignoredContactIds ?? [];
+        return ignored.length > 0 ? formatLabel(IGNORED_IDS, ignored.join(', ')) : '';
     }
 
     /** "2 contacts were not found, or you cannot see them, and left the selection: …" */

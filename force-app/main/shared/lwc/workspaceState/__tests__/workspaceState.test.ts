@@ -36,6 +36,7 @@ describe('readWorkspaceState', () => {
             tab: 'enableUsers',
             contactIds: [CONTACT_1, `${CONTACT_2}AAA`],
             userIds: [],
+            ignoredContactIds: ['bogus', USER_1],
         });
     });
 
@@ -48,6 +49,11 @@ describe('readWorkspaceState', () => {
                 c__contactIds: '0038d0000000djQ,0038d0000000djQAAQ,003XXXXXXXXXXXXXXX,garbage<script>',
             }).contactIds,
         ).toEqual(['0038d0000000djQAAQ', '003XXXXXXXXXXXXXXX']);
+        // What is no contact id is named, not dropped without a word (admin re-walk).
+        expect(
+            readWorkspaceState({ c__contactIds: '["0038d0000000djQ"],garbage<script>,0018d0000000EcIAAU' })
+                .ignoredContactIds,
+        ).toEqual(['["0038d0000000djQ"]', 'garbage<script>', '0018d0000000EcIAAU']);
     });
 
     it('opens the User doctor for one user and License upgrades for several', () => {
@@ -60,15 +66,22 @@ describe('readWorkspaceState', () => {
             tab: 'licenseUpgrades',
             contactIds: [],
             userIds: [USER_1],
+            ignoredContactIds: [],
         });
     });
 
     it('asks for no tab and hands nothing over without page state', () => {
-        expect(readWorkspaceState(undefined)).toEqual({ tab: null, contactIds: [], userIds: [] });
+        expect(readWorkspaceState(undefined)).toEqual({
+            tab: null,
+            contactIds: [],
+            userIds: [],
+            ignoredContactIds: [],
+        });
         expect(readWorkspaceState({ c__tab: 'nowhere', c__userIds: CONTACT_1 })).toEqual({
             tab: null,
             contactIds: [],
             userIds: [],
+            ignoredContactIds: [],
         });
     });
 });
@@ -94,7 +107,12 @@ describe('workspaceLinkState', () => {
     it('writes the state that readWorkspaceState reads back', () => {
         const state = workspaceLinkState('licenseUpgrades', { userIds: [USER_1] });
         expect(state).toEqual({ c__tab: 'licenseUpgrades', c__userIds: USER_1 });
-        expect(readWorkspaceState(state)).toEqual({ tab: 'licenseUpgrades', contactIds: [], userIds: [USER_1] });
+        expect(readWorkspaceState(state)).toEqual({
+            tab: 'licenseUpgrades',
+            contactIds: [],
+            userIds: [USER_1],
+            ignoredContactIds: [],
+        });
         expect(workspaceLinkState('enableUsers', { contactIds: [CONTACT_1, CONTACT_2] }).c__contactIds).toBe(
             `${CONTACT_1},${CONTACT_2}`,
         );

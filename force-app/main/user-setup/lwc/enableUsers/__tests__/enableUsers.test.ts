@@ -274,6 +274,14 @@ describe('c-enable-users', () => {
         expect(names()).toEqual(before);
     });
 
+    it('names what a hand-over held that is no contact id (admin re-walk: dropped without a word)', async () => {
+        const element = render({ ignoredContactIds: ['garbage<script>', '0018d0000000EcIAAU'] });
+        await flush();
+        expect($<HTMLElement>(element, '.ignored-ids').textContent).toBe(
+            'Left out of the hand-over, not contact ids: garbage<script>, 0018d0000000EcIAAU.',
+        );
+    });
+
     it('lets the admin edit a derived value and plans again', async () => {
         const element = render();
         await flush();
