@@ -179,6 +179,7 @@ import ORG_CHANGED from '@salesforce/label/c.CCSA_Enable_Org_Changed';
 import NOT_FOUND from '@salesforce/label/c.CCSA_Enable_Not_Found';
 import NOT_FOUND_ONE from '@salesforce/label/c.CCSA_Enable_Not_Found_One';
 import IGNORED_IDS from '@salesforce/label/c.CCSA_Enable_Ignored_Ids';
+import CUSTOMER_ALREADY_LISTED from '@salesforce/label/c.CCSA_Enable_Customer_Already_Listed';
 import FIT_NAMES from '@salesforce/label/c.CCSA_Upgrade_Fit_Names';
 import FIT_MORE from '@salesforce/label/c.CCSA_Upgrade_Fit_More';
 
@@ -1711,6 +1712,13 @@ export default class EnableUsers extends LightningElement {
             return;
         }
         if (this.focusFormProblem()) {
+            return;
+        }
+        // The same customer twice (every field the same, surrounding spaces aside) is a slip, not a
+        // second customer: refused here, before the Check (admin re-walk: accepted twice).
+        if (this.typedCustomers.some((typed) => sameCustomer(typed.customer, this.customer))) {
+            this.customerFormRefusal = CUSTOMER_ALREADY_LISTED;
+            this.customerNotice = CUSTOMER_ALREADY_LISTED;
             return;
         }
         const key = `c${this.nextCustomerKey++}`;

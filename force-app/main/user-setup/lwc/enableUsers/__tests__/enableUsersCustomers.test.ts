@@ -150,6 +150,18 @@ describe('c-enable-users: typed customers', () => {
         expect(focus).toHaveBeenCalled();
     });
 
+    it('refuses the same customer twice, and says so (admin re-walk)', async () => {
+        const element = render();
+        await flush();
+        await addCustomer(element, customer('Ann'));
+        await addCustomer(element, { ...customer('Ann'), email: ' ann@initech.example ' });
+        expect(listed(element)).toHaveLength(1);
+        expect(reason(element)).toBe('This customer is already in the list: change a field, or clear the form.');
+        // A field changed: a customer of its own.
+        await addCustomer(element, customer('Bo'));
+        expect(listed(element)).toHaveLength(2);
+    });
+
     it('refuses an Edit that would lose the typing in the form, and says so where the form says why it waits', async () => {
         const element = render();
         await flush();
