@@ -67,7 +67,7 @@ describe('c/runState', () => {
         it('asks the browser to confirm leaving only while held (admin re-walk: a reload mid-run)', () => {
             const guard = unloadGuard();
             const leave = (): Event => {
-                const event = new Event('beforeunload', { cancelable: true });
+                const event = new CustomEvent('beforeunload', { cancelable: true });
                 window.dispatchEvent(event);
                 return event;
             };
