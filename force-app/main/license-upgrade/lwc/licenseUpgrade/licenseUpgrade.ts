@@ -449,7 +449,7 @@ export default class LicenseUpgrade extends LightningElement {
     }
 
     override disconnectedCallback(): void {
-        this.unload.release();
+        // A browser run goes on while the page lives: its guard stays until `endRun` (review).
         // A job keeps running on the platform; this panel stops reading it (the jobs panel shows it).
         this.connected = false;
     }
@@ -1550,15 +1550,15 @@ export default class LicenseUpgrade extends LightningElement {
         this.unload.hold();
     }
 
+    /** Asks before the page is left while this panel's run sends chunks (`c/runState.unloadGuard`). */
+    private unload = unloadGuard();
+
     /**
      * After a run the verdicts are stale: changed users are Done, Run stays disabled until the
      * next Validate (a second click would be refused as "changed since you validated"), and the
      * lists refresh (`runcompleted`, the picker's `refresh()` when it has one, and the target
      * profiles with their seats left).
      */
-    /** Asks before the page is left while this panel's run sends chunks (`c/runState.unloadGuard`). */
-    private unload = unloadGuard();
-
     endRun(): void {
         Object.assign(this, stoppedRun());
         this.unload.release();

@@ -58,6 +58,26 @@ interface JobView {
 const DEFAULT_POLL_MS = 3000;
 
 /**
+ * A job's status, step and counts when its CSV was read: a CSV is kept across a refresh only for a
+ * job that is not moving and reads the same (a running job's rows change within a chunk while its
+ * counts do not).
+ */
+function csvKey(job: JobSummary): string {
+    return [
+        job.status,
+        job.currentStep,
+        job.currentChunk,
+        job.processed,
+        job.requested,
+        job.created,
+        job.alreadyEnabled,
+        job.failed,
+        job.skipped,
+        job.finishedDate,
+    ].join('|');
+}
+
+/**
  * "Jobs on the platform": running and recent jobs (runs of more than 200 rows, executed as a chain
  * of Queueables), each with its "n of N" progress bar, the chunk and step it is in, the summary of
  * its outcomes, Cancel (between chunks) and Resume (a failed or cancelled job: only the rows not
@@ -66,11 +86,6 @@ const DEFAULT_POLL_MS = 3000;
  * no input, polls while a job is active or stopping (`isMoving`), and `refresh()` reloads it at once (after a panel started
  * a job with `c/jobRunner.startJobFromRows`).
  */
-/** A job's status and counts: its CSV is stale once they change. */
-function csvKey(job: JobSummary): string {
-    return [job.status, job.processed, job.requested, job.created, job.failed, job.skipped].join('|');
-}
-
 export default class JobsPanel extends LightningElement {
     labels = {
         title: TITLE,
@@ -216,11 +231,12 @@ export default class JobsPanel extends LightningElement {
         const jobId = (event.currentTarget as HTMLElement).dataset.id as string;
         this.busyIds = [...this.busyIds, jobId];
         let ready = false;
+        // The job as it was when the reading started: a refresh meanwhile may find it changed.
+        const before = this.jobs.find((candidate) => candidate.id === jobId);
         try {
             const { rows } = await fetchWholeJob(jobId);
             this.csv = { ...this.csv, [jobId]: csvDataUrl(jobCsv(rows)) };
-            const job = this.jobs.find((candidate) => candidate.id === jobId);
-            this.csvOf = { ...this.csvOf, [jobId]: job ? csvKey(job) : '' };
+            this.csvOf = { ...this.csvOf, [jobId]: before ? csvKey(before) : '' };
             this.error = null;
             ready = true;
         } catch (error) {
@@ -254,6 +270,10 @@ export default class JobsPanel extends LightningElement {
         try {
             const updated = await call(jobId);
             this.jobs = this.jobs.map((job) => (job.id === updated.id ? updated : job));
+            // Cancelled or resumed: its CSV was read before and goes.
+            if (this.csv[updated.id] && this.csvOf[updated.id] !== csvKey(updated)) {
+                this.csv = Object.fromEntries(Object.entries(this.csv).filter(([id]) => id !== updated.id));
+            }
             this.error = null;
             this.schedule();
             return updated;
@@ -289,7 +309,7 @@ export default class JobsPanel extends LightningElement {
             const kept: Record<string, string> = {};
             const keptOf: Record<string, string> = {};
             for (const job of jobs) {
-                if (this.csv[job.id] && this.csvOf[job.id] === csvKey(job)) {
+                if (this.csv[job.id] && !isMoving(job) && this.csvOf[job.id] === csvKey(job)) {
                     kept[job.id] = this.csv[job.id];
                     keptOf[job.id] = this.csvOf[job.id];
                 }

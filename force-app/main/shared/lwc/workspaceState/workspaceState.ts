@@ -63,14 +63,40 @@ export function caseSafeSuffix(id15: string): string {
 }
 
 /**
- * An id in its 18-character form: a 15-character id gets its case-safe suffix; an 18-character one
- * is taken as it is (whether Apex checks the suffix is not documented: docs/PLATFORM-ASSUMPTIONS.md;
- * an id no record answers is named after the Check, as not found).
+ * An id in its 18-character form, as Salesforce writes it. A 15-character id gets its case-safe
+ * suffix. An 18-character id is rebuilt from its suffix, which says which letters of the first 15
+ * are upper case: an id whose case was changed (a link typed by hand, a spreadsheet) is the record
+ * it names, and its two forms are one record; an id whose suffix cannot be read so is no id (it is
+ * named, not sent: whether Apex refuses it is not documented, and one refusal would fail the call).
  * @param id a 15- or 18-character id
- * @returns the 18-character id
+ * @returns the 18-character id, or null
  */
-export function id18(id: string): string {
-    return id.length === 15 ? id + caseSafeSuffix(id) : id;
+export function id18(id: string): string | null {
+    if (id.length === 15) {
+        return id + caseSafeSuffix(id);
+    }
+    if (id.length !== 18) {
+        return null;
+    }
+    let rebuilt = '';
+    for (let chunk = 0; chunk < 3; chunk++) {
+        const bits = SUFFIX_ALPHABET.indexOf(id.charAt(15 + chunk).toUpperCase());
+        if (bits < 0) {
+            return null;
+        }
+        for (let i = 0; i < 5; i++) {
+            const char = id.charAt(chunk * 5 + i);
+            const upper = (bits & (1 << i)) !== 0;
+            if (/[a-zA-Z]/.test(char)) {
+                rebuilt += upper ? char.toUpperCase() : char.toLowerCase();
+            } else if (upper) {
+                return null;
+            } else {
+                rebuilt += char;
+            }
+        }
+    }
+    return rebuilt + caseSafeSuffix(rebuilt);
 }
 
 function idsOf(raw: string | undefined, pattern: RegExp): string[] {
@@ -78,7 +104,10 @@ function idsOf(raw: string | undefined, pattern: RegExp): string[] {
         .split(',')
         .map((id) => id.trim())
         .filter((id) => pattern.test(id))
-        .map(id18);
+        .flatMap((id) => {
+            const full = id18(id);
+            return full ? [full] : [];
+        });
     // The 15- and 18-character forms of one record are one record (admin walk: a link with both).
     return [...new Set(ids)].slice(0, MAX_HANDED_OVER);
 }
@@ -99,7 +128,7 @@ function ignoredOf(raw: string | undefined, pattern: RegExp): string[] {
     const ignored = (raw ?? '')
         .split(',')
         .map((entry) => entry.trim())
-        .filter((entry) => entry && !pattern.test(entry))
+        .filter((entry) => entry && (!pattern.test(entry) || !id18(entry)))
         .map((entry) => (entry.length > 40 ? `${entry.slice(0, 39)}…` : entry));
     return [...new Set(ignored)].slice(0, 20);
 }

@@ -704,7 +704,7 @@ export default class EnableUsers extends LightningElement {
     }
 
     override disconnectedCallback(): void {
-        this.unload.release();
+        // A browser run goes on while the page lives: its guard stays until `endRun` (review).
         // A job keeps running on the platform; this panel stops reading it (the jobs panel shows it).
         this.connected = false;
     }
@@ -1714,9 +1714,11 @@ export default class EnableUsers extends LightningElement {
         if (this.focusFormProblem()) {
             return;
         }
-        // The same customer twice (every field the same, surrounding spaces aside) is a slip, not a
+        // The same customer twice (every field the same, case and surrounding spaces aside) is a slip, not a
         // second customer: refused here, before the Check (admin re-walk: accepted twice).
-        if (this.typedCustomers.some((typed) => sameCustomer(typed.customer, this.customer))) {
+        const folded = (customer: NewCustomer): string =>
+            CUSTOMER_FIELDS.map((field) => fieldText(customer, field).toLowerCase()).join('\u0000');
+        if (this.typedCustomers.some((typed) => folded(typed.customer) === folded(this.customer))) {
             this.customerFormRefusal = CUSTOMER_ALREADY_LISTED;
             this.customerNotice = CUSTOMER_ALREADY_LISTED;
             return;
@@ -2544,14 +2546,14 @@ export default class EnableUsers extends LightningElement {
         this.unload.hold();
     }
 
+    /** Asks before the page is left while this panel's run sends chunks (`c/runState.unloadGuard`). */
+    private unload = unloadGuard();
+
     /**
      * After a run: Run stays disabled until the next Check, the rows done are locked, and the
      * lists that show users refresh: the `runcompleted` event (bubbles, composed: the shell
      * refreshes History on it) and the picker's `refresh()` when it has one.
      */
-    /** Asks before the page is left while this panel's run sends chunks (`c/runState.unloadGuard`). */
-    private unload = unloadGuard();
-
     endRun(): void {
         Object.assign(this, stoppedRun());
         this.unload.release();

@@ -40,20 +40,23 @@ describe('readWorkspaceState', () => {
         });
     });
 
-    it('hands over 18-character ids: a 15-character one completed, its two forms one record (admin walk)', () => {
+    it('hands over 18-character ids: a 15-character one completed, the case repaired from the suffix, its forms one record (admin walk)', () => {
         // "0038d0000000djQ": the suffix flags the upper-case "Q" of the third chunk.
         expect(id18('0038d0000000djQ')).toBe('0038d0000000djQAAQ');
-        expect(id18('0038d0000000djqAAQ')).toBe('0038d0000000djqAAQ');
-        expect(
-            readWorkspaceState({
-                c__contactIds: '0038d0000000djQ,0038d0000000djQAAQ,003XXXXXXXXXXXXXXX,garbage<script>',
-            }).contactIds,
-        ).toEqual(['0038d0000000djQAAQ', '003XXXXXXXXXXXXXXX']);
+        expect(id18('0038d0000000djqAAQ')).toBe('0038d0000000djQAAQ');
+        expect(id18('0038D0000000DJQaaq')).toBe('0038d0000000djQAAQ');
+        // A suffix that flags a digit as upper case, or holds no suffix character, names no record.
+        expect(id18('003XXXXXXXXXXXXXXX')).toBeNull();
+        expect(id18('0038d0000000djQ!!!')).toBeNull();
+        const state = readWorkspaceState({
+            c__contactIds: '0038d0000000djQ,0038d0000000djqAAQ,003XXXXXXXXXXXXXXX,garbage<script>',
+        });
+        expect(state.contactIds).toEqual(['0038d0000000djQAAQ']);
+        expect(state.ignoredContactIds).toEqual(['003XXXXXXXXXXXXXXX', 'garbage<script>']);
         // What is no contact id is named, not dropped without a word (admin re-walk).
         expect(
-            readWorkspaceState({ c__contactIds: '["0038d0000000djQ"],garbage<script>,0018d0000000EcIAAU' })
-                .ignoredContactIds,
-        ).toEqual(['["0038d0000000djQ"]', 'garbage<script>', '0018d0000000EcIAAU']);
+            readWorkspaceState({ c__contactIds: '["0038d0000000djQ"],0018d0000000EcIAAU' }).ignoredContactIds,
+        ).toEqual(['["0038d0000000djQ"]', '0018d0000000EcIAAU']);
     });
 
     it('opens the User doctor for one user and License upgrades for several', () => {

@@ -325,7 +325,7 @@ describe('c-enable-users', () => {
         // Run waits for the next Check; the line says what Retry runs (admin walk: "0 of 3 rows are
         // ready" beside a row fixed since, reading Ready).
         expect($<HTMLElement>(element, '.ready-count').textContent).toBe(
-            'Retry failed rows runs 1 of 2 rows again, with their current values.',
+            '“Retry failed rows” runs 1 of 2 rows again, with their current values.',
         );
 
         mocked(enableUsers).mockImplementationOnce(({ requests }: { requests: EnableRequest[] }) =>
